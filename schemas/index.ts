@@ -1,0 +1,31 @@
+export * from './common.ts';
+export * from './rules.ts';
+export * from './workspace.ts';
+export * from './team.ts';
+export * from './goals.ts';
+export * from './icp.ts';
+export * from './stakeholders.ts';
+export * from './revenue.ts';
+export * from './execution.ts';
+export * from './strategy.ts';
+export * from './account.ts';
+export * from './review.ts';
+
+import { AccountPlanSchema } from './account.ts';
+import { GoalsSchema } from './goals.ts';
+import { IcpSchema } from './icp.ts';
+import { ReviewSchema } from './review.ts';
+import { TeamSchema } from './team.ts';
+import { WorkspaceSchema } from './workspace.ts';
+
+/** Each kind of file in the plans folder, with its schema and JSON Schema file name. */
+export const FILE_KINDS = {
+  workspace: { schema: WorkspaceSchema, json: 'workspace.schema.json' },
+  team: { schema: TeamSchema, json: 'team.schema.json' },
+  goals: { schema: GoalsSchema, json: 'goals.schema.json' },
+  icp: { schema: IcpSchema, json: 'icp.schema.json' },
+  account: { schema: AccountPlanSchema, json: 'account.schema.json' },
+  review: { schema: ReviewSchema, json: 'review.schema.json' },
+} as const;
+
+export type FileKind = keyof typeof FILE_KINDS;
