@@ -16,11 +16,11 @@ import { GoalsSchema } from './goals.ts';
 import { IcpSchema } from './icp.ts';
 import { ReviewSchema } from './review.ts';
 import { TeamSchema } from './team.ts';
-import { WorkspaceSchema } from './workspace.ts';
+import { WorkspaceSettingsSchema } from './workspace.ts';
 
 /** Each kind of file in the plans folder, with its schema and JSON Schema file name. */
 export const FILE_KINDS = {
-  workspace: { schema: WorkspaceSchema, json: 'workspace.schema.json' },
+  workspace: { schema: WorkspaceSettingsSchema, json: 'workspace.schema.json' },
   team: { schema: TeamSchema, json: 'team.schema.json' },
   goals: { schema: GoalsSchema, json: 'goals.schema.json' },
   icp: { schema: IcpSchema, json: 'icp.schema.json' },

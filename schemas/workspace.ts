@@ -18,7 +18,7 @@ export const TierThresholdsSchema = z
   })
   .describe('Revenue thresholds for tiers A–C (last fiscal year, workspace currency). Leave out to rank by share: top 20% A, next 30% B, next 30% C, rest D.');
 
-export const WorkspaceSchema = z
+export const WorkspaceSettingsSchema = z
   .strictObject({
     company: z.string().min(1).describe('Your company name, shown on the site.'),
     currency: CurrencySchema.describe('The currency every total is shown in, such as USD.'),
@@ -67,5 +67,5 @@ export const WorkspaceSchema = z
   })
   .describe('The workspace: company, currency, fiscal year, dimensions and rule settings.');
 
-export type Workspace = z.infer<typeof WorkspaceSchema>;
+export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 export type Offering = z.infer<typeof OfferingSchema>;

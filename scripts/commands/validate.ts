@@ -1,0 +1,27 @@
+import { hasErrors } from '../../src/core/diagnostics.ts';
+import { readWorkspace } from '../../src/core/read.ts';
+import { formatCount, formatDiagnostic, formatGithubAnnotation } from '../../src/core/report.ts';
+import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+
+export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github]';
+
+/** Validates the plans folder; returns the exit code: 0 valid, 2 invalid. */
+export function validateCommand(argv: string[], output: Output, cwd = process.cwd()): number {
+  const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
+  if (values.help) {
+    output.out(VALIDATE_USAGE);
+    return 0;
+  }
+  const format = formatOption(values.format, VALIDATE_USAGE);
+  const plansDir = plansDirOption(values.plans);
+  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  const ok = !hasErrors(diagnostics);
+  if (format === 'json') {
+    output.out(JSON.stringify({ ok, diagnostics }, null, 2));
+  } else {
+    for (const d of diagnostics) output.out(format === 'github' ? formatGithubAnnotation(d) : formatDiagnostic(d, output.paint));
+    const files = workspace ? ` in ${workspace.accounts.length} account plans` : '';
+    output.out(`${formatCount(diagnostics, output.paint)}${files}.`);
+  }
+  return ok ? 0 : 2;
+}

@@ -1,0 +1,70 @@
+/** Fiscal periods: FY2027 is the fiscal year that ends in calendar 2027 and starts in the workspace's start month. */
+
+export interface Period {
+  year: number;
+  quarter?: 1 | 2 | 3 | 4;
+}
+
+export function parsePeriod(period: string): Period {
+  const m = /^FY(\d{4})(?:-Q([1-4]))?$/.exec(period);
+  if (!m) throw new Error(`not a fiscal period: ${period}`);
+  const year = Number(m[1]);
+  return m[2] ? { year, quarter: Number(m[2]) as 1 | 2 | 3 | 4 } : { year };
+}
+
+export function isQuarter(period: string): boolean {
+  return period.includes('-Q');
+}
+
+export function yearOf(period: string): string {
+  return period.slice(0, 6);
+}
+
+export function quartersOf(year: string): string[] {
+  return [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
+}
+
+/** The first day of a period, as YYYY-MM-DD. */
+export function periodStart(period: string, startMonth: number): string {
+  const { year, quarter } = parsePeriod(period);
+  const firstYear = startMonth === 1 ? year : year - 1;
+  const monthIndex = startMonth - 1 + ((quarter ?? 1) - 1) * 3;
+  return iso(new Date(Date.UTC(firstYear, monthIndex, 1)));
+}
+
+/** The last day of a period, as YYYY-MM-DD. */
+export function periodEnd(period: string, startMonth: number): string {
+  const { year, quarter } = parsePeriod(period);
+  const firstYear = startMonth === 1 ? year : year - 1;
+  const months = quarter ? startMonth - 1 + quarter * 3 : startMonth - 1 + 12;
+  return iso(new Date(Date.UTC(firstYear, months, 0)));
+}
+
+/** The fiscal quarter a date falls in, such as FY2027-Q3. */
+export function quarterOfDate(date: string, startMonth: number): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  const offset = (m - startMonth + 12) % 12;
+  const fiscalYear = startMonth === 1 ? y : m >= startMonth ? y + 1 : y;
+  return `FY${fiscalYear}-Q${Math.floor(offset / 3) + 1}`;
+}
+
+export function fiscalYearOfDate(date: string, startMonth: number): string {
+  return yearOf(quarterOfDate(date, startMonth));
+}
+
+/** Sort key: FY2027 before FY2027-Q1 before FY2027-Q2 before FY2028. */
+export function comparePeriods(a: string, b: string): number {
+  return a.localeCompare(b);
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function addDays(date: string, days: number): string {
+  return iso(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+}
+
+function iso(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}

@@ -1,0 +1,167 @@
+import type { AccountPlan, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
+import type { PlansFile } from './files.ts';
+import { linkWorkspace } from './link.ts';
+import { parseFile } from './parse.ts';
+import { YamlSource } from './source.ts';
+import { validateData } from './validate.ts';
+
+export interface Located {
+  /** The file as the user opens it. */
+  file: string;
+  /** Locates a field of the file for a diagnostic. */
+  source: YamlSource;
+}
+
+export interface AccountEntry extends Located {
+  /** The file name without extension. */
+  id: string;
+  /** Path inside the plans folder: accounts/acme.mdx. */
+  rel: string;
+  format: 'yaml' | 'mdx';
+  plan: AccountPlan;
+  /** The MDX narrative, for .mdx plans. */
+  body?: string;
+}
+
+export interface ReviewEntry extends Located {
+  rel: string;
+  /** Whose book: the file name. */
+  person: string;
+  /** YYYY-MM: the folder name. */
+  month: string;
+  review: Review;
+}
+
+/** The plans folder, parsed, validated and linked: everything the rollup, the rules and the site need. */
+export interface Workspace {
+  settings: WorkspaceSettings;
+  people: Person[];
+  personById: ReadonlyMap<string, Person>;
+  goals: Goal[];
+  icp: Icp | undefined;
+  accounts: AccountEntry[];
+  accountById: ReadonlyMap<string, AccountEntry>;
+  reviews: ReviewEntry[];
+  /** Where the shared files are, for locating findings in them. */
+  sources: { workspace: Located; team: Located; goals?: Located; icp?: Located };
+}
+
+export interface LoadResult {
+  /** Present only when no diagnostic is an error: nothing downstream works on invalid data. */
+  workspace: Workspace | undefined;
+  diagnostics: Diagnostic[];
+}
+
+type Slot = 'workspace' | 'team' | 'goals' | 'icp';
+const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
+const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
+const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
+
+/** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
+export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
+  const diagnostics: Diagnostic[] = [];
+  const shared: Partial<Record<Slot, { value: unknown; located: Located }>> = {};
+  const accounts: AccountEntry[] = [];
+  const reviews: ReviewEntry[] = [];
+  let invalid = false;
+
+  for (const f of files) {
+    const sharedMatch = SHARED.exec(f.rel);
+    const accountMatch = ACCOUNT.exec(f.rel);
+    const reviewMatch = REVIEW.exec(f.rel);
+    if (!sharedMatch && !accountMatch && !reviewMatch) {
+      if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
+      continue;
+    }
+    const format = f.rel.endsWith('.mdx') ? 'mdx' : 'yaml';
+    const parsed = parseFile(f.display, f.bytes, format);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.data === undefined) {
+      invalid = true;
+      continue;
+    }
+    const located = { file: f.display, source: parsed.source };
+    if (sharedMatch) {
+      const slot = sharedMatch[1] as Slot;
+      if (shared[slot]) {
+        diagnostics.push(error(f.display, 'duplicate-file', `There are two ${slot} files. Keep one of ${shared[slot].located.file} and ${f.display}.`));
+        continue;
+      }
+      const result = validateData(slot, parsed.data, parsed.source, diagnostics);
+      if (result.ok) shared[slot] = { value: result.value, located };
+      else invalid = true;
+    } else if (accountMatch) {
+      const result = validateData('account', parsed.data, parsed.source, diagnostics);
+      if (!result.ok) {
+        invalid = true;
+        continue;
+      }
+      accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: result.value, ...(parsed.body !== undefined && { body: parsed.body }) });
+    } else if (reviewMatch) {
+      const result = validateData('review', parsed.data, parsed.source, diagnostics);
+      if (!result.ok) {
+        invalid = true;
+        continue;
+      }
+      reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: result.value });
+    }
+  }
+
+  for (const slot of ['workspace', 'team'] as const) {
+    if (!shared[slot] && !invalid) {
+      diagnostics.push(error(`${rootOf(files)}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
+    }
+  }
+  if (invalid || !shared.workspace || !shared.team) return { workspace: undefined, diagnostics: sortDiagnostics(diagnostics) };
+
+  const settings = shared.workspace.value as WorkspaceSettings;
+  const people = (shared.team.value as { people: Person[] }).people;
+  const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
+  if (!shared.goals) {
+    diagnostics.push(warning(`${rootOf(files)}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
+  }
+  const workspace: Workspace = {
+    settings,
+    people,
+    personById: new Map(people.map((p) => [p.id, p])),
+    goals,
+    icp: shared.icp?.value as Icp | undefined,
+    accounts: accounts.sort((a, b) => a.id.localeCompare(b.id)),
+    accountById: new Map(accounts.map((a) => [a.id, a])),
+    reviews,
+    sources: {
+      workspace: shared.workspace.located,
+      team: shared.team.located,
+      ...(shared.goals && { goals: shared.goals.located }),
+      ...(shared.icp && { icp: shared.icp.located }),
+    },
+  };
+  diagnostics.push(...linkWorkspace(workspace));
+  const sorted = sortDiagnostics(diagnostics);
+  return { workspace: hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
+}
+
+function rootOf(files: readonly PlansFile[]): string {
+  const f = files[0];
+  return f ? f.display.slice(0, f.display.length - f.rel.length) : '';
+}
+
+function unknownFile(f: PlansFile): Diagnostic {
+  const hint = f.rel.startsWith('accounts/')
+    ? /\.(md|json)$/i.test(f.rel)
+      ? ' Account plans are .yaml or .mdx files: rename it.'
+      : ''
+    : ' Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, accounts/<id>.yaml|.mdx and reviews/<YYYY-MM>/<person>.yaml.';
+  return warning(f.display, 'unknown-file', `This file is not read as part of the plans.${hint}`);
+}
+
+function error(file: string, code: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'error', code, message };
+}
+
+function warning(file: string, code: string, message: string): Diagnostic {
+  return { file, line: 1, column: 1, severity: 'warning', code, message };
+}
+
+export { YamlSource };
