@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 
 /** One file of the plans folder, as bytes, before parsing. */
 export interface PlansFile {
@@ -14,7 +14,7 @@ const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
 
 /** Reads every candidate file under a plans folder. The only part of core that touches the file system for plans. */
 export function readPlansFolder(plansDir: string, cwd: string = process.cwd()): PlansFile[] {
-  const root = join(cwd, plansDir);
+  const root = resolve(cwd, plansDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new PlansFolderMissing(relative(cwd, root) || '.');
   }

@@ -54,13 +54,9 @@ function managersExist(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   ws.people.forEach((p, i) => {
     out.push(...personRef(ws, ws.sources.team, ['people', i, 'manager'], p.manager, 'the manager'));
-    const chain = new Set([p.id]);
-    for (let m = p.manager; m !== undefined; m = ws.personById.get(m)?.manager) {
-      if (chain.has(m)) {
-        out.push(at(ws.sources.team, ['people', i, 'manager'], 'manager-cycle', `people[${i}].manager: ${[...chain, m].join(' → ')} is a circle. Someone at the top reports to nobody: remove one "manager".`));
-        break;
-      }
-      chain.add(m);
+    const cycle = cycleFrom(p.id, (id) => ws.personById.get(id)?.manager);
+    if (cycle && ws.people.findIndex((x) => cycle.includes(x.id)) === i) {
+      out.push(at(ws.sources.team, ['people', i, 'manager'], 'manager-cycle', `people[${i}].manager: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "manager".`));
     }
   });
   return out;
@@ -135,14 +131,9 @@ function parentsExist(ws: Workspace): Diagnostic[] {
     if (!ws.accountById.has(parent)) {
       return [at(a, ['parent'], 'unknown-account', `parent: "${parent}" is not an account.${suggestion(parent, ws.accountById.keys()) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
     }
-    const chain = [a.id];
-    for (let p: string | undefined = parent; p !== undefined; p = ws.accountById.get(p)?.plan.parent) {
-      if (chain.includes(p)) {
-        return [at(a, ['parent'], 'parent-cycle', `parent: ${[...chain, p].join(' → ')} is a circle. The top account of a family has no parent: remove one "parent".`)];
-      }
-      chain.push(p);
-    }
-    return [];
+    const cycle = cycleFrom(a.id, (id) => ws.accountById.get(id)?.plan.parent);
+    if (!cycle || [...cycle].sort()[0] !== a.id) return [];
+    return [at(a, ['parent'], 'parent-cycle', `parent: ${cycle.join(' → ')} is a circle. The top account of a family has no parent: remove one "parent".`)];
   });
 }
 
@@ -161,15 +152,9 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
         return;
       }
       ref(['stakeholders', i, 'reports_to'], s.reports_to);
-      const chain = [s.id];
-      for (let b = s.reports_to; b !== undefined; b = a.plan.stakeholders.find((x) => x.id === b)?.reports_to) {
-        if (chain.includes(b)) {
-          if (chain.length > 1 && b === s.id) {
-            out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', `stakeholders[${i}].reports_to: ${[...chain, b].join(' → ')} is a circle. Someone at the top reports to nobody: remove one "reports_to".`));
-          }
-          break;
-        }
-        chain.push(b);
+      const cycle = cycleFrom(s.id, (id) => a.plan.stakeholders.find((x) => x.id === id)?.reports_to);
+      if (cycle && a.plan.stakeholders.findIndex((x) => cycle.includes(x.id)) === i) {
+        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', `stakeholders[${i}].reports_to: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "reports_to".`));
       }
     });
     a.plan.exec_relationships.forEach((x, i) => ref(['exec_relationships', i, 'theirs'], x.theirs));
@@ -182,6 +167,17 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
     });
     return out;
   });
+}
+
+/** The circle that `start` is part of, following `next`, written from start back to start; undefined when start is not on one. */
+function cycleFrom(start: string, next: (id: string) => string | undefined): string[] | undefined {
+  const chain = [start];
+  for (let id = next(start); id !== undefined; id = next(id)) {
+    if (id === start) return [...chain, start];
+    if (chain.includes(id)) return undefined;
+    chain.push(id);
+  }
+  return undefined;
 }
 
 function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {

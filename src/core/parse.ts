@@ -1,6 +1,6 @@
 import jsYaml from 'js-yaml';
 import matter from 'gray-matter';
-import { parse as parseSlow } from 'yaml';
+import { parse as parseSlow, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { positionAt, YamlSource } from './source.ts';
 
@@ -91,57 +91,102 @@ type Report = (offset: number, code: string, message: string) => void;
 /**
  * js-yaml is an order of magnitude faster than `yaml` on plain files, so it parses
  * every file; `yaml`, which counts alias expansions, takes over only for files that
- * define anchors, where a "billion laughs" document could otherwise blow up.
+ * define anchors, where a "billion laughs" document could otherwise blow up. When
+ * js-yaml refuses a file, `yaml` explains it: its errors have codes and better positions.
  */
 function loadYaml(text: string, report: Report): unknown {
   if (text.includes('&') && text.includes('*')) return loadWithAliases(text, report);
   try {
     return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
   } catch (e) {
-    if (e instanceof jsYaml.YAMLException) {
-      const offset = lineColumnToOffset(text, e.mark.line, e.mark.column);
-      const [code, message] = explainYamlError(e.reason, text, offset);
-      report(offset, code, message);
-      return undefined;
-    }
-    throw e;
-  }
-}
-
-function loadWithAliases(text: string, report: Report): unknown {
-  try {
-    return parseSlow(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true, merge: false, prettyErrors: false });
-  } catch (e) {
-    const err = e as { message?: string; pos?: [number, number] };
-    const offset = err.pos?.[0] ?? 0;
-    if (/alias/i.test(err.message ?? '')) {
-      report(offset, 'yaml-alias-limit', `The file expands YAML aliases (*name) more than ${MAX_ALIASES} times, which looks like a resource exhaustion attack. Write the values out instead of nesting aliases.`);
-    } else if (/unique|duplicate/i.test(err.message ?? '')) {
-      report(offset, 'yaml-duplicate-key', 'This key appears twice in the same mapping. Keep one of them.');
-    } else {
-      report(offset, 'yaml-syntax', `The YAML cannot be read: ${firstLine(err.message ?? 'syntax error')}. Check the indentation and the quotes on this line.`);
+    if (!(e instanceof jsYaml.YAMLException)) throw e;
+    const explained = explainWithYaml(text);
+    if (explained) report(...explained);
+    else {
+      const offset = e.mark ? lineColumnToOffset(text, e.mark.line, e.mark.column) : 0;
+      report(offset, /alias/.test(e.reason) ? 'yaml-alias' : 'yaml-syntax', jsYamlMessage(e.reason));
     }
     return undefined;
   }
 }
 
-function explainYamlError(reason: string, text: string, offset: number): [string, string] {
-  const lineText = text.slice(text.lastIndexOf('\n', offset - 1) + 1).split('\n')[0] ?? '';
-  if (/duplicated mapping key/.test(reason)) {
-    const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText)?.[1];
-    return ['yaml-duplicate-key', `The key ${key ? `"${key}" ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`];
+function loadWithAliases(text: string, report: Report): unknown {
+  const explained = explainWithYaml(text);
+  if (explained) {
+    report(...explained);
+    return undefined;
   }
-  if (/tab characters/.test(reason) || (/\t/.test(lineText) && /indent/.test(reason)))
-    return ['yaml-tab', 'A tab is used for indentation. YAML indents with spaces only: replace the tab with spaces.'];
-  if (/single document/.test(reason))
-    return ['yaml-multiple-documents', 'The file holds several YAML documents (separated by "---"). A plans file holds exactly one: remove the extra "---" line.'];
-  if (/bad indentation|end of the stream|flow collection|block mapping entry|block collection/.test(reason))
-    return ['yaml-syntax', `The YAML cannot be read here (${reason}). Check the indentation, and that brackets and quotes are closed.`];
-  if (/unknown tag/.test(reason))
-    return ['yaml-tag', `The YAML uses a tag that plans files do not support (${reason}). Remove the "!" tag.`];
+  try {
+    return parseSlow(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true, merge: false, prettyErrors: false });
+  } catch (e) {
+    const err = e as { message?: string; pos?: [number, number] };
+    if (/alias/i.test(err.message ?? '')) {
+      report(err.pos?.[0] ?? 0, 'yaml-alias-limit', `The file expands YAML aliases (*name) more than ${MAX_ALIASES} times, which looks like a resource exhaustion attack. Write the values out instead of nesting aliases.`);
+    } else {
+      report(err.pos?.[0] ?? 0, 'yaml-syntax', `The YAML cannot be read: ${firstLine(err.message ?? 'syntax error')}. Check the indentation and the quotes on this line.`);
+    }
+    return undefined;
+  }
+}
+
+function explainWithYaml(text: string): [number, string, string] | undefined {
+  const doc = parseDocument(text, { uniqueKeys: true, merge: false, prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) {
+    const offset = error.pos[0];
+    const unclosed = /closing|end with a|quote/.test(error.message);
+    const code = unclosed ? 'UNCLOSED' : error.code;
+    return [unclosed ? openingOf(text, offset) : offset, ...describeYamlError(code, error.message, text, offset)];
+  }
+  const alias = doc.warnings.length === 0 ? undefined : doc.warnings[0];
+  if (alias) return [alias.pos[0], 'yaml-syntax', `The YAML cannot be read here (${firstLine(alias.message)}).`];
+  return undefined;
+}
+
+function describeYamlError(code: string, message: string, text: string, offset: number): [string, string] {
+  const lineText = text.slice(text.lastIndexOf('\n', offset - 1) + 1).split('\n')[0] ?? '';
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText)?.[1];
+      return ['yaml-duplicate-key', `The key ${key ? `"${key}" ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`];
+    }
+    case 'TAB_AS_INDENT':
+      return ['yaml-tab', 'A tab is used for indentation. YAML indents with spaces only: replace the tab with spaces.'];
+    case 'MULTIPLE_DOCS':
+      return ['yaml-multiple-documents', 'The file holds several YAML documents (separated by "---"). A plans file holds exactly one: remove the extra "---" line.'];
+    case 'UNCLOSED':
+      return ['yaml-unclosed', `A quote or bracket opened on this line is never closed (${firstLine(message).replace(/ at line.*$/, '')}). Close it on the same line.`];
+    case 'BAD_INDENT':
+      return ['yaml-indentation', `The indentation here does not line up with the lines above (${firstLine(message).replace(/ at line.*$/, '')}). Indent with spaces so that the fields of one mapping start in the same column.`];
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return ['yaml-syntax', 'There are two "key:" on one line. Put the second on its own line, indented, or put the value in quotes if it contains ": ".'];
+    case 'BAD_SCALAR_START':
+      return ['yaml-syntax', 'A value here starts with a character YAML reserves (such as @ or `). Put the value in quotes.'];
+    default:
+      return ['yaml-syntax', `The YAML cannot be read here (${firstLine(message).replace(/ at line.*$/, '')}). Check the indentation, and that brackets and quotes are closed.`];
+  }
+}
+
+/** For an unclosed quote or bracket, the line that opened it: the last line above with an odd number of quotes or an unbalanced bracket. */
+function openingOf(text: string, offset: number): number {
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const quotes = (line.match(/"/g) ?? []).length;
+    const opens = (line.match(/[[{]/g) ?? []).length - (line.match(/[\]}]/g) ?? []).length;
+    if (quotes % 2 === 1 || opens > 0) {
+      const start = lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0);
+      return start + line.search(/["[{]/);
+    }
+  }
+  return offset;
+}
+
+function jsYamlMessage(reason: string): string {
   if (/undefined alias|unidentified alias/.test(reason))
-    return ['yaml-alias', 'This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.'];
-  return ['yaml-syntax', `The YAML cannot be read here (${reason}). Check the indentation and the quotes on this line.`];
+    return 'This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.';
+  if (/unknown tag/.test(reason)) return `The YAML uses a tag that plans files do not support (${reason}). Remove the "!" tag.`;
+  return `The YAML cannot be read here (${reason}). Check the indentation and the quotes on this line.`;
 }
 
 function lineColumnToOffset(text: string, line: number, column: number): number {

@@ -70,7 +70,9 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
   switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) {
-        return [make(`${field} is missing. Add "${String(path.at(-1))}:" with ${article(issue.expected)}.`, 'missing-field', path.slice(0, -1))];
+        const key = String(path.at(-1));
+        const about = describe(shapeAt(root, path.slice(0, -1))?.[key]);
+        return [make(`${field} is missing. Add "${key}:" with ${about ?? article(issue.expected)}`, 'missing-field', path.slice(0, -1))];
       }
       return [make(`${field}: expected ${article(issue.expected)}, got ${show(value)}.${fixFor(issue.expected, value)}`, 'wrong-type')];
     }
@@ -199,6 +201,14 @@ function shapeAt(root: z.ZodType, path: readonly (string | number)[]): Record<st
     return obj?._zod.def.shape;
   }
   return node._zod.def.type === 'object' ? node._zod.def.shape : undefined;
+}
+
+/** A field's description, lower-cased to follow "with": "the account executive who owns the plan …". */
+function describe(schema: unknown): string | undefined {
+  const text = (schema as { description?: string } | undefined)?.description;
+  if (!text) return undefined;
+  const sentence = text.replace(/^(The|An?) /, (m) => m.toLowerCase());
+  return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
 function unwrap(node: Internal): Internal {

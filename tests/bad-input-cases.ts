@@ -1,0 +1,93 @@
+/**
+ * One case per kind of mistake a person makes in a plans folder. Each starts from
+ * tests/fixtures/minimal and changes one file; `expected` pins every diagnostic line.
+ */
+import { readFileSync } from 'node:fs';
+
+const fixture = (rel: string) => readFileSync(`tests/fixtures/minimal/${rel}`, 'utf8');
+const ACME = fixture('accounts/acme.yaml');
+const GLOBEX = fixture('accounts/globex.mdx');
+const TEAM = fixture('team.yaml');
+const GOALS = fixture('goals.yaml');
+const WORKSPACE = fixture('workspace.yaml');
+const acme = (from: string, to: string) => ({ 'accounts/acme.yaml': replace(ACME, from, to) });
+const globex = (from: string, to: string) => ({ 'accounts/globex.mdx': replace(GLOBEX, from, to) });
+
+function replace(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`fixture does not contain ${JSON.stringify(from)}`);
+  return text.replace(from, to);
+}
+
+export interface BadCase {
+  name: string;
+  changes: Record<string, string | Uint8Array | null>;
+  expected: string[];
+}
+
+export const BAD_CASES: Omit<BadCase, 'expected'>[] = [
+  // YAML syntax and encoding
+  { name: 'yaml: unclosed flow sequence', changes: acme('{ channel: direct, region: emea }', '[direct, emea') },
+  { name: 'yaml: bad indentation of a nested key', changes: acme('    name: Maria\n', '    name: Maria\n   roles: [x]\n') },
+  { name: 'yaml: duplicate key', changes: acme('status: current\n', 'status: current\nstatus: target\n') },
+  { name: 'yaml: tab used for indentation', changes: acme('    name: Tom\n', '\tname: Tom\n') },
+  { name: 'yaml: unclosed quote', changes: acme('name: Acme\n', 'name: "Acme\n') },
+  { name: 'yaml: two documents in one file', changes: acme('name: Acme\n', 'name: Acme\n---\nname: Other\n') },
+  { name: 'yaml: alias bomb', changes: { 'accounts/acme.yaml': `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: [*d,*d,*d,*d,*d,*d,*d,*d,*d]\n` } },
+  { name: 'yaml: alias to an undefined anchor', changes: acme('owner: ann-lee\n', 'owner: *boss\n') },
+  { name: 'encoding: Latin-1 file is not UTF-8', changes: { 'accounts/acme.yaml': Uint8Array.from([...new TextEncoder().encode('name: Caf'), 0xe9, ...new TextEncoder().encode('\nstatus: current\n')]) } },
+  { name: 'encoding: UTF-16 file', changes: { 'accounts/acme.yaml': Uint8Array.from([0xff, 0xfe, 0x6e, 0x00, 0x61, 0x00]) } },
+  { name: 'encoding: byte order mark is a warning and the file still reads', changes: { 'accounts/acme.yaml': Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(ACME)]) } },
+  { name: 'encoding: mixed CRLF and LF line endings', changes: { 'accounts/acme.yaml': ACME.replace('name: Acme\nstatus: current\n', 'name: Acme\r\nstatus: current\r\n') } },
+  { name: 'file: empty account plan', changes: { 'accounts/acme.yaml': '# nothing yet\n' } },
+  { name: 'file: a list instead of fields', changes: { 'accounts/acme.yaml': '- name: Acme\n' } },
+  { name: 'file: unknown file in the plans folder', changes: { 'notes.yaml': 'hello: world\n' } },
+  { name: 'file: a .md plan instead of .mdx', changes: { 'accounts/initech.md': '# Initech\n' } },
+  { name: 'file: team.yaml missing', changes: { 'team.yaml': null } },
+  { name: 'file: account id is not kebab-case', changes: { 'accounts/Big Corp.yaml': ACME } },
+  { name: 'file: same id as .yaml and .mdx', changes: { 'accounts/globex.yaml': ACME } },
+  // MDX frontmatter
+  { name: 'mdx: no frontmatter', changes: { 'accounts/globex.mdx': '# Globex\n\nNarrative only.\n' } },
+  { name: 'mdx: frontmatter never closed', changes: { 'accounts/globex.mdx': GLOBEX.replace(/---\n\n# Why/, '\n# Why') } },
+  { name: 'mdx: misspelt nested key in frontmatter', changes: globex('revenue: 400, confidence: 0.5', 'revenue: 400, confidense: 0.5') },
+  { name: 'mdx: YAML error in frontmatter is located in the file', changes: globex('  region: americas\n', '  region: [americas\n') },
+  // Schema: types, keys, values
+  { name: 'schema: unknown top-level key suggests the closest', changes: acme('stakeholders:\n', 'stakeholder:\n') },
+  { name: 'schema: unknown nested key suggests the closest', changes: acme('    stance: supporter\n', '    stanse: supporter\n') },
+  { name: 'schema: required field missing', changes: acme('owner: ann-lee\n', '') },
+  { name: 'schema: money written as 1.2M', changes: acme('revenue: 100 }', 'revenue: 1.2M }') },
+  { name: 'schema: money with a currency sign and commas', changes: acme('revenue: 100 }', 'revenue: "$300,000" }') },
+  { name: 'schema: negative revenue', changes: acme('revenue: 100 }', 'revenue: -100 }') },
+  { name: 'schema: confidence written as a percentage', changes: acme('confidence: 0.5', 'confidence: 50') },
+  { name: 'schema: period without FY', changes: acme('period: FY2027-Q1', 'period: Q1 2027') },
+  { name: 'schema: date in day/month/year order', changes: acme('name: Acme\n', 'name: Acme\nlast_reviewed: 15/10/2026\n') },
+  { name: 'schema: a date that does not exist', changes: acme('name: Acme\n', 'name: Acme\nlast_reviewed: 2026-02-30\n') },
+  { name: 'schema: misspelt strategy', changes: acme('strategy: grow', 'strategy: grw') },
+  { name: 'schema: unknown buying role', changes: acme('roles: [decision-maker]', 'roles: [decision-maker, champ]') },
+  { name: 'schema: stance that is not in the vocabulary', changes: acme('stance: supporter', 'stance: friendly') },
+  { name: 'schema: strategic written as yes', changes: acme('name: Acme\n', 'name: Acme\nstrategic: "yes"\n') },
+  { name: 'schema: a single value where a list belongs', changes: acme('roles: [decision-maker]', 'roles: decision-maker') },
+  { name: 'schema: lower-case currency code', changes: acme('currency: EUR', 'currency: eur') },
+  { name: 'schema: id with spaces and capitals', changes: acme('  - id: tom\n', '  - id: Tom Ruiz\n') },
+  { name: 'schema: unknown person role in team.yaml', changes: { 'team.yaml': TEAM.replace('role: executive', 'role: ceo') } },
+  { name: 'schema: fiscal year start month out of range', changes: { 'workspace.yaml': WORKSPACE.replace('fiscal_year_start_month: 2', 'fiscal_year_start_month: 13') } },
+  // Linking
+  { name: 'link: owner not in team.yaml suggests the closest', changes: acme('owner: ann-lee', 'owner: ann-le') },
+  { name: 'link: relationship owner not in team.yaml', changes: acme('relationship: ann-lee', 'relationship: zed-nobody') },
+  { name: 'link: reports_to names no stakeholder of the plan', changes: acme('reports_to: maria', 'reports_to: mariaa') },
+  { name: 'link: reports_to cycle', changes: acme('    relationship: ann-lee\n', '    relationship: ann-lee\n    reports_to: tom\n') },
+  { name: 'link: duplicate stakeholder id', changes: acme('  - id: tom\n', '  - id: maria\n') },
+  { name: 'link: dimension value not in workspace.yaml', changes: acme('region: emea', 'region: emae') },
+  { name: 'link: unknown dimension key', changes: acme('region: emea', 'region: emea, segmnt: retail') },
+  { name: 'link: missing dimension', changes: acme(', region: emea', '') },
+  { name: 'link: currency without an fx rate', changes: acme('currency: EUR', 'currency: GBP') },
+  { name: 'link: parent that does not exist', changes: acme('name: Acme\n', 'name: Acme\nparent: globx\n') },
+  { name: 'link: parent cycle', changes: { ...acme('name: Acme\n', 'name: Acme\nparent: globex\n'), ...globex('name: Globex\n', 'name: Globex\nparent: acme\n') } },
+  { name: 'link: annual and quarterly forecast for one year is double counting', changes: acme('forecast:\n', 'forecast:\n  - { period: FY2027, revenue: 500 }\n') },
+  { name: 'link: the same quarter forecast twice', changes: acme('forecast:\n', 'forecast:\n  - { period: FY2027-Q2, revenue: 50 }\n') },
+  { name: 'link: manager cycle in team.yaml', changes: { 'team.yaml': TEAM.replace('role: executive }', 'role: executive, manager: ann-lee }') } },
+  { name: 'link: goal scope key that is not a dimension', changes: { 'goals.yaml': GOALS.replace('channel: direct', 'chanel: direct') } },
+  { name: 'link: goal scope for a person who manages nobody', changes: { 'goals.yaml': GOALS.replace('owner: ann-lee', 'manager: ann-lee') } },
+  { name: 'link: unknown offering in penetration', changes: acme('forecast:\n', 'penetration:\n  - { offering: sensor, status: won }\nforecast:\n') },
+  { name: 'link: review for a person who does not exist', changes: { 'reviews/2026-11/ann-le.yaml': 'reviewer: max-roe\ndate: 2026-11-20\n' } },
+  { name: 'link: review dated outside its month folder', changes: { 'reviews/2026-11/ann-lee.yaml': 'reviewer: max-roe\ndate: 2026-10-20\naccounts:\n  - { account: acme, expectation: grow }\n' } },
+];
