@@ -46,7 +46,9 @@ export const LevelSchema = z.enum(['low', 'medium', 'high']).describe('low, medi
 
 export const UrlSchema = z.url().describe('A full web address, starting with https://.');
 
+/** False only for a well-formed date that is not in the calendar (2026-02-30); the pattern reports the rest. */
 export function isRealDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return true;
   const [y, m, d] = s.split('-').map(Number) as [number, number, number];
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
