@@ -1,0 +1,105 @@
+import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import type { PlansFile } from './files.ts';
+import { compareRollups } from './rollup-diff.ts';
+import type { BaseReport } from './rollup-report.ts';
+import { rollUp, type Rollup } from './rollup.ts';
+import { loadWorkspace } from './workspace.ts';
+
+/** A --base ref that git cannot read: the message says what to do. */
+export class GitRefError extends Error {}
+
+const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
+
+/**
+ * Reads the plans folder as it was at a git ref, without touching the working tree:
+ * one `git ls-tree` for the names and one `git cat-file --batch` for every file's bytes.
+ * Files get the same `display` paths as the working copy, so messages point at familiar names.
+ */
+export function readPlansAtRef(ref: string, plansDir: string, cwd: string = process.cwd()): PlansFile[] {
+  const git = (args: string[], input?: string): Buffer => execFileSync('git', args, { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  } catch (e) {
+    throw new GitRefError(`--base ${ref}: ${cwd} is not inside a git repository (${firstLine(e)}). Run check from a clone of the plans repository, or leave out --base.`);
+  }
+  let commit: string;
+  try {
+    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
+  } catch {
+    throw new GitRefError(`--base ${ref}: git knows no commit by that name. Pass a branch, tag or commit that exists here, such as origin/main (in GitHub Actions, check out with fetch-depth: 0 so the base branch is there).`);
+  }
+  const folder = toPosix(relative(realpathSync(top), realpathSync(resolve(cwd, plansDir))));
+  if (folder.startsWith('..')) {
+    throw new GitRefError(`--base ${ref}: the plans folder ${plansDir} is outside the git repository at ${top}, so git has no earlier version of it.`);
+  }
+  const names = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...(folder ? [folder] : [])])
+    .toString('utf8')
+    .split('\0')
+    .filter((name) => name !== '')
+    .map((name) => ({ name, rel: folder ? name.slice(folder.length + 1) : name }))
+    .filter(({ rel }) => PLAN_EXTENSIONS.test(rel) && !rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  if (names.length === 0) return [];
+  const out = git(['cat-file', '--batch'], names.map(({ name }) => `${commit}:${name}\n`).join(''));
+  const blobs = splitBatch(out);
+  return names.flatMap(({ name, rel }, i) => {
+    const bytes = blobs[i];
+    return bytes ? [{ rel, display: toPosix(relative(cwd, join(top, name))), bytes }] : [];
+  });
+}
+
+/** `git cat-file --batch` output: for each object a header "<oid> <type> <size>\n", the bytes, then "\n". */
+function splitBatch(out: Buffer): (Uint8Array | undefined)[] {
+  const blobs: (Uint8Array | undefined)[] = [];
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(10, at);
+    if (eol < 0) break;
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    if (header[1] !== 'blob' || header[2] === undefined) {
+      blobs.push(undefined);
+      at = eol + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    blobs.push(out.subarray(eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return blobs;
+}
+
+function firstLine(e: unknown): string {
+  const stderr = (e as { stderr?: Buffer }).stderr?.toString('utf8').trim();
+  return (stderr || (e as Error).message).split('\n')[0] ?? '';
+}
+
+function toPosix(p: string): string {
+  return sep === '/' ? p : p.split(sep).join('/');
+}
+
+/**
+ * The pull request's effect on the totals: the plans at `ref` rolled up and compared with
+ * the working copy's rollup. Plans at the ref that do not validate are reported, not fatal:
+ * the head figures still stand on their own.
+ */
+export function compareWithBase(ref: string, plansDir: string, cwd: string, head: Rollup): BaseReport {
+  const files = readPlansAtRef(ref, plansDir, cwd);
+  if (files.length === 0) {
+    return { ref, valid: false, errors: 0, goals: [], message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` };
+  }
+  const { workspace, diagnostics } = loadWorkspace(files);
+  if (!workspace) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    return {
+      ref,
+      valid: false,
+      errors,
+      goals: [],
+      message: `The plans at ${ref} do not validate (${errors} error${errors === 1 ? '' : 's'}), so there is nothing to compare with; the figures above are this branch's, which do validate.`,
+    };
+  }
+  return { ref, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head) };
+}

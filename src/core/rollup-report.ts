@@ -1,0 +1,77 @@
+import type { Diagnostic } from './diagnostics.ts';
+import type { GoalChange } from './rollup-diff.ts';
+import type { Rollup } from './rollup.ts';
+
+/** A rule finding as src/core/rules reports it; only the fields check shows are named here. */
+export interface ReportFinding {
+  rule: string;
+  severity: 'error' | 'warning' | 'info';
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+  account?: string;
+  revenueAtStake?: number;
+}
+
+/** The plans as they were at --base, compared with the working copy. */
+export interface BaseReport {
+  ref: string;
+  /** False when the plans at the ref do not validate (or do not exist): then `goals` is empty. */
+  valid: boolean;
+  /** Why there is nothing to compare, when not valid. */
+  message?: string;
+  /** How many errors the plans at the ref have. */
+  errors: number;
+  goals: GoalChange[];
+}
+
+/** Everything check found, in one value that the terminal, JSON and step summary render. */
+export interface CheckReport {
+  company: string;
+  rollup: Rollup;
+  /** Warnings and notes from validation (errors stop check before a report exists). */
+  diagnostics: Diagnostic[];
+  findings: ReportFinding[];
+  base?: BaseReport;
+}
+
+/** Whether the report fails the gate: a missed goal or a finding of error severity. */
+export function isFailing(report: Pick<CheckReport, 'rollup' | 'findings'>): boolean {
+  return !report.rollup.ok || report.findings.some((f) => f.severity === 'error');
+}
+
+/** The documented `check --json` shape: { ok, currency, goals, diagnostics }, plus findings and base. */
+export function toJson(report: CheckReport): object {
+  const { rollup } = report;
+  return {
+    ok: !isFailing(report),
+    currency: rollup.currency,
+    count: rollup.count,
+    tolerance: rollup.tolerance,
+    goals: rollup.goals.map((g) => ({
+      period: g.period,
+      scope: g.scope,
+      ...(g.name !== undefined && { name: g.name }),
+      label: g.label,
+      goal: g.goal,
+      planned: g.planned,
+      gap: g.gap,
+      met: g.met,
+      coverage: g.coverage,
+      threshold: g.threshold,
+      stretch: g.stretch,
+      notPhased: g.notPhased,
+      contributions: g.contributions.filter((c) => c.planned !== 0),
+      levers: g.levers,
+    })),
+    diagnostics: report.diagnostics,
+    findings: report.findings,
+    ...(report.base && { base: report.base }),
+  };
+}
+
+/** The JSON for plans that do not validate: nothing is summed, so no currency and no goals. */
+export function toInvalidJson(diagnostics: readonly Diagnostic[]): object {
+  return { ok: false, currency: null, goals: [], diagnostics, findings: [] };
+}

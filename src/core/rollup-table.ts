@@ -1,0 +1,94 @@
+import { formatDiagnostic, plain, type Paint } from './report.ts';
+import { formatChange, formatMoney, formatPercent } from './money.ts';
+import { describeMover } from './rollup-diff.ts';
+import type { CheckReport, ReportFinding } from './rollup-report.ts';
+
+/** The terminal report of check: the goals table, what could close each gap, the change against --base, findings. */
+export function renderCheckText(report: CheckReport, paint: Paint = plain): string[] {
+  const { rollup } = report;
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const lines: string[] = [];
+  const counting = rollup.count === 'weighted' ? 'forecast weighted by confidence' : 'forecast at full value';
+  lines.push(paint.bold(`${report.company}: plans against goals`) + paint.dim(` (${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)})`), '');
+
+  if (rollup.goals.length === 0) {
+    lines.push('There are no goals to check. Add them to goals.yaml, such as "- { period: FY2027, revenue: 24000000 }".');
+  } else {
+    const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
+    lines.push(...renderTable(['Goal', 'Goal', 'Planned', 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+      if (col !== 5) return cell;
+      return rollup.goals[row]!.met ? paint.green(cell) : paint.red(paint.bold(cell));
+    }));
+  }
+
+  for (const g of rollup.goals) {
+    if (g.notPhased.length > 0) {
+      lines.push('', `${g.label}: ${g.notPhased.length} plan${g.notPhased.length === 1 ? ' is' : 's are'} annual-only for ${g.period.slice(0, 6)} and not counted in the quarter (not phased): ${g.notPhased.join(', ')}. Split their forecast into quarters to count them.`);
+    }
+    if (g.met) continue;
+    lines.push('', paint.red(`${g.label} is ${money(-g.gap)} short of ${money(g.goal)}${g.threshold < g.goal ? ` (${money(g.threshold - g.planned)} below the tolerance)` : ''}.`));
+    if (g.levers.length === 0) {
+      lines.push('  No plan in scope has stretch, an unsure target or last year\'s sales without a forecast: add accounts or revise the goal.');
+    } else {
+      lines.push('  What could close it:');
+      const width = Math.max(...g.levers.map((l) => l.account.length));
+      for (const l of g.levers) lines.push(`    ${l.account.padEnd(width)}  ${l.text}`);
+    }
+  }
+
+  if (report.base) lines.push('', ...renderBaseText(report, paint));
+  const notes = [...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...report.findings.map((f) => formatFinding(f, paint))];
+  if (notes.length > 0) lines.push('', paint.bold('Findings'), ...notes);
+
+  const missed = rollup.goals.filter((g) => !g.met).length;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  lines.push('', summaryLine(rollup.goals.length, missed, errors, paint));
+  return lines;
+}
+
+function renderBaseText(report: CheckReport, paint: Paint): string[] {
+  const base = report.base!;
+  const currency = report.rollup.currency;
+  const head = paint.bold(`Change against ${base.ref}`);
+  if (!base.valid) return [head, paint.yellow(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`)];
+  const show = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
+  const rows = base.goals.map((c) => [
+    c.label,
+    show(c.before),
+    show(c.after),
+    formatChange(c.change, currency),
+    c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)).join('; ') || (c.change === 0 ? 'no change' : ''),
+  ]);
+  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Moved most'], rows, undefined, [0, 4])];
+}
+
+export function formatFinding(f: ReportFinding, paint: Paint = plain): string {
+  const colour = f.severity === 'error' ? paint.red : f.severity === 'warning' ? paint.yellow : paint.blue;
+  return `${paint.bold(`${f.file}:${f.line}:${f.column}`)} ${colour(f.severity)} ${f.message} ${paint.dim(`(${f.rule})`)}`;
+}
+
+function summaryLine(goals: number, missed: number, errors: number, paint: Paint): string {
+  const parts = [missed === 0 ? `All ${goals} goal${goals === 1 ? '' : 's'} met` : `${missed} of ${goals} goal${goals === 1 ? '' : 's'} missed`];
+  if (errors > 0) parts.push(`${errors} rule error${errors === 1 ? '' : 's'}`);
+  const text = `${parts.join(', ')}.`;
+  return missed + errors === 0 ? paint.green(text) : paint.red(text);
+}
+
+/** Left-aligned text columns, right-aligned figures, two spaces between columns. */
+export function renderTable(
+  header: string[],
+  rows: string[][],
+  paintCell: (cell: string, row: number, col: number) => string = (c) => c,
+  left: readonly number[] = [0],
+): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[], row: number) =>
+    cells
+      .map((cell, i) => {
+        const padded = left.includes(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!);
+        return row < 0 ? padded : paintCell(padded, row, i);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header, -1), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((r, i) => line(r, i))];
+}

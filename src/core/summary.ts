@@ -1,0 +1,92 @@
+import type { Diagnostic } from './diagnostics.ts';
+import { formatChange, formatMoney, formatPercent } from './money.ts';
+import { describeMover } from './rollup-diff.ts';
+import { isFailing, type CheckReport, type ReportFinding } from './rollup-report.ts';
+
+/**
+ * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
+ * so a reviewer sees a pull request's effect on the totals without opening a file.
+ * Plan text is untrusted, so every name and message is escaped before it reaches Markdown.
+ */
+export function renderSummary(report: CheckReport): string {
+  const { rollup } = report;
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const out: string[] = [];
+  const verdict = isFailing(report) ? '❌' : '✅';
+  out.push(`## ${verdict} ${escapeMarkdown(report.company)}: plans against goals`, '');
+  const counting = rollup.count === 'weighted' ? 'forecast weighted by confidence' : 'forecast at full value';
+  out.push(`Amounts in ${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)}.`, '');
+
+  if (rollup.goals.length === 0) out.push('There are no goals in goals.yaml to check the plans against.', '');
+  else {
+    out.push('| Goal | Goal | Planned | Gap | Coverage | Status |', '|---|--:|--:|--:|--:|---|');
+    for (const g of rollup.goals) {
+      out.push(`| ${escapeMarkdown(g.label)} | ${money(g.goal)} | ${money(g.planned)} | ${formatChange(g.gap, rollup.currency)} | ${formatPercent(g.coverage)} | ${g.met ? 'met' : '**missed**'} |`);
+    }
+    out.push('');
+  }
+
+  for (const g of rollup.goals) {
+    if (g.notPhased.length > 0) {
+      out.push(`**${escapeMarkdown(g.label)}**: not phased (annual-only, not counted in the quarter): ${g.notPhased.map(code).join(', ')}.`, '');
+    }
+    if (g.met) continue;
+    out.push(`**${escapeMarkdown(g.label)}** is ${money(-g.gap)} short.${g.levers.length > 0 ? ' What could close it:' : ' No lever in scope: add accounts or revise the goal.'}`, '');
+    for (const l of g.levers) out.push(`- ${code(l.account)}: ${escapeMarkdown(l.text)}`);
+    if (g.levers.length > 0) out.push('');
+  }
+
+  if (report.base) {
+    const base = report.base;
+    out.push(`### Change against ${code(base.ref)}`, '');
+    if (!base.valid) out.push(escapeMarkdown(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`), '');
+    else {
+      const show = (n: number | null) => (n === null ? '—' : money(n));
+      out.push('| Goal | Before | After | Change | Moved most |', '|---|--:|--:|--:|---|');
+      for (const c of base.goals) {
+        const movers = c.movers.map((m) => escapeMarkdown(describeMover(m, c.period, rollup.currency))).join('<br>');
+        out.push(`| ${escapeMarkdown(c.label)} | ${show(c.before)} | ${show(c.after)} | ${formatChange(c.change, rollup.currency)} | ${movers} |`);
+      }
+      out.push('');
+    }
+  }
+
+  const notes = [...report.diagnostics.map(noteOfDiagnostic), ...report.findings.map(noteOfFinding)];
+  if (notes.length > 0) out.push('### Findings', '', ...notes, '');
+  return `${out.join('\n')}\n`;
+}
+
+/** The step summary when the plans do not validate: the diagnostics, and nothing summed. */
+export function renderInvalidSummary(diagnostics: readonly Diagnostic[]): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return [
+    '## ❌ The plans do not validate',
+    '',
+    `${errors} error${errors === 1 ? '' : 's'}: nothing was summed against the goals. Fix these and push again.`,
+    '',
+    ...diagnostics.map(noteOfDiagnostic),
+    '',
+  ].join('\n');
+}
+
+function noteOfDiagnostic(d: Diagnostic): string {
+  return `- ${d.severity === 'error' ? '**error**' : d.severity} ${code(`${d.file}:${d.line}:${d.column}`)} ${escapeMarkdown(d.message)}`;
+}
+
+function noteOfFinding(f: ReportFinding): string {
+  return `- ${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${f.rule})`;
+}
+
+/** Neutralises Markdown and HTML in plan text: a name like "<img onerror>" or "a | b" stays text. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\r?\n/g, ' ')
+    .replace(/([\\`*_[\]|#!~])/g, '\\$1');
+}
+
+function code(text: string): string {
+  return `\`${text.replace(/`/g, "'")}\``;
+}
