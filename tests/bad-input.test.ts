@@ -206,3 +206,19 @@ describe('bad input: each mistake is reported at its file, line and column with 
     expect(load(withFiles(base, changes)).workspace).toBeUndefined();
   });
 });
+
+describe('one run shows the problems of every file', () => {
+  it('reports a schema error in one plan and a cross-file error in another together', () => {
+    const base = fixtureFiles('minimal');
+    const acme = new TextDecoder().decode(base.find((f) => f.rel === 'accounts/acme.yaml')!.bytes);
+    const globex = new TextDecoder().decode(base.find((f) => f.rel === 'accounts/globex.mdx')!.bytes);
+    const files = withFiles(base, {
+      'accounts/acme.yaml': acme.replace('strategy: grow', 'strategy: grw'),
+      'accounts/globex.mdx': globex.replace('owner: bo-kim', 'owner: bo-kym').replace('name: Globex\n', 'name: Globex\nparent: acme\n'),
+    });
+    expect(diagnosticLines(files)).toEqual([
+      'minimal/accounts/acme.yaml:3:11 error strategy: "grw" is not allowed. Did you mean "grow"? Write one of: acquire, grow, reactivate, retain, retire.',
+      'minimal/accounts/globex.mdx:6:8 error owner: "bo-kym" is not a person in team.yaml. Did you mean "bo-kim"?',
+    ]);
+  });
+});

@@ -4,7 +4,12 @@ import { isQuarter, yearOf } from './periods.ts';
 import { closest } from './suggest.ts';
 import type { AccountEntry, Located, Workspace } from './workspace.ts';
 
-type Check = (ws: Workspace) => Diagnostic[];
+/** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
+export interface LinkContext {
+  accountIds: ReadonlySet<string>;
+}
+
+type Check = (ws: Workspace, context: LinkContext) => Diagnostic[];
 
 /** Cross-file checks, each a small named function, run once every file has passed its schema. */
 const CHECKS: Check[] = [
@@ -24,8 +29,8 @@ const CHECKS: Check[] = [
   reviewsMatch,
 ];
 
-export function linkWorkspace(ws: Workspace): Diagnostic[] {
-  return CHECKS.flatMap((check) => check(ws));
+export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()) }): Diagnostic[] {
+  return CHECKS.flatMap((check) => check(ws, context));
 }
 
 function at(where: Located, path: PathSegment[], code: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
@@ -124,12 +129,12 @@ function currencyHasRate(ws: Workspace): Diagnostic[] {
   });
 }
 
-function parentsExist(ws: Workspace): Diagnostic[] {
+function parentsExist(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
   return ws.accounts.flatMap((a) => {
     const parent = a.plan.parent;
     if (parent === undefined) return [];
-    if (!ws.accountById.has(parent)) {
-      return [at(a, ['parent'], 'unknown-account', `parent: "${parent}" is not an account.${suggestion(parent, ws.accountById.keys()) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
+    if (!accountIds.has(parent)) {
+      return [at(a, ['parent'], 'unknown-account', `parent: "${parent}" is not an account.${suggestion(parent, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
     }
     const cycle = cycleFrom(a.id, (id) => ws.accountById.get(id)?.plan.parent);
     if (!cycle || [...cycle].sort()[0] !== a.id) return [];
@@ -291,7 +296,7 @@ function goalScopesExist(ws: Workspace): Diagnostic[] {
   return out;
 }
 
-function reviewsMatch(ws: Workspace): Diagnostic[] {
+function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
   return ws.reviews.flatMap((r) => {
     const out: Diagnostic[] = [];
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month)) {
@@ -307,8 +312,8 @@ function reviewsMatch(ws: Workspace): Diagnostic[] {
     }
     out.push(...personRef(ws, r, ['reviewer'], r.review.reviewer, 'the reviewer'));
     r.review.accounts.forEach((x, i) => {
-      if (!ws.accountById.has(x.account)) {
-        out.push(at(r, ['accounts', i, 'account'], 'unknown-account', `accounts[${i}].account: "${x.account}" is not an account.${suggestion(x.account, ws.accountById.keys()) || ' Write the file name (without extension) of a plan in accounts/.'}`));
+      if (!accountIds.has(x.account)) {
+        out.push(at(r, ['accounts', i, 'account'], 'unknown-account', `accounts[${i}].account: "${x.account}" is not an account.${suggestion(x.account, accountIds) || ' Write the file name (without extension) of a plan in accounts/.'}`));
       }
     });
     [...r.review.actions, ...r.review.previous_actions].forEach((x, i) => {

@@ -109,11 +109,13 @@ export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
   }
 
   for (const slot of ['workspace', 'team'] as const) {
-    if (!shared[slot] && !invalid) {
+    if (!shared[slot] && !files.some((f) => SHARED.exec(f.rel)?.[1] === slot)) {
       diagnostics.push(error(`${rootOf(files)}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
     }
   }
-  if (invalid || !shared.workspace || !shared.team) return { workspace: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  // Cross-file checks need the shared files; they still run over the plans that passed
+  // their schema, so one run shows every problem a pull request has.
+  if (!shared.workspace || !shared.team) return { workspace: undefined, diagnostics: sortDiagnostics(diagnostics) };
 
   const settings = shared.workspace.value as WorkspaceSettings;
   const people = (shared.team.value as { people: Person[] }).people;
@@ -137,9 +139,10 @@ export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
       ...(shared.icp && { icp: shared.icp.located }),
     },
   };
-  diagnostics.push(...linkWorkspace(workspace));
+  const accountIds = new Set(files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined));
+  diagnostics.push(...linkWorkspace(workspace, { accountIds }));
   const sorted = sortDiagnostics(diagnostics);
-  return { workspace: hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
+  return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
 }
 
 function rootOf(files: readonly PlansFile[]): string {
