@@ -2,17 +2,88 @@ import { z } from 'zod';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']).describe('error fails check; warning and info are shown.');
 
-/** One rule's setting: a severity, off, or an object with a severity and thresholds. */
-export const RuleSettingSchema = z.union([
-  z.enum(['off', 'error', 'warning', 'info']),
-  z.looseObject({
-    severity: z.enum(['off', 'error', 'warning', 'info']).optional().describe('off, error, warning or info.'),
-  }),
-]);
+const LevelSchema = z.enum(['off', 'error', 'warning', 'info']).describe('off, error, warning or info.');
+
+const days = (what: string) => z.number().int().positive().optional().describe(what);
+
+/**
+ * Every rule of the method with its default severity and thresholds. The rules in
+ * src/core/rules read their defaults from here, and the README documents them.
+ * stale-plan's `days` has no number here: it defaults to workspace `review_cadence_days`.
+ */
+export const RULE_DEFAULTS = {
+  'strategic-limit': { severity: 'error', max: 5 },
+  'stale-plan': { severity: 'warning' },
+  'single-threaded': { severity: 'warning', min_contacts: 2 },
+  'no-decision-maker': { severity: 'warning' },
+  'no-champion': { severity: 'info' },
+  'no-exec-sponsor': { severity: 'warning' },
+  'exec-cadence': { severity: 'warning' },
+  'uncovered-stakeholder': { severity: 'warning' },
+  'overdue-action': { severity: 'warning', grace_days: 0 },
+  'no-next-action': { severity: 'warning', days: 90 },
+  'objective-without-owner': { severity: 'info' },
+  'stretch-below-plan': { severity: 'warning', min_ratio: 1 },
+  'not-qualified': { severity: 'warning', min_true: 4 },
+  'tier-mismatch': { severity: 'info' },
+  'top-account-without-plan': { severity: 'warning', share: 0.25, dimension: 'channel' },
+  'stale-contact': { severity: 'warning', days: 90 },
+} as const;
+
+export type RuleId = keyof typeof RULE_DEFAULTS;
+export const RULE_IDS = Object.keys(RULE_DEFAULTS) as RuleId[];
+
+/** A rule's setting: a severity or off, or an object with a severity and the rule's own thresholds. */
+function ruleSetting<T extends z.ZodRawShape>(id: RuleId, what: string, thresholds: T) {
+  const { severity, ...defaults } = RULE_DEFAULTS[id];
+  const shown = Object.entries(defaults).map(([k, v]) => `${k} ${String(v)}`);
+  const byDefault = [severity, ...shown].join(', ');
+  return z
+    .union([LevelSchema, z.strictObject({ severity: LevelSchema.optional(), ...thresholds })])
+    .optional()
+    .describe(`${what} Default: ${byDefault}.`);
+}
 
 export const RulesConfigSchema = z
-  .record(z.string().regex(/^[a-z]+(?:-[a-z]+)*$/), RuleSettingSchema)
+  .strictObject({
+    'strategic-limit': ruleSetting('strategic-limit', 'More than `max` strategic plans for one owner.', {
+      max: z.number().int().positive().optional().describe('The most strategic plans one person carries.'),
+    }),
+    'stale-plan': ruleSetting('stale-plan', 'last_reviewed missing or older than `days` (default: review_cadence_days).', {
+      days: days('How many days a plan may go without review.'),
+    }),
+    'single-threaded': ruleSetting('single-threaded', 'Fewer than `min_contacts` people in touch on their side or ours.', {
+      min_contacts: z.number().int().min(1).optional().describe('The fewest people in touch on each side.'),
+    }),
+    'no-decision-maker': ruleSetting('no-decision-maker', 'A strategic or target plan names no decision maker.', {}),
+    'no-champion': ruleSetting('no-champion', 'A strategic or target plan has no champion.', {}),
+    'no-exec-sponsor': ruleSetting('no-exec-sponsor', 'A strategic or target plan has no exec_sponsor.', {}),
+    'exec-cadence': ruleSetting('exec-cadence', 'An executive relationship with no meeting this fiscal quarter.', {}),
+    'uncovered-stakeholder': ruleSetting('uncovered-stakeholder', 'A decision maker or economic buyer with no relationship owner.', {}),
+    'overdue-action': ruleSetting('overdue-action', 'An open action more than `grace_days` past its due date.', {
+      grace_days: z.number().int().nonnegative().optional().describe('Days past due before an action is overdue.'),
+    }),
+    'no-next-action': ruleSetting('no-next-action', 'No open action due in the next `days` days.', {
+      days: days('How far ahead to look for the next action.'),
+    }),
+    'objective-without-owner': ruleSetting('objective-without-owner', 'An open objective with no owner.', {}),
+    'stretch-below-plan': ruleSetting('stretch-below-plan', 'A stretch target not above forecast × `min_ratio`.', {
+      min_ratio: z.number().positive().optional().describe('How many times the forecast a stretch target must exceed, such as 1.2.'),
+    }),
+    'not-qualified': ruleSetting('not-qualified', 'A grow or acquire plan with fewer than `min_true` qualification answers true.', {
+      min_true: z.number().int().min(1).max(6).optional().describe('How many of the six questions must be answered true.'),
+    }),
+    'tier-mismatch': ruleSetting('tier-mismatch', 'The declared tier differs from the A–D tier computed from last year\'s revenue.', {}),
+    'top-account-without-plan': ruleSetting('top-account-without-plan', 'An account in the top `share` of its `dimension` value by last year\'s revenue with no strategic plan or no forecast.', {
+      share: z.number().gt(0).max(1).optional().describe('The top fraction of accounts by last year\'s revenue, such as 0.25.'),
+      dimension: z.string().min(1).optional().describe('The dimension whose values are ranked separately, such as channel.'),
+    }),
+    'stale-contact': ruleSetting('stale-contact', 'A key stakeholder with no contact in `days` days.', {
+      days: days('How many days a key stakeholder may go without contact.'),
+    }),
+  })
   .describe('Rule settings by rule id: a severity (error, warning, info), off, or { severity, and the rule\'s thresholds }.');
 
 export type Severity = z.infer<typeof SeveritySchema>;
-export type RuleSetting = z.infer<typeof RuleSettingSchema>;
+export type RulesConfig = z.infer<typeof RulesConfigSchema>;
+export type RuleSetting = NonNullable<RulesConfig[RuleId]>;
