@@ -1,18 +1,10 @@
+import type { Finding } from './rules/index.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { GoalChange } from './rollup-diff.ts';
 import type { Rollup } from './rollup.ts';
 
-/** A rule finding as src/core/rules reports it; only the fields check shows are named here. */
-export interface ReportFinding {
-  rule: string;
-  severity: 'error' | 'warning' | 'info';
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  account?: string;
-  revenueAtStake?: number;
-}
+/** A rule finding, as src/core/rules reports it. */
+export type ReportFinding = Finding;
 
 /** The plans as they were at --base, compared with the working copy. */
 export interface BaseReport {

@@ -15,7 +15,7 @@ export function renderCheckText(report: CheckReport, paint: Paint = plain): stri
     lines.push('There are no goals to check. Add them to goals.yaml, such as "- { period: FY2027, revenue: 24000000 }".');
   } else {
     const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
-    lines.push(...renderTable(['Goal', 'Goal', 'Planned', 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+    lines.push(...renderTable(['Goal', 'Target', 'Planned', 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
       if (col !== 5) return cell;
       return rollup.goals[row]!.met ? paint.green(cell) : paint.red(paint.bold(cell));
     }));
@@ -26,7 +26,8 @@ export function renderCheckText(report: CheckReport, paint: Paint = plain): stri
       lines.push('', `${g.label}: ${g.notPhased.length} plan${g.notPhased.length === 1 ? ' is' : 's are'} annual-only for ${g.period.slice(0, 6)} and not counted in the quarter (not phased): ${g.notPhased.join(', ')}. Split their forecast into quarters to count them.`);
     }
     if (g.met) continue;
-    lines.push('', paint.red(`${g.label} is ${money(-g.gap)} short of ${money(g.goal)}${g.threshold < g.goal ? ` (${money(g.threshold - g.planned)} below the tolerance)` : ''}.`));
+    const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
+    lines.push('', paint.red(`${g.label} is ${money(-g.gap)} short of ${money(g.goal)}${tolerance}.`));
     if (g.levers.length === 0) {
       lines.push('  No plan in scope has stretch, an unsure target or last year\'s sales without a forecast: add accounts or revise the goal.');
     } else {
@@ -40,9 +41,7 @@ export function renderCheckText(report: CheckReport, paint: Paint = plain): stri
   const notes = [...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...report.findings.map((f) => formatFinding(f, paint))];
   if (notes.length > 0) lines.push('', paint.bold('Findings'), ...notes);
 
-  const missed = rollup.goals.filter((g) => !g.met).length;
-  const errors = report.findings.filter((f) => f.severity === 'error').length;
-  lines.push('', summaryLine(rollup.goals.length, missed, errors, paint));
+  lines.push('', summaryLine(report, paint));
   return lines;
 }
 
@@ -67,10 +66,16 @@ export function formatFinding(f: ReportFinding, paint: Paint = plain): string {
   return `${paint.bold(`${f.file}:${f.line}:${f.column}`)} ${colour(f.severity)} ${f.message} ${paint.dim(`(${f.rule})`)}`;
 }
 
-function summaryLine(goals: number, missed: number, errors: number, paint: Paint): string {
-  const parts = [missed === 0 ? `All ${goals} goal${goals === 1 ? '' : 's'} met` : `${missed} of ${goals} goal${goals === 1 ? '' : 's'} missed`];
-  if (errors > 0) parts.push(`${errors} rule error${errors === 1 ? '' : 's'}`);
-  const text = `${parts.join(', ')}.`;
+/** "3 of 6 goals missed; 1 rule error, 16 warnings, 1 note." */
+function summaryLine(report: CheckReport, paint: Paint): string {
+  const goals = report.rollup.goals.length;
+  const missed = report.rollup.goals.filter((g) => !g.met).length;
+  const notes = [...report.diagnostics, ...report.findings];
+  const count = (severity: string) => notes.filter((n) => n.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const goalText = goals === 0 ? 'No goals to check' : missed === 0 ? (goals === 1 ? 'The goal is met' : `All ${goals} goals met`) : `${missed} of ${plural(goals, 'goal')} missed`;
+  const text = `${goalText}; ${plural(errors, 'rule error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`;
   return missed + errors === 0 ? paint.green(text) : paint.red(text);
 }
 

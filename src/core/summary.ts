@@ -19,7 +19,7 @@ export function renderSummary(report: CheckReport): string {
 
   if (rollup.goals.length === 0) out.push('There are no goals in goals.yaml to check the plans against.', '');
   else {
-    out.push('| Goal | Goal | Planned | Gap | Coverage | Status |', '|---|--:|--:|--:|--:|---|');
+    out.push('| Goal | Target | Planned | Gap | Coverage | Status |', '|---|--:|--:|--:|--:|---|');
     for (const g of rollup.goals) {
       out.push(`| ${escapeMarkdown(g.label)} | ${money(g.goal)} | ${money(g.planned)} | ${formatChange(g.gap, rollup.currency)} | ${formatPercent(g.coverage)} | ${g.met ? 'met' : '**missed**'} |`);
     }

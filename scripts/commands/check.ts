@@ -1,0 +1,98 @@
+import { appendFileSync } from 'node:fs';
+import { isRealDate } from '../../schemas/common.ts';
+import { compareWithBase, GitRefError } from '../../src/core/base.ts';
+import { formatCount, formatDiagnostic, formatGithubAnnotation } from '../../src/core/report.ts';
+import { readWorkspace } from '../../src/core/read.ts';
+import { formatMoney, formatPercent } from '../../src/core/money.ts';
+import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/rollup-report.ts';
+import { renderCheckText } from '../../src/core/rollup-table.ts';
+import { rollUp } from '../../src/core/rollup.ts';
+import { runRules } from '../../src/core/rules/index.ts';
+import { renderInvalidSummary, renderSummary } from '../../src/core/summary.ts';
+import type { Workspace } from '../../src/core/workspace.ts';
+import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+
+export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD]';
+
+/**
+ * Validates the plans, sums them against the goals and runs the method's rules.
+ * Returns the exit code: 0 every goal met, 1 a goal missed or a rule error, 2 invalid plans or misuse.
+ * `env` carries GITHUB_ACTIONS and GITHUB_STEP_SUMMARY, so tests pass their own.
+ */
+export function checkCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
+  const values = parseOptions(
+    argv,
+    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    CHECK_USAGE,
+  );
+  if (values.help) {
+    output.out(CHECK_USAGE);
+    return 0;
+  }
+  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
+    throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${today}".\n${CHECK_USAGE}`);
+  }
+  if (values.base !== undefined && values.base.trim() === '') {
+    throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);
+  }
+  const plansDir = plansDirOption(values.plans);
+  const github = env['GITHUB_ACTIONS'] === 'true';
+  const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
+
+  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  if (!workspace) {
+    // Exactly what validate prints: nothing is summed over invalid plans.
+    if (values.json) output.out(JSON.stringify(toInvalidJson(diagnostics), null, 2));
+    else {
+      for (const d of diagnostics) output.out(formatDiagnostic(d, output.paint));
+      output.out(`${formatCount(diagnostics, output.paint)}.`);
+      if (github) for (const d of diagnostics) output.out(formatGithubAnnotation(d));
+    }
+    if (summaryFile) appendFileSync(summaryFile, renderInvalidSummary(diagnostics));
+    return 2;
+  }
+
+  const rollup = rollUp(workspace);
+  const report: CheckReport = {
+    company: workspace.settings.company,
+    rollup,
+    diagnostics,
+    findings: runRules(workspace, { today }),
+  };
+  if (values.base !== undefined) {
+    try {
+      report.base = compareWithBase(values.base, plansDir, cwd, rollup);
+    } catch (e) {
+      if (e instanceof GitRefError) throw new ExitError(2, e.message);
+      throw e;
+    }
+  }
+
+  if (values.json) output.out(JSON.stringify(toJson(report), null, 2));
+  else {
+    for (const line of renderCheckText(report, output.paint)) output.out(line);
+    // Annotations would break the JSON, so they only go with the text report.
+    if (github) for (const line of annotate(report, workspace)) output.out(line);
+  }
+  if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
+  return isFailing(report) ? 1 : 0;
+}
+
+/** GitHub workflow commands: diagnostics and findings where they are, missed goals at their line in goals.yaml. */
+function annotate(report: CheckReport, ws: Workspace): string[] {
+  const { currency } = report.rollup;
+  const goals = ws.sources.goals;
+  const missed = report.rollup.goals.filter((g) => !g.met && goals);
+  return [
+    ...report.diagnostics.map((d) => formatGithubAnnotation(d)),
+    ...missed.map((g) => {
+      const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
+      const message = `${g.label}: planned ${formatMoney(g.planned, currency)} is ${formatMoney(-g.gap, currency)} short of the goal ${formatMoney(g.goal, currency)} (coverage ${formatPercent(g.coverage)}). ${
+        levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
+      }`;
+      return formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity: 'error', title: 'Goal missed', message });
+    }),
+    ...report.findings.map((f) => formatGithubAnnotation({ ...f, title: f.rule })),
+  ];
+}
