@@ -34,9 +34,9 @@ export const notQualified: Rule<'not-qualified'> = {
       const unanswered = keys.filter((k) => answers[k] === undefined);
       const article = a.plan.strategy === 'acquire' ? 'An' : 'A';
       const state = a.plan.qualification ? `this one has ${yes}` : 'this one answers none';
-      const hint = unanswered.length > 0 ? ` Answer ${unanswered.join(', ')} under qualification, or` : '';
+      const hint = unanswered.length > 0 ? ` Answer ${unanswered.join(', ')} under qualification, or reconsider` : ' Reconsider';
       const path = a.plan.qualification ? ['qualification'] : ['strategy'];
-      return [onPlan(a, path, `${article} ${a.plan.strategy} plan needs at least ${min_true} of the 6 qualification questions answered true; ${state}.${hint} reconsider whether the account warrants the effort: retain or retire may fit better.`, a.plan.owner, 'key')];
+      return [onPlan(a, path, `${article} ${a.plan.strategy} plan needs at least ${min_true} of the 6 qualification questions answered true; ${state}.${hint} whether the account warrants the effort: retain or retire may fit better.`, a.plan.owner, 'key')];
     });
   },
 };
@@ -73,7 +73,7 @@ export const topAccountWithoutPlan: Rule<'top-account-without-plan'> = {
       const top = ids.slice(0, Math.ceil(ids.length * share));
       top.forEach((id, i) => {
         const a = ws.accountById.get(id)!;
-        const missing = [!a.plan.strategic && 'is not a strategic plan', a.plan.forecast.length === 0 && 'has no forecast'].filter(Boolean);
+        const missing = [!a.plan.strategic && 'is not strategic', a.plan.forecast.length === 0 && 'has no forecast'].filter(Boolean);
         if (missing.length === 0) return;
         const where = split && group ? `${dimension} ${group}` : 'all accounts';
         const fix = [!a.plan.strategic && 'set "strategic: true"', a.plan.forecast.length === 0 && 'add a forecast'].filter(Boolean).join(' and ');
