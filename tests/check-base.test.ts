@@ -1,0 +1,121 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { checkCommand } from '../scripts/commands/check.ts';
+import { ExitError } from '../scripts/lib/cli.ts';
+import { readPlansAtRef } from '../src/core/base.ts';
+import { readPlansFolder } from '../src/core/files.ts';
+import { plain } from '../src/core/report.ts';
+
+const TODAY = ['--today', '2026-11-01'];
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+}
+
+function run(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const code = checkCommand(argv, { out: (l) => out.push(l), err: () => {}, paint: plain }, cwd, env);
+  return { code, out, text: out.join('\n') };
+}
+
+/*
+ * A repository with tests/fixtures/rollup-met under plans/ (goal €500,000; acme 400,000 + globex 150,000 = 550,000),
+ * then a second commit: acme's forecast drops to 300,000 and a new plan initech adds 20,000,
+ * so planned goes 550,000 → 470,000 (−80,000: acme −100,000, initech +20,000) and the goal is missed.
+ */
+let repo: string;
+beforeAll(() => {
+  repo = mkdtempSync(join(tmpdir(), 'check-base-'));
+  git(repo, 'init', '--quiet', '--initial-branch=main');
+  cpSync('tests/fixtures/rollup-met', join(repo, 'plans'), { recursive: true });
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'plans');
+  const acme = join(repo, 'plans/accounts/acme.yaml');
+  writeFileSync(acme, readFileSync(acme, 'utf8').replace('revenue: 400000', 'revenue: 300000'));
+  writeFileSync(join(repo, 'plans/accounts/initech.yaml'), 'name: Initech\nstatus: target\nstrategy: acquire\nowner: ann\nforecast:\n  - { period: FY2027, revenue: 20000 }\n');
+  git(repo, 'add', '.');
+  git(repo, 'commit', '--quiet', '-m', 'lower acme, add initech');
+});
+
+describe('check --base', () => {
+  it('reads the plans folder as it was at the ref, byte for byte, with the working copy’s paths', () => {
+    const before = readPlansAtRef('HEAD~1', 'plans', repo);
+    expect(before.map((f) => [f.rel, f.display])).toEqual([
+      ['accounts/acme.yaml', 'plans/accounts/acme.yaml'],
+      ['accounts/globex.yaml', 'plans/accounts/globex.yaml'],
+      ['goals.yaml', 'plans/goals.yaml'],
+      ['team.yaml', 'plans/team.yaml'],
+      ['workspace.yaml', 'plans/workspace.yaml'],
+    ]);
+    expect(Buffer.from(before[0]!.bytes).toString('utf8')).toContain('revenue: 400000');
+    const now = readPlansFolder('plans', repo);
+    expect(Buffer.from(readPlansAtRef('HEAD', 'plans', repo)[0]!.bytes)).toEqual(Buffer.from(now[0]!.bytes));
+  });
+
+  it('shows before, after and change per goal, and the plans that moved it', () => {
+    const r = run(repo, [...TODAY, '--base', 'HEAD~1']);
+    expect(r.code).toBe(1);
+    const at = r.out.indexOf('Change against HEAD~1');
+    expect(r.out.slice(at, at + 4)).toEqual([
+      'Change against HEAD~1',
+      'Goal              Before     After    Change  Moved most',
+      '──────────────  ────────  ────────  ────────  ────────────────────────────────────────────────',
+      'FY2027 company  €550,000  €470,000  −€80,000  acme: FY2027 −€100,000; initech: FY2027 +€20,000',
+    ]);
+  });
+
+  it('puts the change in JSON and in the step summary', () => {
+    const summary = join(mkdtempSync(join(tmpdir(), 'check-base-summary-')), 'summary.md');
+    const r = run(repo, [...TODAY, '--base', 'HEAD~1', '--json'], { GITHUB_STEP_SUMMARY: summary });
+    expect(JSON.parse(r.text).base).toEqual({
+      ref: 'HEAD~1',
+      valid: true,
+      errors: 0,
+      goals: [
+        {
+          period: 'FY2027',
+          scope: {},
+          label: 'FY2027 company',
+          before: 550000,
+          after: 470000,
+          change: -80000,
+          metBefore: true,
+          metAfter: false,
+          movers: [
+            { account: 'acme', before: 400000, after: 300000, change: -100000 },
+            { account: 'initech', before: 0, after: 20000, change: 20000 },
+          ],
+        },
+      ],
+    });
+    expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €550,000 | €470,000 | −€80,000 | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
+  });
+
+  it('a bad ref is a clear error with exit 2', () => {
+    let error: unknown;
+    try {
+      run(repo, [...TODAY, '--base', 'no-such-branch']);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ExitError);
+    expect((error as ExitError).code).toBe(2);
+    expect((error as ExitError).message).toMatch(/^--base no-such-branch: git knows no commit by that name\. Pass a branch, tag or commit/);
+  });
+
+  it('plans that were invalid at the base are reported, and the head figures still shown', () => {
+    const broken = mkdtempSync(join(tmpdir(), 'check-base-broken-'));
+    git(broken, 'init', '--quiet');
+    cpSync('tests/fixtures/rollup-double', join(broken, 'plans'), { recursive: true });
+    git(broken, 'add', '.');
+    git(broken, 'commit', '--quiet', '-m', 'double counted');
+    cpSync('tests/fixtures/rollup-met', join(broken, 'plans'), { recursive: true });
+    const r = run(broken, [...TODAY, '--base', 'HEAD']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('FY2027 company  €500,000  €550,000  +€50,000      110%     met');
+    expect(r.out).toContain('The plans at HEAD do not validate (1 error), so there is nothing to compare with; the figures above are this branch\'s, which do validate.');
+  });
+});
