@@ -101,5 +101,8 @@ export function compareWithBase(ref: string, plansDir: string, cwd: string, head
       message: `The plans at ${ref} do not validate (${errors} error${errors === 1 ? '' : 's'}), so there is nothing to compare with; the figures above are this branch's, which do validate.`,
     };
   }
+  if (workspace.settings.currency !== head.currency) {
+    return { ref, valid: false, errors: 0, goals: [], message: `The plans at ${ref} are in ${workspace.settings.currency} and these are in ${head.currency}, so their totals cannot be compared; the figures above are this branch's.` };
+  }
   return { ref, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head) };
 }
