@@ -162,3 +162,28 @@ describe('check in GitHub Actions', () => {
     expect(escapeMarkdown('Q1 | <img src=x onerror=alert(1)> *big*')).toBe('Q1 \\| &lt;img src=x onerror=alert(1)&gt; \\*big\\*');
   });
 });
+
+describe('check with many findings', () => {
+  it('lists errors but counts warnings and notes by rule past 50, so the goals stay in view', async () => {
+    const { readWorkspace } = await import('../src/core/read.ts');
+    const { rollUp } = await import('../src/core/rollup.ts');
+    const { renderCheckText } = await import('../src/core/rollup-table.ts');
+    const { renderSummary } = await import('../src/core/summary.ts');
+    const ws = readWorkspace({ plansDir: MET }).workspace!;
+    const finding = (i: number, rule: string, severity: 'error' | 'warning' | 'info') => ({ rule, severity, file: `p/a${i}.yaml`, line: i + 1, column: 1, message: `${rule} ${i}` });
+    // 40 stale-plan warnings + 20 no-champion notes + 1 error = 61 findings.
+    const findings = [
+      ...Array.from({ length: 40 }, (_, i) => finding(i, 'stale-plan', 'warning')),
+      ...Array.from({ length: 20 }, (_, i) => finding(i, 'no-champion', 'info')),
+      finding(99, 'strategic-limit', 'error'),
+    ];
+    const report = { company: 'Met Co', rollup: rollUp(ws), diagnostics: [], findings };
+    const lines = renderCheckText(report);
+    expect(lines).toContain('p/a99.yaml:100:1 error strategic-limit 99 (strategic-limit)');
+    expect(lines.some((l) => l.includes('stale-plan 3'))).toBe(false);
+    expect(lines).toContain('stale-plan   warning     40  p/a0.yaml:1:1');
+    expect(lines).toContain('no-champion  info        20  p/a0.yaml:1:1');
+    expect(lines.at(-1)).toBe('The goal is met; 1 rule error, 40 warnings, 20 notes.');
+    expect(renderSummary(report)).toContain('| stale-plan | warning | 40 | `p/a0.yaml:1:1` |');
+  });
+});

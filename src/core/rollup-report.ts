@@ -28,6 +28,29 @@ export interface CheckReport {
   base?: BaseReport;
 }
 
+/** Past this many, warnings and notes are counted by rule rather than listed, so the goals stay in view; errors are always listed. */
+export const FINDINGS_LISTED = 50;
+
+export interface RuleCount {
+  rule: string;
+  severity: ReportFinding['severity'];
+  count: number;
+  /** The first finding of the rule, to point at an example. */
+  first: ReportFinding;
+}
+
+/** Warnings and notes counted by rule, most frequent first. */
+export function countFindingsByRule(findings: readonly ReportFinding[]): RuleCount[] {
+  const byRule = new Map<string, RuleCount>();
+  for (const f of findings) {
+    if (f.severity === 'error') continue;
+    const entry = byRule.get(f.rule) ?? { rule: f.rule, severity: f.severity, count: 0, first: f };
+    entry.count++;
+    byRule.set(f.rule, entry);
+  }
+  return [...byRule.values()].sort((a, b) => b.count - a.count || a.rule.localeCompare(b.rule));
+}
+
 /** Whether the report fails the gate: a missed goal or a finding of error severity. */
 export function isFailing(report: Pick<CheckReport, 'rollup' | 'findings'>): boolean {
   return !report.rollup.ok || report.findings.some((f) => f.severity === 'error');

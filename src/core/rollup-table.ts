@@ -1,7 +1,7 @@
 import { formatDiagnostic, plain, type Paint } from './report.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
 import { describeMover } from './rollup-diff.ts';
-import type { CheckReport, ReportFinding } from './rollup-report.ts';
+import { countFindingsByRule, FINDINGS_LISTED, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
 /** The terminal report of check: the goals table, what could close each gap, the change against --base, findings. */
 export function renderCheckText(report: CheckReport, paint: Paint = plain): string[] {
@@ -38,8 +38,7 @@ export function renderCheckText(report: CheckReport, paint: Paint = plain): stri
   }
 
   if (report.base) lines.push('', ...renderBaseText(report, paint));
-  const notes = [...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...report.findings.map((f) => formatFinding(f, paint))];
-  if (notes.length > 0) lines.push('', paint.bold('Findings'), ...notes);
+  lines.push(...renderFindings(report, paint));
 
   lines.push('', summaryLine(report, paint));
   return lines;
@@ -59,6 +58,25 @@ function renderBaseText(report: CheckReport, paint: Paint): string[] {
     c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)).join('; ') || (c.change === 0 ? 'no change' : ''),
   ]);
   return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Moved most'], rows, undefined, [0, 4])];
+}
+
+function renderFindings(report: CheckReport, paint: Paint): string[] {
+  const total = report.diagnostics.length + report.findings.length;
+  if (total === 0) return [];
+  if (total <= FINDINGS_LISTED) {
+    return ['', paint.bold('Findings'), ...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...report.findings.map((f) => formatFinding(f, paint))];
+  }
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const rows = countFindingsByRule(report.findings).map((e) => [e.rule, e.severity, String(e.count), `${e.first.file}:${e.first.line}:${e.first.column}`]);
+  return [
+    '',
+    paint.bold(`Findings (${total}: errors listed, warnings and notes counted by rule)`),
+    ...report.diagnostics.map((d) => formatDiagnostic(d, paint)),
+    ...errors.map((f) => formatFinding(f, paint)),
+    ...(rows.length > 0 ? ['', ...renderTable(['Rule', 'Severity', 'Count', 'First'], rows, undefined, [0, 1, 3])] : []),
+    '',
+    paint.dim('Every finding with its file and line: npm run check -- --json, or the site\'s account pages.'),
+  ];
 }
 
 export function formatFinding(f: ReportFinding, paint: Paint = plain): string {

@@ -1,7 +1,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
 import { describeMover } from './rollup-diff.ts';
-import { isFailing, type CheckReport, type ReportFinding } from './rollup-report.ts';
+import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
 /**
  * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
@@ -51,9 +51,23 @@ export function renderSummary(report: CheckReport): string {
     }
   }
 
-  const notes = [...report.diagnostics.map(noteOfDiagnostic), ...report.findings.map(noteOfFinding)];
-  if (notes.length > 0) out.push('### Findings', '', ...notes, '');
+  out.push(...renderFindings(report));
   return `${out.join('\n')}\n`;
+}
+
+function renderFindings(report: CheckReport): string[] {
+  const total = report.diagnostics.length + report.findings.length;
+  if (total === 0) return [];
+  if (total <= FINDINGS_LISTED) return ['### Findings', '', ...report.diagnostics.map(noteOfDiagnostic), ...report.findings.map(noteOfFinding), ''];
+  const counts = countFindingsByRule(report.findings);
+  return [
+    `### Findings (${total})`,
+    '',
+    ...report.diagnostics.map(noteOfDiagnostic),
+    ...report.findings.filter((f) => f.severity === 'error').map(noteOfFinding),
+    '',
+    ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${c.rule} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
+  ];
 }
 
 /** The step summary when the plans do not validate: the diagnostics, and nothing summed. */
