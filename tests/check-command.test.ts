@@ -181,8 +181,8 @@ describe('check with many findings', () => {
     const lines = renderCheckText(report);
     expect(lines).toContain('p/a99.yaml:100:1 error strategic-limit 99 (strategic-limit)');
     expect(lines.some((l) => l.includes('stale-plan 3'))).toBe(false);
-    expect(lines).toContain('stale-plan   warning     40  p/a0.yaml:1:1');
-    expect(lines).toContain('no-champion  info        20  p/a0.yaml:1:1');
+    expect(lines).toContain('stale-plan   warning      40  p/a0.yaml:1:1');
+    expect(lines).toContain('no-champion  info         20  p/a0.yaml:1:1');
     expect(lines.at(-1)).toBe('The goal is met; 1 rule error, 40 warnings, 20 notes.');
     expect(renderSummary(report)).toContain('| stale-plan | warning | 40 | `p/a0.yaml:1:1` |');
   });
