@@ -1,0 +1,4 @@
+import { main } from './lib/cli.ts';
+import { buildCommand } from './commands/build.ts';
+
+await main(buildCommand);

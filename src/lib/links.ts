@@ -1,0 +1,19 @@
+/**
+ * Internal links, prefixed with the BASE the site is hosted under (astro.config.mjs). Every page and
+ * component builds its hrefs here, so hosting under a sub-path needs no other change.
+ */
+const BASE = import.meta.env.BASE_URL.replace(/\/?$/, '/');
+
+export function href(path = ''): string {
+  return BASE + path.replace(/^\//, '');
+}
+
+export const link = {
+  home: () => href(),
+  accounts: () => href('accounts/'),
+  account: (id: string) => href(`accounts/${id}/`),
+  people: () => href('people/'),
+  person: (id: string) => href(`people/${id}/`),
+  goals: () => href('goals/'),
+  search: () => href('search/'),
+};

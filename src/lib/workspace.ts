@@ -1,0 +1,26 @@
+import { hasErrors } from '../core/diagnostics.ts';
+import { readWorkspace } from '../core/read.ts';
+import { formatDiagnostic } from '../core/report.ts';
+import type { Workspace } from '../core/workspace.ts';
+
+/**
+ * The plans folder, read, validated and linked by core once per build: every page imports this module,
+ * and the module cache makes it one read. `npm run build` validates before Astro runs, so an invalid
+ * folder here means `astro dev` or `astro build` was started directly; it fails with the diagnostics.
+ */
+let cached: Workspace | undefined;
+
+export function plansDir(): string {
+  return process.env['PLANS_DIR'] || 'plans';
+}
+
+export function loadSiteWorkspace(): Workspace {
+  if (cached) return cached;
+  const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir() });
+  if (!workspace || hasErrors(diagnostics)) {
+    const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
+    throw new Error(`The plans in ${plansDir()} are invalid, so the site cannot be built:\n${lines.join('\n')}\nRun npm run validate to see every problem.`);
+  }
+  cached = workspace;
+  return workspace;
+}
