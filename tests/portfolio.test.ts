@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPlansFolder } from '../src/core/files.ts';
-import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, sortAttention, summarizeTiers } from '../src/core/portfolio.ts';
+import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, renderIcpQuadrant, sortAttention, summarizeTiers } from '../src/core/portfolio.ts';
 import type { Finding } from '../src/core/rules/index.ts';
 import { loadValid } from './rules-fixture.ts';
 
@@ -121,5 +121,31 @@ describe('attention list', () => {
   it('sorts by severity, then by revenue at stake, largest first', () => {
     const sorted = sortAttention([f('small-warning', 'warning', 10), f('info', 'info', 1e6), f('big-warning', 'warning', 500), f('error', 'error'), f('no-money', 'warning')]);
     expect(sorted.map((x) => x.rule)).toEqual(['error', 'big-warning', 'small-warning', 'no-money', 'info']);
+  });
+});
+
+describe('ICP quadrant chart', () => {
+  it('plots fit against opportunity relative to the largest, with names escaped for Mermaid', () => {
+    const matrix = rankIcp(ws, revenue)!;
+    const hostile = { ...matrix, rows: matrix.rows.map((r) => (r.account === 'a4' ? { ...r, name: 'Evil"]: [1, 1]\nclick A call alert(1)' } : r)) };
+    expect(renderIcpQuadrant(hostile)!.split('\n')).toEqual([
+      'quadrantChart',
+      '  x-axis Low ICP fit --> High ICP fit',
+      '  y-axis Small opportunity --> Large opportunity',
+      '  quadrant-1 Invest',
+      '  quadrant-2 Qualify harder',
+      '  quadrant-3 Deprioritise',
+      '  quadrant-4 Grow the opportunity',
+      // a1 has the largest opportunity (1200): a2 800 → 0.667, a5 50, a3 200, a4 100.
+      '  "A One": [1, 1]',
+      '  "A Two": [0.6, 0.667]',
+      '  "A Five": [0.6, 0.042]',
+      '  "A Three": [0.5, 0.167]',
+      '  "Evil#34;#93;#58; #91;1#44; 1#93; click A call alert#40;1#41;": [0.1, 0.083]',
+    ]);
+  });
+
+  it('is absent when no plan scores the profile', () => {
+    expect(renderIcpQuadrant({ scale: 5, criteria: [], rows: [], unscored: ['a1'] })).toBeUndefined();
   });
 });
