@@ -36,7 +36,7 @@ export function renderRevenueChart(points: readonly RevenuePoint[], currency: st
   const lines = [
     'xychart-beta',
     `  x-axis [${points.map((p) => quoteLabel(p.year)).join(', ')}]`,
-    `  y-axis ${quoteLabel(currency)} 0 --> ${Math.ceil(max * 1.1) || 1}`,
+    `  y-axis ${quoteLabel(currency)} 0 --> ${Math.ceil(Number((max * 1.1).toFixed(6))) || 1}`,
     `  bar ${series((p) => p.history)}`,
     `  line ${series((p) => p.forecast)}`,
     `  line ${series((p) => p.weighted)}`,
