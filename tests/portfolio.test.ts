@@ -35,10 +35,10 @@ describe('A–D categories', () => {
     const tiers = assignTiers(ws, revenue);
     expect(Object.fromEntries(tiers)).toEqual({ a1: 'B', a2: 'A', a3: 'B', a4: 'C', a5: 'D', a6: 'D' });
     expect(summarizeTiers(ws, revenue, tiers)).toEqual([
-      { tier: 'A', accounts: ['a2'], count: 1, lastYear: 800, planned: 600 },
-      { tier: 'B', accounts: ['a1', 'a3'], count: 2, lastYear: 700, planned: 1200 },
-      { tier: 'C', accounts: ['a4'], count: 1, lastYear: 100, planned: 100 },
-      { tier: 'D', accounts: ['a5', 'a6'], count: 2, lastYear: 50, planned: 100 },
+      { tier: 'A', accounts: ['a2'], count: 1, lastYear: 800, planned: 600, share: 800 / 1650 },
+      { tier: 'B', accounts: ['a1', 'a3'], count: 2, lastYear: 700, planned: 1200, share: 700 / 1650 },
+      { tier: 'C', accounts: ['a4'], count: 1, lastYear: 100, planned: 100, share: 100 / 1650 },
+      { tier: 'D', accounts: ['a5', 'a6'], count: 2, lastYear: 50, planned: 100, share: 50 / 1650 },
     ]);
   });
 
@@ -97,6 +97,7 @@ describe('whitespace', () => {
       { id: 'sensors', name: 'Sensors', counts: { won: 1, competitor: 1, open: 0, 'not-applicable': 0, unknown: 4 }, openPotential: 200 },
       { id: 'service', name: 'Service', counts: { won: 0, competitor: 0, open: 1, 'not-applicable': 1, unknown: 4 }, openPotential: 200 },
     ]);
+    expect(matrix.openPotential).toBe(400);
   });
 });
 
@@ -129,6 +130,10 @@ describe('ICP quadrant chart', () => {
     const matrix = rankIcp(ws, revenue)!;
     const hostile = { ...matrix, rows: matrix.rows.map((r) => (r.account === 'a4' ? { ...r, name: 'Evil"]: [1, 1]\nclick A call alert(1)' } : r)) };
     expect(renderIcpQuadrant(hostile)!.split('\n')).toEqual([
+      '---',
+      'config:',
+      '  quadrantChart: { chartWidth: 720, chartHeight: 560, pointLabelFontSize: 11 }',
+      '---',
       'quadrantChart',
       '  x-axis Low ICP fit --> High ICP fit',
       '  y-axis Small opportunity --> Large opportunity',

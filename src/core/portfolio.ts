@@ -75,14 +75,18 @@ export interface TierSummary {
   lastYear: number;
   /** Sum of this year's planned revenue of the tier's accounts. */
   planned: number;
+  /** The tier's part of all of last year's revenue (0 when nobody bought anything). */
+  share: number;
 }
 
 /** Counts and revenue per A–D category. */
 export function summarizeTiers(ws: Workspace, revenue: PortfolioRevenue, tiers: ReadonlyMap<string, Tier>): TierSummary[] {
+  const all = [...revenue.byAccount.values()].reduce((s, r) => s + r.lastYear, 0);
   return TIERS.map((tier) => {
     const accounts = ws.accounts.filter((a) => tiers.get(a.id) === tier).map((a) => a.id);
     const sum = (key: 'lastYear' | 'planned') => roundCents(accounts.reduce((s, id) => s + (revenue.byAccount.get(id)?.[key] ?? 0), 0));
-    return { tier, accounts, count: accounts.length, lastYear: sum('lastYear'), planned: sum('planned') };
+    const lastYear = sum('lastYear');
+    return { tier, accounts, count: accounts.length, lastYear, planned: sum('planned'), share: all > 0 ? lastYear / all : 0 };
   });
 }
 
@@ -142,6 +146,11 @@ export function renderIcpQuadrant(matrix: IcpMatrix): string | undefined {
   // Mermaid's grammar takes 0, 1 or 0.ddd only: "1.0" is a syntax error.
   const coordinate = (v: number) => (v >= 1 ? '1' : v <= 0 ? '0' : String(Math.round(v * 1000) / 1000));
   return [
+    // Fixed sizing, no plan text: the default 500 px square crowds a few dozen labels.
+    '---',
+    'config:',
+    '  quadrantChart: { chartWidth: 720, chartHeight: 560, pointLabelFontSize: 11 }',
+    '---',
     'quadrantChart',
     '  x-axis Low ICP fit --> High ICP fit',
     '  y-axis Small opportunity --> Large opportunity',
@@ -166,6 +175,8 @@ export interface WhitespaceCell {
 export interface WhitespaceMatrix {
   offerings: { id: string; name: string; counts: Record<WhitespaceStatus, number>; openPotential: number }[];
   rows: { account: string; name: string; cells: WhitespaceCell[]; openPotential: number }[];
+  /** Potential of every open and competitor-held cell. */
+  openPotential: number;
 }
 
 /** Every account against every workspace offering; an offering the plan does not mention is unknown. */
@@ -196,7 +207,7 @@ export function buildWhitespace(ws: Workspace): WhitespaceMatrix {
     }
     return { id: o.id, name: o.name, counts, openPotential: roundCents(openPotential) };
   });
-  return { offerings, rows };
+  return { offerings, rows, openPotential: roundCents(rows.reduce((s, r) => s + r.openPotential, 0)) };
 }
 
 export interface ParetoEntry {
