@@ -39,7 +39,9 @@ function ruleSetting<T extends z.ZodRawShape>(id: RuleId, what: string, threshol
   const shown = Object.entries(defaults).map(([k, v]) => `${k} ${String(v)}`);
   const byDefault = [severity, ...shown].join(', ');
   return z
-    .union([LevelSchema, z.strictObject({ severity: LevelSchema.optional(), ...thresholds })])
+    .union([LevelSchema, z.strictObject({ severity: LevelSchema.optional(), ...thresholds })], {
+      error: `Write off, error, warning or info, or { ${['severity', ...Object.keys(thresholds)].map((k) => `${k}: …`).join(', ')} }.`,
+    })
     .optional()
     .describe(`${what} Default: ${byDefault}.`);
 }

@@ -39,6 +39,16 @@ describe('workspace.yaml rules: severities and thresholds', () => {
       expected: 'rules-base/workspace.yaml:10:24 error "day" is not a field of "rules.stale-plan". Did you mean "days"?',
     },
     {
+      name: 'a misspelt severity says what the rule takes',
+      rules: '{ stale-plan: warnin }',
+      expected: 'rules-base/workspace.yaml:10:22 error rules.stale-plan: "warnin" is not valid here. Write off, error, warning or info, or { severity: …, days: … }.',
+    },
+    {
+      name: 'a rule without thresholds takes a severity alone',
+      rules: '{ no-champion: 3 }',
+      expected: 'rules-base/workspace.yaml:10:23 error rules.no-champion: 3 is not valid here. Write off, error, warning or info, or { severity: … }.',
+    },
+    {
       name: 'a threshold of the wrong kind says what it takes',
       rules: '{ no-next-action: { days: -5 } }',
       expected: 'rules-base/workspace.yaml:10:34 error rules.no-next-action.days must be more than 0, got -5.',

@@ -101,6 +101,8 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
       return [make(`${field}: ${show(value)} is not valid: ${issue.message}.${hint}`, 'invalid-format')];
     }
     case 'invalid_union':
+      // A schema may say in words what its union takes (schemas/rules.ts does); Zod's default says only "Invalid input".
+      if (issue.message !== 'Invalid input') return [make(`${field}: ${show(value)} is not valid here. ${issue.message}`, 'invalid-value')];
       return [make(`${field}: ${show(value)} is not valid here. See schemas/json/${FILE_KINDS[kind].json} for what this field takes.`, 'invalid-value')];
     case 'invalid_key': {
       return [make(`${field}: the key is not valid: ${issue.issues[0]?.message ?? 'it must be an id such as "jane-doe"'}.`, 'invalid-key', path, 'key')];
