@@ -7,6 +7,8 @@ import type { AccountEntry, Located, Workspace } from './workspace.ts';
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
 export interface LinkContext {
   accountIds: ReadonlySet<string>;
+  /** Shared files present in the folder, even if they failed their schema (their errors are already reported). */
+  sharedFiles: ReadonlySet<string>;
 }
 
 type Check = (ws: Workspace, context: LinkContext) => Diagnostic[];
@@ -29,7 +31,7 @@ const CHECKS: Check[] = [
   reviewsMatch,
 ];
 
-export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()) }): Diagnostic[] {
+export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()), sharedFiles: new Set() }): Diagnostic[] {
   return CHECKS.flatMap((check) => check(ws, context));
 }
 
@@ -250,10 +252,10 @@ function duplicatePenetration(a: AccountEntry): Diagnostic[] {
   });
 }
 
-function icpScoresExist(ws: Workspace): Diagnostic[] {
+function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic[] {
   return ws.accounts.flatMap((a) => {
     const scores = a.plan.icp;
-    if (!scores) return [];
+    if (!scores || (!ws.icp && sharedFiles.has('icp'))) return [];
     if (!ws.icp) return [at(a, ['icp'], 'no-icp', 'icp: the plan scores the ideal customer profile, but there is no icp.yaml. Add icp.yaml with the weighted criteria, or remove "icp".')];
     const ids = ws.icp.criteria.map((c) => c.id);
     const scale = ws.icp.scale;

@@ -140,7 +140,8 @@ export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
     },
   };
   const accountIds = new Set(files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined));
-  diagnostics.push(...linkWorkspace(workspace, { accountIds }));
+  const sharedFiles = new Set(files.map((f) => SHARED.exec(f.rel)?.[1]).filter((slot): slot is string => slot !== undefined));
+  diagnostics.push(...linkWorkspace(workspace, { accountIds, sharedFiles }));
   const sorted = sortDiagnostics(diagnostics);
   return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
 }
