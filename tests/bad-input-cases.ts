@@ -91,3 +91,8 @@ export const BAD_CASES: Omit<BadCase, 'expected'>[] = [
   { name: 'link: review for a person who does not exist', changes: { 'reviews/2026-11/ann-le.yaml': 'reviewer: max-roe\ndate: 2026-11-20\n' } },
   { name: 'link: review dated outside its month folder', changes: { 'reviews/2026-11/ann-lee.yaml': 'reviewer: max-roe\ndate: 2026-10-20\naccounts:\n  - { account: acme, expectation: grow }\n' } },
 ];
+
+BAD_CASES.push(
+  { name: 'file: an invalid goals.yaml is reported once, not also as missing', changes: { 'goals.yaml': GOALS.replace('revenue: 1000', 'revenue: lots') } },
+  { name: 'file: goals.yaml missing is a warning', changes: { 'goals.yaml': null } },
+);

@@ -188,6 +188,12 @@ const EXPECTED: Record<string, string[]> = {
   "link: review dated outside its month folder": [
     "minimal/reviews/2026-11/ann-lee.yaml:2:7 error date: 2026-10-20 is not in 2026-11, the month of the folder. Move the file to reviews/2026-10/ or fix the date.",
   ],
+  "file: an invalid goals.yaml is reported once, not also as missing": [
+    "minimal/goals.yaml:2:32 error goals[0].revenue: expected a number, got \"lots\". Write a plain number, such as 250000.",
+  ],
+  "file: goals.yaml missing is a warning": [
+    "minimal/goals.yaml:1:1 warning goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.",
+  ],
 };
 
 describe('bad input: each mistake is reported at its file, line and column with what to write', () => {

@@ -120,7 +120,7 @@ export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
   const settings = shared.workspace.value as WorkspaceSettings;
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
-  if (!shared.goals) {
+  if (!shared.goals && !files.some((f) => SHARED.exec(f.rel)?.[1] === 'goals')) {
     diagnostics.push(warning(`${rootOf(files)}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
   }
   const workspace: Workspace = {
