@@ -70,3 +70,9 @@ export function describeMover(m: Mover, period: string, currency: string): strin
   return `${m.account}: ${period} ${formatChange(m.change, currency)}`;
 }
 
+
+/** "met", "missed", or the turn a change caused: "met → missed", "missed → met". */
+export function describeStatusChange(c: Pick<GoalChange, 'metBefore' | 'metAfter'>): string {
+  const word = (met: boolean | null) => (met === null ? 'none' : met ? 'met' : 'missed');
+  return c.metBefore === c.metAfter || c.metBefore === null ? word(c.metAfter) : `${word(c.metBefore)} → ${word(c.metAfter)}`;
+}

@@ -1,6 +1,6 @@
 import { formatDiagnostic, plain, type Paint } from './report.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
-import { describeMover } from './rollup-diff.ts';
+import { describeMover, describeStatusChange } from './rollup-diff.ts';
 import { countFindingsByRule, FINDINGS_LISTED, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
 /** The terminal report of check: the goals table, what could close each gap, the change against --base, findings. */
@@ -55,9 +55,10 @@ function renderBaseText(report: CheckReport, paint: Paint): string[] {
     show(c.before),
     show(c.after),
     formatChange(c.change, currency),
+    describeStatusChange(c),
     c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)).join('; ') || (c.change === 0 ? 'no change' : ''),
   ]);
-  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Moved most'], rows, undefined, [0, 4])];
+  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 4, 5])];
 }
 
 function renderFindings(report: CheckReport, paint: Paint): string[] {

@@ -1,6 +1,6 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
-import { describeMover } from './rollup-diff.ts';
+import { describeMover, describeStatusChange } from './rollup-diff.ts';
 import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
 /**
@@ -42,10 +42,10 @@ export function renderSummary(report: CheckReport): string {
     if (!base.valid) out.push(escapeMarkdown(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`), '');
     else {
       const show = (n: number | null) => (n === null ? '—' : money(n));
-      out.push('| Goal | Before | After | Change | Moved most |', '|---|--:|--:|--:|---|');
+      out.push('| Goal | Before | After | Change | Status | Moved most |', '|---|--:|--:|--:|---|---|');
       for (const c of base.goals) {
         const movers = c.movers.map((m) => escapeMarkdown(describeMover(m, c.period, rollup.currency))).join('<br>');
-        out.push(`| ${escapeMarkdown(c.label)} | ${show(c.before)} | ${show(c.after)} | ${formatChange(c.change, rollup.currency)} | ${movers} |`);
+        out.push(`| ${escapeMarkdown(c.label)} | ${show(c.before)} | ${show(c.after)} | ${formatChange(c.change, rollup.currency)} | ${describeStatusChange(c)} | ${movers} |`);
       }
       out.push('');
     }
