@@ -187,3 +187,13 @@ describe('check with many findings', () => {
     expect(renderSummary(report)).toContain('| stale-plan | warning | 40 | `p/a0.yaml:1:1` |');
   });
 });
+
+describe('check on the example organisation in plans/', () => {
+  it('exits 1 for the goals the example leaves short on purpose: the EMEA region and Henrik Aalto’s book', () => {
+    const r = run(['--today', '2026-11-24', '--json']);
+    const json = JSON.parse(r.text);
+    expect(r.code).toBe(1);
+    expect(json.goals.filter((g: { met: boolean }) => !g.met).map((g: { scope: object }) => g.scope)).toEqual([{ region: 'emea' }, { owner: 'henrik-aalto' }]);
+    expect(json.diagnostics.filter((d: { severity: string }) => d.severity === 'error')).toEqual([]);
+  });
+});
