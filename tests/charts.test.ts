@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { StakeholderSchema, ActionSchema, ObjectiveSchema, type Stakeholder } from '../schemas/index.ts';
-import { escapeLabel, renderActionTimeline, renderBuyingDecisionChart, renderRevenueChart, revenueByYear, shapeOf } from '../src/core/charts.ts';
+import { escapeLabel, niceCeiling, renderActionTimeline, renderBuyingDecisionChart, renderRevenueSvg, revenueByYear, shapeOf } from '../src/core/charts.ts';
 import { totalAccount } from '../src/core/rollup-accounts.ts';
 import { readWorkspace } from '../src/core/read.ts';
 
@@ -110,23 +110,34 @@ describe('renderActionTimeline', () => {
 });
 
 describe('revenue chart', () => {
-  it('takes the rollup\'s yearly figures: history as bars, forecast and weighted forecast as lines', () => {
-    const { workspace } = readWorkspace({ plansDir: 'tests/fixtures/minimal' });
-    const acme = workspace!.accountById.get('acme')!;
-    const points = revenueByYear(totalAccount(acme, workspace!.settings));
+  const { workspace } = readWorkspace({ plansDir: 'tests/fixtures/minimal' });
+  const acme = workspace!.accountById.get('acme')!;
+  const points = revenueByYear(totalAccount(acme, workspace!.settings));
+
+  it('takes the rollup\'s yearly figures for the account', () => {
     // acme: EUR 100 + EUR 200 at 0.5 in FY2027, EUR 1.1 to the dollar.
     expect(points).toEqual([{ year: 'FY2027', history: 0, forecast: 330, weighted: 220, stretch: 0 }]);
-    expect(renderRevenueChart(points, 'USD')!.split('\n')).toEqual([
-      'xychart-beta',
-      '  x-axis ["FY2027"]',
-      '  y-axis "USD" 0 --> 363',
-      '  bar [0]',
-      '  line [330]',
-      '  line [220]',
-    ]);
+  });
+
+  it('draws one bar per non-zero series on an axis rounded up to a round number', () => {
+    const svg = renderRevenueSvg(points, (n) => `$${n}`)!;
+    expect(svg.match(/<rect class="rev-[a-z]+"/g)).toEqual(['<rect class="rev-forecast"', '<rect class="rev-weighted"']);
+    expect(svg).toContain('>$500</text>');
+    expect(svg).toContain('<title>FY2027 forecast: $330</title>');
+  });
+
+  it('escapes every text it writes', () => {
+    const svg = renderRevenueSvg(points, () => '<script>&')!;
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;&amp;');
+  });
+
+  it.each([[330, 500], [1000, 1000], [1001, 2000], [2100, 2500], [2600, 5000], [7, 10]])('rounds %d up to %d for the axis', (value, nice) => {
+    expect(niceCeiling(value)).toBe(nice);
   });
 
   it('draws nothing for a plan without figures', () => {
-    expect(renderRevenueChart([], 'USD')).toBeUndefined();
+    expect(renderRevenueSvg([], String)).toBeUndefined();
+    expect(renderRevenueSvg([{ year: 'FY2027', history: 0, forecast: 0, weighted: 0, stretch: 0 }], String)).toBeUndefined();
   });
 });

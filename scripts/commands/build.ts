@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -33,22 +32,54 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     return 2;
   }
 
-  const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-building-`));
-  const cache = mkdtempSync(join(tmpdir(), 'account-plans-astro-'));
+  // Astro's intermediate modules must resolve packages from this project's node_modules, so the
+  // staging folder lives below it; each build gets its own, so two builds at once never collide.
+  const work = join(PROJECT_ROOT, 'node_modules/.cache');
+  mkdirSync(work, { recursive: true });
+  const staging = mkdtempSync(join(work, 'site-build-'));
+  const cache = mkdtempSync(join(work, 'site-cache-'));
   try {
-    const env = { ...process.env, PLANS_DIR: relative(PROJECT_ROOT, resolve(cwd, plansDir)) || '.', ASTRO_CACHE_DIR: cache, ASTRO_TELEMETRY_DISABLED: '1' };
+    const env = {
+      ...withoutViteVariables(process.env),
+      NODE_ENV: 'production',
+      PLANS_DIR: relative(PROJECT_ROOT, resolve(cwd, plansDir)) || '.',
+      PLANS_CWD: PROJECT_ROOT,
+      ASTRO_CACHE_DIR: cache,
+      ASTRO_TELEMETRY_DISABLED: '1',
+    };
     const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
-    const code = await run(process.execPath, [astro, 'build', '--outDir', staging], { cwd: PROJECT_ROOT, env }, output);
+    // Astro keeps its intermediate files inside the output folder only when that folder is below the
+    // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
+    const args = [astro, 'build', '--root', PROJECT_ROOT, '--outDir', staging];
+    const code = await run(process.execPath, args, { cwd: staging, env }, output);
     if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${shown(cwd, outDir)} is unchanged.`);
+    rmSync(join(staging, '.prerender'), { recursive: true, force: true });
     await indexForSearch(staging);
-    rmSync(outDir, { recursive: true, force: true });
-    renameSync(staging, outDir);
+    replaceFolder(staging, outDir);
   } finally {
     if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
   }
   output.out(`Built the site into ${shown(cwd, outDir)}.`);
   return 0;
+}
+
+/** Puts the finished site in place of the old one: copied next to it first, so the swap is two renames. */
+function replaceFolder(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  const next = mkdtempSync(join(dirname(to), `.${basename(to)}-new-`));
+  try {
+    try {
+      renameSync(from, join(next, 'site'));
+    } catch {
+      // Another file system (dist/ on a different disk, or a temporary folder): copy instead.
+      cpSync(from, join(next, 'site'), { recursive: true });
+    }
+    rmSync(to, { recursive: true, force: true });
+    renameSync(join(next, 'site'), to);
+  } finally {
+    rmSync(next, { recursive: true, force: true });
+  }
 }
 
 async function indexForSearch(site: string): Promise<void> {
@@ -89,4 +120,13 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
 function shown(cwd: string, path: string): string {
   const rel = relative(cwd, path);
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
+}
+
+/**
+ * Vite reads BASE_URL, MODE, DEV, PROD and SSR from the environment into import.meta.env, so a build
+ * started from a Vite-based tool (a test runner, a dev server) would otherwise inherit its base URL.
+ */
+function withoutViteVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { BASE_URL: _b, MODE: _m, DEV: _d, PROD: _p, SSR: _s, ...rest } = env;
+  return rest;
 }

@@ -33,10 +33,23 @@ function neutralise(node) {
   return { type: 'text', value: `[a <${name}> element was removed from this narrative: plans may not run code]` };
 }
 
+/**
+ * The narrative sits under the account page's own h1 and a "Narrative" h2, so its headings move two
+ * levels down (# becomes h3) to keep one h1 per page and an outline screen readers can follow.
+ * @param {any} node
+ */
+function demoteHeading(node) {
+  const level = Number(String(node.tagName).slice(1));
+  return { ...node, tagName: `h${Math.min(level + 2, 6)}` };
+}
+
 export const narrativeSafety = {
   name: 'account-plans-narrative-safety',
   // An empty filter visits every node of the kind.
-  element: { filter: [], visit: neutralise },
+  element: [
+    { filter: [], visit: neutralise },
+    { filter: ['h1', 'h2', 'h3', 'h4'], visit: demoteHeading },
+  ],
   mdxJsxFlowElement: { filter: [], visit: neutralise },
   mdxJsxTextElement: { filter: [], visit: neutralise },
 };

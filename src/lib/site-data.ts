@@ -2,7 +2,7 @@ import { readPlansHistory, repoPathOf, type PlansHistory } from '../core/git.ts'
 import { assignTiers, computeRevenue, findPareto, type Pareto, type PortfolioRevenue, type Tier } from '../core/portfolio.ts';
 import { rollUp, type AccountTotals, type GoalResult, type Rollup } from '../core/rollup.ts';
 import type { AccountEntry, Workspace } from '../core/workspace.ts';
-import { loadSiteWorkspace, plansDir } from './workspace.ts';
+import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
 
 /**
  * Everything core computes for the site, computed once per build and shared by every page.
@@ -44,7 +44,7 @@ export function loadSiteData(): SiteData {
     revenue,
     pareto: findPareto(revenue),
     tiers: new Map(ws.accounts.map((a) => [a.id, a.plan.tier ?? computed.get(a.id) ?? 'D'])),
-    history: readPlansHistory(plansDir()),
+    history: readPlansHistory(plansDir(), plansCwd()),
     books: rollUpBooks(ws, revenue.currentYear),
   };
   return cached;

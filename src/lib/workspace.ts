@@ -14,9 +14,14 @@ export function plansDir(): string {
   return process.env['PLANS_DIR'] || 'plans';
 }
 
+/** The folder PLANS_DIR is relative to: the repository root, which npm run build passes as PLANS_CWD. */
+export function plansCwd(): string {
+  return process.env['PLANS_CWD'] || process.cwd();
+}
+
 export function loadSiteWorkspace(): Workspace {
   if (cached) return cached;
-  const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir() });
+  const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir(), cwd: plansCwd() });
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
     throw new Error(`The plans in ${plansDir()} are invalid, so the site cannot be built:\n${lines.join('\n')}\nRun npm run validate to see every problem.`);

@@ -62,3 +62,65 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+export interface CrawledPage {
+  url: string;
+  status: number;
+  /** Console errors and uncaught exceptions on the page. */
+  errors: string[];
+  /** Internal pages this one links to. */
+  links: string[];
+}
+
+/**
+ * Visits every page reachable from `start` inside `root`, waiting for diagrams to render on each.
+ * Returns every page visited, with its status, errors and links, and the links that did not load.
+ */
+export async function crawl(browser: Browser, start: string, root: string, onPage?: (page: import('playwright-core').Page, url: string) => Promise<void>): Promise<CrawledPage[]> {
+  const page = await browser.newPage();
+  let errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  const seen = new Set([start]);
+  const queue = [start];
+  const pages: CrawledPage[] = [];
+  for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+    errors = [];
+    const response = await page.goto(url, { waitUntil: 'load' });
+    const status = response?.status() ?? 0;
+    if (status === 200) await waitForDiagrams(page);
+    const links = status !== 200 || !(response?.headers()['content-type'] ?? '').includes('text/html')
+      ? []
+      : await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+    const internal = [...new Set(links.map((l) => l.replace(/#.*$/, '')).filter((l) => l.startsWith(root)))];
+    for (const l of internal) {
+      if (!seen.has(l)) {
+        seen.add(l);
+        queue.push(l);
+      }
+    }
+    if (status === 200 && onPage) await onPage(page, url);
+    pages.push({ url, status, errors: [...errors], links: internal });
+  }
+  await page.close();
+  return pages;
+}
+
+/** Mermaid replaces each pre.mermaid with its SVG; a block still there after 20 s failed to render. */
+export async function waitForDiagrams(page: import('playwright-core').Page): Promise<void> {
+  if ((await page.locator('pre.mermaid').count()) === 0) return;
+  await page.waitForFunction(() => document.querySelectorAll('pre.mermaid').length === 0, undefined, { timeout: 20_000 }).catch(() => {});
+}
+
+/** Runs axe-core on the page and returns its serious and critical violations. */
+export async function findAccessibilityViolations(page: import('playwright-core').Page): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  await page.addScriptTag({ path: join(ROOT, 'node_modules/axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}

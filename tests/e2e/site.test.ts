@@ -1,0 +1,128 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkspace } from '../../src/core/read.ts';
+import type { AccountEntry, Workspace } from '../../src/core/workspace.ts';
+import { buildSite, crawl, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
+
+// The example organisation in plans/, built once with the real build command and served on loopback.
+let site: { dir: string };
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+let pages: CrawledPage[];
+const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
+/** The strategic plan with the most stakeholders: the page the README shows. */
+const showcase: AccountEntry = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
+
+beforeAll(async () => {
+  site = buildSite('plans');
+  server = await serve(site.dir);
+  browser = await launchBrowser();
+  pages = await crawl(browser, server.url, server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  await waitForDiagrams(page);
+  return page;
+}
+
+describe('the built example site', () => {
+  it('has every account and person page, each loading with 200 and no console error', () => {
+    const urls = pages.map((p) => p.url);
+    for (const a of ws.accounts) expect(urls).toContain(`${server.url}accounts/${a.id}/`);
+    for (const p of ws.people) expect(urls).toContain(`${server.url}people/${p.id}/`);
+    for (const path of ['', 'accounts/', 'people/', 'goals/', 'search/']) expect(urls).toContain(server.url + path);
+    expect(pages.filter((p) => p.status !== 200 || p.errors.length > 0).map((p) => ({ url: p.url, status: p.status, errors: p.errors }))).toEqual([]);
+  });
+
+  it('has no broken internal link', () => {
+    const broken = pages.filter((p) => p.status !== 200).map((p) => ({ url: p.url, from: pages.filter((q) => q.links.includes(p.url)).map((q) => q.url) }));
+    expect(broken).toEqual([]);
+  });
+
+  it('turns every Mermaid block on an account page into an SVG', async () => {
+    const page = await open(`accounts/${showcase.id}/`);
+    const diagrams = await page.locator('figure.diagram').count();
+    expect(diagrams).toBeGreaterThanOrEqual(2);
+    expect(await page.locator('figure.diagram .mermaid-svg svg').count()).toBe(diagrams);
+    expect(await page.locator('pre.mermaid').count()).toBe(0);
+    await page.close();
+  });
+
+  it('draws every stakeholder of the account in the buying-decision chart', async () => {
+    const page = await open(`accounts/${showcase.id}/`);
+    const chart = (await page.locator('section:has(#stakeholders) figure.diagram svg').first().textContent()) ?? '';
+    expect(showcase.plan.stakeholders.length).toBeGreaterThan(2);
+    for (const s of showcase.plan.stakeholders) expect(chart).toContain(s.name);
+    await page.close();
+  });
+
+  it('sorts the accounts table by a column, both ways', async () => {
+    const page = await open('accounts/');
+    const names = () => page.locator('#accounts tbody tr:not([hidden]) td:first-child a').allTextContents();
+    const byName = ws.accounts.map((a) => a.plan.name).sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    await page.getByRole('button', { name: 'Account' }).click();
+    expect(await names()).toEqual(byName);
+    await page.getByRole('button', { name: 'Account' }).click();
+    expect(await names()).toEqual([...byName].reverse());
+    await page.close();
+  });
+
+  it('filters the accounts table by status and owner, and says how many are shown', async () => {
+    const page = await open('accounts/');
+    const shown = () => page.locator('#accounts tbody tr:not([hidden]) td:first-child a').allTextContents();
+    await page.getByLabel('Status').selectOption('target');
+    const targets = ws.accounts.filter((a) => a.plan.status === 'target');
+    expect((await shown()).sort()).toEqual(targets.map((a) => a.plan.name).sort());
+    await expect.poll(() => page.locator('#account-filters output').textContent()).toBe(`${targets.length} of ${ws.accounts.length} shown`);
+    const owner = showcase.plan.owner;
+    await page.getByLabel('Status').selectOption('');
+    await page.getByLabel('Owner').selectOption(owner);
+    expect((await shown()).sort()).toEqual(ws.accounts.filter((a) => a.plan.owner === owner).map((a) => a.plan.name).sort());
+    await page.close();
+  });
+
+  it('finds an account in search by the name of one of its stakeholders', async () => {
+    const stakeholder = showcase.plan.stakeholders.find((s) => ws.accounts.every((a) => a === showcase || !a.plan.stakeholders.some((t) => t.name === s.name)))!;
+    const page = await open('search/');
+    await page.locator('.pagefind-ui__search-input').fill(stakeholder.name);
+    const result = page.locator('.pagefind-ui__result-link').first();
+    await result.waitFor({ timeout: 15_000 });
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs).toContain(`/accounts/${showcase.id}/`);
+    await page.close();
+  });
+
+  it.each(['', 'accounts/', 'goals/', 'people/', 'search/'])('has no serious or critical accessibility violation on /%s', async (path) => {
+    const page = await open(path);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('has no serious or critical accessibility violation on a strategic account page and its owner\'s page', async () => {
+    for (const path of [`accounts/${showcase.id}/`, `people/${showcase.plan.owner}/`]) {
+      const page = await open(path);
+      expect(await findAccessibilityViolations(page), path).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it('saves screenshots of the home page and a strategic account page for people to look at', async () => {
+    mkdirSync(join(ROOT, 'screenshots'), { recursive: true });
+    for (const [path, file] of [['', 'home.png'], [`accounts/${showcase.id}/`, 'account.png']] as const) {
+      const page = await open(path);
+      await page.screenshot({ path: join(ROOT, 'screenshots', file), fullPage: true });
+      await page.close();
+    }
+  });
+});
