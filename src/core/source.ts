@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { PathSegment, Position } from './diagnostics.ts';
+import { indexPositions, type PositionIndex } from './positions.ts';
 
 /**
  * One file's YAML text and where it sits in the file. Positions are computed lazily:
@@ -9,7 +10,8 @@ import type { PathSegment, Position } from './diagnostics.ts';
 export class YamlSource {
   readonly file: string;
   readonly text: string;
-  /** Lines of the file before the YAML text (the MDX frontmatter fence). */
+  private index: PositionIndex | null | undefined;
+  private lineStarts: number[] | undefined;
   private doc: Document | undefined;
   private counter: LineCounter | undefined;
 
@@ -28,27 +30,46 @@ export class YamlSource {
 
   /** The position of the node at `path`, or of its deepest existing ancestor. `key` asks for the key of a mapping entry. */
   locate(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
+    if (this.index === undefined) this.index = indexPositions(this.text) ?? null;
+    if (this.index) return this.positionAtOffset(this.index.offsetOf(path, target));
+    return this.locateWithDocument(path, target);
+  }
+
+  /** The same answer from a `yaml` document with node ranges: slower, for texts the fast index does not cover. */
+  locateWithDocument(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
     const { doc, counter } = this.document();
     let node: unknown = doc.contents;
-    let keyNode: unknown;
     let best: unknown = doc.contents;
     for (const seg of path) {
       if (isMap(node)) {
         const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
         if (!pair) break;
-        keyNode = pair.key;
+        const empty = !pair.value || (isScalar(pair.value) && pair.value.value === null && pair.value.range?.[0] === pair.value.range?.[1]);
         node = pair.value ?? pair.key;
-        best = target === 'key' ? pair.key : (pair.value ?? pair.key);
+        best = target === 'key' || empty ? pair.key : pair.value;
       } else if (isSeq(node) && typeof seg === 'number') {
         const item = node.items[seg];
         if (item === undefined) break;
-        keyNode = undefined;
         node = item;
         best = item;
       } else break;
     }
-    void keyNode;
     return this.positionOf(best as Node | null | undefined, counter);
+  }
+
+  private positionAtOffset(offset: number): Position {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
+    }
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
 
   private positionOf(node: Node | null | undefined, counter: LineCounter): Position {
