@@ -1,18 +1,28 @@
+import { scorePlans, type PlanHealth } from '../core/health.ts';
 import { sortAttention } from '../core/portfolio.ts';
 import { runRules, type Finding } from '../core/rules/index.ts';
 import { loadSiteData } from './site-data.ts';
 
-/** The method's rules over the plans, run once per build with the build date as today, most urgent first. */
-let cached: { all: Finding[]; byAccount: Map<string, Finding[]> } | undefined;
+export interface SiteFindings {
+  /** Every finding, most urgent first (severity, then revenue at stake). */
+  all: Finding[];
+  byAccount: ReadonlyMap<string, Finding[]>;
+  /** Each plan's health score from its findings and filled parts (src/core/health.ts). */
+  health: ReadonlyMap<string, PlanHealth>;
+}
 
-export function loadFindings(): { all: Finding[]; byAccount: ReadonlyMap<string, Finding[]> } {
-  if (cached) return cached;
+/** The method's rules over the plans, run once per build with the build date as today. */
+let cached: (SiteFindings & { for: unknown }) | undefined;
+
+export function loadFindings(): SiteFindings {
   const data = loadSiteData();
-  const all = sortAttention(runRules(data.ws, { today: data.today }));
+  if (cached?.for === data) return cached;
+  const found = runRules(data.ws, { today: data.today });
+  const all = sortAttention(found);
   const byAccount = new Map<string, Finding[]>();
   for (const f of all) if (f.account) byAccount.set(f.account, [...(byAccount.get(f.account) ?? []), f]);
-  cached = { all, byAccount };
+  cached = { all, byAccount, health: scorePlans(data.ws, found), for: data };
   return cached;
 }
 
-export type { Finding };
+export type { Finding, PlanHealth };

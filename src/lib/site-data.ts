@@ -30,8 +30,8 @@ export interface SiteData {
 let cached: SiteData | undefined;
 
 export function loadSiteData(): SiteData {
-  if (cached) return cached;
   const ws = loadSiteWorkspace();
+  if (cached?.ws === ws) return cached;
   const today = process.env['TODAY'] || new Date().toISOString().slice(0, 10);
   const rollup = rollUp(ws);
   const revenue = computeRevenue(ws, today);

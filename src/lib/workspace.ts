@@ -8,7 +8,10 @@ import type { Workspace } from '../core/workspace.ts';
  * and the module cache makes it one read. `npm run build` validates before Astro runs, so an invalid
  * folder here means `astro dev` or `astro build` was started directly; it fails with the diagnostics.
  */
-let cached: Workspace | undefined;
+let cached: { workspace: Workspace; at: number } | undefined;
+
+/** In `astro dev` the plans change while the server runs: read them again after a second. */
+const DEV_REFRESH_MS = 1000;
 
 export function plansDir(): string {
   return process.env['PLANS_DIR'] || 'plans';
@@ -20,12 +23,12 @@ export function plansCwd(): string {
 }
 
 export function loadSiteWorkspace(): Workspace {
-  if (cached) return cached;
+  if (cached && (!import.meta.env.DEV || Date.now() - cached.at < DEV_REFRESH_MS)) return cached.workspace;
   const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir(), cwd: plansCwd() });
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
     throw new Error(`The plans in ${plansDir()} are invalid, so the site cannot be built:\n${lines.join('\n')}\nRun npm run validate to see every problem.`);
   }
-  cached = workspace;
+  cached = { workspace, at: Date.now() };
   return workspace;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,28 @@ describe('the built example site', () => {
     await page.close();
   });
 
+  it('shows every plan in the accounts table and every figure on an account page without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}accounts/`);
+    expect(await page.locator('#accounts tbody tr').count()).toBe(ws.accounts.length);
+    expect(await page.locator('#account-filters').isVisible()).toBe(false);
+    await page.goto(`${server.url}accounts/${showcase.id}/`);
+    expect(await page.locator('.key-numbers dd').count()).toBe(6);
+    expect(await page.locator('svg.revenue-chart').count()).toBe(1);
+    expect(await page.locator('#stakeholders ~ .table-wrap tbody tr, section:has(#stakeholders) table tbody tr').count()).toBe(showcase.plan.stakeholders.length);
+    await context.close();
+  });
+
+  it('prints an account page without the site navigation, keeping its charts', async () => {
+    const page = await open(`accounts/${showcase.id}/`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    expect(await page.locator('section:has(#stakeholders) figure.diagram svg').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('finds an account in search by the name of one of its stakeholders', async () => {
     const stakeholder = showcase.plan.stakeholders.find((s) => ws.accounts.every((a) => a === showcase || !a.plan.stakeholders.some((t) => t.name === s.name)))!;
     const page = await open('search/');
@@ -118,11 +140,16 @@ describe('the built example site', () => {
   });
 
   it('saves screenshots of the home page and a strategic account page for people to look at', async () => {
-    mkdirSync(join(ROOT, 'screenshots'), { recursive: true });
-    for (const [path, file] of [['', 'home.png'], [`accounts/${showcase.id}/`, 'account.png']] as const) {
+    // name.png is the top of the page as the README shows it (docs/); name-full.png is the whole page.
+    const dir = join(ROOT, 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    for (const [path, name, height] of [['', 'home', 1250], [`accounts/${showcase.id}/`, 'account', 1900]] as const) {
       const page = await open(path);
-      await page.screenshot({ path: join(ROOT, 'screenshots', file), fullPage: true });
+      await page.setViewportSize({ width: 1280, height });
+      await page.screenshot({ path: join(dir, `${name}.png`) });
+      await page.screenshot({ path: join(dir, `${name}-full.png`), fullPage: true });
       await page.close();
+      expect(statSync(join(dir, `${name}.png`)).size).toBeGreaterThan(20_000);
     }
   });
 });
