@@ -70,6 +70,11 @@ export interface CrawledPage {
   errors: string[];
   /** Internal pages this one links to. */
   links: string[];
+  /** Diagrams on the page, and how many of them are still Mermaid text rather than an SVG. */
+  diagrams: number;
+  unrendered: number;
+  /** Whether the page loaded any of Mermaid's JavaScript. */
+  loadsMermaid: boolean;
 }
 
 /**
@@ -102,7 +107,10 @@ export async function crawl(browser: Browser, start: string, root: string, onPag
       }
     }
     if (status === 200 && onPage) await onPage(page, url);
-    pages.push({ url, status, errors: [...errors], links: internal });
+    const diagrams = await page.locator('figure.diagram').count();
+    const unrendered = await page.locator('pre.mermaid').count();
+    const loadsMermaid = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /mermaid/i.test(e.name)));
+    pages.push({ url, status, errors: [...errors], links: internal, diagrams, unrendered, loadsMermaid });
   }
   await page.close();
   return pages;

@@ -50,7 +50,16 @@ describe('the built example site', () => {
     expect(broken).toEqual([]);
   });
 
-  it('turns every Mermaid block on an account page into an SVG', async () => {
+  it('turns every Mermaid block on every account page into an SVG', () => {
+    const accountPages = pages.filter((p) => p.url.includes('/accounts/') && !p.url.endsWith('/accounts/'));
+    expect(accountPages.length).toBe(ws.accounts.length);
+    expect(accountPages.reduce((n, p) => n + p.diagrams, 0)).toBeGreaterThan(ws.accounts.length);
+    expect(accountPages.filter((p) => p.unrendered > 0).map((p) => p.url)).toEqual([]);
+    // Mermaid is loaded on exactly the pages that have a diagram.
+    expect(pages.filter((p) => p.loadsMermaid !== p.diagrams > 0).map((p) => p.url)).toEqual([]);
+  });
+
+  it('renders the diagrams of a strategic account page as SVGs', async () => {
     const page = await open(`accounts/${showcase.id}/`);
     const diagrams = await page.locator('figure.diagram').count();
     expect(diagrams).toBeGreaterThanOrEqual(2);
