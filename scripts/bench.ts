@@ -49,7 +49,7 @@ await main(async (argv, output) => {
     const dir = join('bench-workspaces', `site-${n}`);
     generateWorkspace(dir, { accounts: n, seed, mdx: 0.2 });
     const t0 = performance.now();
-    execFileSync(process.execPath, ['scripts/build.ts', '--plans', dir], { stdio: 'inherit', env: { ...process.env, BENCH_OUT: join('bench-workspaces', `dist-${n}`) } });
+    execFileSync(process.execPath, ['scripts/build.ts', '--plans', dir, '--out', join('bench-workspaces', `dist-${n}`)], { stdio: 'inherit' });
     output.out(`site build of ${n} plans: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
   return 0;
