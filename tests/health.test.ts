@@ -23,6 +23,7 @@ describe('plan health', () => {
     expect(health.score).toBe(70);
     expect(health.rating).toBe('fair');
     expect(health.completeness).toBeCloseTo(8 / 14);
+    expect(health).toMatchObject({ deducted: 30, expectedParts: 14, filledParts: 8 });
     expect(health.deductions.map((d) => `${d.reason} −${d.points}`)).toEqual([
       'missing:profile −5',
       'missing:penetration −5',

@@ -79,6 +79,11 @@ export interface PlanHealth {
   /** good from 80, fair from 50, poor below. */
   rating: 'good' | 'fair' | 'poor';
   deductions: HealthDeduction[];
+  /** The points all deductions take off, before the floor at 0. */
+  deducted: number;
+  /** How many parts this plan is expected to fill, and how many of those it fills. */
+  expectedParts: number;
+  filledParts: number;
   parts: { name: PlanPart; filled: boolean; expected: boolean }[];
   /** Expected parts filled ÷ expected parts. */
   completeness: number;
@@ -96,13 +101,17 @@ export function scorePlan(entry: AccountEntry, findings: readonly Finding[]): Pl
       .filter((p) => p.expected && !p.filled)
       .map((p) => ({ reason: `missing:${p.name}`, points: MISSING_PART_POINTS, message: `${p.name} is empty; this plan is expected to fill it.` })),
   ];
-  const score = Math.max(0, 100 - deductions.reduce((s, d) => s + d.points, 0));
+  const deducted = deductions.reduce((s, d) => s + d.points, 0);
+  const score = Math.max(0, 100 - deducted);
   const filledExpected = parts.filter((p) => p.expected && p.filled).length;
   return {
     account: entry.id,
     score,
     rating: score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor',
     deductions,
+    deducted,
+    expectedParts: expected.size,
+    filledParts: filledExpected,
     parts,
     completeness: expected.size === 0 ? 1 : filledExpected / expected.size,
   };
