@@ -55,6 +55,18 @@ describe('validate command', () => {
     expect(() => run(argv)).toThrow(message);
   });
 
+  it('names the plans folder when workspace.yaml and team.yaml are missing from an empty folder', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'empty-'));
+    const r = run(['--plans', dir]);
+    expect(r.code).toBe(2);
+    expect(r.out[0]).toMatch(/empty-[^/]+\/team\.yaml:1:1 error team\.yaml is missing\./);
+    expect(r.out[1]).toMatch(/empty-[^/]+\/workspace\.yaml:1:1 error workspace\.yaml is missing\./);
+  });
+
+  it('says so when --plans names a file', () => {
+    expect(() => run(['--plans', 'README.md'])).toThrow('The plans folder "README.md" is a file, not a folder.');
+  });
+
   it('runs as a real process: exit 2, no stack trace, for a missing plans folder', () => {
     const r = spawnSync(process.execPath, ['scripts/validate.ts', '--plans', 'does-not-exist'], { encoding: 'utf8' });
     expect(r.status).toBe(2);

@@ -16,7 +16,7 @@ const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
 export function readPlansFolder(plansDir: string, cwd: string = process.cwd()): PlansFile[] {
   const root = resolve(cwd, plansDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
-    throw new PlansFolderMissing(relative(cwd, root) || '.');
+    throw new PlansFolderMissing(relative(cwd, root) || '.', existsSync(root));
   }
   const display = (rel: string) => toPosix(relative(cwd, join(root, rel)));
   return readdirSync(root, { recursive: true, encoding: 'utf8' })
@@ -29,10 +29,16 @@ export function readPlansFolder(plansDir: string, cwd: string = process.cwd()): 
 
 export class PlansFolderMissing extends Error {
   readonly folder: string;
-  constructor(folder: string) {
-    super(`The plans folder "${folder}" does not exist. Run from the repository root, or pass --plans with the folder that holds workspace.yaml.`);
+  constructor(folder: string, isFile = false) {
+    super(`The plans folder "${folder}" ${isFile ? 'is a file, not a folder' : 'does not exist'}. Run from the repository root, or pass --plans with the folder that holds workspace.yaml.`);
     this.folder = folder;
   }
+}
+
+/** How the plans folder is shown in messages, with a trailing slash: "plans/", or "" for the working directory. */
+export function displayRoot(plansDir: string, cwd: string = process.cwd()): string {
+  const rel = toPosix(relative(cwd, resolve(cwd, plansDir)));
+  return rel === '' ? '' : `${rel}/`;
 }
 
 function toPosix(p: string): string {

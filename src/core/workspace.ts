@@ -59,7 +59,8 @@ const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
 
 /** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
-export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
+export function loadWorkspace(files: readonly PlansFile[], options: { root?: string } = {}): LoadResult {
+  const root = options.root ?? rootOf(files);
   const diagnostics: Diagnostic[] = [];
   const shared: Partial<Record<Slot, { value: unknown; located: Located }>> = {};
   const accounts: AccountEntry[] = [];
@@ -110,7 +111,7 @@ export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
 
   for (const slot of ['workspace', 'team'] as const) {
     if (!shared[slot] && !files.some((f) => SHARED.exec(f.rel)?.[1] === slot)) {
-      diagnostics.push(error(`${rootOf(files)}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
+      diagnostics.push(error(`${root}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
     }
   }
   // Cross-file checks need the shared files; they still run over the plans that passed
@@ -121,7 +122,7 @@ export function loadWorkspace(files: readonly PlansFile[]): LoadResult {
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
   if (!shared.goals && !files.some((f) => SHARED.exec(f.rel)?.[1] === 'goals')) {
-    diagnostics.push(warning(`${rootOf(files)}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
+    diagnostics.push(warning(`${root}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
   }
   const workspace: Workspace = {
     settings,
