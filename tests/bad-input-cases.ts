@@ -96,3 +96,11 @@ BAD_CASES.push(
   { name: 'file: an invalid goals.yaml is reported once, not also as missing', changes: { 'goals.yaml': GOALS.replace('revenue: 1000', 'revenue: lots') } },
   { name: 'file: goals.yaml missing is a warning', changes: { 'goals.yaml': null } },
 );
+
+BAD_CASES.push(
+  { name: 'mdx: narrative that is not valid MDX fails validation, not the site build', changes: globex('They need sensors.', 'Revenue grew a <b faster than planned.') },
+  { name: 'mdx: an expression in the narrative would run code at build time', changes: globex('They need sensors.', 'They need {process.exit(1)} sensors.') },
+  { name: 'mdx: an import in the narrative', changes: globex('They need sensors.', 'import fs from "node:fs"') },
+  { name: 'mdx: a component in the narrative', changes: globex('They need sensors.', '<RevenueChart year="2027" />') },
+  { name: 'mdx: braces in code spans and fences are fine', changes: globex('They need sensors.', 'Use `{ channel: direct }` in YAML.\n\n```yaml\nscope: { owner: ann-lee }\n```') },
+);

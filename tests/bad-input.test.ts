@@ -194,6 +194,20 @@ const EXPECTED: Record<string, string[]> = {
   "file: goals.yaml missing is a warning": [
     "minimal/goals.yaml:1:1 warning goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.",
   ],
+  "mdx: narrative that is not valid MDX fails validation, not the site build": [
+    "minimal/accounts/globex.mdx:15:16 error The narrative is not valid MDX here, so the site cannot be built: Unexpected character after `<`, expected a valid JSX tag (note: to create a link in MDX, use `[text](url)`). A literal \"<\" or \"{\" is written \"\\<\" or \"\\{\".",
+  ],
+  "mdx: an expression in the narrative would run code at build time": [
+    "minimal/accounts/globex.mdx:15:11 error \"{process.exit(1)}\" is an MDX expression, which would run as code when the site is built. Write \\{ and \\} for literal braces, or put code in backticks.",
+  ],
+  "mdx: an import in the narrative": [
+    "minimal/accounts/globex.mdx:15:1 error The narrative has an \"import\" statement, which would run as code when the site is built. Remove it: narratives are Markdown.",
+  ],
+  "mdx: a component in the narrative": [
+    "minimal/accounts/globex.mdx:15:1 error <RevenueChart> is a component, and plan narratives have none: the site build would fail. Use Markdown, or plain HTML such as <b> or <table>.",
+  ],
+  "mdx: braces in code spans and fences are fine": [
+  ],
 };
 
 describe('bad input: each mistake is reported at its file, line and column with what to write', () => {

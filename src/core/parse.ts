@@ -2,6 +2,7 @@ import jsYaml from 'js-yaml';
 import matter from 'gray-matter';
 import { parse as parseSlow, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
+import { checkNarrative } from './narrative.ts';
 import { positionAt, YamlSource } from './source.ts';
 
 export interface ParsedFile {
@@ -51,6 +52,7 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
     // line numbers are the file's line numbers.
     yamlText = fm.matter;
     body = fm.content;
+    diagnostics.push(...checkNarrative(file, text, text.length - body.length));
   }
 
   const source = new YamlSource(file, yamlText);
