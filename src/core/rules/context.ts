@@ -9,8 +9,11 @@ export interface Draft {
   line: number;
   column: number;
   message: string;
+  /** The account id, for findings about one plan. */
   account?: string;
+  /** The person who should act. */
   person?: string;
+  /** The field, as a dot path such as "stakeholders[2].last_contact". */
   path?: string;
 }
 

@@ -1,26 +1,16 @@
 import { RULE_DEFAULTS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
 import type { Workspace } from '../workspace.ts';
 import { objectiveWithoutOwner, noNextAction, overdueAction, stalePlan, strategicLimit } from './cadence.ts';
-import { createContext, type Rule, type Thresholds } from './context.ts';
+import { createContext, type Draft, type Rule, type Thresholds } from './context.ts';
 import { execCadence, noChampion, noDecisionMaker, noExecSponsor, singleThreaded, staleContact, uncoveredStakeholder } from './relationships.ts';
 import { notQualified, stretchBelowPlan, tierMismatch, topAccountWithoutPlan } from './revenue.ts';
 
 /** One place where a plan drifts from the method, located in a file, with what to do about it. */
-export interface Finding {
+export interface Finding extends Draft {
   rule: string;
-  severity: 'error' | 'warning' | 'info';
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  /** The account id, for findings about one plan. */
-  account?: string;
-  /** The person who should act. */
-  person?: string;
+  severity: Severity;
   /** This year's planned revenue of the account (last year's sales when nothing is planned), in the workspace currency. */
   revenueAtStake?: number;
-  /** The field, as a dot path such as "stakeholders[2].last_contact". */
-  path?: string;
 }
 
 /** Every rule, in the order the README lists them. */
