@@ -16,7 +16,8 @@ const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
 const showcase: AccountEntry = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 
 beforeAll(async () => {
-  site = buildSite('plans');
+  // The example's dates are set around 2026-11-24: pin the build's today so the pages stay the same as time passes.
+  site = buildSite('plans', { TODAY: '2026-11-24' });
   server = await serve(site.dir);
   browser = await launchBrowser();
   pages = await crawl(browser, server.url, server.url);
