@@ -5,6 +5,7 @@ import { formatCount, formatDiagnostic, formatGithubAnnotation } from '../../src
 import { readWorkspace } from '../../src/core/read.ts';
 import { formatMoney, formatPercent } from '../../src/core/money.ts';
 import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/rollup-report.ts';
+import { todayIso } from '../../src/core/periods.ts';
 import { renderCheckText } from '../../src/core/rollup-table.ts';
 import { rollUp } from '../../src/core/rollup.ts';
 import { runRules } from '../../src/core/rules/index.ts';
@@ -29,7 +30,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     output.out(CHECK_USAGE);
     return 0;
   }
-  const today = values.today ?? new Date().toISOString().slice(0, 10);
+  const today = values.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
     throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${today}".\n${CHECK_USAGE}`);
   }

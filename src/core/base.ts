@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import type { PlansFile } from './files.ts';
+import { join, relative, resolve } from 'node:path';
+import { toPosix, type PlansFile } from './files.ts';
 import { compareRollups } from './rollup-diff.ts';
 import type { BaseReport } from './rollup-report.ts';
 import { rollUp, type Rollup } from './rollup.ts';
@@ -76,9 +76,6 @@ function firstLine(e: unknown): string {
   return (stderr || (e as Error).message).split('\n')[0] ?? '';
 }
 
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}
 
 /**
  * The pull request's effect on the totals: the plans at `ref` rolled up and compared with

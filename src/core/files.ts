@@ -41,6 +41,7 @@ export function displayRoot(plansDir: string, cwd: string = process.cwd()): stri
   return rel === '' ? '' : `${rel}/`;
 }
 
-function toPosix(p: string): string {
+/** A path with forward slashes, as plans files and git name them on every platform. */
+export function toPosix(p: string): string {
   return sep === '/' ? p : p.split(sep).join('/');
 }

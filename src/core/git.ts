@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve } from 'node:path';
+import { toPosix } from './files.ts';
 
 /** One commit that touched the plans. */
 export interface Commit {
@@ -69,6 +70,3 @@ function runGit(cwd: string, args: string[]): string | undefined {
   }
 }
 
-function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
-}

@@ -57,6 +57,11 @@ export function comparePeriods(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** Today's date in UTC as YYYY-MM-DD: the default "today" of the date rules. */
+export function todayIso(): string {
+  return iso(new Date());
+}
+
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }

@@ -1,6 +1,7 @@
 import { formatDiagnostic, plain, type Paint } from './report.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
 import { describeMover, describeStatusChange } from './rollup-diff.ts';
+import { describeShortfall } from './rollup.ts';
 import { countFindingsByRule, FINDINGS_LISTED, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
 /** The terminal report of check: the goals table, what could close each gap, the change against --base, findings. */
@@ -26,8 +27,7 @@ export function renderCheckText(report: CheckReport, paint: Paint = plain): stri
       lines.push('', `${g.label}: ${g.notPhased.length} plan${g.notPhased.length === 1 ? ' is' : 's are'} annual-only for ${g.period.slice(0, 6)} and not counted in the quarter (not phased): ${g.notPhased.join(', ')}. Split their forecast into quarters to count them.`);
     }
     if (g.met) continue;
-    const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
-    lines.push('', paint.red(`${g.label} is ${money(-g.gap)} short of ${money(g.goal)}${tolerance}.`));
+    lines.push('', paint.red(`${g.label} is ${describeShortfall(g, rollup)}.`));
     if (g.levers.length === 0) {
       lines.push('  No plan in scope has stretch, an unsure target or last year\'s sales without a forecast: add accounts or revise the goal.');
     } else {

@@ -1,6 +1,6 @@
 import type { Goal, WorkspaceSettings } from '../../schemas/index.ts';
 import { findChannelDimension, findLevers, type Lever } from './levers.ts';
-import { roundCents } from './money.ts';
+import { formatMoney, formatPercent, roundCents } from './money.ts';
 import { isQuarter, yearOf } from './periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './rollup-accounts.ts';
 import { describeScope, makeScopeMatcher } from './rollup-scope.ts';
@@ -99,5 +99,12 @@ function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index
 
 export { describeScope } from './rollup-scope.ts';
 export { formatChange, formatMoney, formatPercent, toWorkspaceCurrency } from './money.ts';
+
+/** "$401,090 short of $4,500,000; even with the 2% tolerance it needs $311,090 more": what a missed goal lacks, for the terminal and the site alike. */
+export function describeShortfall(g: GoalResult, rollup: Pick<Rollup, 'currency' | 'tolerance'>): string {
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
+  return `${money(-g.gap)} short of ${money(g.goal)}${tolerance}`;
+}
 export type { AccountTotals, FamilyTotals, PeriodAmount } from './rollup-accounts.ts';
 export type { Lever, LeverKind } from './levers.ts';

@@ -1,5 +1,6 @@
 import { readPlansHistory, repoPathOf, type PlansHistory } from '../core/git.ts';
 import { assignTiers, computeRevenue, findPareto, type Pareto, type PortfolioRevenue, type Tier } from '../core/portfolio.ts';
+import { todayIso } from '../core/periods.ts';
 import { rollUp, type AccountTotals, type GoalResult, type Rollup } from '../core/rollup.ts';
 import type { AccountEntry, Workspace } from '../core/workspace.ts';
 import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
@@ -32,7 +33,7 @@ let cached: SiteData | undefined;
 export function loadSiteData(): SiteData {
   const ws = loadSiteWorkspace();
   if (cached?.ws === ws) return cached;
-  const today = process.env['TODAY'] || new Date().toISOString().slice(0, 10);
+  const today = process.env['TODAY'] || todayIso();
   const rollup = rollUp(ws);
   const revenue = computeRevenue(ws, today);
   const computed = assignTiers(ws, revenue);
