@@ -6,7 +6,7 @@ import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 import { validateCommand } from './validate.ts';
 
-export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR]   (PLANS_DIR, SITE and BASE are read from the environment)';
+export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
 
 /** The repository root, where astro.config.mjs and src/ are. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
