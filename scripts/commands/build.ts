@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { asideName, checkOutputFolder, showPath, SITE_MARKER, SITE_MARKER_TEXT, type OutputTarget } from '../lib/out-folder.ts';
+import { oneLine } from '../../src/core/report.ts';
 import { validateCommand } from './validate.ts';
 
-export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
+export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
 
 /** The repository root, where astro.config.mjs and src/ are. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,17 +20,22 @@ const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
  * Returns 0 when built, 2 when the plans are invalid; a failing Astro or Pagefind step is exit 1.
  */
 export async function buildCommand(argv: string[], output: Output, cwd = process.cwd()): Promise<number> {
-  const values = parseOptions(argv, { plans: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, BUILD_USAGE);
+  const values = parseOptions(
+    argv,
+    { plans: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    BUILD_USAGE,
+  );
   if (values.help) {
     output.out(BUILD_USAGE);
     return 0;
   }
   const plansDir = plansDirOption(values.plans);
-  const outDir = resolve(cwd, values.out ?? 'dist');
+  // Where the site may go is settled before any work, so a refused output costs nothing and changes nothing.
+  const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: PROJECT_ROOT, force: Boolean(values.force) });
 
   // The same diagnostics, in the same words, as `npm run validate`.
   if (validateCommand(['--plans', plansDir], output, cwd) !== 0) {
-    output.err(`The site was not built because the plans are invalid. Fix the errors above; ${shown(cwd, outDir)} is unchanged.`);
+    output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
     return 2;
   }
 
@@ -52,33 +59,73 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
     const args = [astro, 'build', '--root', PROJECT_ROOT, '--outDir', staging];
     const code = await run(process.execPath, args, { cwd: staging, env }, output);
-    if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${shown(cwd, outDir)} is unchanged.`);
+    if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${target.shown} is unchanged.`);
     rmSync(join(staging, '.prerender'), { recursive: true, force: true });
     await indexForSearch(staging);
-    replaceFolder(staging, outDir);
+    writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+    const aside = replaceFolder(staging, target);
+    if (aside) output.out(`Moved the files that were in ${target.shown} to ${oneLine(showPath(cwd, aside), 300)} (--force); delete that folder when you no longer need it.`);
   } finally {
+    // Both are this build's own temporary folders below node_modules/.cache.
     if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
   }
-  output.out(`Built the site into ${shown(cwd, outDir)}.`);
+  output.out(`Built the site into ${target.shown}.`);
   return 0;
 }
 
-/** Puts the finished site in place of the old one: copied next to it first, so the swap is two renames. */
-function replaceFolder(from: string, to: string): void {
+/**
+ * Puts the finished site in place of what was there: the new site is moved next to the output first, so
+ * the swap is two renames. The only folder ever deleted is an earlier site carrying the marker; a folder
+ * taken over with --force is renamed aside, and an empty one is removed only while it is empty.
+ * Returns where a --force folder was moved.
+ */
+function replaceFolder(from: string, target: OutputTarget): string | undefined {
+  const to = target.path;
   mkdirSync(dirname(to), { recursive: true });
   const next = mkdtempSync(join(dirname(to), `.${basename(to)}-new-`));
+  const site = join(next, 'site');
+  const old = join(next, 'old');
+  let aside: string | undefined;
   try {
     try {
-      renameSync(from, join(next, 'site'));
+      renameSync(from, site);
     } catch {
       // Another file system (dist/ on a different disk, or a temporary folder): copy instead.
-      cpSync(from, join(next, 'site'), { recursive: true });
+      cpSync(from, site, { recursive: true });
     }
-    rmSync(to, { recursive: true, force: true });
-    renameSync(join(next, 'site'), to);
+    const now = lstatOrNull(to);
+    if (target.state === 'none' && now) throw new ExitError(2, `${target.shown} appeared while the site was being built; nothing was replaced. Run the build again.`);
+    if (target.state === 'empty') rmdirSync(to); // fails, and keeps everything, if a file arrived meanwhile
+    if (target.state === 'ours') {
+      if (!lstatOrNull(join(to, SITE_MARKER))?.isFile()) throw new ExitError(2, `${target.shown} lost its ${SITE_MARKER} file while the site was being built; nothing was replaced. Run the build again.`);
+      renameSync(to, old);
+    }
+    if (target.state === 'forced') {
+      aside = asideName(to);
+      renameSync(to, aside);
+    }
+    try {
+      renameSync(site, to);
+    } catch (e) {
+      if (target.state === 'ours') renameSync(old, to);
+      if (target.state === 'empty') mkdirSync(to);
+      if (aside) renameSync(aside, to);
+      aside = undefined;
+      throw e;
+    }
   } finally {
+    // `next` is this build's own: the new site if the swap failed, the earlier marked site if it succeeded.
     rmSync(next, { recursive: true, force: true });
+  }
+  return aside;
+}
+
+function lstatOrNull(path: string) {
+  try {
+    return lstatSync(path);
+  } catch {
+    return null;
   }
 }
 
@@ -109,17 +156,12 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
       });
       stream.on('end', () => rest && write(rest));
     };
-    pipe(child.stdout, output.out);
-    pipe(child.stderr, output.err);
+    // Astro may quote plan text (a file name, a frontmatter value) in a warning: one safe line each.
+    pipe(child.stdout, (line) => output.out(oneLine(line)));
+    pipe(child.stderr, (line) => output.err(oneLine(line)));
     child.on('error', fail);
     child.on('close', (code) => done(code ?? 1));
   });
-}
-
-/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
-function shown(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
 
 /**
