@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
-import { asideName, checkOutputFolder, showPath, SITE_MARKER, SITE_MARKER_TEXT, type OutputTarget } from '../lib/out-folder.ts';
+import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_TEXT } from '../lib/out-folder.ts';
 import { oneLine } from '../../src/core/report.ts';
 import { validateCommand } from './validate.ts';
 
@@ -63,7 +63,7 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     rmSync(join(staging, '.prerender'), { recursive: true, force: true });
     await indexForSearch(staging);
     writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
-    const aside = replaceFolder(staging, target);
+    const aside = putSiteInPlace(staging, target);
     if (aside) output.out(`Moved the files that were in ${target.shown} to ${oneLine(showPath(cwd, aside), 300)} (--force); delete that folder when you no longer need it.`);
   } finally {
     // Both are this build's own temporary folders below node_modules/.cache.
@@ -72,61 +72,6 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   }
   output.out(`Built the site into ${target.shown}.`);
   return 0;
-}
-
-/**
- * Puts the finished site in place of what was there: the new site is moved next to the output first, so
- * the swap is two renames. The only folder ever deleted is an earlier site carrying the marker; a folder
- * taken over with --force is renamed aside, and an empty one is removed only while it is empty.
- * Returns where a --force folder was moved.
- */
-function replaceFolder(from: string, target: OutputTarget): string | undefined {
-  const to = target.path;
-  mkdirSync(dirname(to), { recursive: true });
-  const next = mkdtempSync(join(dirname(to), `.${basename(to)}-new-`));
-  const site = join(next, 'site');
-  const old = join(next, 'old');
-  let aside: string | undefined;
-  try {
-    try {
-      renameSync(from, site);
-    } catch {
-      // Another file system (dist/ on a different disk, or a temporary folder): copy instead.
-      cpSync(from, site, { recursive: true });
-    }
-    const now = lstatOrNull(to);
-    if (target.state === 'none' && now) throw new ExitError(2, `${target.shown} appeared while the site was being built; nothing was replaced. Run the build again.`);
-    if (target.state === 'empty') rmdirSync(to); // fails, and keeps everything, if a file arrived meanwhile
-    if (target.state === 'ours') {
-      if (!lstatOrNull(join(to, SITE_MARKER))?.isFile()) throw new ExitError(2, `${target.shown} lost its ${SITE_MARKER} file while the site was being built; nothing was replaced. Run the build again.`);
-      renameSync(to, old);
-    }
-    if (target.state === 'forced') {
-      aside = asideName(to);
-      renameSync(to, aside);
-    }
-    try {
-      renameSync(site, to);
-    } catch (e) {
-      if (target.state === 'ours') renameSync(old, to);
-      if (target.state === 'empty') mkdirSync(to);
-      if (aside) renameSync(aside, to);
-      aside = undefined;
-      throw e;
-    }
-  } finally {
-    // `next` is this build's own: the new site if the swap failed, the earlier marked site if it succeeded.
-    rmSync(next, { recursive: true, force: true });
-  }
-  return aside;
-}
-
-function lstatOrNull(path: string) {
-  try {
-    return lstatSync(path);
-  } catch {
-    return null;
-  }
 }
 
 async function indexForSearch(site: string): Promise<void> {

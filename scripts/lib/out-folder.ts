@@ -1,4 +1,4 @@
-import { existsSync, lstatSync, mkdtempSync, readdirSync, realpathSync, rmdirSync, statSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { oneLine } from '../../src/core/report.ts';
@@ -51,10 +51,10 @@ export function checkOutputFolder(out: string, ctx: OutputContext): OutputTarget
     if (isInside(o, path)) refuse(`contains ${name} (${where}), which the build would replace`);
   };
   if (path === sep) refuse('is the root of the file system, which the build would replace');
+  relation(resolve(ctx.cwd, ctx.plansDir), 'the plans folder');
   for (const home of homes(ctx.env ?? process.env)) {
     if (path === realPath(home) || isInside(realPath(home), path)) refuse(`is or contains a home folder (${oneLine(home, 300)}), which the build would replace`);
   }
-  relation(resolve(ctx.cwd, ctx.plansDir), 'the plans folder');
   if (isInside(realPath(ctx.cwd), path) || path === realPath(ctx.cwd)) refuse('is or contains the folder the build runs from, which the build would replace');
   if (path === project || isInside(project, path)) refuse(`is or contains the project (${oneLine(project, 300)}), which the build would replace`);
   if (isInside(path, project)) {
@@ -95,6 +95,53 @@ function checkWritable(path: string, refuse: (why: string, todo?: string) => nev
   } catch (e) {
     refuse(`cannot be written: ${oneLine(at, 300)} refuses new folders (${(e as NodeJS.ErrnoException).code ?? 'error'})`, 'Pass --out with a folder in a place you can write to.');
   }
+}
+
+/**
+ * Puts the finished site in place of what was there: the new site is moved next to the output first, so
+ * the swap is two renames. The only folder ever deleted is an earlier site carrying the marker; a folder
+ * taken over with --force is renamed aside, and an empty one is removed only while it is empty.
+ * Returns where a --force folder was moved.
+ */
+export function putSiteInPlace(from: string, target: OutputTarget): string | undefined {
+  const to = target.path;
+  mkdirSync(dirname(to), { recursive: true });
+  const next = mkdtempSync(join(dirname(to), `.${basename(to)}-new-`));
+  const site = join(next, 'site');
+  const old = join(next, 'old');
+  let aside: string | undefined;
+  try {
+    try {
+      renameSync(from, site);
+    } catch {
+      // Another file system (dist/ on a different disk, or a temporary folder): copy instead.
+      cpSync(from, site, { recursive: true });
+    }
+    const now = lstatOrNull(to);
+    if (target.state === 'none' && now) throw new ExitError(2, `${target.shown} appeared while the site was being built; nothing was replaced. Run the build again.`);
+    if (target.state === 'empty') rmdirSync(to); // fails, and keeps everything, if a file arrived meanwhile
+    if (target.state === 'ours') {
+      if (!lstatOrNull(join(to, SITE_MARKER))?.isFile()) throw new ExitError(2, `${target.shown} lost its ${SITE_MARKER} file while the site was being built; nothing was replaced. Run the build again.`);
+      renameSync(to, old);
+    }
+    if (target.state === 'forced') {
+      aside = asideName(to);
+      renameSync(to, aside);
+    }
+    try {
+      renameSync(site, to);
+    } catch (e) {
+      if (target.state === 'ours') renameSync(old, to);
+      if (target.state === 'empty') mkdirSync(to);
+      if (aside) renameSync(aside, to);
+      aside = undefined;
+      throw e;
+    }
+  } finally {
+    // `next` is this build's own: the new site if the swap failed, the earlier marked site if it succeeded.
+    rmSync(next, { recursive: true, force: true });
+  }
+  return aside;
 }
 
 /** The real path of the nearest existing ancestor, with the rest appended: a link cannot hide where the output is. */
