@@ -52,9 +52,14 @@ export function safeStrings<T>(value: T): T {
 /* JSON.stringify escapes C0 controls but writes these as they are; escaped, the parsed values are unchanged. */
 const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-/** JSON for a log: the same value as JSON.stringify, with line separators, C1 controls and bidi marks written as \u escapes. */
+/**
+ * JSON for a log: the same value as JSON.stringify, with line separators, C1 controls, bidi marks and the
+ * `[` of a legacy `##[` command written as \u escapes (which can only be inside strings, so parsing is unchanged).
+ */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, 2)
+    .replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '##\\u005b');
 }
 
 /** plans/accounts/acme.yaml:14:5 error forecast[2].revenue: … */
@@ -97,5 +102,5 @@ export function looksLikeCommand(line: string): boolean {
  * workflow command gets a backslash in front. The tool's own annotations are printed past this guard.
  */
 export function defuseCommands(text: string): string {
-  return text.replace(/(^|[\n\r\u0085\u2028\u2029])([^\S\n\r\u2028\u2029]*)(::)/g, '$1$2\\$3').replace(/##\[/g, '##\\[');
+  return text.replace(/(^|[\n\r\u0085\u2028\u2029])([^\S\n\r\u2028\u2029]*)(::)/g, '$1$2\\$3').replace(/##\[/g, '##\\u005b');
 }
