@@ -32,6 +32,13 @@ const cases: { name: string; files: Record<string, string>; cwdIsPlans?: boolean
     files: { 'goals.yaml': `goals:\n  - { period: FY2027, scope: { channel: "direct\\n${FORGED}" }, revenue: 600 }\n` },
     shows: `"direct\\n${FORGED}"`,
   },
+  {
+    name: 'a newline in the name of the person a goal is scoped to',
+    files: {
+      'team.yaml': `people:\n  - { id: ann-lee, name: "Ann\\n${FORGED}", role: account-executive, manager: max-roe }\n  - { id: bo-kim, name: Bo Kim, role: account-executive, manager: max-roe }\n  - { id: max-roe, name: Max Roe, role: sales-manager, manager: eva-cho }\n  - { id: eva-cho, name: Eva Cho, role: executive }\n`,
+    },
+    shows: `FY2027-Q1 owner: Ann\\n${FORGED}`,
+  },
   { name: 'a carriage return in a goal name', files: { 'goals.yaml': `goals:\n  - { period: FY2027, name: "Company\\r${FORGED}", revenue: 100000 }\n` }, shows: `Company\\r${FORGED} is $99,580 short` },
   { name: 'a plan file named with a newline', files: { [`accounts/evil\n${FORGED}.yaml`]: `name: Evil\n${ACME}` }, shows: `plans/accounts/evil\\n${FORGED}.yaml:1:1` },
   {
