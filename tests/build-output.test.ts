@@ -7,6 +7,7 @@ import { ExitError } from '../scripts/lib/cli.ts';
 import { makeSandbox, ROOT, runScript, snapshotTree, type Sandbox } from './helpers/sandbox.ts';
 
 const OWN = 'Pass --out with a folder of its own, such as dist.';
+const HIDDEN = 'Pass --out with a folder whose name does not start with a dot, such as dist.';
 const WRITE = 'Pass --out with a folder in a place you can write to.';
 const NOT_OURS = `holds files that the build did not make (it has no ${SITE_MARKER} file)`;
 const FORCE = 'Pass --out with a new or empty folder, or add --force to move that folder aside (it is renamed, not deleted) and build there.';
@@ -52,7 +53,9 @@ const refusals: { name: string; out: string; plans?: string; why: string; todo?:
   { name: 'the folder holding the project', out: dirname(ROOT), why: `is or contains the project (${ROOT}), which the build would replace` },
   { name: "the project's src/", out: join(ROOT, 'src'), why: "is the project's own folder src/, which the build would replace" },
   { name: "a folder inside the project's node_modules/", out: join(ROOT, 'node_modules/site'), why: "is inside the project's own folder node_modules/, which the build would replace" },
-  { name: "the project's .git", out: join(ROOT, '.git'), why: "is the project's own folder .git/, which the build would replace" },
+  { name: "the project's .git", out: join(ROOT, '.git'), why: 'is a hidden folder, where tools keep their settings', todo: HIDDEN },
+  { name: 'a hidden folder in the home folder', out: 'people/me/.ssh', why: 'is a hidden folder, where tools keep their settings', todo: HIDDEN },
+  { name: "a folder inside the project's .github", out: join(ROOT, '.github/site'), why: "is inside the project's own folder .github/, which the build would replace" },
   { name: 'a file', out: 'bystander/keep.txt', why: 'is a file, not a folder', todo: 'Pass --out with a folder; it is created when it does not exist.' },
   { name: 'a link to a file', out: 'file-link', why: 'is a file, not a folder', todo: 'Pass --out with a folder; it is created when it does not exist.' },
   { name: 'a folder below a file', out: 'bystander/keep.txt/site', why: 'cannot be created: SANDBOX/bystander/keep.txt is a file, not a folder', todo: WRITE },
@@ -137,6 +140,18 @@ describe('build puts a finished site in place', () => {
     const before = sb.snapshot();
     expect(() => putSiteInPlace(site(), t)).toThrow(ExitError);
     expect(sb.snapshot()).toEqual(before);
+  });
+
+  it('adopts a site in the project’s dist/ from before sites were marked, and only there', () => {
+    const sb = sandbox();
+    for (const name of ['dist', 'site']) {
+      mkdirSync(join(sb.dir, name, '_astro'), { recursive: true });
+      mkdirSync(join(sb.dir, name, 'pagefind'));
+      writeFileSync(join(sb.dir, name, 'index.html'), '<p>old</p>');
+    }
+    const project = { cwd: sb.dir, plansDir: 'plans', projectRoot: sb.dir, force: false, env: {} };
+    expect(checkOutputFolder('dist', project).state).toBe('ours');
+    expect(() => checkOutputFolder('site', project)).toThrow(`--out site ${NOT_OURS}`);
   });
 
   it('takes an empty folder, and does not delete one that filled up meanwhile', () => {

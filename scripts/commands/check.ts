@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { isRealDate } from '../../schemas/common.ts';
 import { compareWithBase, GitRefError } from '../../src/core/base.ts';
-import { formatCount, formatDiagnostic, formatGithubAnnotation, safeJson } from '../../src/core/report.ts';
+import { formatCount, formatDiagnostic, formatGithubAnnotation, oneLine, safeJson } from '../../src/core/report.ts';
 import { readWorkspace } from '../../src/core/read.ts';
 import { formatMoney, formatPercent } from '../../src/core/money.ts';
 import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/rollup-report.ts';
@@ -32,7 +32,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   }
   const today = values.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
-    throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${today}".\n${CHECK_USAGE}`);
+    throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${oneLine(today, 100)}".\n${CHECK_USAGE}`);
   }
   if (values.base !== undefined && values.base.trim() === '') {
     throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);

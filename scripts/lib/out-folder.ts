@@ -51,6 +51,8 @@ export function checkOutputFolder(out: string, ctx: OutputContext): OutputTarget
     if (isInside(o, path)) refuse(`contains ${name} (${where}), which the build would replace`);
   };
   if (path === sep) refuse('is the root of the file system, which the build would replace');
+  // Hidden folders hold settings (~/.ssh, .github); a site never needs to be one.
+  if (basename(path).startsWith('.')) refuse('is a hidden folder, where tools keep their settings', 'Pass --out with a folder whose name does not start with a dot, such as dist.');
   relation(resolve(ctx.cwd, ctx.plansDir), 'the plans folder');
   for (const home of homes(ctx.env ?? process.env)) {
     if (path === realPath(home) || isInside(realPath(home), path)) refuse(`is or contains a home folder (${oneLine(home, 300)}), which the build would replace`);
