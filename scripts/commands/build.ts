@@ -16,8 +16,9 @@ const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
  * Validates the plans, then builds the site with Astro and indexes it with Pagefind. The site is built
  * into a temporary folder next to the output and moved into place only when every step succeeded, so a
- * failed build never leaves a partial site and never touches the previous one.
- * Returns 0 when built, 2 when the plans are invalid; a failing Astro or Pagefind step is exit 1.
+ * failed build never leaves a partial site and never touches the previous one. An output folder it may
+ * not replace (see out-folder.ts) is refused before any of that.
+ * Returns 0 when built, 2 when the output is refused or the plans are invalid; a failing Astro or Pagefind step is exit 1.
  */
 export async function buildCommand(argv: string[], output: Output, cwd = process.cwd()): Promise<number> {
   const values = parseOptions(
@@ -77,11 +78,11 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
 async function indexForSearch(site: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   try {
-    if (!index) throw new ExitError(1, `Pagefind could not start: ${errors.join('; ')}`);
+    if (!index) throw new ExitError(1, `Pagefind could not start: ${oneLine(errors.join('; '))}`);
     const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new ExitError(1, `Pagefind could not index the site: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0) throw new ExitError(1, `Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length > 0) throw new ExitError(1, `Pagefind could not write its index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw new ExitError(1, `Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);
   } finally {
     await pagefind.close();
   }
