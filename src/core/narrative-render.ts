@@ -60,6 +60,17 @@ export function renderTree(parsed: UnknownNode, options: RenderOptions = {}): Re
   return { html, removed, images: ctx.images };
 }
 
+/** The offset in the body of a 1-based line and column satteri reported (UTF-16 units, like JavaScript strings). */
+export function bodyOffset(body: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = body.indexOf('\n', offset);
+    if (next === -1) return body.length;
+    offset = next + 1;
+  }
+  return offset + column - 1;
+}
+
 /** A node of satteri's tree: hast, plus MDX's own node types. */
 export interface UnknownNode {
   type: string;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics.ts';
-import { parseNarrative, renderTree, type UnknownNode } from './narrative-render.ts';
+import { bodyOffset, parseNarrative, renderTree, type UnknownNode } from './narrative-render.ts';
 import { positionAt } from './source.ts';
 
 interface Found {
@@ -28,10 +28,9 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
   collect(tree, found);
   const at = (offset: number) => positionAt(text, bodyStart + offset);
   const errors: Diagnostic[] = found.map((f) => ({ file, ...at(f.offset), severity: 'error', code: f.code, message: f.message }));
-  const lineStarts = bodyLineStarts(body);
   const warnings: Diagnostic[] = renderTree(tree).removed.map((r) => ({
     file,
-    ...at((lineStarts[r.line - 1] ?? 0) + r.column - 1),
+    ...at(bodyOffset(body, r.line, r.column)),
     severity: 'warning',
     code: 'narrative-removed',
     message: r.message,
@@ -90,12 +89,6 @@ function shorten(value: string): string {
 /** Capitalised or dotted names are components; lower-case names are HTML, which the site sanitises. */
 function isComponent(name: unknown): boolean {
   return typeof name === 'string' && /^[A-Z]|[.:]/.test(name);
-}
-
-function bodyLineStarts(body: string): number[] {
-  const starts = [0];
-  for (let i = body.indexOf('\n'); i !== -1; i = body.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 function syntaxError(file: string, text: string, bodyStart: number, raw: string): Diagnostic {
