@@ -18,8 +18,11 @@ export const NARRATIVE_SCHEMA: Schema = {
   tagNames: [...TEXT, ...BLOCKS, ...TABLES, 'a', 'img', 'input'],
   attributes: {
     a: ['href', 'title', 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel', 'id', ['className', 'data-footnote-backref']],
-    // Footnotes: the "Footnotes" heading is visually hidden and named by the references.
+    // An author's anchor (prefixed, see clobber); the footnotes heading carries a class too.
+    h3: ['id'],
     h4: ['id', ['className', 'sr-only']],
+    h5: ['id'],
+    h6: ['id'],
     img: ['src', 'alt', 'title', 'width', 'height'],
     // GFM task lists: a disabled checkbox, nothing a form could submit.
     input: [['type', 'checkbox'], ['disabled', true], 'checked'],
