@@ -77,18 +77,19 @@ export function checkImage(src: string, planFile: string, plansRoot: string): Im
 }
 
 /**
- * The file names a written path may mean: Markdown percent-encodes a destination (a space becomes
- * %20) and a "?" or "#" starts a query or fragment, while an HTML attribute is taken as written.
+ * The file names a written path may mean, most URL-like first: Markdown percent-encodes a destination
+ * (a space becomes %20) but leaves "#" and "?", which may start a fragment or query or be part of the
+ * name; an HTML attribute is taken as written. Each candidate is checked against the folder the same way.
  */
 function candidates(src: string): string[] {
-  const path = src.replace(/[?#].*$/s, '');
-  let decoded = path;
-  try {
-    decoded = decodeURIComponent(path);
-  } catch {
-    // A lone "%": the name is literal.
-  }
-  return [...new Set([decoded, src])].filter((c) => c !== '');
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return s; // a lone "%": the name is literal
+    }
+  };
+  return [...new Set([decode(src.replace(/[?#].*$/s, '')), decode(src), src])].filter((c) => c !== '');
 }
 
 function inside(root: string, path: string): boolean {

@@ -25,7 +25,7 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
     return [syntaxError(file, text, bodyStart, String((e as Error).message))];
   }
   const found: Found[] = [];
-  collect(tree, found);
+  collect(tree, found, body);
   const at = (offset: number) => positionAt(text, bodyStart + offset);
   const errors: Diagnostic[] = found.map((f) => ({ file, ...at(f.offset), severity: 'error', code: f.code, message: f.message }));
   const warnings: Diagnostic[] = renderTree(tree).removed.map((r) => ({
@@ -38,7 +38,7 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
   return [...errors, ...warnings];
 }
 
-function collect(node: UnknownNode, found: Found[]): void {
+function collect(node: UnknownNode, found: Found[], body: string): void {
   const offset = node.position?.start.offset ?? 0;
   switch (node.type) {
     case 'mdxjsEsm': {
@@ -54,15 +54,23 @@ function collect(node: UnknownNode, found: Found[]): void {
     case 'mdxJsxTextElement':
       if (isComponent(node.name)) found.push(component(String(node.name), offset));
       for (const a of node.attributes ?? []) {
+        // Attributes carry no position: find their text inside the element's opening tag.
+        const near = (...needles: string[]) => {
+          for (const needle of needles) {
+            const i = body.indexOf(needle, offset);
+            if (i !== -1) return i;
+          }
+          return offset;
+        };
         if (a.type === 'mdxJsxExpressionAttribute') {
-          found.push({ code: 'mdx-expression', offset, message: `<${node.name} {${shorten(String(a.value ?? ''))}}> spreads an expression into the element's attributes, which is code. Write each attribute as name="value".` });
+          found.push({ code: 'mdx-expression', offset: near(`{${String(a.value ?? '')}`, '{'), message: `<${node.name} {${shorten(String(a.value ?? ''))}}> spreads an expression into the element's attributes, which is code. Write each attribute as name="value".` });
         } else if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') {
           const value = String((a.value as { value?: unknown }).value ?? '');
-          found.push({ code: 'mdx-expression', offset, message: `The attribute ${a.name}={${shorten(value)}} of <${node.name}> is an MDX expression, which is code. Write a literal value in quotes: ${a.name}="...".` });
+          found.push({ code: 'mdx-expression', offset: near(`${a.name}=`), message: `The attribute ${a.name}={${shorten(value)}} of <${node.name}> is an MDX expression, which is code. Write a literal value in quotes: ${a.name}="...".` });
         }
       }
   }
-  for (const child of node.children ?? []) collect(child, found);
+  for (const child of node.children ?? []) collect(child, found, body);
 }
 
 /** `{/* a note *\/}` is how MDX writes a comment (its own error messages recommend it); it holds no code. */
