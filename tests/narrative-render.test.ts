@@ -84,6 +84,14 @@ describe('rendering a hostile narrative', () => {
     );
   });
 
+  it('reports nothing of what Markdown itself generates: footnotes, task lists, aligned tables, autolinks', () => {
+    const { removed, html } = renderNarrative('Text[^1] and www.example.com and ~~x~~\n\n- [ ] task\n\n| a |\n|:-:|\n| b |\n\n[^1]: Note.\n');
+    expect(removed).toEqual([]);
+    expect(html).toContain('<a href="#user-content-fn-1" id="user-content-fnref-1"');
+    expect(html).toContain('<li id="user-content-fn-1">');
+    expect(html).toContain('<th align="center">a</th>');
+  });
+
   it('drops MDX comments, expressions, imports and components instead of running them', () => {
     const body = 'import fs from "node:fs"\nexport const x = fs.writeFileSync("/tmp/pwned", "x")\n\nText {/* note */} and {process.exit(1)}.\n\n<Chart />\n';
     expect(renderNarrative(body).html.trim()).toBe('<p>Text  and .</p>');

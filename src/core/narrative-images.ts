@@ -3,7 +3,7 @@ import matter from 'gray-matter';
 import type { Diagnostic } from './diagnostics.ts';
 import type { PlansFile } from './files.ts';
 import { checkImage } from './images.ts';
-import { bodyOffset, parseNarrative, renderTree } from './narrative-render.ts';
+import { bodyOffset, parseNarrative, inspectTree } from './narrative-render.ts';
 import { positionAt } from './source.ts';
 
 /** Only a narrative that mentions an image is parsed again; most have none. */
@@ -26,7 +26,7 @@ export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: str
     } catch {
       continue; // parse.ts reports the syntax error
     }
-    for (const image of renderTree(tree).images) {
+    for (const image of inspectTree(tree).images) {
       const check = checkImage(image.src, join(plansRoot, f.rel), plansRoot);
       if (check.ok) continue;
       const position = positionAt(split.text, split.bodyStart + bodyOffset(split.body, image.line, image.column));

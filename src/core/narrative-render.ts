@@ -51,13 +51,26 @@ export function renderNarrative(body: string, options: RenderOptions = {}): Rend
   return renderTree(parseNarrative(body), options);
 }
 
-/** Renders a tree parseNarrative returned: validate parses once and renders from the same tree. */
+/** Renders a tree parseNarrative returned. */
 export function renderTree(parsed: UnknownNode, options: RenderOptions = {}): RenderedNarrative {
+  const { tree, removed, images } = prepare(parsed, options);
+  return { html: toHtml(sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
+}
+
+/**
+ * What rendering a tree would remove and which images it shows, without producing the HTML:
+ * validate parses each narrative once and inspects the same tree the site renders.
+ */
+export function inspectTree(parsed: UnknownNode): Omit<RenderedNarrative, 'html'> {
+  const { removed, images } = prepare(parsed, {});
+  return { removed, images };
+}
+
+function prepare(parsed: UnknownNode, options: RenderOptions): { tree: Root } & Omit<RenderedNarrative, 'html'> {
   const ctx: Context = { images: [], removed: [], options };
   const tree: Root = { type: 'root', children: convertChildren(parsed.children, ctx, { line: 1, column: 1 }) };
   const removed = [...ctx.removed, ...auditNarrative(tree)].sort((a, b) => a.line - b.line || a.column - b.column);
-  const html = toHtml(sanitize(tree, NARRATIVE_SCHEMA));
-  return { html, removed, images: ctx.images };
+  return { tree, removed, images: ctx.images };
 }
 
 /** The offset in the body of a 1-based line and column satteri reported (UTF-16 units, like JavaScript strings). */

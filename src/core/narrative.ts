@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics.ts';
-import { bodyOffset, parseNarrative, renderTree, type UnknownNode } from './narrative-render.ts';
+import { bodyOffset, parseNarrative, inspectTree, type UnknownNode } from './narrative-render.ts';
 import { positionAt } from './source.ts';
 
 interface Found {
@@ -28,7 +28,7 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
   collect(tree, found, body);
   const at = (offset: number) => positionAt(text, bodyStart + offset);
   const errors: Diagnostic[] = found.map((f) => ({ file, ...at(f.offset), severity: 'error', code: f.code, message: f.message }));
-  const warnings: Diagnostic[] = renderTree(tree).removed.map((r) => ({
+  const warnings: Diagnostic[] = inspectTree(tree).removed.map((r) => ({
     file,
     ...at(bodyOffset(body, r.line, r.column)),
     severity: 'warning',
