@@ -59,12 +59,18 @@ export function checkImage(src: string, planFile: string, plansRoot: string): Im
   }
   if (real === undefined) return fail('narrative-image-missing', `The image ${shown} does not exist. Check the name and the folder; the path is relative to the plan file.`);
   if (!inside(root, real)) return fail('narrative-image-outside', outside);
-  const stat = statSync(real);
-  if (!stat.isFile()) return fail('narrative-image-missing', `The image ${shown} is a folder, not a file. Write the path of the image file.`);
+  let stat;
+  let bytes: Uint8Array;
+  try {
+    stat = statSync(real);
+    bytes = stat.isFile() && stat.size <= MAX_IMAGE_BYTES ? new Uint8Array(readFileSync(real)) : new Uint8Array();
+  } catch {
+    return fail('narrative-image-missing', `The image ${shown} cannot be read (check its permissions). Save it again next to the plan.`);
+  }
+  if (!stat.isFile()) return fail('narrative-image-missing', `The image ${shown} is a folder or a special file, not an image file. Write the path of the image file.`);
   if (stat.size > MAX_IMAGE_BYTES) {
     return fail('narrative-image-too-large', `The image ${shown} is ${(stat.size / 1048576).toFixed(1)} MB; images in plans are at most ${MAX_IMAGE_BYTES / 1048576} MB. Export it smaller or as JPEG.`);
   }
-  const bytes = new Uint8Array(readFileSync(real));
   const type = RASTER.find((t) => t.test(bytes));
   if (!type) {
     const svg = /\.svgz?$/i.test(real) || /^\s*(<\?xml|<svg|<!DOCTYPE svg)/i.test(ascii(bytes, 0, 256));
