@@ -25,7 +25,7 @@ export default defineConfig({
         "object-src 'none'",
         "base-uri 'self'",
         "form-action 'self'",
-        "img-src 'self' data:",
+        "img-src 'self'",
         "connect-src 'self'",
       ],
       // Styles cannot run script. 'unsafe-inline' is needed for the <style> Mermaid puts into each SVG and for
