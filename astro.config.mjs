@@ -13,6 +13,8 @@ export default defineConfig({
   // No integration compiles plan files: narratives are rendered to sanitised HTML in core
   // (src/core/narrative-render.ts, src/lib/narratives.ts), so nothing in a plans folder runs here.
   build: { format: 'directory' },
+  // Astro renders no Markdown here, and Shiki's inline styles would not suit the CSP below (Astro warns).
+  markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
   // Defence in depth for plan text that slipped past the narrative sanitiser: every page carries a CSP <meta>
   // whose script-src is 'self' plus the hashes of the scripts Astro bundles (see src/layouts/Base.astro for the
