@@ -1,5 +1,6 @@
 import { IdSchema } from '../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import { toMap } from './own.ts';
 import { isQuarter, yearOf } from './periods.ts';
 import { closest } from './suggest.ts';
 import type { AccountEntry, Located, Workspace } from './workspace.ts';
@@ -29,6 +30,8 @@ const CHECKS: Check[] = [
   icpScoresExist,
   goalScopesExist,
   reviewsMatch,
+  workspaceSettingsAgree,
+  icpCriteriaUnique,
 ];
 
 export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()), sharedFiles: new Set() }): Diagnostic[] {
@@ -101,21 +104,21 @@ function accountReferencesExist(ws: Workspace): Diagnostic[] {
 }
 
 function dimensionsMatchWorkspace(ws: Workspace): Diagnostic[] {
-  const dims = ws.settings.dimensions;
-  const names = Object.keys(dims);
+  const dims = toMap(ws.settings.dimensions);
+  const names = [...dims.keys()];
   return ws.accounts.flatMap((a) => {
     const out: Diagnostic[] = [];
     for (const [key, value] of Object.entries(a.plan.dimensions)) {
-      const allowed = dims[key];
+      const allowed = dims.get(key);
       if (!allowed) {
         out.push(at(a, ['dimensions', key], 'unknown-dimension', `dimensions.${key}: "${key}" is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
       } else if (!allowed.includes(value)) {
         out.push(at(a, ['dimensions', key], 'unknown-dimension-value', `dimensions.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
       }
     }
-    for (const name of names) {
-      if (!(name in a.plan.dimensions)) {
-        out.push(at(a, ['dimensions'], 'missing-dimension', `dimensions.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${dims[name]!.join(', ')}.`));
+    for (const [name, allowed] of dims) {
+      if (!Object.hasOwn(a.plan.dimensions, name)) {
+        out.push(at(a, ['dimensions'], 'missing-dimension', `dimensions.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${allowed.join(', ')}.`));
       }
     }
     return out;
@@ -126,7 +129,7 @@ function currencyHasRate(ws: Workspace): Diagnostic[] {
   const { currency, fx } = ws.settings;
   return ws.accounts.flatMap((a) => {
     const c = a.plan.currency;
-    if (c === undefined || c === currency || fx[c] !== undefined) return [];
+    if (c === undefined || c === currency || Object.hasOwn(fx, c)) return [];
     return [at(a, ['currency'], 'missing-fx-rate', `currency: there is no exchange rate for ${c}. Add "fx: { ${c}: <${currency} per ${c}> }" to workspace.yaml, or write the plan in ${currency}.`)];
   });
 }
@@ -270,8 +273,8 @@ function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic
 function goalScopesExist(ws: Workspace): Diagnostic[] {
   const where = ws.sources.goals;
   if (!where) return [];
-  const dims = ws.settings.dimensions;
-  const keys = ['owner', 'manager', ...Object.keys(dims)];
+  const dims = toMap(ws.settings.dimensions);
+  const keys = ['owner', 'manager', ...dims.keys()];
   const managers = new Set(ws.people.map((p) => p.manager).filter((m): m is string => m !== undefined));
   const out: Diagnostic[] = [];
   const seen = new Map<string, number>();
@@ -283,10 +286,13 @@ function goalScopesExist(ws: Workspace): Diagnostic[] {
         if (key === 'manager' && ws.personById.has(value) && !managers.has(value)) {
           out.push(at(where, path, 'not-a-manager', `goals[${i}].scope.manager: nobody in team.yaml has "manager: ${value}", so this goal covers no plan. Use "owner: ${value}" for their own book.`));
         }
-      } else if (!dims[key]) {
+        continue;
+      }
+      const allowed = dims.get(key);
+      if (!allowed) {
         out.push(at(where, path, 'unknown-scope', `goals[${i}].scope: "${key}" is not a dimension, "owner" or "manager".${suggestion(key, keys) || ` Write one of: ${keys.join(', ')}.`}`));
-      } else if (!dims[key].includes(value)) {
-        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, dims[key])} Write one of: ${dims[key].join(', ')}.`));
+      } else if (!allowed.includes(value)) {
+        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
       }
     }
     const key = `${g.period}|${JSON.stringify(Object.entries(g.scope).sort())}`;
@@ -324,5 +330,56 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
       out.push(...personRef(ws, r, [list, index, 'owner'], x.owner, 'the action owner'));
     });
     return out;
+  });
+}
+
+/** workspace.yaml names dimensions, currencies and offerings; each setting that refers to one must find it. */
+function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
+  const where = ws.sources.workspace;
+  const { dimensions, fx, currency, offerings, tiers, rules } = ws.settings;
+  const dims = toMap(dimensions);
+  const names = [...dims.keys()];
+  const out: Diagnostic[] = [];
+  for (const [name, values] of dims) {
+    if (name === 'owner' || name === 'manager') {
+      out.push(at(where, ['dimensions', name], 'reserved-dimension', `dimensions.${name}: "${name}" is how goals.yaml names a person's book, so a dimension cannot be called that. Rename the dimension, such as ${name}_group.`));
+    }
+    const seen = new Set<string>();
+    values.forEach((v, j) => {
+      if (!seen.has(v)) return void seen.add(v);
+      out.push(at(where, ['dimensions', name, j], 'duplicate-value', `dimensions.${name}[${j}]: "${v}" is listed twice. Keep one.`));
+    });
+  }
+  if (Object.hasOwn(fx, currency)) {
+    out.push(at(where, ['fx', currency], 'fx-workspace-currency', `fx.${currency}: ${currency} is the workspace currency, which needs no rate (it is always 1). Remove the line.`));
+  }
+  const seenOfferings = new Map<string, number>();
+  offerings.forEach((o, i) => {
+    const first = seenOfferings.get(o.id);
+    if (first === undefined) return void seenOfferings.set(o.id, i);
+    out.push(at(where, ['offerings', i, 'id'], 'duplicate-id', `offerings[${i}].id: "${o.id}" is also offerings[${first}]. Give each offering its own id.`));
+  });
+  if (tiers && (tiers.A < tiers.B || tiers.B < tiers.C)) {
+    const wrong = tiers.A < tiers.B ? 'B' : 'C';
+    out.push(at(where, ['tiers', wrong], 'tier-order', `tiers: A, B and C are the least revenue of each tier, so A ≥ B ≥ C; here ${wrong} is above ${wrong === 'B' ? 'A' : 'B'}. Swap the two numbers.`));
+  }
+  const top = rules?.['top-account-without-plan'];
+  const dimension = typeof top === 'object' ? top.dimension : undefined;
+  if (dimension !== undefined && !dims.has(dimension)) {
+    const path = ['rules', 'top-account-without-plan', 'dimension'];
+    const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
+    out.push(at(where, path, 'unknown-dimension', `${formatPath(path)}: "${dimension}" is not a dimension in workspace.yaml.${suggestion(dimension, names)}${fix}`));
+  }
+  return out;
+}
+
+function icpCriteriaUnique(ws: Workspace): Diagnostic[] {
+  const where = ws.sources.icp;
+  if (!ws.icp || !where) return [];
+  const seen = new Map<string, number>();
+  return ws.icp.criteria.flatMap((c, i) => {
+    const first = seen.get(c.id);
+    if (first === undefined) return (seen.set(c.id, i), []);
+    return [at(where, ['criteria', i, 'id'], 'duplicate-id', `criteria[${i}].id: "${c.id}" is also criteria[${first}]. Give each criterion its own id.`)];
   });
 }
