@@ -1,8 +1,10 @@
 import { IdSchema } from '../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import { at, suggestion } from './link-at.ts';
+import { numbersWrittenPlainly } from './link-numbers.ts';
+import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
 import { toMap } from './own.ts';
 import { isQuarter, yearOf } from './periods.ts';
-import { closest } from './suggest.ts';
 import type { AccountEntry, Located, Workspace } from './workspace.ts';
 
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
@@ -32,19 +34,11 @@ const CHECKS: Check[] = [
   reviewsMatch,
   workspaceSettingsAgree,
   icpCriteriaUnique,
+  numbersWrittenPlainly,
 ];
 
 export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()), sharedFiles: new Set() }): Diagnostic[] {
   return CHECKS.flatMap((check) => check(ws, context));
-}
-
-function at(where: Located, path: PathSegment[], code: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { file: where.file, ...where.source.locate(path), severity, code, message, path: formatPath(path) };
-}
-
-function suggestion(word: string, candidates: Iterable<string>): string {
-  const match = closest(word, candidates);
-  return match ? ` Did you mean "${match}"?` : '';
 }
 
 function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
@@ -330,56 +324,5 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
       out.push(...personRef(ws, r, [list, index, 'owner'], x.owner, 'the action owner'));
     });
     return out;
-  });
-}
-
-/** workspace.yaml names dimensions, currencies and offerings; each setting that refers to one must find it. */
-function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
-  const where = ws.sources.workspace;
-  const { dimensions, fx, currency, offerings, tiers, rules } = ws.settings;
-  const dims = toMap(dimensions);
-  const names = [...dims.keys()];
-  const out: Diagnostic[] = [];
-  for (const [name, values] of dims) {
-    if (name === 'owner' || name === 'manager') {
-      out.push(at(where, ['dimensions', name], 'reserved-dimension', `dimensions.${name}: "${name}" is how goals.yaml names a person's book, so a dimension cannot be called that. Rename the dimension, such as ${name}_group.`));
-    }
-    const seen = new Set<string>();
-    values.forEach((v, j) => {
-      if (!seen.has(v)) return void seen.add(v);
-      out.push(at(where, ['dimensions', name, j], 'duplicate-value', `dimensions.${name}[${j}]: "${v}" is listed twice. Keep one.`));
-    });
-  }
-  if (Object.hasOwn(fx, currency)) {
-    out.push(at(where, ['fx', currency], 'fx-workspace-currency', `fx.${currency}: ${currency} is the workspace currency, which needs no rate (it is always 1). Remove the line.`));
-  }
-  const seenOfferings = new Map<string, number>();
-  offerings.forEach((o, i) => {
-    const first = seenOfferings.get(o.id);
-    if (first === undefined) return void seenOfferings.set(o.id, i);
-    out.push(at(where, ['offerings', i, 'id'], 'duplicate-id', `offerings[${i}].id: "${o.id}" is also offerings[${first}]. Give each offering its own id.`));
-  });
-  if (tiers && (tiers.A < tiers.B || tiers.B < tiers.C)) {
-    const wrong = tiers.A < tiers.B ? 'B' : 'C';
-    out.push(at(where, ['tiers', wrong], 'tier-order', `tiers: A, B and C are the least revenue of each tier, so A ≥ B ≥ C; here ${wrong} is above ${wrong === 'B' ? 'A' : 'B'}. Swap the two numbers.`));
-  }
-  const top = rules?.['top-account-without-plan'];
-  const dimension = typeof top === 'object' ? top.dimension : undefined;
-  if (dimension !== undefined && !dims.has(dimension)) {
-    const path = ['rules', 'top-account-without-plan', 'dimension'];
-    const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
-    out.push(at(where, path, 'unknown-dimension', `${formatPath(path)}: "${dimension}" is not a dimension in workspace.yaml.${suggestion(dimension, names)}${fix}`));
-  }
-  return out;
-}
-
-function icpCriteriaUnique(ws: Workspace): Diagnostic[] {
-  const where = ws.sources.icp;
-  if (!ws.icp || !where) return [];
-  const seen = new Map<string, number>();
-  return ws.icp.criteria.flatMap((c, i) => {
-    const first = seen.get(c.id);
-    if (first === undefined) return (seen.set(c.id, i), []);
-    return [at(where, ['criteria', i, 'id'], 'duplicate-id', `criteria[${i}].id: "${c.id}" is also criteria[${first}]. Give each criterion its own id.`)];
   });
 }
