@@ -4,7 +4,7 @@ import { readPlansFolder } from '../src/core/files.ts';
 import { computeRevenue } from '../src/core/portfolio.ts';
 import { rollUp } from '../src/core/rollup.ts';
 import { diagnosticLines, fixtureFiles, load, withFiles } from './helpers/workspace.ts';
-import { AT_THE_BOUNDS, REFUSED } from './values/numbers-cases.ts';
+import { AT_THE_BOUNDS, REFUSED, TEXT_NOT_NUMBERS } from './values/numbers-cases.ts';
 
 /** Every number below `value` that is not finite, or a null, by its path: what would print as $∞ or "planned": null. */
 function nonFinite(value: unknown, path = '$'): string[] {
@@ -22,6 +22,10 @@ describe('numbers: bounded, finite and written as plain decimals', () => {
     const files = withFiles(fixtureFiles('minimal'), changes);
     expect(diagnosticLines(files)).toEqual(expected);
     expect(load(files).workspace).toBeUndefined();
+  });
+
+  it.each(TEXT_NOT_NUMBERS)('$name is text, not a number', ({ changes }) => {
+    expect(diagnosticLines(withFiles(fixtureFiles('minimal'), changes))).toEqual([]);
   });
 
   it('the largest amounts and rates a plan may write still sum to finite totals', () => {

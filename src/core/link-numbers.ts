@@ -4,8 +4,8 @@ import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts'
 import { at } from './link-at.ts';
 import type { Located, Workspace } from './workspace.ts';
 
-/** Somewhere in the text, a number that starts with 0 followed by a digit or by x, o or b: the only files worth a closer look. */
-const CANDIDATE = /(?<![\w.+-])[-+]?0(?:[xob][0-9a-f]|\d)/i;
+/** A whole value (after ":", "-", "[", "{" or ",", up to the end of the line or a "," "]" "}" "#") in one of those forms: the only files worth a closer look. */
+const CANDIDATE = /(?:[:[{,]|^[ \t]*-)[ \t]*[-+]?0(?:x[0-9a-f]+|o[0-7]+|b[01]+|\d+(?:\.\d*)?(?:e[-+]?\d+)?)[ \t]*(?:$|[,\]}#])/im;
 /** Hexadecimal, octal, binary, or a decimal with a leading zero, as a whole plain scalar. */
 const NOT_PLAIN = /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|0\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
 

@@ -49,3 +49,10 @@ export const AT_THE_BOUNDS: Changes = {
   ...globex('revenue: 400', 'revenue: 1000000000000000'),
   'goals.yaml': 'goals:\n  - { period: FY2027, revenue: 1e15 }\n  - { period: FY2027-Q1, revenue: 1e15 }\n',
 };
+
+/** Texts that look like those numbers but are text: no finding. */
+export const TEXT_NOT_NUMBERS: { name: string; changes: Changes }[] = [
+  { name: 'a quoted CRM id with leading zeros', changes: acmeWith('crm: { id: "0042" }') },
+  { name: 'a block note that mentions 0x64 and 0100', changes: acme('    name: Tom\n', '    name: Tom\n    notes: |\n      budget: 0100\n      - 0x64\n') },
+  { name: 'a phone-like note in a flow list', changes: acmeWith('profile: { markets: ["020 7946", "0b-series"] }') },
+];
