@@ -18,7 +18,9 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Defence in depth for plan text that slipped past the narrative sanitiser: every page carries a CSP <meta>
   // whose script-src is 'self' plus the hashes of the scripts Astro bundles (see src/layouts/Base.astro for the
-  // one inline script), so an injected <script> or on* attribute does not run. tests/e2e/csp.test.ts pins it.
+  // one inline script), so an injected <script> or on* attribute does not run. src/pages/search.astro adds what
+  // Pagefind needs, on that page only. A <meta> policy cannot say frame-ancestors: the host sends that as a
+  // header (README). tests/e2e/csp.test.ts pins the policy and proves it bites.
   security: {
     csp: {
       algorithm: 'SHA-256',
