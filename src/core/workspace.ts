@@ -2,6 +2,7 @@ import type { AccountPlan, Goal, Icp, Person, Review, WorkspaceSettings } from '
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
+import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 import { parseFile } from './parse.ts';
 import { YamlSource } from './source.ts';
 import { validateData } from './validate.ts';
@@ -57,6 +58,7 @@ type Slot = 'workspace' | 'team' | 'goals' | 'icp';
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
+const SHARED_ANY_CASE = /^(workspace|team|goals|icp)\.ya?ml$/i;
 
 /** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
 export function loadWorkspace(files: readonly PlansFile[], options: { root?: string } = {}): LoadResult {
@@ -67,27 +69,45 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const reviews: ReviewEntry[] = [];
   let invalid = false;
 
-  for (const f of files) {
+  const workspaceFile = files.find((f) => f.rel === 'workspace.yaml' && !f.problem);
+  const limit = workspaceFile ? fileSizeLimit(workspaceFile.bytes) : DEFAULT_MAX_FILE_BYTES;
+  const readOne = (f: PlansFile): void => {
+    if (f.problem) {
+      diagnostics.push(error(f.display, f.problem.code, f.problem.message));
+      invalid = true;
+      return;
+    }
     const sharedMatch = SHARED.exec(f.rel);
     const accountMatch = ACCOUNT.exec(f.rel);
     const reviewMatch = REVIEW.exec(f.rel);
     if (!sharedMatch && !accountMatch && !reviewMatch) {
-      if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
-      continue;
+      const renamed = caseFix(f.rel);
+      if (renamed) {
+        diagnostics.push(error(f.display, 'file-name-case', `This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to ${renamed}.`));
+        invalid = true;
+      } else if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
+      return;
+    }
+    // Checked again here for files that did not come from the disk (git, tests): nothing too large is parsed.
+    const cap = sizeCapFor(f.rel, limit);
+    if (f.bytes.length > cap) {
+      diagnostics.push(error(f.display, 'file-too-large', tooLargeMessage(f.rel, f.bytes.length, cap)));
+      invalid = true;
+      return;
     }
     const format = f.rel.endsWith('.mdx') ? 'mdx' : 'yaml';
     const parsed = parseFile(f.display, f.bytes, format);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.data === undefined) {
       invalid = true;
-      continue;
+      return;
     }
     const located = { file: f.display, source: parsed.source };
     if (sharedMatch) {
       const slot = sharedMatch[1] as Slot;
       if (shared[slot]) {
         diagnostics.push(error(f.display, 'duplicate-file', `There are two ${slot} files. Keep one of ${shared[slot].located.file} and ${f.display}.`));
-        continue;
+        return;
       }
       const result = validateData(slot, parsed.data, parsed.source, diagnostics);
       if (result.ok) shared[slot] = { value: result.value, located };
@@ -96,21 +116,27 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       const result = validateData('account', parsed.data, parsed.source, diagnostics);
       if (!result.ok) {
         invalid = true;
-        continue;
+        return;
       }
       accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: result.value, ...(parsed.body !== undefined && { body: parsed.body }) });
     } else if (reviewMatch) {
       const result = validateData('review', parsed.data, parsed.source, diagnostics);
       if (!result.ok) {
         invalid = true;
-        continue;
+        return;
       }
       reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: result.value });
     }
+   };
+  for (const f of files) {
+    const from = diagnostics.length;
+    readOne(f);
+    const lines = countLines(f.bytes);
+    for (let i = from; i < diagnostics.length; i++) clampToFile(diagnostics[i]!, lines);
   }
 
   for (const slot of ['workspace', 'team'] as const) {
-    if (!shared[slot] && !files.some((f) => SHARED.exec(f.rel)?.[1] === slot)) {
+    if (!shared[slot] && !files.some((f) => SHARED_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === slot)) {
       diagnostics.push(error(`${root}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
     }
   }
@@ -121,7 +147,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const settings = shared.workspace.value as WorkspaceSettings;
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
-  if (!shared.goals && !files.some((f) => SHARED.exec(f.rel)?.[1] === 'goals')) {
+  if (!shared.goals && !files.some((f) => SHARED_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === 'goals')) {
     diagnostics.push(warning(`${root}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
   }
   const workspace: Workspace = {
@@ -150,6 +176,30 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
 function rootOf(files: readonly PlansFile[]): string {
   const f = files[0];
   return f ? f.display.slice(0, f.display.length - f.rel.length) : '';
+}
+
+/** The name a file would be read under if its extension (or a shared file's name) were lower-case, or undefined. */
+function caseFix(rel: string): string | undefined {
+  const lower = rel.replace(/\.(ya?ml|mdx)$/i, (ext) => ext.toLowerCase());
+  if (lower !== rel && (SHARED.test(lower) || ACCOUNT.test(lower) || REVIEW.test(lower))) return lower.slice(lower.lastIndexOf('/') + 1);
+  const shared = SHARED_ANY_CASE.test(rel) ? rel.toLowerCase() : undefined;
+  return shared !== undefined && shared !== rel ? shared : undefined;
+}
+
+/** A last guard for the promise that every diagnostic points inside its file: line 1..lines, column from 1. */
+function countLines(bytes: Uint8Array): number {
+  let lines = 1;
+  for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 10) lines++;
+  return lines;
+}
+
+function clampToFile(d: Diagnostic, lines: number): void {
+  if (d.line > lines) {
+    d.line = lines;
+    d.column = 1;
+  }
+  if (d.line < 1) d.line = 1;
+  if (d.column < 1) d.column = 1;
 }
 
 function unknownFile(f: PlansFile): Diagnostic {
