@@ -30,7 +30,7 @@ interface Entry {
  * The walk is our own, with lstat, so that no link is followed out of the folder; every file that cannot be read
  * becomes a PlansFile with a `problem`, so one bad entry never hides the others.
  */
-export function readPlansFolder(plansDir: string, cwd: string = process.cwd()): PlansFile[] {
+export function readPlansFolder(plansDir: string, cwd: string = process.cwd(), options: { afterListing?: (rels: string[]) => void } = {}): PlansFile[] {
   const root = resolve(cwd, plansDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new PlansFolderMissing(relative(cwd, root) || '.', existsSync(root));
@@ -39,6 +39,8 @@ export function readPlansFolder(plansDir: string, cwd: string = process.cwd()): 
   const realRoot = realpathSync(root);
   const display = (rel: string) => toPosix(relative(cwd, join(root, rel)));
   const entries = listFolder(realRoot).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  // Tests change the folder here, to show that a file replaced or removed after the listing is still reported.
+  options.afterListing?.(entries.map((e) => e.rel));
 
   const workspace = entries.find((e) => e.rel === 'workspace.yaml');
   const workspaceFile = workspace ? readEntry(workspace, display, sizeCapFor('workspace.yaml', DEFAULT_MAX_FILE_BYTES)) : undefined;

@@ -24,7 +24,9 @@ export function validateData<K extends FileKind>(
 ): Validated<K> {
   const schema = FILE_KINDS[kind].schema as unknown as z.ZodType;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const what = Array.isArray(data) ? 'a list' : data === null ? 'empty' : `a single value (${show(data)})`;
+    // A text that spans lines is likely not a plan at all (a linked password or key file): say how long, not what.
+    const long = typeof data === 'string' && (data.length > 60 || data.includes('\n'));
+    const what = Array.isArray(data) ? 'a list' : data === null ? 'empty' : long ? `a single text of ${data.length} characters` : `a single value (${show(data)})`;
     diagnostics.push({
       file: source.file,
       ...source.locate([]),
@@ -71,9 +73,9 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
   if (value === undefined && typeof key === 'string' && !hasKey(valueAt(data, path.slice(0, -1)), key)) {
     // Zod says "invalid value" for a missing enum and "invalid union" for a missing union: each is a missing field.
     const about = describe(shapeAt(root, path.slice(0, -1))?.[key]);
-    const values = issue.code === 'invalid_value' ? ` Write one of: ${issue.values.map(String).join(', ')}.` : '';
-    const expected = issue.code === 'invalid_type' ? `${article(issue.expected)}.` : issue.code === 'invalid_value' ? 'its value.' : 'a value.';
-    return [make(`${field} is missing. Add "${key}:" with ${about ?? expected}${values}`, 'missing-field', path.slice(0, -1))];
+    const expected =
+      issue.code === 'invalid_type' ? `${article(issue.expected)}.` : issue.code === 'invalid_value' ? `one of: ${issue.values.map(String).join(', ')}.` : 'a value.';
+    return [make(`${field} is missing. Add "${key}:" with ${about ?? expected}`, 'missing-field', path.slice(0, -1))];
   }
   switch (issue.code) {
     case 'invalid_type':
