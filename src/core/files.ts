@@ -134,7 +134,7 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number): Pla
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...file, problem: vanished(err) };
-    if (code === 'ELOOP') return { ...file, problem: { code: 'link-loop', message: 'This file was replaced by a symbolic link while it was being read. Replace the link with the file itself.' } };
+    if (code === 'ELOOP') return { ...file, problem: { code: 'file-changed', message: 'This file was replaced by a symbolic link while the plans were being read. Replace the link with the file itself, then run the check again.' } };
     if (code === 'EISDIR') return { ...file, problem: { code: 'not-a-file', message: 'This is a folder, but its name says it is a plans file. Rename the folder, or put the plan in a file of that name.' } };
     return { ...file, problem: { code: 'unreadable-file', message: `The file cannot be read (${reason(err)}). Make it readable by the user who runs the check, then run it again.` } };
   } finally {

@@ -96,7 +96,11 @@ function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): str
 
 type Report = (offset: number, code: string, message: string) => void;
 
-/** How many values all the aliases of a file may stand for together: far above any plan's needs, far below a "billion laughs". */
+/**
+ * How many values all the aliases of a file may stand for together: this many, or one per character of the file
+ * when that is more. Far above any plan's needs, far below a "billion laughs", and it keeps the work on the data
+ * proportional to the file's size.
+ */
 export const MAX_ALIAS_NODES = 10_000;
 
 /** A syntax error in a text longer than this is described by js-yaml alone: `yaml` costs ten times more and holds the whole tree. */
@@ -127,7 +131,7 @@ function loadYaml(text: string, report: Report): unknown {
     else report(offset, /alias/.test(e.reason) ? 'yaml-alias' : /maxDepth/.test(e.reason) ? 'yaml-too-deep' : 'yaml-syntax', jsYamlMessage(e.reason));
     return undefined;
   }
-  if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, report)) return undefined;
+  if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return undefined;
   return data;
 }
 
@@ -143,7 +147,7 @@ function recordAliases(text: string, aliases: Map<number, unknown>): (event: 'op
   };
 }
 
-function withinAliasBudget(aliases: Map<number, unknown>, report: Report): boolean {
+function withinAliasBudget(aliases: Map<number, unknown>, budget: number, report: Report): boolean {
   const sizes = new WeakMap<object, number>();
   const open = new WeakSet<object>();
   // The number of values a value stands for when written out; Infinity for a value that contains itself.
@@ -156,7 +160,7 @@ function withinAliasBudget(aliases: Map<number, unknown>, report: Report): boole
     let size = 1;
     for (const child of Array.isArray(value) ? value : Object.values(value)) {
       size += sizeOf(child);
-      if (size > MAX_ALIAS_NODES) break;
+      if (size > budget) break;
     }
     open.delete(value);
     sizes.set(value, size);
@@ -170,8 +174,8 @@ function withinAliasBudget(aliases: Map<number, unknown>, report: Report): boole
       return false;
     }
     total += size;
-    if (total > MAX_ALIAS_NODES) {
-      report(offset, 'yaml-alias-limit', `With this alias, the aliases (*name) of the file stand for more than ${MAX_ALIAS_NODES} values, which is how a "billion laughs" attack makes a small file huge. Write the values out instead of nesting aliases.`);
+    if (total > budget) {
+      report(offset, 'yaml-alias-limit', `With this alias, the aliases (*name) of the file stand for more than ${budget} values, which is how a "billion laughs" attack makes a small file huge. Write the values out instead of nesting aliases.`);
       return false;
     }
   }
