@@ -109,3 +109,12 @@ describe('validate: the size limit from workspace.yaml', () => {
     expect(sandbox.snapshot()).toEqual(before);
   });
 });
+
+describe('many findings in one big mapping', () => {
+  it('60,000 unknown keys without an alias are each located by the fast index', () => {
+    const keys = Array.from({ length: 60_000 }, (_, i) => `k${String(i).padStart(6, '0')}: 1\n`).join('');
+    const lines = diagnosticLines(withFiles(base, { 'accounts/acme.yaml': `${ACME}${keys}` }));
+    expect(lines).toHaveLength(60_000);
+    expect(lines[30_000]).toBe('minimal/accounts/acme.yaml:30019:1 error "k030000" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.');
+  });
+});
