@@ -147,7 +147,7 @@ BAD_CASES.push(
   { name: 'missing: two enum fields at once', changes: acme('status: current\nstrategy: grow\n', '') },
   { name: 'missing: a person role in team.yaml', changes: { 'team.yaml': TEAM.replace(', role: executive', '') } },
   { name: 'excerpt: a long value is cut to one short line', changes: acme('strategy: grow', `strategy: "${'grow and then '.repeat(30)}"`) },
-  { name: 'excerpt: a multi-line value shows its first line', changes: acme('strategy: grow', 'strategy: "first line\\nsecond line with a secret"') },
+  { name: 'excerpt: a multi-line value stays on one line', changes: acme('strategy: grow', 'strategy: "first line\\nsecond line with a secret"') },
   { name: 'excerpt: a long unknown key', changes: acme('name: Acme\n', `name: Acme\n${'k'.repeat(300)}: 1\n`) },
   { name: 'excerpt: a whole file read as one value is not printed', changes: { 'accounts/acme.yaml': SECRET_FILE } },
   { name: 'excerpt: control and bidi characters are escaped', changes: acme('strategy: grow', 'strategy: "gr\\u202eow\\u001b[31m"') },

@@ -296,8 +296,8 @@ const EXPECTED: Record<string, string[]> = {
   "excerpt: a long value is cut to one short line": [
     "minimal/accounts/acme.yaml:3:11 error strategy: \"grow and then grow and then grow and then grow and then gro…\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
   ],
-  "excerpt: a multi-line value shows its first line": [
-    "minimal/accounts/acme.yaml:3:11 error strategy: \"first line…\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
+  "excerpt: a multi-line value stays on one line": [
+    "minimal/accounts/acme.yaml:3:11 error strategy: \"first line\\nsecond line with a secret\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
   ],
   "excerpt: a long unknown key": [
     "minimal/accounts/acme.yaml:2:1 error \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…\" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.",

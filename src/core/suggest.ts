@@ -30,14 +30,17 @@ export function didYouMean(word: string, candidates: readonly string[], noun = '
 export const EXCERPT_CHARS = 60;
 
 /** Characters that would hide or reorder text on a terminal or in an annotation: controls, zero-width and bidi marks. */
-const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
- * A value as a message quotes it: in double quotes, on one line, at most EXCERPT_CHARS characters with "…" when
- * cut, invisible characters written as \u escapes. Plan text is untrusted, and a message must never print a file.
+ * A value as a message quotes it: in double quotes, at most EXCERPT_CHARS characters with "…" when cut, and on one
+ * line: a line break shows as \n and other invisible characters as \u escapes, so a value cannot forge a line of
+ * output. Plan text is untrusted, and a message must never print a file.
  */
 export function excerpt(value: string, max = EXCERPT_CHARS): string {
-  return JSON.stringify(cut(value, max)).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const chars = Array.from(value);
+  const short = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : value;
+  return JSON.stringify(short).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Text from a parser (not a value) as a message repeats it: one line, at most `max` characters, invisible characters escaped. */
