@@ -153,3 +153,8 @@ BAD_CASES.push(
   { name: 'excerpt: control and bidi characters are escaped', changes: acme('strategy: grow', 'strategy: "gr\\u202eow\\u001b[31m"') },
   { name: 'lines: an unclosed flow mapping at the end of the file stays inside it', changes: { 'accounts/acme.yaml': `${ACME}extra: {a: 1,\n\n\n` } },
 );
+
+BAD_CASES.push(
+  { name: 'hint: a very long value is not compared with every allowed value for a typo', changes: acme('strategy: grow', `strategy: grow${'-x'.repeat(50_000)}`) },
+  { name: 'hint: a very long unknown key gets no suggestion', changes: acme('name: Acme\n', `name: Acme\nstakeholders_${'s'.repeat(200)}: 1\n`) },
+);

@@ -311,6 +311,12 @@ const EXPECTED: Record<string, string[]> = {
   "lines: an unclosed flow mapping at the end of the file stays inside it": [
     "minimal/accounts/acme.yaml:19:8 error A quote or bracket opened on this line is never closed (Flow map in block collection must be sufficiently indented and end with a }). Close it on the same line.",
   ],
+  "hint: a very long value is not compared with every allowed value for a typo": [
+    "minimal/accounts/acme.yaml:3:11 error strategy: \"grow-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-…\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
+  ],
+  "hint: a very long unknown key gets no suggestion": [
+    "minimal/accounts/acme.yaml:2:1 error \"stakeholders_ssssssssssssssssssssssssssssssssssssssssssssss…\" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.",
+  ],
 };
 
 describe('bad input: each mistake is reported at its file, line and column with what to write', () => {

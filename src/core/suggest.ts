@@ -1,11 +1,17 @@
 import { distance } from 'fastest-levenshtein';
 
+const MAX_TYPO_LENGTH = 100;
+
 /** The closest candidate to a misspelt word, or undefined when none is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // An edit distance costs the product of the lengths: a long value (a pasted paragraph, a 1 MB key) is no typo of an id.
+  if (word.length > MAX_TYPO_LENGTH) return undefined;
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {
+    // The difference in length is a lower bound of the distance: skip what cannot win.
+    if (Math.abs(c.length - lower.length) >= bestDistance) continue;
     const d = distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
