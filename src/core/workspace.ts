@@ -128,11 +128,10 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: result.value });
     }
    };
+  const lineCounts = new Map<string, number>();
   for (const f of files) {
-    const from = diagnostics.length;
     readOne(f);
-    const lines = countLines(f.bytes);
-    for (let i = from; i < diagnostics.length; i++) clampToFile(diagnostics[i]!, lines);
+    lineCounts.set(f.display, countLines(f.bytes));
   }
 
   for (const slot of ['workspace', 'team'] as const) {
@@ -142,7 +141,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   }
   // Cross-file checks need the shared files; they still run over the plans that passed
   // their schema, so one run shows every problem a pull request has.
-  if (!shared.workspace || !shared.team) return { workspace: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  if (!shared.workspace || !shared.team) return { workspace: undefined, diagnostics: insideFiles(sortDiagnostics(diagnostics), lineCounts) };
 
   const settings = shared.workspace.value as WorkspaceSettings;
   const people = (shared.team.value as { people: Person[] }).people;
@@ -170,6 +169,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const sharedFiles = new Set(files.map((f) => SHARED.exec(f.rel)?.[1]).filter((slot): slot is string => slot !== undefined));
   diagnostics.push(...linkWorkspace(workspace, { accountIds, sharedFiles }));
   const sorted = sortDiagnostics(diagnostics);
+  insideFiles(sorted, lineCounts);
   return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
 }
 
@@ -186,20 +186,25 @@ function caseFix(rel: string): string | undefined {
   return shared !== undefined && shared !== rel ? shared : undefined;
 }
 
-/** A last guard for the promise that every diagnostic points inside its file: line 1..lines, column from 1. */
+/** Lines of a file as an editor numbers them; a final line break does not start another. */
 function countLines(bytes: Uint8Array): number {
   let lines = 1;
   for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 10) lines++;
   return lines;
 }
 
-function clampToFile(d: Diagnostic, lines: number): void {
-  if (d.line > lines) {
-    d.line = lines;
-    d.column = 1;
+/** A last guard for the promise that every diagnostic points inside its file: line 1..lines, column from 1. */
+function insideFiles(list: Diagnostic[], lineCounts: ReadonlyMap<string, number>): Diagnostic[] {
+  for (const d of list) {
+    const lines = lineCounts.get(d.file) ?? 1;
+    if (d.line > lines) {
+      d.line = lines;
+      d.column = 1;
+    }
+    if (!(d.line >= 1)) d.line = 1;
+    if (!(d.column >= 1)) d.column = 1;
   }
-  if (d.line < 1) d.line = 1;
-  if (d.column < 1) d.column = 1;
+  return list;
 }
 
 function unknownFile(f: PlansFile): Diagnostic {
