@@ -118,3 +118,24 @@ describe('many findings in one big mapping', () => {
     expect(lines[30_000]).toBe('minimal/accounts/acme.yaml:30019:1 error "k030000" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.');
   });
 });
+
+describe('files that are not plans are never read', () => {
+  let sandbox: Sandbox | undefined;
+  afterEach(() => sandbox?.remove());
+
+  it('a 2 MB .md note beside the plans and a 2 MB .json export are not read: the note gets the usual warning, neither a size error', () => {
+    sandbox = makeSandbox();
+    sandbox.write({ 'accounts/notes.md': `# Notes\n${'x'.repeat(2 * 1024 ** 2)}\n`, 'export.json': `[${'1,'.repeat(1024 ** 2)}1]\n` });
+    const files = readPlansFolder(sandbox.plans, sandbox.dir);
+    expect(files.filter((f) => f.bytes.length === 0).map((f) => f.rel)).toEqual(['accounts/notes.md', 'export.json']);
+    const r = runScript('validate', ['--plans', 'plans'], { cwd: sandbox.dir });
+    expect(r.stdout).toBe(
+      [
+        'plans/accounts/notes.md:1:1 warning This file is not read as part of the plans. Account plans are .yaml or .mdx files: rename it.',
+        '0 errors, 1 warning, 0 notes in 2 account plans.',
+        '',
+      ].join('\n'),
+    );
+    expect(r.status).toBe(0);
+  });
+});

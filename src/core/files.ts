@@ -15,6 +15,9 @@ export interface PlansFile {
 
 export const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
 
+/** The files that are parsed (in any case, so that a wrong case is reported); the others are only named in a warning, so never read. */
+const PARSED = /^(?:(?:workspace|team|goals|icp)\.ya?ml|accounts\/(?:.+\/)?[^/]+\.(?:ya?ml|mdx)|reviews\/[^/]+\/[^/]+\.ya?ml)$/i;
+
 /** A name the walk never enters or reads: hidden files and folders (.git) and node_modules. */
 const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
@@ -117,6 +120,7 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
 function readEntry(e: Entry, display: (rel: string) => string, cap: number): PlansFile {
   const file = { rel: e.rel, display: display(e.rel), bytes: new Uint8Array(0) };
   if (e.problem || !e.path) return { ...file, problem: e.problem ?? { code: 'unreadable-file', message: 'The file cannot be read.' } };
+  if (!PARSED.test(e.rel)) return file;
   let fd: number | undefined;
   try {
     fd = openSync(e.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
