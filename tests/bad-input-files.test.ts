@@ -27,6 +27,11 @@ const cases: FileCase[] = [
   { name: 'a relative link to a secret file beside the plans folder', setup: (s) => link(s, '../../bystander/secret.txt', 'accounts/secret.yaml'), expected: [`plans/accounts/secret.yaml:1:1 ${LINK_OUTSIDE}`] },
   { name: 'an absolute link to a secret file', setup: (s) => link(s, join(s.bystander, 'secret.txt'), 'accounts/secret.mdx'), expected: [`plans/accounts/secret.mdx:1:1 ${LINK_OUTSIDE}`] },
   { name: 'team.yaml as a link to a secret file', setup: (s) => (rmSync(join(s.plans, 'team.yaml')), link(s, '../bystander/secret.txt', 'team.yaml')), expected: [`plans/team.yaml:1:1 ${LINK_OUTSIDE}`] },
+  {
+    name: 'a link to a hidden .env file inside the plans folder',
+    setup: (s) => (writeFileSync(join(s.plans, '.env'), `${SECRET}\n`), link(s, '../.env', 'accounts/env.yaml')),
+    expected: ['plans/accounts/env.yaml:1:1 error This symbolic link points to a hidden file or folder (a name starting with ".", or node_modules), which plans are never read from. Copy the plan to a visible file instead of linking to it.'],
+  },
   { name: 'a link to the folder above the plans', setup: (s) => link(s, '..', 'up'), expected: [`plans/up:1:1 ${LINK_OUTSIDE}`] },
   {
     name: 'a link to the plans folder itself',

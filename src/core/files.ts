@@ -109,6 +109,10 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
   if (!inside && (named || stat.isDirectory())) {
     return { rel, problem: { code: 'link-outside', message: 'This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.' } };
   }
+  // Hidden files (.env, .git/config) are never read by the walk; a link must not reach them either.
+  if (named && inside && relative(realRoot, target).split(sep).some(skipped)) {
+    return { rel, problem: { code: 'link-hidden', message: 'This symbolic link points to a hidden file or folder (a name starting with ".", or node_modules), which plans are never read from. Copy the plan to a visible file instead of linking to it.' } };
+  }
   if (stat.isDirectory()) {
     return { rel, problem: { code: 'link-to-folder', message: 'This symbolic link points to a folder, and links to folders are not followed (their plans would be read twice). Remove the link; the folder is read where it is.' } };
   }
