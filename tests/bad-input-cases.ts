@@ -158,3 +158,8 @@ BAD_CASES.push(
   { name: 'hint: a very long value is not compared with every allowed value for a typo', changes: acme('strategy: grow', `strategy: grow${'-x'.repeat(50_000)}`) },
   { name: 'hint: a very long unknown key gets no suggestion', changes: acme('name: Acme\n', `name: Acme\nstakeholders_${'s'.repeat(200)}: 1\n`) },
 );
+
+BAD_CASES.push(
+  { name: 'file name: an Accounts folder in capitals is refused, not skipped', changes: { 'Accounts/initech.yaml': ACME } },
+  { name: 'file name: a Reviews folder and a .YML extension are both named in the fix', changes: { 'Reviews/2026-11/ann-lee.YML': 'reviewer: max-roe\ndate: 2026-11-20\n' } },
+);

@@ -62,7 +62,7 @@ const cases: FileCase[] = [
   {
     name: 'a plan with an upper-case .YAML extension',
     setup: (s) => writeFileSync(join(s.plans, 'accounts/initech.YAML'), readFileSync(join(s.bystander, 'outside.yaml'))),
-    expected: ['plans/accounts/initech.YAML:1:1 error This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to initech.yaml.'],
+    expected: ['plans/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.yaml.'],
   },
   {
     name: 'a 2 GB file is refused by its size without being read',

@@ -209,16 +209,16 @@ const EXPECTED: Record<string, string[]> = {
   "mdx: braces in code spans and fences are fine": [
   ],
   "file name: an upper-case .YAML extension is refused, not skipped": [
-    "minimal/accounts/initech.YAML:1:1 error This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to initech.yaml.",
+    "minimal/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.yaml.",
   ],
   "file name: a mixed-case .Yml review is refused": [
-    "minimal/reviews/2026-11/ann-lee.Yml:1:1 error This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to ann-lee.yml.",
+    "minimal/reviews/2026-11/ann-lee.Yml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ann-lee.yml.",
   ],
   "file name: an upper-case .MDX plan is refused": [
-    "minimal/accounts/initech.MDX:1:1 error This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to initech.mdx.",
+    "minimal/accounts/initech.MDX:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.mdx.",
   ],
   "file name: Team.yaml in capitals is refused, and not also reported missing": [
-    "minimal/Team.yaml:1:1 error This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to team.yaml.",
+    "minimal/Team.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to team.yaml.",
   ],
   "size: a plan one byte over 1 MB is reported and not parsed": [
     "minimal/accounts/acme.yaml:1:1 error The file is 1048577 bytes. Plans files may be at most 1 MB (1048576 bytes), so it was not parsed. Shorten it, or raise \"max_file_bytes\" in workspace.yaml if plans this large are intended.",
@@ -316,6 +316,12 @@ const EXPECTED: Record<string, string[]> = {
   ],
   "hint: a very long unknown key gets no suggestion": [
     "minimal/accounts/acme.yaml:2:1 error \"stakeholders_ssssssssssssssssssssssssssssssssssssssssssssss…\" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.",
+  ],
+  "file name: an Accounts folder in capitals is refused, not skipped": [
+    "minimal/Accounts/initech.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to accounts/initech.yaml.",
+  ],
+  "file name: a Reviews folder and a .YML extension are both named in the fix": [
+    "minimal/Reviews/2026-11/ann-lee.YML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to reviews/2026-11/ann-lee.yml.",
   ],
 };
 

@@ -83,7 +83,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     if (!sharedMatch && !accountMatch && !reviewMatch) {
       const renamed = caseFix(f.rel);
       if (renamed) {
-        diagnostics.push(error(f.display, 'file-name-case', `This file is not read, because its name is in capitals where plans files are lower-case (.yaml, .yml, .mdx; workspace.yaml, team.yaml, goals.yaml, icp.yaml). Rename it to ${renamed}.`));
+        diagnostics.push(error(f.display, 'file-name-case', `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`));
         invalid = true;
       } else if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
       return;
@@ -180,10 +180,12 @@ function rootOf(files: readonly PlansFile[]): string {
 
 /** The name a file would be read under if its extension (or a shared file's name) were lower-case, or undefined. */
 function caseFix(rel: string): string | undefined {
-  const lower = rel.replace(/\.(ya?ml|mdx)$/i, (ext) => ext.toLowerCase());
-  if (lower !== rel && (SHARED.test(lower) || ACCOUNT.test(lower) || REVIEW.test(lower))) return lower.slice(lower.lastIndexOf('/') + 1);
-  const shared = SHARED_ANY_CASE.test(rel) ? rel.toLowerCase() : undefined;
-  return shared !== undefined && shared !== rel ? shared : undefined;
+  if (SHARED_ANY_CASE.test(rel)) return rel.toLowerCase();
+  const folder = rel.replace(/^(accounts|reviews)\//i, (m) => m.toLowerCase());
+  const lower = folder.replace(/\.(ya?ml|mdx)$/i, (ext) => ext.toLowerCase());
+  if (lower === rel || !(ACCOUNT.test(lower) || REVIEW.test(lower))) return undefined;
+  // Name the whole path when a folder is in capitals, else only the file name.
+  return folder === rel ? lower.slice(lower.lastIndexOf('/') + 1) : lower;
 }
 
 /** Lines of a file as an editor numbers them; a final line break does not start another. */
