@@ -1,5 +1,6 @@
-import { readFileSync, rmSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readPlansFolder } from '../src/core/files.ts';
 import { formatDiagnostic } from '../src/core/report.ts';
@@ -87,6 +88,27 @@ describe('the folder changes between listing and reading', () => {
     expect(`${acme?.problem?.code}: ${acme?.problem?.message}`).toBe(expected);
     expect(files.filter((f) => !f.problem).map((f) => f.rel)).toEqual(['accounts/globex.mdx', 'goals.yaml', 'team.yaml', 'workspace.yaml']);
     expect(loadWorkspace(files).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['plans/accounts/acme.yaml:1:1 ' + expected.split(':')[0]]);
+  });
+});
+
+describe('a read error the walk could not foresee', () => {
+  let sandbox: Sandbox | undefined;
+  let server: Server | undefined;
+  afterEach(() => (server?.close(), sandbox?.remove()));
+
+  it('a file replaced by a socket after the listing cannot be opened (ENXIO): unreadable, at the file', async () => {
+    sandbox = makeSandbox();
+    const path = join(sandbox.plans, 'accounts/acme.yaml');
+    const parked = join(sandbox.plans, 'accounts/socket');
+    const socket = createServer();
+    server = socket;
+    await new Promise<void>((done) => socket.listen(parked, done));
+    const files = readPlansFolder(sandbox.plans, sandbox.dir, { afterListing: () => (rmSync(path), renameSync(parked, path)) });
+    expect(files.find((f) => f.rel === 'accounts/acme.yaml')?.problem).toEqual({
+      code: 'unreadable-file',
+      message: 'The file cannot be read (ENXIO). Make it readable by the user who runs the check, then run it again.',
+    });
+    expect(loadWorkspace(files).diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['plans/accounts/acme.yaml:1:1 unreadable-file']);
   });
 });
 
