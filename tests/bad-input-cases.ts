@@ -163,3 +163,8 @@ BAD_CASES.push(
   { name: 'file name: an Accounts folder in capitals is refused, not skipped', changes: { 'Accounts/initech.yaml': ACME } },
   { name: 'file name: a Reviews folder and a .YML extension are both named in the fix', changes: { 'Reviews/2026-11/ann-lee.YML': 'reviewer: max-roe\ndate: 2026-11-20\n' } },
 );
+
+BAD_CASES.push(
+  { name: 'yaml: 200,000 open brackets stop at the depth limit, not the stack', changes: { 'accounts/acme.yaml': `a: ${'['.repeat(200_000)}\n` } },
+  { name: 'yaml: 5,000 nested list markers on one line', changes: { 'accounts/acme.yaml': `${'- '.repeat(5_000)}x\n` } },
+);

@@ -323,6 +323,12 @@ const EXPECTED: Record<string, string[]> = {
   "file name: a Reviews folder and a .YML extension are both named in the fix": [
     "minimal/Reviews/2026-11/ann-lee.YML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to reviews/2026-11/ann-lee.yml.",
   ],
+  "yaml: 200,000 open brackets stop at the depth limit, not the stack": [
+    "minimal/accounts/acme.yaml:1:103 error The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.",
+  ],
+  "yaml: 5,000 nested list markers on one line": [
+    "minimal/accounts/acme.yaml:1:201 error The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.",
+  ],
 };
 
 describe('bad input: each mistake is reported at its file, line and column with what to write', () => {

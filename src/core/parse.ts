@@ -120,7 +120,8 @@ function loadYaml(text: string, report: Report): unknown {
       report(offset, ...describeYamlError('DUPLICATE_KEY', e.reason, text, offset));
       return undefined;
     }
-    const explained = text.length <= EXPLAIN_MAX_CHARS ? explainWithYaml(text) : undefined;
+    // Too deep for js-yaml is too deep for `yaml` too, which would only report its own stack running out.
+    const explained = text.length <= EXPLAIN_MAX_CHARS && !/maxDepth/.test(e.reason) ? explainWithYaml(text) : undefined;
     if (explained) report(...explained);
     else report(offset, /alias/.test(e.reason) ? 'yaml-alias' : /maxDepth/.test(e.reason) ? 'yaml-too-deep' : 'yaml-syntax', jsYamlMessage(e.reason));
     return undefined;
