@@ -133,6 +133,16 @@ describe('validate: the size limit from workspace.yaml', () => {
 });
 
 describe('many findings in one big mapping', () => {
+  it('an unknown key after 200,000 blank lines is located (the fast index once scanned each run of blanks from every line)', () => {
+    const lines = diagnosticLines(withFiles(base, { 'accounts/acme.yaml': `${ACME}${' \n'.repeat(200_000)}strategi: grow\n` }));
+    expect(lines).toEqual(['minimal/accounts/acme.yaml:200019:1 error "strategi" is not a field of an account plan. Did you mean "strategy"?']);
+  });
+
+  it('a misspelt period padded with 100,000 spaces gets no suggestion, at once', () => {
+    const lines = diagnosticLines(withFiles(base, { 'accounts/acme.yaml': ACME.replace('period: FY2027-Q1', `period: "2027${' '.repeat(100_000)}x"`) }));
+    expect(lines).toEqual(['minimal/accounts/acme.yaml:8:15 error forecast[0].period: "2027                                                       …" is not valid: a period is a fiscal year or quarter, such as FY2027 or FY2027-Q1.']);
+  });
+
   it('60,000 unknown keys without an alias are each located by the fast index', () => {
     const keys = Array.from({ length: 60_000 }, (_, i) => `k${String(i).padStart(6, '0')}: 1\n`).join('');
     const lines = diagnosticLines(withFiles(base, { 'accounts/acme.yaml': `${ACME}${keys}` }));

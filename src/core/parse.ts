@@ -145,7 +145,10 @@ function explainWithYaml(text: string): [number, string, string] | undefined {
 }
 
 function describeYamlError(code: string, message: string, text: string, offset: number): [string, string] {
-  const lineText = text.slice(text.lastIndexOf('\n', offset - 1) + 1).split('\n')[0] ?? '';
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', start);
+  // At most a screenful of the line: the key is at its start, and a regex over a 1 MB line costs more than it tells.
+  const lineText = text.slice(start, Math.min(end === -1 ? text.length : end, start + 1000));
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText)?.[1];

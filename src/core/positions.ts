@@ -25,7 +25,7 @@ interface OpenNode {
  */
 export function indexPositions(text: string): PositionIndex | undefined {
   const plain = text.replace(/"[^"\n]*"|'[^'\n]*'/g, '""').replace(/(^|\s)#.*$/gm, '');
-  if (/(^|[\s[{,])[&*!][^\s]/m.test(plain) || /^\s*(- +)?\? /m.test(plain)) return undefined;
+  if (/(^|[\s[{,])[&*!][^\s]/m.test(plain) || /^[ \t]*(- +)?\? /m.test(plain)) return undefined;
   const stack: OpenNode[] = [{ start: 0, children: [] }];
   try {
     jsYaml.load(text, {

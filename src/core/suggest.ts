@@ -67,6 +67,7 @@ function cut(text: string, max: number): string {
  * thousands ("1,5" may mean one and a half, so it gets no suggestion): a suggestion never changes the amount.
  */
 export function moneyFromText(text: string): number | undefined {
+  if (text.length > MAX_TYPO_LENGTH) return undefined;
   const m = /^\s*[$€£¥]?\s*([0-9]{1,3}(?:([, _])[0-9]{3})*(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*([kKmMbB]?)\s*(?:[A-Z]{3})?\s*$/.exec(text);
   if (!m) return undefined;
   const base = Number(m[1]!.replace(/[,_ ]/g, ''));
@@ -81,6 +82,8 @@ export function moneyFromText(text: string): number | undefined {
  * "FY99999" or "FY2027-Q5" get no suggestion, since any guess would change what was meant.
  */
 export function periodFromText(text: string): string | undefined {
+  // Longer text is no period; the patterns below also need a short input to stay fast on runs of spaces.
+  if (text.length > MAX_TYPO_LENGTH) return undefined;
   const t = text.trim().toUpperCase();
   const yearFirst = /^(?:FY)?\s*'?(\d{4}|\d{2})(?:\s*[-/ ]?\s*Q([1-4]))?$/.exec(t);
   const quarterFirst = /^Q([1-4])\s*[-/ ]?\s*(?:FY)?\s*'?(\d{4}|\d{2})$/.exec(t);
@@ -93,6 +96,7 @@ export function periodFromText(text: string): string | undefined {
 
 /** Reads "15/10/2026", "10/15/2026", "2026/10/15" or "2026-1-5" as an ISO date, only when the order is certain and the date exists. */
 export function dateFromText(text: string): string | undefined {
+  if (text.length > MAX_TYPO_LENGTH) return undefined;
   const t = text.trim();
   const iso = (y: string, m: string, d: string) => {
     const date = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
