@@ -2,9 +2,9 @@ import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync
 import { join } from 'node:path';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readPlansFolder } from '../src/core/files.ts';
-import { formatDiagnostic } from '../src/core/report.ts';
-import { loadWorkspace } from '../src/core/workspace.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { formatDiagnostic } from '../src/core/report/diagnostics.ts';
+import { loadWorkspace } from '../src/core/load/workspace.ts';
 import { BAD_CASES } from './bad-input-cases.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 import { diagnosticLines, fixtureFiles, withFiles } from './helpers/workspace.ts';

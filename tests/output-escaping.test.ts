@@ -2,8 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../src/core/summary.ts';
-import { defuseCommands, formatGithubAnnotation, oneLine, safeJson } from '../src/core/report.ts';
+import { escapeMarkdown } from '../src/core/report/markdown.ts';
+import { defuseCommands, formatGithubAnnotation, oneLine, safeJson } from '../src/core/report/diagnostics.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 let sandboxes: Sandbox[] = [];

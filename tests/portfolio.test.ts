@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readPlansFolder } from '../src/core/files.ts';
-import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, renderIcpQuadrant, sortAttention, summarizeTiers } from '../src/core/portfolio.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, renderIcpQuadrant, sortAttention, summarizeTiers } from '../src/core/portfolio/portfolio.ts';
 import type { Finding } from '../src/core/rules/index.ts';
 import { loadValid } from './rules-fixture.ts';
 

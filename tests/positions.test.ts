@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readPlansFolder } from '../src/core/files.ts';
-import { parseFile } from '../src/core/parse.ts';
-import { indexPositions } from '../src/core/positions.ts';
-import { YamlSource } from '../src/core/source.ts';
-import type { PathSegment } from '../src/core/diagnostics.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { parseFile } from '../src/core/load/parse.ts';
+import { indexPositions } from '../src/core/load/position-index.ts';
+import { YamlSource } from '../src/core/load/yaml-source.ts';
+import type { PathSegment } from '../src/core/diagnostics/diagnostic.ts';
 
 /** Every path into a value: each key of each mapping and each item of each list, and some that do not exist. */
 function allPaths(value: unknown, prefix: PathSegment[] = []): PathSegment[][] {

@@ -1,16 +1,16 @@
 import { appendFileSync } from 'node:fs';
 import { isRealDate } from '../../schemas/common.ts';
-import { compareWithBase, GitRefError } from '../../src/core/base.ts';
-import { formatCount, formatDiagnostic, formatGithubAnnotation, oneLine, safeJson } from '../../src/core/report.ts';
-import { readWorkspace } from '../../src/core/read.ts';
-import { formatMoney, formatPercent } from '../../src/core/money.ts';
-import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/rollup-report.ts';
-import { todayIso } from '../../src/core/periods.ts';
-import { renderCheckText } from '../../src/core/rollup-table.ts';
-import { rollUp } from '../../src/core/rollup.ts';
+import { compareWithBase, GitRefError } from '../../src/core/rollup/base.ts';
+import { formatCount, formatDiagnostic, formatGithubAnnotation, oneLine, safeJson } from '../../src/core/report/diagnostics.ts';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { formatMoney, formatPercent } from '../../src/core/shared/money.ts';
+import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/report/check-report.ts';
+import { todayIso } from '../../src/core/shared/periods.ts';
+import { renderCheckText } from '../../src/core/report/check-text.ts';
+import { rollUp } from '../../src/core/rollup/rollup.ts';
 import { runRules } from '../../src/core/rules/index.ts';
-import { renderInvalidSummary, renderSummary } from '../../src/core/summary.ts';
-import type { Workspace } from '../../src/core/workspace.ts';
+import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
+import type { Workspace } from '../../src/core/load/workspace.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD]';

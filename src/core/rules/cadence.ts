@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from '../periods.ts';
+import { addDays, daysBetween } from '../shared/periods.ts';
 import { at, onPlan, type Draft, type Rule } from './context.ts';
 
 /** The rules about time and workload: how many strategic plans, how often reviewed, what happens next. */

@@ -1,7 +1,7 @@
 import { RULE_DEFAULTS, type RuleId, type RulesConfig } from '../../../schemas/rules.ts';
-import { formatPath, type PathSegment } from '../diagnostics.ts';
-import { assignTiers, computeRevenue, type PortfolioRevenue, type Tier } from '../portfolio.ts';
-import type { AccountEntry, Located, Workspace } from '../workspace.ts';
+import { formatPath, type PathSegment } from '../diagnostics/diagnostic.ts';
+import { assignTiers, computeRevenue, type PortfolioRevenue, type Tier } from '../portfolio/portfolio.ts';
+import type { AccountEntry, Located, Workspace } from '../load/workspace.ts';
 
 /** A finding as a rule reports it: runRules adds the rule id, the severity and the revenue at stake. */
 export interface Draft {

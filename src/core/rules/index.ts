@@ -1,5 +1,5 @@
 import { RULE_DEFAULTS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
-import type { Workspace } from '../workspace.ts';
+import type { Workspace } from '../load/workspace.ts';
 import { objectiveWithoutOwner, noNextAction, overdueAction, stalePlan, strategicLimit } from './cadence.ts';
 import { createContext, type Draft, type Rule, type Thresholds } from './context.ts';
 import { execCadence, noChampion, noDecisionMaker, noExecSponsor, singleThreaded, staleContact, uncoveredStakeholder } from './relationships.ts';

@@ -1,5 +1,5 @@
 import type { Stakeholder } from '../../../schemas/index.ts';
-import { daysBetween, periodEnd, periodStart, quarterOfDate } from '../periods.ts';
+import { daysBetween, periodEnd, periodStart, quarterOfDate } from '../shared/periods.ts';
 import { describePlan, isActive, needsFullPicture, onPlan, type Draft, type Rule } from './context.ts';
 
 /** The rules about people: who decides, who we know, and whether the relationship hangs on one thread. */
