@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../scripts/commands/check.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
-import { readPlansAtRef } from '../src/core/rollup/base.ts';
+import { readPlansAtRef } from '../src/core/load/git-ref.ts';
 import { readPlansFolder } from '../src/core/load/files.ts';
 import { plain } from '../src/core/report/diagnostics.ts';
 

@@ -7,7 +7,7 @@ import { checkCommand } from '../scripts/commands/check.ts';
 import { validateCommand } from '../scripts/commands/validate.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
 import { plain } from '../src/core/report/diagnostics.ts';
-import { escapeMarkdown } from '../src/core/report/markdown.ts';
+import { escapeMarkdown } from '../src/core/report/escape.ts';
 
 const BASIC = 'tests/fixtures/rollup-basic';
 const MET = 'tests/fixtures/rollup-met';

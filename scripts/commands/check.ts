@@ -1,16 +1,21 @@
 import { appendFileSync } from 'node:fs';
 import { isRealDate } from '../../schemas/common.ts';
-import { compareWithBase, GitRefError } from '../../src/core/rollup/base.ts';
-import { formatCount, formatDiagnostic, formatGithubAnnotation, oneLine, safeJson } from '../../src/core/report/diagnostics.ts';
+import { compareWithBase } from '../../src/core/rollup/base.ts';
+import { GitRefError } from '../../src/core/load/git-ref.ts';
+import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
+import { formatGithubAnnotation } from '../../src/core/report/github.ts';
+import { safeJson } from '../../src/core/report/escape.ts';
+import { oneLine } from '../../src/core/shared/text.ts';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { formatMoney, formatPercent } from '../../src/core/shared/money.ts';
-import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/report/check-report.ts';
+import { isFailing, type CheckReport } from '../../src/core/report/check-report.ts';
+import { toInvalidJson, toJson } from '../../src/core/report/json.ts';
 import { todayIso } from '../../src/core/shared/periods.ts';
 import { renderCheckText } from '../../src/core/report/check-text.ts';
 import { rollUp } from '../../src/core/rollup/rollup.ts';
 import { runRules } from '../../src/core/rules/index.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
-import type { Workspace } from '../../src/core/load/workspace.ts';
+import type { Workspace } from '../../src/core/model.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD]';

@@ -1,6 +1,7 @@
 import { scorePlans, type PlanHealth } from '../core/portfolio/health.ts';
 import { sortAttention } from '../core/portfolio/portfolio.ts';
-import { runRules, type Finding } from '../core/rules/index.ts';
+import { runRules } from '../core/rules/index.ts';
+import { type Finding } from '../core/rules/finding.ts';
 import { loadSiteData } from './site-data.ts';
 
 export interface SiteFindings {

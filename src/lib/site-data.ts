@@ -3,7 +3,7 @@ import { safeExternalHref } from '../core/load/narrative/url.ts';
 import { assignTiers, computeRevenue, findPareto, type Pareto, type PortfolioRevenue, type Tier } from '../core/portfolio/portfolio.ts';
 import { todayIso } from '../core/shared/periods.ts';
 import { rollUp, type AccountTotals, type GoalResult, type Rollup } from '../core/rollup/rollup.ts';
-import type { AccountEntry, Workspace } from '../core/load/workspace.ts';
+import type { AccountEntry, Workspace } from '../core/model.ts';
 import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { hasErrors } from '../core/diagnostics/diagnostic.ts';
 import { readWorkspace } from '../core/load/read-workspace.ts';
 import { formatDiagnostic } from '../core/report/diagnostics.ts';
-import type { Workspace } from '../core/load/workspace.ts';
+import type { Workspace } from '../core/model.ts';
 
 /**
  * The plans folder, read, validated and linked by core once per build: every page imports this module,

@@ -1,5 +1,6 @@
 import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
-import { loadWorkspace, type LoadResult } from '../../src/core/load/workspace.ts';
+import { loadWorkspace } from '../../src/core/load/workspace.ts';
+import { type LoadResult } from '../../src/core/model.ts';
 import { formatDiagnostic } from '../../src/core/report/diagnostics.ts';
 
 /** The files of a fixture folder, displayed as "<name>/<rel>". */

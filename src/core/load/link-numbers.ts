@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import { isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { at } from './link-at.ts';
-import type { Located, Workspace } from './workspace.ts';
+import type { Located, Workspace } from '../model.ts';
 
 /** A whole value (after ":", "-", "[", "{" or ",", up to the end of the line or a "," "]" "}" "#") in one of those forms: the only files worth a closer look. */
 const CANDIDATE = /(?:[:[{,]|^[ \t]*-)[ \t]*[-+]?0(?:x[0-9a-f]+|o[0-7]+|b[01]+|\d+(?:\.\d*)?(?:e[-+]?\d+)?)[ \t]*(?:$|[,\]}#])/im;

@@ -1,7 +1,7 @@
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { at, suggestion } from './link-at.ts';
 import { toMap } from '../shared/own.ts';
-import type { Workspace } from './workspace.ts';
+import type { Workspace } from '../model.ts';
 
 /** workspace.yaml names dimensions, currencies and offerings; each setting that refers to one must find it. */
 export function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {

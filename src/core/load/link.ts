@@ -5,7 +5,7 @@ import { numbersWrittenPlainly } from './link-numbers.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
-import type { AccountEntry, Located, Workspace } from './workspace.ts';
+import type { AccountEntry, Located, Workspace } from '../model.ts';
 
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
 export interface LinkContext {

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { displayRoot, readPlansFolder } from './files.ts';
 import { checkNarrativeImages } from './narrative/images.ts';
-import { loadWorkspace, type LoadResult } from './workspace.ts';
+import { loadWorkspace } from './workspace.ts';
+import { type LoadResult } from '../model.ts';
 
 /** Reads, parses, validates and links the plans folder. */
 export function readWorkspace(options: { plansDir: string; cwd?: string }): LoadResult {

@@ -1,6 +1,6 @@
 import type { AccountPlan } from '../../../schemas/index.ts';
-import type { Finding } from '../rules/index.ts';
-import type { AccountEntry, Workspace } from '../load/workspace.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { AccountEntry, Workspace } from '../model.ts';
 
 /**
  * A plan's health, 0–100: it starts at 100, each finding on the plan takes off the points of

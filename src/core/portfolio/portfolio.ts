@@ -1,11 +1,10 @@
 import { PENETRATION_STATUSES, TIERS } from '../../../schemas/index.ts';
-import { quoteLabel } from '../charts/escape.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { fiscalYearOfDate, parsePeriod } from '../shared/periods.ts';
 import { totalAccount } from '../rollup/accounts.ts';
-import type { Finding } from '../rules/index.ts';
-import type { Workspace } from '../load/workspace.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { Workspace } from '../model.ts';
 
 export type Tier = (typeof TIERS)[number];
 
@@ -135,32 +134,6 @@ export function rankIcp(ws: Workspace, revenue: PortfolioRevenue): IcpMatrix | u
   rows.sort((x, y) => y.total - x.total || x.account.localeCompare(y.account));
   rows.forEach((r, i) => (r.rank = i > 0 && rows[i - 1]!.total === r.total ? rows[i - 1]!.rank : i + 1));
   return { scale: icp.scale, criteria: icp.criteria.map(({ id, name, weight }) => ({ id, name, weight })), rows, unscored };
-}
-
-/**
- * Mermaid quadrant chart of ICP fit (x, the score ÷ 100) against opportunity size (y, relative to
- * the largest). Account names are plan text: quoteLabel escapes them. Undefined when nothing is scored.
- */
-export function renderIcpQuadrant(matrix: IcpMatrix): string | undefined {
-  if (matrix.rows.length === 0) return undefined;
-  const largest = Math.max(...matrix.rows.map((r) => r.opportunity));
-  // Mermaid's grammar takes 0, 1 or 0.ddd only: "1.0" is a syntax error.
-  const coordinate = (v: number) => (v >= 1 ? '1' : v <= 0 ? '0' : String(Math.round(v * 1000) / 1000));
-  return [
-    // Fixed sizing, no plan text: the default 500 px square crowds a few dozen labels.
-    '---',
-    'config:',
-    '  quadrantChart: { chartWidth: 720, chartHeight: 560, pointLabelFontSize: 11 }',
-    '---',
-    'quadrantChart',
-    '  x-axis Low ICP fit --> High ICP fit',
-    '  y-axis Small opportunity --> Large opportunity',
-    '  quadrant-1 Invest',
-    '  quadrant-2 Qualify harder',
-    '  quadrant-3 Deprioritise',
-    '  quadrant-4 Grow the opportunity',
-    ...matrix.rows.map((r) => `  ${quoteLabel(r.name, { max: 40 })}: [${coordinate(r.total / 100)}, ${coordinate(largest > 0 ? r.opportunity / largest : 0)}]`),
-  ].join('\n');
 }
 
 export type WhitespaceStatus = (typeof PENETRATION_STATUSES)[number] | 'unknown';

@@ -1,8 +1,11 @@
-import { formatDiagnostic, oneLine, plain, safeStrings, type Paint } from './diagnostics.ts';
+import { formatDiagnostic, plain, type Paint } from './diagnostics.ts';
+import { safeStrings } from './escape.ts';
+import { oneLine } from '../shared/text.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { describeShortfall } from '../rollup/rollup.ts';
-import { countFindingsByRule, FINDINGS_LISTED, type CheckReport, type ReportFinding } from './check-report.ts';
+import { countFindingsByRule, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
+import type { Finding } from '../rules/finding.ts';
 
 /**
  * The terminal report of check: the goals table, what could close each gap, the change against --base, findings.
@@ -84,7 +87,7 @@ function renderFindings(report: CheckReport, paint: Paint): string[] {
   ];
 }
 
-export function formatFinding(f: ReportFinding, paint: Paint = plain): string {
+export function formatFinding(f: Finding, paint: Paint = plain): string {
   const colour = f.severity === 'error' ? paint.red : f.severity === 'warning' ? paint.yellow : paint.blue;
   return `${paint.bold(`${oneLine(f.file)}:${f.line}:${f.column}`)} ${colour(f.severity)} ${oneLine(f.message)} ${paint.dim(`(${oneLine(f.rule)})`)}`;
 }

@@ -1,8 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
-import { oneLine, safeStrings } from './diagnostics.ts';
-import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport, type ReportFinding } from './check-report.ts';
+import { escapeMarkdown, safeStrings } from './escape.ts';
+import { oneLine } from '../shared/text.ts';
+import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport } from './check-report.ts';
+import type { Finding } from '../rules/finding.ts';
 
 /**
  * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
@@ -90,22 +92,8 @@ function noteOfDiagnostic(d: Diagnostic): string {
   return `- ${d.severity === 'error' ? '**error**' : d.severity} ${code(`${d.file}:${d.line}:${d.column}`)} ${escapeMarkdown(d.message)}`;
 }
 
-function noteOfFinding(f: ReportFinding): string {
+function noteOfFinding(f: Finding): string {
   return `- ${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
-}
-
-/**
- * Neutralises Markdown and HTML in plan text: a name like "<img onerror>", "a | b", "[x](https://…)" or
- * "# Title" stays text. Line breaks are shown as escapes, so text can never start a line of its own.
- */
-export function escapeMarkdown(text: string): string {
-  return oneLine(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
-    .replace(/^(\s*)([-+=:])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** A code span: nothing inside is Markdown, but a backtick would end it and a pipe would end a table cell. */

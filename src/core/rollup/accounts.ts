@@ -1,7 +1,7 @@
 import type { WorkspaceSettings } from '../../../schemas/index.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { comparePeriods, isQuarter, yearOf } from '../shared/periods.ts';
-import type { AccountEntry, Workspace } from '../load/workspace.ts';
+import type { AccountEntry, Workspace } from '../model.ts';
 
 /** A forecast amount for one period, in the workspace currency: as written and weighted by confidence. */
 export interface PeriodAmount {

@@ -4,7 +4,7 @@ import { formatMoney, formatPercent, roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
 import { describeScope, makeScopeMatcher } from './scope.ts';
-import type { Workspace } from '../load/workspace.ts';
+import type { Workspace } from '../model.ts';
 
 export interface GoalResult {
   period: string;

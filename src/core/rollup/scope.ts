@@ -1,6 +1,6 @@
 import type { Person } from '../../../schemas/index.ts';
 import { ownValue } from '../shared/own.ts';
-import type { AccountEntry, Workspace } from '../load/workspace.ts';
+import type { AccountEntry, Workspace } from '../model.ts';
 
 /** Everyone who reports to the manager, directly or through others, and the manager. */
 export function findReportingTree(people: readonly Person[], managerId: string): Set<string> {
