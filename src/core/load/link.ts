@@ -258,7 +258,7 @@ function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic
     const scale = ws.icp.scale;
     return Object.entries(scores).flatMap(([id, score]) => {
       if (!ids.includes(id)) return [at(a, ['icp', id], 'unknown-criterion', `icp.${id}: "${id}" is not a criterion in icp.yaml.${suggestion(id, ids) || ` Write one of: ${ids.join(', ')}.`}`)];
-      if (score > scale) return [at(a, ['icp', id], 'out-of-range', `icp.${id}: ${score} is above the scale of icp.yaml. Scores run from 0 to ${scale}.`)];
+      if (score > scale) return [at(a, ['icp', id], 'icp-score-above-scale', `icp.${id}: ${score} is above the scale of icp.yaml. Scores run from 0 to ${scale}.`)];
       return [];
     });
   });
@@ -307,7 +307,7 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
       out.push(at(r, ['date'], 'review-date', `date: ${r.review.date} is not in ${r.month}, the month of the folder. Move the file to reviews/${r.review.date.slice(0, 7)}/ or fix the date.`));
     }
     if (!ws.personById.has(r.person)) {
-      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'unknown-person', message: `The file name "${r.person}" should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(r.person, ws.personById.keys())}` });
+      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'unknown-review-person', message: `The file name "${r.person}" should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(r.person, ws.personById.keys())}` });
     }
     if (r.review.person !== undefined && r.review.person !== r.person) {
       out.push(at(r, ['person'], 'review-person', `person: "${r.review.person}" does not match the file name "${r.person}". Rename the file to ${r.review.person}.yaml or remove the "person" line.`));

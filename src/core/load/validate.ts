@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import type { z } from 'zod';
 import { FILE_KINDS, type FileKind } from '../../../schemas/index.ts';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -50,7 +51,7 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const where = formatPath(path);
   const field = where === '' ? NOUNS[kind] : where;
-  const make = (message: string, code: string, at = path, target: 'value' | 'key' = 'value'): Diagnostic => ({
+  const make = (message: string, code: DiagnosticCode, at = path, target: 'value' | 'key' = 'value'): Diagnostic => ({
     file: source.file,
     ...source.locate(at, target),
     severity: 'error',
