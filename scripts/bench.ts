@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readPlansFolder } from '../src/core/files.ts';
-import { loadWorkspace } from '../src/core/workspace.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { loadWorkspace } from '../src/core/load/workspace.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
 
@@ -18,7 +18,7 @@ await main(async (argv, output) => {
   const sizes = (values.accounts ?? '1000,10000').split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new ExitError(2, `--accounts takes whole numbers, such as 1000,10000.\n${USAGE}`);
   const seed = Number(values.seed ?? 42);
-  const rollup = existsSync(join(import.meta.dirname, '../src/core/rollup.ts')) ? await import('../src/core/rollup.ts') : undefined;
+  const rollup = existsSync(join(import.meta.dirname, '../src/core/rollup/rollup.ts')) ? await import('../src/core/rollup/rollup.ts') : undefined;
   const rules = existsSync(join(import.meta.dirname, '../src/core/rules/index.ts')) ? await import('../src/core/rules/index.ts') : undefined;
 
   output.out(`node ${process.version}, ${process.platform}/${process.arch}`);

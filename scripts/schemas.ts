@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderJsonSchemas } from '../src/core/json-schema.ts';
+import { renderJsonSchemas } from '../src/core/load/json-schema.ts';
 import { main } from './lib/cli.ts';
 
 /** Writes schemas/json/*.schema.json from the Zod schemas. */

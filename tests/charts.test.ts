@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { StakeholderSchema, ActionSchema, ObjectiveSchema, type Stakeholder } from '../schemas/index.ts';
-import { escapeLabel, niceCeiling, renderActionTimeline, renderBuyingDecisionChart, renderRevenueSvg, revenueByYear, shapeOf } from '../src/core/charts.ts';
-import { totalAccount } from '../src/core/rollup-accounts.ts';
-import { readWorkspace } from '../src/core/read.ts';
+import { escapeLabel, niceCeiling, renderActionTimeline, renderBuyingDecisionChart, renderRevenueSvg, revenueByYear, shapeOf } from '../src/core/charts/index.ts';
+import { totalAccount } from '../src/core/rollup/accounts.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
 
 const HOSTILE = [
   { name: 'closes a quoted label and adds a click directive', text: '"]; click A call alert(1)' },

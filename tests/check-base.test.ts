@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../scripts/commands/check.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
-import { readPlansAtRef } from '../src/core/base.ts';
-import { readPlansFolder } from '../src/core/files.ts';
-import { plain } from '../src/core/report.ts';
+import { readPlansAtRef } from '../src/core/load/git-ref.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { plain } from '../src/core/report/diagnostics.ts';
 
 const TODAY = ['--today', '2026-11-01'];
 

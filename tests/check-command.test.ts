@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { checkCommand } from '../scripts/commands/check.ts';
 import { validateCommand } from '../scripts/commands/validate.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
-import { plain } from '../src/core/report.ts';
-import { escapeMarkdown } from '../src/core/summary.ts';
+import { plain } from '../src/core/report/diagnostics.ts';
+import { escapeMarkdown } from '../src/core/report/escape.ts';
 
 const BASIC = 'tests/fixtures/rollup-basic';
 const MET = 'tests/fixtures/rollup-met';
@@ -165,10 +165,10 @@ describe('check in GitHub Actions', () => {
 
 describe('check with many findings', () => {
   it('lists errors but counts warnings and notes by rule past 50, so the goals stay in view', async () => {
-    const { readWorkspace } = await import('../src/core/read.ts');
-    const { rollUp } = await import('../src/core/rollup.ts');
-    const { renderCheckText } = await import('../src/core/rollup-table.ts');
-    const { renderSummary } = await import('../src/core/summary.ts');
+    const { readWorkspace } = await import('../src/core/load/read-workspace.ts');
+    const { rollUp } = await import('../src/core/rollup/rollup.ts');
+    const { renderCheckText } = await import('../src/core/report/check-text.ts');
+    const { renderSummary } = await import('../src/core/report/markdown.ts');
     const ws = readWorkspace({ plansDir: MET }).workspace!;
     const finding = (i: number, rule: string, severity: 'error' | 'warning' | 'info') => ({ rule, severity, file: `p/a${i}.yaml`, line: i + 1, column: 1, message: `${rule} ${i}` });
     // 40 stale-plan warnings + 20 no-champion notes + 1 error = 61 findings.

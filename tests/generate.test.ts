@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/read.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { generateWorkspace } from '../scripts/lib/generate.ts';
 
 describe('generated workspaces for benchmarks', () => {

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLog, readPlansHistory, repoPathOf } from '../src/core/git.ts';
+import { parseLog, readPlansHistory, repoPathOf } from '../src/core/load/git-log.ts';
 
 // Git quotes a path holding a non-ASCII letter, a quote or a backslash unless told not to; such a plan
 // then matched no file and showed "not committed yet". These names are read raw (git log -z).

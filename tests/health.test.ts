@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scorePlan, scorePlans } from '../src/core/health.ts';
-import type { Finding } from '../src/core/rules/index.ts';
+import { scorePlan, scorePlans } from '../src/core/portfolio/health.ts';
+import type { Finding } from '../src/core/rules/finding.ts';
 import { runRules } from '../src/core/rules/index.ts';
 import { loadValid, rulesBase, TODAY } from './rules-fixture.ts';
 

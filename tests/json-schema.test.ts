@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderJsonSchemas } from '../src/core/json-schema.ts';
+import { renderJsonSchemas } from '../src/core/load/json-schema.ts';
 
 describe('JSON Schemas for editors', () => {
   const rendered = renderJsonSchemas();

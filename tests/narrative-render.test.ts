@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { htmlToHast } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { renderNarrative } from '../src/core/narrative-render.ts';
-import { NARRATIVE_SCHEMA } from '../src/core/narrative-schema.ts';
-import { browserNormalise, narrativeHref, safeExternalHref, schemeOf } from '../src/core/narrative-url.ts';
+import { renderNarrative } from '../src/core/load/narrative/render.ts';
+import { NARRATIVE_SCHEMA } from '../src/core/load/narrative/schema.ts';
+import { browserNormalise, narrativeHref, safeExternalHref, schemeOf } from '../src/core/load/narrative/url.ts';
 
 const ALLOWED = new Set(NARRATIVE_SCHEMA.tagNames);
 

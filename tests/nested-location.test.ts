@@ -1,8 +1,8 @@
 import { isScalar, parseDocument, visit } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { readPlansFolder, type PlansFile } from '../src/core/files.ts';
-import { loadWorkspace } from '../src/core/workspace.ts';
-import { positionAt } from '../src/core/source.ts';
+import { readPlansFolder, type PlansFile } from '../src/core/load/files.ts';
+import { loadWorkspace } from '../src/core/load/workspace.ts';
+import { positionAt } from '../src/core/load/yaml-source.ts';
 
 /**
  * For every file of the example organisation: take its most deeply nested value,

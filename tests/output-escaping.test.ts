@@ -2,8 +2,10 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../src/core/summary.ts';
-import { defuseCommands, formatGithubAnnotation, oneLine, safeJson } from '../src/core/report.ts';
+import { escapeMarkdown } from '../src/core/report/escape.ts';
+import { formatGithubAnnotation } from '../src/core/report/github.ts';
+import { defuseCommands, safeJson } from '../src/core/report/escape.ts';
+import { oneLine } from '../src/core/shared/text.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 let sandboxes: Sandbox[] = [];

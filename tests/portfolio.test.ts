@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readPlansFolder } from '../src/core/files.ts';
-import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, renderIcpQuadrant, sortAttention, summarizeTiers } from '../src/core/portfolio.ts';
-import type { Finding } from '../src/core/rules/index.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, sortAttention, summarizeTiers } from '../src/core/portfolio/portfolio.ts';
+import { renderIcpQuadrant } from '../src/core/charts/icp-quadrant.ts';
+import type { Finding } from '../src/core/rules/finding.ts';
 import { loadValid } from './rules-fixture.ts';
 
 /** Six accounts; fiscal years are calendar years, so on TODAY last year is FY2025 and this year FY2026. EUR is worth 2 USD. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findLevers, findTopAccounts } from '../src/core/levers.ts';
-import { readWorkspace } from '../src/core/read.ts';
-import type { AccountTotals } from '../src/core/rollup-accounts.ts';
-import { rollUp } from '../src/core/rollup.ts';
+import { findLevers, findTopAccounts } from '../src/core/rollup/levers.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import type { AccountTotals } from '../src/core/rollup/accounts.ts';
+import { rollUp } from '../src/core/rollup/rollup.ts';
 
 function rollupOf(dir: string) {
   const { workspace } = readWorkspace({ plansDir: dir });

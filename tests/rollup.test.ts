@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/read.ts';
-import { formatChange, formatMoney, rateOf, toWorkspaceCurrency } from '../src/core/money.ts';
-import { findReportingTree } from '../src/core/rollup-scope.ts';
-import { rollUp, type GoalResult } from '../src/core/rollup.ts';
-import type { Workspace } from '../src/core/workspace.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { formatChange, formatMoney, rateOf, toWorkspaceCurrency } from '../src/core/shared/money.ts';
+import { findReportingTree } from '../src/core/rollup/scope.ts';
+import { rollUp, type GoalResult } from '../src/core/rollup/rollup.ts';
+import type { Workspace } from '../src/core/model.ts';
 
 /*
  * tests/fixtures/rollup-basic, worked out by hand (USD; EUR × 1.5; count weighted; tolerance 0.1):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readPlansFolder } from '../src/core/files.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
 import { runRules } from '../src/core/rules/index.ts';
 import { loadValid } from './rules-fixture.ts';
 

@@ -1,7 +1,9 @@
-import { readPlansFolder, type PlansFile } from '../src/core/files.ts';
-import { formatDiagnostic } from '../src/core/report.ts';
-import { runRules, type Finding } from '../src/core/rules/index.ts';
-import { loadWorkspace, type Workspace } from '../src/core/workspace.ts';
+import { readPlansFolder, type PlansFile } from '../src/core/load/files.ts';
+import { formatDiagnostic } from '../src/core/report/diagnostics.ts';
+import { runRules } from '../src/core/rules/index.ts';
+import { type Finding } from '../src/core/rules/finding.ts';
+import { loadWorkspace } from '../src/core/load/workspace.ts';
+import { type Workspace } from '../src/core/model.ts';
 
 /** The day every rules test runs on: FY2027-Q3 with fiscal years starting in February. */
 export const TODAY = '2026-10-20';

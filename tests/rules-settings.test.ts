@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../src/core/report.ts';
+import { formatDiagnostic } from '../src/core/report/diagnostics.ts';
 import { resolveRule, runRules } from '../src/core/rules/index.ts';
-import { loadWorkspace } from '../src/core/workspace.ts';
+import { loadWorkspace } from '../src/core/load/workspace.ts';
 import { findingsOf, loadValid, rulesBase, TODAY } from './rules-fixture.ts';
 
 const STALE = { 'accounts/acme.yaml': [['last_reviewed: 2026-09-01', 'last_reviewed: 2026-01-05']] as [string, string][] };

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCommand } from '../scripts/commands/build.ts';
-import { parseLog, readPlansHistory, repoPathOf } from '../src/core/git.ts';
-import { plain } from '../src/core/report.ts';
+import { parseLog, readPlansHistory, repoPathOf } from '../src/core/load/git-log.ts';
+import { plain } from '../src/core/report/diagnostics.ts';
 import { SITE_MARKER, SITE_MARKER_TEXT } from '../scripts/lib/out-folder.ts';
 
 function previousSite(): string {

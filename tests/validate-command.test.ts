@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../scripts/commands/validate.ts';
-import { plain } from '../src/core/report.ts';
+import { plain } from '../src/core/report/diagnostics.ts';
 
 function run(argv: string[]) {
   const out: string[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeRevenue, rankIcp } from '../src/core/portfolio.ts';
-import { rollUp } from '../src/core/rollup.ts';
+import { computeRevenue, rankIcp } from '../src/core/portfolio/portfolio.ts';
+import { rollUp } from '../src/core/rollup/rollup.ts';
 import { runRules } from '../src/core/rules/index.ts';
 import { diagnosticLines, fixtureFiles, load, withFiles } from './helpers/workspace.ts';
 import { plainNames, REFUSED } from './values/keys-cases.ts';

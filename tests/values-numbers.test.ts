@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readPlansFolder } from '../src/core/files.ts';
-import { computeRevenue } from '../src/core/portfolio.ts';
-import { rollUp } from '../src/core/rollup.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
+import { computeRevenue } from '../src/core/portfolio/portfolio.ts';
+import { rollUp } from '../src/core/rollup/rollup.ts';
 import { diagnosticLines, fixtureFiles, load, withFiles } from './helpers/workspace.ts';
 import { AT_THE_BOUNDS, REFUSED, TEXT_NOT_NUMBERS } from './values/numbers-cases.ts';
 

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_TEXT } from '../lib/out-folder.ts';
-import { oneLine } from '../../src/core/report.ts';
+import { oneLine } from '../../src/core/shared/text.ts';
 import { validateCommand } from './validate.ts';
 
 export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';

@@ -1,6 +1,8 @@
-import { hasErrors } from '../../src/core/diagnostics.ts';
-import { readWorkspace } from '../../src/core/read.ts';
-import { formatCount, formatDiagnostic, formatGithubAnnotation, safeJson } from '../../src/core/report.ts';
+import { hasErrors } from '../../src/core/diagnostics/diagnostic.ts';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
+import { formatGithubAnnotation } from '../../src/core/report/github.ts';
+import { safeJson } from '../../src/core/report/escape.ts';
 import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github]';

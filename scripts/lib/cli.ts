@@ -1,7 +1,9 @@
 import pc from 'picocolors';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PlansFolderMissing } from '../../src/core/files.ts';
-import { defuseCommands, oneLine, type Paint } from '../../src/core/report.ts';
+import { PlansFolderMissing } from '../../src/core/load/files.ts';
+import { type Paint } from '../../src/core/report/diagnostics.ts';
+import { defuseCommands } from '../../src/core/report/escape.ts';
+import { oneLine } from '../../src/core/shared/text.ts';
 
 /** Thrown by a command to end with an exit code; anything else reaching `main` is a bug. */
 export class ExitError extends Error {

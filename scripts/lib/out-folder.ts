@@ -1,7 +1,7 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { oneLine } from '../../src/core/report.ts';
+import { oneLine } from '../../src/core/shared/text.ts';
 import { ExitError } from './cli.ts';
 
 /** The file every site the build makes carries, so that a later build knows the folder is its own to replace. */

@@ -1,13 +1,14 @@
-import { scorePlans, type PlanHealth } from '../core/health.ts';
-import { sortAttention } from '../core/portfolio.ts';
-import { runRules, type Finding } from '../core/rules/index.ts';
+import { scorePlans, type PlanHealth } from '../core/portfolio/health.ts';
+import { sortAttention } from '../core/portfolio/portfolio.ts';
+import { runRules } from '../core/rules/index.ts';
+import { type Finding } from '../core/rules/finding.ts';
 import { loadSiteData } from './site-data.ts';
 
 export interface SiteFindings {
   /** Every finding, most urgent first (severity, then revenue at stake). */
   all: Finding[];
   byAccount: ReadonlyMap<string, Finding[]>;
-  /** Each plan's health score from its findings and filled parts (src/core/health.ts). */
+  /** Each plan's health score from its findings and filled parts (src/core/portfolio/health.ts). */
   health: ReadonlyMap<string, PlanHealth>;
 }
 

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
-import { checkImage, type PublishedImage } from '../core/images.ts';
-import { renderNarrative } from '../core/narrative-render.ts';
-import type { Workspace } from '../core/workspace.ts';
+import { checkImage, type PublishedImage } from '../core/load/narrative/image-file.ts';
+import { renderNarrative } from '../core/load/narrative/render.ts';
+import type { Workspace } from '../core/model.ts';
 import { href } from './links.ts';
 import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
 

@@ -1,4 +1,4 @@
-import type { AccountEntry } from '../core/workspace.ts';
+import type { AccountEntry } from '../core/model.ts';
 
 /** What every section component of the account page is given. */
 export interface PlanSectionProps {

@@ -1,9 +1,9 @@
-import { readPlansHistory, repoPathOf, type PlansHistory } from '../core/git.ts';
-import { safeExternalHref } from '../core/narrative-url.ts';
-import { assignTiers, computeRevenue, findPareto, type Pareto, type PortfolioRevenue, type Tier } from '../core/portfolio.ts';
-import { todayIso } from '../core/periods.ts';
-import { rollUp, type AccountTotals, type GoalResult, type Rollup } from '../core/rollup.ts';
-import type { AccountEntry, Workspace } from '../core/workspace.ts';
+import { readPlansHistory, repoPathOf, type PlansHistory } from '../core/load/git-log.ts';
+import { safeExternalHref } from '../core/load/narrative/url.ts';
+import { assignTiers, computeRevenue, findPareto, type Pareto, type PortfolioRevenue, type Tier } from '../core/portfolio/portfolio.ts';
+import { todayIso } from '../core/shared/periods.ts';
+import { rollUp, type AccountTotals, type GoalResult, type Rollup } from '../core/rollup/rollup.ts';
+import type { AccountEntry, Workspace } from '../core/model.ts';
 import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
 
 /**

@@ -1,7 +1,7 @@
-import { hasErrors } from '../core/diagnostics.ts';
-import { readWorkspace } from '../core/read.ts';
-import { formatDiagnostic } from '../core/report.ts';
-import type { Workspace } from '../core/workspace.ts';
+import { hasErrors } from '../core/diagnostics/diagnostic.ts';
+import { readWorkspace } from '../core/load/read-workspace.ts';
+import { formatDiagnostic } from '../core/report/diagnostics.ts';
+import type { Workspace } from '../core/model.ts';
 
 /**
  * The plans folder, read, validated and linked by core once per build: every page imports this module,

@@ -3,8 +3,8 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { join, relative } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../../src/core/read.ts';
-import type { Workspace } from '../../src/core/workspace.ts';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import type { Workspace } from '../../src/core/model.ts';
 import { buildSite, crawl, launchBrowser, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
 // The Content Security Policy of the built example site: present on every page, strict for scripts, silent

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../../src/core/read.ts';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { snapshotTree } from '../helpers/sandbox.ts';
 import { buildSite, crawl, launchBrowser, ROOT, serve, type CrawledPage } from './helpers.ts';
 

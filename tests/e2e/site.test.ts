@@ -2,8 +2,8 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../../src/core/read.ts';
-import type { AccountEntry, Workspace } from '../../src/core/workspace.ts';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import type { AccountEntry, Workspace } from '../../src/core/model.ts';
 import { buildSite, crawl, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
 // The example organisation in plans/, built once with the real build command and served on loopback.

@@ -1,6 +1,7 @@
-import { readPlansFolder, type PlansFile } from '../../src/core/files.ts';
-import { loadWorkspace, type LoadResult } from '../../src/core/workspace.ts';
-import { formatDiagnostic } from '../../src/core/report.ts';
+import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
+import { loadWorkspace } from '../../src/core/load/workspace.ts';
+import { type LoadResult } from '../../src/core/model.ts';
+import { formatDiagnostic } from '../../src/core/report/diagnostics.ts';
 
 /** The files of a fixture folder, displayed as "<name>/<rel>". */
 export function fixtureFiles(name: string): PlansFile[] {

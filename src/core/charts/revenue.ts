@@ -1,5 +1,5 @@
-import { comparePeriods, yearOf } from '../periods.ts';
-import { stretchIn, type AccountTotals } from '../rollup-accounts.ts';
+import { comparePeriods, yearOf } from '../shared/periods.ts';
+import { stretchIn, type AccountTotals } from '../rollup/accounts.ts';
 
 /** One fiscal year of an account, in the workspace currency, as the rollup counted it. */
 export interface RevenuePoint {

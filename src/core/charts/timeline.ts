@@ -1,5 +1,5 @@
 import type { Action, Objective } from '../../../schemas/index.ts';
-import { addDays } from '../periods.ts';
+import { addDays } from '../shared/periods.ts';
 import { escapeLabel, nodeId } from './escape.ts';
 
 const TAGS: Record<Action['status'], string> = {

@@ -1,5 +1,6 @@
-import { addDays, daysBetween } from '../periods.ts';
-import { at, onPlan, type Draft, type Rule } from './context.ts';
+import { addDays, daysBetween } from '../shared/periods.ts';
+import { at, onPlan, type Rule } from './context.ts';
+import { type Draft } from './finding.ts';
 
 /** The rules about time and workload: how many strategic plans, how often reviewed, what happens next. */
 

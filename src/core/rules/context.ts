@@ -1,21 +1,8 @@
 import { RULE_DEFAULTS, type RuleId, type RulesConfig } from '../../../schemas/rules.ts';
-import { formatPath, type PathSegment } from '../diagnostics.ts';
-import { assignTiers, computeRevenue, type PortfolioRevenue, type Tier } from '../portfolio.ts';
-import type { AccountEntry, Located, Workspace } from '../workspace.ts';
-
-/** A finding as a rule reports it: runRules adds the rule id, the severity and the revenue at stake. */
-export interface Draft {
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  /** The account id, for findings about one plan. */
-  account?: string;
-  /** The person who should act. */
-  person?: string;
-  /** The field, as a dot path such as "stakeholders[2].last_contact". */
-  path?: string;
-}
+import { formatPath, type PathSegment } from '../diagnostics/diagnostic.ts';
+import { assignTiers, computeRevenue, type PortfolioRevenue, type Tier } from '../portfolio/portfolio.ts';
+import type { AccountEntry, Located, Workspace } from '../model.ts';
+import type { Draft } from './finding.ts';
 
 type Defaults<K extends RuleId> = Omit<(typeof RULE_DEFAULTS)[K], 'severity'>;
 type Overrides<K extends RuleId> = Exclude<NonNullable<RulesConfig[K]>, string>;

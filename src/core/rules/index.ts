@@ -1,17 +1,10 @@
 import { RULE_DEFAULTS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
-import type { Workspace } from '../workspace.ts';
+import type { Workspace } from '../model.ts';
 import { objectiveWithoutOwner, noNextAction, overdueAction, stalePlan, strategicLimit } from './cadence.ts';
-import { createContext, type Draft, type Rule, type Thresholds } from './context.ts';
+import { createContext, type Rule, type Thresholds } from './context.ts';
+import type { Finding } from './finding.ts';
 import { execCadence, noChampion, noDecisionMaker, noExecSponsor, singleThreaded, staleContact, uncoveredStakeholder } from './relationships.ts';
 import { notQualified, stretchBelowPlan, tierMismatch, topAccountWithoutPlan } from './revenue.ts';
-
-/** One place where a plan drifts from the method, located in a file, with what to do about it. */
-export interface Finding extends Draft {
-  rule: string;
-  severity: Severity;
-  /** This year's planned revenue of the account (last year's sales when nothing is planned), in the workspace currency. */
-  revenueAtStake?: number;
-}
 
 /** Every rule, in the order the README lists them. */
 export const RULES: readonly Rule[] = [

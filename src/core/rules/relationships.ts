@@ -1,6 +1,7 @@
 import type { Stakeholder } from '../../../schemas/index.ts';
-import { daysBetween, periodEnd, periodStart, quarterOfDate } from '../periods.ts';
-import { describePlan, isActive, needsFullPicture, onPlan, type Draft, type Rule } from './context.ts';
+import { daysBetween, periodEnd, periodStart, quarterOfDate } from '../shared/periods.ts';
+import { describePlan, isActive, needsFullPicture, onPlan, type Rule } from './context.ts';
+import { type Draft } from './finding.ts';
 
 /** The rules about people: who decides, who we know, and whether the relationship hangs on one thread. */
 

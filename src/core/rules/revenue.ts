@@ -1,8 +1,9 @@
 import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
-import { formatMoney, formatPercent } from '../money.ts';
-import { ownValue } from '../own.ts';
-import { isQuarter, yearOf } from '../periods.ts';
-import { onPlan, type Draft, type Rule } from './context.ts';
+import { formatMoney, formatPercent } from '../shared/money.ts';
+import { ownValue } from '../shared/own.ts';
+import { isQuarter, yearOf } from '../shared/periods.ts';
+import { onPlan, type Rule } from './context.ts';
+import { type Draft } from './finding.ts';
 
 /** The rules about money and selection: which accounts deserve which plan, and whether the targets make sense. */
 

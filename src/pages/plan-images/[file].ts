@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { PublishedImage } from '../../core/images.ts';
+import type { PublishedImage } from '../../core/load/narrative/image-file.ts';
 import { loadNarratives } from '../../lib/narratives.ts';
 
 /**

@@ -1,9 +1,0 @@
-/**
- * Mermaid text (and one inline SVG) for the site's diagrams, generated from plan data. Pure: strings in, strings out.
- * Every label from a plan goes through escapeLabel (charts/escape.ts); the browser renders the text
- * with securityLevel 'strict' (src/components/Mermaid.astro).
- */
-export { escapeLabel, quoteLabel } from './charts/escape.ts';
-export { renderBuyingDecisionChart, ROLE_SHAPES, STANCE_STYLES, UNCOVERED_STYLE, shapeOf } from './charts/buying-decision.ts';
-export { renderActionTimeline } from './charts/timeline.ts';
-export { niceCeiling, REVENUE_SERIES, renderRevenueSvg, revenueByYear, type RevenuePoint } from './charts/revenue.ts';

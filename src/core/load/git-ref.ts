@@ -1,0 +1,89 @@
+import { execFileSync } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { toPosix, type PlansFile } from './files.ts';
+import { oneLine } from '../shared/text.ts';
+
+/** A --base ref that git cannot read: the message says what to do. */
+export class GitRefError extends Error {}
+
+const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
+
+/**
+ * Reads the plans folder as it was at a git ref, without touching the working tree:
+ * one `git ls-tree` for the names and one `git cat-file --batch` for every file's bytes.
+ * Git runs in the repository that holds the plans folder, which may be a repository of its own
+ * inside (or outside) the one the command runs from. Files get the same `display` paths as the
+ * working copy, so messages point at familiar names.
+ */
+export function readPlansAtRef(ref: string, plansDir: string, cwd: string = process.cwd()): PlansFile[] {
+  const shownRef = oneLine(ref, 200);
+  let plansReal: string;
+  try {
+    plansReal = realpathSync(resolve(cwd, plansDir));
+  } catch {
+    throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} does not exist, so git has no version of it to compare with.`);
+  }
+  // core.fsmonitor names a program to run; none of these commands needs it.
+  const git = (args: string[], input?: string): Buffer =>
+    execFileSync('git', ['-c', 'core.fsmonitor=false', '-C', plansReal, ...args], { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+  let top: string;
+  try {
+    top = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  } catch (e) {
+    throw new GitRefError(
+      `--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is not in a git repository (git said: ${oneLine(firstLine(e), 300)}). Commit the plans to git (git init, git add, git commit in that folder or a folder above it), or leave out --base.`,
+    );
+  }
+  let commit: string;
+  try {
+    commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
+  } catch {
+    throw new GitRefError(
+      `--base ${shownRef}: git knows no commit by that name. Pass a branch, tag or commit that exists in the repository of the plans folder (${oneLine(top, 200)}), such as origin/main (in GitHub Actions, check out with fetch-depth: 0 so the base branch is there).`,
+    );
+  }
+  const folder = toPosix(relative(realpathSync(top), plansReal));
+  if (folder.startsWith('..')) {
+    throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no earlier version of it.`);
+  }
+  const names = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...(folder ? [folder] : [])])
+    .toString('utf8')
+    .split('\0')
+    .filter((name) => name !== '')
+    .map((name) => ({ name, rel: folder ? name.slice(folder.length + 1) : name }))
+    .filter(({ rel }) => PLAN_EXTENSIONS.test(rel) && !rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  if (names.length === 0) return [];
+  const out = git(['cat-file', '--batch'], names.map(({ name }) => `${commit}:${name}\n`).join(''));
+  const blobs = splitBatch(out);
+  return names.flatMap(({ name, rel }, i) => {
+    const bytes = blobs[i];
+    return bytes ? [{ rel, display: toPosix(relative(cwd, join(resolve(cwd, plansDir), rel))), bytes }] : [];
+  });
+}
+
+/** `git cat-file --batch` output: for each object a header "<oid> <type> <size>\n", the bytes, then "\n". */
+function splitBatch(out: Buffer): (Uint8Array | undefined)[] {
+  const blobs: (Uint8Array | undefined)[] = [];
+  let at = 0;
+  while (at < out.length) {
+    const eol = out.indexOf(10, at);
+    if (eol < 0) break;
+    const header = out.subarray(at, eol).toString('utf8').split(' ');
+    if (header[1] !== 'blob' || header[2] === undefined) {
+      blobs.push(undefined);
+      at = eol + 1;
+      continue;
+    }
+    const size = Number(header[2]);
+    blobs.push(out.subarray(eol + 1, eol + 1 + size));
+    at = eol + 1 + size + 1;
+  }
+  return blobs;
+}
+
+function firstLine(e: unknown): string {
+  const stderr = (e as { stderr?: Buffer }).stderr?.toString('utf8').trim();
+  return (stderr || (e as Error).message).split('\n')[0] ?? '';
+}

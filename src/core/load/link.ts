@@ -1,0 +1,328 @@
+import { IdSchema } from '../../../schemas/common.ts';
+import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
+import { at, suggestion } from './link-at.ts';
+import { numbersWrittenPlainly } from './link-numbers.ts';
+import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
+import { toMap } from '../shared/own.ts';
+import { isQuarter, yearOf } from '../shared/periods.ts';
+import type { AccountEntry, Located, Workspace } from '../model.ts';
+
+/** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
+export interface LinkContext {
+  accountIds: ReadonlySet<string>;
+  /** Shared files present in the folder, even if they failed their schema (their errors are already reported). */
+  sharedFiles: ReadonlySet<string>;
+}
+
+type Check = (ws: Workspace, context: LinkContext) => Diagnostic[];
+
+/** Cross-file checks, each a small named function, run once every file has passed its schema. */
+const CHECKS: Check[] = [
+  uniquePeople,
+  managersExist,
+  accountIdsAreValid,
+  accountReferencesExist,
+  dimensionsMatchWorkspace,
+  currencyHasRate,
+  parentsExist,
+  stakeholderLinks,
+  uniqueIdsInPlan,
+  forecastNotDoubleCounted,
+  offeringsExist,
+  icpScoresExist,
+  goalScopesExist,
+  reviewsMatch,
+  workspaceSettingsAgree,
+  icpCriteriaUnique,
+  numbersWrittenPlainly,
+];
+
+export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()), sharedFiles: new Set() }): Diagnostic[] {
+  return CHECKS.flatMap((check) => check(ws, context));
+}
+
+function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
+  if (id === undefined || ws.personById.has(id)) return [];
+  return [at(where, path, 'unknown-person', `${formatPath(path)}: "${id}" is not a person in team.yaml.${suggestion(id, ws.personById.keys()) || ` Add ${what} to team.yaml, or use the id of someone listed there.`}`)];
+}
+
+function uniquePeople(ws: Workspace): Diagnostic[] {
+  const seen = new Set<string>();
+  return ws.people.flatMap((p, i) => {
+    if (!seen.has(p.id)) return (seen.add(p.id), []);
+    return [at(ws.sources.team, ['people', i, 'id'], 'duplicate-id', `people[${i}].id: "${p.id}" is listed twice. Each person appears once; give the second one another id.`)];
+  });
+}
+
+function managersExist(ws: Workspace): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  ws.people.forEach((p, i) => {
+    out.push(...personRef(ws, ws.sources.team, ['people', i, 'manager'], p.manager, 'the manager'));
+    const cycle = cycleFrom(p.id, (id) => ws.personById.get(id)?.manager);
+    if (cycle && ws.people.findIndex((x) => cycle.includes(x.id)) === i) {
+      out.push(at(ws.sources.team, ['people', i, 'manager'], 'manager-cycle', `people[${i}].manager: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "manager".`));
+    }
+  });
+  return out;
+}
+
+function accountIdsAreValid(ws: Workspace): Diagnostic[] {
+  const byId = new Map<string, AccountEntry>();
+  const out: Diagnostic[] = [];
+  for (const a of ws.accounts) {
+    if (!IdSchema.safeParse(a.id).success) {
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name "${a.id}" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${a.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${a.format}.` });
+    }
+    const other = byId.get(a.id);
+    if (other) {
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'duplicate-account', message: `The account id "${a.id}" is also used by ${other.file}. Ids are file names and must be unique across the plans folder: merge the two or rename one.` });
+    } else byId.set(a.id, a);
+  }
+  return out;
+}
+
+function accountReferencesExist(ws: Workspace): Diagnostic[] {
+  return ws.accounts.flatMap((a) => {
+    const p = a.plan;
+    return [
+      ...personRef(ws, a, ['owner'], p.owner, 'the owner'),
+      ...personRef(ws, a, ['exec_sponsor'], p.exec_sponsor, 'the executive sponsor'),
+      ...p.team.flatMap((m, i) => personRef(ws, a, ['team', i, 'person'], m.person, 'them')),
+      ...p.stakeholders.flatMap((s, i) => personRef(ws, a, ['stakeholders', i, 'relationship'], s.relationship, 'the relationship owner')),
+      ...p.actions.flatMap((x, i) => personRef(ws, a, ['actions', i, 'owner'], x.owner, 'the action owner')),
+      ...p.objectives.flatMap((x, i) => personRef(ws, a, ['objectives', i, 'owner'], x.owner, 'the objective owner')),
+      ...p.risks.flatMap((x, i) => personRef(ws, a, ['risks', i, 'owner'], x.owner, 'the risk owner')),
+      ...p.exec_relationships.flatMap((x, i) => personRef(ws, a, ['exec_relationships', i, 'ours'], x.ours, 'the executive')),
+    ];
+  });
+}
+
+function dimensionsMatchWorkspace(ws: Workspace): Diagnostic[] {
+  const dims = toMap(ws.settings.dimensions);
+  const names = [...dims.keys()];
+  return ws.accounts.flatMap((a) => {
+    const out: Diagnostic[] = [];
+    for (const [key, value] of Object.entries(a.plan.dimensions)) {
+      const allowed = dims.get(key);
+      if (!allowed) {
+        out.push(at(a, ['dimensions', key], 'unknown-dimension', `dimensions.${key}: "${key}" is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
+      } else if (!allowed.includes(value)) {
+        out.push(at(a, ['dimensions', key], 'unknown-dimension-value', `dimensions.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
+      }
+    }
+    for (const [name, allowed] of dims) {
+      if (!Object.hasOwn(a.plan.dimensions, name)) {
+        out.push(at(a, ['dimensions'], 'missing-dimension', `dimensions.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${allowed.join(', ')}.`));
+      }
+    }
+    return out;
+  });
+}
+
+function currencyHasRate(ws: Workspace): Diagnostic[] {
+  const { currency, fx } = ws.settings;
+  return ws.accounts.flatMap((a) => {
+    const c = a.plan.currency;
+    if (c === undefined || c === currency || Object.hasOwn(fx, c)) return [];
+    return [at(a, ['currency'], 'missing-fx-rate', `currency: there is no exchange rate for ${c}. Add "fx: { ${c}: <${currency} per ${c}> }" to workspace.yaml, or write the plan in ${currency}.`)];
+  });
+}
+
+function parentsExist(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
+  return ws.accounts.flatMap((a) => {
+    const parent = a.plan.parent;
+    if (parent === undefined) return [];
+    if (!accountIds.has(parent)) {
+      return [at(a, ['parent'], 'unknown-account', `parent: "${parent}" is not an account.${suggestion(parent, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
+    }
+    const cycle = cycleFrom(a.id, (id) => ws.accountById.get(id)?.plan.parent);
+    if (!cycle || [...cycle].sort()[0] !== a.id) return [];
+    return [at(a, ['parent'], 'parent-cycle', `parent: ${cycle.join(' → ')} is a circle. The top account of a family has no parent: remove one "parent".`)];
+  });
+}
+
+function stakeholderLinks(ws: Workspace): Diagnostic[] {
+  return ws.accounts.flatMap((a) => {
+    const out: Diagnostic[] = [];
+    const ids = a.plan.stakeholders.map((s) => s.id);
+    const ref = (path: PathSegment[], id: string | undefined) => {
+      if (id !== undefined && !ids.includes(id)) {
+        out.push(at(a, path, 'unknown-stakeholder', `${formatPath(path)}: "${id}" is not a stakeholder in this plan.${suggestion(id, ids) || ' Use the id of someone under stakeholders.'}`));
+      }
+    };
+    a.plan.stakeholders.forEach((s, i) => {
+      if (s.reports_to === s.id) {
+        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-self', `stakeholders[${i}].reports_to: ${s.name} cannot report to themselves. Remove the line or name their manager.`));
+        return;
+      }
+      ref(['stakeholders', i, 'reports_to'], s.reports_to);
+      const cycle = cycleFrom(s.id, (id) => a.plan.stakeholders.find((x) => x.id === id)?.reports_to);
+      if (cycle && a.plan.stakeholders.findIndex((x) => cycle.includes(x.id)) === i) {
+        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', `stakeholders[${i}].reports_to: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "reports_to".`));
+      }
+    });
+    a.plan.exec_relationships.forEach((x, i) => ref(['exec_relationships', i, 'theirs'], x.theirs));
+    a.plan.buying_process?.steps.forEach((x, i) => ref(['buying_process', 'steps', i, 'owner'], x.owner));
+    const objectives = a.plan.objectives.map((o) => o.id);
+    a.plan.actions.forEach((x, i) => {
+      if (x.objective !== undefined && !objectives.includes(x.objective)) {
+        out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', `actions[${i}].objective: "${x.objective}" is not an objective in this plan.${suggestion(x.objective, objectives) || ' Use the id of one under objectives.'}`));
+      }
+    });
+    return out;
+  });
+}
+
+/** The circle that `start` is part of, following `next`, written from start back to start; undefined when start is not on one. */
+function cycleFrom(start: string, next: (id: string) => string | undefined): string[] | undefined {
+  const chain = [start];
+  for (let id = next(start); id !== undefined; id = next(id)) {
+    if (id === start) return [...chain, start];
+    if (chain.includes(id)) return undefined;
+    chain.push(id);
+  }
+  return undefined;
+}
+
+function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {
+  const lists = ['stakeholders', 'objectives', 'opportunities'] as const;
+  return ws.accounts.flatMap((a) =>
+    lists.flatMap((list) => {
+      const seen = new Set<string>();
+      return a.plan[list].flatMap((item, i) => {
+        if (!seen.has(item.id)) return (seen.add(item.id), []);
+        return [at(a, [list, i, 'id'], 'duplicate-id', `${list}[${i}].id: "${item.id}" is used twice in ${list}. Give each one its own id.`)];
+      });
+    }),
+  );
+}
+
+function forecastNotDoubleCounted(ws: Workspace): Diagnostic[] {
+  return ws.accounts.flatMap((a) => {
+    const out: Diagnostic[] = [];
+    const seen = new Map<string, number>();
+    const annual = new Map<string, number>();
+    const quarterly = new Map<string, number>();
+    a.plan.forecast.forEach((f, i) => {
+      const key = `${f.period}|${f.product ?? ''}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        out.push(at(a, ['forecast', i, 'period'], 'duplicate-forecast', `forecast[${i}]: ${f.period}${f.product ? ` for ${f.product}` : ''} is already forecast in forecast[${first}]. Add the two amounts into one entry.`));
+      } else seen.set(key, i);
+      (isQuarter(f.period) ? quarterly : annual).set(yearOf(f.period), i);
+    });
+    for (const [year, i] of annual) {
+      const q = quarterly.get(year);
+      if (q !== undefined) {
+        out.push(at(a, ['forecast', i, 'period'], 'double-counting', `forecast[${i}]: ${year} is given as a year and also by quarter (forecast[${q}]), which would count it twice. Keep the quarters and remove the annual entry, or the other way round.`));
+      }
+    }
+    return out;
+  });
+}
+
+function offeringsExist(ws: Workspace): Diagnostic[] {
+  const ids = ws.settings.offerings.map((o) => o.id);
+  const check = (where: Located, path: PathSegment[], id: string | undefined): Diagnostic[] => {
+    if (id === undefined || ids.includes(id)) return [];
+    return [at(where, path, 'unknown-offering', `${formatPath(path)}: "${id}" is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
+  };
+  return [
+    ...ws.accounts.flatMap((a) => [
+      ...a.plan.penetration.flatMap((x, i) => check(a, ['penetration', i, 'offering'], x.offering)),
+      ...a.plan.history.flatMap((x, i) => check(a, ['history', i, 'product'], x.product)),
+      ...a.plan.forecast.flatMap((x, i) => check(a, ['forecast', i, 'product'], x.product)),
+      ...a.plan.competitor_spend.flatMap((x, i) => check(a, ['competitor_spend', i, 'product'], x.product)),
+      ...a.plan.opportunities.flatMap((x, i) => check(a, ['opportunities', i, 'offering'], x.offering)),
+      ...a.plan.competitors.flatMap((c, i) => c.offerings.flatMap((o, j) => check(a, ['competitors', i, 'offerings', j], o))),
+      ...duplicatePenetration(a),
+    ]),
+    ...ws.reviews.flatMap((r) => r.review.accounts.flatMap((x, i) => x.cross_sell.flatMap((o, j) => check(r, ['accounts', i, 'cross_sell', j], o)))),
+  ];
+}
+
+function duplicatePenetration(a: AccountEntry): Diagnostic[] {
+  const seen = new Set<string>();
+  return a.plan.penetration.flatMap((p, i) => {
+    if (!seen.has(p.offering)) return (seen.add(p.offering), []);
+    return [at(a, ['penetration', i, 'offering'], 'duplicate-offering', `penetration[${i}]: "${p.offering}" is listed twice. Each offering has one status: keep one entry.`)];
+  });
+}
+
+function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic[] {
+  return ws.accounts.flatMap((a) => {
+    const scores = a.plan.icp;
+    if (!scores || (!ws.icp && sharedFiles.has('icp'))) return [];
+    if (!ws.icp) return [at(a, ['icp'], 'no-icp', 'icp: the plan scores the ideal customer profile, but there is no icp.yaml. Add icp.yaml with the weighted criteria, or remove "icp".')];
+    const ids = ws.icp.criteria.map((c) => c.id);
+    const scale = ws.icp.scale;
+    return Object.entries(scores).flatMap(([id, score]) => {
+      if (!ids.includes(id)) return [at(a, ['icp', id], 'unknown-criterion', `icp.${id}: "${id}" is not a criterion in icp.yaml.${suggestion(id, ids) || ` Write one of: ${ids.join(', ')}.`}`)];
+      if (score > scale) return [at(a, ['icp', id], 'out-of-range', `icp.${id}: ${score} is above the scale of icp.yaml. Scores run from 0 to ${scale}.`)];
+      return [];
+    });
+  });
+}
+
+function goalScopesExist(ws: Workspace): Diagnostic[] {
+  const where = ws.sources.goals;
+  if (!where) return [];
+  const dims = toMap(ws.settings.dimensions);
+  const keys = ['owner', 'manager', ...dims.keys()];
+  const managers = new Set(ws.people.map((p) => p.manager).filter((m): m is string => m !== undefined));
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  ws.goals.forEach((g, i) => {
+    for (const [key, value] of Object.entries(g.scope)) {
+      const path = ['goals', i, 'scope', key];
+      if (key === 'owner' || key === 'manager') {
+        out.push(...personRef(ws, where, path, value, `the ${key}`));
+        if (key === 'manager' && ws.personById.has(value) && !managers.has(value)) {
+          out.push(at(where, path, 'not-a-manager', `goals[${i}].scope.manager: nobody in team.yaml has "manager: ${value}", so this goal covers no plan. Use "owner: ${value}" for their own book.`));
+        }
+        continue;
+      }
+      const allowed = dims.get(key);
+      if (!allowed) {
+        out.push(at(where, path, 'unknown-scope', `goals[${i}].scope: "${key}" is not a dimension, "owner" or "manager".${suggestion(key, keys) || ` Write one of: ${keys.join(', ')}.`}`));
+      } else if (!allowed.includes(value)) {
+        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
+      }
+    }
+    const key = `${g.period}|${JSON.stringify(Object.entries(g.scope).sort())}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push(at(where, ['goals', i], 'duplicate-goal', `goals[${i}]: the same period and scope as goals[${first}]. Keep one goal per period and scope.`));
+    } else seen.set(key, i);
+  });
+  return out;
+}
+
+function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
+  return ws.reviews.flatMap((r) => {
+    const out: Diagnostic[] = [];
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month)) {
+      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'review-folder', message: `The folder "${r.month}" should be the month of the review, written YYYY-MM, such as 2026-10.` });
+    } else if (!r.review.date.startsWith(r.month)) {
+      out.push(at(r, ['date'], 'review-date', `date: ${r.review.date} is not in ${r.month}, the month of the folder. Move the file to reviews/${r.review.date.slice(0, 7)}/ or fix the date.`));
+    }
+    if (!ws.personById.has(r.person)) {
+      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'unknown-person', message: `The file name "${r.person}" should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(r.person, ws.personById.keys())}` });
+    }
+    if (r.review.person !== undefined && r.review.person !== r.person) {
+      out.push(at(r, ['person'], 'review-person', `person: "${r.review.person}" does not match the file name "${r.person}". Rename the file to ${r.review.person}.yaml or remove the "person" line.`));
+    }
+    out.push(...personRef(ws, r, ['reviewer'], r.review.reviewer, 'the reviewer'));
+    r.review.accounts.forEach((x, i) => {
+      if (!accountIds.has(x.account)) {
+        out.push(at(r, ['accounts', i, 'account'], 'unknown-account', `accounts[${i}].account: "${x.account}" is not an account.${suggestion(x.account, accountIds) || ' Write the file name (without extension) of a plan in accounts/.'}`));
+      }
+    });
+    [...r.review.actions, ...r.review.previous_actions].forEach((x, i) => {
+      const list = i < r.review.actions.length ? 'actions' : 'previous_actions';
+      const index = list === 'actions' ? i : i - r.review.actions.length;
+      out.push(...personRef(ws, r, [list, index, 'owner'], x.owner, 'the action owner'));
+    });
+    return out;
+  });
+}

@@ -1,0 +1,210 @@
+import jsYaml from 'js-yaml';
+import matter from 'gray-matter';
+import { parseDocument } from 'yaml';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { checkNarrative } from './narrative/check.ts';
+import { positionAt, YamlSource } from './yaml-source.ts';
+import { clip, excerpt } from '../shared/suggest.ts';
+import { MAX_ALIAS_NODES, recordAliases, withinAliasBudget } from './aliases.ts';
+
+export interface ParsedFile {
+  /** The YAML data, or undefined when the file could not be parsed. */
+  data: unknown;
+  /** The YAML text with positions, for locating fields later. */
+  source: YamlSource;
+  /** The MDX body after the frontmatter. */
+  body?: string;
+  diagnostics: Diagnostic[];
+}
+
+/** Decodes, normalises and parses one plans file. Never throws. */
+export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx'): ParsedFile {
+  const diagnostics: Diagnostic[] = [];
+  const at = (text: string, offset: number, code: string, message: string, severity: Diagnostic['severity'] = 'error') => {
+    diagnostics.push({ file, ...positionAt(text, offset), severity, code, message });
+  };
+
+  let text = decode(file, bytes, diagnostics);
+  if (text === undefined) return { data: undefined, source: new YamlSource(file, ''), diagnostics };
+
+  if (text.includes('\r')) {
+    const crlf = (text.match(/\r\n/g) ?? []).length;
+    const lf = (text.match(/\n/g) ?? []).length;
+    if (crlf > 0 && crlf < lf) {
+      at(text, text.indexOf('\r'), 'mixed-line-endings', 'The file mixes Windows (CRLF) and Unix (LF) line endings. It was read, but save it with LF line endings so diffs stay clean.', 'warning');
+    }
+    text = text.replace(/\r\n?/g, '\n');
+  }
+
+  let yamlText = text;
+  let body: string | undefined;
+  if (format === 'mdx') {
+    if (!/^---[ \t]*\n/.test(text)) {
+      at(text, 0, 'mdx-no-frontmatter', 'An .mdx plan starts with a frontmatter block: a line "---", the plan\'s fields in YAML, and another "---" line, then the narrative.');
+      return { data: undefined, source: new YamlSource(file, ''), diagnostics };
+    }
+    if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
+      at(text, 0, 'mdx-unclosed-frontmatter', 'The frontmatter block is never closed. Add a line "---" after the plan\'s fields, before the narrative.');
+      return { data: undefined, source: new YamlSource(file, ''), diagnostics };
+    }
+    const fm = matter(text, { engines: { yaml: () => ({}) } });
+    // gray-matter's `matter` starts at the end of the opening fence line, so its
+    // line numbers are the file's line numbers.
+    yamlText = fm.matter;
+    body = fm.content;
+    diagnostics.push(...checkNarrative(file, text, text.length - body.length));
+  }
+
+  const source = new YamlSource(file, yamlText);
+  if (yamlText.trim() === '') {
+    at(text, 0, 'empty-file', format === 'mdx' ? 'The frontmatter is empty. Write the plan\'s fields between the two "---" lines.' : 'The file is empty. Write its fields, or delete the file.');
+    return { data: undefined, source, diagnostics, ...(body !== undefined && { body }) };
+  }
+
+  let data: unknown;
+  try {
+    data = loadYaml(yamlText, (offset, code, message) => at(yamlText, offset, code, message));
+  } catch (e) {
+    // A parser failure that is not a YAML error (say, the stack running out) is still the file's problem, not a crash.
+    at(yamlText, 0, 'yaml-syntax', `The YAML cannot be read (${firstLine(String((e as Error).message ?? e))}). Simplify the file: it is nested or aliased far beyond what a plan needs.`);
+    data = undefined;
+  }
+  return { data, source, diagnostics, ...(body !== undefined && { body }) };
+}
+
+function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
+  const error = (message: string, line = 1, column = 1, code = 'not-utf8') =>
+    diagnostics.push({ file, line, column, severity: 'error', code, message });
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    error('The file is saved as UTF-16. Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8").');
+    return undefined;
+  }
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    start = 3;
+    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'bom', message: 'The file starts with a byte order mark (BOM). It was ignored, but save the file as UTF-8 without BOM.' });
+  }
+  const view = bytes.subarray(start);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(view);
+  } catch {
+    const lossy = new TextDecoder('utf-8').decode(view);
+    const pos = positionAt(lossy, lossy.indexOf('\uFFFD'));
+    error('The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.', pos.line, pos.column);
+    return undefined;
+  }
+}
+
+type Report = (offset: number, code: string, message: string) => void;
+
+/** A syntax error in a text longer than this is described by js-yaml alone: `yaml` costs ten times more and holds the whole tree. */
+const EXPLAIN_MAX_CHARS = 256 * 1024;
+
+/**
+ * js-yaml parses every file: it is an order of magnitude faster than `yaml`, linear in the text (duplicate keys
+ * are found with a hash, not by comparing every pair), and it does not copy aliased values, so an alias costs
+ * nothing until something walks the data. That walk is bounded here, before Zod sees the data: every alias use
+ * is weighed by the values it stands for, and a file whose aliases stand for too many, or for themselves, is refused
+ * at the alias that crossed the line. When js-yaml refuses a small file, `yaml` explains why: its errors have codes
+ * and better positions than js-yaml's.
+ */
+function loadYaml(text: string, report: Report): unknown {
+  const aliases = text.includes('*') ? new Map<number, unknown>() : undefined;
+  let data: unknown;
+  try {
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, ...(aliases && { listener: recordAliases(text, aliases) }) });
+  } catch (e) {
+    if (!(e instanceof jsYaml.YAMLException)) throw e;
+    const offset = e.mark ? lineColumnToOffset(text, e.mark.line, e.mark.column) : 0;
+    if (/duplicated mapping key/.test(e.reason)) {
+      report(offset, ...describeYamlError('DUPLICATE_KEY', e.reason, text, offset));
+      return undefined;
+    }
+    // Too deep for js-yaml is too deep for `yaml` too, which would only report its own stack running out.
+    const explained = text.length <= EXPLAIN_MAX_CHARS && !/maxDepth/.test(e.reason) ? explainWithYaml(text) : undefined;
+    if (explained) report(...explained);
+    else report(offset, /alias/.test(e.reason) ? 'yaml-alias' : /maxDepth/.test(e.reason) ? 'yaml-too-deep' : 'yaml-syntax', jsYamlMessage(e.reason));
+    return undefined;
+  }
+  if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return undefined;
+  return data;
+}
+
+function explainWithYaml(text: string): [number, string, string] | undefined {
+  const doc = parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
+  const [error] = doc.errors;
+  if (error) {
+    const offset = error.pos[0];
+    const unclosed = /closing|end with a|quote/.test(error.message);
+    const code = unclosed ? 'UNCLOSED' : error.code;
+    return [unclosed ? openingOf(text, offset) : offset, ...describeYamlError(code, error.message, text, offset)];
+  }
+  const alias = doc.warnings.length === 0 ? undefined : doc.warnings[0];
+  if (alias) return [alias.pos[0], 'yaml-syntax', `The YAML cannot be read here (${firstLine(alias.message)}).`];
+  return undefined;
+}
+
+function describeYamlError(code: string, message: string, text: string, offset: number): [string, string] {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', start);
+  // At most a screenful of the line: the key is at its start, and a regex over a 1 MB line costs more than it tells.
+  const lineText = text.slice(start, Math.min(end === -1 ? text.length : end, start + 1000));
+  switch (code) {
+    case 'DUPLICATE_KEY': {
+      const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText)?.[1];
+      return ['yaml-duplicate-key', `The key ${key ? `${excerpt(key)} ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`];
+    }
+    case 'TAB_AS_INDENT':
+      return ['yaml-tab', 'A tab is used for indentation. YAML indents with spaces only: replace the tab with spaces.'];
+    case 'MULTIPLE_DOCS':
+      return ['yaml-multiple-documents', 'The file holds several YAML documents (separated by "---"). A plans file holds exactly one: remove the extra "---" line.'];
+    case 'UNCLOSED':
+      return ['yaml-unclosed', `A quote or bracket opened on this line is never closed (${firstLine(message).replace(/ at line.*$/, '')}). Close it on the same line.`];
+    case 'BAD_INDENT':
+      return ['yaml-indentation', `The indentation here does not line up with the lines above (${firstLine(message).replace(/ at line.*$/, '')}). Indent with spaces so that the fields of one mapping start in the same column.`];
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      return ['yaml-syntax', 'There are two "key:" on one line. Put the second on its own line, indented, or put the value in quotes if it contains ": ".'];
+    case 'BAD_SCALAR_START':
+      return ['yaml-syntax', 'A value here starts with a character YAML reserves (such as @ or `). Put the value in quotes.'];
+    default:
+      return ['yaml-syntax', `The YAML cannot be read here (${firstLine(message).replace(/ at line.*$/, '')}). Check the indentation, and that brackets and quotes are closed.`];
+  }
+}
+
+/** For an unclosed quote or bracket, the line that opened it: the last line above with an odd number of quotes or an unbalanced bracket. */
+function openingOf(text: string, offset: number): number {
+  const lines = text.slice(0, offset).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!;
+    const quotes = (line.match(/"/g) ?? []).length;
+    const opens = (line.match(/[[{]/g) ?? []).length - (line.match(/[\]}]/g) ?? []).length;
+    if (quotes % 2 === 1 || opens > 0) {
+      const start = lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0);
+      return start + line.search(/["[{]/);
+    }
+  }
+  return offset;
+}
+
+function jsYamlMessage(reason: string): string {
+  if (/undefined alias|unidentified alias/.test(reason))
+    return 'This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.';
+  if (/unknown tag/.test(reason)) return `The YAML uses a tag that plans files do not support (${clip(reason)}). Remove the "!" tag.`;
+  if (/maxDepth/.test(reason)) return 'The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.';
+  return `The YAML cannot be read here (${clip(reason)}). Check the indentation and the quotes on this line.`;
+}
+
+function lineColumnToOffset(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 0; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next === -1) return text.length;
+    offset = next + 1;
+  }
+  return offset + column;
+}
+
+/** A parser's message, cut to its first line: some quote the source text, which is the plan author's, not ours. */
+function firstLine(s: string): string {
+  return clip(s.split('\n')[0]!.replace(/\.$/, ''));
+}

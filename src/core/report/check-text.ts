@@ -1,0 +1,125 @@
+import { formatDiagnostic, plain, type Paint } from './diagnostics.ts';
+import { safeStrings } from './escape.ts';
+import { oneLine } from '../shared/text.ts';
+import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
+import { describeMover, describeStatusChange } from '../rollup/diff.ts';
+import { describeShortfall } from '../rollup/rollup.ts';
+import { countFindingsByRule, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
+import type { Finding } from '../rules/finding.ts';
+
+/**
+ * The terminal report of check: the goals table, what could close each gap, the change against --base, findings.
+ * Names, labels and messages come from plan files, so they are made single-line before any is laid out.
+ */
+export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): string[] {
+  const report = safeStrings(unsafe);
+  const { rollup } = report;
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const lines: string[] = [];
+  const counting = rollup.count === 'weighted' ? 'forecast weighted by confidence' : 'forecast at full value';
+  lines.push(paint.bold(`${report.company}: plans against goals`) + paint.dim(` (${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)})`), '');
+
+  if (rollup.goals.length === 0) {
+    lines.push('There are no goals to check. Add them to goals.yaml, such as "- { period: FY2027, revenue: 24000000 }".');
+  } else {
+    const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
+    lines.push(...renderTable(['Goal', 'Target', 'Planned', 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+      if (col !== 5) return cell;
+      return rollup.goals[row]!.met ? paint.green(cell) : paint.red(paint.bold(cell));
+    }));
+  }
+
+  for (const g of rollup.goals) {
+    if (g.notPhased.length > 0) {
+      lines.push('', `${g.label}: ${g.notPhased.length} plan${g.notPhased.length === 1 ? ' is' : 's are'} annual-only for ${g.period.slice(0, 6)} and not counted in the quarter (not phased): ${g.notPhased.join(', ')}. Split their forecast into quarters to count them.`);
+    }
+    if (g.met) continue;
+    lines.push('', paint.red(`${g.label} is ${describeShortfall(g, rollup)}.`));
+    if (g.levers.length === 0) {
+      lines.push('  No plan in scope has stretch, an unsure target or last year\'s sales without a forecast: add accounts or revise the goal.');
+    } else {
+      lines.push('  What could close it:');
+      const width = Math.max(...g.levers.map((l) => l.account.length));
+      for (const l of g.levers) lines.push(`    ${l.account.padEnd(width)}  ${l.text}`);
+    }
+  }
+
+  if (report.base) lines.push('', ...renderBaseText(report, paint));
+  lines.push(...renderFindings(report, paint));
+
+  lines.push('', summaryLine(report, paint));
+  return lines;
+}
+
+function renderBaseText(report: CheckReport, paint: Paint): string[] {
+  const base = report.base!;
+  const currency = report.rollup.currency;
+  const head = paint.bold(`Change against ${base.ref}`);
+  if (!base.valid) return [head, paint.yellow(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`)];
+  const show = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
+  const rows = base.goals.map((c) => [
+    c.label,
+    show(c.before),
+    show(c.after),
+    formatChange(c.change, currency),
+    describeStatusChange(c),
+    c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)).join('; ') || (c.change === 0 ? 'no change' : ''),
+  ]);
+  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 4, 5])];
+}
+
+function renderFindings(report: CheckReport, paint: Paint): string[] {
+  const total = report.diagnostics.length + report.findings.length;
+  if (total === 0) return [];
+  if (total <= FINDINGS_LISTED) {
+    return ['', paint.bold('Findings'), ...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...report.findings.map((f) => formatFinding(f, paint))];
+  }
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  const rows = countFindingsByRule(report.findings).map((e) => [e.rule, e.severity, String(e.count), `${e.first.file}:${e.first.line}:${e.first.column}`]);
+  return [
+    '',
+    paint.bold(`Findings (${total}: errors listed, warnings and notes counted by rule)`),
+    ...report.diagnostics.map((d) => formatDiagnostic(d, paint)),
+    ...errors.map((f) => formatFinding(f, paint)),
+    ...(rows.length > 0 ? ['', ...renderTable(['Rule', 'Severity', 'Count', 'First'], rows, undefined, [0, 1, 3])] : []),
+    '',
+    paint.dim('Every finding with its file and line: npm run check -- --json, or the site\'s account pages.'),
+  ];
+}
+
+export function formatFinding(f: Finding, paint: Paint = plain): string {
+  const colour = f.severity === 'error' ? paint.red : f.severity === 'warning' ? paint.yellow : paint.blue;
+  return `${paint.bold(`${oneLine(f.file)}:${f.line}:${f.column}`)} ${colour(f.severity)} ${oneLine(f.message)} ${paint.dim(`(${oneLine(f.rule)})`)}`;
+}
+
+/** "3 of 6 goals missed; 1 rule error, 16 warnings, 1 note." */
+function summaryLine(report: CheckReport, paint: Paint): string {
+  const goals = report.rollup.goals.length;
+  const missed = report.rollup.goals.filter((g) => !g.met).length;
+  const notes = [...report.diagnostics, ...report.findings];
+  const count = (severity: string) => notes.filter((n) => n.severity === severity).length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const errors = report.findings.filter((f) => f.severity === 'error').length;
+  const goalText = goals === 0 ? 'No goals to check' : missed === 0 ? (goals === 1 ? 'The goal is met' : `All ${goals} goals met`) : `${missed} of ${plural(goals, 'goal')} missed`;
+  const text = `${goalText}; ${plural(errors, 'rule error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`;
+  return missed + errors === 0 ? paint.green(text) : paint.red(text);
+}
+
+/** Left-aligned text columns, right-aligned figures, two spaces between columns. */
+export function renderTable(
+  header: string[],
+  rows: string[][],
+  paintCell: (cell: string, row: number, col: number) => string = (c) => c,
+  left: readonly number[] = [0],
+): string[] {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[], row: number) =>
+    cells
+      .map((cell, i) => {
+        const padded = left.includes(i) ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!);
+        return row < 0 ? padded : paintCell(padded, row, i);
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(header, -1), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map((r, i) => line(r, i))];
+}

@@ -1,0 +1,51 @@
+import { oneLine } from '../shared/text.ts';
+
+/** A copy of a value with every string in it made safe by `oneLine`, for the renderers of plain text and Markdown. */
+export function safeStrings<T>(value: T): T {
+  if (typeof value === 'string') return oneLine(value) as T;
+  if (Array.isArray(value)) return value.map(safeStrings) as T;
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, safeStrings(v)])) as T;
+  }
+  return value;
+}
+
+/* JSON.stringify escapes C0 controls but writes these as they are; escaped, the parsed values are unchanged. */
+const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON for a log: the same value as JSON.stringify, with line separators, C1 controls, bidi marks and the
+ * `[` of a legacy `##[` command written as \u escapes (which can only be inside strings, so parsing is unchanged).
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2)
+    .replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/##\[/g, '##\\u005b');
+}
+
+/** Whether a printed line would be read by GitHub Actions as a workflow command (`::cmd::`, or the legacy `##[cmd]`). */
+export function looksLikeCommand(line: string): boolean {
+  return /^[\s\u0085]*::/.test(line) || line.includes('##[');
+}
+
+/**
+ * The last guard before text reaches stdout or stderr: any line of it that GitHub Actions would run as a
+ * workflow command gets a backslash in front. The tool's own annotations are printed past this guard.
+ */
+export function defuseCommands(text: string): string {
+  return text.replace(/(^|[\n\r\u0085\u2028\u2029])([^\S\n\r\u2028\u2029]*)(::)/g, '$1$2\\$3').replace(/##\[/g, '##\\u005b');
+}
+
+/**
+ * Neutralises Markdown and HTML in plan text: a name like "<img onerror>", "a | b", "[x](https://…)" or
+ * "# Title" stays text. Line breaks are shown as escapes, so text can never start a line of its own.
+ */
+export function escapeMarkdown(text: string): string {
+  return oneLine(text)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
+    .replace(/^(\s*)([-+=:])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+}

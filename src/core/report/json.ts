@@ -1,0 +1,37 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isFailing, type CheckReport } from './check-report.ts';
+
+/** The documented `check --json` shape: { ok, currency, goals, diagnostics }, plus findings and base. */
+export function toJson(report: CheckReport): object {
+  const { rollup } = report;
+  return {
+    ok: !isFailing(report),
+    currency: rollup.currency,
+    count: rollup.count,
+    tolerance: rollup.tolerance,
+    goals: rollup.goals.map((g) => ({
+      period: g.period,
+      scope: g.scope,
+      ...(g.name !== undefined && { name: g.name }),
+      label: g.label,
+      goal: g.goal,
+      planned: g.planned,
+      gap: g.gap,
+      met: g.met,
+      coverage: g.coverage,
+      threshold: g.threshold,
+      stretch: g.stretch,
+      notPhased: g.notPhased,
+      contributions: g.contributions.filter((c) => c.planned !== 0),
+      levers: g.levers,
+    })),
+    diagnostics: report.diagnostics,
+    findings: report.findings,
+    ...(report.base && { base: report.base }),
+  };
+}
+
+/** The JSON for plans that do not validate: nothing is summed, so no currency and no goals. */
+export function toInvalidJson(diagnostics: readonly Diagnostic[]): object {
+  return { ok: false, currency: null, goals: [], diagnostics, findings: [] };
+}

@@ -1,0 +1,102 @@
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
+import { describeMover, describeStatusChange } from '../rollup/diff.ts';
+import { escapeMarkdown, safeStrings } from './escape.ts';
+import { oneLine } from '../shared/text.ts';
+import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport } from './check-report.ts';
+import type { Finding } from '../rules/finding.ts';
+
+/**
+ * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
+ * so a reviewer sees a pull request's effect on the totals without opening a file.
+ * Plan text is untrusted, so every name and message is escaped before it reaches Markdown.
+ */
+export function renderSummary(unsafe: CheckReport): string {
+  const report = safeStrings(unsafe);
+  const { rollup } = report;
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const out: string[] = [];
+  const verdict = isFailing(report) ? '❌' : '✅';
+  out.push(`## ${verdict} ${escapeMarkdown(report.company)}: plans against goals`, '');
+  const counting = rollup.count === 'weighted' ? 'forecast weighted by confidence' : 'forecast at full value';
+  out.push(`Amounts in ${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)}.`, '');
+
+  if (rollup.goals.length === 0) out.push('There are no goals in goals.yaml to check the plans against.', '');
+  else {
+    out.push('| Goal | Target | Planned | Gap | Coverage | Status |', '|---|--:|--:|--:|--:|---|');
+    for (const g of rollup.goals) {
+      out.push(`| ${escapeMarkdown(g.label)} | ${money(g.goal)} | ${money(g.planned)} | ${formatChange(g.gap, rollup.currency)} | ${formatPercent(g.coverage)} | ${g.met ? 'met' : '**missed**'} |`);
+    }
+    out.push('');
+  }
+
+  for (const g of rollup.goals) {
+    if (g.notPhased.length > 0) {
+      out.push(`**${escapeMarkdown(g.label)}**: not phased (annual-only, not counted in the quarter): ${g.notPhased.map(code).join(', ')}.`, '');
+    }
+    if (g.met) continue;
+    out.push(`**${escapeMarkdown(g.label)}** is ${money(-g.gap)} short.${g.levers.length > 0 ? ' What could close it:' : ' No lever in scope: add accounts or revise the goal.'}`, '');
+    for (const l of g.levers) out.push(`- ${code(l.account)}: ${escapeMarkdown(l.text)}`);
+    if (g.levers.length > 0) out.push('');
+  }
+
+  if (report.base) {
+    const base = report.base;
+    out.push(`### Change against ${code(base.ref)}`, '');
+    if (!base.valid) out.push(escapeMarkdown(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`), '');
+    else {
+      const show = (n: number | null) => (n === null ? '—' : money(n));
+      out.push('| Goal | Before | After | Change | Status | Moved most |', '|---|--:|--:|--:|---|---|');
+      for (const c of base.goals) {
+        const movers = c.movers.map((m) => escapeMarkdown(describeMover(m, c.period, rollup.currency))).join('<br>');
+        out.push(`| ${escapeMarkdown(c.label)} | ${show(c.before)} | ${show(c.after)} | ${formatChange(c.change, rollup.currency)} | ${describeStatusChange(c)} | ${movers} |`);
+      }
+      out.push('');
+    }
+  }
+
+  out.push(...renderFindings(report));
+  return `${out.join('\n')}\n`;
+}
+
+function renderFindings(report: CheckReport): string[] {
+  const total = report.diagnostics.length + report.findings.length;
+  if (total === 0) return [];
+  if (total <= FINDINGS_LISTED) return ['### Findings', '', ...report.diagnostics.map(noteOfDiagnostic), ...report.findings.map(noteOfFinding), ''];
+  const counts = countFindingsByRule(report.findings);
+  return [
+    `### Findings (${total})`,
+    '',
+    ...report.diagnostics.map(noteOfDiagnostic),
+    ...report.findings.filter((f) => f.severity === 'error').map(noteOfFinding),
+    '',
+    ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${escapeMarkdown(c.rule)} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
+  ];
+}
+
+/** The step summary when the plans do not validate: the diagnostics, and nothing summed. */
+export function renderInvalidSummary(unsafe: readonly Diagnostic[]): string {
+  const diagnostics = safeStrings(unsafe);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  return [
+    '## ❌ The plans do not validate',
+    '',
+    `${errors} error${errors === 1 ? '' : 's'}: nothing was summed against the goals. Fix these and push again.`,
+    '',
+    ...diagnostics.map(noteOfDiagnostic),
+    '',
+  ].join('\n');
+}
+
+function noteOfDiagnostic(d: Diagnostic): string {
+  return `- ${d.severity === 'error' ? '**error**' : d.severity} ${code(`${d.file}:${d.line}:${d.column}`)} ${escapeMarkdown(d.message)}`;
+}
+
+function noteOfFinding(f: Finding): string {
+  return `- ${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
+}
+
+/** A code span: nothing inside is Markdown, but a backtick would end it and a pipe would end a table cell. */
+function code(text: string): string {
+  return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
+}

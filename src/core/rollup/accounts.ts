@@ -1,0 +1,140 @@
+import type { WorkspaceSettings } from '../../../schemas/index.ts';
+import { rateOf, roundCents } from '../shared/money.ts';
+import { comparePeriods, isQuarter, yearOf } from '../shared/periods.ts';
+import type { AccountEntry, Workspace } from '../model.ts';
+
+/** A forecast amount for one period, in the workspace currency: as written and weighted by confidence. */
+export interface PeriodAmount {
+  period: string;
+  full: number;
+  weighted: number;
+}
+
+/** One account's figures in the workspace currency, computed once for the CLI and the site. */
+export interface AccountTotals {
+  id: string;
+  name: string;
+  owner: string;
+  status: 'current' | 'target';
+  parent: string | undefined;
+  dimensions: Record<string, string>;
+  /** Sales history summed by fiscal year (quarters and products folded into their year). */
+  history: Record<string, number>;
+  /** Forecast by period as written (products summed), sorted by period. */
+  forecast: PeriodAmount[];
+  /** Forecast by fiscal year: annual and quarterly entries of the year together. */
+  forecastByYear: Record<string, { full: number; weighted: number }>;
+  /** Stretch targets by period as written. */
+  stretch: Record<string, number>;
+  /** Amount-weighted average confidence of the whole forecast (weighted ÷ full); undefined without forecast. */
+  confidence: number | undefined;
+}
+
+/** An account with subsidiaries (`parent` chains of any depth) and the family's summed figures. */
+export interface FamilyTotals {
+  /** The account at the head of this family. */
+  id: string;
+  /** Every account below it, at any depth, sorted by id. */
+  members: string[];
+  history: Record<string, number>;
+  forecastByYear: Record<string, { full: number; weighted: number }>;
+  stretch: Record<string, number>;
+}
+
+export function totalAccount(a: AccountEntry, settings: Pick<WorkspaceSettings, 'currency' | 'fx'>): AccountTotals {
+  const rate = rateOf(settings, a.plan.currency);
+  const history: Record<string, number> = {};
+  for (const h of a.plan.history) add(history, yearOf(h.period), h.revenue * rate);
+
+  const byPeriod = new Map<string, PeriodAmount>();
+  const forecastByYear: Record<string, { full: number; weighted: number }> = {};
+  let full = 0;
+  let weighted = 0;
+  for (const f of a.plan.forecast) {
+    const amount = f.revenue * rate;
+    const entry = byPeriod.get(f.period) ?? { period: f.period, full: 0, weighted: 0 };
+    entry.full = roundCents(entry.full + amount);
+    entry.weighted = roundCents(entry.weighted + amount * f.confidence);
+    byPeriod.set(f.period, entry);
+    const year = (forecastByYear[yearOf(f.period)] ??= { full: 0, weighted: 0 });
+    year.full = roundCents(year.full + amount);
+    year.weighted = roundCents(year.weighted + amount * f.confidence);
+    full += amount;
+    weighted += amount * f.confidence;
+  }
+  const stretch: Record<string, number> = {};
+  for (const s of a.plan.stretch) add(stretch, s.period, s.revenue * rate);
+
+  return {
+    id: a.id,
+    name: a.plan.name,
+    owner: a.plan.owner,
+    status: a.plan.status,
+    parent: a.plan.parent,
+    dimensions: a.plan.dimensions,
+    history,
+    forecast: [...byPeriod.values()].sort((x, y) => comparePeriods(x.period, y.period)),
+    forecastByYear,
+    stretch,
+    confidence: full > 0 ? weighted / full : undefined,
+  };
+}
+
+/** Every account that heads a family, with all its descendants' figures summed into its own. */
+export function totalFamilies(ws: Pick<Workspace, 'accounts'>, totals: readonly AccountTotals[]): FamilyTotals[] {
+  const children = new Map<string, string[]>();
+  for (const a of ws.accounts) {
+    if (a.plan.parent === undefined) continue;
+    children.set(a.plan.parent, [...(children.get(a.plan.parent) ?? []), a.id]);
+  }
+  const byId = new Map(totals.map((t) => [t.id, t]));
+  const families: FamilyTotals[] = [];
+  for (const head of [...children.keys()].sort()) {
+    const members: string[] = [];
+    const queue = [...(children.get(head) ?? [])];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      if (id === head || members.includes(id)) continue;
+      members.push(id);
+      queue.push(...(children.get(id) ?? []));
+    }
+    const family: FamilyTotals = { id: head, members: members.sort(), history: {}, forecastByYear: {}, stretch: {} };
+    for (const id of [head, ...members]) {
+      const t = byId.get(id);
+      if (!t) continue;
+      for (const [year, v] of Object.entries(t.history)) add(family.history, year, v);
+      for (const [period, v] of Object.entries(t.stretch)) add(family.stretch, period, v);
+      for (const [year, v] of Object.entries(t.forecastByYear)) {
+        const y = (family.forecastByYear[year] ??= { full: 0, weighted: 0 });
+        y.full = roundCents(y.full + v.full);
+        y.weighted = roundCents(y.weighted + v.weighted);
+      }
+    }
+    families.push(family);
+  }
+  return families;
+}
+
+/** The forecast an account counts towards a goal period: annual goals take the year's entries, quarterly goals the quarter's. */
+export function forecastIn(t: AccountTotals, period: string): { full: number; weighted: number } {
+  if (!isQuarter(period)) return t.forecastByYear[period] ?? { full: 0, weighted: 0 };
+  const entry = t.forecast.find((f) => f.period === period);
+  return entry ? { full: entry.full, weighted: entry.weighted } : { full: 0, weighted: 0 };
+}
+
+/** Stretch in a goal period, counted the way the forecast is. */
+export function stretchIn(t: AccountTotals, period: string): number {
+  if (isQuarter(period)) return t.stretch[period] ?? 0;
+  let sum = 0;
+  for (const [p, v] of Object.entries(t.stretch)) if (yearOf(p) === period) sum += v;
+  return roundCents(sum);
+}
+
+/** True when the account forecasts the year only as a whole, so it cannot count towards that year's quarters. */
+export function isAnnualOnly(t: AccountTotals, year: string): boolean {
+  return t.forecast.some((f) => f.period === year) && !t.forecast.some((f) => isQuarter(f.period) && yearOf(f.period) === year);
+}
+
+// The keys here are periods (FY2027, FY2027-Q1), which the schema holds to a pattern no inherited name matches.
+function add(record: Record<string, number>, key: string, amount: number): void {
+  record[key] = roundCents((record[key] ?? 0) + amount);
+}

@@ -1,0 +1,110 @@
+import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
+import { findChannelDimension, findLevers, type Lever } from './levers.ts';
+import { formatMoney, formatPercent, roundCents } from '../shared/money.ts';
+import { isQuarter, yearOf } from '../shared/periods.ts';
+import { forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
+import { describeScope, makeScopeMatcher } from './scope.ts';
+import type { Workspace } from '../model.ts';
+
+export interface GoalResult {
+  period: string;
+  scope: Record<string, string>;
+  name?: string;
+  /** Position of the goal in goals.yaml, to locate it. */
+  index: number;
+  /** The name, or the period and scope in words: "FY2027 channel: direct". */
+  label: string;
+  goal: number;
+  planned: number;
+  /** planned − goal: negative when short. */
+  gap: number;
+  /** planned ÷ goal (1 when the goal is zero). */
+  coverage: number;
+  /** goal × (1 − tolerance): the least planned total that meets the goal. */
+  threshold: number;
+  met: boolean;
+  /** Stretch totals in the same period and scope. */
+  stretch: number;
+  /** Quarterly goals: accounts in scope whose plan for that year is annual-only, so not counted. */
+  notPhased: string[];
+  /** Accounts in scope, largest first. */
+  contributions: { account: string; planned: number }[];
+  /** Missed goals: what could close the gap, largest first. Empty when met. */
+  levers: Lever[];
+}
+
+export interface Rollup {
+  currency: string;
+  count: WorkspaceSettings['count'];
+  tolerance: number;
+  goals: GoalResult[];
+  /** Every goal is met. */
+  ok: boolean;
+  /** Per-account figures in the workspace currency, in the workspace's account order. */
+  accounts: AccountTotals[];
+  /** Accounts with subsidiaries, with their whole family summed. */
+  families: FamilyTotals[];
+}
+
+/** Sums the plans against every goal. Pure: the workspace in, the figures out. */
+export function rollUp(ws: Workspace): Rollup {
+  const { settings } = ws;
+  const accounts = ws.accounts.map((a) => totalAccount(a, settings));
+  const goals = ws.goals.map((g, index) => rollUpGoal(ws, accounts, g, index));
+  return {
+    currency: settings.currency,
+    count: settings.count,
+    tolerance: settings.tolerance,
+    goals,
+    ok: goals.every((g) => g.met),
+    accounts,
+    families: totalFamilies(ws, accounts),
+  };
+}
+
+function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index: number): GoalResult {
+  const { settings } = ws;
+  const matches = makeScopeMatcher(ws, g.scope);
+  const inScope = all.filter((_, i) => matches(ws.accounts[i]!));
+  const year = yearOf(g.period);
+  const contributions = inScope
+    .map((t) => {
+      const f = forecastIn(t, g.period);
+      return { account: t.id, planned: settings.count === 'weighted' ? f.weighted : f.full };
+    })
+    .sort((a, b) => b.planned - a.planned || a.account.localeCompare(b.account));
+  const planned = roundCents(contributions.reduce((sum, c) => sum + c.planned, 0));
+  const threshold = roundCents(g.revenue * (1 - settings.tolerance));
+  const met = planned >= threshold;
+  return {
+    period: g.period,
+    scope: g.scope,
+    ...(g.name !== undefined && { name: g.name }),
+    index,
+    label: g.name ?? `${g.period} ${describeScope(g.scope, ws)}`,
+    goal: g.revenue,
+    planned,
+    gap: roundCents(planned - g.revenue),
+    coverage: g.revenue > 0 ? planned / g.revenue : 1,
+    threshold,
+    met,
+    stretch: roundCents(inScope.reduce((sum, t) => sum + stretchIn(t, g.period), 0)),
+    notPhased: isQuarter(g.period) ? inScope.filter((t) => isAnnualOnly(t, year)).map((t) => t.id) : [],
+    contributions,
+    levers: met
+      ? []
+      : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, channel: findChannelDimension(settings) }),
+  };
+}
+
+export { describeScope } from './scope.ts';
+export { formatChange, formatMoney, formatPercent, toWorkspaceCurrency } from '../shared/money.ts';
+
+/** "$401,090 short of $4,500,000; even with the 2% tolerance it needs $311,090 more": what a missed goal lacks, for the terminal and the site alike. */
+export function describeShortfall(g: GoalResult, rollup: Pick<Rollup, 'currency' | 'tolerance'>): string {
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
+  return `${money(-g.gap)} short of ${money(g.goal)}${tolerance}`;
+}
+export type { AccountTotals, FamilyTotals, PeriodAmount } from './accounts.ts';
+export type { Lever, LeverKind } from './levers.ts';
