@@ -1,0 +1,170 @@
+import type { Stakeholder } from '../../../schemas/index.ts';
+import { REVENUE_SERIES, renderRevenueSvg, revenueByYear } from '../charts/index.ts';
+import { safeExternalHref } from '../load/narrative/url.ts';
+import type { AccountEntry } from '../model.ts';
+import { countingTag, forecastCounting } from '../report/sentences.ts';
+import { formatMoney, formatPercent } from '../shared/money.ts';
+import { attentionView, type AttentionView } from './attention.ts';
+import { editUrl, personName, type SiteData } from './site.ts';
+
+type Named = { id: string; name: string };
+type Link = { text: string; href: string | undefined };
+
+/** What every section component of the account page is given. */
+export interface PlanSectionProps {
+  account: AccountEntry;
+  /** The plan's own currency: its figures are shown as written. */
+  currency: string;
+  /** A person's name by id, from team.yaml. */
+  personName: (id: string) => string;
+  /** Offering names by id, from workspace.yaml. */
+  offeringName: (id: string) => string;
+}
+
+/** One account's page: its figures, family, profile, narrative and what the rules found. */
+export interface AccountView {
+  name: string;
+  status: string;
+  strategy: string;
+  tier: string;
+  strategic: boolean;
+  owner: Named;
+  sponsor: Named | undefined;
+  dimensions: { name: string; value: string }[];
+  /** "Reviewed 2026-09-01" or "Never reviewed". */
+  reviewed: string;
+  updated: { date: string; subject: string } | undefined;
+  edit: string | undefined;
+  /** A CRM id, linked only when its URL is http(s). */
+  crm: Link | undefined;
+  file: string;
+  /** The key numbers above the chart, each a label and a formatted figure. */
+  numbers: Record<'sold' | 'forecast' | 'counted' | 'stretch' | 'confidence' | 'shareOfWallet', { label: string; value: string }>;
+  revenue: {
+    svg: string;
+    series: readonly { key: string; label: string }[];
+    rows: { year: string; sold: string; forecast: string; weighted: string; stretch: string }[];
+    /** Said when the plan is written in another currency than the workspace. */
+    converted: string | undefined;
+  } | undefined;
+  stakeholders: readonly Stakeholder[];
+  buyingProcess: { summary: string | undefined; budgetCycle: string | undefined; criteria: string | undefined; steps: string[] } | undefined;
+  family: { parent: Named | undefined; subsidiaries: Named[]; sentence: string | undefined } | undefined;
+  profile: { line: string; website: Link | undefined; strategy: string | undefined; markets: string | undefined; size: string | undefined } | undefined;
+  /** The props of the plan-section components (AccountWallet, AccountExecution, AccountStrategy, Whitespace). */
+  section: PlanSectionProps;
+  health: { score: number; rating: string; badge: 'ok' | 'warn' | 'bad'; completeness: string; missing: string | undefined } | undefined;
+  attention: AttentionView;
+}
+
+const RATING_BADGE = { good: 'ok', fair: 'warn', poor: 'bad' } as const;
+
+export function accountView(data: SiteData, id: string): AccountView {
+  const { ws, revenue, rollup } = data;
+  const account = ws.accountById.get(id);
+  if (!account) throw new Error(`No account ${id}`);
+  const { plan } = account;
+  const currency = rollup.currency;
+  const planCurrency = plan.currency ?? currency;
+  const money = (n: number) => formatMoney(n, currency);
+  const year = revenue.currentYear;
+  const totals = data.totals.get(id);
+  const points = totals ? revenueByYear(totals) : [];
+  const thisYear = points.find((p) => p.year === year);
+  const own = revenue.byAccount.get(id);
+  const offerings = new Map(ws.settings.offerings.map((o) => [o.id, o.name]));
+  const named = (a: AccountEntry): Named => ({ id: a.id, name: a.plan.name });
+  const updated = data.history.byFile.get(account.rel);
+  const health = data.findings.health.get(id);
+  return {
+    name: plan.name,
+    status: plan.status,
+    strategy: plan.strategy,
+    tier: data.tiers.get(id) ?? 'D',
+    strategic: plan.strategic === true,
+    owner: { id: plan.owner, name: personName(ws, plan.owner) },
+    sponsor: plan.exec_sponsor === undefined ? undefined : { id: plan.exec_sponsor, name: personName(ws, plan.exec_sponsor) },
+    dimensions: Object.entries(plan.dimensions).map(([name, value]) => ({ name, value })),
+    reviewed: plan.last_reviewed ? `Reviewed ${plan.last_reviewed}` : 'Never reviewed',
+    updated: updated && { date: updated.date, subject: updated.subject },
+    edit: editUrl(data, account),
+    crm: plan.crm && { text: plan.crm.id, href: safeExternalHref(plan.crm.url) },
+    file: account.file,
+    numbers: {
+      sold: { label: `Sold ${revenue.lastYear}`, value: money(own?.lastYear ?? 0) },
+      forecast: { label: `Forecast ${year}`, value: money(thisYear?.forecast ?? 0) },
+      counted: { label: `Counted ${year}${countingTag(rollup.count)}`, value: money(own?.planned ?? 0) },
+      stretch: { label: `Stretch ${year}`, value: money(thisYear?.stretch ?? 0) },
+      confidence: { label: 'Confidence', value: totals?.confidence !== undefined ? formatPercent(totals.confidence) : '—' },
+      shareOfWallet: { label: 'Share of wallet', value: plan.share_of_wallet !== undefined ? formatPercent(plan.share_of_wallet) : '—' },
+    },
+    revenue: points.length === 0 ? undefined : {
+      svg: renderRevenueSvg(points, compactMoney(currency)),
+      series: REVENUE_SERIES,
+      rows: points.map((p) => ({ year: p.year, sold: money(p.history), forecast: money(p.forecast), weighted: money(p.weighted), stretch: money(p.stretch) })),
+      converted: planCurrency === currency ? undefined : `The plan is written in ${planCurrency}; figures are converted to ${currency} at the workspace rate.`,
+    },
+    stakeholders: plan.stakeholders,
+    buyingProcess: plan.buying_process && {
+      summary: plan.buying_process.summary,
+      budgetCycle: plan.buying_process.budget_cycle,
+      criteria: plan.buying_process.criteria.length > 0 ? `They judge suppliers on: ${plan.buying_process.criteria.join('; ')}.` : undefined,
+      steps: plan.buying_process.steps.map((s) => {
+        const owner = s.owner && ` (${plan.stakeholders.find((x) => x.id === s.owner)?.name ?? s.owner})`;
+        return `${s.name}${owner || ''}${s.weeks !== undefined ? `, about ${s.weeks} weeks` : ''}`;
+      }),
+    },
+    family: familyOf(data, account, named),
+    profile: plan.profile && {
+      line: [plan.profile.industry, plan.profile.headquarters].filter(Boolean).join(' · '),
+      website: plan.profile.website === undefined ? undefined : { text: plan.profile.website, href: safeExternalHref(plan.profile.website) },
+      strategy: plan.profile.strategy,
+      markets: plan.profile.markets.length > 0 ? `Markets: ${plan.profile.markets.join(', ')}.` : undefined,
+      size: plan.profile.size.length === 0 ? undefined : plan.profile.size
+        .map((y) => `${y.year}: ${[y.revenue !== undefined && formatMoney(y.revenue, planCurrency) + ' revenue', y.employees !== undefined && `${y.employees.toLocaleString('en-US')} employees`].filter(Boolean).join(', ')}`)
+        .join(' · '),
+    },
+    section: { account, currency: planCurrency, personName: (p) => personName(ws, p), offeringName: (o) => offerings.get(o) ?? o },
+    health: health && {
+      score: health.score,
+      rating: health.rating,
+      badge: RATING_BADGE[health.rating],
+      completeness: formatPercent(health.completeness),
+      missing: missingParts(health.parts),
+    },
+    attention: attentionView(data, data.findings.byAccount.get(id) ?? []),
+  };
+}
+
+/** The parent, and the family the rollup summed (rollup.families), with its forecast counted as the goals count it. */
+function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry) => Named): AccountView['family'] {
+  const { ws, rollup, revenue } = data;
+  const parentPlan = account.plan.parent === undefined ? undefined : ws.accountById.get(account.plan.parent);
+  const family = rollup.families.find((f) => f.id === account.id);
+  const subsidiaries = (family?.members ?? []).flatMap((m) => {
+    const a = ws.accountById.get(m);
+    return a ? [named(a)] : [];
+  });
+  if (!parentPlan && subsidiaries.length === 0) return undefined;
+  const year = family?.forecastByYear[revenue.currentYear];
+  const planned = year && (rollup.count === 'weighted' ? year.weighted : year.full);
+  return {
+    parent: parentPlan && named(parentPlan),
+    subsidiaries,
+    sentence: family && planned !== undefined
+      ? `The family plans ${formatMoney(planned, rollup.currency)} in ${revenue.currentYear} across ${family.members.length + 1} accounts, ${forecastCounting(rollup.count)}.`
+      : undefined,
+  };
+}
+
+/** The parts the plan is expected to fill and leaves empty, as health scored them: "buying process, swot". */
+function missingParts(parts: readonly { name: string; expected: boolean; filled: boolean }[]): string | undefined {
+  const missing = parts.filter((p) => p.expected && !p.filled).map((p) => p.name.replace(/_/g, ' '));
+  return missing.length > 0 ? missing.join(', ') : undefined;
+}
+
+/** Axis labels of the revenue chart: "$1.2M". */
+function compactMoney(currency: string): (n: number) => string {
+  const compact = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  return (n) => compact.format(n);
+}

@@ -1,0 +1,62 @@
+import { describeShortfall, type GoalResult } from '../rollup/rollup.ts';
+import { forecastCounting, plansAre } from '../report/sentences.ts';
+import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
+import { accountName, type SiteData } from './site.ts';
+
+/** The goals page: the rollup as `check` prints it, with each goal's accounts and levers. */
+export interface GoalsView {
+  currency: string;
+  /** How forecasts are counted (report/sentences.ts). */
+  counting: string;
+  tolerance: string;
+  goals: GoalView[];
+}
+
+export interface GoalView {
+  /** The goal's position in goals.yaml: its anchor on the page. */
+  index: number;
+  label: string;
+  /** The goal itself, for the bar chart. */
+  result: GoalResult;
+  goal: string;
+  planned: string;
+  gap: string;
+  coverage: string;
+  stretch: string;
+  met: boolean;
+  /** The missed-goal sentence, as check prints it; undefined when met. */
+  shortfall: string | undefined;
+  levers: { account: string; name: string; text: string }[];
+  /** Quarterly goals: "2 plans are" annual-only, and which; undefined when every plan is phased. */
+  notPhased: { count: string; accounts: { id: string; name: string }[] } | undefined;
+  /** "3 accounts in scope". */
+  inScope: string;
+  contributions: { account: string; name: string; planned: string }[];
+}
+
+export function goalsView(data: SiteData): GoalsView {
+  const { ws, rollup } = data;
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const named = (id: string) => ({ id, name: accountName(ws, id) });
+  return {
+    currency: rollup.currency,
+    counting: forecastCounting(rollup.count),
+    tolerance: formatPercent(rollup.tolerance),
+    goals: rollup.goals.map((g) => ({
+      index: g.index,
+      label: g.label,
+      result: g,
+      goal: money(g.goal),
+      planned: money(g.planned),
+      gap: formatChange(g.gap, rollup.currency),
+      coverage: formatPercent(g.coverage),
+      stretch: money(g.stretch),
+      met: g.met,
+      shortfall: g.met ? undefined : describeShortfall(g, rollup),
+      levers: g.levers.map((l) => ({ account: l.account, name: accountName(ws, l.account), text: l.text })),
+      notPhased: g.notPhased.length === 0 ? undefined : { count: plansAre(g.notPhased.length), accounts: g.notPhased.map(named) },
+      inScope: `${g.contributions.length} ${g.contributions.length === 1 ? 'account' : 'accounts'} in scope`,
+      contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: money(c.planned) })),
+    })),
+  };
+}

@@ -1,0 +1,68 @@
+import type { GoalResult } from '../rollup/rollup.ts';
+import { forecastCounting } from '../report/sentences.ts';
+import { comparePeriods } from '../shared/periods.ts';
+import { formatMoney, formatPercent } from '../shared/money.ts';
+import { attentionView, type AttentionView } from './attention.ts';
+import { accountName, type SiteData } from './site.ts';
+
+/** The home page: the goals by period, the accounts carrying most of the plan, the last change. */
+export interface HomeView {
+  company: string;
+  accountCount: number;
+  goalCount: number;
+  /** How forecasts are counted (report/sentences.ts). */
+  counting: string;
+  /** "a goal passes within 10% of its target", when there is a tolerance. */
+  tolerance: string | undefined;
+  /** "no goals set", "every goal is met" or "2 goals are missed". */
+  verdict: string;
+  currency: string;
+  /** The goals grouped by period, earliest period first. */
+  periods: { period: string; goals: GoalResult[] }[];
+  pareto: {
+    cutoff: string;
+    year: string;
+    /** "3 of 9 planning accounts carry 82% of $4,000,000"; undefined when no account plans revenue this year. */
+    summary: string | undefined;
+    rows: { account: string; name: string; planned: string; share: string; cumulative: string }[];
+  };
+  lastChange: { date: string; subject: string; author: string; hash: string } | undefined;
+  /** The ten most urgent findings of the whole workspace. */
+  attention: AttentionView;
+}
+
+export function homeView(data: SiteData): HomeView {
+  const { ws, rollup, pareto, history } = data;
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const periods = new Map<string, GoalResult[]>();
+  for (const g of [...rollup.goals].sort((a, b) => comparePeriods(a.period, b.period))) {
+    periods.set(g.period, [...(periods.get(g.period) ?? []), g]);
+  }
+  const missed = rollup.goals.filter((g) => !g.met).length;
+  const last = history.last;
+  return {
+    company: ws.settings.company,
+    accountCount: ws.accounts.length,
+    goalCount: rollup.goals.length,
+    counting: forecastCounting(rollup.count),
+    tolerance: rollup.tolerance > 0 ? `a goal passes within ${formatPercent(rollup.tolerance)} of its target` : undefined,
+    verdict: rollup.goals.length === 0 ? 'no goals set' : missed === 0 ? 'every goal is met' : `${missed} ${missed === 1 ? 'goal is' : 'goals are'} missed`,
+    currency: rollup.currency,
+    periods: [...periods].map(([period, goals]) => ({ period, goals })),
+    pareto: {
+      cutoff: formatPercent(pareto.cutoff),
+      year: pareto.year,
+      summary: pareto.accounts.length === 0 ? undefined
+        : `${pareto.accounts.length} of ${pareto.planning} planning accounts carry ${formatPercent(pareto.accounts.at(-1)?.cumulative ?? 0)} of ${money(pareto.total)}`,
+      rows: pareto.accounts.map((p) => ({
+        account: p.account,
+        name: accountName(ws, p.account),
+        planned: money(p.planned),
+        share: formatPercent(p.share),
+        cumulative: formatPercent(p.cumulative),
+      })),
+    },
+    lastChange: last && { date: last.date, subject: last.subject, author: last.author, hash: last.hash.slice(0, 8) },
+    attention: attentionView(data, data.findings.all, 10),
+  };
+}
