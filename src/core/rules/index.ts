@@ -68,4 +68,3 @@ function runRule<K extends RuleId>(id: K, ctx: RuleContext): Finding[] {
   });
 }
 
-export { RULE_DEFAULTS, RULE_IDS, type RuleId } from '../../../schemas/rules.ts';
