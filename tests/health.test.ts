@@ -23,7 +23,8 @@ describe('plan health', () => {
     expect(health.score).toBe(70);
     expect(health.rating).toBe('fair');
     expect(health.completeness).toBeCloseTo(8 / 14);
-    expect(health).toMatchObject({ deducted: 30, expectedParts: 14, filledParts: 8 });
+    expect(health.parts.filter((x) => x.expected).length).toBe(14);
+    expect(health.parts.filter((x) => x.expected && x.filled).length).toBe(8);
     expect(health.deductions.map((d) => `${d.reason} −${d.points}`)).toEqual([
       'missing:profile −5',
       'missing:penetration −5',
@@ -52,9 +53,9 @@ describe('plan health', () => {
     const health = scorePlan(acme, [finding('error'), finding('warning'), finding('info'), finding('error', 'beta')]);
     expect(health.score).toBe(70 - 25 - 10 - 3);
     expect(health.deductions.slice(0, 3)).toEqual([
-      { reason: 'some-error', severity: 'error', points: 25, message: 'a error' },
-      { reason: 'some-warning', severity: 'warning', points: 10, message: 'a warning' },
-      { reason: 'some-info', severity: 'info', points: 3, message: 'a info' },
+      { reason: 'some-error', severity: 'error', points: 25 },
+      { reason: 'some-warning', severity: 'warning', points: 10 },
+      { reason: 'some-info', severity: 'info', points: 3 },
     ]);
   });
 

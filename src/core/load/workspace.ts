@@ -5,7 +5,6 @@ import type { PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 import { parseFile } from './parse.ts';
-import { YamlSource } from './yaml-source.ts';
 import { validateData } from './validate.ts';
 import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
 

@@ -70,7 +70,6 @@ export interface HealthDeduction {
   reason: string;
   severity?: Finding['severity'];
   points: number;
-  message: string;
 }
 
 export interface PlanHealth {
@@ -78,12 +77,8 @@ export interface PlanHealth {
   score: number;
   /** good from 80, fair from 50, poor below. */
   rating: 'good' | 'fair' | 'poor';
+  /** What the score lost, and why: 100 minus their points, floored at 0. */
   deductions: HealthDeduction[];
-  /** The points all deductions take off, before the floor at 0. */
-  deducted: number;
-  /** How many parts this plan is expected to fill, and how many of those it fills. */
-  expectedParts: number;
-  filledParts: number;
   parts: { name: PlanPart; filled: boolean; expected: boolean }[];
   /** Expected parts filled ÷ expected parts. */
   completeness: number;
@@ -96,10 +91,10 @@ export function scorePlan(entry: AccountEntry, findings: readonly Finding[]): Pl
   const deductions: HealthDeduction[] = [
     ...findings
       .filter((f) => f.account === entry.id)
-      .map((f) => ({ reason: f.rule, severity: f.severity, points: SEVERITY_POINTS[f.severity], message: f.message })),
+      .map((f) => ({ reason: f.rule, severity: f.severity, points: SEVERITY_POINTS[f.severity] })),
     ...parts
       .filter((p) => p.expected && !p.filled)
-      .map((p) => ({ reason: `missing:${p.name}`, points: MISSING_PART_POINTS, message: `${p.name} is empty; this plan is expected to fill it.` })),
+      .map((p) => ({ reason: `missing:${p.name}`, points: MISSING_PART_POINTS })),
   ];
   const deducted = deductions.reduce((s, d) => s + d.points, 0);
   const score = Math.max(0, 100 - deducted);
@@ -109,9 +104,6 @@ export function scorePlan(entry: AccountEntry, findings: readonly Finding[]): Pl
     score,
     rating: score >= 80 ? 'good' : score >= 50 ? 'fair' : 'poor',
     deductions,
-    deducted,
-    expectedParts: expected.size,
-    filledParts: filledExpected,
     parts,
     completeness: expected.size === 0 ? 1 : filledExpected / expected.size,
   };

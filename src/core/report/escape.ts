@@ -23,11 +23,6 @@ export function safeJson(value: unknown): string {
     .replace(/##\[/g, '##\\u005b');
 }
 
-/** Whether a printed line would be read by GitHub Actions as a workflow command (`::cmd::`, or the legacy `##[cmd]`). */
-export function looksLikeCommand(line: string): boolean {
-  return /^[\s\u0085]*::/.test(line) || line.includes('##[');
-}
-
 /**
  * The last guard before text reaches stdout or stderr: any line of it that GitHub Actions would run as a
  * workflow command gets a backslash in front. The tool's own annotations are printed past this guard.

@@ -1,7 +1,7 @@
 import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
 import { findLevers, type Lever } from './levers.ts';
 import { topShareOf } from './top-accounts.ts';
-import { formatMoney, formatPercent, roundCents } from '../shared/money.ts';
+import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
 import { describeScope, makeScopeMatcher } from './scope.ts';

@@ -20,10 +20,6 @@ export function yearOf(period: string): string {
   return period.slice(0, 6);
 }
 
-export function quartersOf(year: string): string[] {
-  return [1, 2, 3, 4].map((q) => `${year}-Q${q}`);
-}
-
 /** The first day of a period, as YYYY-MM-DD. */
 export function periodStart(period: string, startMonth: number): string {
   const { year, quarter } = parsePeriod(period);
