@@ -1,0 +1,131 @@
+import fc from 'fast-check';
+import { stringify } from 'yaml';
+import { type CaseFiles, toBytes } from './case.ts';
+
+/**
+ * A valid workspace as a small model, serialised into real plans files. Amounts are multiples of 400, rates and
+ * confidences are binary fractions, so every sum, quarter split and scaling is exact in floating point: a metamorphic
+ * property can then compare totals for equality instead of hiding a cent of drift.
+ */
+const ACCOUNT_IDS = ['acme', 'globex', 'hooli', 'initech', 'umbrella', 'stark', 'wayne', 'tyrell'];
+const CHANNELS = ['direct', 'partner'];
+const REGIONS = ['americas', 'emea', 'apac'];
+const OFFERINGS = ['sensors', 'service'];
+const YEARS = ['FY2027', 'FY2028'];
+const CONFIDENCES = [0, 0.25, 0.5, 0.75, 1];
+const FOLDERS = ['', 'emea/', 'key/accounts/'];
+
+const amount = fc.integer({ min: 0, max: 25_000 }).map((n) => n * 400);
+const confidence = fc.constantFrom(...CONFIDENCES);
+
+/** One year of one plan: nothing, annual entries (several only when split by product), or some quarters. */
+const yearForecast = fc.oneof(
+  fc.constant({ kind: 'none' as const }),
+  fc.record({ kind: fc.constant('annual' as const), entries: fc.oneof(
+    fc.tuple(amount, confidence).map(([a, c]) => [{ revenue: a, confidence: c }]),
+    fc.tuple(amount, confidence, amount, confidence).map(([a, c, b, d]) => [
+      { revenue: a, confidence: c, product: OFFERINGS[0] },
+      { revenue: b, confidence: d, product: OFFERINGS[1] },
+    ]),
+  ) }),
+  fc.record({
+    kind: fc.constant('quarters' as const),
+    entries: fc.uniqueArray(fc.record({ q: fc.integer({ min: 1, max: 4 }), revenue: amount, confidence }), { minLength: 1, maxLength: 4, selector: (e) => e.q }),
+  }),
+);
+
+const accountModel = fc.record({
+  format: fc.constantFrom('yaml' as const, 'mdx' as const),
+  folder: fc.constantFrom(...FOLDERS),
+  owner: fc.nat(),
+  channel: fc.constantFrom(...CHANNELS),
+  region: fc.constantFrom(...REGIONS),
+  currency: fc.constantFrom(undefined, 'EUR', 'GBP'),
+  parent: fc.option(fc.nat(), { nil: undefined }),
+  status: fc.constantFrom('current', 'target'),
+  strategy: fc.constantFrom('acquire', 'grow', 'reactivate', 'retain', 'retire'),
+  years: fc.tuple(yearForecast, yearForecast),
+  stretch: fc.option(amount, { nil: undefined }),
+  history: fc.option(amount, { nil: undefined }),
+  potential: fc.option(amount, { nil: undefined }),
+});
+
+const scopeModel = fc.constantFrom('total', 'channel', 'region', 'owner', 'manager', 'channel+owner');
+
+export const workspaceModel = fc.record({
+  startMonth: fc.integer({ min: 1, max: 12 }),
+  count: fc.constantFrom('full', 'weighted'),
+  tolerance: fc.constantFrom(0, 0.25, 0.5),
+  managers: fc.integer({ min: 1, max: 2 }),
+  reps: fc.integer({ min: 2, max: 3 }),
+  ids: fc.shuffledSubarray(ACCOUNT_IDS, { minLength: 1, maxLength: 6 }),
+  accounts: fc.array(accountModel, { minLength: 6, maxLength: 6 }),
+  goals: fc.uniqueArray(
+    fc.record({ period: fc.constantFrom(...YEARS, 'FY2027-Q1', 'FY2027-Q4'), scope: scopeModel, pick: fc.nat({ max: 5 }), revenue: amount }),
+    { minLength: 1, maxLength: 6, selector: (g) => `${g.period}|${g.scope}|${g.pick}` },
+  ),
+});
+
+export type WorkspaceModel = typeof workspaceModel extends fc.Arbitrary<infer T> ? T : never;
+
+/** The plans files of a model, keyed by path inside the plans folder. */
+export function modelFiles(m: WorkspaceModel): CaseFiles {
+  const managers = Array.from({ length: m.managers }, (_, i) => `mgr-${i}`);
+  const reps = Array.from({ length: m.reps }, (_, i) => `rep-${i}`);
+  const files: CaseFiles = {};
+  const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
+  files['workspace.yaml'] = toBytes(yaml({
+    company: 'Fuzz Co', currency: 'USD', fiscal_year_start_month: m.startMonth,
+    dimensions: { channel: CHANNELS, region: REGIONS }, count: m.count, tolerance: m.tolerance,
+    fx: { EUR: 1.5, GBP: 2 }, offerings: OFFERINGS.map((id) => ({ id, name: id.toUpperCase() })),
+  }));
+  files['team.yaml'] = toBytes(yaml({ people: [
+    { id: 'vp', name: 'Vera P', role: 'executive' },
+    ...managers.map((id) => ({ id, name: `Manager ${id}`, role: 'sales-manager', manager: 'vp' })),
+    ...reps.map((id, i) => ({ id, name: `Rep ${id}`, role: 'account-executive', manager: managers[i % managers.length] })),
+  ] }));
+
+  m.ids.forEach((id, i) => {
+    const a = m.accounts[i]!;
+    const owner = reps[a.owner % reps.length]!;
+    const forecast = a.years.flatMap((y, k) => {
+      const year = YEARS[k]!;
+      if (y.kind === 'none') return [];
+      if (y.kind === 'annual') return y.entries.map((e) => ({ period: year, ...e }));
+      return y.entries.map((e) => ({ period: `${year}-Q${e.q}`, revenue: e.revenue, confidence: e.confidence }));
+    });
+    const plan = {
+      name: `${id.toUpperCase()} Inc`, status: a.status, strategy: a.strategy, owner,
+      ...(a.parent !== undefined && i > 0 && { parent: m.ids[a.parent % i] }),
+      dimensions: { channel: a.channel, region: a.region },
+      ...(a.currency && { currency: a.currency }),
+      last_reviewed: '2026-10-15',
+      ...(a.history !== undefined && { history: [{ period: 'FY2026', revenue: a.history }] }),
+      forecast,
+      ...(a.stretch !== undefined && { stretch: [{ period: 'FY2027', revenue: a.stretch }] }),
+      ...(a.potential !== undefined && { penetration: [{ offering: 'sensors', status: 'open', potential: a.potential }] }),
+    };
+    const text = yaml(plan);
+    const rel = `accounts/${a.folder}${id}.${a.format}`;
+    files[rel] = toBytes(a.format === 'mdx' ? `---\n${text}---\n\n## Why ${id}\n\nThey buy *sensors* and want a plan.\n` : text);
+  });
+
+  const goals = m.goals.map((g) => {
+    const scope: Record<string, string> = {};
+    if (g.scope === 'channel' || g.scope === 'channel+owner') scope['channel'] = CHANNELS[g.pick % CHANNELS.length]!;
+    if (g.scope === 'region') scope['region'] = REGIONS[g.pick % REGIONS.length]!;
+    if (g.scope === 'owner' || g.scope === 'channel+owner') scope['owner'] = reps[g.pick % reps.length]!;
+    if (g.scope === 'manager') scope['manager'] = managers[g.pick % managers.length]!;
+    return { period: g.period, ...(Object.keys(scope).length > 0 && { scope }), revenue: g.revenue };
+  });
+  // Two goals with the same period and scope are an error, so keep the first of each.
+  const seen = new Set<string>();
+  const unique = goals.filter((g) => {
+    const key = `${g.period}|${JSON.stringify(g.scope ?? {})}`;
+    return !seen.has(key) && seen.add(key);
+  });
+  files['goals.yaml'] = toBytes(yaml({ goals: unique }));
+  return files;
+}
+
+export const validFiles: fc.Arbitrary<CaseFiles> = workspaceModel.map(modelFiles);
