@@ -7,7 +7,9 @@ import { type CaseFiles, toBytes } from './case.ts';
  * confidences are binary fractions, so every sum, quarter split and scaling is exact in floating point: a metamorphic
  * property can then compare totals for equality instead of hiding a cent of drift.
  */
-const ACCOUNT_IDS = ['acme', 'globex', 'hooli', 'initech', 'umbrella', 'stark', 'wayne', 'tyrell'];
+const ACCOUNT_IDS = ['acme', 'globex', 'hooli', 'initech', 'umbrella', 'stark', 'constructor', 'prototype'];
+/** Valid text that means something to a terminal, GitHub Actions, HTML or a template engine. */
+const NAMES = ['Acme', '::error file=team.yaml,line=1::forged', '<script>alert(1)</script>', 'Line one\nline two', '\u001b[31mred\u001b[0m', '{{ x }}', "O'Brien & <Co>", '\u202Eevil'];
 const CHANNELS = ['direct', 'partner'];
 const REGIONS = ['americas', 'emea', 'apac'];
 const OFFERINGS = ['sensors', 'service'];
@@ -18,14 +20,16 @@ const FOLDERS = ['', 'emea/', 'key/accounts/'];
 const amount = fc.integer({ min: 0, max: 25_000 }).map((n) => n * 400);
 const confidence = fc.constantFrom(...CONFIDENCES);
 
+type AnnualEntry = { revenue: number; confidence: number; product?: string };
+
 /** One year of one plan: nothing, annual entries (several only when split by product), or some quarters. */
 const yearForecast = fc.oneof(
   fc.constant({ kind: 'none' as const }),
   fc.record({ kind: fc.constant('annual' as const), entries: fc.oneof(
-    fc.tuple(amount, confidence).map(([a, c]) => [{ revenue: a, confidence: c }]),
-    fc.tuple(amount, confidence, amount, confidence).map(([a, c, b, d]) => [
-      { revenue: a, confidence: c, product: OFFERINGS[0] },
-      { revenue: b, confidence: d, product: OFFERINGS[1] },
+    fc.tuple(amount, confidence).map(([a, c]): AnnualEntry[] => [{ revenue: a, confidence: c }]),
+    fc.tuple(amount, confidence, amount, confidence).map(([a, c, b, d]): AnnualEntry[] => [
+      { revenue: a, confidence: c, product: OFFERINGS[0]! },
+      { revenue: b, confidence: d, product: OFFERINGS[1]! },
     ]),
   ) }),
   fc.record({
@@ -43,6 +47,7 @@ const accountModel = fc.record({
   currency: fc.constantFrom(undefined, 'EUR', 'GBP'),
   parent: fc.option(fc.nat(), { nil: undefined }),
   status: fc.constantFrom('current', 'target'),
+  name: fc.constantFrom(...NAMES),
   strategy: fc.constantFrom('acquire', 'grow', 'reactivate', 'retain', 'retire'),
   years: fc.tuple(yearForecast, yearForecast),
   stretch: fc.option(amount, { nil: undefined }),
@@ -53,6 +58,8 @@ const accountModel = fc.record({
 const scopeModel = fc.constantFrom('total', 'channel', 'region', 'owner', 'manager', 'channel+owner');
 
 export const workspaceModel = fc.record({
+  /** Ids that are also names of Object.prototype members: valid, and a trap for lookups in plain objects. */
+  prototypeIds: fc.boolean(),
   startMonth: fc.integer({ min: 1, max: 12 }),
   count: fc.constantFrom('full', 'weighted'),
   tolerance: fc.constantFrom(0, 0.25, 0.5),
@@ -71,12 +78,13 @@ export type WorkspaceModel = typeof workspaceModel extends fc.Arbitrary<infer T>
 /** The plans files of a model, keyed by path inside the plans folder. */
 export function modelFiles(m: WorkspaceModel): CaseFiles {
   const managers = Array.from({ length: m.managers }, (_, i) => `mgr-${i}`);
-  const reps = Array.from({ length: m.reps }, (_, i) => `rep-${i}`);
+  const reps = Array.from({ length: m.reps }, (_, i) => (m.prototypeIds && i === 0 ? 'constructor' : `rep-${i}`));
+  const channels = m.prototypeIds ? [...CHANNELS, 'constructor'] : CHANNELS;
   const files: CaseFiles = {};
   const yaml = (value: unknown) => stringify(value, { lineWidth: 0 });
   files['workspace.yaml'] = toBytes(yaml({
     company: 'Fuzz Co', currency: 'USD', fiscal_year_start_month: m.startMonth,
-    dimensions: { channel: CHANNELS, region: REGIONS }, count: m.count, tolerance: m.tolerance,
+    dimensions: { channel: channels, region: REGIONS }, count: m.count, tolerance: m.tolerance,
     fx: { EUR: 1.5, GBP: 2 }, offerings: OFFERINGS.map((id) => ({ id, name: id.toUpperCase() })),
   }));
   files['team.yaml'] = toBytes(yaml({ people: [
@@ -95,9 +103,9 @@ export function modelFiles(m: WorkspaceModel): CaseFiles {
       return y.entries.map((e) => ({ period: `${year}-Q${e.q}`, revenue: e.revenue, confidence: e.confidence }));
     });
     const plan = {
-      name: `${id.toUpperCase()} Inc`, status: a.status, strategy: a.strategy, owner,
+      name: a.name, status: a.status, strategy: a.strategy, owner,
       ...(a.parent !== undefined && i > 0 && { parent: m.ids[a.parent % i] }),
-      dimensions: { channel: a.channel, region: a.region },
+      dimensions: { channel: m.prototypeIds && a.channel === 'partner' ? 'constructor' : a.channel, region: a.region },
       ...(a.currency && { currency: a.currency }),
       last_reviewed: '2026-10-15',
       ...(a.history !== undefined && { history: [{ period: 'FY2026', revenue: a.history }] }),
@@ -112,7 +120,7 @@ export function modelFiles(m: WorkspaceModel): CaseFiles {
 
   const goals = m.goals.map((g) => {
     const scope: Record<string, string> = {};
-    if (g.scope === 'channel' || g.scope === 'channel+owner') scope['channel'] = CHANNELS[g.pick % CHANNELS.length]!;
+    if (g.scope === 'channel' || g.scope === 'channel+owner') scope['channel'] = channels[g.pick % channels.length]!;
     if (g.scope === 'region') scope['region'] = REGIONS[g.pick % REGIONS.length]!;
     if (g.scope === 'owner' || g.scope === 'channel+owner') scope['owner'] = reps[g.pick % reps.length]!;
     if (g.scope === 'manager') scope['manager'] = managers[g.pick % managers.length]!;

@@ -22,12 +22,24 @@ export const MDX_BODIES = [
 ];
 const RENAMES = ['accounts/ACME.yaml', 'accounts/a b.yaml', 'accounts/deep/deeper/x.mdx', 'accounts/.yaml', 'accounts/x.md', 'accounts/__proto__.yaml', 'accounts/constructor.mdx', 'reviews/2026-13/rep-0.yaml', 'reviews/2026-11/nobody.yaml', 'goals.yml', 'icp.yaml'];
 
+/** Keys whose values the 'field' mutation replaces, in block or flow style: where a hostile value does most harm. */
+export const FIELDS = [
+  'revenue', 'confidence', 'period', 'owner', 'parent', 'currency', 'name', 'id', 'reports_to', 'relationship', 'manager', 'channel', 'region',
+  'EUR', 'tolerance', 'count', 'fiscal_year_start_month', 'last_reviewed', 'status', 'strategy', 'scope', 'dimensions', 'stakeholders',
+  'forecast', 'goals', 'people', 'roles', 'product', 'offering', 'fx', 'history', 'stretch', 'potential',
+];
+const NUMERIC_FIELDS = ['revenue', 'confidence', 'potential', 'tolerance', 'fiscal_year_start_month', 'EUR', 'GBP', 'margin'];
+const STRUCTURES = ['[]', '{}', '~', '&a x', '*a', '!!str 1', '!!int "7"', '!!float 1', '[1, 2]', '{a: 1}', '{ __proto__: { polluted: 1 } }', '{ constructor: x }', 'constructor', 'prototype'];
+
 const at = fc.integer({ min: 0, max: 1000 });
 export const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), file: fc.nat(), at, byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('truncate' as const), file: fc.nat(), at }),
   fc.record({ kind: fc.constant('insert' as const), file: fc.nat(), at, text: fc.constantFrom(...SPECIALS) }),
   fc.record({ kind: fc.constant('value' as const), file: fc.nat(), at, text: fc.constantFrom(...HOSTILE_NUMBERS, ...HOSTILE_STRINGS) }),
+  fc.record({ kind: fc.constant('field' as const), file: fc.nat(), key: fc.constantFrom(...FIELDS), nth: fc.nat({ max: 8 }), all: fc.boolean(), text: fc.constantFrom(...HOSTILE_NUMBERS, ...HOSTILE_STRINGS, ...STRUCTURES) }),
+  // Numbers where numbers are read, so that a hostile amount survives the schema and reaches the rollup.
+  fc.record({ kind: fc.constant('field' as const), file: fc.nat(), key: fc.constantFrom(...NUMERIC_FIELDS), nth: fc.nat({ max: 8 }), all: fc.boolean(), text: fc.constantFrom(...HOSTILE_NUMBERS) }),
   fc.record({ kind: fc.constant('key' as const), file: fc.nat(), at, key: fc.constantFrom(...HOSTILE_KEYS), text: fc.constantFrom('x', '1', '{}', '[]', ...HOSTILE_NUMBERS.slice(0, 4)) }),
   fc.record({ kind: fc.constant('body' as const), file: fc.nat(), at, text: fc.constantFrom(...MDX_BODIES) }),
   fc.record({ kind: fc.constant('crlf' as const), file: fc.nat() }),
@@ -73,6 +85,14 @@ export function mutate(files: CaseFiles, mutations: readonly Mutation[]): CaseFi
         const colon = line.indexOf(': ');
         const replaced = colon === -1 ? `${line}${m.text}` : `${line.slice(0, colon + 2)}${m.text}`;
         out[rel] = toBytes(text.slice(0, start) + replaced + text.slice(end));
+        break;
+      }
+      case 'field': {
+        // The value after "key: " up to the end of the line or of the flow item: every occurrence, or the nth.
+        let n = 0;
+        const pattern = new RegExp(`(^|[\\s{,])(${m.key}: ?)([^,}\\n]*)`, 'gm');
+        const replaced = text.replace(pattern, (all, before: string, key: string) => (m.all || n++ === m.nth ? `${before}${key.trimEnd()} ${m.text}` : all));
+        out[rel] = toBytes(replaced);
         break;
       }
       case 'key': {

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { REPO, saveCase } from './case.ts';
 import type { FuzzCase } from './case.ts';
@@ -11,6 +11,7 @@ const RUNS = process.env['FUZZ_RUNS'] === undefined ? undefined : Number(process
 const SAVE = process.env['FUZZ_SAVE'];
 
 export const FIXTURES = join(REPO, 'tests/fixtures/fuzz');
+export const REPO_PATH = (path: string): string => resolve(REPO, path);
 
 /** Runs a property with fast-check; on failure saves the shrunk case (when asked) and throws fast-check's report. */
 export function runProperty(p: FuzzProperty): { runs: number } {
