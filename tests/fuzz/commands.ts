@@ -8,7 +8,7 @@ import { PlansFolderMissing } from '../../src/core/files.ts';
 import { plain } from '../../src/core/report.ts';
 import { snapshotTree } from '../helpers/sandbox.ts';
 import { type CaseFiles, writeTree } from './case.ts';
-import { TODAY } from './invariants.ts';
+import { namesInputOrMissing, TODAY } from './invariants.ts';
 
 /** An Output that keeps what a command prints, with colours off. */
 function collect(): Output & { lines: string[] } {
@@ -41,12 +41,14 @@ export function commandProblems(files: CaseFiles): string[] {
     const summary = join(dir, 'bystander', 'summary.md');
     const problems: string[] = [];
     const plans = ['--plans', 'plans'];
+    const outputs = { validate: collect(), 'validate --format github': collect(), check: collect(), 'check in GitHub Actions': collect() };
     const runs = {
-      validate: exitCode((o) => validateCommand(plans, o, dir), collect()),
-      'validate --format github': exitCode((o) => validateCommand([...plans, '--format', 'github'], o, dir), collect()),
-      check: exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, {}), collect()),
-      'check in GitHub Actions': exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }), collect()),
+      validate: exitCode((o) => validateCommand(plans, o, dir), outputs.validate),
+      'validate --format github': exitCode((o) => validateCommand([...plans, '--format', 'github'], o, dir), outputs['validate --format github']),
+      check: exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, {}), outputs.check),
+      'check in GitHub Actions': exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }), outputs['check in GitHub Actions']),
     };
+    for (const [name, o] of Object.entries(outputs)) problems.push(...outputProblems(files, o.lines).map((p) => `${name}: ${p}`));
     const json = collect();
     const jsonCode = exitCode((o) => checkCommand([...plans, '--today', TODAY, '--json'], o, dir, {}), json);
     for (const [name, code] of Object.entries({ ...runs, 'check --json': jsonCode })) {
@@ -67,4 +69,23 @@ export function commandProblems(files: CaseFiles): string[] {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const ANNOTATION = /^::(error|warning|notice) file=([^,:]*),line=(\d+)/;
+
+/**
+ * With colours off, what plan text reaches the terminal carries no control character (ESC would let a plan rewrite
+ * the screen), and every line that GitHub Actions would read as a workflow command is an annotation of an input file.
+ */
+export function outputProblems(files: CaseFiles, printed: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const line of printed.flatMap((l) => l.split('\n'))) {
+    const shown = JSON.stringify(line.slice(0, 160));
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/.test(line)) problems.push(`a control character is printed: ${shown}`);
+    if (!line.startsWith('::')) continue;
+    const match = ANNOTATION.exec(line);
+    if (!match || namesInputOrMissing(files, match[2]!) === undefined) problems.push(`a workflow command that is not an annotation of an input file: ${shown}`);
+  }
+  return problems;
 }

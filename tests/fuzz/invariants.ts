@@ -29,6 +29,12 @@ export function lineCount(bytes: Uint8Array): number {
 const SEVERITIES = new Set(['error', 'warning', 'info']);
 const REQUIRED = ['workspace.yaml', 'team.yaml', 'goals.yaml'];
 
+/** A display path of an input file, or of a shared file that is missing (reported at 1:1). */
+export function namesInputOrMissing(files: CaseFiles, display: string): 'input' | 'missing' | undefined {
+  if (display.startsWith(ROOT) && Object.hasOwn(files, display.slice(ROOT.length))) return 'input';
+  return REQUIRED.some((name) => display === `${ROOT}${name}` && !Object.hasOwn(files, name)) ? 'missing' : undefined;
+}
+
 /**
  * Every diagnostic and finding names a file of the input (or a missing shared file, at 1:1) and a line inside it.
  * Returns what is wrong, one string each, so a failing case says which diagnostic broke which rule.
@@ -46,8 +52,7 @@ export function locationProblems(files: CaseFiles, located: readonly Pick<Diagno
     }
     const bytes = byDisplay.get(d.file);
     if (bytes === undefined) {
-      const missing = REQUIRED.some((name) => d.file === `${ROOT}${name}` && !(name in files));
-      if (!missing) problems.push(`${where}: names a file that is not in the input`);
+      if (namesInputOrMissing(files, d.file) !== 'missing') problems.push(`${where}: names a file that is not in the input`);
       else if (d.line !== 1 || d.column !== 1) problems.push(`${where}: a missing file is located at 1:1`);
       continue;
     }

@@ -9,7 +9,7 @@ import { type CaseFiles, toBytes } from './case.ts';
  */
 const ACCOUNT_IDS = ['acme', 'globex', 'hooli', 'initech', 'umbrella', 'stark', 'constructor', 'prototype'];
 /** Valid text that means something to a terminal, GitHub Actions, HTML or a template engine. */
-const NAMES = ['Acme', '::error file=team.yaml,line=1::forged', '<script>alert(1)</script>', 'Line one\nline two', '\u001b[31mred\u001b[0m', '{{ x }}', "O'Brien & <Co>", '\u202Eevil'];
+const NAMES = ['Acme', 'Acme\n::error file=plans/forged.yaml,line=1::forged', '::error file=team.yaml,line=1::forged', '<script>alert(1)</script>', 'Line one\nline two', '\u001b[31mred\u001b[0m', '{{ x }}', "O'Brien & <Co>", '\u202Eevil'];
 const CHANNELS = ['direct', 'partner'];
 const REGIONS = ['americas', 'emea', 'apac'];
 const OFFERINGS = ['sensors', 'service'];
