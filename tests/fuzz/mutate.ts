@@ -8,7 +8,7 @@ export const SPECIALS = [
   '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '#', ': ', '- ', '\n  - ', '@', '`', 'x'.repeat(20_000), `${'a'.repeat(1025)}: 1\n`,
   'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
 ];
-export const HOSTILE_KEYS = ['__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf', '__defineGetter__', '<<', '"__proto__"', "''"];
+export const HOSTILE_KEYS = ['max_file_bytes', '__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf', '__defineGetter__', '<<', '"__proto__"', "''"];
 export const HOSTILE_NUMBERS = ['1e308', '1e309', '-1e308', '.inf', '-.inf', '.nan', '-0', '0x10', '0o17', '1_000', '5e-324', '9007199254740993', '010', '+12', '1.', '-400', '1e400'];
 export const HOSTILE_STRINGS = [
   '"a\\nb"', '"::error file=x.yaml,line=1::injected"', '"\\e[31mred\\e[0m"', '<script>alert(1)</script>', '"\\0"', '"\\u202Eevil"', '{{x}}',
@@ -43,6 +43,8 @@ export const mutation = fc.oneof(
   fc.record({ kind: fc.constant('key' as const), file: fc.nat(), at, key: fc.constantFrom(...HOSTILE_KEYS), text: fc.constantFrom('x', '1', '{}', '[]', ...HOSTILE_NUMBERS.slice(0, 4)) }),
   fc.record({ kind: fc.constant('body' as const), file: fc.nat(), at, text: fc.constantFrom(...MDX_BODIES) }),
   fc.record({ kind: fc.constant('crlf' as const), file: fc.nat() }),
+  // Past the reader's size limit (1 MB by default), as one line or as many.
+  fc.record({ kind: fc.constant('huge' as const), file: fc.nat(), lines: fc.boolean() }),
   fc.record({ kind: fc.constant('bom' as const), file: fc.nat(), utf16: fc.boolean() }),
   fc.record({ kind: fc.constant('drop' as const), file: fc.nat() }),
   fc.record({ kind: fc.constant('rename' as const), file: fc.nat(), to: fc.constantFrom(...RENAMES) }),
@@ -112,6 +114,9 @@ export function mutate(files: CaseFiles, mutations: readonly Mutation[]): CaseFi
         out[rel] = toBytes(`${text.slice(0, pos)}\n${m.text}\n${text.slice(pos)}`);
         break;
       }
+      case 'huge':
+        out[rel] = toBytes(`${text}\n${m.lines ? '# padding\n'.repeat(110_000) : `# ${'x'.repeat(1_100_000)}`}\n`);
+        break;
       case 'crlf':
         out[rel] = toBytes(text.replace(/\r?\n/g, '\r\n'));
         break;
