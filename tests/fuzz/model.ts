@@ -17,6 +17,11 @@ const YEARS = ['FY2027', 'FY2028'];
 const CONFIDENCES = [0, 0.25, 0.5, 0.75, 1];
 const FOLDERS = ['', 'emea/', 'key/accounts/'];
 
+const DATES = ['2020-02-29', '2026-10-15', '2026-11-24', '2027-03-01'];
+const date = fc.constantFrom(...DATES);
+const BUYING_ROLES = ['decision-maker', 'economic-buyer', 'technical-buyer', 'user', 'influencer', 'gatekeeper', 'coach', 'blocker'];
+const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'detractor', 'unknown'];
+
 const amount = fc.integer({ min: 0, max: 25_000 }).map((n) => n * 400);
 const confidence = fc.constantFrom(...CONFIDENCES);
 
@@ -53,6 +58,15 @@ const accountModel = fc.record({
   stretch: fc.option(amount, { nil: undefined }),
   history: fc.option(amount, { nil: undefined }),
   potential: fc.option(amount, { nil: undefined }),
+  strategic: fc.boolean(),
+  tier: fc.constantFrom(undefined, 'A', 'B', 'C', 'D'),
+  lastReviewed: fc.option(date, { nil: undefined }),
+  stakeholders: fc.array(
+    fc.record({ name: fc.constantFrom(...NAMES), boss: fc.option(fc.nat(), { nil: undefined }), roles: fc.subarray(BUYING_ROLES, { maxLength: 3 }), stance: fc.constantFrom(...STANCES), ours: fc.boolean(), contact: fc.option(date, { nil: undefined }) }),
+    { maxLength: 3 },
+  ),
+  actions: fc.array(fc.record({ due: date, status: fc.constantFrom(undefined, 'planned', 'done') }), { maxLength: 2 }),
+  reviewed: fc.boolean(),
 });
 
 const scopeModel = fc.constantFrom('total', 'channel', 'region', 'owner', 'manager', 'channel+owner');
@@ -93,6 +107,7 @@ export function modelFiles(m: WorkspaceModel): CaseFiles {
     ...reps.map((id, i) => ({ id, name: `Rep ${id}`, role: 'account-executive', manager: managers[i % managers.length] })),
   ] }));
 
+  const reviewed = new Map<string, string[]>();
   m.ids.forEach((id, i) => {
     const a = m.accounts[i]!;
     const owner = reps[a.owner % reps.length]!;
@@ -107,12 +122,23 @@ export function modelFiles(m: WorkspaceModel): CaseFiles {
       ...(a.parent !== undefined && i > 0 && { parent: m.ids[a.parent % i] }),
       dimensions: { channel: m.prototypeIds && a.channel === 'partner' ? 'constructor' : a.channel, region: a.region },
       ...(a.currency && { currency: a.currency }),
-      last_reviewed: '2026-10-15',
+      strategic: a.strategic,
+      ...(a.tier !== undefined && { tier: a.tier }),
+      ...(a.lastReviewed !== undefined && { last_reviewed: a.lastReviewed }),
       ...(a.history !== undefined && { history: [{ period: 'FY2026', revenue: a.history }] }),
       forecast,
       ...(a.stretch !== undefined && { stretch: [{ period: 'FY2027', revenue: a.stretch }] }),
       ...(a.potential !== undefined && { penetration: [{ offering: 'sensors', status: 'open', potential: a.potential }] }),
+      stakeholders: a.stakeholders.map((x, s) => ({
+        id: `s${s}`, name: x.name,
+        ...(x.boss !== undefined && s > 0 && { reports_to: `s${x.boss % s}` }),
+        roles: x.roles, stance: x.stance,
+        ...(x.ours && { relationship: owner }),
+        ...(x.contact !== undefined && { last_contact: x.contact }),
+      })),
+      actions: a.actions.map((x, k) => ({ description: `Step ${k}`, owner, due: x.due, ...(x.status !== undefined && { status: x.status }) })),
     };
+    if (a.reviewed) (reviewed.get(owner) ?? reviewed.set(owner, []).get(owner)!).push(id);
     const text = yaml(plan);
     const rel = `accounts/${a.folder}${id}.${a.format}`;
     files[rel] = toBytes(a.format === 'mdx' ? `---\n${text}---\n\n## Why ${id}\n\nThey buy *sensors* and want a plan.\n` : text);
@@ -133,6 +159,14 @@ export function modelFiles(m: WorkspaceModel): CaseFiles {
     return !seen.has(key) && seen.add(key);
   });
   files['goals.yaml'] = toBytes(yaml({ goals: unique }));
+  for (const [rep, accounts] of reviewed) {
+    const manager = managers[reps.indexOf(rep) % managers.length]!;
+    files[`reviews/2026-11/${rep}.yaml`] = toBytes(yaml({
+      reviewer: manager, date: '2026-11-10', accomplishments: ['Renewed a contract'],
+      accounts: accounts.map((account, k) => ({ account, expectation: 'grow', next_90_days: 400 * (k + 1) })),
+      actions: [{ description: 'Call the buyer', owner: rep, due: '2026-12-01' }],
+    }));
+  }
   return files;
 }
 

@@ -30,7 +30,7 @@ function noProblems(problems: string[]): void {
 function rollupOf(files: CaseFiles, order?: readonly string[]) {
   const run = runCore(files, order);
   const errors = run.result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.message}`);
-  expect(errors).toEqual([]);
+  expect(errors, `the workspace is not valid:\n${errors.join('\n')}`).toEqual([]);
   return run.rollup!;
 }
 
