@@ -6,6 +6,8 @@ export const SPECIALS = [
   '&a ', '*a', '*zz', '!!', '!!binary ', '!!js/function ', '!<tag:yaml.org,2002:str> ', '<<: *a\n', '<<: {}\n', '\t', '---\n', '...\n',
   '{', '}', '[', ']', '"', "'", '\0', '\uFEFF', '\r\n', '\r', '\uD800', '\uDC00', '\u2028', '\u202E', '\x1b[2J', '? ', '|', '>-\n',
   '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '#', ': ', '- ', '\n  - ', '@', '`', 'x'.repeat(20_000), `${'a'.repeat(1025)}: 1\n`,
+  // Deep nesting: a recursive parser or walker that overflows the stack throws a RangeError.
+  '['.repeat(10_000), '{a: '.repeat(5_000), '- '.repeat(5_000), Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
   'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
 ];
 export const HOSTILE_KEYS = ['max_file_bytes', '__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf', '__defineGetter__', '<<', '"__proto__"', "''"];
@@ -18,7 +20,7 @@ export const HOSTILE_STRINGS = [
 export const MDX_BODIES = [
   '{', '}', '<', '<Foo />', '<script>alert(1)</script>', 'import fs from "node:fs"', 'export const x = 1', '{process.exit(1)}',
   '{/* comment */}', '<div>', '</div>', '\\{', '<!-- x -->', '`{`', '<a href="javascript:alert(1)">x</a>', '<img src=x onerror="alert(1)">',
-  '---\nname: again\n---', '<style>body{display:none}</style>', '[x](javascript:alert(1))', '\0', '<iframe src="https://evil.example"></iframe>',
+  '---\nname: again\n---', '> '.repeat(5_000), '<div>'.repeat(3_000), '*'.repeat(10_000), '['.repeat(10_000), '{'.repeat(5_000), '- '.repeat(5_000), '<style>body{display:none}</style>', '[x](javascript:alert(1))', '\0', '<iframe src="https://evil.example"></iframe>',
 ];
 const RENAMES = ['accounts/ACME.yaml', 'accounts/a b.yaml', 'accounts/deep/deeper/x.mdx', 'accounts/.yaml', 'accounts/x.md', 'accounts/__proto__.yaml', 'accounts/constructor.mdx', 'reviews/2026-13/rep-0.yaml', 'reviews/2026-11/nobody.yaml', 'goals.yml', 'icp.yaml'];
 
