@@ -49,19 +49,32 @@ export function writeTree(dir: string, files: CaseFiles): void {
   }
 }
 
-/** A fixture folder: case.json (property, params, how it was found) and plans/ with the files. */
+// Characters a checkout on Windows or macOS cannot hold in a file name: such files are stored under plain names.
+// eslint-disable-next-line no-control-regex
+const UNPORTABLE = /[\u0000-\u001f\u007f-\u009f:*?"<>|\\]|[. ]$|[. ]\//;
+
+/** A fixture folder: case.json (property, params, how it was found, stored names) and plans/ with the files. */
 export function saveCase(folder: string, property: string, c: FuzzCase, note: string): string {
   const hash = createHash('sha256').update(JSON.stringify([property, c.params, Object.entries(c.files).map(([k, v]) => [k, [...v]])])).digest('hex').slice(0, 8);
   const dir = join(folder, `${property}-${hash}`);
+  const stored: CaseFiles = {};
+  const names: Record<string, string> = {};
+  Object.entries(c.files).forEach(([rel, bytes], i) => {
+    const name = UNPORTABLE.test(rel) ? `unportable-name-${i}` : rel;
+    if (name !== rel) names[name] = rel;
+    stored[name] = bytes;
+  });
   rmSync(dir, { recursive: true, force: true });
-  writeTree(join(dir, 'plans'), c.files);
-  writeFileSync(join(dir, 'case.json'), `${JSON.stringify({ property, params: c.params, note }, null, 2)}\n`);
+  writeTree(join(dir, 'plans'), stored);
+  writeFileSync(join(dir, 'case.json'), `${JSON.stringify({ property, params: c.params, note, ...(Object.keys(names).length > 0 && { names }) }, null, 2)}\n`);
   return dir;
 }
 
 export function loadCase(dir: string): { property: string; case: FuzzCase } {
-  const meta = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { property: string; params?: Record<string, unknown> };
-  return { property: meta.property, case: { files: readTree(join(dir, 'plans')), params: meta.params ?? {} } };
+  const meta = JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) as { property: string; params?: Record<string, unknown>; names?: Record<string, string> };
+  const files: CaseFiles = {};
+  for (const [rel, bytes] of Object.entries(readTree(join(dir, 'plans')))) files[meta.names?.[rel] ?? rel] = bytes;
+  return { property: meta.property, case: { files, params: meta.params ?? {} } };
 }
 
 const generated = new Map<string, CaseFiles>();

@@ -71,11 +71,21 @@ export function commandProblems(files: CaseFiles): string[] {
   }
 }
 
-const ANNOTATION = /^::(error|warning|notice) file=([^,:]*),line=(\d+)/;
+const ANNOTATION = /^::(error|warning|notice) file=([^,]*),line=(\d+)/;
+const unescapeProperty = (s: string) => s.replace(/%(0D|0A|3A|2C|25)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** A file whose name holds a control character or a workflow command cannot be named both faithfully and safely: a safe rendering of it will do. */
+function escapedName(files: CaseFiles, property: string): boolean {
+  return !CONTROL.test(property) && Object.keys(files).some((rel) => CONTROL.test(rel) || /##\[|::/.test(rel));
+}
 
 /**
  * With colours off, what plan text reaches the terminal carries no control character (ESC would let a plan rewrite
- * the screen), and every line that GitHub Actions would read as a workflow command is an annotation of an input file.
+ * the screen), and every line that GitHub Actions would read as a workflow command (`::cmd`, after blanks, or
+ * `##[cmd]` anywhere) is an annotation of an input file.
  */
 export function outputProblems(files: CaseFiles, printed: readonly string[]): string[] {
   const problems: string[] = [];
@@ -83,9 +93,11 @@ export function outputProblems(files: CaseFiles, printed: readonly string[]): st
     const shown = JSON.stringify(line.slice(0, 160));
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b-\u001f\u007f\u009b]/.test(line)) problems.push(`a control character is printed: ${shown}`);
-    if (!line.startsWith('::')) continue;
+    if (!/^[\s\u0085]*::/.test(line) && !line.includes('##[')) continue;
     const match = ANNOTATION.exec(line);
-    if (!match || namesInputOrMissing(files, match[2]!) === undefined) problems.push(`a workflow command that is not an annotation of an input file: ${shown}`);
+    if (!match || line.includes('##[') || !(namesInputOrMissing(files, unescapeProperty(match[2]!)) !== undefined || escapedName(files, match[2]!))) {
+      problems.push(`a workflow command that is not an annotation of an input file: ${shown}`);
+    }
   }
   return problems;
 }

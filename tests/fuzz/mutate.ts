@@ -22,7 +22,9 @@ export const MDX_BODIES = [
   '{/* comment */}', '<div>', '</div>', '\\{', '<!-- x -->', '`{`', '<a href="javascript:alert(1)">x</a>', '<img src=x onerror="alert(1)">',
   '---\nname: again\n---', '> '.repeat(5_000), '<div>'.repeat(3_000), '*'.repeat(10_000), '['.repeat(10_000), '{'.repeat(5_000), '- '.repeat(5_000), '<style>body{display:none}</style>', '[x](javascript:alert(1))', '\0', '<iframe src="https://evil.example"></iframe>',
 ];
-const RENAMES = ['accounts/ACME.yaml', 'accounts/a b.yaml', 'accounts/deep/deeper/x.mdx', 'accounts/.yaml', 'accounts/x.md', 'accounts/__proto__.yaml', 'accounts/constructor.mdx', 'reviews/2026-13/rep-0.yaml', 'reviews/2026-11/nobody.yaml', 'goals.yml', 'icp.yaml'];
+const RENAMES = ['accounts/ACME.yaml', 'accounts/a b.yaml', 'accounts/deep/deeper/x.mdx', 'accounts/.yaml', 'accounts/x.md', 'accounts/__proto__.yaml', 'accounts/constructor.mdx', 'reviews/2026-13/rep-0.yaml', 'reviews/2026-11/nobody.yaml', 'goals.yml', 'icp.yaml',
+  // Names that break out of a printed line or an annotation's properties.
+  'accounts/x\n::warning::forged.yaml', 'accounts/a,line=999::b.yaml', 'accounts/p%0Aq.yaml', 'accounts/##[group]x.mdx', 'accounts/\u001b[2Jx.yaml', 'accounts/ü ñ/acme.yaml'];
 
 /** Keys whose values the 'field' mutation replaces, in block or flow style: where a hostile value does most harm. */
 export const FIELDS = [

@@ -36,12 +36,15 @@ describe('the output oracle', () => {
     { name: 'an escape sequence', line: 'plans/accounts/acme.yaml:1:1 warning \u001b[2Jgone', problem: /control character/ },
     { name: 'a forged annotation', line: 'ok\n::error file=plans/forged.yaml,line=1::x', problem: /not an annotation of an input file/ },
     { name: 'another workflow command', line: '::add-mask::secret', problem: /not an annotation of an input file/ },
+    { name: 'a command after blanks', line: '  ::stop-commands::x', problem: /not an annotation of an input file/ },
+    { name: 'a legacy command', line: 'text ##[error]x', problem: /not an annotation of an input file/ },
   ])('flags $name', ({ line, problem }) => {
     expect(outputProblems(files, [line])).toEqual([expect.stringMatching(problem)]);
   });
 
   it('accepts an annotation of an input file', () => {
-    expect(outputProblems(files, ['::error file=plans/accounts/acme.yaml,line=3,col=5::bad'])).toEqual([]);
+    const escaped = { ...files, 'accounts/a,b:c.yaml': files['accounts/acme.yaml']! };
+    expect(outputProblems(escaped, ['::error file=plans/accounts/acme.yaml,line=3,col=5::bad', '::warning file=plans/accounts/a%2Cb%3Ac.yaml,line=1,col=1::x'])).toEqual([]);
   });
 });
 

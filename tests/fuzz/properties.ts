@@ -82,7 +82,7 @@ export const PROPERTIES: FuzzProperty[] = [
   {
     name: 'moved-plan-keeps-totals',
     quick: 20,
-    arbitrary: fc.record({ files: anyValid, params: fc.record({ index: fc.nat(), folder: fc.constantFrom('emea/', 'archive/2026/', 'x/', '') }) }),
+    arbitrary: fc.record({ files: anyValid, params: fc.record({ index: fc.nat(), folder: fc.constantFrom('emea/', 'archive/2026/', 'x/', '', 'ü ñ/', 'a,b/') }) }),
     check: (c) => {
       const moved = movePlan(c.files, c.params['index'] as number, c.params['folder'] as string);
       expect(totals(rollupOf(moved))).toEqual(totals(rollupOf(c.files)));
