@@ -1,8 +1,5 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { satteri } from '@astrojs/markdown-satteri';
-import { narrativeSafety } from './src/lib/mdx-safety.mjs';
 
 // SITE (https://plans.example.com) and BASE (/sales/plans) host the site under a sub-path;
 // every internal link goes through import.meta.env.BASE_URL (src/lib/links.ts), so both only need setting here.
@@ -13,8 +10,8 @@ export default defineConfig({
   ...(site && { site }),
   base,
   trailingSlash: 'ignore',
-  // Plan narratives are untrusted: no script, iframe or event handler survives (src/lib/mdx-safety.mjs).
-  integrations: [mdx({ processor: satteri({ hastPlugins: [narrativeSafety] }) })],
+  // No integration compiles plan files: narratives are rendered to sanitised HTML in core
+  // (src/core/narrative-render.ts, src/lib/narratives.ts), so nothing in a plans folder runs here.
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   // npm run build gives every build its own cache, so two builds of different plans folders never share content.
@@ -23,13 +20,6 @@ export default defineConfig({
     build: {
       // Mermaid's chunks are large but load only on pages with diagrams, and ELK's never (layout: 'dagre').
       chunkSizeWarningLimit: 2048,
-      rolldownOptions: {
-        // Every compiled MDX file carries this directive; the bundler warns about it although Astro handles it.
-        onwarn(warning, warn) {
-          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && String(warning.message).includes('use astro:head-inject')) return;
-          warn(warning);
-        },
-      },
     },
   },
 });

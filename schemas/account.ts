@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CurrencySchema, DateSchema, FractionSchema, IdSchema, MoneySchema, PersonRefSchema, UrlSchema } from './common.ts';
+import { CurrencySchema, DateSchema, FractionSchema, IdSchema, MoneySchema, PersonRefSchema, plainNumber, refuseProtoKey, UrlSchema } from './common.ts';
 import { ActionSchema, ObjectiveSchema, OpportunitySchema } from './execution.ts';
 import {
   CompetitorSpendSchema,
@@ -21,16 +21,16 @@ export const TeamMemberSchema = z.strictObject({
 });
 
 export const CompanyYearSchema = z.strictObject({
-  year: z.number().int().min(1900).max(2200).describe('The calendar or fiscal year of these figures.'),
+  year: plainNumber().int().min(1900).max(2200).describe('The calendar or fiscal year of these figures.'),
   revenue: MoneySchema.optional().describe('The account\'s own revenue that year.'),
-  employees: z.number().int().nonnegative().optional().describe('Their headcount that year.'),
+  employees: plainNumber().int().min(0).max(1e8).optional().describe('Their headcount that year, up to 100000000.'),
 });
 
 export const ProfileSchema = z
   .strictObject({
     industry: z.string().optional().describe('The industry they are in.'),
     headquarters: z.string().optional().describe('Where they are based.'),
-    website: UrlSchema.optional(),
+    website: UrlSchema.optional().describe('Their website, starting with https://, such as https://www.example.com.'),
     size: z.array(CompanyYearSchema).default([]).describe('Their size over the last 2–3 years: revenue and headcount by year.'),
     strategy: z.string().optional().describe('Their own strategy, in a sentence or two.'),
     markets: z.array(z.string()).default([]).describe('The markets they sell into.'),
@@ -40,7 +40,7 @@ export const ProfileSchema = z
 export const CrmLinkSchema = z
   .strictObject({
     id: z.string().min(1).describe('The account id in the CRM.'),
-    url: UrlSchema.optional().describe('A link to the account in the CRM.'),
+    url: UrlSchema.optional().describe('A link to the account in the CRM, starting with https://.'),
   })
   .describe('Where the account lives in the CRM. Link to it; do not copy CRM data here.');
 
@@ -56,7 +56,7 @@ export const AccountPlanSchema = z
     exec_sponsor: PersonRefSchema.optional().describe('Our executive sponsor for the account (an id in team.yaml).'),
     crm: CrmLinkSchema.optional(),
     parent: IdSchema.optional().describe('The id of the parent account, for a subsidiary or division.'),
-    dimensions: z.record(IdSchema, IdSchema).default({}).describe('The account\'s value for each dimension in workspace.yaml, such as channel: direct.'),
+    dimensions: refuseProtoKey(z.record(IdSchema, IdSchema).default({}).describe('The account\'s value for each dimension in workspace.yaml, such as channel: direct.'), 'channel'),
     currency: CurrencySchema.optional().describe('The currency of this plan\'s amounts, when not the workspace currency.'),
     last_reviewed: DateSchema.optional().describe('When the plan was last reviewed with a manager.'),
     profile: ProfileSchema.optional(),
@@ -76,7 +76,7 @@ export const AccountPlanSchema = z
     swot: SwotSchema.optional(),
     risks: z.array(RiskSchema).default([]).describe('What could go wrong and what we do about it.'),
     qualification: QualificationSchema.optional(),
-    icp: z.record(IdSchema, z.number().min(0)).optional().describe('Scores per ideal customer profile criterion (ids in icp.yaml), from 0 to the scale.'),
+    icp: refuseProtoKey(z.record(IdSchema, plainNumber().min(0).max(100)).optional().describe('Scores per ideal customer profile criterion (ids in icp.yaml), from 0 to the scale of icp.yaml (at most 100).'), 'budget'),
   })
   .describe('An account plan. The narrative goes below the frontmatter in an .mdx file.');
 

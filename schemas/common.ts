@@ -26,15 +26,53 @@ export const DateSchema = z
   .refine((s) => isRealDate(s), { message: 'this date does not exist in the calendar' })
   .describe('A date written YYYY-MM-DD, such as 2026-10-15.');
 
+/**
+ * The largest amount one entry may hold. A quadrillion leaves room for currencies such as IDR or VND
+ * (where a large account's quarter runs to trillions) while any sum over every plan stays a finite number.
+ */
+export const MAX_AMOUNT = 1e15;
+
+/**
+ * A mapping from names to values (dimensions, goal scopes, fx rates, ICP scores). Zod drops a "__proto__" key
+ * without a word, so it is refused here, before the record sees it; `example` is a key to suggest instead.
+ * Defaults and descriptions go on `record` itself: the JSON Schema keeps them only from inside the pipe.
+ */
+export function refuseProtoKey<T extends z.ZodType>(record: T, example: string) {
+  return z.preprocess((input, ctx) => {
+    if (input !== null && typeof input === 'object' && Object.hasOwn(input, '__proto__')) {
+      ctx.issues.push({ code: 'custom', input, path: ['__proto__'], message: `"__proto__" cannot be a name here. Write a name such as ${example}` });
+    }
+    return input;
+  }, record);
+}
+
+/** The largest exchange rate: one unit of a plan's currency is worth at most a million workspace units. */
+export const MAX_RATE = 1e6;
+
+/** The longest span, in days, that a setting may name: ten years. */
+export const MAX_DAYS = 3650;
+
+/**
+ * A plain number. YAML reads `-0` as negative zero, which prints as "-$0" and compares oddly, so it is refused;
+ * YAML's `.nan` and `.inf` are not numbers to Zod and are refused by type.
+ */
+export function plainNumber() {
+  return z.number().refine((n) => !Object.is(n, -0), { error: '-0 is a negative zero. Write 0' });
+}
+
 /** An amount of money, a plain number (no currency sign, no thousands separator). */
-export const MoneySchema = z
-  .number()
-  .finite()
-  .nonnegative()
-  .describe('An amount of money as a plain number, such as 1200000 (no currency sign, no "k" or "M").');
+export const MoneySchema = plainNumber()
+  .min(0)
+  .max(MAX_AMOUNT)
+  .describe('An amount of money as a plain number, such as 1200000 (no currency sign, no "k" or "M"), from 0 to 1000000000000000 (1e15).');
 
 /** A fraction between 0 and 1. */
-export const FractionSchema = z.number().min(0).max(1).describe('A fraction between 0 and 1, such as 0.8 for 80%.');
+export const FractionSchema = plainNumber().min(0).max(1).describe('A fraction between 0 and 1, such as 0.8 for 80%.');
+
+/** A whole number of days, from 1 to ten years. */
+export function daysSchema(what: string) {
+  return plainNumber().int().min(1).max(MAX_DAYS).describe(`${what} From 1 to ${MAX_DAYS} days.`);
+}
 
 /** An ISO 4217 currency code. */
 export const CurrencySchema = z
@@ -44,7 +82,23 @@ export const CurrencySchema = z
 
 export const LevelSchema = z.enum(['low', 'medium', 'high']).describe('low, medium or high.');
 
-export const UrlSchema = z.url().describe('A full web address, starting with https://.');
+/**
+ * A link the site renders, so only http and https: `javascript:`, `data:` and the like would run in the reader's
+ * browser. Zod trims the value and removes tabs and line breaks the way browsers do before it checks the scheme,
+ * and requires "://" after it. Spaces, control characters and a user name or password (https://good.com@evil.com
+ * goes to evil.com) are refused too.
+ */
+export const UrlSchema = z
+  .url({ protocol: /^https?$/, abort: true, error: 'write a web address that starts with https:// (or http://), such as https://www.example.com' })
+  .refine((s) => !/[\s\p{Cc}]/u.test(s.trim()), { error: 'a web address has no spaces or control characters. Write it on one line, with spaces as %20', abort: true })
+  .refine((s) => !hasUserInfo(s), { error: 'a web address here may not carry a user name or password before "@". Write the address without them' })
+  .describe('A full web address starting with https:// (or http://), such as https://www.example.com.');
+
+function hasUserInfo(s: string): boolean {
+  const url = URL.parse(s.trim());
+  return url !== null && (url.username !== '' || url.password !== '');
+}
+
 
 /** False only for a well-formed date that is not in the calendar (2026-02-30); the pattern reports the rest. */
 export function isRealDate(s: string): boolean {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
-import { IdSchema, MoneySchema, PeriodSchema } from './common.ts';
+import { IdSchema, MoneySchema, PeriodSchema, refuseProtoKey } from './common.ts';
 
 export const GoalSchema = z.strictObject({
   period: PeriodSchema.describe('The fiscal year or quarter the goal is for, such as FY2027 or FY2027-Q1.'),
-  scope: z
-    .record(IdSchema, IdSchema)
-    .default({})
-    .describe('Which plans count: a dimension (channel: direct), owner: jane-doe or manager: omar-haddad. Several keys mean all of them; none means the whole company.'),
+  scope: refuseProtoKey(
+    z
+      .record(IdSchema, IdSchema)
+      .default({})
+      .describe('Which plans count: a dimension (channel: direct), owner: jane-doe or manager: omar-haddad. Several keys mean all of them; none means the whole company.'),
+    'owner',
+  ),
   revenue: MoneySchema.describe('The revenue goal in the workspace currency.'),
   name: z.string().optional().describe('A short label for the goal, shown on reports.'),
 });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { daysSchema, IdSchema, MAX_DAYS, plainNumber } from './common.ts';
 
 export const SeveritySchema = z.enum(['error', 'warning', 'info']).describe('error fails check; warning and info are shown.');
 
 const LevelSchema = z.enum(['off', 'error', 'warning', 'info']).describe('off, error, warning or info.');
 
-const days = (what: string) => z.number().int().positive().optional().describe(what);
+const days = (what: string) => daysSchema(what).optional();
 
 /**
  * Every rule of the method with its default severity and thresholds. The rules in
@@ -49,13 +50,13 @@ function ruleSetting<T extends z.ZodRawShape>(id: RuleId, what: string, threshol
 export const RulesConfigSchema = z
   .strictObject({
     'strategic-limit': ruleSetting('strategic-limit', 'More than `max` strategic plans for one owner.', {
-      max: z.number().int().positive().optional().describe('The most strategic plans one person carries.'),
+      max: plainNumber().int().min(1).max(1000).optional().describe('The most strategic plans one person carries (1 to 1000).'),
     }),
     'stale-plan': ruleSetting('stale-plan', 'last_reviewed missing or older than `days` (default: review_cadence_days).', {
       days: days('How many days a plan may go without review.'),
     }),
     'single-threaded': ruleSetting('single-threaded', 'Fewer than `min_contacts` people in touch on their side or ours.', {
-      min_contacts: z.number().int().min(1).optional().describe('The fewest people in touch on each side.'),
+      min_contacts: plainNumber().int().min(1).max(100).optional().describe('The fewest people in touch on each side (1 to 100).'),
     }),
     'no-decision-maker': ruleSetting('no-decision-maker', 'A strategic or target plan names no decision maker.', {}),
     'no-champion': ruleSetting('no-champion', 'A strategic or target plan has no champion.', {}),
@@ -63,22 +64,22 @@ export const RulesConfigSchema = z
     'exec-cadence': ruleSetting('exec-cadence', 'An executive relationship with no meeting this fiscal quarter.', {}),
     'uncovered-stakeholder': ruleSetting('uncovered-stakeholder', 'A decision maker or economic buyer with no relationship owner.', {}),
     'overdue-action': ruleSetting('overdue-action', 'An open action more than `grace_days` past its due date.', {
-      grace_days: z.number().int().nonnegative().optional().describe('Days past due before an action is overdue.'),
+      grace_days: plainNumber().int().min(0).max(MAX_DAYS).optional().describe(`Days past due before an action is overdue (0 to ${MAX_DAYS}).`),
     }),
     'no-next-action': ruleSetting('no-next-action', 'No open action due in the next `days` days.', {
       days: days('How far ahead to look for the next action.'),
     }),
     'objective-without-owner': ruleSetting('objective-without-owner', 'An open objective with no owner.', {}),
     'stretch-below-plan': ruleSetting('stretch-below-plan', 'A stretch target not above forecast × `min_ratio`.', {
-      min_ratio: z.number().positive().optional().describe('How many times the forecast a stretch target must exceed, such as 1.2.'),
+      min_ratio: plainNumber().gt(0).max(100).optional().describe('How many times the forecast a stretch target must exceed, such as 1.2 (more than 0, at most 100).'),
     }),
     'not-qualified': ruleSetting('not-qualified', 'A grow or acquire plan with fewer than `min_true` qualification answers true.', {
-      min_true: z.number().int().min(1).max(6).optional().describe('How many of the six questions must be answered true.'),
+      min_true: plainNumber().int().min(1).max(6).optional().describe('How many of the six questions must be answered true.'),
     }),
     'tier-mismatch': ruleSetting('tier-mismatch', 'The declared tier differs from the A–D tier computed from last year\'s revenue.', {}),
     'top-account-without-plan': ruleSetting('top-account-without-plan', 'An account in the top `share` of its `dimension` value by last year\'s revenue with no strategic plan or no forecast.', {
-      share: z.number().gt(0).max(1).optional().describe('The top fraction of accounts by last year\'s revenue, such as 0.25.'),
-      dimension: z.string().min(1).optional().describe('The dimension whose values are ranked separately, such as channel.'),
+      share: plainNumber().gt(0).max(1).optional().describe('The top fraction of accounts by last year\'s revenue, such as 0.25.'),
+      dimension: IdSchema.optional().describe('The dimension (a name under dimensions in workspace.yaml) whose values are ranked separately, such as channel.'),
     }),
     'stale-contact': ruleSetting('stale-contact', 'A key stakeholder with no contact in `days` days.', {
       days: days('How many days a key stakeholder may go without contact.'),

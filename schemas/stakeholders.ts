@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, LevelSchema, PersonRefSchema } from './common.ts';
+import { DateSchema, IdSchema, LevelSchema, PersonRefSchema, plainNumber } from './common.ts';
 
 export const BUYING_ROLES = ['decision-maker', 'economic-buyer', 'technical-buyer', 'user', 'influencer', 'gatekeeper', 'coach', 'blocker'] as const;
 export const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'detractor', 'unknown'] as const;
@@ -26,7 +26,7 @@ export const StakeholderSchema = z.strictObject({
 export const BuyingStepSchema = z.strictObject({
   name: z.string().min(1).describe('The step, such as "Technical evaluation".'),
   owner: IdSchema.optional().describe('The stakeholder id who runs this step.'),
-  weeks: z.number().positive().optional().describe('How many weeks the step usually takes.'),
+  weeks: plainNumber().gt(0).max(520).optional().describe('How many weeks the step usually takes (at most 520, ten years).'),
 });
 
 export const BuyingProcessSchema = z

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CurrencySchema, FractionSchema, IdSchema } from './common.ts';
+import { CurrencySchema, daysSchema, FractionSchema, IdSchema, MAX_RATE, MoneySchema, plainNumber, refuseProtoKey, UrlSchema } from './common.ts';
 import { RulesConfigSchema } from './rules.ts';
 
 /** One offering we sell: the columns of the whitespace grid. */
@@ -12,9 +12,9 @@ export const OfferingSchema = z.strictObject({
 /** Revenue thresholds for the A–D account categories. */
 export const TierThresholdsSchema = z
   .strictObject({
-    A: z.number().nonnegative().describe('Last year revenue at or above which an account is tier A.'),
-    B: z.number().nonnegative().describe('Last year revenue at or above which an account is tier B.'),
-    C: z.number().nonnegative().describe('Last year revenue at or above which an account is tier C; below is D.'),
+    A: MoneySchema.describe('Last year revenue at or above which an account is tier A.'),
+    B: MoneySchema.describe('Last year revenue at or above which an account is tier B.'),
+    C: MoneySchema.describe('Last year revenue at or above which an account is tier C; below is D.'),
   })
   .describe('Revenue thresholds for tiers A–C (last fiscal year, workspace currency). Leave out to rank by share: top 20% A, next 30% B, next 30% C, rest D.');
 
@@ -22,43 +22,40 @@ export const WorkspaceSettingsSchema = z
   .strictObject({
     company: z.string().min(1).describe('Your company name, shown on the site.'),
     currency: CurrencySchema.describe('The currency every total is shown in, such as USD.'),
-    fiscal_year_start_month: z
-      .number()
+    fiscal_year_start_month: plainNumber()
       .int()
       .min(1)
       .max(12)
       .default(1)
       .describe('The month (1–12) in which the fiscal year starts. FY2027 is the fiscal year that ends in 2027.'),
-    dimensions: z
-      .record(IdSchema, z.array(IdSchema).min(1))
-      .default({})
-      .describe('The sales channels, regions, segments or divisions to roll up by, each with its allowed values.'),
+    dimensions: refuseProtoKey(
+      z
+        .record(IdSchema, z.array(IdSchema).min(1))
+        .default({})
+        .describe('The sales channels, regions, segments or divisions to roll up by, each with its allowed values.'),
+      'channel',
+    ),
     count: z
       .enum(['full', 'weighted'])
       .default('full')
       .describe('full sums forecast amounts as written; weighted multiplies each by its confidence.'),
     tolerance: FractionSchema.default(0).describe('The fraction a goal may fall short before check fails, such as 0.05.'),
-    fx: z
-      .record(CurrencySchema, z.number().positive())
-      .default({})
-      .describe('Exchange rates into the workspace currency: EUR: 1.08 means 1 EUR = 1.08 USD.'),
+    fx: refuseProtoKey(
+      z
+        .record(CurrencySchema, plainNumber().gt(0).max(MAX_RATE))
+        .default({})
+        .describe('Exchange rates into the workspace currency: EUR: 1.08 means 1 EUR = 1.08 USD. Each rate is more than 0 and at most 1000000.'),
+      'EUR',
+    ),
     offerings: z
       .array(OfferingSchema)
       .default([])
       .describe('What we sell: the offerings that make up 100% penetration of an account.'),
     tiers: TierThresholdsSchema.optional(),
-    review_cadence_days: z
-      .number()
-      .int()
-      .positive()
-      .default(92)
-      .describe('How many days a plan may go without review before it is stale (a quarter by default).'),
+    review_cadence_days: daysSchema('How many days a plan may go without review before it is stale (a quarter by default).').default(92),
     repository: z
       .strictObject({
-        edit_url: z
-          .string()
-          .url()
-          .optional()
+        edit_url: UrlSchema.optional()
           .describe('Where a plan file is edited, with the path appended, such as https://github.com/acme/plans/edit/main/.'),
       })
       .optional()

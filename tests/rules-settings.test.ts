@@ -51,7 +51,7 @@ describe('workspace.yaml rules: severities and thresholds', () => {
     {
       name: 'a threshold of the wrong kind says what it takes',
       rules: '{ no-next-action: { days: -5 } }',
-      expected: 'rules-base/workspace.yaml:10:34 error rules.no-next-action.days must be more than 0, got -5.',
+      expected: 'rules-base/workspace.yaml:10:34 error rules.no-next-action.days must be at least 1, got -5.',
     },
   ])('$name', ({ rules, expected }) => {
     const { workspace, diagnostics } = loadWorkspace(rulesBase({ 'workspace.yaml': [['tiers:', `rules: ${rules}\ntiers:`]] }));

@@ -6,11 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { buildCommand } from '../scripts/commands/build.ts';
 import { parseLog, readPlansHistory, repoPathOf } from '../src/core/git.ts';
 import { plain } from '../src/core/report.ts';
+import { SITE_MARKER, SITE_MARKER_TEXT } from '../scripts/lib/out-folder.ts';
 
 function previousSite(): string {
   const out = join(mkdtempSync(join(tmpdir(), 'site-build-')), 'dist');
   mkdirSync(out);
   writeFileSync(join(out, 'index.html'), '<p>the previous site</p>');
+  writeFileSync(join(out, SITE_MARKER), SITE_MARKER_TEXT);
   return out;
 }
 
@@ -26,7 +28,7 @@ describe('npm run build on invalid plans', () => {
       '1 error, 0 warnings, 0 notes.',
     ]);
     expect(errors).toEqual([`The site was not built because the plans are invalid. Fix the errors above; ${out} is unchanged.`]);
-    expect(readdirSync(out)).toEqual(['index.html']);
+    expect(readdirSync(out)).toEqual([SITE_MARKER, 'index.html']);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('<p>the previous site</p>');
     expect(readdirSync(join(out, '..'))).toEqual(['dist']);
   });

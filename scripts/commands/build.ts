@@ -1,12 +1,14 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_TEXT } from '../lib/out-folder.ts';
+import { oneLine } from '../../src/core/report.ts';
 import { validateCommand } from './validate.ts';
 
-export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
+export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
 
 /** The repository root, where astro.config.mjs and src/ are. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -14,21 +16,27 @@ const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /**
  * Validates the plans, then builds the site with Astro and indexes it with Pagefind. The site is built
  * into a temporary folder next to the output and moved into place only when every step succeeded, so a
- * failed build never leaves a partial site and never touches the previous one.
- * Returns 0 when built, 2 when the plans are invalid; a failing Astro or Pagefind step is exit 1.
+ * failed build never leaves a partial site and never touches the previous one. An output folder it may
+ * not replace (see out-folder.ts) is refused before any of that.
+ * Returns 0 when built, 2 when the output is refused or the plans are invalid; a failing Astro or Pagefind step is exit 1.
  */
 export async function buildCommand(argv: string[], output: Output, cwd = process.cwd()): Promise<number> {
-  const values = parseOptions(argv, { plans: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, BUILD_USAGE);
+  const values = parseOptions(
+    argv,
+    { plans: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    BUILD_USAGE,
+  );
   if (values.help) {
     output.out(BUILD_USAGE);
     return 0;
   }
   const plansDir = plansDirOption(values.plans);
-  const outDir = resolve(cwd, values.out ?? 'dist');
+  // Where the site may go is settled before any work, so a refused output costs nothing and changes nothing.
+  const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: PROJECT_ROOT, force: Boolean(values.force) });
 
   // The same diagnostics, in the same words, as `npm run validate`.
   if (validateCommand(['--plans', plansDir], output, cwd) !== 0) {
-    output.err(`The site was not built because the plans are invalid. Fix the errors above; ${shown(cwd, outDir)} is unchanged.`);
+    output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
     return 2;
   }
 
@@ -52,44 +60,29 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
     const args = [astro, 'build', '--root', PROJECT_ROOT, '--outDir', staging];
     const code = await run(process.execPath, args, { cwd: staging, env }, output);
-    if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${shown(cwd, outDir)} is unchanged.`);
+    if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${target.shown} is unchanged.`);
     rmSync(join(staging, '.prerender'), { recursive: true, force: true });
     await indexForSearch(staging);
-    replaceFolder(staging, outDir);
+    writeFileSync(join(staging, SITE_MARKER), SITE_MARKER_TEXT);
+    const aside = putSiteInPlace(staging, target);
+    if (aside) output.out(`Moved the files that were in ${target.shown} to ${oneLine(showPath(cwd, aside), 300)} (--force); delete that folder when you no longer need it.`);
   } finally {
+    // Both are this build's own temporary folders below node_modules/.cache.
     if (existsSync(staging)) rmSync(staging, { recursive: true, force: true });
     rmSync(cache, { recursive: true, force: true });
   }
-  output.out(`Built the site into ${shown(cwd, outDir)}.`);
+  output.out(`Built the site into ${target.shown}.`);
   return 0;
-}
-
-/** Puts the finished site in place of the old one: copied next to it first, so the swap is two renames. */
-function replaceFolder(from: string, to: string): void {
-  mkdirSync(dirname(to), { recursive: true });
-  const next = mkdtempSync(join(dirname(to), `.${basename(to)}-new-`));
-  try {
-    try {
-      renameSync(from, join(next, 'site'));
-    } catch {
-      // Another file system (dist/ on a different disk, or a temporary folder): copy instead.
-      cpSync(from, join(next, 'site'), { recursive: true });
-    }
-    rmSync(to, { recursive: true, force: true });
-    renameSync(join(next, 'site'), to);
-  } finally {
-    rmSync(next, { recursive: true, force: true });
-  }
 }
 
 async function indexForSearch(site: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   try {
-    if (!index) throw new ExitError(1, `Pagefind could not start: ${errors.join('; ')}`);
+    if (!index) throw new ExitError(1, `Pagefind could not start: ${oneLine(errors.join('; '))}`);
     const added = await index.addDirectory({ path: site });
-    if (added.errors.length > 0) throw new ExitError(1, `Pagefind could not index the site: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0) throw new ExitError(1, `Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-    if (written.errors.length > 0) throw new ExitError(1, `Pagefind could not write its index: ${written.errors.join('; ')}`);
+    if (written.errors.length > 0) throw new ExitError(1, `Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);
   } finally {
     await pagefind.close();
   }
@@ -109,17 +102,12 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
       });
       stream.on('end', () => rest && write(rest));
     };
-    pipe(child.stdout, output.out);
-    pipe(child.stderr, output.err);
+    // Astro may quote plan text (a file name, a frontmatter value) in a warning: one safe line each.
+    pipe(child.stdout, (line) => output.out(oneLine(line)));
+    pipe(child.stderr, (line) => output.err(oneLine(line)));
     child.on('error', fail);
     child.on('close', (code) => done(code ?? 1));
   });
-}
-
-/** A path as the user would type it: relative below the working directory, absolute elsewhere. */
-function shown(cwd: string, path: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel;
 }
 
 /**

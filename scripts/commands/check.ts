@@ -1,7 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import { isRealDate } from '../../schemas/common.ts';
 import { compareWithBase, GitRefError } from '../../src/core/base.ts';
-import { formatCount, formatDiagnostic, formatGithubAnnotation } from '../../src/core/report.ts';
+import { formatCount, formatDiagnostic, formatGithubAnnotation, oneLine, safeJson } from '../../src/core/report.ts';
 import { readWorkspace } from '../../src/core/read.ts';
 import { formatMoney, formatPercent } from '../../src/core/money.ts';
 import { isFailing, toInvalidJson, toJson, type CheckReport } from '../../src/core/rollup-report.ts';
@@ -32,7 +32,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   }
   const today = values.today ?? todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
-    throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${today}".\n${CHECK_USAGE}`);
+    throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${oneLine(today, 100)}".\n${CHECK_USAGE}`);
   }
   if (values.base !== undefined && values.base.trim() === '') {
     throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);
@@ -40,15 +40,16 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   const plansDir = plansDirOption(values.plans);
   const github = env['GITHUB_ACTIONS'] === 'true';
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
+  const annotation = output.command ?? output.out;
 
   const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
   if (!workspace) {
     // Exactly what validate prints: nothing is summed over invalid plans.
-    if (values.json) output.out(JSON.stringify(toInvalidJson(diagnostics), null, 2));
+    if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));
     else {
       for (const d of diagnostics) output.out(formatDiagnostic(d, output.paint));
       output.out(`${formatCount(diagnostics, output.paint)}.`);
-      if (github) for (const d of diagnostics) output.out(formatGithubAnnotation(d));
+      if (github) for (const d of diagnostics) annotation(formatGithubAnnotation(d));
     }
     if (summaryFile) appendFileSync(summaryFile, renderInvalidSummary(diagnostics));
     return 2;
@@ -70,11 +71,11 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     }
   }
 
-  if (values.json) output.out(JSON.stringify(toJson(report), null, 2));
+  if (values.json) output.out(safeJson(toJson(report)));
   else {
     for (const line of renderCheckText(report, output.paint)) output.out(line);
     // Annotations would break the JSON, so they only go with the text report.
-    if (github) for (const line of annotate(report, workspace)) output.out(line);
+    if (github) for (const line of annotate(report, workspace)) annotation(line);
   }
   if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
   return isFailing(report) ? 1 : 0;

@@ -1,6 +1,6 @@
 import { hasErrors } from '../../src/core/diagnostics.ts';
 import { readWorkspace } from '../../src/core/read.ts';
-import { formatCount, formatDiagnostic, formatGithubAnnotation } from '../../src/core/report.ts';
+import { formatCount, formatDiagnostic, formatGithubAnnotation, safeJson } from '../../src/core/report.ts';
 import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github]';
@@ -17,9 +17,13 @@ export function validateCommand(argv: string[], output: Output, cwd = process.cw
   const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
   const ok = !hasErrors(diagnostics);
   if (format === 'json') {
-    output.out(JSON.stringify({ ok, diagnostics }, null, 2));
+    output.out(safeJson({ ok, diagnostics }));
   } else {
-    for (const d of diagnostics) output.out(format === 'github' ? formatGithubAnnotation(d) : formatDiagnostic(d, output.paint));
+    const annotate = output.command ?? output.out;
+    for (const d of diagnostics) {
+      if (format === 'github') annotate(formatGithubAnnotation(d));
+      else output.out(formatDiagnostic(d, output.paint));
+    }
     const files = workspace ? ` in ${workspace.accounts.length} account plans` : '';
     output.out(`${formatCount(diagnostics, output.paint)}${files}.`);
   }

@@ -1,7 +1,7 @@
 import pc from 'picocolors';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { PlansFolderMissing } from '../../src/core/files.ts';
-import type { Paint } from '../../src/core/report.ts';
+import { defuseCommands, oneLine, type Paint } from '../../src/core/report.ts';
 
 /** Thrown by a command to end with an exit code; anything else reaching `main` is a bug. */
 export class ExitError extends Error {
@@ -15,16 +15,37 @@ export class ExitError extends Error {
 export interface Output {
   out(line: string): void;
   err(line: string): void;
+  /** A GitHub workflow command the tool means to emit (an annotation); `out` when absent. */
+  command?(line: string): void;
   paint: Paint;
 }
 
+/**
+ * stdout and stderr, guarded: a line that GitHub Actions would read as a workflow command is defused
+ * (only `command` may print one), and a reader that goes away (`check | head -1`) ends the output quietly
+ * instead of in an EPIPE stack trace; the command still runs to its end and sets its exit code.
+ */
 export function consoleOutput(): Output {
   const colour = Boolean(process.stdout.isTTY) && pc.isColorSupported;
   const c = pc.createColors(colour);
+  const stdout = guarded(process.stdout);
+  const stderr = guarded(process.stderr);
   return {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
+    out: (line) => stdout(`${defuseCommands(line)}\n`),
+    err: (line) => stderr(`${defuseCommands(line)}\n`),
+    command: (line) => stdout(`${line}\n`),
     paint: { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, green: c.green },
+  };
+}
+
+function guarded(stream: NodeJS.WriteStream): (text: string) => void {
+  let open = true;
+  // EPIPE when the reader left; any other error on our own output has nowhere to be reported either.
+  stream.on('error', () => {
+    open = false;
+  });
+  return (text) => {
+    if (open && !stream.destroyed) stream.write(text);
   };
 }
 
@@ -33,13 +54,19 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values;
   } catch (e) {
-    throw new ExitError(2, `${(e as Error).message.replace(/\.$/, '')}.\n${usage}`);
+    throw new ExitError(2, `${oneLine((e as Error).message).replace(/\.$/, '')}.\n${usage}`);
   }
 }
 
 /** The one place that turns a command's result into an exit code. */
 export async function main(run: (argv: string[], output: Output) => Promise<number> | number): Promise<void> {
   const output = consoleOutput();
+  const internal = (e: unknown) => {
+    reportInternalError(e, output);
+    process.exitCode = 2;
+  };
+  process.on('uncaughtException', internal);
+  process.on('unhandledRejection', internal);
   try {
     process.exitCode = await run(process.argv.slice(2), output);
   } catch (e) {
@@ -47,14 +74,18 @@ export async function main(run: (argv: string[], output: Output) => Promise<numb
       if (e.message) output.err(e.message);
       process.exitCode = e.code;
     } else if (e instanceof PlansFolderMissing) {
-      output.err(e.message);
+      output.err(oneLine(e.message));
       process.exitCode = 2;
-    } else {
-      output.err(`Internal error: ${(e as Error).message}. This is a bug in the tool, not in your plans; please report it${process.env['DEBUG'] ? '' : ' (set DEBUG=1 for details)'}.`);
-      if (process.env['DEBUG']) output.err(String((e as Error).stack));
-      process.exitCode = 2;
-    }
+    } else internal(e);
   }
+}
+
+/** One line, never a stack trace unless DEBUG=1 asks for it: the message may quote plan text. */
+function reportInternalError(e: unknown, output: Output): void {
+  const message = oneLine(e instanceof Error ? e.message : String(e), 500);
+  const debug = Boolean(process.env['DEBUG']);
+  output.err(`Internal error: ${message}. This is a bug in the tool, not in your plans; please report it${debug ? '' : ' (set DEBUG=1 for details)'}.`);
+  if (debug) output.err(String(e instanceof Error ? e.stack : e));
 }
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -63,7 +94,7 @@ export type Format = (typeof FORMATS)[number];
 export function formatOption(value: string | undefined, usage: string): Format {
   const format = value ?? 'text';
   if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new ExitError(2, `--format must be one of ${FORMATS.join(', ')}, not "${format}".\n${usage}`);
+    throw new ExitError(2, `--format must be one of ${FORMATS.join(', ')}, not "${oneLine(format, 100)}".\n${usage}`);
   }
   return format as Format;
 }

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { toPosix, type PlansFile } from './files.ts';
+import { oneLine } from './report.ts';
 import { compareRollups } from './rollup-diff.ts';
 import type { BaseReport } from './rollup-report.ts';
 import { rollUp, type Rollup } from './rollup.ts';
@@ -15,25 +16,40 @@ const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
 /**
  * Reads the plans folder as it was at a git ref, without touching the working tree:
  * one `git ls-tree` for the names and one `git cat-file --batch` for every file's bytes.
- * Files get the same `display` paths as the working copy, so messages point at familiar names.
+ * Git runs in the repository that holds the plans folder, which may be a repository of its own
+ * inside (or outside) the one the command runs from. Files get the same `display` paths as the
+ * working copy, so messages point at familiar names.
  */
 export function readPlansAtRef(ref: string, plansDir: string, cwd: string = process.cwd()): PlansFile[] {
-  const git = (args: string[], input?: string): Buffer => execFileSync('git', args, { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
+  const shownRef = oneLine(ref, 200);
+  let plansReal: string;
+  try {
+    plansReal = realpathSync(resolve(cwd, plansDir));
+  } catch {
+    throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} does not exist, so git has no version of it to compare with.`);
+  }
+  // core.fsmonitor names a program to run; none of these commands needs it.
+  const git = (args: string[], input?: string): Buffer =>
+    execFileSync('git', ['-c', 'core.fsmonitor=false', '-C', plansReal, ...args], { cwd, input, maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
   let top: string;
   try {
     top = git(['rev-parse', '--show-toplevel']).toString('utf8').trim();
   } catch (e) {
-    throw new GitRefError(`--base ${ref}: ${cwd} is not inside a git repository (${firstLine(e)}). Run check from a clone of the plans repository, or leave out --base.`);
+    throw new GitRefError(
+      `--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is not in a git repository (git said: ${oneLine(firstLine(e), 300)}). Commit the plans to git (git init, git add, git commit in that folder or a folder above it), or leave out --base.`,
+    );
   }
   let commit: string;
   try {
     commit = git(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]).toString('utf8').trim();
   } catch {
-    throw new GitRefError(`--base ${ref}: git knows no commit by that name. Pass a branch, tag or commit that exists here, such as origin/main (in GitHub Actions, check out with fetch-depth: 0 so the base branch is there).`);
+    throw new GitRefError(
+      `--base ${shownRef}: git knows no commit by that name. Pass a branch, tag or commit that exists in the repository of the plans folder (${oneLine(top, 200)}), such as origin/main (in GitHub Actions, check out with fetch-depth: 0 so the base branch is there).`,
+    );
   }
-  const folder = toPosix(relative(realpathSync(top), realpathSync(resolve(cwd, plansDir))));
+  const folder = toPosix(relative(realpathSync(top), plansReal));
   if (folder.startsWith('..')) {
-    throw new GitRefError(`--base ${ref}: the plans folder ${plansDir} is outside the git repository at ${top}, so git has no earlier version of it.`);
+    throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no earlier version of it.`);
   }
   const names = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...(folder ? [folder] : [])])
     .toString('utf8')
@@ -47,7 +63,7 @@ export function readPlansAtRef(ref: string, plansDir: string, cwd: string = proc
   const blobs = splitBatch(out);
   return names.flatMap(({ name, rel }, i) => {
     const bytes = blobs[i];
-    return bytes ? [{ rel, display: toPosix(relative(cwd, join(top, name))), bytes }] : [];
+    return bytes ? [{ rel, display: toPosix(relative(cwd, join(resolve(cwd, plansDir), rel))), bytes }] : [];
   });
 }
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { toPosix } from './files.ts';
 
 /** One commit that touched the plans. */
@@ -30,21 +30,32 @@ const FIELD = '\x1f';
  */
 export function readPlansHistory(plansDir: string, cwd: string = process.cwd()): PlansHistory {
   const dir = resolve(cwd, plansDir);
-  const top = runGit(dir, ['rev-parse', '--show-toplevel']);
-  if (top === undefined) return NO_HISTORY;
-  const repoPath = toPosix(relative(top.trim(), dir));
-  const log = runGit(dir, ['log', `--format=${RECORD}%H${FIELD}%cs${FIELD}%an${FIELD}%s`, '--name-only', '--no-renames', '--', '.']);
+  // --show-prefix names the folder as git does, even where the working tree sits behind a symlink.
+  const prefix = runGit(dir, ['rev-parse', '--show-prefix']);
+  if (prefix === undefined) return NO_HISTORY;
+  const repoPath = prefix.replace(/\n$/, '').replace(/\/$/, '');
+  // -z: paths raw and NUL-separated. Without it git quotes a path with a non-ASCII letter or a quote
+  // ("accounts/\303\244.mdx"), which then matches no plan and shows "not committed yet".
+  const log = runGit(dir, ['-c', 'core.quotepath=off', 'log', '-z', `--format=${RECORD}%H${FIELD}%cs${FIELD}%an${FIELD}%s`, '--name-only', '--no-renames', '--', '.']);
   if (log === undefined) return { ...NO_HISTORY, repoPath };
   return { repoPath, ...parseLog(log, repoPath) };
 }
 
-/** Parses `git log --name-only` output: commits newest first, each followed by the paths it touched. */
+/**
+ * Parses `git log --name-only` output: commits newest first, each followed by the paths it touched.
+ * With -z (what readPlansHistory asks for) the header and each path end with NUL, and the paths
+ * start after one newline; without it, lines.
+ */
 export function parseLog(log: string, repoPath: string): { last: Commit | undefined; byFile: Map<string, Commit> } {
   const byFile = new Map<string, Commit>();
   let last: Commit | undefined;
   const prefix = repoPath === '' ? '' : `${repoPath}/`;
-  for (const record of log.split(RECORD).slice(1)) {
-    const [header = '', ...paths] = record.split('\n');
+  const nul = log.includes('\0');
+  for (const record of log.split(nul ? /(?:^|\0)\x1e/ : RECORD).slice(1)) {
+    const end = record.indexOf(nul ? '\0' : '\n');
+    const header = end === -1 ? record : record.slice(0, end);
+    const rest = end === -1 ? '' : record.slice(end + 1);
+    const paths = (nul ? rest.replace(/^\n/, '') : rest).split(nul ? '\0' : '\n').filter((p) => p !== '');
     const [hash = '', date = '', author = '', subject = ''] = header.split(FIELD);
     const commit = { hash, date, author, subject };
     last ??= commit;

@@ -1,5 +1,6 @@
 import type { WorkspaceSettings } from '../../schemas/index.ts';
 import { formatMoney, formatPercent, roundCents } from './money.ts';
+import { ownValue } from './own.ts';
 import { isQuarter, yearOf } from './periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, type AccountTotals } from './rollup-accounts.ts';
 
@@ -61,7 +62,7 @@ export function findLevers(input: LeverInput): Lever[] {
       const isTop = top.has(t.id);
       // A quarter's share of last year is the honest guess when history is kept by year.
       const amount = isQuarter(period) ? roundCents(sold / 4) : sold;
-      const where = isTop ? ` (top ${formatPercent(TOP_SHARE)} of ${input.channel ? t.dimensions[input.channel] ?? 'its channel' : 'accounts'})` : '';
+      const where = isTop ? ` (top ${formatPercent(TOP_SHARE)} of ${input.channel ? ownValue(t.dimensions, input.channel) ?? 'its channel' : 'accounts'})` : '';
       levers.push({ kind: 'no-forecast', account: t.id, amount, top: isTop, text: `bought ${money(sold)} in ${lastYear} but has no forecast for ${period}${where}` });
     }
   }
@@ -81,7 +82,7 @@ export function findTopAccounts(all: readonly AccountTotals[], year: string, cha
   const groups = new Map<string, AccountTotals[]>();
   for (const t of all) {
     if ((t.history[year] ?? 0) <= 0) continue;
-    const key = channel ? (t.dimensions[channel] ?? '') : '';
+    const key = channel ? (ownValue(t.dimensions, channel) ?? '') : '';
     groups.set(key, [...(groups.get(key) ?? []), t]);
   }
   const top = new Set<string>();

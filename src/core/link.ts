@@ -1,7 +1,10 @@
 import { IdSchema } from '../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import { at, suggestion } from './link-at.ts';
+import { numbersWrittenPlainly } from './link-numbers.ts';
+import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
+import { toMap } from './own.ts';
 import { isQuarter, yearOf } from './periods.ts';
-import { closest } from './suggest.ts';
 import type { AccountEntry, Located, Workspace } from './workspace.ts';
 
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
@@ -29,19 +32,13 @@ const CHECKS: Check[] = [
   icpScoresExist,
   goalScopesExist,
   reviewsMatch,
+  workspaceSettingsAgree,
+  icpCriteriaUnique,
+  numbersWrittenPlainly,
 ];
 
 export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds: new Set(ws.accountById.keys()), sharedFiles: new Set() }): Diagnostic[] {
   return CHECKS.flatMap((check) => check(ws, context));
-}
-
-function at(where: Located, path: PathSegment[], code: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
-  return { file: where.file, ...where.source.locate(path), severity, code, message, path: formatPath(path) };
-}
-
-function suggestion(word: string, candidates: Iterable<string>): string {
-  const match = closest(word, candidates);
-  return match ? ` Did you mean "${match}"?` : '';
 }
 
 function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
@@ -101,21 +98,21 @@ function accountReferencesExist(ws: Workspace): Diagnostic[] {
 }
 
 function dimensionsMatchWorkspace(ws: Workspace): Diagnostic[] {
-  const dims = ws.settings.dimensions;
-  const names = Object.keys(dims);
+  const dims = toMap(ws.settings.dimensions);
+  const names = [...dims.keys()];
   return ws.accounts.flatMap((a) => {
     const out: Diagnostic[] = [];
     for (const [key, value] of Object.entries(a.plan.dimensions)) {
-      const allowed = dims[key];
+      const allowed = dims.get(key);
       if (!allowed) {
         out.push(at(a, ['dimensions', key], 'unknown-dimension', `dimensions.${key}: "${key}" is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
       } else if (!allowed.includes(value)) {
         out.push(at(a, ['dimensions', key], 'unknown-dimension-value', `dimensions.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
       }
     }
-    for (const name of names) {
-      if (!(name in a.plan.dimensions)) {
-        out.push(at(a, ['dimensions'], 'missing-dimension', `dimensions.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${dims[name]!.join(', ')}.`));
+    for (const [name, allowed] of dims) {
+      if (!Object.hasOwn(a.plan.dimensions, name)) {
+        out.push(at(a, ['dimensions'], 'missing-dimension', `dimensions.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${allowed.join(', ')}.`));
       }
     }
     return out;
@@ -126,7 +123,7 @@ function currencyHasRate(ws: Workspace): Diagnostic[] {
   const { currency, fx } = ws.settings;
   return ws.accounts.flatMap((a) => {
     const c = a.plan.currency;
-    if (c === undefined || c === currency || fx[c] !== undefined) return [];
+    if (c === undefined || c === currency || Object.hasOwn(fx, c)) return [];
     return [at(a, ['currency'], 'missing-fx-rate', `currency: there is no exchange rate for ${c}. Add "fx: { ${c}: <${currency} per ${c}> }" to workspace.yaml, or write the plan in ${currency}.`)];
   });
 }
@@ -270,8 +267,8 @@ function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic
 function goalScopesExist(ws: Workspace): Diagnostic[] {
   const where = ws.sources.goals;
   if (!where) return [];
-  const dims = ws.settings.dimensions;
-  const keys = ['owner', 'manager', ...Object.keys(dims)];
+  const dims = toMap(ws.settings.dimensions);
+  const keys = ['owner', 'manager', ...dims.keys()];
   const managers = new Set(ws.people.map((p) => p.manager).filter((m): m is string => m !== undefined));
   const out: Diagnostic[] = [];
   const seen = new Map<string, number>();
@@ -283,10 +280,13 @@ function goalScopesExist(ws: Workspace): Diagnostic[] {
         if (key === 'manager' && ws.personById.has(value) && !managers.has(value)) {
           out.push(at(where, path, 'not-a-manager', `goals[${i}].scope.manager: nobody in team.yaml has "manager: ${value}", so this goal covers no plan. Use "owner: ${value}" for their own book.`));
         }
-      } else if (!dims[key]) {
+        continue;
+      }
+      const allowed = dims.get(key);
+      if (!allowed) {
         out.push(at(where, path, 'unknown-scope', `goals[${i}].scope: "${key}" is not a dimension, "owner" or "manager".${suggestion(key, keys) || ` Write one of: ${keys.join(', ')}.`}`));
-      } else if (!dims[key].includes(value)) {
-        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, dims[key])} Write one of: ${dims[key].join(', ')}.`));
+      } else if (!allowed.includes(value)) {
+        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
       }
     }
     const key = `${g.period}|${JSON.stringify(Object.entries(g.scope).sort())}`;

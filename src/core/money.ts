@@ -1,4 +1,5 @@
 import type { WorkspaceSettings } from '../../schemas/index.ts';
+import { ownValue } from './own.ts';
 
 /** The minus sign used in every shown amount: a real minus reads better than a hyphen in tables. */
 const MINUS = '\u2212';
@@ -43,7 +44,7 @@ export function formatPercent(fraction: number): string {
 /** How many workspace-currency units one unit of `currency` is worth (1 when it is the workspace currency). */
 export function rateOf(settings: Rates, currency: string | undefined): number {
   if (currency === undefined || currency === settings.currency) return 1;
-  const rate = settings.fx[currency];
+  const rate = ownValue(settings.fx, currency);
   // link.ts refuses a plan currency without a rate, so a missing rate here is a bug upstream.
   if (rate === undefined) throw new Error(`no exchange rate for ${currency} into ${settings.currency}`);
   return rate;

@@ -1,6 +1,7 @@
 import { PENETRATION_STATUSES, TIERS } from '../../schemas/index.ts';
 import { quoteLabel } from './charts/escape.ts';
 import { rateOf, roundCents } from './money.ts';
+import { ownValue } from './own.ts';
 import { fiscalYearOfDate, parsePeriod } from './periods.ts';
 import { totalAccount } from './rollup-accounts.ts';
 import type { Finding } from './rules/index.ts';
@@ -125,8 +126,8 @@ export function rankIcp(ws: Workspace, revenue: PortfolioRevenue): IcpMatrix | u
       unscored.push(a.id);
       continue;
     }
-    const scores = Object.fromEntries(icp.criteria.map((c) => [c.id, given[c.id]]));
-    const points = icp.criteria.reduce((s, c) => s + c.weight * ((given[c.id] ?? 0) / icp.scale), 0);
+    const scores = Object.fromEntries(icp.criteria.map((c) => [c.id, ownValue(given, c.id)]));
+    const points = icp.criteria.reduce((s, c) => s + c.weight * ((ownValue(given, c.id) ?? 0) / icp.scale), 0);
     const open = whitespace.rows.find((r) => r.account === a.id)?.openPotential ?? 0;
     const opportunity = roundCents((revenue.byAccount.get(a.id)?.planned ?? 0) + open);
     rows.push({ account: a.id, name: a.plan.name, scores, total: Math.round((points / totalWeight) * 1000) / 10, rank: 0, opportunity });

@@ -134,6 +134,7 @@ export function isAnnualOnly(t: AccountTotals, year: string): boolean {
   return t.forecast.some((f) => f.period === year) && !t.forecast.some((f) => isQuarter(f.period) && yearOf(f.period) === year);
 }
 
+// The keys here are periods (FY2027, FY2027-Q1), which the schema holds to a pattern no inherited name matches.
 function add(record: Record<string, number>, key: string, amount: number): void {
   record[key] = roundCents((record[key] ?? 0) + amount);
 }

@@ -1,4 +1,5 @@
 import type { Person } from '../../schemas/index.ts';
+import { ownValue } from './own.ts';
 import type { AccountEntry, Workspace } from './workspace.ts';
 
 /** Everyone who reports to the manager, directly or through others, and the manager. */
@@ -35,7 +36,7 @@ export function makeScopeMatcher(ws: Pick<Workspace, 'people'>, scope: Readonly<
       const tree = findReportingTree(ws.people, value);
       return (a) => tree.has(a.plan.owner);
     }
-    return (a) => a.plan.dimensions[key] === value;
+    return (a) => ownValue(a.plan.dimensions, key) === value;
   });
   return (a) => tests.every((t) => t(a));
 }

@@ -1,11 +1,15 @@
-import { formatDiagnostic, plain, type Paint } from './report.ts';
+import { formatDiagnostic, oneLine, plain, safeStrings, type Paint } from './report.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
 import { describeMover, describeStatusChange } from './rollup-diff.ts';
 import { describeShortfall } from './rollup.ts';
 import { countFindingsByRule, FINDINGS_LISTED, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
-/** The terminal report of check: the goals table, what could close each gap, the change against --base, findings. */
-export function renderCheckText(report: CheckReport, paint: Paint = plain): string[] {
+/**
+ * The terminal report of check: the goals table, what could close each gap, the change against --base, findings.
+ * Names, labels and messages come from plan files, so they are made single-line before any is laid out.
+ */
+export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): string[] {
+  const report = safeStrings(unsafe);
   const { rollup } = report;
   const money = (n: number) => formatMoney(n, rollup.currency);
   const lines: string[] = [];
@@ -82,7 +86,7 @@ function renderFindings(report: CheckReport, paint: Paint): string[] {
 
 export function formatFinding(f: ReportFinding, paint: Paint = plain): string {
   const colour = f.severity === 'error' ? paint.red : f.severity === 'warning' ? paint.yellow : paint.blue;
-  return `${paint.bold(`${f.file}:${f.line}:${f.column}`)} ${colour(f.severity)} ${f.message} ${paint.dim(`(${f.rule})`)}`;
+  return `${paint.bold(`${oneLine(f.file)}:${f.line}:${f.column}`)} ${colour(f.severity)} ${oneLine(f.message)} ${paint.dim(`(${oneLine(f.rule)})`)}`;
 }
 
 /** "3 of 6 goals missed; 1 rule error, 16 warnings, 1 note." */

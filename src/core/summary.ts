@@ -1,6 +1,7 @@
 import type { Diagnostic } from './diagnostics.ts';
 import { formatChange, formatMoney, formatPercent } from './money.ts';
 import { describeMover, describeStatusChange } from './rollup-diff.ts';
+import { oneLine, safeStrings } from './report.ts';
 import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport, type ReportFinding } from './rollup-report.ts';
 
 /**
@@ -8,7 +9,8 @@ import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport, type
  * so a reviewer sees a pull request's effect on the totals without opening a file.
  * Plan text is untrusted, so every name and message is escaped before it reaches Markdown.
  */
-export function renderSummary(report: CheckReport): string {
+export function renderSummary(unsafe: CheckReport): string {
+  const report = safeStrings(unsafe);
   const { rollup } = report;
   const money = (n: number) => formatMoney(n, rollup.currency);
   const out: string[] = [];
@@ -66,12 +68,13 @@ function renderFindings(report: CheckReport): string[] {
     ...report.diagnostics.map(noteOfDiagnostic),
     ...report.findings.filter((f) => f.severity === 'error').map(noteOfFinding),
     '',
-    ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${c.rule} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
+    ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${escapeMarkdown(c.rule)} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
   ];
 }
 
 /** The step summary when the plans do not validate: the diagnostics, and nothing summed. */
-export function renderInvalidSummary(diagnostics: readonly Diagnostic[]): string {
+export function renderInvalidSummary(unsafe: readonly Diagnostic[]): string {
+  const diagnostics = safeStrings(unsafe);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   return [
     '## ❌ The plans do not validate',
@@ -88,19 +91,24 @@ function noteOfDiagnostic(d: Diagnostic): string {
 }
 
 function noteOfFinding(f: ReportFinding): string {
-  return `- ${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${f.rule})`;
+  return `- ${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
 }
 
-/** Neutralises Markdown and HTML in plan text: a name like "<img onerror>" or "a | b" stays text. */
+/**
+ * Neutralises Markdown and HTML in plan text: a name like "<img onerror>", "a | b", "[x](https://…)" or
+ * "# Title" stays text. Line breaks are shown as escapes, so text can never start a line of its own.
+ */
 export function escapeMarkdown(text: string): string {
-  return text
+  return oneLine(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\r?\n/g, ' ')
-    .replace(/([\\`*_[\]|#!~])/g, '\\$1');
+    .replace(/([\\`*_[\]|#!~])/g, '\\$1')
+    .replace(/^(\s*)([-+=:])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
+/** A code span: nothing inside is Markdown, but a backtick would end it and a pipe would end a table cell. */
 function code(text: string): string {
-  return `\`${text.replace(/`/g, "'")}\``;
+  return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }

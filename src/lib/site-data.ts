@@ -1,4 +1,5 @@
 import { readPlansHistory, repoPathOf, type PlansHistory } from '../core/git.ts';
+import { safeExternalHref } from '../core/narrative-url.ts';
 import { assignTiers, computeRevenue, findPareto, type Pareto, type PortfolioRevenue, type Tier } from '../core/portfolio.ts';
 import { todayIso } from '../core/periods.ts';
 import { rollUp, type AccountTotals, type GoalResult, type Rollup } from '../core/rollup.ts';
@@ -56,11 +57,16 @@ export function personName(ws: Workspace, id: string): string {
   return ws.personById.get(id)?.name ?? id;
 }
 
-/** The link to edit a plan on the repository host, when workspace.yaml sets repository.edit_url. */
+/**
+ * The link to edit a plan on the repository host, when workspace.yaml sets repository.edit_url: each
+ * segment of the file's path is URL-encoded (a folder named "a #b" stays one path), and the whole is
+ * published only as an http(s) URL.
+ */
 export function editUrl(data: SiteData, account: AccountEntry): string | undefined {
   const base = data.ws.settings.repository?.edit_url;
   if (!base) return undefined;
-  return `${base.replace(/\/?$/, '/')}${repoPathOf(data.history, account.rel, plansDir())}`;
+  const path = repoPathOf(data.history, account.rel, plansDir()).split('/').map(encodeURIComponent).join('/');
+  return safeExternalHref(`${base.replace(/\/?$/, '/')}${path}`);
 }
 
 function rollUpBooks(ws: Workspace, year: string): Map<string, { own: GoalResult; team: GoalResult | undefined }> {

@@ -1,5 +1,6 @@
 import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
 import { formatMoney, formatPercent } from '../money.ts';
+import { ownValue } from '../own.ts';
 import { isQuarter, yearOf } from '../periods.ts';
 import { onPlan, type Draft, type Rule } from './context.ts';
 
@@ -59,11 +60,11 @@ export const tierMismatch: Rule<'tier-mismatch'> = {
 export const topAccountWithoutPlan: Rule<'top-account-without-plan'> = {
   id: 'top-account-without-plan',
   check({ ws, revenue }, { share, dimension }) {
-    const split = dimension in ws.settings.dimensions;
+    const split = Object.hasOwn(ws.settings.dimensions, dimension);
     const groups = new Map<string, string[]>();
     for (const a of ws.accounts) {
       if ((revenue.byAccount.get(a.id)?.lastYear ?? 0) <= 0) continue;
-      const key = split ? (a.plan.dimensions[dimension] ?? '') : '';
+      const key = split ? (ownValue(a.plan.dimensions, dimension) ?? '') : '';
       groups.set(key, [...(groups.get(key) ?? []), a.id]);
     }
     const sales = (id: string) => revenue.byAccount.get(id)?.lastYear ?? 0;

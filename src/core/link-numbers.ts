@@ -1,0 +1,58 @@
+import jsYaml from 'js-yaml';
+import { isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { formatPath, type Diagnostic, type PathSegment } from './diagnostics.ts';
+import { at } from './link-at.ts';
+import type { Located, Workspace } from './workspace.ts';
+
+/** A whole value (after ":", "-", "[", "{" or ",", up to the end of the line or a "," "]" "}" "#") in one of those forms: the only files worth a closer look. */
+const CANDIDATE = /(?:[:[{,]|^[ \t]*-)[ \t]*[-+]?0(?:x[0-9a-f]+|o[0-7]+|b[01]+|\d+(?:\.\d*)?(?:e[-+]?\d+)?)[ \t]*(?:$|[,\]}#])/im;
+/** Hexadecimal, octal, binary, or a decimal with a leading zero, as a whole plain scalar. */
+const NOT_PLAIN = /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|0\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
+
+/**
+ * YAML reads 0x64, 0o144 and 0b1100100 as 100, and 0100 as 100 where YAML 1.1 tools (and people) read 64.
+ * The schemas see only the number, so the text is checked here: each such number is an error that says the
+ * plain decimal to write. Files without a candidate cost one regular-expression scan.
+ */
+export function numbersWrittenPlainly(ws: Workspace): Diagnostic[] {
+  const files: Located[] = [ws.sources.workspace, ws.sources.team, ...(ws.sources.goals ? [ws.sources.goals] : []), ...(ws.sources.icp ? [ws.sources.icp] : []), ...ws.accounts, ...ws.reviews];
+  return files.flatMap((where) => (CANDIDATE.test(where.source.text) ? findNumbers(where) : []));
+}
+
+function findNumbers(where: Located): Diagnostic[] {
+  const text = where.source.text;
+  const out: Diagnostic[] = [];
+  visit(parseDocument(text, { uniqueKeys: false }), {
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || node.type !== 'PLAIN' || !node.range) return;
+      const raw = text.slice(node.range[0], node.range[1]).trim();
+      if (!NOT_PLAIN.test(raw)) return;
+      const value = jsYaml.load(raw, { schema: jsYaml.CORE_SCHEMA });
+      if (typeof value !== 'number') return;
+      const path = pathOf(ancestors, node);
+      out.push(at(where, path, 'number-format', `${formatPath(path)}: ${raw} ${describeForm(raw, value)}. Write ${value}.`));
+    },
+  });
+  return out;
+}
+
+function describeForm(raw: string, value: number): string {
+  const form = raw.replace(/^[-+]/, '').slice(0, 2).toLowerCase();
+  if (form === '0x') return `is a hexadecimal number, which YAML reads as ${value}`;
+  if (form === '0o') return `is an octal number, which YAML reads as ${value}`;
+  if (form === '0b') return `is a binary number, which YAML reads as ${value}`;
+  const octal = /^[-+]?0[0-7]+$/.test(raw) ? `, which older YAML tools read as the octal number ${Number.parseInt(raw, 8)}` : '';
+  return `has a leading zero${octal}`;
+}
+
+/** The data path of a node, from the chain of maps, pairs and lists above it. */
+function pathOf(ancestors: readonly unknown[], node: Node): PathSegment[] {
+  const path: PathSegment[] = [];
+  const chain = [...ancestors, node];
+  chain.forEach((item, i) => {
+    const child = chain[i + 1];
+    if (isPair(item)) path.push(isScalar(item.key) ? String(item.key.value) : String(item.key));
+    else if (isSeq(item) && child !== undefined) path.push(item.items.indexOf(child as never));
+  });
+  return path;
+}

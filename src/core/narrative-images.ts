@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import type { Diagnostic } from './diagnostics.ts';
+import type { PlansFile } from './files.ts';
+import { checkImage } from './images.ts';
+import { bodyOffset, parseNarrative, inspectTree } from './narrative-render.ts';
+import { positionAt } from './source.ts';
+
+/** Only a narrative that mentions an image is parsed again; most have none. */
+const MAY_HAVE_IMAGE = /!\[|<img/i;
+
+/**
+ * Checks every image the MDX narratives show (narrative-images is the file-system half of the
+ * narrative checks; parse.ts runs the pure half): each problem is an error at the image's line, so the
+ * site never publishes an image outside the plans folder, a missing one, or one that could run script.
+ */
+export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const f of files) {
+    if (!/^accounts\/.+\.mdx$/.test(f.rel)) continue;
+    const split = splitMdx(f.bytes);
+    if (split === undefined || !MAY_HAVE_IMAGE.test(split.body)) continue;
+    let tree;
+    try {
+      tree = parseNarrative(split.body);
+    } catch {
+      continue; // parse.ts reports the syntax error
+    }
+    for (const image of inspectTree(tree).images) {
+      const check = checkImage(image.src, join(plansRoot, f.rel), plansRoot);
+      if (check.ok) continue;
+      const position = positionAt(split.text, split.bodyStart + bodyOffset(split.body, image.line, image.column));
+      out.push({ file: f.display, ...position, severity: 'error', code: check.code, message: check.message });
+    }
+  }
+  return out;
+}
+
+/** The text and narrative of an .mdx file exactly as parse.ts splits them, or undefined if it cannot be read. */
+export function splitMdx(bytes: Uint8Array): { text: string; body: string; bodyStart: number } | undefined {
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+  } catch {
+    return undefined;
+  }
+  text = text.replace(/\r\n?/g, '\n');
+  if (!/^---[ \t]*\n/.test(text) || !/\n---[ \t]*(\n|$)/.test(text.slice(3))) return undefined;
+  const body = matter(text, { engines: { yaml: () => ({}) } }).content;
+  return { text, body, bodyStart: text.length - body.length };
+}
