@@ -6,8 +6,8 @@ export const SPECIALS = [
   '&a ', '*a', '*zz', '!!', '!!binary ', '!!js/function ', '!<tag:yaml.org,2002:str> ', '<<: *a\n', '<<: {}\n', '\t', '---\n', '...\n',
   '{', '}', '[', ']', '"', "'", '\0', '\uFEFF', '\r\n', '\r', '\uD800', '\uDC00', '\u2028', '\u202E', '\x1b[2J', '? ', '|', '>-\n',
   '%YAML 1.1\n', '%TAG ! tag:x,2000:\n', '#', ': ', '- ', '\n  - ', '@', '`', 'x'.repeat(20_000), `${'a'.repeat(1025)}: 1\n`,
-  // Deep nesting: a recursive parser or walker that overflows the stack throws a RangeError.
-  '['.repeat(10_000), '{a: '.repeat(5_000), '- '.repeat(5_000), Array.from({ length: 3_000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
+  // Deep nesting: a recursive parser or walker that overflows the stack throws a RangeError (each under the 1 MB size limit).
+  '['.repeat(10_000), '{a: '.repeat(5_000), '- '.repeat(5_000), Array.from({ length: 1_400 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'),
   'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n',
 ];
 export const HOSTILE_KEYS = ['max_file_bytes', '__proto__', 'constructor', 'toString', 'prototype', 'hasOwnProperty', 'valueOf', '__defineGetter__', '<<', '"__proto__"', "''"];
