@@ -20,15 +20,31 @@ export function runProperty(p: FuzzProperty): { runs: number } {
     p.check(c);
   }), { numRuns, seed: SEED, endOnFailure: false });
   if (details.failed) {
-    const saved = SAVE && details.counterexample
-      ? `\nSaved as ${saveCase(SAVE, p.name, details.counterexample[0], `seed ${SEED}, path ${details.counterexamplePath}`)}`
-      : '';
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    const c = details.counterexample?.[0];
+    const c = details.counterexample ? dropFiles(p, details.counterexample[0], error) : undefined;
+    const saved = SAVE && c ? `\nSaved as ${saveCase(SAVE, p.name, c, `seed ${SEED}, path ${details.counterexamplePath}`)}` : '';
     const shown = c ? describeCase(c) : '';
     throw new Error(`${p.name} failed after ${details.numRuns} runs (seed ${SEED}, path "${details.counterexamplePath}", shrunk ${details.numShrinks} times)${saved}\n${error}\n${shown}`);
   }
   return { runs: details.numRuns };
+}
+
+/** The kind of a failure, without the numbers that move when files or lines go. */
+const kindOf = (message: string) => (message.split('\n')[0] ?? '').replace(/\d+/g, '#');
+
+/** fast-check shrinks values, not the list of files: drop each file the failure does not need, keeping the same kind of failure. */
+function dropFiles(p: FuzzProperty, c: FuzzCase, error: string): FuzzCase {
+  let current = c;
+  for (const rel of Object.keys(c.files).sort().reverse()) {
+    const files = { ...current.files };
+    delete files[rel];
+    try {
+      p.check({ files, params: current.params });
+    } catch (e) {
+      if (kindOf(e instanceof Error ? e.message : String(e)) === kindOf(error)) current = { files, params: current.params };
+    }
+  }
+  return current;
 }
 
 /** The case as text, each file cut to its first lines, so a failure can be read in the test output. */
