@@ -35,10 +35,14 @@ export const FIELDS = [
 const NUMERIC_FIELDS = ['revenue', 'confidence', 'potential', 'tolerance', 'fiscal_year_start_month', 'EUR', 'GBP', 'margin'];
 const STRUCTURES = ['[]', '{}', '~', '&a x', '*a', '!!str 1', '!!int "7"', '!!float 1', '[1, 2]', '{a: 1}', '{ __proto__: { polluted: 1 } }', '{ constructor: x }', 'constructor', 'prototype'];
 
+/** Byte sequences that are not UTF-8, or are but mean trouble: a UTF-8-encoded surrogate half, an overlong slash, past U+10FFFF, a lone continuation byte. */
+const RAW = [[0xed, 0xa0, 0x80], [0xed, 0xbf, 0xbf], [0xc0, 0xaf], [0xf4, 0x90, 0x80, 0x80], [0x80], [0xff, 0xfe], [0xe2, 0x80, 0xa8], [0xef, 0xbb, 0xbf], [0x00, 0x00]];
+
 const at = fc.integer({ min: 0, max: 1000 });
 export const mutation = fc.oneof(
   fc.record({ kind: fc.constant('flip' as const), file: fc.nat(), at, byte: fc.integer({ min: 0, max: 255 }) }),
   fc.record({ kind: fc.constant('truncate' as const), file: fc.nat(), at }),
+  fc.record({ kind: fc.constant('raw' as const), file: fc.nat(), at, bytes: fc.constantFrom(...RAW) }),
   fc.record({ kind: fc.constant('insert' as const), file: fc.nat(), at, text: fc.constantFrom(...SPECIALS) }),
   fc.record({ kind: fc.constant('value' as const), file: fc.nat(), at, text: fc.constantFrom(...HOSTILE_NUMBERS, ...HOSTILE_STRINGS) }),
   fc.record({ kind: fc.constant('field' as const), file: fc.nat(), key: fc.constantFrom(...FIELDS), nth: fc.nat({ max: 8 }), all: fc.boolean(), text: fc.constantFrom(...HOSTILE_NUMBERS, ...HOSTILE_STRINGS, ...STRUCTURES) }),
@@ -73,6 +77,11 @@ export function mutate(files: CaseFiles, mutations: readonly Mutation[]): CaseFi
         const copy = new Uint8Array(bytes);
         if (copy.length > 0) copy[offset(copy.length - 1, m.at)] = m.byte;
         out[rel] = copy;
+        break;
+      }
+      case 'raw': {
+        const pos = offset(bytes.length, m.at);
+        out[rel] = new Uint8Array([...bytes.subarray(0, pos), ...m.bytes, ...bytes.subarray(pos)]);
         break;
       }
       case 'truncate':
