@@ -18,9 +18,8 @@ function fuzzCommand(argv: string[], output: Output): number {
   }
   const runs = values.runs ?? '1000';
   const seed = values.seed ?? String(randomInt(2 ** 31));
-  for (const [name, value] of [['--runs', runs], ['--seed', seed]]) {
-    if (!/^\d{1,9}$/.test(value!)) throw new ExitError(2, `${name} must be a whole number, such as 2000, not "${value}".\n${USAGE}`);
-  }
+  if (!/^[1-9]\d{0,8}$/.test(runs)) throw new ExitError(2, `--runs must be a whole number from 1, such as 2000, not "${runs}".\n${USAGE}`);
+  if (!/^\d{1,9}$/.test(seed)) throw new ExitError(2, `--seed must be a whole number, such as 42, not "${seed}".\n${USAGE}`);
   output.out(`Fuzzing with ${runs} runs per property, seed ${seed} (repeat with --seed ${seed}).`);
   const args = [join(ROOT, 'node_modules/vitest/vitest.mjs'), 'run', 'tests/fuzz/properties.test.ts', '--testTimeout=0', ...(values.only ? ['-t', values.only] : [])];
   const result = spawnSync(process.execPath, args, {
