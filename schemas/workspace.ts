@@ -61,6 +61,13 @@ export const WorkspaceSettingsSchema = z
       .optional()
       .describe('The repository that hosts the plans, for "edit this plan" links.'),
     rules: RulesConfigSchema.optional(),
+    max_file_bytes: z
+      .number()
+      .int()
+      .positive()
+      .max(64 * 1024 * 1024)
+      .optional()
+      .describe('The largest an account plan or review file may be, in bytes (1048576, 1 MB, when left out; at most 67108864). A larger file is reported, not parsed.'),
   })
   .describe('The workspace: company, currency, fiscal year, dimensions and rule settings.');
 

@@ -104,3 +104,67 @@ BAD_CASES.push(
   { name: 'mdx: a component in the narrative', changes: globex('They need sensors.', '<RevenueChart year="2027" />') },
   { name: 'mdx: braces in code spans and fences are fine', changes: globex('They need sensors.', 'Use `{ channel: direct }` in YAML.\n\n```yaml\nscope: { owner: ann-lee }\n```') },
 );
+
+// Untrusted files: names, sizes, aliases, and values quoted back in messages (issue "Plan files are untrusted").
+const MB = 1024 * 1024;
+/** A valid plan padded with comment lines to exactly `size` bytes. */
+export function paddedAcme(size: number): string {
+  const line = `# ${'x'.repeat(77)}\n`;
+  let text = ACME;
+  while (text.length + line.length <= size) text += line;
+  return text + '#'.repeat(Math.max(0, size - text.length - 1)) + (size > text.length ? '\n' : '');
+}
+const SECRET_FILE = 'root:x:0:0:Top Secret Operator:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n';
+
+BAD_CASES.push(
+  { name: 'file name: an upper-case .YAML extension is refused, not skipped', changes: { 'accounts/initech.YAML': ACME } },
+  { name: 'file name: a mixed-case .Yml review is refused', changes: { 'reviews/2026-11/ann-lee.Yml': 'reviewer: max-roe\ndate: 2026-11-20\n' } },
+  { name: 'file name: an upper-case .MDX plan is refused', changes: { 'accounts/initech.MDX': GLOBEX } },
+  { name: 'file name: Team.yaml in capitals is refused, and not also reported missing', changes: { 'team.yaml': null, 'Team.yaml': TEAM } },
+  { name: 'size: a plan one byte over 1 MB is reported and not parsed', changes: { 'accounts/acme.yaml': `bad: [1, 2\n${paddedAcme(MB + 1 - 11)}` } },
+  { name: 'size: a plan of exactly 1 MB is read', changes: { 'accounts/acme.yaml': paddedAcme(MB) } },
+  { name: 'size: workspace.yaml lowers the limit', changes: { 'workspace.yaml': `${WORKSPACE}max_file_bytes: 1000\n`, 'accounts/acme.yaml': paddedAcme(1001) } },
+  { name: 'size: workspace.yaml raises the limit', changes: { 'workspace.yaml': `${WORKSPACE}max_file_bytes: 2097152\n`, 'accounts/acme.yaml': paddedAcme(MB + 500) } },
+  { name: 'size: the limit does not apply to team.yaml, which has a fixed cap', changes: { 'workspace.yaml': `${WORKSPACE}max_file_bytes: 250\n` } },
+  { name: 'size: workspace.yaml cannot raise its own cap', changes: { 'workspace.yaml': `${WORKSPACE}max_file_bytes: 67108864\n${'#'.repeat(4 * MB)}\n` } },
+  { name: 'size: an out-of-range limit is a schema error', changes: { 'workspace.yaml': `${WORKSPACE}max_file_bytes: 1e12\n` } },
+  { name: 'yaml: an alias inside its own anchor', changes: acme('name: Acme\n', 'name: Acme\nloop: &l [1, *l]\n') },
+  { name: 'yaml: aliases within the budget are fine', changes: { 'accounts/acme.yaml': ACME.replace('    stance: supporter\n', '    stance: &s supporter\n').replace('    reports_to: maria\n', '    reports_to: maria\n    stance: *s\n') } },
+  { name: 'yaml: the alias limit is reported at the alias that crossed it', changes: { 'accounts/acme.yaml': `${ACME}x: &x [${Array(2000).fill('1').join(',')}]\ny: [*x, *x, *x, *x, *x, *x]\n` } },
+  { name: 'yaml: nested more than 100 levels', changes: { 'accounts/acme.yaml': `${ACME}deep: ${'['.repeat(150)}${']'.repeat(150)}\n` } },
+  { name: 'hint: confidence 1.5 is not read as a percentage', changes: acme('confidence: 0.5', 'confidence: 1.5') },
+  { name: 'hint: confidence 5 says what a fraction is', changes: acme('confidence: 0.5', 'confidence: 5') },
+  { name: 'hint: confidence 12.5 reads as a percentage', changes: acme('confidence: 0.5', 'confidence: 12.5') },
+  { name: 'hint: tolerance 250 is no percentage of a fraction', changes: { 'workspace.yaml': WORKSPACE.replace('count: weighted', 'count: weighted\ntolerance: 250') } },
+  { name: 'hint: FY99999 gets no period that changes its meaning', changes: acme('period: FY2027-Q1', 'period: FY99999') },
+  { name: 'hint: a fifth quarter gets no suggestion', changes: acme('period: FY2027-Q1', 'period: FY2027-Q5') },
+  { name: 'hint: fy2027 in lower case', changes: acme('period: FY2027-Q1', 'period: fy2027') },
+  { name: 'hint: a month 13 date gets no suggestion', changes: acme('name: Acme\n', 'name: Acme\nlast_reviewed: 2026/13/01\n') },
+  { name: 'hint: a US date whose order is certain', changes: acme('name: Acme\n', 'name: Acme\nlast_reviewed: 10/15/2026\n') },
+  { name: 'hint: 1,5 is not read as fifteen', changes: acme('revenue: 100 }', 'revenue: "1,5" }') },
+  { name: 'hint: a number with leading zeros is quoted as written', changes: acme('name: Acme', 'name: 00123') },
+  { name: 'missing: an enum field says it is missing', changes: acme('status: current\n', '') },
+  { name: 'missing: two enum fields at once', changes: acme('status: current\nstrategy: grow\n', '') },
+  { name: 'missing: a person role in team.yaml', changes: { 'team.yaml': TEAM.replace(', role: executive', '') } },
+  { name: 'excerpt: a long value is cut to one short line', changes: acme('strategy: grow', `strategy: "${'grow and then '.repeat(30)}"`) },
+  { name: 'excerpt: a multi-line value stays on one line', changes: acme('strategy: grow', 'strategy: "first line\\nsecond line with a secret"') },
+  { name: 'excerpt: a long unknown key', changes: acme('name: Acme\n', `name: Acme\n${'k'.repeat(300)}: 1\n`) },
+  { name: 'excerpt: a whole file read as one value is not printed', changes: { 'accounts/acme.yaml': SECRET_FILE } },
+  { name: 'excerpt: control and bidi characters are escaped', changes: acme('strategy: grow', 'strategy: "gr\\u202eow\\u001b[31m"') },
+  { name: 'lines: an unclosed flow mapping at the end of the file stays inside it', changes: { 'accounts/acme.yaml': `${ACME}extra: {a: 1,\n\n\n` } },
+);
+
+BAD_CASES.push(
+  { name: 'hint: a very long value is not compared with every allowed value for a typo', changes: acme('strategy: grow', `strategy: grow${'-x'.repeat(50_000)}`) },
+  { name: 'hint: a very long unknown key gets no suggestion', changes: acme('name: Acme\n', `name: Acme\nstakeholders_${'s'.repeat(200)}: 1\n`) },
+);
+
+BAD_CASES.push(
+  { name: 'file name: an Accounts folder in capitals is refused, not skipped', changes: { 'Accounts/initech.yaml': ACME } },
+  { name: 'file name: a Reviews folder and a .YML extension are both named in the fix', changes: { 'Reviews/2026-11/ann-lee.YML': 'reviewer: max-roe\ndate: 2026-11-20\n' } },
+);
+
+BAD_CASES.push(
+  { name: 'yaml: 200,000 open brackets stop at the depth limit, not the stack', changes: { 'accounts/acme.yaml': `a: ${'['.repeat(200_000)}\n` } },
+  { name: 'yaml: 5,000 nested list markers on one line', changes: { 'accounts/acme.yaml': `${'- '.repeat(5_000)}x\n` } },
+);

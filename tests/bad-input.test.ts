@@ -23,7 +23,7 @@ const EXPECTED: Record<string, string[]> = {
     "minimal/accounts/acme.yaml:2:1 error The file holds several YAML documents (separated by \"---\"). A plans file holds exactly one: remove the extra \"---\" line.",
   ],
   "yaml: alias bomb": [
-    "minimal/accounts/acme.yaml:1:1 error The file expands YAML aliases (*name) more than 100 times, which looks like a resource exhaustion attack. Write the values out instead of nesting aliases.",
+    "minimal/accounts/acme.yaml:5:5 error With this alias, the aliases (*name) of the file stand for more than 10000 values, which is how a \"billion laughs\" attack makes a small file huge. Write the values out instead of nesting aliases.",
   ],
   "yaml: alias to an undefined anchor": [
     "minimal/accounts/acme.yaml:4:13 error This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.",
@@ -207,6 +207,127 @@ const EXPECTED: Record<string, string[]> = {
     "minimal/accounts/globex.mdx:15:1 error <RevenueChart> is a component, and plan narratives have none: the site build would fail. Use Markdown, or plain HTML such as <b> or <table>.",
   ],
   "mdx: braces in code spans and fences are fine": [
+  ],
+  "file name: an upper-case .YAML extension is refused, not skipped": [
+    "minimal/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.yaml.",
+  ],
+  "file name: a mixed-case .Yml review is refused": [
+    "minimal/reviews/2026-11/ann-lee.Yml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ann-lee.yml.",
+  ],
+  "file name: an upper-case .MDX plan is refused": [
+    "minimal/accounts/initech.MDX:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.mdx.",
+  ],
+  "file name: Team.yaml in capitals is refused, and not also reported missing": [
+    "minimal/Team.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to team.yaml.",
+  ],
+  "size: a plan one byte over 1 MB is reported and not parsed": [
+    "minimal/accounts/acme.yaml:1:1 error The file is 1048577 bytes. Plans files may be at most 1 MB (1048576 bytes), so it was not parsed. Shorten it, or raise \"max_file_bytes\" in workspace.yaml if plans this large are intended.",
+  ],
+  "size: a plan of exactly 1 MB is read": [
+  ],
+  "size: workspace.yaml lowers the limit": [
+    "minimal/accounts/acme.yaml:1:1 error The file is 1001 bytes. Plans files may be at most 1000 bytes, so it was not parsed. Shorten it, or raise \"max_file_bytes\" in workspace.yaml if plans this large are intended.",
+  ],
+  "size: workspace.yaml raises the limit": [
+  ],
+  "size: the limit does not apply to team.yaml, which has a fixed cap": [
+    "minimal/accounts/acme.yaml:1:1 error The file is 392 bytes. Plans files may be at most 250 bytes, so it was not parsed. Shorten it, or raise \"max_file_bytes\" in workspace.yaml if plans this large are intended.",
+  ],
+  "size: workspace.yaml cannot raise its own cap": [
+    "minimal/workspace.yaml:1:1 error The file is 4194573 bytes. workspace.yaml may be at most 4 MB (4194304 bytes) whatever workspace.yaml says. Split it or remove what it does not need.",
+  ],
+  "size: an out-of-range limit is a schema error": [
+    "minimal/workspace.yaml:12:17 error max_file_bytes must be at most 67108864, got 1000000000000.",
+  ],
+  "yaml: an alias inside its own anchor": [
+    "minimal/accounts/acme.yaml:2:14 error This alias (*name) is used inside the value its own anchor (&name) names, so the value would contain itself without end. Write the value out instead.",
+  ],
+  "yaml: aliases within the budget are fine": [
+  ],
+  "yaml: the alias limit is reported at the alias that crossed it": [
+    "minimal/accounts/acme.yaml:20:21 error With this alias, the aliases (*name) of the file stand for more than 10000 values, which is how a \"billion laughs\" attack makes a small file huge. Write the values out instead of nesting aliases.",
+  ],
+  "yaml: nested more than 100 levels": [
+    "minimal/accounts/acme.yaml:19:106 error The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.",
+  ],
+  "hint: confidence 1.5 is not read as a percentage": [
+    "minimal/accounts/acme.yaml:9:52 error forecast[1].confidence must be at most 1, got 1.5. A fraction is a number from 0 to 1, such as 0.8 for 80% or 0.05 for 5%.",
+  ],
+  "hint: confidence 5 says what a fraction is": [
+    "minimal/accounts/acme.yaml:9:52 error forecast[1].confidence must be at most 1, got 5. A fraction is a number from 0 to 1, such as 0.8 for 80% or 0.05 for 5%.",
+  ],
+  "hint: confidence 12.5 reads as a percentage": [
+    "minimal/accounts/acme.yaml:9:52 error forecast[1].confidence must be at most 1, got 12.5. Write 0.125 for 12.5%.",
+  ],
+  "hint: tolerance 250 is no percentage of a fraction": [
+    "minimal/workspace.yaml:8:12 error tolerance must be at most 1, got 250. A fraction is a number from 0 to 1, such as 0.8 for 80% or 0.05 for 5%.",
+  ],
+  "hint: FY99999 gets no period that changes its meaning": [
+    "minimal/accounts/acme.yaml:8:15 error forecast[0].period: \"FY99999\" is not valid: a period is a fiscal year or quarter, such as FY2027 or FY2027-Q1.",
+  ],
+  "hint: a fifth quarter gets no suggestion": [
+    "minimal/accounts/acme.yaml:8:15 error forecast[0].period: \"FY2027-Q5\" is not valid: a period is a fiscal year or quarter, such as FY2027 or FY2027-Q1.",
+  ],
+  "hint: fy2027 in lower case": [
+    "minimal/accounts/acme.yaml:8:15 error forecast[0].period: \"fy2027\" is not valid: a period is a fiscal year or quarter, such as FY2027 or FY2027-Q1. Write FY2027.",
+  ],
+  "hint: a month 13 date gets no suggestion": [
+    "minimal/accounts/acme.yaml:2:16 error last_reviewed: \"2026/13/01\" is not valid: a date is written YYYY-MM-DD, such as 2026-10-15.",
+  ],
+  "hint: a US date whose order is certain": [
+    "minimal/accounts/acme.yaml:2:16 error last_reviewed: \"10/15/2026\" is not valid: a date is written YYYY-MM-DD, such as 2026-10-15. Write 2026-10-15.",
+  ],
+  "hint: 1,5 is not read as fifteen": [
+    "minimal/accounts/acme.yaml:8:35 error forecast[0].revenue: expected a number, got \"1,5\". Write a plain number, such as 250000.",
+  ],
+  "hint: a number with leading zeros is quoted as written": [
+    "minimal/accounts/acme.yaml:1:7 error name: expected a text, got 123. Put it in quotes: \"00123\".",
+  ],
+  "missing: an enum field says it is missing": [
+    "minimal/accounts/acme.yaml:1:1 error status is missing. Add \"status:\" with current (they buy from us) or target (we want to win them).",
+  ],
+  "missing: two enum fields at once": [
+    "minimal/accounts/acme.yaml:1:1 error status is missing. Add \"status:\" with current (they buy from us) or target (we want to win them).",
+    "minimal/accounts/acme.yaml:1:1 error strategy is missing. Add \"strategy:\" with acquire, grow, reactivate, retain or retire.",
+  ],
+  "missing: a person role in team.yaml": [
+    "minimal/team.yaml:5:5 error people[3].role is missing. Add \"role:\" with account-executive, sales-manager, executive, sales-engineer, customer-success or other.",
+  ],
+  "excerpt: a long value is cut to one short line": [
+    "minimal/accounts/acme.yaml:3:11 error strategy: \"grow and then grow and then grow and then grow and then gro…\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
+  ],
+  "excerpt: a multi-line value stays on one line": [
+    "minimal/accounts/acme.yaml:3:11 error strategy: \"first line\\nsecond line with a secret\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
+  ],
+  "excerpt: a long unknown key": [
+    "minimal/accounts/acme.yaml:2:1 error \"kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…\" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.",
+  ],
+  "excerpt: a whole file read as one value is not printed": [
+    "minimal/accounts/acme.yaml:1:1 error The file is a single text of 94 characters, but an account plan is a set of \"key: value\" lines. See schemas/json/account.schema.json for its fields.",
+  ],
+  "excerpt: control and bidi characters are escaped": [
+    "minimal/accounts/acme.yaml:3:11 error strategy: \"gr\\u202eow\\u001b[31m\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
+  ],
+  "lines: an unclosed flow mapping at the end of the file stays inside it": [
+    "minimal/accounts/acme.yaml:19:8 error A quote or bracket opened on this line is never closed (Flow map in block collection must be sufficiently indented and end with a }). Close it on the same line.",
+  ],
+  "hint: a very long value is not compared with every allowed value for a typo": [
+    "minimal/accounts/acme.yaml:3:11 error strategy: \"grow-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-x-…\" is not allowed. Write one of: acquire, grow, reactivate, retain, retire.",
+  ],
+  "hint: a very long unknown key gets no suggestion": [
+    "minimal/accounts/acme.yaml:2:1 error \"stakeholders_ssssssssssssssssssssssssssssssssssssssssssssss…\" is not a field of an account plan. Remove it, or see schemas/json/account.schema.json.",
+  ],
+  "file name: an Accounts folder in capitals is refused, not skipped": [
+    "minimal/Accounts/initech.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to accounts/initech.yaml.",
+  ],
+  "file name: a Reviews folder and a .YML extension are both named in the fix": [
+    "minimal/Reviews/2026-11/ann-lee.YML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to reviews/2026-11/ann-lee.yml.",
+  ],
+  "yaml: 200,000 open brackets stop at the depth limit, not the stack": [
+    "minimal/accounts/acme.yaml:1:103 error The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.",
+  ],
+  "yaml: 5,000 nested list markers on one line": [
+    "minimal/accounts/acme.yaml:1:201 error The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.",
   ],
 };
 

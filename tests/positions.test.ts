@@ -54,3 +54,22 @@ describe('the fast position index agrees with the yaml document on every field',
     expect(source.locateWithDocument(path as PathSegment[])).toEqual(expected);
   });
 });
+
+describe('positions stay inside the text and values are read as written', () => {
+  it.each([
+    ['the end of a text with a final line break is its last line', 'a: 1\nb: [\n', ['b', 0], { line: 2, column: 4 }],
+    ['a key deep in a big mapping', `${Array.from({ length: 5000 }, (_, i) => `k${i}: ${i}\n`).join('')}`, ['k4999'], { line: 5000, column: 8 }],
+    ['a key deep in a big mapping with an anchor', `x: &a 1\n${Array.from({ length: 5000 }, (_, i) => `k${i}: *a\n`).join('')}`, ['k4999'], { line: 5001, column: 8 }],
+  ])('%s', (_name, text, path, expected) => {
+    expect(new YamlSource('x.yaml', text).locate(path as PathSegment[])).toEqual(expected);
+  });
+
+  it.each([
+    ['leading zeros', 'id: 00123\n', ['id'], '00123'],
+    ['an exponent in a flow mapping', 'm: { n: 1e3, o: 2 }\n', ['m', 'n'], '1e3'],
+    ['a hex number before a comment', 'n: 0x1F # hex\n', ['n'], '0x1F'],
+    ['a quoted value is not plain', 'n: "12"\n', ['n'], undefined],
+  ])('rawScalar: %s', (_name, text, path, expected) => {
+    expect(new YamlSource('x.yaml', text).rawScalar(path as PathSegment[])).toBe(expected);
+  });
+});

@@ -1,9 +1,11 @@
 import jsYaml from 'js-yaml';
 import matter from 'gray-matter';
-import { parse as parseSlow, parseDocument } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics.ts';
 import { checkNarrative } from './narrative.ts';
 import { positionAt, YamlSource } from './source.ts';
+import { clip, excerpt } from './suggest.ts';
+import { MAX_ALIAS_NODES, recordAliases, withinAliasBudget } from './aliases.ts';
 
 export interface ParsedFile {
   /** The YAML data, or undefined when the file could not be parsed. */
@@ -14,8 +16,6 @@ export interface ParsedFile {
   body?: string;
   diagnostics: Diagnostic[];
 }
-
-const MAX_ALIASES = 100;
 
 /** Decodes, normalises and parses one plans file. Never throws. */
 export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx'): ParsedFile {
@@ -61,7 +61,14 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
     return { data: undefined, source, diagnostics, ...(body !== undefined && { body }) };
   }
 
-  const data = loadYaml(yamlText, (offset, code, message) => at(yamlText, offset, code, message));
+  let data: unknown;
+  try {
+    data = loadYaml(yamlText, (offset, code, message) => at(yamlText, offset, code, message));
+  } catch (e) {
+    // A parser failure that is not a YAML error (say, the stack running out) is still the file's problem, not a crash.
+    at(yamlText, 0, 'yaml-syntax', `The YAML cannot be read (${firstLine(String((e as Error).message ?? e))}). Simplify the file: it is nested or aliased far beyond what a plan needs.`);
+    data = undefined;
+  }
   return { data, source, diagnostics, ...(body !== undefined && { body }) };
 }
 
@@ -90,49 +97,41 @@ function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): str
 
 type Report = (offset: number, code: string, message: string) => void;
 
+/** A syntax error in a text longer than this is described by js-yaml alone: `yaml` costs ten times more and holds the whole tree. */
+const EXPLAIN_MAX_CHARS = 256 * 1024;
+
 /**
- * js-yaml is an order of magnitude faster than `yaml` on plain files, so it parses
- * every file; `yaml`, which counts alias expansions, takes over only for files that
- * define anchors, where a "billion laughs" document could otherwise blow up. When
- * js-yaml refuses a file, `yaml` explains it: its errors have codes and better positions.
+ * js-yaml parses every file: it is an order of magnitude faster than `yaml`, linear in the text (duplicate keys
+ * are found with a hash, not by comparing every pair), and it does not copy aliased values, so an alias costs
+ * nothing until something walks the data. That walk is bounded here, before Zod sees the data: every alias use
+ * is weighed by the values it stands for, and a file whose aliases stand for too many, or for themselves, is refused
+ * at the alias that crossed the line. When js-yaml refuses a small file, `yaml` explains why: its errors have codes
+ * and better positions than js-yaml's.
  */
 function loadYaml(text: string, report: Report): unknown {
-  if (text.includes('&') && text.includes('*')) return loadWithAliases(text, report);
+  const aliases = text.includes('*') ? new Map<number, unknown>() : undefined;
+  let data: unknown;
   try {
-    return jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA });
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, ...(aliases && { listener: recordAliases(text, aliases) }) });
   } catch (e) {
     if (!(e instanceof jsYaml.YAMLException)) throw e;
-    const explained = explainWithYaml(text);
+    const offset = e.mark ? lineColumnToOffset(text, e.mark.line, e.mark.column) : 0;
+    if (/duplicated mapping key/.test(e.reason)) {
+      report(offset, ...describeYamlError('DUPLICATE_KEY', e.reason, text, offset));
+      return undefined;
+    }
+    // Too deep for js-yaml is too deep for `yaml` too, which would only report its own stack running out.
+    const explained = text.length <= EXPLAIN_MAX_CHARS && !/maxDepth/.test(e.reason) ? explainWithYaml(text) : undefined;
     if (explained) report(...explained);
-    else {
-      const offset = e.mark ? lineColumnToOffset(text, e.mark.line, e.mark.column) : 0;
-      report(offset, /alias/.test(e.reason) ? 'yaml-alias' : 'yaml-syntax', jsYamlMessage(e.reason));
-    }
+    else report(offset, /alias/.test(e.reason) ? 'yaml-alias' : /maxDepth/.test(e.reason) ? 'yaml-too-deep' : 'yaml-syntax', jsYamlMessage(e.reason));
     return undefined;
   }
-}
-
-function loadWithAliases(text: string, report: Report): unknown {
-  const explained = explainWithYaml(text);
-  if (explained) {
-    report(...explained);
-    return undefined;
-  }
-  try {
-    return parseSlow(text, { maxAliasCount: MAX_ALIASES, uniqueKeys: true, merge: false, prettyErrors: false });
-  } catch (e) {
-    const err = e as { message?: string; pos?: [number, number] };
-    if (/alias/i.test(err.message ?? '')) {
-      report(err.pos?.[0] ?? 0, 'yaml-alias-limit', `The file expands YAML aliases (*name) more than ${MAX_ALIASES} times, which looks like a resource exhaustion attack. Write the values out instead of nesting aliases.`);
-    } else {
-      report(err.pos?.[0] ?? 0, 'yaml-syntax', `The YAML cannot be read: ${firstLine(err.message ?? 'syntax error')}. Check the indentation and the quotes on this line.`);
-    }
-    return undefined;
-  }
+  if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return undefined;
+  return data;
 }
 
 function explainWithYaml(text: string): [number, string, string] | undefined {
-  const doc = parseDocument(text, { uniqueKeys: true, merge: false, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
     const offset = error.pos[0];
@@ -146,11 +145,14 @@ function explainWithYaml(text: string): [number, string, string] | undefined {
 }
 
 function describeYamlError(code: string, message: string, text: string, offset: number): [string, string] {
-  const lineText = text.slice(text.lastIndexOf('\n', offset - 1) + 1).split('\n')[0] ?? '';
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const end = text.indexOf('\n', start);
+  // At most a screenful of the line: the key is at its start, and a regex over a 1 MB line costs more than it tells.
+  const lineText = text.slice(start, Math.min(end === -1 ? text.length : end, start + 1000));
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText)?.[1];
-      return ['yaml-duplicate-key', `The key ${key ? `"${key}" ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`];
+      return ['yaml-duplicate-key', `The key ${key ? `${excerpt(key)} ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`];
     }
     case 'TAB_AS_INDENT':
       return ['yaml-tab', 'A tab is used for indentation. YAML indents with spaces only: replace the tab with spaces.'];
@@ -187,8 +189,9 @@ function openingOf(text: string, offset: number): number {
 function jsYamlMessage(reason: string): string {
   if (/undefined alias|unidentified alias/.test(reason))
     return 'This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.';
-  if (/unknown tag/.test(reason)) return `The YAML uses a tag that plans files do not support (${reason}). Remove the "!" tag.`;
-  return `The YAML cannot be read here (${reason}). Check the indentation and the quotes on this line.`;
+  if (/unknown tag/.test(reason)) return `The YAML uses a tag that plans files do not support (${clip(reason)}). Remove the "!" tag.`;
+  if (/maxDepth/.test(reason)) return 'The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.';
+  return `The YAML cannot be read here (${clip(reason)}). Check the indentation and the quotes on this line.`;
 }
 
 function lineColumnToOffset(text: string, line: number, column: number): number {
@@ -201,6 +204,7 @@ function lineColumnToOffset(text: string, line: number, column: number): number 
   return offset + column;
 }
 
+/** A parser's message, cut to its first line: some quote the source text, which is the plan author's, not ours. */
 function firstLine(s: string): string {
-  return s.split('\n')[0]!.replace(/\.$/, '');
+  return clip(s.split('\n')[0]!.replace(/\.$/, ''));
 }

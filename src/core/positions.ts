@@ -8,6 +8,8 @@ interface PosNode {
   /** The key's value, for scalars that are keys. */
   value: unknown;
   children: PosNode[];
+  /** For mappings: the index of each key among `children`, built on the first lookup. */
+  keys?: Map<string, number>;
 }
 
 interface OpenNode {
@@ -23,7 +25,7 @@ interface OpenNode {
  */
 export function indexPositions(text: string): PositionIndex | undefined {
   const plain = text.replace(/"[^"\n]*"|'[^'\n]*'/g, '""').replace(/(^|\s)#.*$/gm, '');
-  if (/(^|[\s[{,])[&*!][^\s]/m.test(plain) || /^\s*(- +)?\? /m.test(plain)) return undefined;
+  if (/(^|[\s[{,])[&*!][^\s]/m.test(plain) || /^[ \t]*(- +)?\? /m.test(plain)) return undefined;
   const stack: OpenNode[] = [{ start: 0, children: [] }];
   try {
     jsYaml.load(text, {
@@ -67,7 +69,7 @@ export class PositionIndex {
     let best = node.start;
     for (const seg of path) {
       if (node.kind === 'mapping') {
-        const i = findKey(node.children, String(seg));
+        const i = findKey(node, String(seg));
         if (i === -1) break;
         const key = node.children[i]!;
         const value = node.children[i + 1];
@@ -86,11 +88,16 @@ export class PositionIndex {
   }
 }
 
-function findKey(children: PosNode[], key: string): number {
-  for (let i = 0; i < children.length; i += 2) {
-    if (String(children[i]!.value) === key) return i;
+/** A map per mapping, built once: a scan per lookup would make thousands of findings in a big mapping quadratic. */
+function findKey(node: PosNode, key: string): number {
+  if (!node.keys) {
+    node.keys = new Map();
+    for (let i = 0; i < node.children.length; i += 2) {
+      const k = String(node.children[i]!.value);
+      if (!node.keys.has(k)) node.keys.set(k, i);
+    }
   }
-  return -1;
+  return node.keys.get(key) ?? -1;
 }
 
 /** Past spaces, line breaks and comments to where a node's text begins. */

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PathSegment, Position } from './diagnostics.ts';
 import { indexPositions, type PositionIndex } from './positions.ts';
 
@@ -13,36 +13,48 @@ export class YamlSource {
   private index: PositionIndex | null | undefined;
   private lineStarts: number[] | undefined;
   private doc: Document | undefined;
-  private counter: LineCounter | undefined;
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   constructor(file: string, text: string) {
     this.file = file;
     this.text = text;
   }
 
-  private document(): { doc: Document; counter: LineCounter } {
-    if (!this.doc || !this.counter) {
-      this.counter = new LineCounter();
-      this.doc = parseDocument(this.text, { lineCounter: this.counter, uniqueKeys: false, keepSourceTokens: false });
-    }
-    return { doc: this.doc, counter: this.counter };
+  private document(): { doc: Document } {
+    this.doc ??= parseDocument(this.text, { uniqueKeys: false, keepSourceTokens: false });
+    return { doc: this.doc };
   }
 
   /** The position of the node at `path`, or of its deepest existing ancestor. `key` asks for the key of a mapping entry. */
   locate(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
+    return this.positionAtOffset(this.offsetOf(path, target));
+  }
+
+  /** The scalar at `path` as written in the file (00123, not 123), when it is a plain scalar on one line. */
+  rawScalar(path: readonly PathSegment[]): string | undefined {
+    const start = this.offsetOf(path, 'value');
+    const m = /^[^\s"'[\]{},#&*!|>][^\n,\]}#]*/.exec(this.text.slice(start, start + 200));
+    return m ? m[0].trimEnd() : undefined;
+  }
+
+  private offsetOf(path: readonly PathSegment[], target: 'value' | 'key'): number {
     if (this.index === undefined) this.index = indexPositions(this.text) ?? null;
-    if (this.index) return this.positionAtOffset(this.index.offsetOf(path, target));
-    return this.locateWithDocument(path, target);
+    if (this.index) return this.index.offsetOf(path, target);
+    return this.nodeWithDocument(path, target)?.range?.[0] ?? firstContentOffset(this.text);
   }
 
   /** The same answer from a `yaml` document with node ranges: slower, for texts the fast index does not cover. */
   locateWithDocument(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
-    const { doc, counter } = this.document();
+    return this.positionAtOffset(this.nodeWithDocument(path, target)?.range?.[0] ?? firstContentOffset(this.text));
+  }
+
+  private nodeWithDocument(path: readonly PathSegment[], target: 'value' | 'key'): Node | null | undefined {
+    const { doc } = this.document();
     let node: unknown = doc.contents;
     let best: unknown = doc.contents;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isPair(p) && keyOf(p.key) === String(seg));
+        const pair = this.pairOf(node, String(seg));
         if (!pair) break;
         const empty = !pair.value || (isScalar(pair.value) && pair.value.value === null && pair.value.range?.[0] === pair.value.range?.[1]);
         node = pair.value ?? pair.key;
@@ -54,10 +66,26 @@ export class YamlSource {
         best = item;
       } else break;
     }
-    return this.positionOf(best as Node | null | undefined, counter);
+    return best as Node | null | undefined;
+  }
+
+  /** A mapping's entries by key, built once per mapping: a lookup per key would make many findings in a big mapping quadratic. */
+  private pairOf(map: YAMLMap, key: string): Pair | undefined {
+    let byKey = this.pairs.get(map);
+    if (!byKey) {
+      byKey = new Map();
+      for (const p of map.items) {
+        const k = isPair(p) ? keyOf(p.key) : undefined;
+        if (k !== undefined && !byKey.has(k)) byKey.set(k, p as Pair);
+      }
+      this.pairs.set(map, byKey);
+    }
+    return byKey.get(key);
   }
 
   private positionAtOffset(offset: number): Position {
+    // The end of a text that ends with a line break is the end of its last line, not a line of its own.
+    if (offset >= this.text.length && this.text.endsWith('\n')) offset = this.text.length - 1;
     if (!this.lineStarts) {
       this.lineStarts = [0];
       for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) this.lineStarts.push(i + 1);
@@ -72,11 +100,6 @@ export class YamlSource {
     return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
 
-  private positionOf(node: Node | null | undefined, counter: LineCounter): Position {
-    const offset = node?.range?.[0] ?? firstContentOffset(this.text);
-    const { line, col } = counter.linePos(offset);
-    return { line, column: col };
-  }
 }
 
 function keyOf(key: unknown): string | undefined {
@@ -91,6 +114,8 @@ function firstContentOffset(text: string): number {
 
 /** 1-based line and column of a character offset. */
 export function positionAt(text: string, offset: number): Position {
+  if (offset >= text.length && text.endsWith('\n')) offset = text.length - 1;
+  if (offset < 0) offset = 0;
   let line = 1;
   let last = -1;
   for (let i = 0; i < offset && i < text.length; i++) {

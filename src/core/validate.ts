@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { FILE_KINDS, type FileKind } from '../../schemas/index.ts';
 import { formatPath, type Diagnostic } from './diagnostics.ts';
 import type { YamlSource } from './source.ts';
-import { dateFromText, didYouMean, moneyFromText, periodFromText } from './suggest.ts';
+import { dateFromText, didYouMean, excerpt, moneyFromText, periodFromText } from './suggest.ts';
 
 const NOUNS: Record<FileKind, string> = {
   workspace: 'workspace.yaml',
@@ -24,7 +24,9 @@ export function validateData<K extends FileKind>(
 ): Validated<K> {
   const schema = FILE_KINDS[kind].schema as unknown as z.ZodType;
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    const what = Array.isArray(data) ? 'a list' : data === null ? 'empty' : `a single value (${JSON.stringify(data)})`;
+    // A text that spans lines is likely not a plan at all (a linked password or key file): say how long, not what.
+    const long = typeof data === 'string' && (data.length > 60 || data.includes('\n'));
+    const what = Array.isArray(data) ? 'a list' : data === null ? 'empty' : long ? `a single text of ${data.length} characters` : `a single value (${show(data)})`;
     diagnostics.push({
       file: source.file,
       ...source.locate([]),
@@ -62,20 +64,22 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
     return issue.keys.map((key) => {
       const context = where === '' ? NOUNS[kind] : `"${where}"`;
       const hint = didYouMean(key, known, 'one of the known fields');
-      return make(`"${key}" is not a field of ${context}.${hint || ` Remove it, or see schemas/json/${FILE_KINDS[kind].json}.`}`, 'unknown-key', [...path, key], 'key');
+      return make(`${excerpt(key)} is not a field of ${context}.${hint || ` Remove it, or see schemas/json/${FILE_KINDS[kind].json}.`}`, 'unknown-key', [...path, key], 'key');
     });
   }
 
   const value = valueAt(data, path);
+  const key = path.at(-1);
+  if (value === undefined && typeof key === 'string' && !hasKey(valueAt(data, path.slice(0, -1)), key)) {
+    // Zod says "invalid value" for a missing enum and "invalid union" for a missing union: each is a missing field.
+    const about = describe(shapeAt(root, path.slice(0, -1))?.[key]);
+    const expected =
+      issue.code === 'invalid_type' ? `${article(issue.expected)}.` : issue.code === 'invalid_value' ? `one of: ${issue.values.map(String).join(', ')}.` : 'a value.';
+    return [make(`${field} is missing. Add "${key}:" with ${about ?? expected}`, 'missing-field', path.slice(0, -1))];
+  }
   switch (issue.code) {
-    case 'invalid_type': {
-      if (value === undefined) {
-        const key = String(path.at(-1));
-        const about = describe(shapeAt(root, path.slice(0, -1))?.[key]);
-        return [make(`${field} is missing. Add "${key}:" with ${about ?? article(issue.expected)}`, 'missing-field', path.slice(0, -1))];
-      }
-      return [make(`${field}: expected ${article(issue.expected)}, got ${show(value)}.${fixFor(issue.expected, value)}`, 'wrong-type')];
-    }
+    case 'invalid_type':
+      return [make(`${field}: expected ${article(issue.expected)}, got ${show(value)}.${fixFor(issue.expected, value, source, path)}`, 'wrong-type')];
     case 'invalid_value': {
       const allowed = issue.values.map(String);
       const hint = typeof value === 'string' ? didYouMean(value, allowed) : '';
@@ -89,10 +93,7 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
         return [make(`${field} needs ${issue.code === 'too_small' ? `at least ${limit}` : `at most ${limit}`} item${limit === '1' ? '' : 's'}.`, 'wrong-size')];
       }
       if (issue.origin === 'string') return [make(`${field} is empty. Write a value or remove the line.`, 'empty-value')];
-      const percentHint =
-        issue.code === 'too_big' && limit === '1' && typeof value === 'number' && value > 1 && value <= 100
-          ? ` Write ${value / 100} for ${value}%.`
-          : '';
+      const percentHint = issue.code === 'too_big' && limit === '1' && typeof value === 'number' ? fractionHint(value) : '';
       const bound = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
       return [make(`${field} must be ${bound} ${limit}, got ${show(value)}.${percentHint}`, 'out-of-range')];
     }
@@ -124,12 +125,29 @@ function article(expected: string): string {
   return names[expected] ?? expected;
 }
 
-function fixFor(expected: string, value: unknown): string {
+/**
+ * A fraction written as a percentage (80 for 0.8) is common; a value such as 1.5 may be 1.5% or a typo for 0.15,
+ * and a guess would change the figure, so only values that read plainly as a percentage get one.
+ */
+function fractionHint(value: number): string {
+  if (value >= 10 && value <= 100) return ` Write ${Math.round(value * 1e6) / 1e8} for ${value}%.`;
+  return ' A fraction is a number from 0 to 1, such as 0.8 for 80% or 0.05 for 5%.';
+}
+
+function hasKey(parent: unknown, key: string): boolean {
+  return parent !== null && typeof parent === 'object' && Object.hasOwn(parent, key);
+}
+
+function fixFor(expected: string, value: unknown, source: YamlSource, path: readonly (string | number)[]): string {
   if (expected === 'number' && typeof value === 'string') {
     const n = moneyFromText(value);
     return n !== undefined ? ` Write ${n}.` : ' Write a plain number, such as 250000.';
   }
-  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) return ` Put it in quotes: "${String(value)}".`;
+  if (expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
+    // The text as written: YAML reads 00123 as 123, and quoting the number would lose the zeros.
+    const raw = source.rawScalar(path) ?? String(value);
+    return raw.length <= 60 && !/["\\]/.test(raw) ? ` Put it in quotes: "${raw}".` : ' Put it in quotes.';
+  }
   if (expected === 'boolean' && typeof value === 'string') {
     if (/^(yes|y|on)$/i.test(value)) return ' Write true.';
     if (/^(no|n|off)$/i.test(value)) return ' Write false.';
@@ -150,7 +168,7 @@ function fixForText(message: string, value: string): string {
   }
   if (/id is/.test(message)) {
     const id = value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-    return id && id !== value ? ` Write ${id}.` : '';
+    return id && id !== value && id.length <= 60 ? ` Write ${id}.` : '';
   }
   if (/currency/.test(message) && /^[a-z]{3}$/i.test(value)) return ` Write ${value.toUpperCase()}.`;
   return '';
@@ -159,7 +177,7 @@ function fixForText(message: string, value: string): string {
 function show(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (value === null) return 'an empty value';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'string') return excerpt(value);
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a set of fields';
   return String(value);

@@ -2,6 +2,7 @@ import type { AccountPlan, Goal, Icp, Person, Review, WorkspaceSettings } from '
 import { hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.ts';
 import type { PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
+import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 import { parseFile } from './parse.ts';
 import { YamlSource } from './source.ts';
 import { validateData } from './validate.ts';
@@ -57,6 +58,7 @@ type Slot = 'workspace' | 'team' | 'goals' | 'icp';
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
+const SHARED_ANY_CASE = /^(workspace|team|goals|icp)\.ya?ml$/i;
 
 /** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
 export function loadWorkspace(files: readonly PlansFile[], options: { root?: string } = {}): LoadResult {
@@ -67,27 +69,45 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const reviews: ReviewEntry[] = [];
   let invalid = false;
 
-  for (const f of files) {
+  const workspaceFile = files.find((f) => f.rel === 'workspace.yaml' && !f.problem);
+  const limit = workspaceFile ? fileSizeLimit(workspaceFile.bytes) : DEFAULT_MAX_FILE_BYTES;
+  const readOne = (f: PlansFile): void => {
+    if (f.problem) {
+      diagnostics.push(error(f.display, f.problem.code, f.problem.message));
+      invalid = true;
+      return;
+    }
     const sharedMatch = SHARED.exec(f.rel);
     const accountMatch = ACCOUNT.exec(f.rel);
     const reviewMatch = REVIEW.exec(f.rel);
     if (!sharedMatch && !accountMatch && !reviewMatch) {
-      if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
-      continue;
+      const renamed = caseFix(f.rel);
+      if (renamed) {
+        diagnostics.push(error(f.display, 'file-name-case', `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`));
+        invalid = true;
+      } else if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
+      return;
+    }
+    // Checked again here for files that did not come from the disk (git, tests): nothing too large is parsed.
+    const cap = sizeCapFor(f.rel, limit);
+    if (f.bytes.length > cap) {
+      diagnostics.push(error(f.display, 'file-too-large', tooLargeMessage(f.rel, f.bytes.length, cap)));
+      invalid = true;
+      return;
     }
     const format = f.rel.endsWith('.mdx') ? 'mdx' : 'yaml';
     const parsed = parseFile(f.display, f.bytes, format);
     diagnostics.push(...parsed.diagnostics);
     if (parsed.data === undefined) {
       invalid = true;
-      continue;
+      return;
     }
     const located = { file: f.display, source: parsed.source };
     if (sharedMatch) {
       const slot = sharedMatch[1] as Slot;
       if (shared[slot]) {
         diagnostics.push(error(f.display, 'duplicate-file', `There are two ${slot} files. Keep one of ${shared[slot].located.file} and ${f.display}.`));
-        continue;
+        return;
       }
       const result = validateData(slot, parsed.data, parsed.source, diagnostics);
       if (result.ok) shared[slot] = { value: result.value, located };
@@ -96,32 +116,37 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       const result = validateData('account', parsed.data, parsed.source, diagnostics);
       if (!result.ok) {
         invalid = true;
-        continue;
+        return;
       }
       accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: result.value, ...(parsed.body !== undefined && { body: parsed.body }) });
     } else if (reviewMatch) {
       const result = validateData('review', parsed.data, parsed.source, diagnostics);
       if (!result.ok) {
         invalid = true;
-        continue;
+        return;
       }
       reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: result.value });
     }
+   };
+  const lineCounts = new Map<string, number>();
+  for (const f of files) {
+    readOne(f);
+    lineCounts.set(f.display, countLines(f.bytes));
   }
 
   for (const slot of ['workspace', 'team'] as const) {
-    if (!shared[slot] && !files.some((f) => SHARED.exec(f.rel)?.[1] === slot)) {
+    if (!shared[slot] && !files.some((f) => SHARED_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === slot)) {
       diagnostics.push(error(`${root}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
     }
   }
   // Cross-file checks need the shared files; they still run over the plans that passed
   // their schema, so one run shows every problem a pull request has.
-  if (!shared.workspace || !shared.team) return { workspace: undefined, diagnostics: sortDiagnostics(diagnostics) };
+  if (!shared.workspace || !shared.team) return { workspace: undefined, diagnostics: insideFiles(sortDiagnostics(diagnostics), lineCounts) };
 
   const settings = shared.workspace.value as WorkspaceSettings;
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
-  if (!shared.goals && !files.some((f) => SHARED.exec(f.rel)?.[1] === 'goals')) {
+  if (!shared.goals && !files.some((f) => SHARED_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === 'goals')) {
     diagnostics.push(warning(`${root}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
   }
   const workspace: Workspace = {
@@ -144,12 +169,44 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const sharedFiles = new Set(files.map((f) => SHARED.exec(f.rel)?.[1]).filter((slot): slot is string => slot !== undefined));
   diagnostics.push(...linkWorkspace(workspace, { accountIds, sharedFiles }));
   const sorted = sortDiagnostics(diagnostics);
+  insideFiles(sorted, lineCounts);
   return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
 }
 
 function rootOf(files: readonly PlansFile[]): string {
   const f = files[0];
   return f ? f.display.slice(0, f.display.length - f.rel.length) : '';
+}
+
+/** The name a file would be read under if its extension (or a shared file's name) were lower-case, or undefined. */
+function caseFix(rel: string): string | undefined {
+  if (SHARED_ANY_CASE.test(rel)) return rel.toLowerCase();
+  const folder = rel.replace(/^(accounts|reviews)\//i, (m) => m.toLowerCase());
+  const lower = folder.replace(/\.(ya?ml|mdx)$/i, (ext) => ext.toLowerCase());
+  if (lower === rel || !(ACCOUNT.test(lower) || REVIEW.test(lower))) return undefined;
+  // Name the whole path when a folder is in capitals, else only the file name.
+  return folder === rel ? lower.slice(lower.lastIndexOf('/') + 1) : lower;
+}
+
+/** Lines of a file as an editor numbers them; a final line break does not start another. */
+function countLines(bytes: Uint8Array): number {
+  let lines = 1;
+  for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 10) lines++;
+  return lines;
+}
+
+/** A last guard for the promise that every diagnostic points inside its file: line 1..lines, column from 1. */
+function insideFiles(list: Diagnostic[], lineCounts: ReadonlyMap<string, number>): Diagnostic[] {
+  for (const d of list) {
+    const lines = lineCounts.get(d.file) ?? 1;
+    if (d.line > lines) {
+      d.line = lines;
+      d.column = 1;
+    }
+    if (!(d.line >= 1)) d.line = 1;
+    if (!(d.column >= 1)) d.column = 1;
+  }
+  return list;
 }
 
 function unknownFile(f: PlansFile): Diagnostic {

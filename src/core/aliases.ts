@@ -1,0 +1,75 @@
+/**
+ * The alias budget. js-yaml does not copy an aliased value, so parsing a "billion laughs" is cheap; walking the
+ * data (Zod, the rollup) is not. The values every alias stands for are counted once per value, in time linear in
+ * the file, and a file over the budget, or with an alias inside its own anchor, is refused at that alias.
+ */
+
+type Report = (offset: number, code: string, message: string) => void;
+
+/**
+ * How many values all the aliases of a file may stand for together: this many, or one per character of the file
+ * when that is more. Far above any plan's needs, far below a "billion laughs", and it keeps the work on the data
+ * proportional to the file's size.
+ */
+export const MAX_ALIAS_NODES = 10_000;
+
+/** A js-yaml listener that keeps, for each alias (a node whose text starts with "*"), the value it stands for. */
+export function recordAliases(text: string, aliases: Map<number, unknown>): (event: 'open' | 'close', state: { position: number; result: unknown }) => void {
+  const starts: number[] = [];
+  return (event, state) => {
+    if (event === 'open') starts.push(state.position);
+    else {
+      const start = skipSpaces(text, starts.pop() ?? 0);
+      if (text.charCodeAt(start) === 42 /* * */ && !aliases.has(start)) aliases.set(start, state.result);
+    }
+  };
+}
+
+export function withinAliasBudget(aliases: Map<number, unknown>, budget: number, report: Report): boolean {
+  const sizes = new WeakMap<object, number>();
+  const open = new WeakSet<object>();
+  // The number of values a value stands for when written out; Infinity for a value that contains itself.
+  const sizeOf = (value: unknown): number => {
+    if (value === null || typeof value !== 'object') return 1;
+    const known = sizes.get(value);
+    if (known !== undefined) return known;
+    if (open.has(value)) return Infinity;
+    open.add(value);
+    let size = 1;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      size += sizeOf(child);
+      if (size > budget) break;
+    }
+    open.delete(value);
+    sizes.set(value, size);
+    return size;
+  };
+  let total = 0;
+  for (const [offset, value] of [...aliases].sort((a, b) => a[0] - b[0])) {
+    const size = sizeOf(value);
+    if (size === Infinity) {
+      report(offset, 'yaml-alias-cycle', 'This alias (*name) is used inside the value its own anchor (&name) names, so the value would contain itself without end. Write the value out instead.');
+      return false;
+    }
+    total += size;
+    if (total > budget) {
+      report(offset, 'yaml-alias-limit', `With this alias, the aliases (*name) of the file stand for more than ${budget} values, which is how a "billion laughs" attack makes a small file huge. Write the values out instead of nesting aliases.`);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Past spaces, line breaks and comments to where a node's text begins. */
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else if (c === 35 /* # */) {
+      const end = text.indexOf('\n', i);
+      if (end === -1) return text.length;
+      i = end + 1;
+    } else return i;
+  }
+}
