@@ -139,6 +139,9 @@ function hasKey(parent: unknown, key: string): boolean {
 }
 
 function fixFor(expected: string, value: unknown, source: YamlSource, path: readonly (string | number)[]): string {
+  if (expected === 'number' && typeof value === 'number' && !Number.isFinite(value)) {
+    return ' .nan and .inf are not amounts: write a plain number, such as 250000.';
+  }
   if (expected === 'number' && typeof value === 'string') {
     const n = moneyFromText(value);
     return n !== undefined ? ` Write ${n}.` : ' Write a plain number, such as 250000.';
@@ -187,7 +190,8 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
   let v: unknown = data;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
+    // Own keys only: a path segment is plan text, and "constructor" must not reach Object.prototype.
+    v = Object.hasOwn(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined;
   }
   return v;
 }

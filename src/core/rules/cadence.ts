@@ -1,3 +1,4 @@
+import { excerpt } from '../suggest.ts';
 import { addDays, daysBetween } from '../periods.ts';
 import { at, onPlan, type Draft, type Rule } from './context.ts';
 
@@ -48,7 +49,7 @@ export const overdueAction: Rule<'overdue-action'> = {
       a.plan.actions.flatMap((x, i) => {
         const late = daysBetween(x.due, today);
         if (!OPEN_ACTION.has(x.status) || late <= grace_days) return [];
-        return [onPlan(a, ['actions', i, 'due'], `The action "${x.description}" was due on ${x.due}, ${late} days ago, and is still ${x.status}. Do it and set "status: done", move the due date, or cancel it.`, x.owner)];
+        return [onPlan(a, ['actions', i, 'due'], `The action ${excerpt(x.description)} was due on ${x.due}, ${late} days ago, and is still ${x.status}. Do it and set "status: done", move the due date, or cancel it.`, x.owner)];
       }),
     );
   },
@@ -73,7 +74,7 @@ export const objectiveWithoutOwner: Rule<'objective-without-owner'> = {
     return ws.accounts.flatMap((a) =>
       a.plan.objectives.flatMap((o, i) => {
         if (o.owner !== undefined || !OPEN_OBJECTIVE.has(o.status)) return [];
-        return [onPlan(a, ['objectives', i], `The objective "${o.id}" has no owner, so nobody is accountable for it. Add "owner:" with the id of a person in team.yaml.`, a.plan.owner)];
+        return [onPlan(a, ['objectives', i], `The objective ${excerpt(o.id)} has no owner, so nobody is accountable for it. Add "owner:" with the id of a person in team.yaml.`, a.plan.owner)];
       }),
     );
   },
