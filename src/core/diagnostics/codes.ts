@@ -91,6 +91,7 @@ export const DIAGNOSTIC_CODES = {
   'mdx-expression': { severity: 'error', meaning: 'A narrative holds an MDX expression ({...}), which is code.' },
   'mdx-esm': { severity: 'error', meaning: 'A narrative holds an import or export statement, which is code.' },
   'mdx-component': { severity: 'error', meaning: 'A narrative uses a component (<Chart />); narratives have none.' },
+  'narrative-too-deep': { severity: 'error', meaning: 'A narrative nests lists, quotes or elements deeper than a page can show.' },
   'narrative-removed': { severity: 'warning', meaning: 'An element or attribute of a narrative is removed from the site.' },
   'narrative-image-remote': { severity: 'error', meaning: 'A narrative image is a URL, not a file in the plans folder.' },
   'narrative-image-missing': { severity: 'error', meaning: 'A narrative image path names no readable image file.' },

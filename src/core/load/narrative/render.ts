@@ -42,6 +42,27 @@ export function parseNarrative(body: string): UnknownNode {
 }
 
 /**
+ * How deeply a narrative may nest (lists in lists, quotes in quotes). Real narratives stay under ten; the
+ * walks below recurse, and a few thousand levels written on purpose would overflow the stack.
+ */
+export const MAX_NARRATIVE_DEPTH = 100;
+
+/**
+ * Where the narrative first nests deeper than MAX_NARRATIVE_DEPTH (the nearest position on the way there,
+ * since generated nodes carry none), found without recursion; undefined when it never does.
+ */
+export function tooDeep(tree: UnknownNode): BodyPoint | undefined {
+  const stack: [UnknownNode, number, BodyPoint | undefined][] = [[tree, 0, undefined]];
+  while (stack.length > 0) {
+    const [node, depth, above] = stack.pop()!;
+    const at = node.position ? { line: node.position.start.line, column: node.position.start.column } : above;
+    if (depth > MAX_NARRATIVE_DEPTH) return at ?? { line: 1, column: 1 };
+    for (const child of node.children ?? []) stack.push([child, depth + 1, at]);
+  }
+  return undefined;
+}
+
+/**
  * Renders a narrative to HTML that runs nothing: MDX parsed by satteri (no code is compiled or
  * evaluated), JSX elements with literal attributes turned into plain elements, expressions, imports
  * and components dropped (validate refuses them), headings moved two levels down, link URLs judged
@@ -53,6 +74,8 @@ export function renderNarrative(body: string, options: RenderOptions = {}): Rend
 
 /** Renders a tree parseNarrative returned. */
 export function renderTree(parsed: UnknownNode, options: RenderOptions = {}): RenderedNarrative {
+  // validate refuses such a narrative (narrative-too-deep), so the site never gets here with one.
+  if (tooDeep(parsed)) return { html: '', removed: [], images: [] };
   const { tree, removed, images } = prepare(parsed, options);
   return { html: toHtml(sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
 }
