@@ -41,7 +41,7 @@ export interface AccountView {
   /** The key numbers above the chart, each a label and a formatted figure. */
   numbers: Record<'sold' | 'forecast' | 'counted' | 'stretch' | 'confidence' | 'shareOfWallet', { label: string; value: string }>;
   revenue: {
-    svg: string;
+    svg: string | undefined;
     series: readonly { key: string; label: string }[];
     rows: { year: string; sold: string; forecast: string; weighted: string; stretch: string }[];
     /** Said when the plan is written in another currency than the workspace. */
