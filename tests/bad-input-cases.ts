@@ -73,6 +73,7 @@ export const BAD_CASES: Omit<BadCase, 'expected'>[] = [
   // Linking
   { name: 'link: owner not in team.yaml suggests the closest', changes: acme('owner: ann-lee', 'owner: ann-le') },
   { name: 'link: relationship owner not in team.yaml', changes: acme('relationship: ann-lee', 'relationship: zed-nobody') },
+  { name: 'link: a 5,000-character owner is quoted as a short excerpt', changes: acme('owner: ann-lee', `owner: ${'a'.repeat(5000)}`) },
   { name: 'link: reports_to names no stakeholder of the plan', changes: acme('reports_to: maria', 'reports_to: mariaa') },
   { name: 'link: reports_to cycle', changes: acme('    relationship: ann-lee\n', '    relationship: ann-lee\n    reports_to: tom\n') },
   { name: 'link: duplicate stakeholder id', changes: acme('  - id: tom\n', '  - id: maria\n') },

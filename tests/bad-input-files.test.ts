@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /**
@@ -119,6 +120,7 @@ describe('validate: entries of the plans folder that are not plain files', () =>
     expect(json.status).toBe(2);
     const located = JSON.parse(json.stdout).diagnostics.map((d: { file: string; line: number; column: number; severity: string; message: string }) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
     expect(located.sort()).toEqual([...c.expected, OTHER].sort());
+    for (const d of JSON.parse(json.stdout).diagnostics as { code: string }[]) expect(Object.hasOwn(DIAGNOSTIC_CODES, d.code), d.code).toBe(true);
     const github = runScript('validate', ['--plans', 'plans', '--format', 'github'], { cwd: s.dir });
     expect(github.status).toBe(2);
     expect(github.stdout).toContain('::error file=plans/accounts/acme.yaml,line=3,col=11::');

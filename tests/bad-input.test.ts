@@ -136,6 +136,9 @@ const EXPECTED: Record<string, string[]> = {
   "link: relationship owner not in team.yaml": [
     "minimal/accounts/acme.yaml:15:19 error stakeholders[0].relationship: \"zed-nobody\" is not a person in team.yaml. Add the relationship owner to team.yaml, or use the id of someone listed there.",
   ],
+  "link: a 5,000-character owner is quoted as a short excerpt": [
+    "minimal/accounts/acme.yaml:4:8 error owner: \"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…\" is not a person in team.yaml. Add the owner to team.yaml, or use the id of someone listed there.",
+  ],
   "link: reports_to names no stakeholder of the plan": [
     "minimal/accounts/acme.yaml:18:17 error stakeholders[1].reports_to: \"mariaa\" is not a stakeholder in this plan. Did you mean \"maria\"?",
   ],

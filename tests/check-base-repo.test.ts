@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
@@ -113,5 +113,30 @@ describe('check --base reads git in the repository of the plans folder', () => {
     expect(r.stderr).toBe(
       `--base no-such-branch: git knows no commit by that name. Pass a branch, tag or commit that exists in the repository of the plans folder (${sb.plans}), such as origin/main (in GitHub Actions, check out with fetch-depth: 0 so the base branch is there).\n`,
     );
+  });
+
+  it.each([
+    { name: 'a link to a secret outside the folder', add: (sb: Sandbox) => symlinkSync(join(sb.bystander, 'secret.yaml'), join(sb.plans, 'accounts/leak.yaml')) },
+    { name: 'a link to a secret, named as a shared file', add: (sb: Sandbox) => symlinkSync(join(sb.bystander, 'secret.yaml'), join(sb.plans, 'icp.yaml')) },
+    { name: 'a plan far over any size limit', add: (sb: Sandbox) => writeFileSync(join(sb.plans, 'accounts/huge.yaml'), `name: ${'x'.repeat(70 * 1024 * 1024)}\n`) },
+  ])('at the base, $name is never read or printed, and the comparison says the base does not validate', ({ add }) => {
+    const sb = makeSandbox();
+    sandboxes.push(sb);
+    writeFileSync(join(sb.bystander, 'secret.yaml'), 'password: hunter2-secret\n');
+    add(sb);
+    commitAll(sb.plans, 'plans with a hostile entry', true);
+    // The working copy drops the entry, so only the base holds it.
+    git(sb.plans, 'rm', '--quiet', '-r', '--cached', '.');
+    for (const f of ['accounts/leak.yaml', 'icp.yaml', 'accounts/huge.yaml']) sb.write({ [f]: null });
+    commitAll(sb.plans, 'remove it');
+    const before = sb.snapshot();
+    const r = runScript('check', ['--plans', 'plans', '--base', 'HEAD~1', '--today', '2026-11-24', '--json'], { cwd: sb.dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).not.toContain('hunter2');
+    expect(r.stdout).not.toContain('xxxxxxxxxx');
+    const json = JSON.parse(r.stdout) as { base: { valid: boolean; message: string } };
+    expect(json.base.valid).toBe(false);
+    expect(json.base.message).toMatch(/^The plans at HEAD~1 do not validate \(1 error\)/);
+    expect(sb.snapshot()).toEqual(before);
   });
 });

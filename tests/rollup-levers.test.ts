@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLevers, findTopAccounts } from '../src/core/rollup/levers.ts';
+import { findLevers } from '../src/core/rollup/levers.ts';
+import { rankTopAccounts } from '../src/core/rollup/top-accounts.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import type { AccountTotals } from '../src/core/rollup/accounts.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
@@ -62,11 +63,12 @@ describe('findLevers', () => {
   ];
 
   it('ranks each channel by last year and names its top quarter', () => {
-    expect([...findTopAccounts(all, 'FY2026', 'channel')].sort()).toEqual(['a', 'b']);
+    const sales = all.map((t) => ({ id: t.id, sales: t.history['FY2026'] ?? 0, dimensions: t.dimensions }));
+    expect([...rankTopAccounts(sales, { share: 0.25, dimension: 'channel' }).keys()].sort()).toEqual(['a', 'b']);
   });
 
   it('names the top accounts without forecast first, then every lever by size', () => {
-    const found = findLevers({ period: 'FY2027', count: 'weighted', currency: 'USD', inScope: all, all, channel: 'channel' });
+    const found = findLevers({ period: 'FY2027', count: 'weighted', currency: 'USD', inScope: all, all, top: { share: 0.25, dimension: 'channel' } });
     // b (top, 800); then d stretch 1100 − 100 = 1000, c 600, t 400 − 100 = 300, e 200.
     expect(found.map((l) => [l.kind, l.account, l.amount])).toEqual([
       ['no-forecast', 'b', 800],
@@ -78,7 +80,7 @@ describe('findLevers', () => {
   });
 
   it('with count: full, confidence is no lever: the full amount already counts', () => {
-    const found = findLevers({ period: 'FY2027', count: 'full', currency: 'USD', inScope: all, all, channel: 'channel' });
+    const found = findLevers({ period: 'FY2027', count: 'full', currency: 'USD', inScope: all, all, top: { share: 0.25, dimension: 'channel' } });
     expect(found.some((l) => l.kind === 'confidence')).toBe(false);
   });
 });

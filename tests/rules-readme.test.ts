@@ -1,20 +1,39 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { RulesConfigSchema } from '../schemas/rules.ts';
 import { RULE_DEFAULTS, RULE_IDS, RULES } from '../src/core/rules/index.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = readme.slice(readme.indexOf('<!-- section:rules -->'), readme.indexOf('<!-- /section:rules -->'));
 
-describe('the README documents the rules as they are', () => {
-  it('every rule in the schema has a check, in the same order', () => {
-    expect(RULES.map((r) => r.id)).toEqual(RULE_IDS);
+describe('a rule lives in its file, its schema entry and its README row', () => {
+  it('the registry holds one rule per id of the schema, in the same order', () => {
+    expect(Object.keys(RULES)).toEqual(RULE_IDS);
+    expect(Object.keys(RulesConfigSchema.shape)).toEqual(RULE_IDS);
   });
 
-  it.each(RULE_IDS)('%s is in the table with its default severity and thresholds', (id) => {
+  it.each(RULE_IDS)('%s has its file src/core/rules/%s.ts, whose rule carries its meta', async (id) => {
+    const path = `src/core/rules/${id}.ts`;
+    expect(existsSync(path), `no ${path}`).toBe(true);
+    const module = (await import(`../${path}`)) as Record<string, unknown>;
+    expect(Object.values(module)).toContain(RULES[id]);
+    const { meta } = RULES[id];
+    expect(meta.id).toBe(id);
+    expect(meta.defaults).toBe(RULE_DEFAULTS[id]);
+    expect(meta.setting).toBe(RulesConfigSchema.shape[id]);
+    expect(meta.description).toMatch(/^\S.*\.$/);
+  });
+
+  it.each(RULE_IDS)('%s is in the README table with its default severity and thresholds', (id) => {
     const row = section.split('\n').find((line) => line.startsWith(`| \`${id}\` |`));
     expect(row, `no README row for ${id}`).toBeDefined();
     const { severity, ...thresholds } = RULE_DEFAULTS[id];
     expect(row!.split('|')[2]!.trim()).toBe(severity);
     for (const [name, value] of Object.entries(thresholds)) expect(row).toContain(`\`${name}\` (${String(value)})`);
+  });
+
+  it('the README table has no row for a rule that does not exist', () => {
+    const ids = section.split('\n').flatMap((line) => /^\| `([a-z-]+)` \|/.exec(line)?.[1] ?? []);
+    expect(ids).toEqual(RULE_IDS);
   });
 });

@@ -1,4 +1,5 @@
 import type { Severity } from '../../../schemas/rules.ts';
+import type { DiagnosticCode } from './codes.ts';
 
 /** One problem found in the plans, located to the character. */
 export interface Diagnostic {
@@ -12,7 +13,7 @@ export interface Diagnostic {
   /** What happened, why, and what to write instead. */
   message: string;
   /** A stable id for the kind of problem, such as "unknown-key". */
-  code: string;
+  code: DiagnosticCode;
   /** The field, as a dot path such as "stakeholders[3].reports_to". */
   path?: string;
 }

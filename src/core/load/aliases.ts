@@ -1,10 +1,11 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 /**
  * The alias budget. js-yaml does not copy an aliased value, so parsing a "billion laughs" is cheap; walking the
  * data (Zod, the rollup) is not. The values every alias stands for are counted once per value, in time linear in
  * the file, and a file over the budget, or with an alias inside its own anchor, is refused at that alias.
  */
 
-type Report = (offset: number, code: string, message: string) => void;
+type Report = (offset: number, code: DiagnosticCode, message: string) => void;
 
 /**
  * How many values all the aliases of a file may stand for together: this many, or one per character of the file

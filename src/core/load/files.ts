@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
@@ -10,7 +11,7 @@ export interface PlansFile {
   display: string;
   bytes: Uint8Array;
   /** Why the file could not be read (a link out of the folder, a FIFO, too large …); `bytes` is then empty. */
-  problem?: { code: string; message: string };
+  problem?: { code: DiagnosticCode; message: string };
 }
 
 export const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
@@ -25,7 +26,7 @@ interface Entry {
   rel: string;
   /** The real path to open, or undefined when `problem` is set. */
   path?: string;
-  problem?: { code: string; message: string };
+  problem?: { code: DiagnosticCode; message: string };
 }
 
 /**
@@ -58,7 +59,7 @@ function listFolder(realRoot: string): Entry[] {
     try {
       names = readdirSync(join(realRoot, relDir));
     } catch (e) {
-      out.push({ rel: relDir, problem: { code: 'unreadable-file', message: `The folder cannot be read (${reason(e)}), so its plans are not checked. Make it readable, or remove it.` } });
+      out.push({ rel: relDir, problem: { code: 'unreadable-folder', message: `The folder cannot be read (${reason(e)}), so its plans are not checked. Make it readable, or remove it.` } });
       return;
     }
     for (const name of names) {
@@ -150,12 +151,12 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number): Pla
   }
 }
 
-function notAFile(stat: Stats): { code: string; message: string } {
+function notAFile(stat: Stats): { code: DiagnosticCode; message: string } {
   const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'not a regular file';
   return { code: 'not-a-file', message: `This is ${what}, not a file, so it is not read. Plans files are ordinary text files: replace it with one, or remove it.` };
 }
 
-function vanished(e: unknown): { code: string; message: string } {
+function vanished(e: unknown): { code: DiagnosticCode; message: string } {
   const code = (e as NodeJS.ErrnoException).code;
   if (code !== 'ENOENT') return { code: 'unreadable-file', message: `The file cannot be read (${reason(e)}). Make it readable, then run the check again.` };
   return { code: 'file-vanished', message: 'The file disappeared while the plans were being read (was it moved or deleted meanwhile?). Run the check again.' };

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { toPosix, type PlansFile } from './files.ts';
+import { MAX_FILE_BYTES_SETTING, sizeCapFor, tooLargeMessage } from './limits.ts';
 import { oneLine } from '../shared/text.ts';
 
 /** A --base ref that git cannot read: the message says what to do. */
@@ -47,19 +48,35 @@ export function readPlansAtRef(ref: string, plansDir: string, cwd: string = proc
   if (folder.startsWith('..')) {
     throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no earlier version of it.`);
   }
-  const names = git(['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', ...(folder ? [folder] : [])])
+  // --long gives each entry's mode and size: a link is never read (its "content" is a path, possibly to a
+  // secret), a submodule has no bytes, and a blob larger than any plan may be is not loaded at all.
+  const entries = git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
     .toString('utf8')
     .split('\0')
-    .filter((name) => name !== '')
-    .map((name) => ({ name, rel: folder ? name.slice(folder.length + 1) : name }))
-    .filter(({ rel }) => PLAN_EXTENSIONS.test(rel) && !rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+    .flatMap((line) => {
+      const m = /^(\d+) (\w+) [0-9a-f]+ +(-|\d+)\t(.+)$/s.exec(line);
+      if (!m) return [];
+      const [, mode = '', type = '', size = '', name = ''] = m;
+      const rel = folder ? name.slice(folder.length + 1) : name;
+      return [{ mode, type, size: size === '-' ? 0 : Number(size), name, rel }];
+    })
+    .filter(({ rel, type }) => type !== 'commit' && PLAN_EXTENSIONS.test(rel) && !rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  if (names.length === 0) return [];
-  const out = git(['cat-file', '--batch'], names.map(({ name }) => `${commit}:${name}\n`).join(''));
-  const blobs = splitBatch(out);
-  return names.flatMap(({ name, rel }, i) => {
-    const bytes = blobs[i];
-    return bytes ? [{ rel, display: toPosix(relative(cwd, join(resolve(cwd, plansDir), rel))), bytes }] : [];
+  if (entries.length === 0) return [];
+  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
+  const problemOf = (e: (typeof entries)[number]): PlansFile['problem'] => {
+    if (e.mode === '120000') return { code: 'not-a-file', message: `At ${shownRef} this is a symbolic link, and links are never followed; the comparison leaves it out.` };
+    const cap = sizeCapFor(e.rel, MAX_FILE_BYTES_SETTING);
+    return e.size > cap ? { code: 'file-too-large', message: tooLargeMessage(e.rel, e.size, cap) } : undefined;
+  };
+  const wanted = entries.filter((e) => problemOf(e) === undefined);
+  const blobs = wanted.length === 0 ? [] : splitBatch(git(['cat-file', '--batch'], wanted.map(({ name }) => `${commit}:${name}\n`).join('')));
+  const byName = new Map(wanted.map((e, i) => [e.name, blobs[i]]));
+  return entries.flatMap((e) => {
+    const problem = problemOf(e);
+    if (problem) return [{ rel: e.rel, display: display(e.rel), bytes: new Uint8Array(), problem }];
+    const bytes = byName.get(e.name);
+    return bytes ? [{ rel: e.rel, display: display(e.rel), bytes }] : [];
   });
 }
 

@@ -1,9 +1,10 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { closest } from '../shared/suggest.ts';
 import type { Located } from '../model.ts';
 
 /** A cross-file finding at a field of a file (or the nearest part of it that exists). */
-export function at(where: Located, path: PathSegment[], code: string, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
+export function at(where: Located, path: PathSegment[], code: DiagnosticCode, message: string, severity: Diagnostic['severity'] = 'error'): Diagnostic {
   return { file: where.file, ...where.source.locate(path), severity, code, message, path: formatPath(path) };
 }
 

@@ -1,3 +1,4 @@
+import { excerpt } from '../shared/suggest.ts';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { at, suggestion } from './link-at.ts';
 import { toMap } from '../shared/own.ts';
@@ -12,12 +13,12 @@ export function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [name, values] of dims) {
     if (name === 'owner' || name === 'manager') {
-      out.push(at(where, ['dimensions', name], 'reserved-dimension', `dimensions.${name}: "${name}" is how goals.yaml names a person's book, so a dimension cannot be called that. Rename the dimension, such as ${name}_group.`));
+      out.push(at(where, ['dimensions', name], 'reserved-dimension', `dimensions.${name}: ${excerpt(name)} is how goals.yaml names a person's book, so a dimension cannot be called that. Rename the dimension, such as ${name}_group.`));
     }
     const seen = new Set<string>();
     values.forEach((v, j) => {
       if (!seen.has(v)) return void seen.add(v);
-      out.push(at(where, ['dimensions', name, j], 'duplicate-value', `dimensions.${name}[${j}]: "${v}" is listed twice. Keep one.`));
+      out.push(at(where, ['dimensions', name, j], 'duplicate-value', `dimensions.${name}[${j}]: ${excerpt(v)} is listed twice. Keep one.`));
     });
   }
   if (Object.hasOwn(fx, currency)) {
@@ -27,7 +28,7 @@ export function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
   offerings.forEach((o, i) => {
     const first = seenOfferings.get(o.id);
     if (first === undefined) return void seenOfferings.set(o.id, i);
-    out.push(at(where, ['offerings', i, 'id'], 'duplicate-id', `offerings[${i}].id: "${o.id}" is also offerings[${first}]. Give each offering its own id.`));
+    out.push(at(where, ['offerings', i, 'id'], 'duplicate-id', `offerings[${i}].id: ${excerpt(o.id)} is also offerings[${first}]. Give each offering its own id.`));
   });
   if (tiers && (tiers.A < tiers.B || tiers.B < tiers.C)) {
     const wrong = tiers.A < tiers.B ? 'B' : 'C';
@@ -38,7 +39,7 @@ export function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
   if (dimension !== undefined && !dims.has(dimension)) {
     const path = ['rules', 'top-account-without-plan', 'dimension'];
     const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
-    out.push(at(where, path, 'unknown-dimension', `${formatPath(path)}: "${dimension}" is not a dimension in workspace.yaml.${suggestion(dimension, names)}${fix}`));
+    out.push(at(where, path, 'unknown-dimension', `${formatPath(path)}: ${excerpt(dimension)} is not a dimension in workspace.yaml.${suggestion(dimension, names)}${fix}`));
   }
   return out;
 }
@@ -50,6 +51,6 @@ export function icpCriteriaUnique(ws: Workspace): Diagnostic[] {
   return ws.icp.criteria.flatMap((c, i) => {
     const first = seen.get(c.id);
     if (first === undefined) return (seen.set(c.id, i), []);
-    return [at(where, ['criteria', i, 'id'], 'duplicate-id', `criteria[${i}].id: "${c.id}" is also criteria[${first}]. Give each criterion its own id.`)];
+    return [at(where, ['criteria', i, 'id'], 'duplicate-id', `criteria[${i}].id: ${excerpt(c.id)} is also criteria[${first}]. Give each criterion its own id.`)];
   });
 }

@@ -1,3 +1,4 @@
+import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { at, suggestion } from './link-at.ts';
@@ -43,14 +44,14 @@ export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds
 
 function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
   if (id === undefined || ws.personById.has(id)) return [];
-  return [at(where, path, 'unknown-person', `${formatPath(path)}: "${id}" is not a person in team.yaml.${suggestion(id, ws.personById.keys()) || ` Add ${what} to team.yaml, or use the id of someone listed there.`}`)];
+  return [at(where, path, 'unknown-person', `${formatPath(path)}: ${excerpt(id)} is not a person in team.yaml.${suggestion(id, ws.personById.keys()) || ` Add ${what} to team.yaml, or use the id of someone listed there.`}`)];
 }
 
 function uniquePeople(ws: Workspace): Diagnostic[] {
   const seen = new Set<string>();
   return ws.people.flatMap((p, i) => {
     if (!seen.has(p.id)) return (seen.add(p.id), []);
-    return [at(ws.sources.team, ['people', i, 'id'], 'duplicate-id', `people[${i}].id: "${p.id}" is listed twice. Each person appears once; give the second one another id.`)];
+    return [at(ws.sources.team, ['people', i, 'id'], 'duplicate-id', `people[${i}].id: ${excerpt(p.id)} is listed twice. Each person appears once; give the second one another id.`)];
   });
 }
 
@@ -71,11 +72,11 @@ function accountIdsAreValid(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of ws.accounts) {
     if (!IdSchema.safeParse(a.id).success) {
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name "${a.id}" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${a.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${a.format}.` });
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${a.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${a.format}.` });
     }
     const other = byId.get(a.id);
     if (other) {
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'duplicate-account', message: `The account id "${a.id}" is also used by ${other.file}. Ids are file names and must be unique across the plans folder: merge the two or rename one.` });
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'duplicate-account', message: `The account id ${excerpt(a.id)} is also used by ${other.file}. Ids are file names and must be unique across the plans folder: merge the two or rename one.` });
     } else byId.set(a.id, a);
   }
   return out;
@@ -105,9 +106,9 @@ function dimensionsMatchWorkspace(ws: Workspace): Diagnostic[] {
     for (const [key, value] of Object.entries(a.plan.dimensions)) {
       const allowed = dims.get(key);
       if (!allowed) {
-        out.push(at(a, ['dimensions', key], 'unknown-dimension', `dimensions.${key}: "${key}" is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
+        out.push(at(a, ['dimensions', key], 'unknown-dimension', `dimensions.${key}: ${excerpt(key)} is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
       } else if (!allowed.includes(value)) {
-        out.push(at(a, ['dimensions', key], 'unknown-dimension-value', `dimensions.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
+        out.push(at(a, ['dimensions', key], 'unknown-dimension-value', `dimensions.${key}: ${excerpt(value)} is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
       }
     }
     for (const [name, allowed] of dims) {
@@ -133,7 +134,7 @@ function parentsExist(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
     const parent = a.plan.parent;
     if (parent === undefined) return [];
     if (!accountIds.has(parent)) {
-      return [at(a, ['parent'], 'unknown-account', `parent: "${parent}" is not an account.${suggestion(parent, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
+      return [at(a, ['parent'], 'unknown-account', `parent: ${excerpt(parent)} is not an account.${suggestion(parent, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
     }
     const cycle = cycleFrom(a.id, (id) => ws.accountById.get(id)?.plan.parent);
     if (!cycle || [...cycle].sort()[0] !== a.id) return [];
@@ -147,7 +148,7 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
     const ids = a.plan.stakeholders.map((s) => s.id);
     const ref = (path: PathSegment[], id: string | undefined) => {
       if (id !== undefined && !ids.includes(id)) {
-        out.push(at(a, path, 'unknown-stakeholder', `${formatPath(path)}: "${id}" is not a stakeholder in this plan.${suggestion(id, ids) || ' Use the id of someone under stakeholders.'}`));
+        out.push(at(a, path, 'unknown-stakeholder', `${formatPath(path)}: ${excerpt(id)} is not a stakeholder in this plan.${suggestion(id, ids) || ' Use the id of someone under stakeholders.'}`));
       }
     };
     a.plan.stakeholders.forEach((s, i) => {
@@ -166,7 +167,7 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
     const objectives = a.plan.objectives.map((o) => o.id);
     a.plan.actions.forEach((x, i) => {
       if (x.objective !== undefined && !objectives.includes(x.objective)) {
-        out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', `actions[${i}].objective: "${x.objective}" is not an objective in this plan.${suggestion(x.objective, objectives) || ' Use the id of one under objectives.'}`));
+        out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', `actions[${i}].objective: ${excerpt(x.objective)} is not an objective in this plan.${suggestion(x.objective, objectives) || ' Use the id of one under objectives.'}`));
       }
     });
     return out;
@@ -191,7 +192,7 @@ function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {
       const seen = new Set<string>();
       return a.plan[list].flatMap((item, i) => {
         if (!seen.has(item.id)) return (seen.add(item.id), []);
-        return [at(a, [list, i, 'id'], 'duplicate-id', `${list}[${i}].id: "${item.id}" is used twice in ${list}. Give each one its own id.`)];
+        return [at(a, [list, i, 'id'], 'duplicate-id', `${list}[${i}].id: ${excerpt(item.id)} is used twice in ${list}. Give each one its own id.`)];
       });
     }),
   );
@@ -225,7 +226,7 @@ function offeringsExist(ws: Workspace): Diagnostic[] {
   const ids = ws.settings.offerings.map((o) => o.id);
   const check = (where: Located, path: PathSegment[], id: string | undefined): Diagnostic[] => {
     if (id === undefined || ids.includes(id)) return [];
-    return [at(where, path, 'unknown-offering', `${formatPath(path)}: "${id}" is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
+    return [at(where, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
   };
   return [
     ...ws.accounts.flatMap((a) => [
@@ -245,7 +246,7 @@ function duplicatePenetration(a: AccountEntry): Diagnostic[] {
   const seen = new Set<string>();
   return a.plan.penetration.flatMap((p, i) => {
     if (!seen.has(p.offering)) return (seen.add(p.offering), []);
-    return [at(a, ['penetration', i, 'offering'], 'duplicate-offering', `penetration[${i}]: "${p.offering}" is listed twice. Each offering has one status: keep one entry.`)];
+    return [at(a, ['penetration', i, 'offering'], 'duplicate-offering', `penetration[${i}]: ${excerpt(p.offering)} is listed twice. Each offering has one status: keep one entry.`)];
   });
 }
 
@@ -257,8 +258,8 @@ function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic
     const ids = ws.icp.criteria.map((c) => c.id);
     const scale = ws.icp.scale;
     return Object.entries(scores).flatMap(([id, score]) => {
-      if (!ids.includes(id)) return [at(a, ['icp', id], 'unknown-criterion', `icp.${id}: "${id}" is not a criterion in icp.yaml.${suggestion(id, ids) || ` Write one of: ${ids.join(', ')}.`}`)];
-      if (score > scale) return [at(a, ['icp', id], 'out-of-range', `icp.${id}: ${score} is above the scale of icp.yaml. Scores run from 0 to ${scale}.`)];
+      if (!ids.includes(id)) return [at(a, ['icp', id], 'unknown-criterion', `icp.${id}: ${excerpt(id)} is not a criterion in icp.yaml.${suggestion(id, ids) || ` Write one of: ${ids.join(', ')}.`}`)];
+      if (score > scale) return [at(a, ['icp', id], 'icp-score-above-scale', `icp.${id}: ${score} is above the scale of icp.yaml. Scores run from 0 to ${scale}.`)];
       return [];
     });
   });
@@ -284,9 +285,9 @@ function goalScopesExist(ws: Workspace): Diagnostic[] {
       }
       const allowed = dims.get(key);
       if (!allowed) {
-        out.push(at(where, path, 'unknown-scope', `goals[${i}].scope: "${key}" is not a dimension, "owner" or "manager".${suggestion(key, keys) || ` Write one of: ${keys.join(', ')}.`}`));
+        out.push(at(where, path, 'unknown-scope', `goals[${i}].scope: ${excerpt(key)} is not a dimension, "owner" or "manager".${suggestion(key, keys) || ` Write one of: ${keys.join(', ')}.`}`));
       } else if (!allowed.includes(value)) {
-        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: "${value}" is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
+        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: ${excerpt(value)} is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
       }
     }
     const key = `${g.period}|${JSON.stringify(Object.entries(g.scope).sort())}`;
@@ -302,20 +303,20 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
   return ws.reviews.flatMap((r) => {
     const out: Diagnostic[] = [];
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month)) {
-      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'review-folder', message: `The folder "${r.month}" should be the month of the review, written YYYY-MM, such as 2026-10.` });
+      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'review-folder', message: `The folder ${excerpt(r.month)} should be the month of the review, written YYYY-MM, such as 2026-10.` });
     } else if (!r.review.date.startsWith(r.month)) {
       out.push(at(r, ['date'], 'review-date', `date: ${r.review.date} is not in ${r.month}, the month of the folder. Move the file to reviews/${r.review.date.slice(0, 7)}/ or fix the date.`));
     }
     if (!ws.personById.has(r.person)) {
-      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'unknown-person', message: `The file name "${r.person}" should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(r.person, ws.personById.keys())}` });
+      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'unknown-review-person', message: `The file name ${excerpt(r.person)} should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(r.person, ws.personById.keys())}` });
     }
     if (r.review.person !== undefined && r.review.person !== r.person) {
-      out.push(at(r, ['person'], 'review-person', `person: "${r.review.person}" does not match the file name "${r.person}". Rename the file to ${r.review.person}.yaml or remove the "person" line.`));
+      out.push(at(r, ['person'], 'review-person', `person: ${excerpt(r.review.person)} does not match the file name ${excerpt(r.person)}. Rename the file to ${r.review.person}.yaml or remove the "person" line.`));
     }
     out.push(...personRef(ws, r, ['reviewer'], r.review.reviewer, 'the reviewer'));
     r.review.accounts.forEach((x, i) => {
       if (!accountIds.has(x.account)) {
-        out.push(at(r, ['accounts', i, 'account'], 'unknown-account', `accounts[${i}].account: "${x.account}" is not an account.${suggestion(x.account, accountIds) || ' Write the file name (without extension) of a plan in accounts/.'}`));
+        out.push(at(r, ['accounts', i, 'account'], 'unknown-account', `accounts[${i}].account: ${excerpt(x.account)} is not an account.${suggestion(x.account, accountIds) || ' Write the file name (without extension) of a plan in accounts/.'}`));
       }
     });
     [...r.review.actions, ...r.review.previous_actions].forEach((x, i) => {

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import jsYaml from 'js-yaml';
 import matter from 'gray-matter';
 import { parseDocument } from 'yaml';
@@ -20,7 +21,7 @@ export interface ParsedFile {
 /** Decodes, normalises and parses one plans file. Never throws. */
 export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx'): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const at = (text: string, offset: number, code: string, message: string, severity: Diagnostic['severity'] = 'error') => {
+  const at = (text: string, offset: number, code: DiagnosticCode, message: string, severity: Diagnostic['severity'] = 'error') => {
     diagnostics.push({ file, ...positionAt(text, offset), severity, code, message });
   };
 
@@ -73,7 +74,7 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
 }
 
 function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
-  const error = (message: string, line = 1, column = 1, code = 'not-utf8') =>
+  const error = (message: string, line = 1, column = 1, code: DiagnosticCode = 'not-utf8') =>
     diagnostics.push({ file, line, column, severity: 'error', code, message });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     error('The file is saved as UTF-16. Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8").');
@@ -95,7 +96,7 @@ function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): str
   }
 }
 
-type Report = (offset: number, code: string, message: string) => void;
+type Report = (offset: number, code: DiagnosticCode, message: string) => void;
 
 /** A syntax error in a text longer than this is described by js-yaml alone: `yaml` costs ten times more and holds the whole tree. */
 const EXPLAIN_MAX_CHARS = 256 * 1024;
@@ -130,7 +131,7 @@ function loadYaml(text: string, report: Report): unknown {
   return data;
 }
 
-function explainWithYaml(text: string): [number, string, string] | undefined {
+function explainWithYaml(text: string): [number, DiagnosticCode, string] | undefined {
   const doc = parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
@@ -144,7 +145,7 @@ function explainWithYaml(text: string): [number, string, string] | undefined {
   return undefined;
 }
 
-function describeYamlError(code: string, message: string, text: string, offset: number): [string, string] {
+function describeYamlError(code: string, message: string, text: string, offset: number): [DiagnosticCode, string] {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const end = text.indexOf('\n', start);
   // At most a screenful of the line: the key is at its start, and a regex over a 1 MB line costs more than it tells.

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import type { z } from 'zod';
 import { FILE_KINDS, type FileKind } from '../../../schemas/index.ts';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -50,7 +51,7 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const where = formatPath(path);
   const field = where === '' ? NOUNS[kind] : where;
-  const make = (message: string, code: string, at = path, target: 'value' | 'key' = 'value'): Diagnostic => ({
+  const make = (message: string, code: DiagnosticCode, at = path, target: 'value' | 'key' = 'value'): Diagnostic => ({
     file: source.file,
     ...source.locate(at, target),
     severity: 'error',
@@ -139,6 +140,9 @@ function hasKey(parent: unknown, key: string): boolean {
 }
 
 function fixFor(expected: string, value: unknown, source: YamlSource, path: readonly (string | number)[]): string {
+  if (expected === 'number' && typeof value === 'number' && !Number.isFinite(value)) {
+    return ' .nan and .inf are not amounts: write a plain number, such as 250000.';
+  }
   if (expected === 'number' && typeof value === 'string') {
     const n = moneyFromText(value);
     return n !== undefined ? ` Write ${n}.` : ' Write a plain number, such as 250000.';
@@ -187,7 +191,8 @@ export function valueAt(data: unknown, path: readonly (string | number)[]): unkn
   let v: unknown = data;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
+    // Own keys only: a path segment is plan text, and "constructor" must not reach Object.prototype.
+    v = Object.hasOwn(v, seg) ? (v as Record<string | number, unknown>)[seg] : undefined;
   }
   return v;
 }

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import type { Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { PlansFile } from './files.ts';
@@ -172,11 +173,11 @@ function unknownFile(f: PlansFile): Diagnostic {
   return warning(f.display, 'unknown-file', `This file is not read as part of the plans.${hint}`);
 }
 
-function error(file: string, code: string, message: string): Diagnostic {
+function error(file: string, code: DiagnosticCode, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'error', code, message };
 }
 
-function warning(file: string, code: string, message: string): Diagnostic {
+function warning(file: string, code: DiagnosticCode, message: string): Diagnostic {
   return { file, line: 1, column: 1, severity: 'warning', code, message };
 }
 

@@ -3,11 +3,12 @@ import { formatMoney, formatPercent, roundCents } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, type AccountTotals } from './accounts.ts';
+import { rankTopAccounts, type TopShare } from './top-accounts.ts';
 
 /**
  * What could close a missed goal, from the method: revise strategies (stretch above forecast),
  * win the targets (confidence below 1), or bring back accounts that bought last year but have
- * no forecast (the top 20–25% of each channel first).
+ * no forecast (the top share of each channel first, as the top-account-without-plan rule ranks them).
  */
 export type LeverKind = 'stretch' | 'confidence' | 'no-forecast';
 
@@ -16,7 +17,7 @@ export interface Lever {
   account: string;
   /** What the lever could add to the goal's planned total, in the workspace currency. */
   amount: number;
-  /** no-forecast only: the account is in the top quarter of its channel by last year's sales. */
+  /** no-forecast only: the account is in the top share of its dimension value by last year's sales (rollup/top-accounts.ts). */
   top: boolean;
   /** One line for a person: what the lever is, in the workspace currency. */
   text: string;
@@ -25,25 +26,22 @@ export interface Lever {
 /** A missed goal lists at most this many levers, largest first; the rest are smaller by construction. */
 export const LEVER_LIMIT = 10;
 
-/** The share of each channel's accounts, by last year's sales, that the method names first. */
-export const TOP_SHARE = 0.25;
-
 export interface LeverInput {
   period: string;
   count: WorkspaceSettings['count'];
   currency: string;
   /** The accounts in the goal's scope. */
   inScope: readonly AccountTotals[];
-  /** Every account, to rank each channel by last year's sales. */
+  /** Every account, to rank each dimension value by last year's sales. */
   all: readonly AccountTotals[];
-  /** The dimension that names the sales channels (see findChannelDimension). */
-  channel: string | undefined;
+  /** Which accounts are top: the settings of the top-account-without-plan rule. */
+  top: TopShare;
 }
 
 export function findLevers(input: LeverInput): Lever[] {
   const { period, currency } = input;
   const lastYear = previousYear(yearOf(period));
-  const top = findTopAccounts(input.all, lastYear, input.channel);
+  const top = rankTopAccounts(input.all.map((t) => ({ id: t.id, sales: t.history[lastYear] ?? 0, dimensions: t.dimensions })), input.top);
   const money = (n: number) => formatMoney(n, currency);
   const levers: Lever[] = [];
   for (const t of input.inScope) {
@@ -62,35 +60,13 @@ export function findLevers(input: LeverInput): Lever[] {
       const isTop = top.has(t.id);
       // A quarter's share of last year is the honest guess when history is kept by year.
       const amount = isQuarter(period) ? roundCents(sold / 4) : sold;
-      const where = isTop ? ` (top ${formatPercent(TOP_SHARE)} of ${input.channel ? ownValue(t.dimensions, input.channel) ?? 'its channel' : 'accounts'})` : '';
+      const where = isTop ? ` (top ${formatPercent(input.top.share)} of ${input.top.dimension ? ownValue(t.dimensions, input.top.dimension) ?? 'its channel' : 'accounts'})` : '';
       levers.push({ kind: 'no-forecast', account: t.id, amount, top: isTop, text: `bought ${money(sold)} in ${lastYear} but has no forecast for ${period}${where}` });
     }
   }
   return levers
     .sort((a, b) => Number(b.top) - Number(a.top) || b.amount - a.amount || a.account.localeCompare(b.account))
     .slice(0, LEVER_LIMIT);
-}
-
-/** The dimension that holds the sales channels: `channel` when the workspace has it, else the first dimension. */
-export function findChannelDimension(settings: Pick<WorkspaceSettings, 'dimensions'>): string | undefined {
-  const names = Object.keys(settings.dimensions);
-  return names.includes('channel') ? 'channel' : names[0];
-}
-
-/** The accounts in the top quarter of their channel by sales in `year` (at least one per channel with sales). */
-export function findTopAccounts(all: readonly AccountTotals[], year: string, channel: string | undefined): Set<string> {
-  const groups = new Map<string, AccountTotals[]>();
-  for (const t of all) {
-    if ((t.history[year] ?? 0) <= 0) continue;
-    const key = channel ? (ownValue(t.dimensions, channel) ?? '') : '';
-    groups.set(key, [...(groups.get(key) ?? []), t]);
-  }
-  const top = new Set<string>();
-  for (const group of groups.values()) {
-    group.sort((a, b) => (b.history[year] ?? 0) - (a.history[year] ?? 0) || a.id.localeCompare(b.id));
-    for (const t of group.slice(0, Math.ceil(group.length * TOP_SHARE))) top.add(t.id);
-  }
-  return top;
 }
 
 /** An annual-only plan counts as forecast for its quarters here: it is listed as not phased instead. */

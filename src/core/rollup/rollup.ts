@@ -1,5 +1,6 @@
 import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
-import { findChannelDimension, findLevers, type Lever } from './levers.ts';
+import { findLevers, type Lever } from './levers.ts';
+import { topShareOf } from './top-accounts.ts';
 import { formatMoney, formatPercent, roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
@@ -93,7 +94,7 @@ function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index
     contributions,
     levers: met
       ? []
-      : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, channel: findChannelDimension(settings) }),
+      : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, top: topShareOf(settings) }),
   };
 }
 

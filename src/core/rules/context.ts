@@ -3,6 +3,7 @@ import { formatPath, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { assignTiers, computeRevenue, type PortfolioRevenue, type Tier } from '../portfolio/portfolio.ts';
 import type { AccountEntry, Located, Workspace } from '../model.ts';
 import type { Draft } from './finding.ts';
+import type { RuleMeta } from './meta.ts';
 
 type Defaults<K extends RuleId> = Omit<(typeof RULE_DEFAULTS)[K], 'severity'>;
 type Overrides<K extends RuleId> = Exclude<NonNullable<RulesConfig[K]>, string>;
@@ -18,8 +19,9 @@ export interface RuleContext {
   tiers: ReadonlyMap<string, Tier>;
 }
 
-export interface Rule<K extends RuleId = RuleId> {
-  id: K;
+/** A rule: its meta (rules/meta.ts) and its check. One file per rule, named by its id. */
+export interface Rule<K extends RuleId> {
+  meta: RuleMeta<K>;
   check(ctx: RuleContext, thresholds: Thresholds<K>): Draft[];
 }
 

@@ -1,30 +1,43 @@
-import { RULE_DEFAULTS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
+import { RULE_DEFAULTS, RULE_IDS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
 import type { Workspace } from '../model.ts';
-import { objectiveWithoutOwner, noNextAction, overdueAction, stalePlan, strategicLimit } from './cadence.ts';
-import { createContext, type Rule, type Thresholds } from './context.ts';
+import { createContext, type Rule, type RuleContext, type Thresholds } from './context.ts';
 import type { Finding } from './finding.ts';
-import { execCadence, noChampion, noDecisionMaker, noExecSponsor, singleThreaded, staleContact, uncoveredStakeholder } from './relationships.ts';
-import { notQualified, stretchBelowPlan, tierMismatch, topAccountWithoutPlan } from './revenue.ts';
+import { execCadence } from './exec-cadence.ts';
+import { noChampion } from './no-champion.ts';
+import { noDecisionMaker } from './no-decision-maker.ts';
+import { noExecSponsor } from './no-exec-sponsor.ts';
+import { noNextAction } from './no-next-action.ts';
+import { notQualified } from './not-qualified.ts';
+import { objectiveWithoutOwner } from './objective-without-owner.ts';
+import { overdueAction } from './overdue-action.ts';
+import { singleThreaded } from './single-threaded.ts';
+import { staleContact } from './stale-contact.ts';
+import { stalePlan } from './stale-plan.ts';
+import { strategicLimit } from './strategic-limit.ts';
+import { stretchBelowPlan } from './stretch-below-plan.ts';
+import { tierMismatch } from './tier-mismatch.ts';
+import { topAccountWithoutPlan } from './top-account-without-plan.ts';
+import { uncoveredStakeholder } from './uncovered-stakeholder.ts';
 
-/** Every rule, in the order the README lists them. */
-export const RULES: readonly Rule[] = [
-  strategicLimit,
-  stalePlan,
-  singleThreaded,
-  noDecisionMaker,
-  noChampion,
-  noExecSponsor,
-  execCadence,
-  uncoveredStakeholder,
-  overdueAction,
-  noNextAction,
-  objectiveWithoutOwner,
-  stretchBelowPlan,
-  notQualified,
-  tierMismatch,
-  topAccountWithoutPlan,
-  staleContact,
-] as Rule[];
+/** Every rule by id: the type demands one rule per id of schemas/rules.ts, each with that id's thresholds. */
+export const RULES: { readonly [K in RuleId]: Rule<K> } = {
+  'strategic-limit': strategicLimit,
+  'stale-plan': stalePlan,
+  'single-threaded': singleThreaded,
+  'no-decision-maker': noDecisionMaker,
+  'no-champion': noChampion,
+  'no-exec-sponsor': noExecSponsor,
+  'exec-cadence': execCadence,
+  'uncovered-stakeholder': uncoveredStakeholder,
+  'overdue-action': overdueAction,
+  'no-next-action': noNextAction,
+  'objective-without-owner': objectiveWithoutOwner,
+  'stretch-below-plan': stretchBelowPlan,
+  'not-qualified': notQualified,
+  'tier-mismatch': tierMismatch,
+  'top-account-without-plan': topAccountWithoutPlan,
+  'stale-contact': staleContact,
+};
 
 /** A rule's severity and thresholds: workspace.yaml `rules:` over the defaults; undefined when the rule is off. */
 export function resolveRule<K extends RuleId>(ws: Workspace, id: K): { severity: Severity; thresholds: Thresholds<K> } | undefined {
@@ -39,17 +52,19 @@ export function resolveRule<K extends RuleId>(ws: Workspace, id: K): { severity:
 /** Runs every rule that is not off over a valid workspace. Pure: `today` is the only clock. */
 export function runRules(ws: Workspace, options: { today: string }): Finding[] {
   const ctx = createContext(ws, options.today);
-  const findings: Finding[] = [];
-  for (const rule of RULES) {
-    const resolved = resolveRule(ws, rule.id);
-    if (!resolved) continue;
-    for (const draft of rule.check(ctx, resolved.thresholds)) {
-      const money = draft.account !== undefined ? ctx.revenue.byAccount.get(draft.account) : undefined;
-      const atStake = money && (money.planned > 0 ? money.planned : money.lastYear);
-      findings.push({ rule: rule.id, severity: resolved.severity, ...draft, ...(atStake !== undefined && { revenueAtStake: atStake }) });
-    }
-  }
+  const findings = RULE_IDS.flatMap((id) => runRule(id, ctx));
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
+}
+
+function runRule<K extends RuleId>(id: K, ctx: RuleContext): Finding[] {
+  const resolved = resolveRule(ctx.ws, id);
+  if (!resolved) return [];
+  const rule: Rule<K> = RULES[id];
+  return rule.check(ctx, resolved.thresholds).map((draft) => {
+    const money = draft.account !== undefined ? ctx.revenue.byAccount.get(draft.account) : undefined;
+    const atStake = money && (money.planned > 0 ? money.planned : money.lastYear);
+    return { rule: id, severity: resolved.severity, ...draft, ...(atStake !== undefined && { revenueAtStake: atStake }) };
+  });
 }
 
 export { RULE_DEFAULTS, RULE_IDS, type RuleId } from '../../../schemas/rules.ts';

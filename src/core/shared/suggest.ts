@@ -68,6 +68,12 @@ function cut(text: string, max: number): string {
  */
 export function moneyFromText(text: string): number | undefined {
   if (text.length > MAX_TYPO_LENGTH) return undefined;
+  // "1e3" or "2.5E6" quoted as text: the number it writes, if it is a whole amount.
+  const scientific = /^\s*([0-9]+(?:\.[0-9]+)?[eE]\+?[0-9]{1,2})\s*$/.exec(text);
+  if (scientific) {
+    const n = Number(scientific[1]);
+    return Number.isSafeInteger(n) ? n : undefined;
+  }
   const m = /^\s*[$€£¥]?\s*([0-9]{1,3}(?:([, _])[0-9]{3})*(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)\s*([kKmMbB]?)\s*(?:[A-Z]{3})?\s*$/.exec(text);
   if (!m) return undefined;
   const base = Number(m[1]!.replace(/[,_ ]/g, ''));

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from '../../diagnostics/codes.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
@@ -11,7 +12,7 @@ export interface PublishedImage {
   bytes: Uint8Array;
 }
 
-export type ImageCheck = { ok: true; image: PublishedImage } | { ok: false; code: string; message: string };
+export type ImageCheck = { ok: true; image: PublishedImage } | { ok: false; code: DiagnosticCode; message: string };
 
 /** Larger images slow every reader's page; a chart or a photo fits well below this. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -32,7 +33,7 @@ const RASTER: readonly { ext: string; mime: string; test: (b: Uint8Array) => boo
  * too: it is a document that can hold script, and published on the site's own origin it would run.
  */
 export function checkImage(src: string, planFile: string, plansRoot: string): ImageCheck {
-  const fail = (code: string, message: string): ImageCheck => ({ ok: false, code, message });
+  const fail = (code: DiagnosticCode, message: string): ImageCheck => ({ ok: false, code, message });
   const shown = JSON.stringify(src);
   const scheme = schemeOf(src);
   if (scheme !== undefined || /^\s*[/\\]{2}/.test(src)) {

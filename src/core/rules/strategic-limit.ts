@@ -1,0 +1,21 @@
+import { at, type Rule } from './context.ts';
+import type { Draft } from './finding.ts';
+import { ruleMeta } from './meta.ts';
+
+export const strategicLimit: Rule<'strategic-limit'> = {
+  meta: ruleMeta('strategic-limit'),
+  check({ ws }, { max }) {
+    const byOwner = new Map<string, string[]>();
+    for (const a of ws.accounts) if (a.plan.strategic) byOwner.set(a.plan.owner, [...(byOwner.get(a.plan.owner) ?? []), a.id]);
+    const out: Draft[] = [];
+    for (const [owner, plans] of byOwner) {
+      if (plans.length <= max) continue;
+      const index = ws.people.findIndex((p) => p.id === owner);
+      const name = ws.personById.get(owner)?.name ?? owner;
+      out.push(
+        at(ws.sources.team, ['people', index, 'id'], `${name} owns ${plans.length} strategic plans (${plans.join(', ')}), more than ${max}. A strategic plan is deep work reviewed every quarter: keep it for the accounts that carry the most revenue and set "strategic: false" on the others, or hand some to a colleague.`, { person: owner }),
+      );
+    }
+    return out;
+  },
+};
