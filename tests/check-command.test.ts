@@ -127,7 +127,7 @@ describe('check in GitHub Actions', () => {
       `::error file=${BASIC}/goals.yaml,line=5,col=5,title=Goal missed`,
       `::error file=${BASIC}/goals.yaml,line=6,col=5,title=Goal missed`,
     ]);
-    expect(annotations[0]).toMatch(/::FY2027 company: planned \$1,640 is \$360 short of the goal \$2,000 \(coverage 82%25\)\. Largest levers: umbrella/);
+    expect(annotations[0]).toMatch(/::FY2027 company is \$360 short of \$2,000; even with the 10%25 tolerance it needs \$160 more \(planned \$1,640, coverage 82%25\)\. Largest levers: umbrella/);
     expect(annotations.some((l) => /^::warning file=.*acme\.yaml,line=\d+,col=\d+,title=stale-plan::/.test(l))).toBe(true);
   });
 

@@ -10,6 +10,7 @@ import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { formatMoney, formatPercent } from '../../src/core/shared/money.ts';
 import { isFailing, type CheckReport } from '../../src/core/report/check-report.ts';
 import { toInvalidJson, toJson } from '../../src/core/report/json.ts';
+import { describeShortfall } from '../../src/core/report/sentences.ts';
 import { todayIso } from '../../src/core/shared/periods.ts';
 import { renderCheckText } from '../../src/core/report/check-text.ts';
 import { rollUp } from '../../src/core/rollup/rollup.ts';
@@ -95,7 +96,7 @@ function annotate(report: CheckReport, ws: Workspace): string[] {
     ...report.diagnostics.map((d) => formatGithubAnnotation(d)),
     ...missed.map((g) => {
       const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
-      const message = `${g.label}: planned ${formatMoney(g.planned, currency)} is ${formatMoney(-g.gap, currency)} short of the goal ${formatMoney(g.goal, currency)} (coverage ${formatPercent(g.coverage)}). ${
+      const message = `${g.label} is ${describeShortfall(g, report.rollup)} (planned ${formatMoney(g.planned, currency)}, coverage ${formatPercent(g.coverage)}). ${
         levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
       }`;
       return formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity: 'error', title: 'Goal missed', message });

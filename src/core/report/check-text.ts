@@ -3,7 +3,7 @@ import { safeStrings } from './escape.ts';
 import { oneLine } from '../shared/text.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
-import { describeShortfall } from '../rollup/rollup.ts';
+import { describeShortfall, forecastCounting } from './sentences.ts';
 import { countFindingsByRule, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 
@@ -16,7 +16,7 @@ export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): stri
   const { rollup } = report;
   const money = (n: number) => formatMoney(n, rollup.currency);
   const lines: string[] = [];
-  const counting = rollup.count === 'weighted' ? 'forecast weighted by confidence' : 'forecast at full value';
+  const counting = forecastCounting(rollup.count);
   lines.push(paint.bold(`${report.company}: plans against goals`) + paint.dim(` (${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)})`), '');
 
   if (rollup.goals.length === 0) {

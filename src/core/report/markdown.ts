@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
+import { describeShortfall, forecastCounting } from './sentences.ts';
 import { oneLine } from '../shared/text.ts';
 import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
@@ -18,7 +19,7 @@ export function renderSummary(unsafe: CheckReport): string {
   const out: string[] = [];
   const verdict = isFailing(report) ? '❌' : '✅';
   out.push(`## ${verdict} ${escapeMarkdown(report.company)}: plans against goals`, '');
-  const counting = rollup.count === 'weighted' ? 'forecast weighted by confidence' : 'forecast at full value';
+  const counting = forecastCounting(rollup.count);
   out.push(`Amounts in ${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)}.`, '');
 
   if (rollup.goals.length === 0) out.push('There are no goals in goals.yaml to check the plans against.', '');
@@ -35,7 +36,7 @@ export function renderSummary(unsafe: CheckReport): string {
       out.push(`**${escapeMarkdown(g.label)}**: not phased (annual-only, not counted in the quarter): ${g.notPhased.map(code).join(', ')}.`, '');
     }
     if (g.met) continue;
-    out.push(`**${escapeMarkdown(g.label)}** is ${money(-g.gap)} short.${g.levers.length > 0 ? ' What could close it:' : ' No lever in scope: add accounts or revise the goal.'}`, '');
+    out.push(`**${escapeMarkdown(g.label)}** is ${escapeMarkdown(describeShortfall(g, rollup))}.${g.levers.length > 0 ? ' What could close it:' : ' No lever in scope: add accounts or revise the goal.'}`, '');
     for (const l of g.levers) out.push(`- ${code(l.account)}: ${escapeMarkdown(l.text)}`);
     if (g.levers.length > 0) out.push('');
   }

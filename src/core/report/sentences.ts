@@ -1,7 +1,8 @@
 /**
  * Sentences that both the terminal (check, the step summary) and the site show. Each is written once here,
- * so the two cannot drift apart; callers only place them. No imports: every layer above may use this module.
+ * so the two cannot drift apart; callers only place them. It imports only shared/, so every layer above may use it.
  */
+import { formatMoney, formatPercent } from '../shared/money.ts';
 
 /** How workspace.yaml's `count` setting counts a forecast toward a goal. */
 export type ForecastCount = 'full' | 'weighted';
@@ -19,4 +20,11 @@ export function countingTag(count: ForecastCount): string {
 /** "1 plan is" / "3 plans are": how many plans a sentence speaks of. */
 export function plansAre(n: number): string {
   return `${n} ${n === 1 ? 'plan is' : 'plans are'}`;
+}
+
+/** "$401,090 short of $4,500,000; even with the 2% tolerance it needs $311,090 more": what a missed goal lacks, for check's text, the step summary, the GitHub annotation and the goals page. */
+export function describeShortfall(g: { gap: number; goal: number; threshold: number; planned: number }, rollup: { currency: string; tolerance: number }): string {
+  const money = (n: number) => formatMoney(n, rollup.currency);
+  const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
+  return `${money(-g.gap)} short of ${money(g.goal)}${tolerance}`;
 }

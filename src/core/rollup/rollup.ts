@@ -101,11 +101,5 @@ function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index
 export { describeScope } from './scope.ts';
 export { formatChange, formatMoney, formatPercent, toWorkspaceCurrency } from '../shared/money.ts';
 
-/** "$401,090 short of $4,500,000; even with the 2% tolerance it needs $311,090 more": what a missed goal lacks, for the terminal and the site alike. */
-export function describeShortfall(g: GoalResult, rollup: Pick<Rollup, 'currency' | 'tolerance'>): string {
-  const money = (n: number) => formatMoney(n, rollup.currency);
-  const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
-  return `${money(-g.gap)} short of ${money(g.goal)}${tolerance}`;
-}
 export type { AccountTotals, FamilyTotals, PeriodAmount } from './accounts.ts';
 export type { Lever, LeverKind } from './levers.ts';

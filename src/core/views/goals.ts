@@ -1,4 +1,5 @@
-import { describeShortfall, type GoalResult } from '../rollup/rollup.ts';
+import { type GoalResult } from '../rollup/rollup.ts';
+import { describeShortfall } from '../report/sentences.ts';
 import { forecastCounting, plansAre } from '../report/sentences.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
