@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ACCOUNT_STATUSES, STRATEGIES, TIERS } from '../../schemas/account.ts';
 import { formatMoney } from '../../src/core/shared/money.ts';
-import { describeShortfall, rollUp } from '../../src/core/rollup/rollup.ts';
-import { forecastCounting } from '../../src/core/report/sentences.ts';
+import { rollUp } from '../../src/core/rollup/rollup.ts';
+import { describeShortfall, forecastCounting } from '../../src/core/report/sentences.ts';
 import { accountView } from '../../src/core/views/account.ts';
 import { accountsView } from '../../src/core/views/accounts.ts';
 import { goalsView } from '../../src/core/views/goals.ts';
