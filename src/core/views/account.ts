@@ -1,4 +1,4 @@
-import type { Stakeholder } from '../../../schemas/index.ts';
+import type { Offering, Penetration, Stakeholder } from '../../../schemas/index.ts';
 import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
 import { REVENUE_SERIES, renderBuyingDecisionChart, renderRevenueSvg, ROLE_SHAPES, STANCE_STYLES, revenueByYear } from '../charts/index.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
@@ -56,6 +56,8 @@ export interface AccountView {
   buyingProcess: { summary: string | undefined; budgetCycle: string | undefined; criteria: string | undefined; steps: string[] } | undefined;
   family: { parent: Named | undefined; subsidiaries: Named[]; sentence: string | undefined } | undefined;
   profile: { line: string; website: Link | undefined; strategy: string | undefined; markets: string | undefined; size: string | undefined } | undefined;
+  /** The offerings of workspace.yaml against the plan's penetration; undefined when there are no offerings. */
+  whitespace: { offerings: readonly Offering[]; penetration: readonly Penetration[] } | undefined;
   /** The props of the plan-section components (AccountWallet, AccountExecution, AccountStrategy, Whitespace). */
   section: PlanSectionProps;
   health: { score: number; rating: string; badge: 'ok' | 'warn' | 'bad'; completeness: string; missing: string | undefined } | undefined;
@@ -158,6 +160,7 @@ export function accountView(data: SiteData, id: string): AccountView {
         .map((y) => `${y.year}: ${[y.revenue !== undefined && formatMoney(y.revenue, planCurrency) + ' revenue', y.employees !== undefined && `${y.employees.toLocaleString('en-US')} employees`].filter(Boolean).join(', ')}`)
         .join(' · '),
     },
+    whitespace: ws.settings.offerings.length === 0 ? undefined : { offerings: ws.settings.offerings, penetration: plan.penetration },
     section: { account, currency: planCurrency, personName: (p) => personName(ws, p), offeringName: (o) => offerings.get(o) ?? o },
     health: health && {
       score: health.score,
