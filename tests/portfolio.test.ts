@@ -1,6 +1,8 @@
+import { rollUp } from '../src/core/rollup/rollup.ts';
 import { describe, expect, it } from 'vitest';
 import { readPlansFolder } from '../src/core/load/files.ts';
-import { assignTiers, buildWhitespace, computeRevenue, findPareto, rankIcp, sortAttention, summarizeTiers } from '../src/core/portfolio/portfolio.ts';
+import { buildWhitespace, computeRevenue, findPareto, rankIcp, sortAttention } from '../src/core/portfolio/portfolio.ts';
+import { assignTiers, summarizeTiers } from '../src/core/portfolio/tiers.ts';
 import { renderIcpQuadrant } from '../src/core/charts/icp-quadrant.ts';
 import type { Finding } from '../src/core/rules/finding.ts';
 import { loadValid } from './rules-fixture.ts';
@@ -9,7 +11,7 @@ import { loadValid } from './rules-fixture.ts';
 const TODAY = '2026-03-10';
 const files = readPlansFolder('tests/fixtures/rules-portfolio');
 const ws = loadValid(files);
-const revenue = computeRevenue(ws, TODAY);
+const revenue = computeRevenue(ws, TODAY, rollUp(ws));
 
 const withSettings = (extra: string) =>
   loadValid(files.map((f) => (f.rel === 'workspace.yaml' ? { ...f, bytes: new TextEncoder().encode(`${new TextDecoder().decode(f.bytes)}${extra}\n`) } : f)));
@@ -25,7 +27,8 @@ describe('portfolio revenue', () => {
   });
 
   it('weights the plan by confidence when the workspace counts weighted', () => {
-    const weighted = computeRevenue(withSettings('count: weighted'), TODAY);
+    const weightedWs = withSettings('count: weighted');
+    const weighted = computeRevenue(weightedWs, TODAY, rollUp(weightedWs));
     expect(weighted.byAccount.get('a3')!.planned).toBe(100);
   });
 });
@@ -45,7 +48,7 @@ describe('A–D categories', () => {
 
   it('uses the workspace thresholds when it sets them, at or above each one', () => {
     const custom = withSettings('tiers: { A: 500, B: 150, C: 100 }');
-    expect(Object.fromEntries(assignTiers(custom, computeRevenue(custom, TODAY)))).toEqual({ a1: 'A', a2: 'A', a3: 'B', a4: 'C', a5: 'D', a6: 'D' });
+    expect(Object.fromEntries(assignTiers(custom, computeRevenue(custom, TODAY, rollUp(custom))))).toEqual({ a1: 'A', a2: 'A', a3: 'B', a4: 'C', a5: 'D', a6: 'D' });
   });
 });
 
@@ -77,7 +80,7 @@ describe('ideal customer profile', () => {
 
   it('is absent without icp.yaml', () => {
     const without = loadValid(readPlansFolder('tests/fixtures/rules-base'));
-    expect(rankIcp(without, computeRevenue(without, TODAY))).toBeUndefined();
+    expect(rankIcp(without, computeRevenue(without, TODAY, rollUp(without)))).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { RulesConfigSchema } from '../schemas/rules.ts';
-import { RULE_DEFAULTS, RULE_IDS, RULES } from '../src/core/rules/index.ts';
+import { RULES } from '../src/core/rules/index.ts';
+import { RULE_DEFAULTS, RULE_IDS } from '../schemas/rules.ts';
 
 const readme = readFileSync('README.md', 'utf8');
 const section = readme.slice(readme.indexOf('<!-- section:rules -->'), readme.indexOf('<!-- /section:rules -->'));

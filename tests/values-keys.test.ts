@@ -22,7 +22,7 @@ describe('names an object inherits, from plan text', () => {
       ['FY2027 constructor: valueof', 220],
       ['FY2027 constructor: prototype', 200],
     ]);
-    const icp = rankIcp(workspace!, computeRevenue(workspace!, '2026-11-01'));
+    const icp = rankIcp(workspace!, computeRevenue(workspace!, '2026-11-01', rollUp(workspace!)));
     expect(icp?.rows.map((r) => [r.account, r.scores, r.total])).toEqual([['acme', { constructor: 5, valueof: 1 }, 40]]);
   });
 

@@ -44,7 +44,7 @@ describe('numbers: bounded, finite and written as plain decimals', () => {
     const { workspace } = load(readPlansFolder('plans'));
     expect(workspace).toBeDefined();
     expect(nonFinite(rollUp(workspace!))).toEqual([]);
-    expect(nonFinite(computeRevenue(workspace!, '2026-11-01'))).toEqual([]);
+    expect(nonFinite(computeRevenue(workspace!, '2026-11-01', rollUp(workspace!)))).toEqual([]);
   });
 
   it('any plans within the bounds give finite totals (property)', () => {

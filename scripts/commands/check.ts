@@ -66,7 +66,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     company: workspace.settings.company,
     rollup,
     diagnostics,
-    findings: runRules(workspace, { today }),
+    findings: runRules(workspace, { today, rollup }),
   };
   if (values.base !== undefined) {
     try {

@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { isSkippedName, PLAN_EXTENSIONS, toPosix } from '../shared/paths.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
@@ -14,13 +15,8 @@ export interface PlansFile {
   problem?: { code: DiagnosticCode; message: string };
 }
 
-export const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
-
 /** The files that are parsed (in any case, so that a wrong case is reported); the others are only named in a warning, so never read. */
 const PARSED = /^(?:(?:workspace|team|goals|icp)\.ya?ml|accounts\/(?:.+\/)?[^/]+\.(?:ya?ml|mdx)|reviews\/[^/]+\/[^/]+\.ya?ml)$/i;
-
-/** A name the walk never enters or reads: hidden files and folders (.git) and node_modules. */
-const skipped = (name: string) => name.startsWith('.') || name === 'node_modules';
 
 interface Entry {
   rel: string;
@@ -63,7 +59,7 @@ function listFolder(realRoot: string): Entry[] {
       return;
     }
     for (const name of names) {
-      if (skipped(name)) continue;
+      if (isSkippedName(name)) continue;
       const rel = relDir === '' ? name : `${relDir}/${name}`;
       const path = join(realRoot, rel);
       let stat: Stats;
@@ -111,7 +107,7 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
     return { rel, problem: { code: 'link-outside', message: 'This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.' } };
   }
   // Hidden files (.env, .git/config) are never read by the walk; a link must not reach them either.
-  if (named && inside && relative(realRoot, target).split(sep).some(skipped)) {
+  if (named && inside && relative(realRoot, target).split(sep).some(isSkippedName)) {
     return { rel, problem: { code: 'link-hidden', message: 'This symbolic link points to a hidden file or folder (a name starting with ".", or node_modules), which plans are never read from. Copy the plan to a visible file instead of linking to it.' } };
   }
   if (stat.isDirectory()) {
@@ -179,9 +175,4 @@ export class PlansFolderMissing extends Error {
 export function displayRoot(plansDir: string, cwd: string = process.cwd()): string {
   const rel = toPosix(relative(cwd, resolve(cwd, plansDir)));
   return rel === '' ? '' : `${rel}/`;
-}
-
-/** A path with forward slashes, as plans files and git name them on every platform. */
-export function toPosix(p: string): string {
-  return sep === '/' ? p : p.split(sep).join('/');
 }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { toPosix } from './files.ts';
+import { toPosix } from '../shared/paths.ts';
 
 /** One commit that touched the plans. */
 export interface Commit {

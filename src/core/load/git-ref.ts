@@ -1,14 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { toPosix, type PlansFile } from './files.ts';
+import type { PlansFile } from './files.ts';
+import { isPlanPath, toPosix } from '../shared/paths.ts';
 import { MAX_FILE_BYTES_SETTING, sizeCapFor, tooLargeMessage } from './limits.ts';
 import { oneLine } from '../shared/text.ts';
 
 /** A --base ref that git cannot read: the message says what to do. */
 export class GitRefError extends Error {}
-
-const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
 
 /**
  * Reads the plans folder as it was at a git ref, without touching the working tree:
@@ -60,7 +59,7 @@ export function readPlansAtRef(ref: string, plansDir: string, cwd: string = proc
       const rel = folder ? name.slice(folder.length + 1) : name;
       return [{ mode, type, size: size === '-' ? 0 : Number(size), name, rel }];
     })
-    .filter(({ rel, type }) => type !== 'commit' && PLAN_EXTENSIONS.test(rel) && !rel.split('/').some((part) => part.startsWith('.') || part === 'node_modules'))
+    .filter(({ rel, type }) => type !== 'commit' && isPlanPath(rel))
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   if (entries.length === 0) return [];
   const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));

@@ -1,3 +1,4 @@
+import { toIdSlug } from '../shared/paths.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
@@ -72,7 +73,7 @@ function accountIdsAreValid(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of ws.accounts) {
     if (!IdSchema.safeParse(a.id).success) {
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${a.id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${a.format}.` });
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${toIdSlug(a.id)}.${a.format}.` });
     }
     const other = byId.get(a.id);
     if (other) {

@@ -1,3 +1,4 @@
+import { toIdSlug } from '../shared/paths.ts';
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import type { z } from 'zod';
 import { FILE_KINDS, type FileKind } from '../../../schemas/index.ts';
@@ -171,7 +172,7 @@ function fixForText(message: string, value: string): string {
     return d && d !== value ? ` Write ${d}.` : '';
   }
   if (/id is/.test(message)) {
-    const id = value.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+    const id = toIdSlug(value);
     return id && id !== value && id.length <= 60 ? ` Write ${id}.` : '';
   }
   if (/currency/.test(message) && /^[a-z]{3}$/i.test(value)) return ` Write ${value.toUpperCase()}.`;

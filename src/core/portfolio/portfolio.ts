@@ -1,12 +1,10 @@
-import { PENETRATION_STATUSES, TIERS } from '../../../schemas/index.ts';
+import { PENETRATION_STATUSES } from '../../../schemas/index.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { fiscalYearOfDate, parsePeriod } from '../shared/periods.ts';
-import { totalAccount } from '../rollup/accounts.ts';
+import type { Rollup } from '../rollup/rollup.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { Workspace } from '../model.ts';
-
-export type Tier = (typeof TIERS)[number];
 
 /** One account's revenue in the workspace currency: what it bought last fiscal year and what is planned this one. */
 export interface AccountRevenue {
@@ -23,71 +21,17 @@ export interface PortfolioRevenue {
   byAccount: ReadonlyMap<string, AccountRevenue>;
 }
 
-/** Last year's sales and this year's plan for every account, from the rollup's per-account totals. */
-export function computeRevenue(ws: Workspace, today: string): PortfolioRevenue {
+/** Last year's sales and this year's plan for every account, read from the rollup's per-account totals. */
+export function computeRevenue(ws: Workspace, today: string, rollup: Pick<Rollup, 'accounts'>): PortfolioRevenue {
   const currentYear = fiscalYearOfDate(today, ws.settings.fiscal_year_start_month);
   const lastYear = `FY${parsePeriod(currentYear).year - 1}`;
   const byAccount = new Map<string, AccountRevenue>();
-  for (const a of ws.accounts) {
-    const t = totalAccount(a, ws.settings);
+  for (const t of rollup.accounts) {
     const year = t.forecastByYear[currentYear];
     const planned = year ? (ws.settings.count === 'weighted' ? year.weighted : year.full) : 0;
-    byAccount.set(a.id, { account: a.id, lastYear: t.history[lastYear] ?? 0, planned });
+    byAccount.set(t.id, { account: t.id, lastYear: t.history[lastYear] ?? 0, planned });
   }
   return { lastYear, currentYear, byAccount };
-}
-
-/** Share of ranked accounts that falls in each tier when the workspace sets no thresholds. */
-export const TIER_SHARES: Readonly<Record<Tier, number>> = { A: 0.2, B: 0.3, C: 0.3, D: 0.2 };
-
-/**
- * The A–D category of every account from last year's revenue: the workspace `tiers` thresholds,
- * or else the top 20% / next 30% / next 30% / rest of the accounts that bought anything last year.
- * An account with no revenue last year is D either way: there is nothing to rank it by.
- */
-export function assignTiers(ws: Workspace, revenue: PortfolioRevenue): Map<string, Tier> {
-  const tiers = new Map<string, Tier>();
-  const lastYear = (id: string) => revenue.byAccount.get(id)?.lastYear ?? 0;
-  const thresholds = ws.settings.tiers;
-  if (thresholds) {
-    for (const a of ws.accounts) {
-      const r = lastYear(a.id);
-      tiers.set(a.id, r > 0 && r >= thresholds.A ? 'A' : r > 0 && r >= thresholds.B ? 'B' : r > 0 && r >= thresholds.C ? 'C' : 'D');
-    }
-    return tiers;
-  }
-  const ranked = ws.accounts.map((a) => a.id).filter((id) => lastYear(id) > 0);
-  ranked.sort((x, y) => lastYear(y) - lastYear(x) || x.localeCompare(y));
-  const n = ranked.length;
-  const cutA = Math.ceil(n * TIER_SHARES.A);
-  const cutB = Math.ceil(n * (TIER_SHARES.A + TIER_SHARES.B));
-  const cutC = Math.ceil(n * (TIER_SHARES.A + TIER_SHARES.B + TIER_SHARES.C));
-  ranked.forEach((id, i) => tiers.set(id, i < cutA ? 'A' : i < cutB ? 'B' : i < cutC ? 'C' : 'D'));
-  for (const a of ws.accounts) if (!tiers.has(a.id)) tiers.set(a.id, 'D');
-  return tiers;
-}
-
-export interface TierSummary {
-  tier: Tier;
-  accounts: string[];
-  count: number;
-  /** Sum of last year's revenue of the tier's accounts. */
-  lastYear: number;
-  /** Sum of this year's planned revenue of the tier's accounts. */
-  planned: number;
-  /** The tier's part of all of last year's revenue (0 when nobody bought anything). */
-  share: number;
-}
-
-/** Counts and revenue per A–D category. */
-export function summarizeTiers(ws: Workspace, revenue: PortfolioRevenue, tiers: ReadonlyMap<string, Tier>): TierSummary[] {
-  const all = [...revenue.byAccount.values()].reduce((s, r) => s + r.lastYear, 0);
-  return TIERS.map((tier) => {
-    const accounts = ws.accounts.filter((a) => tiers.get(a.id) === tier).map((a) => a.id);
-    const sum = (key: 'lastYear' | 'planned') => roundCents(accounts.reduce((s, id) => s + (revenue.byAccount.get(id)?.[key] ?? 0), 0));
-    const lastYear = sum('lastYear');
-    return { tier, accounts, count: accounts.length, lastYear, planned: sum('planned'), share: all > 0 ? lastYear / all : 0 };
-  });
 }
 
 export interface IcpRow {

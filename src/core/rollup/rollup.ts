@@ -98,8 +98,4 @@ function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index
   };
 }
 
-export { describeScope } from './scope.ts';
-export { formatChange, formatMoney, formatPercent, toWorkspaceCurrency } from '../shared/money.ts';
 
-export type { AccountTotals, FamilyTotals, PeriodAmount } from './accounts.ts';
-export type { Lever, LeverKind } from './levers.ts';

@@ -1,7 +1,9 @@
 import { RULE_DEFAULTS, type RuleId, type RulesConfig } from '../../../schemas/rules.ts';
 import { formatPath, type PathSegment } from '../diagnostics/diagnostic.ts';
-import { assignTiers, computeRevenue, type PortfolioRevenue, type Tier } from '../portfolio/portfolio.ts';
+import { computeRevenue, type PortfolioRevenue } from '../portfolio/portfolio.ts';
+import { assignTiers, type Tier } from '../portfolio/tiers.ts';
 import type { AccountEntry, Located, Workspace } from '../model.ts';
+import type { Rollup } from '../rollup/rollup.ts';
 import type { Draft } from './finding.ts';
 import type { RuleMeta } from './meta.ts';
 
@@ -25,8 +27,8 @@ export interface Rule<K extends RuleId> {
   check(ctx: RuleContext, thresholds: Thresholds<K>): Draft[];
 }
 
-export function createContext(ws: Workspace, today: string): RuleContext {
-  const revenue = computeRevenue(ws, today);
+export function createContext(ws: Workspace, today: string, rollup: Pick<Rollup, 'accounts'>): RuleContext {
+  const revenue = computeRevenue(ws, today, rollup);
   return { ws, today, revenue, tiers: assignTiers(ws, revenue) };
 }
 

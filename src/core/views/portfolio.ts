@@ -1,5 +1,6 @@
 import { renderIcpQuadrant } from '../charts/icp-quadrant.ts';
-import { assignTiers, buildWhitespace, rankIcp, summarizeTiers, TIER_SHARES, type IcpMatrix, type WhitespaceMatrix } from '../portfolio/portfolio.ts';
+import { buildWhitespace, rankIcp, type IcpMatrix, type WhitespaceMatrix } from '../portfolio/portfolio.ts';
+import { assignTiers, summarizeTiers, TIER_SHARES } from '../portfolio/tiers.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
 

@@ -2,9 +2,11 @@ import { repoPathOf, type PlansHistory } from '../load/git-log.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { AccountEntry, Workspace } from '../model.ts';
 import { scorePlans, type PlanHealth } from '../portfolio/health.ts';
-import { assignTiers, computeRevenue, findPareto, sortAttention, type Pareto, type PortfolioRevenue, type Tier } from '../portfolio/portfolio.ts';
+import { computeRevenue, findPareto, sortAttention, type Pareto, type PortfolioRevenue } from '../portfolio/portfolio.ts';
+import { assignTiers, type Tier } from '../portfolio/tiers.ts';
 import { rollUpBooks, type Book } from '../rollup/books.ts';
-import { rollUp, type AccountTotals, type Rollup } from '../rollup/rollup.ts';
+import { rollUp, type Rollup } from '../rollup/rollup.ts';
+import { type AccountTotals } from '../rollup/accounts.ts';
 import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
 import { formatMoney } from '../shared/money.ts';
@@ -48,7 +50,7 @@ export interface SiteInput {
 
 export function buildSiteData({ ws, today, history, plansDir }: SiteInput): SiteData {
   const rollup = rollUp(ws);
-  const revenue = computeRevenue(ws, today);
+  const revenue = computeRevenue(ws, today, rollup);
   const computed = assignTiers(ws, revenue);
   return {
     ws,
@@ -61,13 +63,13 @@ export function buildSiteData({ ws, today, history, plansDir }: SiteInput): Site
     history,
     plansDir,
     books: rollUpBooks(ws, revenue.currentYear),
-    findings: findingsOf(ws, today),
+    findings: findingsOf(ws, today, rollup),
   };
 }
 
 /** The method's rules over the plans, with the build date as today. */
-function findingsOf(ws: Workspace, today: string): SiteFindings {
-  const found = runRules(ws, { today });
+function findingsOf(ws: Workspace, today: string, rollup: Rollup): SiteFindings {
+  const found = runRules(ws, { today, rollup });
   const all = sortAttention(found);
   const byAccount = new Map<string, Finding[]>();
   for (const f of all) if (f.account) byAccount.set(f.account, [...(byAccount.get(f.account) ?? []), f]);

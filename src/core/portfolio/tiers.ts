@@ -1,0 +1,63 @@
+import { TIERS } from '../../../schemas/index.ts';
+import type { Workspace } from '../model.ts';
+import { roundCents } from '../shared/money.ts';
+import type { PortfolioRevenue } from './portfolio.ts';
+
+/**
+ * The one meaning of "tier" in src/core: the A–D category an account earns from last year's revenue.
+ * What a plan writes under `tier` is its declared tier; the tier-mismatch rule compares the two.
+ */
+export type Tier = (typeof TIERS)[number];
+
+/** Share of ranked accounts that falls in each tier when the workspace sets no thresholds. */
+export const TIER_SHARES: Readonly<Record<Tier, number>> = { A: 0.2, B: 0.3, C: 0.3, D: 0.2 };
+
+/**
+ * The A–D category of every account from last year's revenue: the workspace `tiers` thresholds,
+ * or else the top 20% / next 30% / next 30% / rest of the accounts that bought anything last year.
+ * An account with no revenue last year is D either way: there is nothing to rank it by.
+ */
+export function assignTiers(ws: Workspace, revenue: PortfolioRevenue): Map<string, Tier> {
+  const tiers = new Map<string, Tier>();
+  const lastYear = (id: string) => revenue.byAccount.get(id)?.lastYear ?? 0;
+  const thresholds = ws.settings.tiers;
+  if (thresholds) {
+    for (const a of ws.accounts) {
+      const r = lastYear(a.id);
+      tiers.set(a.id, r > 0 && r >= thresholds.A ? 'A' : r > 0 && r >= thresholds.B ? 'B' : r > 0 && r >= thresholds.C ? 'C' : 'D');
+    }
+    return tiers;
+  }
+  const ranked = ws.accounts.map((a) => a.id).filter((id) => lastYear(id) > 0);
+  ranked.sort((x, y) => lastYear(y) - lastYear(x) || x.localeCompare(y));
+  const n = ranked.length;
+  const cutA = Math.ceil(n * TIER_SHARES.A);
+  const cutB = Math.ceil(n * (TIER_SHARES.A + TIER_SHARES.B));
+  const cutC = Math.ceil(n * (TIER_SHARES.A + TIER_SHARES.B + TIER_SHARES.C));
+  ranked.forEach((id, i) => tiers.set(id, i < cutA ? 'A' : i < cutB ? 'B' : i < cutC ? 'C' : 'D'));
+  for (const a of ws.accounts) if (!tiers.has(a.id)) tiers.set(a.id, 'D');
+  return tiers;
+}
+
+export interface TierSummary {
+  tier: Tier;
+  accounts: string[];
+  count: number;
+  /** Sum of last year's revenue of the tier's accounts. */
+  lastYear: number;
+  /** Sum of this year's planned revenue of the tier's accounts. */
+  planned: number;
+  /** The tier's part of all of last year's revenue (0 when nobody bought anything). */
+  share: number;
+}
+
+/** Counts and revenue per A–D category. */
+export function summarizeTiers(ws: Workspace, revenue: PortfolioRevenue, tiers: ReadonlyMap<string, Tier>): TierSummary[] {
+  const all = [...revenue.byAccount.values()].reduce((s, r) => s + r.lastYear, 0);
+  return TIERS.map((tier) => {
+    const accounts = ws.accounts.filter((a) => tiers.get(a.id) === tier).map((a) => a.id);
+    const sum = (key: 'lastYear' | 'planned') => roundCents(accounts.reduce((s, id) => s + (revenue.byAccount.get(id)?.[key] ?? 0), 0));
+    const lastYear = sum('lastYear');
+    return { tier, accounts, count: accounts.length, lastYear, planned: sum('planned'), share: all > 0 ? lastYear / all : 0 };
+  });
+}
