@@ -1,5 +1,6 @@
-import type { Stakeholder } from '../../../schemas/index.ts';
-import { REVENUE_SERIES, renderRevenueSvg, revenueByYear } from '../charts/index.ts';
+import type { Offering, Penetration, Stakeholder } from '../../../schemas/index.ts';
+import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
+import { REVENUE_SERIES, renderBuyingDecisionChart, renderRevenueSvg, ROLE_SHAPES, STANCE_STYLES, revenueByYear } from '../charts/index.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { AccountEntry } from '../model.ts';
 import { countingTag, forecastCounting } from '../report/sentences.ts';
@@ -41,20 +42,47 @@ export interface AccountView {
   /** The key numbers above the chart, each a label and a formatted figure. */
   numbers: Record<'sold' | 'forecast' | 'counted' | 'stretch' | 'confidence' | 'shareOfWallet', { label: string; value: string }>;
   revenue: {
-    svg: string;
+    svg: string | undefined;
     series: readonly { key: string; label: string }[];
     rows: { year: string; sold: string; forecast: string; weighted: string; stretch: string }[];
     /** Said when the plan is written in another currency than the workspace. */
     converted: string | undefined;
   } | undefined;
   stakeholders: readonly Stakeholder[];
+  /** The buying-decision chart and its legend; undefined without stakeholders. */
+  buyingDecision: BuyingDecisionView | undefined;
+  /** What they buy: the history split by product or margin, shown only when the plan gives either. */
+  wallet: { split: boolean; answers: { question: string; answer: string }[] };
   buyingProcess: { summary: string | undefined; budgetCycle: string | undefined; criteria: string | undefined; steps: string[] } | undefined;
   family: { parent: Named | undefined; subsidiaries: Named[]; sentence: string | undefined } | undefined;
   profile: { line: string; website: Link | undefined; strategy: string | undefined; markets: string | undefined; size: string | undefined } | undefined;
+  /** The offerings of workspace.yaml against the plan's penetration; undefined when there are no offerings. */
+  whitespace: { offerings: readonly Offering[]; penetration: readonly Penetration[] } | undefined;
   /** The props of the plan-section components (AccountWallet, AccountExecution, AccountStrategy, Whitespace). */
   section: PlanSectionProps;
   health: { score: number; rating: string; badge: 'ok' | 'warn' | 'bad'; completeness: string; missing: string | undefined } | undefined;
   attention: AttentionView;
+}
+
+/** The Mermaid chart of who decides, with one legend entry per colour (stance) and per shape (role). */
+export interface BuyingDecisionView {
+  code: string;
+  stances: { stance: string; fill: string; stroke: string }[];
+  /** Each shape with every role drawn with it: "rect: economic-buyer, user". */
+  shapes: { shape: string; roles: string }[];
+  /** Stakeholders nobody on our side covers. */
+  uncovered: number;
+}
+
+export function buyingDecisionView(stakeholders: readonly Stakeholder[], personName: (id: string) => string): BuyingDecisionView {
+  const shapes = new Map<string, string[]>();
+  for (const s of ROLE_SHAPES) shapes.set(s.shape, [...(shapes.get(s.shape) ?? []), s.role === 'none' ? 'no role given' : s.role]);
+  return {
+    code: renderBuyingDecisionChart(stakeholders, { personName }),
+    stances: Object.entries(STANCE_STYLES).map(([stance, style]) => ({ stance, fill: style.fill, stroke: style.stroke })),
+    shapes: [...shapes].map(([shape, roles]) => ({ shape, roles: roles.join(', ') })),
+    uncovered: stakeholders.filter((s) => s.relationship === undefined).length,
+  };
 }
 
 const RATING_BADGE = { good: 'ok', fair: 'warn', poor: 'bad' } as const;
@@ -105,6 +133,14 @@ export function accountView(data: SiteData, id: string): AccountView {
       converted: planCurrency === currency ? undefined : `The plan is written in ${planCurrency}; figures are converted to ${currency} at the workspace rate.`,
     },
     stakeholders: plan.stakeholders,
+    buyingDecision: plan.stakeholders.length === 0 ? undefined : buyingDecisionView(plan.stakeholders, (p) => personName(ws, p)),
+    wallet: {
+      split: plan.history.some((h) => h.product !== undefined || h.margin !== undefined),
+      answers: plan.qualification === undefined ? [] : Object.entries(QUALIFICATION_QUESTIONS).map(([key, question]) => {
+        const answer = plan.qualification?.[key as keyof typeof QUALIFICATION_QUESTIONS];
+        return { question, answer: answer === undefined ? 'not answered' : answer ? 'yes' : 'no' };
+      }),
+    },
     buyingProcess: plan.buying_process && {
       summary: plan.buying_process.summary,
       budgetCycle: plan.buying_process.budget_cycle,
@@ -124,6 +160,7 @@ export function accountView(data: SiteData, id: string): AccountView {
         .map((y) => `${y.year}: ${[y.revenue !== undefined && formatMoney(y.revenue, planCurrency) + ' revenue', y.employees !== undefined && `${y.employees.toLocaleString('en-US')} employees`].filter(Boolean).join(', ')}`)
         .join(' · '),
     },
+    whitespace: ws.settings.offerings.length === 0 ? undefined : { offerings: ws.settings.offerings, penetration: plan.penetration },
     section: { account, currency: planCurrency, personName: (p) => personName(ws, p), offeringName: (o) => offerings.get(o) ?? o },
     health: health && {
       score: health.score,

@@ -9,4 +9,4 @@ import { loadNarratives } from '../../lib/narratives.ts';
 export const getStaticPaths = (() => [...loadNarratives().images.values()].map((image) => ({ params: { file: image.name }, props: { image } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ image: PublishedImage }> = ({ props }) =>
-  new Response(props.image.bytes, { headers: { 'content-type': props.image.mime, 'x-content-type-options': 'nosniff' } });
+  new Response(new Uint8Array(props.image.bytes), { headers: { 'content-type': props.image.mime, 'x-content-type-options': 'nosniff' } });
