@@ -86,6 +86,13 @@ describe('accounts', () => {
 });
 
 describe('account', () => {
+  it('shows the tier the revenue earns, one meaning everywhere, with the plan\'s declared tier beside it where they differ', () => {
+    expect(example.tiers.get('cordillera-instruments')).toBe('B');
+    expect(accountView(example, 'cordillera-instruments').tier).toBe('B, plan says A');
+    expect(personView(example, example.ws.accounts.find((a) => a.id === 'cordillera-instruments')!.plan.owner)!.book.find((b) => b.id === 'cordillera-instruments')!.tier).toBe('B, plan says A');
+    expect(accountView(example, 'halberd-chemicals').tier).toBe(example.tiers.get('halberd-chemicals'));
+  });
+
   it('takes the subsidiaries and the family figure from rollup.families', () => {
     const view = accountView(example, 'halberd-chemicals');
     const family = example.rollup.families.find((f) => f.id === 'halberd-chemicals')!;

@@ -2,6 +2,7 @@ import { PENETRATION_STATUSES } from '../../../schemas/index.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { fiscalYearOfDate, parsePeriod } from '../shared/periods.ts';
+import { counted } from '../rollup/accounts.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { Workspace } from '../model.ts';
@@ -28,7 +29,7 @@ export function computeRevenue(ws: Workspace, today: string, rollup: Pick<Rollup
   const byAccount = new Map<string, AccountRevenue>();
   for (const t of rollup.accounts) {
     const year = t.forecastByYear[currentYear];
-    const planned = year ? (ws.settings.count === 'weighted' ? year.weighted : year.full) : 0;
+    const planned = year ? counted(year, ws.settings.count) : 0;
     byAccount.set(t.id, { account: t.id, lastYear: t.history[lastYear] ?? 0, planned });
   }
   return { lastYear, currentYear, byAccount };

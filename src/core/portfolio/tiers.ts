@@ -39,6 +39,11 @@ export function assignTiers(ws: Workspace, revenue: PortfolioRevenue): Map<strin
   return tiers;
 }
 
+/** How a tier is shown beside an account: the earned tier, and the plan's declared one where the two differ ("B, plan says A"). */
+export function tierLabel(earned: Tier, declared: Tier | undefined): string {
+  return declared === undefined || declared === earned ? earned : `${earned}, plan says ${declared}`;
+}
+
 export interface TierSummary {
   tier: Tier;
   accounts: string[];

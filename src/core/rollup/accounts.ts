@@ -115,6 +115,11 @@ export function totalFamilies(ws: Pick<Workspace, 'accounts'>, totals: readonly 
 }
 
 /** The forecast an account counts towards a goal period: annual goals take the year's entries, quarterly goals the quarter's. */
+/** The amount the workspace counts: the confidence-weighted forecast, or the full one (`count` in workspace.yaml). */
+export function counted(amount: { full: number; weighted: number }, count: 'full' | 'weighted'): number {
+  return count === 'weighted' ? amount.weighted : amount.full;
+}
+
 export function forecastIn(t: AccountTotals, period: string): { full: number; weighted: number } {
   if (!isQuarter(period)) return t.forecastByYear[period] ?? { full: 0, weighted: 0 };
   const entry = t.forecast.find((f) => f.period === period);

@@ -3,7 +3,7 @@ import { findLevers, type Lever } from './levers.ts';
 import { topShareOf } from './top-accounts.ts';
 import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
-import { forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
+import { counted, forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
 import { describeScope, makeScopeMatcher } from './scope.ts';
 import type { Workspace } from '../model.ts';
 
@@ -71,7 +71,7 @@ function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index
   const contributions = inScope
     .map((t) => {
       const f = forecastIn(t, g.period);
-      return { account: t.id, planned: settings.count === 'weighted' ? f.weighted : f.full };
+      return { account: t.id, planned: counted(f, settings.count) };
     })
     .sort((a, b) => b.planned - a.planned || a.account.localeCompare(b.account));
   const planned = roundCents(contributions.reduce((sum, c) => sum + c.planned, 0));

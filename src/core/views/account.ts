@@ -3,6 +3,8 @@ import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
 import { REVENUE_SERIES, renderBuyingDecisionChart, renderRevenueSvg, ROLE_SHAPES, STANCE_STYLES, revenueByYear } from '../charts/index.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { AccountEntry } from '../model.ts';
+import { counted } from '../rollup/accounts.ts';
+import { tierLabel } from '../portfolio/tiers.ts';
 import { countingTag, forecastCounting } from '../report/sentences.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
@@ -108,7 +110,7 @@ export function accountView(data: SiteData, id: string): AccountView {
     name: plan.name,
     status: plan.status,
     strategy: plan.strategy,
-    tier: data.tiers.get(id) ?? 'D',
+    tier: tierLabel(data.tiers.get(id) ?? 'D', plan.tier),
     strategic: plan.strategic === true,
     owner: { id: plan.owner, name: personName(ws, plan.owner) },
     sponsor: plan.exec_sponsor === undefined ? undefined : { id: plan.exec_sponsor, name: personName(ws, plan.exec_sponsor) },
@@ -184,7 +186,7 @@ function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry
   });
   if (!parentPlan && subsidiaries.length === 0) return undefined;
   const year = family?.forecastByYear[revenue.currentYear];
-  const planned = year && (rollup.count === 'weighted' ? year.weighted : year.full);
+  const planned = year && counted(year, rollup.count);
   return {
     parent: parentPlan && named(parentPlan),
     subsidiaries,

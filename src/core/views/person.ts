@@ -3,6 +3,7 @@ import type { ReviewEntry } from '../model.ts';
 import { forecastCounting } from '../report/sentences.ts';
 import { formatMoney } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
+import { tierLabel } from '../portfolio/tiers.ts';
 
 type Named = { id: string; name: string };
 
@@ -91,7 +92,7 @@ export function personView(data: SiteData, id: string): PersonView {
       strategic: a.plan.strategic === true,
       status: a.plan.status,
       strategy: a.plan.strategy,
-      tier: data.tiers.get(a.id) ?? 'D',
+      tier: tierLabel(data.tiers.get(a.id) ?? 'D', a.plan.tier),
       planned: money(planned.get(a.id) ?? 0),
       lastReviewed: a.plan.last_reviewed,
     })),

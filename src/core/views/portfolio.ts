@@ -1,6 +1,6 @@
 import { renderIcpQuadrant } from '../charts/icp-quadrant.ts';
 import { buildWhitespace, rankIcp, type IcpMatrix, type WhitespaceMatrix } from '../portfolio/portfolio.ts';
-import { assignTiers, summarizeTiers, TIER_SHARES } from '../portfolio/tiers.ts';
+import { summarizeTiers, TIER_SHARES } from '../portfolio/tiers.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
 
@@ -32,7 +32,7 @@ export function portfolioView(data: SiteData): PortfolioView {
   const money = (n: number) => formatMoney(n, currency);
   const named = (id: string) => ({ id, name: accountName(ws, id) });
   // The categories the revenue earns, not the ones plans declare: the page shows where they differ.
-  const tiers = assignTiers(ws, revenue);
+  const tiers = data.tiers;
   const t = ws.settings.tiers;
   const icp = rankIcp(ws, revenue);
   return {

@@ -23,7 +23,7 @@ export interface SiteData {
   totals: ReadonlyMap<string, AccountTotals>;
   revenue: PortfolioRevenue;
   pareto: Pareto;
-  /** A–D by last year's revenue (portfolio.ts); a plan's own `tier` wins where it sets one. */
+  /** A–D earned by last year's revenue (portfolio/tiers.ts), the one meaning of tier; a plan's declared `tier` is shown beside it where they differ. */
   tiers: ReadonlyMap<string, Tier>;
   history: PlansHistory;
   /** The plans folder as given, to name a plan's path in the repository when git does not know it. */
@@ -51,7 +51,6 @@ export interface SiteInput {
 export function buildSiteData({ ws, today, history, plansDir }: SiteInput): SiteData {
   const rollup = rollUp(ws);
   const revenue = computeRevenue(ws, today, rollup);
-  const computed = assignTiers(ws, revenue);
   return {
     ws,
     today,
@@ -59,7 +58,7 @@ export function buildSiteData({ ws, today, history, plansDir }: SiteInput): Site
     totals: new Map(rollup.accounts.map((t) => [t.id, t])),
     revenue,
     pareto: findPareto(revenue),
-    tiers: new Map(ws.accounts.map((a) => [a.id, a.plan.tier ?? computed.get(a.id) ?? 'D'])),
+    tiers: assignTiers(ws, revenue),
     history,
     plansDir,
     books: rollUpBooks(ws, revenue.currentYear),
