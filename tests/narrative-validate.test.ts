@@ -10,6 +10,8 @@ const FILE = 'plans/accounts/globex.mdx';
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const REMOVED_KEEP = 'narratives keep Markdown, links, images, tables, and <b>, <i>, <sub>, <sup>, <kbd>, <details>, <summary>, and nothing that could run code.';
 
+const TOO_DEEP = 'error The narrative nests quotes, lists or elements more than 100 levels deep here, far deeper than any plan. Flatten it.';
+
 interface Case {
   name: string;
   /** Appended to the narrative, starting on line 16. */
@@ -34,6 +36,11 @@ const CASES: Case[] = [
   { name: 'mdx: an attribute expression is an error at the attribute', narrative: '\nA chart: <img alt="c" src={x} />\n', status: 2, lines: [`${FILE}:17:23 error The attribute src={x} of <img> is an MDX expression, which is code. Write a literal value in quotes: src="...".`] },
   { name: 'mdx: a spread attribute is an error at the spread', narrative: '\n<b title="t" {...props}>x</b>\n', status: 2, lines: [`${FILE}:17:14 error <b {...props}> spreads an expression into the element's attributes, which is code. Write each attribute as name="value".`] },
   // Family 6: images are checked at their line.
+  // Deep nesting: the walks over the tree recurse per level, so a limit is checked first, without recursion.
+  { name: 'depth: ten thousand nested quotes are an error at the first level past the limit', narrative: `\n${'> '.repeat(10000)}x\n`, status: 2, lines: [`${FILE}:17:199 ${TOO_DEEP}`] },
+  { name: 'depth: three thousand nested <b> elements are an error, not a stack overflow', narrative: `\n${'<b>'.repeat(3000)}x${'</b>'.repeat(3000)}\n`, status: 2, lines: [`${FILE}:17:301 ${TOO_DEEP}`] },
+  { name: 'depth: a list nested a thousand levels is an error', narrative: `\n${'- '.repeat(1000)}y\n`, status: 2, lines: [`${FILE}:17:99 ${TOO_DEEP}`] },
+  { name: 'depth: thirty nested quotes pass', narrative: `\n${'> '.repeat(30)}x\n`, status: 0, lines: [] },
   { name: 'image: a PNG next to the plan passes', narrative: '\n![chart](./chart.png)\n', files: { 'accounts/chart.png': PNG }, status: 0, lines: [] },
   { name: 'image: a missing image is an error, not a bundler failure', narrative: '\nSee ![chart](./missing.png).\n', status: 2, lines: [`${FILE}:17:5 error The image "./missing.png" does not exist. Check the name and the folder; the path is relative to the plan file.`] },
   { name: 'image: a path out of the plans folder is refused', narrative: '\n![k](../../bystander/keep.txt)\n', status: 2, lines: [`${FILE}:17:1 error The image "../../bystander/keep.txt" is outside the plans folder, and the site publishes only what is inside it. Copy the image next to the plan and write ./ and its name.`] },

@@ -36,9 +36,33 @@ export interface RenderedNarrative {
 /** Markdown features as Astro's own MDX pipeline had them, so narratives look as they did. */
 const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
-/** Parses an MDX narrative with satteri. Throws on a syntax error (validate reports it as mdx-syntax). */
+/** Deeper than any narrative needs; the walks below recurse once per level and would run out of stack near 1,000. */
+export const MAX_NARRATIVE_DEPTH = 100;
+
+/** A narrative nested deeper than MAX_NARRATIVE_DEPTH, at the first element past the limit. */
+export class NarrativeTooDeep extends Error {
+  readonly at: BodyPoint;
+  constructor(at: BodyPoint) {
+    super(`${at.line}:${at.column}: nested more than ${MAX_NARRATIVE_DEPTH} levels deep`);
+    this.at = at;
+  }
+}
+
+/**
+ * Parses an MDX narrative with satteri. Throws on a syntax error (validate reports it as mdx-syntax),
+ * and NarrativeTooDeep before any recursive walk can meet the tree (`> > > …`, `<b><b><b>…`).
+ */
 export function parseNarrative(body: string): UnknownNode {
-  return mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
+  const tree = mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
+  const stack: [UnknownNode, number, BodyPoint][] = [[tree, 0, { line: 1, column: 1 }]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth, above] = item;
+    const at = node.position ? { line: node.position.start.line, column: node.position.start.column } : above;
+    if (depth > MAX_NARRATIVE_DEPTH) throw new NarrativeTooDeep(at);
+    // Pushed last to first, so the first element past the limit in reading order is the one reported.
+    for (const child of [...(node.children ?? [])].reverse()) stack.push([child, depth + 1, at]);
+  }
+  return tree;
 }
 
 /**
