@@ -11,6 +11,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 const REMOVED_KEEP = 'narratives keep Markdown, links, images, tables, and <b>, <i>, <sub>, <sup>, <kbd>, <details>, <summary>, and nothing that could run code.';
 
 const TOO_DEEP = 'error The narrative nests quotes, lists or elements more than 100 levels deep here, far deeper than any plan. Flatten it.';
+const TOO_LONG_BLOCK = "error This paragraph runs over 8000 characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.";
 
 interface Case {
   name: string;
@@ -37,9 +38,13 @@ const CASES: Case[] = [
   { name: 'mdx: a spread attribute is an error at the spread', narrative: '\n<b title="t" {...props}>x</b>\n', status: 2, lines: [`${FILE}:17:14 error <b {...props}> spreads an expression into the element's attributes, which is code. Write each attribute as name="value".`] },
   // Family 6: images are checked at their line.
   // Deep nesting: the walks over the tree recurse per level, so a limit is checked first, without recursion.
-  { name: 'depth: ten thousand nested quotes are an error at the first level past the limit', narrative: `\n${'> '.repeat(10000)}x\n`, status: 2, lines: [`${FILE}:17:199 ${TOO_DEEP}`] },
-  { name: 'depth: three thousand nested <b> elements are an error, not a stack overflow', narrative: `\n${'<b>'.repeat(3000)}x${'</b>'.repeat(3000)}\n`, status: 2, lines: [`${FILE}:17:301 ${TOO_DEEP}`] },
-  { name: 'depth: a list nested a thousand levels is an error', narrative: `\n${'- '.repeat(1000)}y\n`, status: 2, lines: [`${FILE}:17:99 ${TOO_DEEP}`] },
+  { name: 'depth: 3,000 nested quotes are an error at the first level past the limit', narrative: `\n${'>'.repeat(3000)}x\n`, status: 2, lines: [`${FILE}:17:100 ${TOO_DEEP}`] },
+  { name: 'depth: 1,000 nested <b> elements are an error, not a stack overflow', narrative: `\n${'<b>'.repeat(1000)}x${'</b>'.repeat(1000)}\n`, status: 2, lines: [`${FILE}:17:301 ${TOO_DEEP}`] },
+  { name: 'depth: a list nested 1,000 levels is an error', narrative: `\n${'- '.repeat(1000)}y\n`, status: 2, lines: [`${FILE}:17:99 ${TOO_DEEP}`] },
+  // Length: satteri's time grows with the square of a paragraph full of quotes or character references.
+  { name: 'length: a paragraph of 5,000 quoted letters is an error at its first line', narrative: `\n${'"a'.repeat(5000)}\n`, status: 2, lines: [`${FILE}:17:1 ${TOO_LONG_BLOCK}`] },
+  { name: 'length: character references over many lines without a blank one are one paragraph', narrative: `\nIntro.\n${`${'&#x41;'.repeat(30)}\n`.repeat(50)}`, status: 2, lines: [`${FILE}:17:1 ${TOO_LONG_BLOCK}`] },
+  { name: 'length: 110,000 characters in short paragraphs are an error at the start of the narrative', narrative: `\n${`${'"a'.repeat(50)}\n\n`.repeat(1100)}`, status: 2, lines: [`${FILE}:12:1 error The narrative is 112235 characters long; a narrative is at most 100000 (about 15,000 words). Keep the plan's story here and link to longer documents.`] },
   { name: 'depth: thirty nested quotes pass', narrative: `\n${'> '.repeat(30)}x\n`, status: 0, lines: [] },
   { name: 'image: a PNG next to the plan passes', narrative: '\n![chart](./chart.png)\n', files: { 'accounts/chart.png': PNG }, status: 0, lines: [] },
   { name: 'image: a missing image is an error, not a bundler failure', narrative: '\nSee ![chart](./missing.png).\n', status: 2, lines: [`${FILE}:17:5 error The image "./missing.png" does not exist. Check the name and the folder; the path is relative to the plan file.`] },

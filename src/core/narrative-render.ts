@@ -38,27 +38,40 @@ const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
 /** Deeper than any narrative needs; the walks below recurse once per level and would run out of stack near 1,000. */
 export const MAX_NARRATIVE_DEPTH = 100;
+/**
+ * satteri's time grows with the square of a paragraph's length when it holds many quotes, dashes or
+ * character references (64 KB of `"a` takes seconds, then fails). Bounding each run of lines between
+ * blank lines, and the whole narrative, keeps validate to seconds; both are far above a readable page.
+ */
+export const MAX_NARRATIVE_CHARS = 100_000;
+export const MAX_BLOCK_CHARS = 8_000;
 
-/** A narrative nested deeper than MAX_NARRATIVE_DEPTH, at the first element past the limit. */
-export class NarrativeTooDeep extends Error {
+/** A narrative refused before or while parsing for its size or depth, at the place to fix. */
+export class NarrativeLimit extends Error {
   readonly at: BodyPoint;
-  constructor(at: BodyPoint) {
-    super(`${at.line}:${at.column}: nested more than ${MAX_NARRATIVE_DEPTH} levels deep`);
+  readonly code: 'narrative-too-deep' | 'narrative-too-long';
+  constructor(at: BodyPoint, code: NarrativeLimit['code'], message: string) {
+    super(message);
     this.at = at;
+    this.code = code;
   }
 }
 
 /**
  * Parses an MDX narrative with satteri. Throws on a syntax error (validate reports it as mdx-syntax),
- * and NarrativeTooDeep before any recursive walk can meet the tree (`> > > …`, `<b><b><b>…`).
+ * and NarrativeLimit for a narrative too long to parse in linear time, or nested so deep that a
+ * recursive walk would run out of stack (`> > > …`, `<b><b><b>…`), checked here without recursion.
  */
 export function parseNarrative(body: string): UnknownNode {
+  checkLength(body);
   const tree = mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
   const stack: [UnknownNode, number, BodyPoint][] = [[tree, 0, { line: 1, column: 1 }]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, depth, above] = item;
     const at = node.position ? { line: node.position.start.line, column: node.position.start.column } : above;
-    if (depth > MAX_NARRATIVE_DEPTH) throw new NarrativeTooDeep(at);
+    if (depth > MAX_NARRATIVE_DEPTH) {
+      throw new NarrativeLimit(at, 'narrative-too-deep', `The narrative nests quotes, lists or elements more than ${MAX_NARRATIVE_DEPTH} levels deep here, far deeper than any plan. Flatten it.`);
+    }
     // Pushed last to first, so the first element past the limit in reading order is the one reported.
     for (const child of [...(node.children ?? [])].reverse()) stack.push([child, depth + 1, at]);
   }
@@ -73,6 +86,26 @@ export function parseNarrative(body: string): UnknownNode {
  */
 export function renderNarrative(body: string, options: RenderOptions = {}): RenderedNarrative {
   return renderTree(parseNarrative(body), options);
+}
+
+function checkLength(body: string): void {
+  if (body.length > MAX_NARRATIVE_CHARS) {
+    throw new NarrativeLimit({ line: 1, column: 1 }, 'narrative-too-long', `The narrative is ${body.length} characters long; a narrative is at most ${MAX_NARRATIVE_CHARS} (about 15,000 words). Keep the plan's story here and link to longer documents.`);
+  }
+  let line = 1;
+  let start = 0; // line where the current run of non-blank lines began, 0 when between runs
+  let size = 0;
+  for (const text of body.split('\n')) {
+    if (text.trim() === '') start = 0;
+    else {
+      if (start === 0) [start, size] = [line, 0];
+      size += text.length + 1;
+      if (size > MAX_BLOCK_CHARS) {
+        throw new NarrativeLimit({ line: start, column: 1 }, 'narrative-too-long', `This paragraph runs over ${MAX_BLOCK_CHARS} characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.`);
+      }
+    }
+    line++;
+  }
 }
 
 /** Renders a tree parseNarrative returned. */

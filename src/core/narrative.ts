@@ -1,5 +1,5 @@
 import type { Diagnostic } from './diagnostics.ts';
-import { bodyOffset, MAX_NARRATIVE_DEPTH, NarrativeTooDeep, parseNarrative, inspectTree, type UnknownNode } from './narrative-render.ts';
+import { bodyOffset, NarrativeLimit, parseNarrative, inspectTree, type UnknownNode } from './narrative-render.ts';
 import { positionAt } from './source.ts';
 
 interface Found {
@@ -22,7 +22,9 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
   try {
     tree = parseNarrative(body);
   } catch (e) {
-    if (e instanceof NarrativeTooDeep) return [tooDeep(file, text, bodyStart + bodyOffset(body, e.at.line, e.at.column))];
+    if (e instanceof NarrativeLimit) {
+      return [{ file, ...positionAt(text, bodyStart + bodyOffset(body, e.at.line, e.at.column)), severity: 'error', code: e.code, message: e.message }];
+    }
     return [syntaxError(file, text, bodyStart, String((e as Error).message))];
   }
   const found: Found[] = [];
@@ -98,11 +100,6 @@ function shorten(value: string): string {
 /** Capitalised or dotted names are components; lower-case names are HTML, which the site sanitises. */
 function isComponent(name: unknown): boolean {
   return typeof name === 'string' && /^[A-Z]|[.:]/.test(name);
-}
-
-function tooDeep(file: string, text: string, offset: number): Diagnostic {
-  const message = `The narrative nests quotes, lists or elements more than ${MAX_NARRATIVE_DEPTH} levels deep here, far deeper than any plan. Flatten it.`;
-  return { file, ...positionAt(text, offset), severity: 'error', code: 'narrative-too-deep', message };
 }
 
 function syntaxError(file: string, text: string, bodyStart: number, raw: string): Diagnostic {
