@@ -12,6 +12,7 @@ const REMOVED_KEEP = 'narratives keep Markdown, links, images, tables, and <b>, 
 
 const TOO_DEEP = 'error The narrative nests quotes, lists or elements more than 100 levels deep here, far deeper than any plan. Flatten it.';
 const TOO_LONG_BLOCK = "error This paragraph runs over 8000 characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.";
+const braces = (n: number) => `error The narrative has ${n} "{", each the start of MDX code to the parser, which slows down beyond use past 8. Narratives hold no code: write \\{ for a literal brace, and keep at most 8 {/* comments */}.`;
 
 interface Case {
   name: string;
@@ -46,6 +47,11 @@ const CASES: Case[] = [
   { name: 'length: character references over many lines without a blank one are one paragraph', narrative: `\nIntro.\n${`${'&#x41;'.repeat(30)}\n`.repeat(50)}`, status: 2, lines: [`${FILE}:17:1 ${TOO_LONG_BLOCK}`] },
   { name: 'length: 110,000 characters in short paragraphs are an error at the start of the narrative', narrative: `\n${`${'"a'.repeat(50)}\n\n`.repeat(1100)}`, status: 2, lines: [`${FILE}:12:1 error The narrative is 112235 characters long; a narrative is at most 100000 (about 15,000 words). Keep the plan's story here and link to longer documents.`] },
   { name: 'depth: thirty nested quotes pass', narrative: `\n${'> '.repeat(30)}x\n`, status: 0, lines: [] },
+  // Braces: satteri's time grows exponentially with "{" nested in JSX, blank lines or not.
+  { name: 'braces: sixteen <i>{<b> in a row are an error, not a hang', narrative: `\n${'<i>{<b>'.repeat(16)}\n`, status: 2, lines: [`${FILE}:17:4 ${braces(16)}`] },
+  { name: 'braces: "{<b>" in separate paragraphs still count', narrative: `\nText.\n\n${'{<b>\n\n'.repeat(28)}`, status: 2, lines: [`${FILE}:19:1 ${braces(28)}`] },
+  { name: 'braces: an escaped backslash before a brace does not hide it', narrative: `\n${'\\\\{<b x={'.repeat(6)}\n`, status: 2, lines: [`${FILE}:17:3 ${braces(12)}`] },
+  { name: 'braces: fifty escaped braces pass', narrative: `\n${'\\{a\\} '.repeat(50)}\n`, status: 0, lines: [] },
   { name: 'image: a PNG next to the plan passes', narrative: '\n![chart](./chart.png)\n', files: { 'accounts/chart.png': PNG }, status: 0, lines: [] },
   { name: 'image: a missing image is an error, not a bundler failure', narrative: '\nSee ![chart](./missing.png).\n', status: 2, lines: [`${FILE}:17:5 error The image "./missing.png" does not exist. Check the name and the folder; the path is relative to the plan file.`] },
   { name: 'image: a path out of the plans folder is refused', narrative: '\n![k](../../bystander/keep.txt)\n', status: 2, lines: [`${FILE}:17:1 error The image "../../bystander/keep.txt" is outside the plans folder, and the site publishes only what is inside it. Copy the image next to the plan and write ./ and its name.`] },

@@ -45,11 +45,17 @@ export const MAX_NARRATIVE_DEPTH = 100;
  */
 export const MAX_NARRATIVE_CHARS = 100_000;
 export const MAX_BLOCK_CHARS = 8_000;
+/**
+ * Each "{" is an expression to satteri, and its time doubles or more with each one nested in JSX
+ * (`<i>{<b>` twelve times: seconds; sixteen: hours). Expressions are errors in a narrative anyway, and
+ * a comment or two stays well below this; a literal brace is written \{.
+ */
+export const MAX_NARRATIVE_BRACES = 8;
 
 /** A narrative refused before or while parsing for its size or depth, at the place to fix. */
 export class NarrativeLimit extends Error {
   readonly at: BodyPoint;
-  readonly code: 'narrative-too-deep' | 'narrative-too-long';
+  readonly code: 'narrative-too-deep' | 'narrative-too-long' | 'narrative-too-many-braces';
   constructor(at: BodyPoint, code: NarrativeLimit['code'], message: string) {
     super(message);
     this.at = at;
@@ -92,6 +98,7 @@ function checkLength(body: string): void {
   if (body.length > MAX_NARRATIVE_CHARS) {
     throw new NarrativeLimit({ line: 1, column: 1 }, 'narrative-too-long', `The narrative is ${body.length} characters long; a narrative is at most ${MAX_NARRATIVE_CHARS} (about 15,000 words). Keep the plan's story here and link to longer documents.`);
   }
+  checkBraces(body);
   let line = 1;
   let start = 0; // line where the current run of non-blank lines began, 0 when between runs
   let size = 0;
@@ -106,6 +113,21 @@ function checkLength(body: string): void {
     }
     line++;
   }
+}
+
+function checkBraces(body: string): void {
+  let count = 0;
+  let escaped = false; // after an odd run of backslashes: "\\{" is a backslash and a real brace
+  let first = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '{' && !escaped && ++count === 1) first = i;
+    escaped = c === '\\' && !escaped;
+  }
+  if (count <= MAX_NARRATIVE_BRACES) return;
+  const before = body.slice(0, first);
+  const at = { line: before.split('\n').length, column: first - before.lastIndexOf('\n') };
+  throw new NarrativeLimit(at, 'narrative-too-many-braces', `The narrative has ${count} "{", each the start of MDX code to the parser, which slows down beyond use past ${MAX_NARRATIVE_BRACES}. Narratives hold no code: write \\{ for a literal brace, and keep at most ${MAX_NARRATIVE_BRACES} {/* comments */}.`);
 }
 
 /** Renders a tree parseNarrative returned. */
