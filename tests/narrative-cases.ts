@@ -5,6 +5,9 @@ import type { Sandbox } from './helpers/sandbox.ts';
 /** What `validate` says about a narrative appended to tests/fixtures/minimal's globex.mdx, one row per case. */
 const FILE = 'plans/accounts/globex.mdx';
 export const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+const TOO_DEEP = 'error The narrative nests quotes, lists or elements more than 100 levels deep here, far deeper than any plan. Flatten it.';
+const TOO_LONG_BLOCK = "error This paragraph runs over 8000 characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.";
+const braces = (n: number) => `error The narrative has ${n} "{", each the start of MDX code to the parser, which slows down beyond use past 8. Narratives hold no code: write \\{ for a literal brace, and keep at most 8 {/* comments */}.`;
 const REMOVED_KEEP = 'narratives keep Markdown, links, images, tables, and <b>, <i>, <sub>, <sup>, <kbd>, <details>, <summary>, and nothing that could run code.';
 
 export interface Case {
@@ -25,10 +28,18 @@ export const CASES: Case[] = [
   { name: 'sanitiser: an event handler on an image is removed, and said so', narrative: '\nA chart <img src="./c.png" alt="c" onerror="alert(1)" /> here.\n', files: { 'accounts/c.png': PNG }, status: 0, lines: [`${FILE}:17:9 warning The attribute onerror="alert(1)" on <img> is removed from the site: narratives keep only plain attributes such as href, src, alt and title, and nothing that could run code. Remove it.`] },
   { name: 'sanitiser: a javascript: link with a newline in the scheme is removed, and said so', narrative: '\nSee <a href="java&#10;script:alert(1)">this</a>.\n', status: 0, lines: [`${FILE}:17:5 warning The link "java\\nscript:alert(1)" on <a> is removed from the site: a narrative links only with http, https, mailto or a relative path. Write the full https:// address.`] },
   { name: 'sanitiser: a form is unwrapped and its text stays', narrative: '\n<form>Order now</form>\n', status: 0, lines: [`${FILE}:17:1 warning <form> is removed from the site: ${REMOVED_KEEP} Its text stays; remove the tag.`] },
-  // Nesting deep enough to overflow a recursive walk is one located error, never a crash.
-  { name: 'depth: 150 nested quotes are one error at the first line too deep', narrative: `\n${Array.from({ length: 150 }, (_, i) => `${'> '.repeat(i + 1)}q`).join('\n')}\n`, status: 2, lines: [`${FILE}:116:199 error The narrative nests lists, quotes or elements more than 100 levels deep here, which no page can show. Flatten it: a narrative rarely needs more than three levels.`] },
-  { name: 'depth: 5,000 quotes on one line are one error, not a stack overflow', narrative: `\n${'> '.repeat(5000)}deep\n`, status: 2, lines: [`${FILE}:17:199 error The narrative nests lists, quotes or elements more than 100 levels deep here, which no page can show. Flatten it: a narrative rarely needs more than three levels.`] },
-  { name: 'depth: 20 nested quotes pass', narrative: `\n${'> '.repeat(20)}fine\n`, status: 0, lines: [] },
+  // Limits that keep the parser linear: nesting, paragraph and narrative length, braces (each a located error, never a hang or a crash).
+  { name: 'depth: 3,000 nested quotes are an error at the first level past the limit', narrative: `\n${'>'.repeat(3000)}x\n`, status: 2, lines: [`${FILE}:17:100 ${TOO_DEEP}`] },
+  { name: 'depth: 1,000 nested <b> elements are an error, not a stack overflow', narrative: `\n${'<b>'.repeat(1000)}x${'</b>'.repeat(1000)}\n`, status: 2, lines: [`${FILE}:17:301 ${TOO_DEEP}`] },
+  { name: 'depth: a list nested 1,000 levels is an error', narrative: `\n${'- '.repeat(1000)}y\n`, status: 2, lines: [`${FILE}:17:99 ${TOO_DEEP}`] },
+  { name: 'length: a paragraph of 5,000 quoted letters is an error at its first line', narrative: `\n${'"a'.repeat(5000)}\n`, status: 2, lines: [`${FILE}:17:1 ${TOO_LONG_BLOCK}`] },
+  { name: 'length: character references over many lines without a blank one are one paragraph', narrative: `\nIntro.\n${`${'&#x41;'.repeat(30)}\n`.repeat(50)}`, status: 2, lines: [`${FILE}:17:1 ${TOO_LONG_BLOCK}`] },
+  { name: 'length: 110,000 characters in short paragraphs are an error at the start of the narrative', narrative: `\n${`${'"a'.repeat(50)}\n\n`.repeat(1100)}`, status: 2, lines: [`${FILE}:12:1 error The narrative is 112235 characters long; a narrative is at most 100000 (about 15,000 words). Keep the plan's story here and link to longer documents.`] },
+  { name: 'depth: thirty nested quotes pass', narrative: `\n${'> '.repeat(30)}x\n`, status: 0, lines: [] },
+  { name: 'braces: sixteen <i>{<b> in a row are an error, not a hang', narrative: `\n${'<i>{<b>'.repeat(16)}\n`, status: 2, lines: [`${FILE}:17:4 ${braces(16)}`] },
+  { name: 'braces: "{<b>" in separate paragraphs still count', narrative: `\nText.\n\n${'{<b>\n\n'.repeat(28)}`, status: 2, lines: [`${FILE}:19:1 ${braces(28)}`] },
+  { name: 'braces: an escaped backslash before a brace does not hide it', narrative: `\n${'\\\\{<b x={'.repeat(6)}\n`, status: 2, lines: [`${FILE}:17:3 ${braces(12)}`] },
+  { name: 'braces: fifty escaped braces pass', narrative: `\n${'\\{a\\} '.repeat(50)}\n`, status: 0, lines: [] },
   // Family 12: comments pass; expression and spread attributes are located errors.
   { name: 'mdx: a {/* comment */} is not code and passes', narrative: '\n{/* a note for the next editor */}\n\nText {/* inline */} here.\n', status: 0, lines: [] },
   { name: 'mdx: a comment followed by code is still code', narrative: '\n{/* x */ process.exit(1) /* y */}\n', status: 2, lines: [`${FILE}:17:1 error "{/* x */ process.exit(1) /* y */}" is an MDX expression, which would run as code when the site is built. Write \\{ and \\} for literal braces, or put code in backticks.`] },

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
-import { bodyOffset, MAX_NARRATIVE_DEPTH, parseNarrative, inspectTree, tooDeep, type UnknownNode } from './render.ts';
+import { bodyOffset, NarrativeLimit, parseNarrative, inspectTree, type UnknownNode } from './render.ts';
 import { positionAt } from '../yaml-source.ts';
 
 interface Found {
@@ -22,11 +22,11 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
   try {
     tree = parseNarrative(body);
   } catch (e) {
-    if (e instanceof RangeError) return [deep(file, positionAt(text, bodyStart))];
+    if (e instanceof NarrativeLimit) {
+      return [{ file, ...positionAt(text, bodyStart + bodyOffset(body, e.at.line, e.at.column)), severity: 'error', code: e.code, message: e.message }];
+    }
     return [syntaxError(file, text, bodyStart, String((e as Error).message))];
   }
-  const deepest = tooDeep(tree);
-  if (deepest) return [deep(file, positionAt(text, bodyStart + bodyOffset(body, deepest.line, deepest.column)))];
   const found: Found[] = [];
   collect(tree, found, body);
   const at = (offset: number) => positionAt(text, bodyStart + offset);
@@ -115,15 +115,5 @@ function syntaxError(file: string, text: string, bodyStart: number, raw: string)
     severity: 'error',
     code: 'mdx-syntax',
     message: `The narrative is not valid MDX here, so the site cannot be built: ${reason}. A literal "<" or "{" is written "\\<" or "\\{".`,
-  };
-}
-
-function deep(file: string, at: { line: number; column: number }): Diagnostic {
-  return {
-    file,
-    ...at,
-    severity: 'error',
-    code: 'narrative-too-deep',
-    message: `The narrative nests lists, quotes or elements more than ${MAX_NARRATIVE_DEPTH} levels deep here, which no page can show. Flatten it: a narrative rarely needs more than three levels.`,
   };
 }

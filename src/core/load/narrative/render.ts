@@ -36,30 +36,52 @@ export interface RenderedNarrative {
 /** Markdown features as Astro's own MDX pipeline had them, so narratives look as they did. */
 const FEATURES = { gfm: true, smartPunctuation: true } as const;
 
-/** Parses an MDX narrative with satteri. Throws on a syntax error (validate reports it as mdx-syntax). */
-export function parseNarrative(body: string): UnknownNode {
-  return mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
+/** Deeper than any narrative needs; the walks below recurse once per level and would run out of stack near 1,000. */
+export const MAX_NARRATIVE_DEPTH = 100;
+/**
+ * satteri's time grows with the square of a paragraph's length when it holds many quotes, dashes or
+ * character references (64 KB of `"a` takes seconds, then fails). Bounding each run of lines between
+ * blank lines, and the whole narrative, keeps validate to seconds; both are far above a readable page.
+ */
+export const MAX_NARRATIVE_CHARS = 100_000;
+export const MAX_BLOCK_CHARS = 8_000;
+/**
+ * Each "{" is an expression to satteri, and its time doubles or more with each one nested in JSX
+ * (`<i>{<b>` twelve times: seconds; sixteen: hours). Expressions are errors in a narrative anyway, and
+ * a comment or two stays well below this; a literal brace is written \{.
+ */
+export const MAX_NARRATIVE_BRACES = 8;
+
+/** A narrative refused before or while parsing for its size or depth, at the place to fix. */
+export class NarrativeLimit extends Error {
+  readonly at: BodyPoint;
+  readonly code: 'narrative-too-deep' | 'narrative-too-long' | 'narrative-too-many-braces';
+  constructor(at: BodyPoint, code: NarrativeLimit['code'], message: string) {
+    super(message);
+    this.at = at;
+    this.code = code;
+  }
 }
 
 /**
- * How deeply a narrative may nest (lists in lists, quotes in quotes). Real narratives stay under ten; the
- * walks below recurse, and a few thousand levels written on purpose would overflow the stack.
+ * Parses an MDX narrative with satteri. Throws on a syntax error (validate reports it as mdx-syntax),
+ * and NarrativeLimit for a narrative too long to parse in linear time, or nested so deep that a
+ * recursive walk would run out of stack (`> > > …`, `<b><b><b>…`), checked here without recursion.
  */
-export const MAX_NARRATIVE_DEPTH = 100;
-
-/**
- * Where the narrative first nests deeper than MAX_NARRATIVE_DEPTH (the nearest position on the way there,
- * since generated nodes carry none), found without recursion; undefined when it never does.
- */
-export function tooDeep(tree: UnknownNode): BodyPoint | undefined {
-  const stack: [UnknownNode, number, BodyPoint | undefined][] = [[tree, 0, undefined]];
-  while (stack.length > 0) {
-    const [node, depth, above] = stack.pop()!;
+export function parseNarrative(body: string): UnknownNode {
+  checkLength(body);
+  const tree = mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
+  const stack: [UnknownNode, number, BodyPoint][] = [[tree, 0, { line: 1, column: 1 }]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, depth, above] = item;
     const at = node.position ? { line: node.position.start.line, column: node.position.start.column } : above;
-    if (depth > MAX_NARRATIVE_DEPTH) return at ?? { line: 1, column: 1 };
-    for (const child of node.children ?? []) stack.push([child, depth + 1, at]);
+    if (depth > MAX_NARRATIVE_DEPTH) {
+      throw new NarrativeLimit(at, 'narrative-too-deep', `The narrative nests quotes, lists or elements more than ${MAX_NARRATIVE_DEPTH} levels deep here, far deeper than any plan. Flatten it.`);
+    }
+    // Pushed last to first, so the first element past the limit in reading order is the one reported.
+    for (const child of [...(node.children ?? [])].reverse()) stack.push([child, depth + 1, at]);
   }
-  return undefined;
+  return tree;
 }
 
 /**
@@ -72,10 +94,44 @@ export function renderNarrative(body: string, options: RenderOptions = {}): Rend
   return renderTree(parseNarrative(body), options);
 }
 
+function checkLength(body: string): void {
+  if (body.length > MAX_NARRATIVE_CHARS) {
+    throw new NarrativeLimit({ line: 1, column: 1 }, 'narrative-too-long', `The narrative is ${body.length} characters long; a narrative is at most ${MAX_NARRATIVE_CHARS} (about 15,000 words). Keep the plan's story here and link to longer documents.`);
+  }
+  checkBraces(body);
+  let line = 1;
+  let start = 0; // line where the current run of non-blank lines began, 0 when between runs
+  let size = 0;
+  for (const text of body.split('\n')) {
+    if (text.trim() === '') start = 0;
+    else {
+      if (start === 0) [start, size] = [line, 0];
+      size += text.length + 1;
+      if (size > MAX_BLOCK_CHARS) {
+        throw new NarrativeLimit({ line: start, column: 1 }, 'narrative-too-long', `This paragraph runs over ${MAX_BLOCK_CHARS} characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.`);
+      }
+    }
+    line++;
+  }
+}
+
+function checkBraces(body: string): void {
+  let count = 0;
+  let escaped = false; // after an odd run of backslashes: "\\{" is a backslash and a real brace
+  let first = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '{' && !escaped && ++count === 1) first = i;
+    escaped = c === '\\' && !escaped;
+  }
+  if (count <= MAX_NARRATIVE_BRACES) return;
+  const before = body.slice(0, first);
+  const at = { line: before.split('\n').length, column: first - before.lastIndexOf('\n') };
+  throw new NarrativeLimit(at, 'narrative-too-many-braces', `The narrative has ${count} "{", each the start of MDX code to the parser, which slows down beyond use past ${MAX_NARRATIVE_BRACES}. Narratives hold no code: write \\{ for a literal brace, and keep at most ${MAX_NARRATIVE_BRACES} {/* comments */}.`);
+}
+
 /** Renders a tree parseNarrative returned. */
 export function renderTree(parsed: UnknownNode, options: RenderOptions = {}): RenderedNarrative {
-  // validate refuses such a narrative (narrative-too-deep), so the site never gets here with one.
-  if (tooDeep(parsed)) return { html: '', removed: [], images: [] };
   const { tree, removed, images } = prepare(parsed, options);
   return { html: toHtml(sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
 }
