@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder, putSiteInPlace, SITE_MARKER, SITE_MARKER_TEXT } from '../scripts/lib/out-folder.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
@@ -37,6 +37,9 @@ function sandbox(): Sandbox {
   return sb;
 }
 
+/** Whether the project's parent folder also holds the temporary folder the sandboxes are made in. */
+const holdsTmp = `${realpathSync(tmpdir())}${sep}`.startsWith(`${realpathSync(dirname(ROOT))}${sep}`);
+
 const refusals: { name: string; out: string; plans?: string; why: string; todo?: string }[] = [
   { name: 'the plans folder itself', out: 'plans', why: 'is the plans folder, which the build would replace' },
   { name: 'a folder inside the plans folder', out: 'plans/accounts', why: 'is inside the plans folder (plans)' },
@@ -50,7 +53,8 @@ const refusals: { name: string; out: string; plans?: string; why: string; todo?:
   { name: 'a folder holding the home folder', out: 'people', why: 'is or contains a home folder (HOME), which the build would replace' },
   { name: 'the home folder through a link', out: 'home-link', why: 'is or contains a home folder (HOME), which the build would replace' },
   { name: 'the project root', out: ROOT, why: `is or contains the project (${ROOT}), which the build would replace` },
-  { name: 'the folder holding the project', out: dirname(ROOT), why: `is or contains the project (${ROOT}), which the build would replace` },
+  // Where the clone sits in the temporary folder (as a CI clone may), its parent holds the test's plans folder too, and that is said first.
+  { name: 'the folder holding the project', out: dirname(ROOT), why: holdsTmp ? 'contains the plans folder (plans), which the build would replace' : `is or contains the project (${ROOT}), which the build would replace` },
   { name: "the project's src/", out: join(ROOT, 'src'), why: "is the project's own folder src/, which the build would replace" },
   { name: "a folder inside the project's node_modules/", out: join(ROOT, 'node_modules/site'), why: "is inside the project's own folder node_modules/, which the build would replace" },
   { name: "the project's .git", out: join(ROOT, '.git'), why: 'is a hidden folder, where tools keep their settings', todo: HIDDEN },
