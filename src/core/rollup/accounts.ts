@@ -2,6 +2,7 @@ import type { WorkspaceSettings } from '../../../schemas/index.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { comparePeriods, isQuarter, yearOf } from '../shared/periods.ts';
 import type { AccountEntry, Workspace } from '../model.ts';
+import { pushTo } from '../shared/group.ts';
 
 /** A forecast amount for one period, in the workspace currency: as written and weighted by confidence. */
 export interface PeriodAmount {
@@ -85,7 +86,7 @@ export function totalFamilies(ws: Pick<Workspace, 'accounts'>, totals: readonly 
   const children = new Map<string, string[]>();
   for (const a of ws.accounts) {
     if (a.plan.parent === undefined) continue;
-    children.set(a.plan.parent, [...(children.get(a.plan.parent) ?? []), a.id]);
+    pushTo(children, a.plan.parent, a.id);
   }
   const byId = new Map(totals.map((t) => [t.id, t]));
   const families: FamilyTotals[] = [];

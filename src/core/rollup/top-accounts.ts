@@ -1,6 +1,7 @@
 import type { WorkspaceSettings } from '../../../schemas/index.ts';
 import { RULE_DEFAULTS } from '../../../schemas/rules.ts';
 import { ownValue } from '../shared/own.ts';
+import { pushTo } from '../shared/group.ts';
 
 /**
  * "The top quarter of each channel": the accounts that carry most of last year's revenue, ranked within each
@@ -42,7 +43,7 @@ export function rankTopAccounts(accounts: Iterable<{ id: string; sales: number; 
   for (const a of accounts) {
     if (a.sales <= 0) continue;
     const group = top.dimension === undefined ? '' : (ownValue(a.dimensions, top.dimension) ?? '');
-    groups.set(group, [...(groups.get(group) ?? []), a]);
+    pushTo(groups, group, a);
   }
   const ranked = new Map<string, TopRank>();
   for (const [group, list] of groups) {

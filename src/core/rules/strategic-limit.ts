@@ -1,12 +1,13 @@
 import { at, type Rule } from './context.ts';
 import type { Draft } from './finding.ts';
 import { ruleMeta } from './meta.ts';
+import { pushTo } from '../shared/group.ts';
 
 export const strategicLimit: Rule<'strategic-limit'> = {
   meta: ruleMeta('strategic-limit'),
   check({ ws }, { max }) {
     const byOwner = new Map<string, string[]>();
-    for (const a of ws.accounts) if (a.plan.strategic) byOwner.set(a.plan.owner, [...(byOwner.get(a.plan.owner) ?? []), a.id]);
+    for (const a of ws.accounts) if (a.plan.strategic) pushTo(byOwner, a.plan.owner, a.id);
     const out: Draft[] = [];
     for (const [owner, plans] of byOwner) {
       if (plans.length <= max) continue;

@@ -4,6 +4,7 @@ import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
 import { accountName, type SiteData } from './site.ts';
+import { pushTo } from '../shared/group.ts';
 
 /** The home page: the goals by period, the accounts carrying most of the plan, the last change. */
 export interface HomeView {
@@ -36,7 +37,7 @@ export function homeView(data: SiteData): HomeView {
   const money = (n: number) => formatMoney(n, rollup.currency);
   const periods = new Map<string, GoalResult[]>();
   for (const g of [...rollup.goals].sort((a, b) => comparePeriods(a.period, b.period))) {
-    periods.set(g.period, [...(periods.get(g.period) ?? []), g]);
+    pushTo(periods, g.period, g);
   }
   const missed = rollup.goals.filter((g) => !g.met).length;
   const last = history.last;

@@ -10,6 +10,7 @@ import { type AccountTotals } from '../rollup/accounts.ts';
 import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
 import { formatMoney } from '../shared/money.ts';
+import { pushTo } from '../shared/group.ts';
 
 /**
  * Everything core computes for the site, once per build, shared by every page's view model.
@@ -71,7 +72,7 @@ function findingsOf(ws: Workspace, today: string, rollup: Rollup): SiteFindings 
   const found = runRules(ws, { today, rollup });
   const all = sortAttention(found);
   const byAccount = new Map<string, Finding[]>();
-  for (const f of all) if (f.account) byAccount.set(f.account, [...(byAccount.get(f.account) ?? []), f]);
+  for (const f of all) if (f.account) pushTo(byAccount, f.account, f);
   return { all, byAccount, health: scorePlans(ws, found) };
 }
 
