@@ -1,4 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
+import { skipBlank } from './position-index.ts';
 /**
  * The alias budget. js-yaml does not copy an aliased value, so parsing a "billion laughs" is cheap; walking the
  * data (Zod, the rollup) is not. The values every alias stands for are counted once per value, in time linear in
@@ -20,7 +21,7 @@ export function recordAliases(text: string, aliases: Map<number, unknown>): (eve
   return (event, state) => {
     if (event === 'open') starts.push(state.position);
     else {
-      const start = skipSpaces(text, starts.pop() ?? 0);
+      const start = skipBlank(text, starts.pop() ?? 0);
       if (text.charCodeAt(start) === 42 /* * */ && !aliases.has(start)) aliases.set(start, state.result);
     }
   };
@@ -59,18 +60,4 @@ export function withinAliasBudget(aliases: Map<number, unknown>, budget: number,
     }
   }
   return true;
-}
-
-/** Past spaces, line breaks and comments to where a node's text begins. */
-function skipSpaces(text: string, from: number): number {
-  let i = from;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-    else if (c === 35 /* # */) {
-      const end = text.indexOf('\n', i);
-      if (end === -1) return text.length;
-      i = end + 1;
-    } else return i;
-  }
 }

@@ -101,7 +101,7 @@ function findKey(node: PosNode, key: string): number {
 }
 
 /** Past spaces, line breaks and comments to where a node's text begins. */
-function skipBlank(text: string, from: number): number {
+export function skipBlank(text: string, from: number): number {
   let i = from;
   for (;;) {
     const c = text.charCodeAt(i);
