@@ -91,12 +91,16 @@ export function totalFamilies(ws: Pick<Workspace, 'accounts'>, totals: readonly 
   const byId = new Map(totals.map((t) => [t.id, t]));
   const families: FamilyTotals[] = [];
   for (const head of [...children.keys()].sort()) {
+    // A set and a read position, not members.includes and queue.shift: both were linear per member, so a deep family cost its size squared.
+    const seen = new Set<string>([head]);
     const members: string[] = [];
     const queue = [...(children.get(head) ?? [])];
-    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      if (id === head || members.includes(id)) continue;
+    for (let next = 0; next < queue.length; next++) {
+      const id = queue[next]!;
+      if (seen.has(id)) continue;
+      seen.add(id);
       members.push(id);
-      queue.push(...(children.get(id) ?? []));
+      for (const child of children.get(id) ?? []) queue.push(child);
     }
     const family: FamilyTotals = { id: head, members: members.sort(), history: {}, forecastByYear: {}, stretch: {} };
     for (const id of [head, ...members]) {

@@ -3,7 +3,7 @@ import { formatMoney, formatPercent, roundCents } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { forecastIn, isAnnualOnly, stretchIn, type AccountTotals } from './accounts.ts';
-import { rankTopAccounts, type TopShare } from './top-accounts.ts';
+import { rankTopAccounts, type TopRank, type TopShare } from './top-accounts.ts';
 
 /**
  * What could close a missed goal, from the method: revise strategies (stretch above forecast),
@@ -36,12 +36,31 @@ export interface LeverInput {
   all: readonly AccountTotals[];
   /** Which accounts are top: the settings of the top-account-without-plan rule. */
   top: TopShare;
+  /**
+   * The ranking of `all` by one year's sales, when the caller keeps it: every missed goal of the same
+   * year ranks the same accounts, and ranking them again per goal made the rollup goals × n log n.
+   */
+  rankedBy?: (lastYear: string) => Map<string, TopRank>;
+}
+
+/** A ranking per year for findLevers' `rankedBy`, computed on first use and kept for the other goals of that year. */
+export function topRankCache(all: readonly AccountTotals[], top: TopShare): (lastYear: string) => Map<string, TopRank> {
+  const cache = new Map<string, Map<string, TopRank>>();
+  return (lastYear) => {
+    let ranked = cache.get(lastYear);
+    if (!ranked) cache.set(lastYear, (ranked = rankByYear(all, lastYear, top)));
+    return ranked;
+  };
+}
+
+function rankByYear(all: readonly AccountTotals[], lastYear: string, top: TopShare): Map<string, TopRank> {
+  return rankTopAccounts(all.map((t) => ({ id: t.id, sales: t.history[lastYear] ?? 0, dimensions: t.dimensions })), top);
 }
 
 export function findLevers(input: LeverInput): Lever[] {
   const { period, currency } = input;
   const lastYear = previousYear(yearOf(period));
-  const top = rankTopAccounts(input.all.map((t) => ({ id: t.id, sales: t.history[lastYear] ?? 0, dimensions: t.dimensions })), input.top);
+  const top = input.rankedBy ? input.rankedBy(lastYear) : rankByYear(input.all, lastYear, input.top);
   const money = (n: number) => formatMoney(n, currency);
   const levers: Lever[] = [];
   for (const t of input.inScope) {

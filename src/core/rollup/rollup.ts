@@ -1,10 +1,12 @@
 import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
-import { findLevers, type Lever } from './levers.ts';
-import { topShareOf } from './top-accounts.ts';
+import { findLevers, topRankCache, type Lever } from './levers.ts';
+import { topShareOf, type TopRank, type TopShare } from './top-accounts.ts';
+import { pushTo } from '../shared/group.ts';
+import { ownValue } from '../shared/own.ts';
 import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { counted, forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
-import { describeScope, makeScopeMatcher } from './scope.ts';
+import { describeScope, findReportingTree, makeScopeMatcher } from './scope.ts';
 import type { Workspace } from '../model.ts';
 
 export interface GoalResult {
@@ -51,7 +53,9 @@ export interface Rollup {
 export function rollUp(ws: Workspace): Rollup {
   const { settings } = ws;
   const accounts = ws.accounts.map((a) => totalAccount(a, settings));
-  const goals = ws.goals.map((g, index) => rollUpGoal(ws, accounts, g, index));
+  const top = topShareOf(settings);
+  const shared: GoalInputs = { all: accounts, top, rankedBy: topRankCache(accounts, top), candidates: candidatesOf(ws) };
+  const goals = ws.goals.map((g, index) => rollUpGoal(ws, shared, g, index));
   return {
     currency: settings.currency,
     count: settings.count,
@@ -63,10 +67,37 @@ export function rollUp(ws: Workspace): Rollup {
   };
 }
 
-function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index: number): GoalResult {
+/** What every goal of one rollup shares, computed once: a book per person is a goal, so per-goal scans of every account were people × n. */
+interface GoalInputs {
+  all: readonly AccountTotals[];
+  top: TopShare;
+  rankedBy: (lastYear: string) => Map<string, TopRank>;
+  /** The positions in ws.accounts, ascending, that can be in a scope: a superset the matcher then narrows. */
+  candidates: (scope: Readonly<Record<string, string>>) => Iterable<number>;
+}
+
+/** Accounts by owner, built once, so an `owner:` or `manager:` scope looks at its people's plans only; positions stay in workspace order. */
+function candidatesOf(ws: Workspace): GoalInputs['candidates'] {
+  const byOwner = new Map<string, number[]>();
+  ws.accounts.forEach((a, i) => pushTo(byOwner, a.plan.owner, i));
+  const every = ws.accounts.map((_, i) => i);
+  return (scope) => {
+    const owner = ownValue(scope, 'owner');
+    if (owner !== undefined) return byOwner.get(owner) ?? [];
+    const manager = ownValue(scope, 'manager');
+    if (manager === undefined) return every;
+    const positions: number[] = [];
+    for (const id of findReportingTree(ws.people, manager)) for (const i of byOwner.get(id) ?? []) positions.push(i);
+    return positions.sort((x, y) => x - y);
+  };
+}
+
+function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): GoalResult {
   const { settings } = ws;
+  const { all } = shared;
   const matches = makeScopeMatcher(ws, g.scope);
-  const inScope = all.filter((_, i) => matches(ws.accounts[i]!));
+  const inScope: AccountTotals[] = [];
+  for (const i of shared.candidates(g.scope)) if (matches(ws.accounts[i]!)) inScope.push(all[i]!);
   const year = yearOf(g.period);
   const contributions = inScope
     .map((t) => {
@@ -94,7 +125,7 @@ function rollUpGoal(ws: Workspace, all: readonly AccountTotals[], g: Goal, index
     contributions,
     levers: met
       ? []
-      : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, top: topShareOf(settings) }),
+      : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, top: shared.top, rankedBy: shared.rankedBy }),
   };
 }
 
