@@ -1,6 +1,7 @@
 import type { AccountPlan } from '../../../schemas/index.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { AccountEntry, Workspace } from '../model.ts';
+import { pushTo } from '../shared/group.ts';
 
 /**
  * A plan's health, 0–100: it starts at 100, each finding on the plan takes off the points of
@@ -111,5 +112,8 @@ export function scorePlan(entry: AccountEntry, findings: readonly Finding[]): Pl
 
 /** Every plan's health, by account id. */
 export function scorePlans(ws: Workspace, findings: readonly Finding[]): Map<string, PlanHealth> {
-  return new Map(ws.accounts.map((a) => [a.id, scorePlan(a, findings)]));
+  // Grouped once: scorePlan filters the list it is given, and giving it every finding made this accounts × findings.
+  const byAccount = new Map<string, Finding[]>();
+  for (const f of findings) if (f.account !== undefined) pushTo(byAccount, f.account, f);
+  return new Map(ws.accounts.map((a) => [a.id, scorePlan(a, byAccount.get(a.id) ?? [])]));
 }

@@ -61,7 +61,8 @@ export function rankIcp(ws: Workspace, revenue: PortfolioRevenue): IcpMatrix | u
   const icp = ws.icp;
   if (!icp) return undefined;
   const totalWeight = icp.criteria.reduce((s, c) => s + c.weight, 0);
-  const whitespace = buildWhitespace(ws);
+  // By id once: finding each account's row in the whitespace list made the ranking accounts².
+  const openPotential = new Map(buildWhitespace(ws).rows.map((r) => [r.account, r.openPotential]));
   const rows: IcpRow[] = [];
   const unscored: string[] = [];
   for (const a of ws.accounts) {
@@ -72,7 +73,7 @@ export function rankIcp(ws: Workspace, revenue: PortfolioRevenue): IcpMatrix | u
     }
     const scores = Object.fromEntries(icp.criteria.map((c) => [c.id, ownValue(given, c.id)]));
     const points = icp.criteria.reduce((s, c) => s + c.weight * ((ownValue(given, c.id) ?? 0) / icp.scale), 0);
-    const open = whitespace.rows.find((r) => r.account === a.id)?.openPotential ?? 0;
+    const open = openPotential.get(a.id) ?? 0;
     const opportunity = roundCents((revenue.byAccount.get(a.id)?.planned ?? 0) + open);
     rows.push({ account: a.id, name: a.plan.name, scores, total: Math.round((points / totalWeight) * 1000) / 10, rank: 0, opportunity });
   }

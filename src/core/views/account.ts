@@ -179,7 +179,7 @@ export function accountView(data: SiteData, id: string): AccountView {
 function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry) => Named): AccountView['family'] {
   const { ws, rollup, revenue } = data;
   const parentPlan = account.plan.parent === undefined ? undefined : ws.accountById.get(account.plan.parent);
-  const family = rollup.families.find((f) => f.id === account.id);
+  const family = data.index.familyOf.get(account.id);
   const subsidiaries = (family?.members ?? []).flatMap((m) => {
     const a = ws.accountById.get(m);
     return a ? [named(a)] : [];

@@ -71,7 +71,7 @@ export function personView(data: SiteData, id: string): PersonView {
   if (!person) throw new Error(`No person ${id}`);
   const money = (n: number) => formatMoney(n, rollup.currency);
   const book = books.get(id);
-  const owned = ws.accounts.filter((a) => a.plan.owner === id);
+  const owned = data.index.ownedBy.get(id) ?? [];
   const planned = new Map(book?.own.contributions.map((c) => [c.account, c.planned]));
   return {
     id,
@@ -85,7 +85,7 @@ export function personView(data: SiteData, id: string): PersonView {
     strategic: owned.filter((a) => a.plan.strategic).length,
     ownBook: money(book?.own.planned ?? 0),
     teamBook: book?.team && money(book.team.planned),
-    goals: rollup.goals.filter((g) => g.scope['owner'] === id || g.scope['manager'] === id),
+    goals: data.index.goalsOf.get(id) ?? [],
     book: owned.map((a) => ({
       id: a.id,
       name: a.plan.name,
@@ -96,14 +96,12 @@ export function personView(data: SiteData, id: string): PersonView {
       planned: money(planned.get(a.id) ?? 0),
       lastReviewed: a.plan.last_reviewed,
     })),
-    supporting: ws.accounts
-      .filter((a) => a.plan.owner !== id && (a.plan.exec_sponsor === id || a.plan.team.some((t) => t.person === id)))
-      .map((a) => ({ id: a.id, name: a.plan.name })),
-    reports: ws.people.filter((p) => p.manager === id).map((r) => {
+    supporting: (data.index.supportedBy.get(id) ?? []).map((a) => ({ id: a.id, name: a.plan.name })),
+    reports: (data.index.reportsOf.get(id) ?? []).map((r) => {
       const b = books.get(r.id);
       return { id: r.id, name: r.name, title: r.title ?? r.role, accounts: b?.own.contributions.length ?? 0, book: money((b?.team ?? b?.own)?.planned ?? 0), team: b?.team !== undefined };
     }),
-    reviews: ws.reviews.filter((r) => r.person === id).sort((a, b) => b.month.localeCompare(a.month)).map((r) => reviewView(data, r)),
+    reviews: [...(data.index.reviewsOf.get(id) ?? [])].sort((a, b) => b.month.localeCompare(a.month)).map((r) => reviewView(data, r)),
   };
 }
 

@@ -1,16 +1,18 @@
 import { repoPathOf, type PlansHistory } from '../load/git-log.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
-import type { AccountEntry, Workspace } from '../model.ts';
+import type { Person } from '../../../schemas/index.ts';
+import type { AccountEntry, ReviewEntry, Workspace } from '../model.ts';
 import { scorePlans, type PlanHealth } from '../portfolio/health.ts';
 import { computeRevenue, findPareto, sortAttention, type Pareto, type PortfolioRevenue } from '../portfolio/portfolio.ts';
 import { assignTiers, type Tier } from '../portfolio/tiers.ts';
 import { rollUpBooks, type Book } from '../rollup/books.ts';
-import { rollUp, type Rollup } from '../rollup/rollup.ts';
-import { type AccountTotals } from '../rollup/accounts.ts';
+import { rollUp, type GoalResult, type Rollup } from '../rollup/rollup.ts';
+import { type AccountTotals, type FamilyTotals } from '../rollup/accounts.ts';
 import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
 import { formatMoney } from '../shared/money.ts';
 import { pushTo } from '../shared/group.ts';
+import { ownValue } from '../shared/own.ts';
 
 /**
  * Everything core computes for the site, once per build, shared by every page's view model.
@@ -32,6 +34,26 @@ export interface SiteData {
   /** Each person's book in the current fiscal year (rollup/books.ts). */
   books: ReadonlyMap<string, Book>;
   findings: SiteFindings;
+  index: SiteIndex;
+}
+
+/**
+ * Lookups the pages make by id, built once per build: a page that filtered every account, person, review
+ * or family for its own id made the whole site pages × plans.
+ */
+export interface SiteIndex {
+  /** Plans by owner, in workspace order. */
+  ownedBy: ReadonlyMap<string, AccountEntry[]>;
+  /** Plans a person sponsors or works on without owning them, in workspace order. */
+  supportedBy: ReadonlyMap<string, AccountEntry[]>;
+  /** Direct reports by manager, in team.yaml order. */
+  reportsOf: ReadonlyMap<string, Person[]>;
+  /** Reviews by the person whose book they review, in the order loaded. */
+  reviewsOf: ReadonlyMap<string, ReviewEntry[]>;
+  /** Goals scoped to a person as owner or manager, in goals.yaml order. */
+  goalsOf: ReadonlyMap<string, GoalResult[]>;
+  /** The rollup's families by head account. */
+  familyOf: ReadonlyMap<string, FamilyTotals>;
 }
 
 export interface SiteFindings {
@@ -64,7 +86,31 @@ export function buildSiteData({ ws, today, history, plansDir }: SiteInput): Site
     plansDir,
     books: rollUpBooks(ws, revenue.currentYear),
     findings: findingsOf(ws, today, rollup),
+    index: indexOf(ws, rollup),
   };
+}
+
+function indexOf(ws: Workspace, rollup: Rollup): SiteIndex {
+  const ownedBy = new Map<string, AccountEntry[]>();
+  const supportedBy = new Map<string, AccountEntry[]>();
+  for (const a of ws.accounts) {
+    pushTo(ownedBy, a.plan.owner, a);
+    const helpers = new Set([...(a.plan.exec_sponsor === undefined ? [] : [a.plan.exec_sponsor]), ...a.plan.team.map((t) => t.person)]);
+    helpers.delete(a.plan.owner);
+    for (const id of helpers) pushTo(supportedBy, id, a);
+  }
+  const reportsOf = new Map<string, Person[]>();
+  for (const p of ws.people) if (p.manager !== undefined) pushTo(reportsOf, p.manager, p);
+  const reviewsOf = new Map<string, ReviewEntry[]>();
+  for (const r of ws.reviews) pushTo(reviewsOf, r.person, r);
+  const goalsOf = new Map<string, GoalResult[]>();
+  for (const g of rollup.goals) {
+    const owner = ownValue(g.scope, 'owner');
+    const manager = ownValue(g.scope, 'manager');
+    if (owner !== undefined) pushTo(goalsOf, owner, g);
+    if (manager !== undefined && manager !== owner) pushTo(goalsOf, manager, g);
+  }
+  return { ownedBy, supportedBy, reportsOf, reviewsOf, goalsOf, familyOf: new Map(rollup.families.map((f) => [f.id, f])) };
 }
 
 /** The method's rules over the plans, with the build date as today. */
