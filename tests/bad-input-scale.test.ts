@@ -151,6 +151,47 @@ describe('many findings in one big mapping', () => {
   });
 });
 
+/** Line:column just after `before` in `text`, as diagnostics count them. */
+function after(text: string, before: string): string {
+  const end = text.indexOf(before) + before.length;
+  const lines = text.slice(0, end).split('\n');
+  return `${lines.length}:${lines.at(-1)!.length + 1}`;
+}
+
+const TEAM = readFileSync('tests/fixtures/minimal/team.yaml', 'utf8');
+const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(4, '0')}`);
+const circle = (list: string[]) => `${[...list, list[0]].join(' → ')} is a circle.`;
+/** The diagnostics of one code, whole: the terminal line cuts messages this long. */
+const cycles = (files: Parameters<typeof loadWorkspace>[0], code: string) =>
+  loadWorkspace(files).diagnostics.filter((d) => d.code === code).map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.message}`);
+
+describe('long circles are found in one pass and reported once (linking once followed every chain from every node)', () => {
+  it('2,000 plans whose parents form one circle, and a plan leading into it: one parent-cycle, at the smallest id on the circle', () => {
+    const plans = ids('c', 2_000);
+    const files: Record<string, string> = { 'accounts/b-lead.yaml': `parent: c0005\n${ACME}` };
+    plans.forEach((id, i) => (files[`accounts/${id}.yaml`] = `parent: ${plans[(i + 1) % plans.length]}\n${ACME}`));
+    const lines = cycles(withFiles(base, files), 'parent-cycle');
+    expect(lines).toEqual([`minimal/accounts/c0000.yaml:1:9 error parent: ${circle(plans)} The top account of a family has no parent: remove one "parent".`]);
+  });
+
+  it('1,500 people whose managers form one circle, listed from the middle: one manager-cycle, at the first of them in team.yaml', () => {
+    const people = ids('p', 1_500);
+    const listed = [...people.slice(700), ...people.slice(0, 700)];
+    const rows = listed.map((id) => `  - { id: ${id}, name: P ${id}, role: account-executive, manager: ${people[(people.indexOf(id) + 1) % people.length]} }\n`);
+    const team = `${TEAM}${rows.join('')}`;
+    const lines = cycles(withFiles(base, { 'team.yaml': team }), 'manager-cycle');
+    expect(lines).toEqual([`minimal/team.yaml:${after(team, 'id: p0700, name: P p0700, role: account-executive, manager: ')} error people[4].manager: ${circle(listed)} Someone at the top reports to nobody: remove one "manager".`]);
+  });
+
+  it('1,000 stakeholders whose reports_to form one circle, after one who reports into it: one reports-to-cycle, at the first on the circle', () => {
+    const people = ids('s', 1_000);
+    const rows = people.map((id, i) => `  - { id: ${id}, name: S ${id}, roles: [user], reports_to: ${people[(i + 1) % people.length]} }\n`);
+    const plan = ACME.replace('stakeholders:\n', `stakeholders:\n  - { id: lead, name: Lead, roles: [user], reports_to: s0003 }\n${rows.join('')}`);
+    const lines = cycles(withFiles(base, { 'accounts/acme.yaml': plan }), 'reports-to-cycle');
+    expect(lines).toEqual([`minimal/accounts/acme.yaml:${after(plan, 'id: s0000, name: S s0000, roles: [user], reports_to: ')} error stakeholders[1].reports_to: ${circle(people)} Someone at the top reports to nobody: remove one "reports_to".`]);
+  });
+});
+
 describe('files that are not plans are never read', () => {
   let sandbox: Sandbox | undefined;
   afterEach(() => sandbox?.remove());

@@ -2,6 +2,7 @@ import { toIdSlug } from '../shared/paths.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
+import { cycleFrom, findCycles } from './cycles.ts';
 import { at, suggestion } from './link-at.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
@@ -58,10 +59,12 @@ function uniquePeople(ws: Workspace): Diagnostic[] {
 
 function managersExist(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const cycles = findCycles(ws.people.map((p) => p.id), (id) => ws.personById.get(id)?.manager);
   ws.people.forEach((p, i) => {
     out.push(...personRef(ws, ws.sources.team, ['people', i, 'manager'], p.manager, 'the manager'));
-    const cycle = cycleFrom(p.id, (id) => ws.personById.get(id)?.manager);
-    if (cycle && ws.people.findIndex((x) => cycle.includes(x.id)) === i) {
+    const found = cycles.get(p.id);
+    const cycle = found && found.first === i ? cycleFrom(found, p.id) : undefined;
+    if (cycle) {
       out.push(at(ws.sources.team, ['people', i, 'manager'], 'manager-cycle', `people[${i}].manager: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "manager".`));
     }
   });
@@ -131,14 +134,16 @@ function currencyHasRate(ws: Workspace): Diagnostic[] {
 }
 
 function parentsExist(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
+  const cycles = findCycles(ws.accounts.map((a) => a.id), (id) => ws.accountById.get(id)?.plan.parent);
   return ws.accounts.flatMap((a) => {
     const parent = a.plan.parent;
     if (parent === undefined) return [];
     if (!accountIds.has(parent)) {
       return [at(a, ['parent'], 'unknown-account', `parent: ${excerpt(parent)} is not an account.${suggestion(parent, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
     }
-    const cycle = cycleFrom(a.id, (id) => ws.accountById.get(id)?.plan.parent);
-    if (!cycle || [...cycle].sort()[0] !== a.id) return [];
+    const found = cycles.get(a.id);
+    if (!found || found.min !== a.id) return [];
+    const cycle = cycleFrom(found, a.id);
     return [at(a, ['parent'], 'parent-cycle', `parent: ${cycle.join(' → ')} is a circle. The top account of a family has no parent: remove one "parent".`)];
   });
 }
@@ -147,6 +152,9 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
   return ws.accounts.flatMap((a) => {
     const out: Diagnostic[] = [];
     const ids = a.plan.stakeholders.map((s) => s.id);
+    const firstById = new Map<string, string | undefined>();
+    for (const s of a.plan.stakeholders) if (!firstById.has(s.id)) firstById.set(s.id, s.reports_to);
+    const cycles = findCycles(ids, (id) => firstById.get(id));
     const ref = (path: PathSegment[], id: string | undefined) => {
       if (id !== undefined && !ids.includes(id)) {
         out.push(at(a, path, 'unknown-stakeholder', `${formatPath(path)}: ${excerpt(id)} is not a stakeholder in this plan.${suggestion(id, ids) || ' Use the id of someone under stakeholders.'}`));
@@ -158,8 +166,9 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
         return;
       }
       ref(['stakeholders', i, 'reports_to'], s.reports_to);
-      const cycle = cycleFrom(s.id, (id) => a.plan.stakeholders.find((x) => x.id === id)?.reports_to);
-      if (cycle && a.plan.stakeholders.findIndex((x) => cycle.includes(x.id)) === i) {
+      const found = cycles.get(s.id);
+      const cycle = found && found.first === i ? cycleFrom(found, s.id) : undefined;
+      if (cycle) {
         out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', `stakeholders[${i}].reports_to: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "reports_to".`));
       }
     });
@@ -173,17 +182,6 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
     });
     return out;
   });
-}
-
-/** The circle that `start` is part of, following `next`, written from start back to start; undefined when start is not on one. */
-function cycleFrom(start: string, next: (id: string) => string | undefined): string[] | undefined {
-  const chain = [start];
-  for (let id = next(start); id !== undefined; id = next(id)) {
-    if (id === start) return [...chain, start];
-    if (chain.includes(id)) return undefined;
-    chain.push(id);
-  }
-  return undefined;
 }
 
 function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {
