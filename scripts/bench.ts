@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fastest, measure, memorySource, ratio, type Sample } from './lib/bench-run.ts';
+import { fastest, measure, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
 import { stageTable } from './lib/bench-stages.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
@@ -67,7 +67,7 @@ await main(async (argv, output) => {
     }
     return { cold: fastest(cold), warm: fastest(warm) };
   };
-  const withRatio = (s: Sample, floor: Sample) => ({ ...s, ratio: ratio(s, floor) });
+  const withRatio = (s: Sample, floor: Sample): Rated => ({ ...s, ratio: ratio(s, floor) });
 
   const results = [];
   for (const accounts of sizes) {
@@ -85,7 +85,7 @@ await main(async (argv, output) => {
     });
   }
 
-  let build = null;
+  let build: { accounts: number; floor: Rated; build: Rated } | null = null;
   if (site > 0) {
     const dir = join(work, `site-${site}`);
     generateWorkspace(dir, { accounts: site, seed, mdx: 0.2 });

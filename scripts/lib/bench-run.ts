@@ -34,6 +34,9 @@ export function measure(script: string, args: string[], okUpTo = 0): Sample {
   return { seconds: Math.round(seconds * 1000) / 1000, peakMB: Number.isFinite(kb) ? Math.round(kb / 1024) : null };
 }
 
+/** A sample beside the floor: `ratio` is its seconds over the floor's. */
+export type Rated = Sample & { ratio: number };
+
 /** The fastest of `runs` samples (its memory with it): the minimum is the least noisy on a shared machine. */
 export function fastest(samples: Sample[]): Sample {
   return samples.reduce((a, b) => (b.seconds < a.seconds ? b : a));
