@@ -1,56 +1,127 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { readPlansFolder } from '../src/core/load/files.ts';
-import { loadWorkspace } from '../src/core/load/workspace.ts';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fastest, measure, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
+import { stageTable } from './lib/bench-stages.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
 
-const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--seed N] [--site N]';
+const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages]';
+const ROOT = join(import.meta.dirname, '..');
+const script = (name: string) => join(ROOT, 'scripts', name);
+const TODAY = '2026-11-24';
 
 /**
- * Measures the pipeline on generated workspaces: reading, parsing + validation + linking,
- * the rollup, the rules, and locating errors in a broken file. `--site N` also times
- * `npm run build` on N generated plans. Reports time and peak memory; asserts nothing.
+ * Measures each command in its own process, on generated workspaces, against the floor: reading every file and
+ * parsing it with js-yaml, which any command must do. Prints seconds, ratios to the floor and peak memory, and
+ * writes the same as JSON for the README table. Cold runs start without the tool's cache; warm runs are the same
+ * command again in the same workspace. Asserts nothing: budgets are read from the table, never from tests.
  */
 await main(async (argv, output) => {
-  const values = parseOptions(argv, { accounts: { type: 'string' }, seed: { type: 'string' }, site: { type: 'string' } }, USAGE);
-  const sizes = (values.accounts ?? '1000,10000').split(',').map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new ExitError(2, `--accounts takes whole numbers, such as 1000,10000.\n${USAGE}`);
-  const seed = Number(values.seed ?? 42);
-  const rollup = existsSync(join(import.meta.dirname, '../src/core/rollup/rollup.ts')) ? await import('../src/core/rollup/rollup.ts') : undefined;
-  const rules = existsSync(join(import.meta.dirname, '../src/core/rules/index.ts')) ? await import('../src/core/rules/index.ts') : undefined;
+  const values = parseOptions(
+    argv,
+    {
+      accounts: { type: 'string' },
+      site: { type: 'string' },
+      runs: { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'string' },
+      work: { type: 'string' },
+      stages: { type: 'boolean' },
+    },
+    USAGE,
+  );
+  const whole = (name: string, value: string, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new ExitError(2, `--${name} takes a whole number of at least ${min}, not "${value}".\n${USAGE}`);
+    return n;
+  };
+  const sizes = (values.accounts ?? '1000,10000,50000').split(',').map((v) => whole('accounts', v, 1));
+  const site = whole('site', values.site ?? '2000', 0);
+  const runs = whole('runs', values.runs ?? '1', 1);
+  const seed = whole('seed', values.seed ?? '42', 0);
+  const work = resolve(values.work ?? 'bench-workspaces');
+  const jsonFile = resolve(values.json ?? join('bench-results', 'bench.json'));
+  // Deleting the cache is always safe; cold runs start without it, in case the tool has one.
+  const caches = [...new Set([process.cwd(), ROOT].map((d) => join(d, 'node_modules', '.cache', 'account-plans')))];
+  const clearCache = () => caches.forEach((c) => rmSync(c, { recursive: true, force: true }));
 
-  output.out(`node ${process.version}, ${process.platform}/${process.arch}`);
-  output.out('accounts | read ms | parse+validate+link ms | rollup ms | rules ms | locate 100 errors ms | heap MB');
-  for (const n of sizes) {
-    const dir = join('bench-workspaces', `accounts-${n}`);
-    generateWorkspace(dir, { accounts: n, seed, mdx: 0.2 });
-    globalThis.gc?.();
-    const t0 = performance.now();
-    const files = readPlansFolder(dir);
-    const t1 = performance.now();
-    const { workspace, diagnostics } = loadWorkspace(files);
-    const t2 = performance.now();
-    if (!workspace) throw new ExitError(2, `The generated workspace is invalid: ${diagnostics[0]?.message}`);
-    const rolled = rollup?.rollUp(workspace);
-    const t3 = performance.now();
-    const findings = rules?.runRules(workspace, { today: '2026-11-24' });
-    const t4 = performance.now();
-    for (const account of workspace.accounts.slice(0, 100)) account.source.locate(['stakeholders', 1, 'reports_to']);
-    const t5 = performance.now();
-    const heap = process.memoryUsage().heapUsed / 1e6;
-    const ms = (a: number, b: number) => (b - a).toFixed(0);
-    output.out(`${n} | ${ms(t0, t1)} | ${ms(t1, t2)} | ${rolled ? ms(t2, t3) : 'n/a'} | ${findings ? `${ms(t3, t4)} (${findings.length} findings)` : 'n/a'} | ${ms(t4, t5)} | ${heap.toFixed(0)}`);
+  const machine = {
+    node: process.version,
+    platform: `${process.platform}/${process.arch}`,
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  };
+  output.out(`Machine: node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB memory`);
+  output.out(`Fastest of ${runs} run(s), seed ${seed}; peak memory: ${memorySource}.`);
+
+  const floorOf = (dir: string) => fastest(Array.from({ length: runs }, () => measure(script('lib/bench-floor.ts'), [dir])));
+  const coldWarm = (name: string, args: string[], okUpTo: number) => {
+    const cold: Sample[] = [];
+    const warm: Sample[] = [];
+    for (let i = 0; i < runs; i++) {
+      clearCache();
+      cold.push(measure(script(name), args, okUpTo));
+      warm.push(measure(script(name), args, okUpTo));
+    }
+    return { cold: fastest(cold), warm: fastest(warm) };
+  };
+  const withRatio = (s: Sample, floor: Sample): Rated => ({ ...s, ratio: ratio(s, floor) });
+
+  const results = [];
+  for (const accounts of sizes) {
+    const dir = join(work, `accounts-${accounts}`);
+    generateWorkspace(dir, { accounts, seed, mdx: 0.2 });
+    const floor = floorOf(dir);
+    // check exits 1 when it has findings, which generated plans do; 2 would be a failure.
+    const validate = coldWarm('validate.ts', ['--plans', dir], 0);
+    const check = coldWarm('check.ts', ['--plans', dir, '--json', '--today', TODAY], 1);
+    results.push({
+      accounts,
+      floor: { ...floor, ratio: 1 },
+      validate: { cold: withRatio(validate.cold, floor), warm: withRatio(validate.warm, floor) },
+      check: { cold: withRatio(check.cold, floor), warm: withRatio(check.warm, floor) },
+    });
   }
 
-  if (values.site) {
-    const n = Number(values.site);
-    const dir = join('bench-workspaces', `site-${n}`);
-    generateWorkspace(dir, { accounts: n, seed, mdx: 0.2 });
-    const t0 = performance.now();
-    execFileSync(process.execPath, ['scripts/build.ts', '--plans', dir, '--out', join('bench-workspaces', `dist-${n}`)], { stdio: 'inherit' });
-    output.out(`site build of ${n} plans: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  let build: { accounts: number; floor: Rated; build: Rated } | null = null;
+  if (site > 0) {
+    const dir = join(work, `site-${site}`);
+    generateWorkspace(dir, { accounts: site, seed, mdx: 0.2 });
+    const floor = floorOf(dir);
+    const samples = Array.from({ length: runs }, () => measure(script('build.ts'), ['--plans', dir, '--out', join(work, `dist-${site}`)]));
+    build = { accounts: site, floor: { ...floor, ratio: 1 }, build: withRatio(fastest(samples), floor) };
   }
+  const cache = caches.some((c) => existsSync(c));
+
+  const s = (x: Sample) => x.seconds.toFixed(2);
+  const mb = (x: Sample) => (x.peakMB === null ? 'n/a' : String(x.peakMB));
+  const r = (x: { ratio: number }) => `${x.ratio.toFixed(2)}×`;
+  output.out('');
+  output.out('accounts | command | cold s | cold × floor | cold peak MB | warm s | warm × floor | warm peak MB');
+  for (const row of results) {
+    output.out(`${row.accounts} | floor (read + js-yaml) | ${s(row.floor)} | 1.00× | ${mb(row.floor)} | | |`);
+    for (const [name, m] of [['validate', row.validate], ['check --json', row.check]] as const) {
+      output.out(`${row.accounts} | ${name} | ${s(m.cold)} | ${r(m.cold)} | ${mb(m.cold)} | ${s(m.warm)} | ${r(m.warm)} | ${mb(m.warm)}`);
+    }
+  }
+  if (build) {
+    output.out(`${build.accounts} | floor (read + js-yaml) | ${s(build.floor)} | 1.00× | ${mb(build.floor)} | | |`);
+    output.out(`${build.accounts} | build (site) | ${s(build.build)} | ${r(build.build)} | ${mb(build.build)} | | |`);
+  }
+  output.out('');
+  output.out(
+    cache
+      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left.'
+      : 'Warm: the same command run again in the same workspace. The tool left no cache, so warm is about cold.',
+  );
+
+  if (values.stages) await stageTable(sizes.map((accounts) => ({ accounts, dir: join(work, `accounts-${accounts}`) })), output);
+
+  const report = { machine, date: new Date().toISOString(), seed, runs, memory: memorySource, cache, sizes: results, site: build };
+  mkdirSync(dirname(jsonFile), { recursive: true });
+  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  output.out(`JSON: ${jsonFile}`);
   return 0;
 });

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..');
+
+function bench(args: string[]) {
+  return spawnSync(process.execPath, [join(ROOT, 'scripts', 'bench.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
+}
+
+// Shape only: timings are never asserted, they depend on the machine.
+describe('npm run bench', () => {
+  it('writes JSON with seconds, ratios to the floor and memory for validate and check, cold and warm', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    const json = join(tmp, 'out', 'bench.json');
+    const result = bench(['--accounts', '30', '--site', '0', '--runs', '1', '--json', json, '--work', join(tmp, 'work')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Machine: node v\d+/);
+    expect(result.stdout).toContain('30 | validate |');
+    expect(result.stdout).toContain('30 | check --json |');
+
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report.machine).toEqual({ node: process.version, platform: expect.any(String), cpu: expect.any(String), cores: expect.any(Number), memoryGB: expect.any(Number) });
+    expect(report.runs).toBe(1);
+    expect(report.site).toBeNull();
+    expect(report.sizes).toHaveLength(1);
+    const [row] = report.sizes;
+    expect(row.accounts).toBe(30);
+    expect(row.floor.ratio).toBe(1);
+    const memory = existsSync('/usr/bin/time') ? expect.any(Number) : null;
+    for (const sample of [row.floor, row.validate.cold, row.validate.warm, row.check.cold, row.check.warm]) {
+      expect(sample).toEqual({ seconds: expect.any(Number), peakMB: memory, ratio: expect.any(Number) });
+      expect(Number.isFinite(sample.ratio) && sample.seconds > 0).toBe(true);
+    }
+  });
+
+  it.each([
+    { name: 'a size that is not a whole number', args: ['--accounts', '10,abc'], message: '--accounts takes a whole number of at least 1, not "abc".' },
+    { name: 'no runs', args: ['--runs', '0'], message: '--runs takes a whole number of at least 1, not "0".' },
+    { name: 'a negative site size', args: ['--site=-5'], message: '--site takes a whole number of at least 0, not "-5".' },
+  ])('refuses $name with exit code 2', ({ args, message }) => {
+    const result = bench(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr.split('\n')[0]).toBe(message);
+  });
+});
