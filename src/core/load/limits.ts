@@ -1,4 +1,5 @@
 import jsYaml from 'js-yaml';
+import { SHARED_FILE_ANY_CASE } from '../shared/paths.ts';
 
 /**
  * How big a plans file may be. Parsing is the cost to design around, and a file far larger than any plan
@@ -15,11 +16,10 @@ export const MAX_FILE_BYTES_SETTING = 64 * 1024 * 1024;
  */
 export const SHARED_FILE_CAP = 4 * 1024 * 1024;
 
-const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/i;
 
 /** The byte limit for one file of the plans folder, given the limit workspace.yaml sets. */
 export function sizeCapFor(rel: string, limit: number): number {
-  return SHARED.test(rel) ? SHARED_FILE_CAP : limit;
+  return SHARED_FILE_ANY_CASE.test(rel) ? SHARED_FILE_CAP : limit;
 }
 
 /**
@@ -39,7 +39,7 @@ export function fileSizeLimit(workspaceBytes: Uint8Array): number {
 }
 
 export function tooLargeMessage(rel: string, size: number, cap: number): string {
-  const fix = SHARED.test(rel)
+  const fix = SHARED_FILE_ANY_CASE.test(rel)
     ? `${rel} may be at most ${formatBytes(cap)} whatever workspace.yaml says. Split it or remove what it does not need.`
     : `Plans files may be at most ${formatBytes(cap)}, so it was not parsed. Shorten it, or raise "max_file_bytes" in workspace.yaml if plans this large are intended.`;
   return `The file is ${formatBytes(size)}. ${fix}`;

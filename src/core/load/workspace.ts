@@ -7,12 +7,12 @@ import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } fr
 import { parseFile } from './parse.ts';
 import { validateData } from './validate.ts';
 import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
+import { SHARED_FILE_ANY_CASE } from '../shared/paths.ts';
 
 type Slot = 'workspace' | 'team' | 'goals' | 'icp';
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
-const SHARED_ANY_CASE = /^(workspace|team|goals|icp)\.ya?ml$/i;
 
 /** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
 export function loadWorkspace(files: readonly PlansFile[], options: { root?: string } = {}): LoadResult {
@@ -89,7 +89,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   }
 
   for (const slot of ['workspace', 'team'] as const) {
-    if (!shared[slot] && !files.some((f) => SHARED_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === slot)) {
+    if (!shared[slot] && !files.some((f) => SHARED_FILE_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === slot)) {
       diagnostics.push(error(`${root}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
     }
   }
@@ -100,7 +100,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const settings = shared.workspace.value as WorkspaceSettings;
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
-  if (!shared.goals && !files.some((f) => SHARED_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === 'goals')) {
+  if (!shared.goals && !files.some((f) => SHARED_FILE_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === 'goals')) {
     diagnostics.push(warning(`${root}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
   }
   const workspace: Workspace = {
@@ -134,7 +134,7 @@ function rootOf(files: readonly PlansFile[]): string {
 
 /** The name a file would be read under if its extension (or a shared file's name) were lower-case, or undefined. */
 function caseFix(rel: string): string | undefined {
-  if (SHARED_ANY_CASE.test(rel)) return rel.toLowerCase();
+  if (SHARED_FILE_ANY_CASE.test(rel)) return rel.toLowerCase();
   const folder = rel.replace(/^(accounts|reviews)\//i, (m) => m.toLowerCase());
   const lower = folder.replace(/\.(ya?ml|mdx)$/i, (ext) => ext.toLowerCase());
   if (lower === rel || !(ACCOUNT.test(lower) || REVIEW.test(lower))) return undefined;

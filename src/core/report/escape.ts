@@ -1,4 +1,4 @@
-import { oneLine } from '../shared/text.ts';
+import { oneLine, unicodeEscape } from '../shared/text.ts';
 
 /** A copy of a value with every string in it made safe by `oneLine`, for the renderers of plain text and Markdown. */
 export function safeStrings<T>(value: T): T {
@@ -19,7 +19,7 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  */
 export function safeJson(value: unknown): string {
   return JSON.stringify(value, null, 2)
-    .replace(JSON_UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(JSON_UNSAFE, unicodeEscape)
     .replace(/##\[/g, '##\\u005b');
 }
 

@@ -1,4 +1,5 @@
 import { distance } from 'fastest-levenshtein';
+import { unicodeEscape } from './text.ts';
 
 const MAX_TYPO_LENGTH = 100;
 
@@ -35,7 +36,10 @@ export function didYouMean(word: string, candidates: readonly string[], noun = '
 /** The most characters of a value a message quotes: enough to recognise it, never a whole file. */
 export const EXCERPT_CHARS = 60;
 
-/** Characters that would hide or reorder text on a terminal or in an annotation: controls, zero-width and bidi marks. */
+/**
+ * Characters that would hide or reorder text on a terminal or in an annotation: controls, zero-width and bidi marks.
+ * Wider than oneLine's set (shared/text.ts): a quoted value also shows zero-width characters, which make two ids look alike.
+ */
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
@@ -46,12 +50,12 @@ const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\
 export function excerpt(value: string, max = EXCERPT_CHARS): string {
   const chars = Array.from(value);
   const short = chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : value;
-  return JSON.stringify(short).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(short).replace(INVISIBLE, unicodeEscape);
 }
 
 /** Text from a parser (not a value) as a message repeats it: one line, at most `max` characters, invisible characters escaped. */
 export function clip(text: string, max = 120): string {
-  return cut(text, max).replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return cut(text, max).replace(INVISIBLE, unicodeEscape);
 }
 
 function cut(text: string, max: number): string {
