@@ -11,7 +11,7 @@ export default defineConfig({
   base,
   trailingSlash: 'ignore',
   // No integration compiles plan files: narratives are rendered to sanitised HTML in core
-  // (src/core/narrative-render.ts, src/lib/narratives.ts), so nothing in a plans folder runs here.
+  // (src/core/load/narrative/render.ts, src/lib/narratives.ts), so nothing in a plans folder runs here.
   build: { format: 'directory' },
   // Astro renders no Markdown here, and Shiki's inline styles would not suit the CSP below (Astro warns).
   markdown: { syntaxHighlight: false },

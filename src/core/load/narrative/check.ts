@@ -10,7 +10,7 @@ interface Found {
 }
 
 /**
- * Checks an MDX narrative with the parser the site renders it with (satteri, narrative-render.ts), so
+ * Checks an MDX narrative with the parser the site renders it with (satteri, render.ts), so
  * `validate` says everything the site will do with it: a syntax error, an import or export, an
  * expression (in text or in an attribute), a spread attribute or a component is an error at its line;
  * each element, attribute or link the sanitiser will remove from the page is a warning at its line.

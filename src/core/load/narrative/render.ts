@@ -21,7 +21,7 @@ export interface ImageRef extends BodyPoint {
 export interface RenderOptions {
   /**
    * The URL to publish for an image path written in the narrative, or undefined to drop the image.
-   * Without it, image paths are kept as written (validate checks them separately, narrative-images.ts).
+   * Without it, image paths are kept as written (validate checks them separately, images.ts).
    */
   image?: (src: string) => string | undefined;
 }
