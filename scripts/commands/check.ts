@@ -3,20 +3,17 @@ import { isRealDate } from '../../schemas/common.ts';
 import { compareWithBase } from '../../src/core/rollup/base.ts';
 import { GitRefError } from '../../src/core/load/git-ref.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
-import { formatGithubAnnotation } from '../../src/core/report/github.ts';
+import { formatGithubAnnotation, renderCheckAnnotations } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
-import { formatMoney, formatPercent } from '../../src/core/shared/money.ts';
 import { isFailing, type CheckReport } from '../../src/core/report/check-report.ts';
 import { toInvalidJson, toJson } from '../../src/core/report/json.ts';
-import { describeShortfall } from '../../src/core/report/sentences.ts';
 import { todayIso } from '../../src/core/shared/periods.ts';
 import { renderCheckText } from '../../src/core/report/check-text.ts';
 import { rollUp } from '../../src/core/rollup/rollup.ts';
 import { runRules } from '../../src/core/rules/index.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
-import type { Workspace } from '../../src/core/model.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD]';
@@ -81,26 +78,8 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   else {
     for (const line of renderCheckText(report, output.paint)) output.out(line);
     // Annotations would break the JSON, so they only go with the text report.
-    if (github) for (const line of annotate(report, workspace)) annotation(line);
+    if (github) for (const line of renderCheckAnnotations(report, workspace)) annotation(line);
   }
   if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
   return isFailing(report) ? 1 : 0;
-}
-
-/** GitHub workflow commands: diagnostics and findings where they are, missed goals at their line in goals.yaml. */
-function annotate(report: CheckReport, ws: Workspace): string[] {
-  const { currency } = report.rollup;
-  const goals = ws.sources.goals;
-  const missed = report.rollup.goals.filter((g) => !g.met && goals);
-  return [
-    ...report.diagnostics.map((d) => formatGithubAnnotation(d)),
-    ...missed.map((g) => {
-      const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
-      const message = `${g.label} is ${describeShortfall(g, report.rollup)} (planned ${formatMoney(g.planned, currency)}, coverage ${formatPercent(g.coverage)}). ${
-        levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
-      }`;
-      return formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity: 'error', title: 'Goal missed', message });
-    }),
-    ...report.findings.map((f) => formatGithubAnnotation({ ...f, title: f.rule })),
-  ];
 }

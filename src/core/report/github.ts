@@ -1,4 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { Workspace } from '../model.ts';
+import { formatMoney, formatPercent } from '../shared/money.ts';
+import type { CheckReport } from './check-report.ts';
+import { describeShortfall } from './sentences.ts';
 import { oneLine } from '../shared/text.ts';
 
 const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -16,4 +20,22 @@ function escapeData(s: string): string {
 
 function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** GitHub workflow commands: diagnostics and findings where they are, missed goals at their line in goals.yaml. */
+export function renderCheckAnnotations(report: CheckReport, ws: Workspace): string[] {
+  const { currency } = report.rollup;
+  const goals = ws.sources.goals;
+  const missed = report.rollup.goals.filter((g) => !g.met && goals);
+  return [
+    ...report.diagnostics.map((d) => formatGithubAnnotation(d)),
+    ...missed.map((g) => {
+      const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
+      const message = `${g.label} is ${describeShortfall(g, report.rollup)} (planned ${formatMoney(g.planned, currency)}, coverage ${formatPercent(g.coverage)}). ${
+        levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
+      }`;
+      return formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity: 'error', title: 'Goal missed', message });
+    }),
+    ...report.findings.map((f) => formatGithubAnnotation({ ...f, title: f.rule })),
+  ];
 }
