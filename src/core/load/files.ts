@@ -1,7 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { isSkippedName, PLAN_EXTENSIONS, toPosix } from '../shared/paths.ts';
+import { isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix } from '../shared/paths.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
@@ -96,7 +96,7 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
     if (code === 'ELOOP') return { rel, problem: { code: 'link-loop', message: 'This symbolic link points, through other links, back to itself, so it has no content. Replace it with the file itself.' } };
     return { rel, problem: { code: 'link-dangling', message: 'This symbolic link points to a file that does not exist. Replace it with the file itself, or remove it.' } };
   }
-  const inside = target === realRoot || target.startsWith(realRoot + sep);
+  const inside = target === realRoot || isBelow(realRoot, target);
   let stat: Stats;
   try {
     stat = statSync(target);

@@ -1,4 +1,4 @@
-import { sep } from 'node:path';
+import { isAbsolute, relative, sep } from 'node:path';
 
 /**
  * Paths and names inside a plans folder, written once for the folder walk (load/files.ts) and the reading
@@ -29,4 +29,10 @@ export function isPlanPath(rel: string): boolean {
 /** The id a text would have as lower-case letters, digits and hyphens: "Acme Corp" → acme-corp. */
 export function toIdSlug(text: string): string {
   return text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+/** Whether `path` lies strictly below `root` (both absolute, links already resolved): the one test of "inside the plans folder". */
+export function isBelow(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }

@@ -1,8 +1,9 @@
 import type { DiagnosticCode } from '../../diagnostics/codes.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import { schemeOf } from './url.ts';
+import { isBelow } from '../../shared/paths.ts';
 
 /** An image a narrative shows, read from the plans folder and checked, as the site publishes it. */
 export interface PublishedImage {
@@ -50,7 +51,7 @@ export function checkImage(src: string, planFile: string, plansRoot: string): Im
   let real: string | undefined;
   for (const candidate of candidates(src)) {
     const path = resolve(dirname(planFile), candidate);
-    if (!inside(resolve(plansRoot), path)) return fail('narrative-image-outside', outside);
+    if (!isBelow(resolve(plansRoot), path)) return fail('narrative-image-outside', outside);
     try {
       real = realpathSync(path);
       break;
@@ -59,7 +60,7 @@ export function checkImage(src: string, planFile: string, plansRoot: string): Im
     }
   }
   if (real === undefined) return fail('narrative-image-missing', `The image ${shown} does not exist. Check the name and the folder; the path is relative to the plan file.`);
-  if (!inside(root, real)) return fail('narrative-image-outside', outside);
+  if (!isBelow(root, real)) return fail('narrative-image-outside', outside);
   let stat;
   let bytes: Uint8Array;
   try {
@@ -99,10 +100,6 @@ function candidates(src: string): string[] {
   return [...new Set([decode(src.replace(/[?#].*$/s, '')), decode(src), src])].filter((c) => c !== '');
 }
 
-function inside(root: string, path: string): boolean {
-  const rel = relative(root, path);
-  return rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-}
 
 function starts(bytes: Uint8Array, magic: number[]): boolean {
   return magic.every((m, i) => bytes[i] === m);
