@@ -15,5 +15,12 @@ export const link = {
   people: () => href('people/'),
   person: (id: string) => href(`people/${id}/`),
   goals: () => href('goals/'),
+  /** A goal's section on the goals page, with the accounts that make it up. */
+  goal: (index: number) => href(`goals/#goal-${index}`),
+  findings: () => href('findings/'),
+  /** The CSV downloads, written at build time (src/pages/*.csv.ts). */
+  accountsCsv: () => href('accounts.csv'),
+  goalsCsv: () => href('goals.csv'),
+  personCsv: (id: string) => href(`people/${id}.csv`),
   search: () => href('search/'),
 };

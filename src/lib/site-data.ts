@@ -1,4 +1,5 @@
 import { readPlansHistory } from '../core/load/git-log.ts';
+import { readHeadCommit } from '../core/load/git-head.ts';
 import { todayIso } from '../core/shared/periods.ts';
 import { buildSiteData, type SiteData } from '../core/views/site.ts';
 import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
@@ -17,6 +18,7 @@ export function loadSiteData(): SiteData {
     today: process.env['TODAY'] || todayIso(),
     history: readPlansHistory(plansDir(), plansCwd()),
     plansDir: plansDir(),
+    commit: readHeadCommit(plansDir(), plansCwd()),
   });
   return cached;
 }

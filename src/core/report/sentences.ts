@@ -28,3 +28,25 @@ export function describeShortfall(g: { gap: number; goal: number; threshold: num
   const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
   return `${money(-g.gap)} short of ${money(g.goal)}${tolerance}`;
 }
+
+/**
+ * How plans stand against a goal: "covered" or "short". Not "met", which a reader takes for "achieved";
+ * the plans only promise the revenue. (`check --json` keeps its `met` field, which means the same.)
+ */
+export function coverageWord(met: boolean): 'covered' | 'short' {
+  return met ? 'covered' : 'short';
+}
+
+/** "no goals set", "the plans cover every goal" or "2 goals are short". */
+export function goalsVerdict(goals: number, short: number): string {
+  if (goals === 0) return 'no goals set';
+  return short === 0 ? 'the plans cover every goal' : `${short} ${short === 1 ? 'goal is' : 'goals are'} short`;
+}
+
+/** What a figure shows when no plan records it: a dash, never "$0", which reads as "nothing sold". */
+export const NO_DATA = '—';
+
+/** "As of 2026-11-24, built from commit 1a2b3c4d" (the commit only when the site was built in a git checkout). */
+export function asOfSentence(date: string, commit: string | undefined): string {
+  return commit === undefined ? `As of ${date}` : `As of ${date}, built from commit ${commit}`;
+}

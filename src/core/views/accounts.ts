@@ -1,5 +1,6 @@
 import { ACCOUNT_STATUSES, STRATEGIES, TIERS } from '../../../schemas/account.ts';
-import { forecastCounting } from '../report/sentences.ts';
+import { forecastCounting, NO_DATA } from '../report/sentences.ts';
+import { ownValue } from '../shared/own.ts';
 import { formatMoney } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
 
@@ -33,7 +34,9 @@ export interface AccountRow {
   owner: { id: string; name: string };
   /** One per dimension, in `dimensions` order; undefined where the plan sets none. */
   dimensions: { name: string; value: string | undefined }[];
+  /** `text` is a dash when the plan records no sales for the year: no data, not "$0 sold". */
   lastYear: { value: number; text: string };
+  /** `text` is a dash when the plan forecasts nothing for the year. */
   planned: { value: number; text: string };
   /** The health score, undefined for a plan with no score. */
   health: number | undefined;
@@ -65,8 +68,11 @@ export function accountsView(data: SiteData): AccountsView {
     ],
     rows: ws.accounts.map((a) => {
       const r = revenue.byAccount.get(a.id);
+      const t = data.totals.get(a.id);
       const lastYear = r?.lastYear ?? 0;
       const planned = r?.planned ?? 0;
+      const sold = t !== undefined && ownValue(t.history, revenue.lastYear) !== undefined;
+      const forecast = t !== undefined && ownValue(t.forecastByYear, revenue.currentYear) !== undefined;
       return {
         id: a.id,
         name: a.plan.name,
@@ -76,8 +82,8 @@ export function accountsView(data: SiteData): AccountsView {
         tier: tiers.get(a.id) ?? 'D',
         owner: { id: a.plan.owner, name: personName(ws, a.plan.owner) },
         dimensions: dimensions.map((d) => ({ name: d, value: a.plan.dimensions[d] })),
-        lastYear: { value: lastYear, text: money(lastYear) },
-        planned: { value: planned, text: money(planned) },
+        lastYear: { value: lastYear, text: sold ? money(lastYear) : NO_DATA },
+        planned: { value: planned, text: forecast ? money(planned) : NO_DATA },
         health: data.findings.health.get(a.id)?.score,
         lastReviewed: a.plan.last_reviewed,
       };

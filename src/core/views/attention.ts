@@ -19,6 +19,8 @@ export interface AttentionView {
   }[];
   /** How many findings the limit left out. */
   more: number;
+  /** How many findings there are in all. */
+  total: number;
 }
 
 const BADGE = { error: 'bad', warning: 'warn', info: 'info' } as const;
@@ -40,5 +42,6 @@ export function attentionView(data: SiteData, findings: readonly Finding[] = dat
       };
     }),
     more: findings.length - shown.length,
+    total: findings.length,
   };
 }

@@ -1,6 +1,7 @@
 import { type GoalResult } from '../rollup/rollup.ts';
 import { describeShortfall } from '../report/sentences.ts';
-import { forecastCounting, plansAre } from '../report/sentences.ts';
+import { coverageWord, forecastCounting, NO_DATA, plansAre } from '../report/sentences.ts';
+import { isQuarter } from '../shared/periods.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
 
@@ -11,6 +12,9 @@ export interface GoalsView {
   counting: string;
   tolerance: string;
   goals: GoalView[];
+  /** The table's two parts: the years (and the company) first, the quarters as detail. */
+  annual: GoalView[];
+  quarterly: GoalView[];
 }
 
 export interface GoalView {
@@ -23,8 +27,12 @@ export interface GoalView {
   planned: string;
   gap: string;
   coverage: string;
+  /** A dash when no plan in scope sets a stretch for the period: no data, not zero. */
   stretch: string;
   met: boolean;
+  /** "covered" or "short" (report/sentences.ts). */
+  status: 'covered' | 'short';
+  quarterly: boolean;
   /** The missed-goal sentence, as check prints it; undefined when met. */
   shortfall: string | undefined;
   levers: { account: string; name: string; text: string }[];
@@ -39,11 +47,7 @@ export function goalsView(data: SiteData): GoalsView {
   const { ws, rollup } = data;
   const money = (n: number) => formatMoney(n, rollup.currency);
   const named = (id: string) => ({ id, name: accountName(ws, id) });
-  return {
-    currency: rollup.currency,
-    counting: forecastCounting(rollup.count),
-    tolerance: formatPercent(rollup.tolerance),
-    goals: rollup.goals.map((g) => ({
+  const goals = rollup.goals.map((g): GoalView => ({
       index: g.index,
       label: g.label,
       result: g,
@@ -51,13 +55,24 @@ export function goalsView(data: SiteData): GoalsView {
       planned: money(g.planned),
       gap: formatChange(g.gap, rollup.currency),
       coverage: formatPercent(g.coverage),
-      stretch: money(g.stretch),
+      stretch: g.stretch === 0 ? NO_DATA : money(g.stretch),
       met: g.met,
+      status: coverageWord(g.met),
+      quarterly: isQuarter(g.period),
       shortfall: g.met ? undefined : describeShortfall(g, rollup),
       levers: g.levers.map((l) => ({ account: l.account, name: accountName(ws, l.account), text: l.text })),
       notPhased: g.notPhased.length === 0 ? undefined : { count: plansAre(g.notPhased.length), accounts: g.notPhased.map(named) },
       inScope: `${g.contributions.length} ${g.contributions.length === 1 ? 'account' : 'accounts'} in scope`,
       contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: money(c.planned) })),
-    })),
+  }));
+  // The whole company's years lead; otherwise goals.yaml's order, which the author chose.
+  const company = (g: GoalView) => (Object.keys(g.result.scope).length === 0 ? 0 : 1);
+  return {
+    currency: rollup.currency,
+    counting: forecastCounting(rollup.count),
+    tolerance: formatPercent(rollup.tolerance),
+    goals,
+    annual: goals.filter((g) => !g.quarterly).sort((a, b) => company(a) - company(b)),
+    quarterly: goals.filter((g) => g.quarterly),
   };
 }

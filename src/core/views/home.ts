@@ -1,5 +1,6 @@
 import type { GoalResult } from '../rollup/rollup.ts';
-import { forecastCounting } from '../report/sentences.ts';
+import { forecastCounting, goalsVerdict } from '../report/sentences.ts';
+import { groupGoals, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts';
 import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
@@ -15,8 +16,14 @@ export interface HomeView {
   counting: string;
   /** "a goal passes within 10% of its target", when there is a tolerance. */
   tolerance: string | undefined;
-  /** "no goals set", "every goal is met" or "2 goals are missed". */
+  /** "no goals set", "the plans cover every goal" or "2 goals are short". */
   verdict: string;
+  /** "As of 2026-11-24, built from commit 1a2b3c4d". */
+  asOf: string;
+  /** The company's year, the largest shortfalls, the drill-down and the quarters (goal-groups.ts). */
+  groups: GoalGroups;
+  /** The shortfalls the home page lists; the rest are on the goals page. */
+  shortfallsShown: GoalResult[];
   currency: string;
   /** The goals grouped by period, earliest period first. */
   periods: { period: string; goals: GoalResult[] }[];
@@ -41,13 +48,17 @@ export function homeView(data: SiteData): HomeView {
   }
   const missed = rollup.goals.filter((g) => !g.met).length;
   const last = history.last;
+  const groups = groupGoals(data);
   return {
     company: ws.settings.company,
     accountCount: ws.accounts.length,
     goalCount: rollup.goals.length,
     counting: forecastCounting(rollup.count),
     tolerance: rollup.tolerance > 0 ? `a goal passes within ${formatPercent(rollup.tolerance)} of its target` : undefined,
-    verdict: rollup.goals.length === 0 ? 'no goals set' : missed === 0 ? 'every goal is met' : `${missed} ${missed === 1 ? 'goal is' : 'goals are'} missed`,
+    verdict: goalsVerdict(rollup.goals.length, missed),
+    asOf: data.build.sentence,
+    groups,
+    shortfallsShown: groups.shortfalls.slice(0, SHORTFALLS_SHOWN),
     currency: rollup.currency,
     periods: [...periods].map(([period, goals]) => ({ period, goals })),
     pareto: {

@@ -11,6 +11,7 @@ import { type AccountTotals, type FamilyTotals } from '../rollup/accounts.ts';
 import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
 import { formatMoney } from '../shared/money.ts';
+import { asOfSentence } from '../report/sentences.ts';
 import { pushTo } from '../shared/group.ts';
 import { ownValue } from '../shared/own.ts';
 
@@ -35,6 +36,17 @@ export interface SiteData {
   books: ReadonlyMap<string, Book>;
   findings: SiteFindings;
   index: SiteIndex;
+  /** What the home page and every footer say the figures are as of. */
+  build: BuildInfo;
+}
+
+export interface BuildInfo {
+  /** The build date, YYYY-MM-DD. */
+  asOf: string;
+  /** The short hash of the commit the plans were read from; undefined outside git. */
+  commit: string | undefined;
+  /** "As of 2026-11-24, built from commit 1a2b3c4d" (report/sentences.ts). */
+  sentence: string;
 }
 
 /**
@@ -69,9 +81,11 @@ export interface SiteInput {
   today: string;
   history: PlansHistory;
   plansDir: string;
+  /** The short hash of HEAD (load/git-head.ts); absent outside git. */
+  commit?: string | undefined;
 }
 
-export function buildSiteData({ ws, today, history, plansDir }: SiteInput): SiteData {
+export function buildSiteData({ ws, today, history, plansDir, commit }: SiteInput): SiteData {
   const rollup = rollUp(ws);
   const revenue = computeRevenue(ws, today, rollup);
   return {
@@ -87,6 +101,7 @@ export function buildSiteData({ ws, today, history, plansDir }: SiteInput): Site
     books: rollUpBooks(ws, revenue.currentYear),
     findings: findingsOf(ws, today, rollup),
     index: indexOf(ws, rollup),
+    build: { asOf: today, commit, sentence: asOfSentence(today, commit) },
   };
 }
 
