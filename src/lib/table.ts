@@ -52,6 +52,13 @@ export function enhanceTable(table: HTMLTableElement, form: HTMLFormElement): vo
     }
     if (count) count.textContent = `${shown} of ${rows.length} shown`;
   };
+  // A link may name a filter (findings/?rule=stale-plan): preset the controls that have such a value.
+  const params = new URLSearchParams(location.search);
+  for (const control of form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select[name], input[name]')) {
+    const wanted = params.get(control.name);
+    if (wanted === null) continue;
+    if (control instanceof HTMLSelectElement ? [...control.options].some((o) => o.value === wanted) : true) control.value = wanted;
+  }
   form.addEventListener('input', apply);
   form.addEventListener('submit', (e) => e.preventDefault());
   form.hidden = false;

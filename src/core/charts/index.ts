@@ -6,4 +6,5 @@
 export { escapeLabel, quoteLabel } from './escape.ts';
 export { renderBuyingDecisionChart, ROLE_SHAPES, STANCE_STYLES, UNCOVERED_STYLE, shapeOf } from './buying-decision.ts';
 export { renderActionTimeline } from './timeline.ts';
+export { renderTimelineSvg } from './timeline-svg.ts';
 export { niceCeiling, REVENUE_SERIES, renderRevenueSvg, revenueByYear, type RevenuePoint } from './revenue.ts';

@@ -56,7 +56,8 @@ export interface PersonView {
   teamBook: string | undefined;
   /** Goals in goals.yaml scoped to this person as owner or manager. */
   goals: GoalResult[];
-  book: { id: string; name: string; strategic: boolean; status: string; strategy: string; tier: string; planned: string; lastReviewed: string | undefined }[];
+  /** `amount` is the planned figure as a number, for the CSV download. */
+  book: { id: string; name: string; strategic: boolean; status: string; strategy: string; tier: string; planned: string; amount: number; lastReviewed: string | undefined }[];
   /** Plans they sponsor or work on without owning them. */
   supporting: Named[];
   /** Direct reports: a manager's figure is their team's book, marked "(team)". */
@@ -94,6 +95,7 @@ export function personView(data: SiteData, id: string): PersonView {
       strategy: a.plan.strategy,
       tier: tierLabel(data.tiers.get(a.id) ?? 'D', a.plan.tier),
       planned: money(planned.get(a.id) ?? 0),
+      amount: planned.get(a.id) ?? 0,
       lastReviewed: a.plan.last_reviewed,
     })),
     supporting: (data.index.supportedBy.get(id) ?? []).map((a) => ({ id: a.id, name: a.plan.name })),
