@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { asOfSentence, coverageWord, goalsVerdict, NO_DATA } from '../../src/core/report/sentences.ts';
+import { accountsView } from '../../src/core/views/accounts.ts';
+import { findingsView } from '../../src/core/views/findings.ts';
+import { groupGoals } from '../../src/core/views/goal-groups.ts';
+import { goalsView } from '../../src/core/views/goals.ts';
+import { homeView } from '../../src/core/views/home.ts';
+import { buildSiteData } from '../../src/core/views/site.ts';
+import { example, NO_HISTORY, TODAY } from './helpers.ts';
+
+describe('words that cannot be misread', () => {
+  it.each([
+    { name: 'plans adding up to a goal cover it', met: true, word: 'covered' },
+    { name: 'plans below a goal fall short of it', met: false, word: 'short' },
+  ])('$name', ({ met, word }) => {
+    expect(coverageWord(met)).toBe(word);
+  });
+
+  it('says how many goals are short, or that the plans cover them all', () => {
+    expect([goalsVerdict(0, 0), goalsVerdict(3, 0), goalsVerdict(3, 1), goalsVerdict(3, 2)]).toEqual([
+      'no goals set',
+      'the plans cover every goal',
+      '1 goal is short',
+      '2 goals are short',
+    ]);
+  });
+
+  it('gives the as-of date, with the commit only when the build knows one', () => {
+    expect(asOfSentence('2026-11-24', '1a2b3c4d')).toBe('As of 2026-11-24, built from commit 1a2b3c4d');
+    expect(asOfSentence('2026-11-24', undefined)).toBe('As of 2026-11-24');
+    expect(buildSiteData({ ws: example.ws, today: TODAY, history: NO_HISTORY, plansDir: 'plans', commit: 'abcdef12' }).build.sentence).toBe(
+      'As of 2026-11-24, built from commit abcdef12',
+    );
+    expect(homeView(example).asOf).toBe('As of 2026-11-24');
+  });
+
+  it('shows a dash, not $0, where a plan records no sales or no forecast for the year', () => {
+    const view = accountsView(example);
+    for (const a of view.rows) {
+      const t = example.totals.get(a.id)!;
+      expect(a.lastYear.text === NO_DATA).toBe(!Object.hasOwn(t.history, view.lastYear));
+      expect(a.planned.text === NO_DATA).toBe(!Object.hasOwn(t.forecastByYear, view.currentYear));
+    }
+  });
+
+  it('shows a dash for a stretch no plan in scope sets, and the status word of each goal', () => {
+    const view = goalsView(example);
+    for (const g of view.goals) {
+      expect(g.stretch === NO_DATA).toBe(g.result.stretch === 0);
+      expect(g.status).toBe(g.met ? 'covered' : 'short');
+    }
+    expect(view.goals.some((g) => g.stretch === NO_DATA)).toBe(true);
+  });
+});
+
+describe('the order a sales leader reads the goals in', () => {
+  const groups = groupGoals(example);
+
+  it('puts the whole company in the current year first', () => {
+    expect(groups.company?.period).toBe('FY2027');
+    expect(groups.company?.scope).toEqual({});
+  });
+
+  it('lists the short goals, the largest gap first, without the company goal', () => {
+    const gaps = groups.shortfalls.map((g) => g.gap);
+    expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
+    expect(groups.shortfalls).toHaveLength(example.rollup.goals.filter((g) => !g.met && g !== groups.company).length);
+  });
+
+  it('breaks the year down by each dimension, then by manager and by owner, linking the people', () => {
+    const dims = Object.keys(example.ws.settings.dimensions);
+    const keys = groups.drilldown.map((d) => d.key);
+    expect(keys.filter((k) => dims.includes(k))).toEqual(dims.filter((d) => keys.includes(d)));
+    expect(keys.slice(-2)).toEqual(['manager', 'owner']);
+    for (const d of groups.drilldown) {
+      for (const g of d.goals) expect(Object.keys(g.scope)).toEqual([d.key]);
+    }
+    const owners = groups.drilldown.find((d) => d.key === 'owner')!;
+    expect(owners.people.map((p) => p.id).sort()).toEqual([...new Set(owners.goals.map((g) => g.scope['owner']))].sort());
+  });
+
+  it('keeps the quarters apart as detail, and counts the short ones', () => {
+    expect(groups.quarterly.every((g) => /-Q\d$/.test(g.period))).toBe(true);
+    expect(groups.quarterlySummary).toBe(`${groups.quarterly.length} quarterly goals, ${groups.quarterly.filter((g) => !g.met).length} short`);
+  });
+
+  it('shows the goals page annual goals first, the company leading', () => {
+    const view = goalsView(example);
+    expect(view.annual[0]!.result.scope).toEqual({});
+    expect([...view.annual, ...view.quarterly]).toHaveLength(view.goals.length);
+  });
+});
+
+describe('findings page', () => {
+  const view = findingsView(example);
+
+  it('lists every finding of the workspace, most urgent first', () => {
+    expect(view.total).toBe(example.findings.all.length);
+    expect(view.rows.map((r) => r.rule)).toEqual(example.findings.all.map((f) => f.rule));
+  });
+
+  it('offers each rule, severity and owner as a filter, with counts that add up to every finding', () => {
+    for (const f of view.filters) {
+      const values = new Set(f.options.map((o) => o.value));
+      const counted = view.rows.filter((r) => values.has(f.key === 'owner' ? r.owner?.id ?? '' : r[f.key])).length;
+      if (f.key !== 'owner') expect(counted).toBe(view.total);
+      for (const o of f.options) expect(o.label).toMatch(/ \(\d+\)$/);
+    }
+  });
+
+  it("names the plan's owner of a finding about a plan", () => {
+    for (const r of view.rows.filter((r) => r.account)) {
+      expect(r.owner?.id).toBe(example.ws.accountById.get(r.account!.id)!.plan.owner);
+    }
+  });
+
+  it('links the home page to it with the total count', () => {
+    const home = homeView(example);
+    expect(home.attention.total).toBe(view.total);
+  });
+});
