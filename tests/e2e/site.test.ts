@@ -42,7 +42,7 @@ describe('the built example site', () => {
     const urls = pages.map((p) => p.url);
     for (const a of ws.accounts) expect(urls).toContain(`${server.url}accounts/${a.id}/`);
     for (const p of ws.people) expect(urls).toContain(`${server.url}people/${p.id}/`);
-    for (const path of ['', 'accounts/', 'people/', 'goals/', 'search/']) expect(urls).toContain(server.url + path);
+    for (const path of ['', 'accounts/', 'people/', 'goals/', 'findings/', 'search/']) expect(urls).toContain(server.url + path);
     expect(pages.filter((p) => p.status !== 200 || p.errors.length > 0).map((p) => ({ url: p.url, status: p.status, errors: p.errors }))).toEqual([]);
   });
 
@@ -54,7 +54,8 @@ describe('the built example site', () => {
   it('turns every Mermaid block on every account page into an SVG', () => {
     const accountPages = pages.filter((p) => p.url.includes('/accounts/') && !p.url.endsWith('/accounts/'));
     expect(accountPages.length).toBe(ws.accounts.length);
-    expect(accountPages.reduce((n, p) => n + p.diagrams, 0)).toBeGreaterThan(ws.accounts.length);
+    // The buying-decision chart is the one Mermaid diagram of a plan (the action timeline is SVG from core).
+    expect(accountPages.reduce((n, p) => n + p.diagrams, 0)).toBe(ws.accounts.filter((a) => a.plan.stakeholders.length > 0).length);
     expect(accountPages.filter((p) => p.unrendered > 0).map((p) => p.url)).toEqual([]);
     // Mermaid is loaded on exactly the pages that have a diagram.
     expect(pages.filter((p) => p.loadsMermaid !== p.diagrams > 0).map((p) => p.url)).toEqual([]);
@@ -63,7 +64,9 @@ describe('the built example site', () => {
   it('renders the diagrams of a strategic account page as SVGs', async () => {
     const page = await open(`accounts/${showcase.id}/`);
     const diagrams = await page.locator('figure.diagram').count();
-    expect(diagrams).toBeGreaterThanOrEqual(2);
+    expect(diagrams).toBeGreaterThanOrEqual(1);
+    // The action timeline is drawn at build time (core/charts/timeline-svg.ts), like the revenue chart.
+    expect(await page.locator('figure.chart svg.timeline-chart').count()).toBe(showcase.plan.actions.length > 0 ? 1 : 0);
     expect(await page.locator('figure.diagram .mermaid-svg svg').count()).toBe(diagrams);
     expect(await page.locator('pre.mermaid').count()).toBe(0);
     await page.close();
@@ -135,7 +138,7 @@ describe('the built example site', () => {
     await page.close();
   });
 
-  it.each(['', 'accounts/', 'goals/', 'people/', 'search/'])('has no serious or critical accessibility violation on /%s', async (path) => {
+  it.each(['', 'accounts/', 'goals/', 'findings/', 'people/', 'search/'])('has no serious or critical accessibility violation on /%s', async (path) => {
     const page = await open(path);
     expect(await findAccessibilityViolations(page)).toEqual([]);
     await page.close();
