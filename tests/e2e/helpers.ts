@@ -29,6 +29,7 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
   '.wasm': 'application/wasm',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 /** A static file server on 127.0.0.1 and a random port, serving `dir` under `base` ("/" or "/sub/"). */
@@ -99,7 +100,8 @@ export async function crawl(browser: Pick<Browser, 'newPage'> | BrowserContext, 
     if (status === 200) await waitForDiagrams(page);
     const links = status !== 200 || !(response?.headers()['content-type'] ?? '').includes('text/html')
       ? []
-      : await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
+      // A download link (the CSV files) is not a page to visit: the browser would save it instead; layout.test.ts fetches them.
+      : await page.$$eval('a[href]:not([download])', (as) => as.map((a) => (a as HTMLAnchorElement).href));
     const internal = [...new Set(links.map((l) => l.replace(/#.*$/, '')).filter((l) => l.startsWith(root)))];
     for (const l of internal) {
       if (!seen.has(l)) {
