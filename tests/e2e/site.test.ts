@@ -164,5 +164,11 @@ describe('the built example site', () => {
       await page.close();
       expect(statSync(join(dir, `${name}.png`)).size).toBeGreaterThan(20_000);
     }
+    // The home page as a phone shows it (390 px wide), for the README.
+    const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
+    await phone.goto(server.url);
+    await phone.screenshot({ path: join(dir, 'home-phone.png') });
+    await phone.close();
+    expect(statSync(join(dir, 'home-phone.png')).size).toBeGreaterThan(20_000);
   });
 });

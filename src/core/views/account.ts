@@ -5,7 +5,9 @@ import { safeExternalHref } from '../load/narrative/url.ts';
 import type { AccountEntry } from '../model.ts';
 import { counted } from '../rollup/accounts.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
-import { countingTag, forecastCounting } from '../report/sentences.ts';
+import { countingTag, forecastCounting, NO_DATA } from '../report/sentences.ts';
+import { ownValue } from '../shared/own.ts';
+import { yearOf } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
 import { editUrl, personName, type SiteData } from './site.ts';
@@ -102,6 +104,12 @@ export function accountView(data: SiteData, id: string): AccountView {
   const points = totals ? revenueByYear(totals) : [];
   const thisYear = points.find((p) => p.year === year);
   const own = revenue.byAccount.get(id);
+  const recorded = {
+    sold: (y: string) => totals !== undefined && ownValue(totals.history, y) !== undefined,
+    forecast: (y: string) => totals !== undefined && ownValue(totals.forecastByYear, y) !== undefined,
+    stretch: (y: string) => totals !== undefined && Object.keys(totals.stretch).some((p) => yearOf(p) === y),
+  };
+  const orDash = (known: boolean, n: number) => (known ? money(n) : NO_DATA);
   const offerings = new Map(ws.settings.offerings.map((o) => [o.id, o.name]));
   const named = (a: AccountEntry): Named => ({ id: a.id, name: a.plan.name });
   const updated = data.history.byFile.get(account.rel);
@@ -121,17 +129,24 @@ export function accountView(data: SiteData, id: string): AccountView {
     crm: plan.crm && { text: plan.crm.id, href: safeExternalHref(plan.crm.url) },
     file: account.file,
     numbers: {
-      sold: { label: `Sold ${revenue.lastYear}`, value: money(own?.lastYear ?? 0) },
-      forecast: { label: `Forecast ${year}`, value: money(thisYear?.forecast ?? 0) },
-      counted: { label: `Counted ${year}${countingTag(rollup.count)}`, value: money(own?.planned ?? 0) },
-      stretch: { label: `Stretch ${year}`, value: money(thisYear?.stretch ?? 0) },
+      sold: { label: `Sold ${revenue.lastYear}`, value: orDash(recorded.sold(revenue.lastYear), own?.lastYear ?? 0) },
+      forecast: { label: `Forecast ${year}`, value: orDash(recorded.forecast(year), thisYear?.forecast ?? 0) },
+      counted: { label: `Counted ${year}${countingTag(rollup.count)}`, value: orDash(recorded.forecast(year), own?.planned ?? 0) },
+      stretch: { label: `Stretch ${year}`, value: orDash(recorded.stretch(year), thisYear?.stretch ?? 0) },
       confidence: { label: 'Confidence', value: totals?.confidence !== undefined ? formatPercent(totals.confidence) : '—' },
       shareOfWallet: { label: 'Share of wallet', value: plan.share_of_wallet !== undefined ? formatPercent(plan.share_of_wallet) : '—' },
     },
     revenue: points.length === 0 ? undefined : {
       svg: renderRevenueSvg(points, compactMoney(currency)),
       series: REVENUE_SERIES,
-      rows: points.map((p) => ({ year: p.year, sold: money(p.history), forecast: money(p.forecast), weighted: money(p.weighted), stretch: money(p.stretch) })),
+      // A dash where the plan records nothing for the year: "$0 sold" would read as a year without sales.
+      rows: points.map((p) => ({
+        year: p.year,
+        sold: orDash(recorded.sold(p.year), p.history),
+        forecast: orDash(recorded.forecast(p.year), p.forecast),
+        weighted: orDash(recorded.forecast(p.year), p.weighted),
+        stretch: orDash(recorded.stretch(p.year), p.stretch),
+      })),
       converted: planCurrency === currency ? undefined : `The plan is written in ${planCurrency}; figures are converted to ${currency} at the workspace rate.`,
     },
     stakeholders: plan.stakeholders,
