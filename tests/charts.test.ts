@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StakeholderSchema, ActionSchema, ObjectiveSchema, type Stakeholder } from '../schemas/index.ts';
-import { escapeLabel, niceCeiling, renderActionTimeline, renderBuyingDecisionChart, renderRevenueSvg, revenueByYear, shapeOf } from '../src/core/charts/index.ts';
+import { StakeholderSchema, type Stakeholder } from '../schemas/index.ts';
+import { escapeLabel, niceCeiling, renderBuyingDecisionChart, renderRevenueSvg, revenueByYear, shapeOf } from '../src/core/charts/index.ts';
 import { totalAccount } from '../src/core/rollup/accounts.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 
@@ -82,30 +82,6 @@ describe('renderBuyingDecisionChart', () => {
     expect(lines.filter((l) => l.endsWith(' uncovered') && l.startsWith('  class'))).toEqual(['  class s1 uncovered', '  class s3 uncovered']);
     expect(decode(lines.find((l) => l.startsWith('  s0'))!)).toContain('ours: Ann <i>Lee</i>');
     expect(decode(lines.find((l) => l.startsWith('  s1'))!)).toContain('not covered by us');
-  });
-});
-
-describe('renderActionTimeline', () => {
-  const objectives = [ObjectiveSchema.parse({ id: 'win', description: 'section click A call alert(3)' })];
-  const actions = [
-    ActionSchema.parse({ description: 'click a1 call alert(4)', owner: 'ann-lee', start: '2026-02-01', due: '2026-03-01', objective: 'win', status: 'done' }),
-    ActionSchema.parse({ description: 'Due: soon; %% <b>', owner: 'bo-kim', due: '2026-04-01', status: 'blocked' }),
-  ];
-  const chart = renderActionTimeline(actions, { objectives, personName: (id) => id })!;
-  const lines = chart.split('\n');
-
-  it('groups actions under their objective, others last, with no keyword at the start of a label', () => {
-    expect(lines[0]).toBe('gantt');
-    expect(lines.filter((l) => l.startsWith('  section '))).toEqual(['  section #115;ection click A call alert#40;3#41;', '  section #79;ther actions']);
-  });
-
-  it('draws a dated action as a bar ending the day after its due date, and an undated one as a milestone', () => {
-    expect(lines).toContain('    #99;lick a1 call alert#40;4#41; #40;ann#45;lee#44; done#41; :done, a0, 2026-02-01, 2026-03-02');
-    expect(lines.at(-1)).toMatch(/^ {4}#68;ue#58; soon#59; #37;#37; #60;b#62; #40;bo#45;kim#44; blocked#41; :milestone, crit, a1, 2026-04-01, 0d$/);
-  });
-
-  it('is undefined for a plan without actions', () => {
-    expect(renderActionTimeline([], { objectives: [], personName: (id) => id })).toBeUndefined();
   });
 });
 
