@@ -22,9 +22,12 @@ export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): stri
   if (rollup.goals.length === 0) {
     lines.push('There are no goals to check. Add them to goals.yaml, such as "- { period: FY2027, revenue: 24000000 }".');
   } else {
-    const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
-    lines.push(...renderTable(['Goal', 'Target', 'Planned', 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
-      if (col !== 5) return cell;
+    // Booked (from the sales ledger) sits beside planned, and only when there is a ledger: without one the table is as it was.
+    const booked = rollup.goals.some((g) => g.booked);
+    const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), ...(booked ? [g.booked ? `${money(g.booked.revenue)} (${formatPercent(g.booked.share)})` : '—'] : []), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
+    const status = booked ? 6 : 5;
+    lines.push(...renderTable(['Goal', 'Target', 'Planned', ...(booked ? ['Booked'] : []), 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+      if (col !== status) return cell;
       return rollup.goals[row]!.met ? paint.green(cell) : paint.red(paint.bold(cell));
     }));
   }
