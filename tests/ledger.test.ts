@@ -75,7 +75,7 @@ describe('sales ledger: history, ranking and booked against plan', () => {
   it('warns where the hand-typed history differs from the ledger', () => {
     const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'history-differs-from-ledger');
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
-      'tests/fixtures/ledger/accounts/acme.yaml:9:32 warning The history typed here for FY2026 sums to $550, and the sales ledger (tests/fixtures/ledger/sales/2026.csv) booked $530 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak.',
+      'tests/fixtures/ledger/accounts/acme.yaml:9:32 warning The history typed here for FY2026 sums to $550, and the sales ledger booked $530 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak.',
     ]);
   });
 

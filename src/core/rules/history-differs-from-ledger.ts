@@ -31,7 +31,7 @@ export const historyDiffersFromLedger: Rule<'history-differs-from-ledger'> = {
         // Cents apart is rounding of a converted amount, not a different figure.
         if (Math.abs(written - booked) < 1) continue;
         const money = (n: number) => formatMoney(n, ws.settings.currency);
-        out.push(onPlan(a, ['history', first, 'revenue'], `The history typed here for ${year} sums to ${money(written)}, and the sales ledger (${ledger.files.join(', ')}) booked ${money(booked)} for this account that year. The ledger's figure is the one used: correct the history for ${year}, or remove it and let the ledger speak.`, a.plan.owner));
+        out.push(onPlan(a, ['history', first, 'revenue'], `The history typed here for ${year} sums to ${money(written)}, and the sales ledger booked ${money(booked)} for this account that year. The ledger's figure is the one used: correct the history for ${year}, or remove it and let the ledger speak.`, a.plan.owner));
       }
     }
     return out;
