@@ -28,3 +28,14 @@ export function describeShortfall(g: { gap: number; goal: number; threshold: num
   const tolerance = g.threshold < g.goal ? `; even with the ${formatPercent(rollup.tolerance)} tolerance it needs ${money(g.threshold - g.planned)} more` : '';
   return `${money(-g.gap)} short of ${money(g.goal)}${tolerance}`;
 }
+
+/** A goal's booked revenue as the terminal table and the site show it beside planned: "$820 (82%)", or a dash without a ledger. */
+export function bookedCell(booked: { revenue: number; share: number } | undefined, currency: string): string {
+  return booked ? `${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)})` : '—';
+}
+
+/** The sentence under a goal: what the ledger has booked, through when, and what the plans still forecast. */
+export function describeBooked(booked: { revenue: number; share: number; toCome: number; through: string | undefined }, currency: string): string {
+  const through = booked.through === undefined ? '' : ` through ${booked.through}`;
+  return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
+}

@@ -86,3 +86,20 @@ export function bookGoal(ledger: Ledger, goal: { period: string; revenue: number
   revenue = roundCents(revenue);
   return { revenue, share: goal.revenue > 0 ? revenue / goal.revenue : 0, toCome: roundCents(toCome), through: ledger.through };
 }
+
+/** One account's year by quarter: booked in the ledger against its forecast (an annual entry spread over four quarters). */
+export function bookedByQuarter(t: AccountTotals, client: LedgerClient | undefined, year: string, count: 'full' | 'weighted'): { period: string; booked: number; forecast: number }[] {
+  const annual = t.forecast.find((f) => f.period === year);
+  return quartersOf(year).map((period) => {
+    const entry = t.forecast.find((f) => f.period === period);
+    const forecast = (entry ? counted(entry, count) : 0) + (annual ? counted(annual, count) / 4 : 0);
+    return { period, booked: bookedIn(client, period).revenue, forecast: roundCents(forecast) };
+  });
+}
+
+/** Everything the ledger has booked in a fiscal year, every client together: the company's sales to date. */
+export function bookedToDate(ledger: Ledger, year: string): number {
+  let sum = 0;
+  for (const c of ledger.clients.values()) sum += bookedIn(c, year).revenue;
+  return roundCents(sum);
+}

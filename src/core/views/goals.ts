@@ -1,5 +1,5 @@
 import { type GoalResult } from '../rollup/rollup.ts';
-import { describeShortfall } from '../report/sentences.ts';
+import { bookedCell, describeBooked, describeShortfall } from '../report/sentences.ts';
 import { forecastCounting, plansAre } from '../report/sentences.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
@@ -10,6 +10,8 @@ export interface GoalsView {
   /** How forecasts are counted (report/sentences.ts). */
   counting: string;
   tolerance: string;
+  /** Whether the plans folder has a sales ledger, so that goals show what is booked. */
+  booked: boolean;
   goals: GoalView[];
 }
 
@@ -33,6 +35,8 @@ export interface GoalView {
   /** "3 accounts in scope". */
   inScope: string;
   contributions: { account: string; name: string; planned: string }[];
+  /** "$820 (82%)" beside planned, and the sentence under the goal; undefined without a ledger. */
+  booked: { cell: string; sentence: string } | undefined;
 }
 
 export function goalsView(data: SiteData): GoalsView {
@@ -43,6 +47,7 @@ export function goalsView(data: SiteData): GoalsView {
     currency: rollup.currency,
     counting: forecastCounting(rollup.count),
     tolerance: formatPercent(rollup.tolerance),
+    booked: rollup.goals.some((g) => g.booked),
     goals: rollup.goals.map((g) => ({
       index: g.index,
       label: g.label,
@@ -58,6 +63,7 @@ export function goalsView(data: SiteData): GoalsView {
       notPhased: g.notPhased.length === 0 ? undefined : { count: plansAre(g.notPhased.length), accounts: g.notPhased.map(named) },
       inScope: `${g.contributions.length} ${g.contributions.length === 1 ? 'account' : 'accounts'} in scope`,
       contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: money(c.planned) })),
+      booked: g.booked && { cell: bookedCell(g.booked, rollup.currency), sentence: describeBooked(g.booked, rollup.currency) },
     })),
   };
 }
