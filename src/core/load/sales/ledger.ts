@@ -51,7 +51,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       }
       const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
       for (const p of cellProblems) if (!report(ledgerError(source.display, csv.cellAt(p.cell), p.code, p.message))) return false;
-      if (row) addRow(ledger, row, { file: source.display, ...csv.cellAt(map.fields.account!) }, ws, byCrm);
+      if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
     });
     if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
@@ -61,12 +61,13 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   return { ledger: errors ? undefined : ledger, diagnostics };
 }
 
-function addRow(ledger: Ledger, row: LedgerRow, at: LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>): void {
+/** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
+function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>): void {
   const planId = ws.accountById.has(row.account) ? row.account : byCrm.get(row.account);
   const key = planId ?? row.account;
   let client = ledger.clients.get(key);
   if (!client) {
-    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at, byPeriod: new Map(), byYearProduct: new Map() };
+    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map() };
     ledger.clients.set(key, client);
   }
   if (row.name !== undefined) client.name = row.name;
