@@ -29,19 +29,27 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
   const limit = ws.settings.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
   const refused: Diagnostic[] = [];
   const sources: LedgerSource[] = [];
+  const late: Diagnostic[] = [];
   for (const name of names) {
     const problem = refuse(root, join(folder, name), name, limit);
     if (problem) refused.push(ledgerError(display(name), { line: 1, column: 1 }, problem.code, problem.message));
-    else sources.push({ display: display(name), chunks: chunksOf(join(folder, name)) });
+    else sources.push({ display: display(name), chunks: chunksOf(join(folder, name), limit, (code, message) => late.push(ledgerError(display(name), { line: 1, column: 1 }, code, message))) });
   }
   const built = buildLedger(sources, ws);
+  // A file that changed while it was read (grew past the limit, became a link, vanished) is reported, and nothing summed.
+  refused.push(...late);
   const diagnostics = [...refused, ...built.diagnostics];
   return { ledger: refused.length > 0 ? undefined : built.ledger, diagnostics };
 }
 
 /** Why a file of sales/ is not read, if it is not: a link, something other than a file, too large, or a lower-case mismatch. */
 function refuse(root: string, path: string, name: string, limit: number): { code: Diagnostic['code']; message: string } | undefined {
-  const stat = lstatSync(path);
+  let stat;
+  try {
+    stat = lstatSync(path);
+  } catch {
+    return { code: 'file-vanished', message: 'The file disappeared while the ledger was being read (was it moved or deleted meanwhile?). Run the check again.' };
+  }
   if (stat.isSymbolicLink()) {
     let target: string | undefined;
     try {
@@ -58,15 +66,27 @@ function refuse(root: string, path: string, name: string, limit: number): { code
   return undefined;
 }
 
-/** The file in chunks, opened without following a link; the size is checked again on the open file (it may have grown). */
-function* chunksOf(path: string): Generator<Uint8Array> {
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+/** The file in chunks, opened without following a link; a file that changes while it is read is reported through `onProblem`. */
+function* chunksOf(path: string, limit: number, onProblem: (code: Diagnostic['code'], message: string) => void): Generator<Uint8Array> {
+  let fd: number;
   try {
-    if (!fstatSync(fd).isFile()) return;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return onProblem('file-changed', 'This file was replaced by a symbolic link while the ledger was being read. Replace the link with the file itself, then run the check again.');
+    if (code === 'ENOENT') return onProblem('file-vanished', 'The file disappeared while the ledger was being read (was it moved or deleted meanwhile?). Run the check again.');
+    return onProblem('unreadable-file', `The file cannot be read (${code ?? 'unknown error'}). Make it readable by the user who runs the check, then run it again.`);
+  }
+  try {
+    if (!fstatSync(fd).isFile()) return onProblem('not-a-file', 'This is not an ordinary file, so it is not read. The ledger is made of .csv files: replace it with one, or remove it.');
     const buffer = new Uint8Array(CHUNK_BYTES);
+    let total = 0;
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) return;
+      total += n;
+      // Cut where it passes the limit: a file that grows while it is read is refused like one that was too large.
+      if (total > limit) return onProblem('file-too-large', tooLargeMessage('sales/', total, limit));
       yield buffer.slice(0, n);
     }
   } finally {
