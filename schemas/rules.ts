@@ -29,6 +29,7 @@ export const RULE_DEFAULTS = {
   'tier-mismatch': { severity: 'info' },
   'top-account-without-plan': { severity: 'warning', share: 0.25, dimension: 'channel' },
   'stale-contact': { severity: 'warning', days: 90 },
+  'history-differs-from-ledger': { severity: 'warning' },
 } as const;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
@@ -84,6 +85,7 @@ export const RulesConfigSchema = z
     'stale-contact': ruleSetting('stale-contact', 'A key stakeholder with no contact in `days` days.', {
       days: days('How many days a key stakeholder may go without contact.'),
     }),
+    'history-differs-from-ledger': ruleSetting('history-differs-from-ledger', 'A plan\'s hand-typed history for a year the sales ledger covers differs from what the ledger booked.', {}),
   })
   .describe('Rule settings by rule id: a severity (error, warning, info), off, or { severity, and the rule\'s thresholds }.');
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CurrencySchema, daysSchema, FractionSchema, IdSchema, MAX_RATE, MoneySchema, plainNumber, refuseProtoKey, UrlSchema } from './common.ts';
 import { RulesConfigSchema } from './rules.ts';
+import { SalesSettingsSchema } from './sales.ts';
 
 /** One offering we sell: the columns of the whitespace grid. */
 export const OfferingSchema = z.strictObject({
@@ -67,7 +68,8 @@ export const WorkspaceSettingsSchema = z
       .positive()
       .max(64 * 1024 * 1024)
       .optional()
-      .describe('The largest an account plan or review file may be, in bytes (1048576, 1 MB, when left out; at most 67108864). A larger file is reported, not parsed.'),
+      .describe('The largest an account plan, review or sales ledger (sales/*.csv) file may be, in bytes (1048576, 1 MB, when left out; at most 67108864). A larger file is reported, not parsed.'),
+    sales: SalesSettingsSchema.optional(),
   })
   .describe('The workspace: company, currency, fiscal year, dimensions and rule settings.');
 

@@ -3,10 +3,11 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fastest, measure, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
 import { stageTable } from './lib/bench-stages.ts';
+import { benchLedger } from './lib/bench-ledger.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
 
-const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages]';
+const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages] [--ledger ROWS]';
 const ROOT = join(import.meta.dirname, '..');
 const script = (name: string) => join(ROOT, 'scripts', name);
 const TODAY = '2026-11-24';
@@ -28,6 +29,7 @@ await main(async (argv, output) => {
       json: { type: 'string' },
       work: { type: 'string' },
       stages: { type: 'boolean' },
+      ledger: { type: 'string' },
     },
     USAGE,
   );
@@ -117,6 +119,11 @@ await main(async (argv, output) => {
       : 'Warm: the same command run again in the same workspace. The tool left no cache, so warm is about cold.',
   );
 
+  // The sales ledger at scale, only when asked (--ledger 1000000): scripts/lib/bench-ledger.ts.
+  if (values.ledger !== undefined) {
+    const l = benchLedger({ work, script, rows: whole('ledger', values.ledger, 1), seed });
+    output.out(`Ledger: ${l.rows} rows (${l.files} files, ${l.megabytes} MB) beside ${l.accounts} plans: validate ${s(l.withLedger)} s, ${mb(l.withLedger)} MB peak; without the ledger ${s(l.withoutLedger)} s, ${mb(l.withoutLedger)} MB.`);
+  }
   if (values.stages) await stageTable(sizes.map((accounts) => ({ accounts, dir: join(work, `accounts-${accounts}`) })), output);
 
   const report = { machine, date: new Date().toISOString(), seed, runs, memory: memorySource, cache, sizes: results, site: build };

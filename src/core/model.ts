@@ -45,6 +45,45 @@ export interface Workspace {
   reviews: ReviewEntry[];
   /** Where the shared files are, for locating findings in them. */
   sources: { workspace: Located; team: Located; goals?: Located; icp?: Located };
+  /** The sales ledger (sales/*.csv), summed; undefined when the folder has none. */
+  ledger?: Ledger;
+}
+
+/** Revenue and gross margin, in the workspace currency. */
+export interface LedgerAmount {
+  revenue: number;
+  margin: number;
+}
+
+/** One client of the sales ledger: every row with its account value, summed. */
+export interface LedgerClient {
+  /** The plan's id when the ledger's account is a plan id or a plan's crm.id; else the ledger's own account value. */
+  id: string;
+  /** Whether a plan file exists for this client. */
+  hasPlan: boolean;
+  /** The name the ledger gives (the last one written), if any. */
+  name: string | undefined;
+  /** Dimension values from the ledger's columns (clients without a plan; a plan's own dimensions win). */
+  dimensions: Record<string, string>;
+  /** The client's first row, to locate findings about a client that has no plan. */
+  at: { file: string; line: number; column: number };
+  /** Sums by fiscal period: the quarter of a dated row, or the year of a row that gives only a year. */
+  byPeriod: Map<string, LedgerAmount>;
+  /** Sums by fiscal year and product ("" for rows without a product). */
+  byYearProduct: Map<string, Map<string, LedgerAmount>>;
+}
+
+/** The sales ledger, summed per client as it is read: rows are never kept, so its size does not matter. */
+export interface Ledger {
+  /** The CSV files read, as the user opens them. */
+  files: string[];
+  rows: number;
+  /** By plan id for clients with a plan, by ledger account value for the others. */
+  clients: Map<string, LedgerClient>;
+  /** The fiscal years that have at least one row: a plan's hand-typed history for these years is replaced. */
+  years: Set<string>;
+  /** The latest date of a dated row (YYYY-MM-DD), or undefined when every row gives a period. */
+  through: string | undefined;
 }
 
 export interface LoadResult {

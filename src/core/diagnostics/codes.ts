@@ -100,6 +100,22 @@ export const DIAGNOSTIC_CODES = {
   'narrative-image-outside': { severity: 'error', meaning: 'A narrative image path leads outside the plans folder.' },
   'narrative-image-too-large': { severity: 'error', meaning: 'A narrative image is over the size limit.' },
   'narrative-image-type': { severity: 'error', meaning: 'A narrative image is not a PNG, JPEG, GIF, WebP or AVIF (SVG included).' },
+  // The sales ledger (sales/*.csv)
+  'ledger-link': { severity: 'error', meaning: 'A ledger file is a symbolic link; links in sales/ are not followed.' },
+  'ledger-csv-syntax': { severity: 'error', meaning: 'A ledger row is not valid CSV (an unclosed or stray double quote).' },
+  'ledger-missing-column': { severity: 'error', meaning: 'A ledger file has no column for account, revenue, or date (or period).' },
+  'ledger-duplicate-column': { severity: 'error', meaning: 'A ledger file\'s header names one column twice.' },
+  'ledger-column-count': { severity: 'error', meaning: 'A ledger row has more or fewer cells than the header.' },
+  'ledger-missing-value': { severity: 'error', meaning: 'A ledger row leaves its account or revenue empty.' },
+  'ledger-not-a-number': { severity: 'error', meaning: 'A ledger revenue or margin is not a plain number.' },
+  'ledger-bad-date': { severity: 'error', meaning: 'A ledger date is not in the declared format, or a period is not a fiscal year or quarter.' },
+  'ledger-date-outside': { severity: 'error', meaning: 'A ledger row falls outside the fiscal years the plans name.' },
+  'ledger-unknown-product': { severity: 'error', meaning: 'A ledger row names a product that is not an offering in workspace.yaml.' },
+  'ledger-unknown-currency': { severity: 'error', meaning: 'A ledger row\'s currency has no exchange rate in workspace.yaml.' },
+  'ledger-unknown-dimension-value': { severity: 'error', meaning: 'A ledger row gives a dimension value workspace.yaml does not list.' },
+  'ledger-control-character': { severity: 'error', meaning: 'A ledger cell holds a control character (a line break outside a name).' },
+  'ledger-formula': { severity: 'error', meaning: 'A ledger cell starts like a spreadsheet formula (=, +, @); it is refused, never run.' },
+  'ledger-too-many-problems': { severity: 'error', meaning: 'A ledger file has more than 50 problems; the rest of it is not checked.' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -2,7 +2,7 @@ import { PENETRATION_STATUSES } from '../../../schemas/index.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { fiscalYearOfDate, parsePeriod } from '../shared/periods.ts';
-import { counted } from '../rollup/accounts.ts';
+import { counted, ledgerYear } from '../rollup/accounts.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import type { Finding } from '../rules/finding.ts';
 import type { Workspace } from '../model.ts';
@@ -12,6 +12,16 @@ export interface AccountRevenue {
   account: string;
   lastYear: number;
   planned: number;
+  /** Last year's gross margin booked in the sales ledger; undefined without a ledger covering last year. */
+  lastYearMargin?: number;
+}
+
+/** A client of the sales ledger that has no plan file: what it bought last year, where it sits, where its rows are. */
+export interface ClientRevenue extends AccountRevenue {
+  /** The name the ledger gives, else the ledger id. */
+  name: string;
+  dimensions: Readonly<Record<string, string>>;
+  at: { file: string; line: number; column: number };
 }
 
 export interface PortfolioRevenue {
@@ -20,6 +30,8 @@ export interface PortfolioRevenue {
   /** The fiscal year containing today, such as FY2027. */
   currentYear: string;
   byAccount: ReadonlyMap<string, AccountRevenue>;
+  /** The ledger's clients without a plan, by ledger id (empty without a ledger): steps 1 and 2 rank them too. */
+  withoutPlan: ReadonlyMap<string, ClientRevenue>;
 }
 
 /** Last year's sales and this year's plan for every account, read from the rollup's per-account totals. */
@@ -30,9 +42,17 @@ export function computeRevenue(ws: Workspace, today: string, rollup: Pick<Rollup
   for (const t of rollup.accounts) {
     const year = t.forecastByYear[currentYear];
     const planned = year ? counted(year, ws.settings.count) : 0;
-    byAccount.set(t.id, { account: t.id, lastYear: t.history[lastYear] ?? 0, planned });
+    const covered = ws.ledger?.years.has(lastYear);
+    const margin = covered ? { lastYearMargin: ledgerYear(ws.ledger!.clients.get(t.id), lastYear).margin } : {};
+    byAccount.set(t.id, { account: t.id, lastYear: t.history[lastYear] ?? 0, planned, ...margin });
   }
-  return { lastYear, currentYear, byAccount };
+  const withoutPlan = new Map<string, ClientRevenue>();
+  for (const c of ws.ledger?.clients.values() ?? []) {
+    if (c.hasPlan) continue;
+    const year = ledgerYear(c, lastYear);
+    withoutPlan.set(c.id, { account: c.id, name: c.name ?? c.id, dimensions: c.dimensions, at: c.at, lastYear: year.revenue, lastYearMargin: year.margin, planned: 0 });
+  }
+  return { lastYear, currentYear, byAccount, withoutPlan };
 }
 
 export interface IcpRow {

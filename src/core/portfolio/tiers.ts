@@ -19,23 +19,25 @@ export const TIER_SHARES: Readonly<Record<Tier, number>> = { A: 0.2, B: 0.3, C: 
  */
 export function assignTiers(ws: Workspace, revenue: PortfolioRevenue): Map<string, Tier> {
   const tiers = new Map<string, Tier>();
-  const lastYear = (id: string) => revenue.byAccount.get(id)?.lastYear ?? 0;
+  const lastYear = (id: string) => (revenue.byAccount.get(id) ?? revenue.withoutPlan.get(id))?.lastYear ?? 0;
   const thresholds = ws.settings.tiers;
+  // Clients of the sales ledger without a plan are categorised too (article 001 sorts every account), under their ledger id.
+  const ids = [...ws.accounts.map((a) => a.id), ...revenue.withoutPlan.keys()];
   if (thresholds) {
-    for (const a of ws.accounts) {
-      const r = lastYear(a.id);
-      tiers.set(a.id, r > 0 && r >= thresholds.A ? 'A' : r > 0 && r >= thresholds.B ? 'B' : r > 0 && r >= thresholds.C ? 'C' : 'D');
+    for (const id of ids) {
+      const r = lastYear(id);
+      tiers.set(id, r > 0 && r >= thresholds.A ? 'A' : r > 0 && r >= thresholds.B ? 'B' : r > 0 && r >= thresholds.C ? 'C' : 'D');
     }
     return tiers;
   }
-  const ranked = ws.accounts.map((a) => a.id).filter((id) => lastYear(id) > 0);
+  const ranked = ids.filter((id) => lastYear(id) > 0);
   ranked.sort((x, y) => lastYear(y) - lastYear(x) || x.localeCompare(y));
   const n = ranked.length;
   const cutA = Math.ceil(n * TIER_SHARES.A);
   const cutB = Math.ceil(n * (TIER_SHARES.A + TIER_SHARES.B));
   const cutC = Math.ceil(n * (TIER_SHARES.A + TIER_SHARES.B + TIER_SHARES.C));
   ranked.forEach((id, i) => tiers.set(id, i < cutA ? 'A' : i < cutB ? 'B' : i < cutC ? 'C' : 'D'));
-  for (const a of ws.accounts) if (!tiers.has(a.id)) tiers.set(a.id, 'D');
+  for (const id of ids) if (!tiers.has(id)) tiers.set(id, 'D');
   return tiers;
 }
 
@@ -58,10 +60,11 @@ export interface TierSummary {
 
 /** Counts and revenue per A–D category. */
 export function summarizeTiers(ws: Workspace, revenue: PortfolioRevenue, tiers: ReadonlyMap<string, Tier>): TierSummary[] {
-  const all = [...revenue.byAccount.values()].reduce((s, r) => s + r.lastYear, 0);
+  const all = [...revenue.byAccount.values(), ...revenue.withoutPlan.values()].reduce((s, r) => s + r.lastYear, 0);
+  const ids = [...ws.accounts.map((a) => a.id), ...revenue.withoutPlan.keys()];
   return TIERS.map((tier) => {
-    const accounts = ws.accounts.filter((a) => tiers.get(a.id) === tier).map((a) => a.id);
-    const sum = (key: 'lastYear' | 'planned') => roundCents(accounts.reduce((s, id) => s + (revenue.byAccount.get(id)?.[key] ?? 0), 0));
+    const accounts = ids.filter((id) => tiers.get(id) === tier);
+    const sum = (key: 'lastYear' | 'planned') => roundCents(accounts.reduce((s, id) => s + ((revenue.byAccount.get(id) ?? revenue.withoutPlan.get(id))?.[key] ?? 0), 0));
     const lastYear = sum('lastYear');
     return { tier, accounts, count: accounts.length, lastYear, planned: sum('planned'), share: all > 0 ? lastYear / all : 0 };
   });

@@ -3,7 +3,7 @@ import { safeStrings } from './escape.ts';
 import { oneLine } from '../shared/text.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
-import { describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
 import { countFindingsByRule, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 
@@ -22,9 +22,12 @@ export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): stri
   if (rollup.goals.length === 0) {
     lines.push('There are no goals to check. Add them to goals.yaml, such as "- { period: FY2027, revenue: 24000000 }".');
   } else {
-    const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
-    lines.push(...renderTable(['Goal', 'Target', 'Planned', 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
-      if (col !== 5) return cell;
+    // Booked (from the sales ledger) sits beside planned, and only when there is a ledger: without one the table is as it was.
+    const booked = rollup.goals.some((g) => g.booked);
+    const rows = rollup.goals.map((g) => [g.label, money(g.goal), money(g.planned), ...(booked ? [bookedCell(g.booked, rollup.currency)] : []), formatChange(g.gap, rollup.currency), formatPercent(g.coverage), g.met ? 'met' : 'MISSED']);
+    const status = booked ? 6 : 5;
+    lines.push(...renderTable(['Goal', 'Target', 'Planned', ...(booked ? ['Booked'] : []), 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+      if (col !== status) return cell;
       return rollup.goals[row]!.met ? paint.green(cell) : paint.red(paint.bold(cell));
     }));
   }

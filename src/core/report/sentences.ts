@@ -50,3 +50,14 @@ export const NO_DATA = '—';
 export function asOfSentence(date: string, commit: string | undefined): string {
   return commit === undefined ? `As of ${date}` : `As of ${date}, built from commit ${commit}`;
 }
+
+/** A goal's booked revenue as the terminal table and the site show it beside planned: "$820 (82%)", or a dash without a ledger. */
+export function bookedCell(booked: { revenue: number; share: number } | undefined, currency: string): string {
+  return booked ? `${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)})` : NO_DATA;
+}
+
+/** The sentence under a goal: what the ledger has booked, through when, and what the plans still forecast. */
+export function describeBooked(booked: { revenue: number; share: number; toCome: number; through: string | undefined }, currency: string): string {
+  const through = booked.through === undefined ? '' : ` through ${booked.through}`;
+  return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
+}

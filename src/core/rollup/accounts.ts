@@ -1,7 +1,7 @@
 import type { WorkspaceSettings } from '../../../schemas/index.ts';
 import { rateOf, roundCents } from '../shared/money.ts';
 import { comparePeriods, isQuarter, yearOf } from '../shared/periods.ts';
-import type { AccountEntry, Workspace } from '../model.ts';
+import type { AccountEntry, Ledger, LedgerAmount, LedgerClient, Workspace } from '../model.ts';
 import { pushTo } from '../shared/group.ts';
 
 /** A forecast amount for one period, in the workspace currency: as written and weighted by confidence. */
@@ -19,8 +19,10 @@ export interface AccountTotals {
   status: 'current' | 'target';
   parent: string | undefined;
   dimensions: Record<string, string>;
-  /** Sales history summed by fiscal year (quarters and products folded into their year). */
+  /** Sales history summed by fiscal year (quarters and products folded into their year): the ledger's for the years it covers. */
   history: Record<string, number>;
+  /** The years of `history` taken from the sales ledger; the others come from the plan's hand-typed `history`. */
+  historyFromLedger?: string[];
   /** Forecast by period as written (products summed), sorted by period. */
   forecast: PeriodAmount[];
   /** Forecast by fiscal year: annual and quarterly entries of the year together. */
@@ -42,10 +44,13 @@ export interface FamilyTotals {
   stretch: Record<string, number>;
 }
 
-export function totalAccount(a: AccountEntry, settings: Pick<WorkspaceSettings, 'currency' | 'fx'>): AccountTotals {
+export function totalAccount(a: AccountEntry, settings: Pick<WorkspaceSettings, 'currency' | 'fx'>, ledger?: Ledger): AccountTotals {
   const rate = rateOf(settings, a.plan.currency);
   const history: Record<string, number> = {};
   for (const h of a.plan.history) add(history, yearOf(h.period), h.revenue * rate);
+  // The ledger is every sale: for a year it covers, no row for this client means nothing was sold.
+  const fromLedger = ledger ? [...ledger.years].sort() : [];
+  for (const year of fromLedger) history[year] = ledgerYear(ledger!.clients.get(a.id), year).revenue;
 
   const byPeriod = new Map<string, PeriodAmount>();
   const forecastByYear: Record<string, { full: number; weighted: number }> = {};
@@ -78,6 +83,7 @@ export function totalAccount(a: AccountEntry, settings: Pick<WorkspaceSettings, 
     forecastByYear,
     stretch,
     confidence: full > 0 ? weighted / full : undefined,
+    ...(fromLedger.length > 0 && { historyFromLedger: fromLedger }),
   };
 }
 
@@ -147,4 +153,15 @@ export function isAnnualOnly(t: AccountTotals, year: string): boolean {
 // The keys here are periods (FY2027, FY2027-Q1), which the schema holds to a pattern no inherited name matches.
 function add(record: Record<string, number>, key: string, amount: number): void {
   record[key] = roundCents((record[key] ?? 0) + amount);
+}
+
+/** A ledger client's revenue and margin in one fiscal year, all products together. */
+export function ledgerYear(client: LedgerClient | undefined, year: string): LedgerAmount {
+  let revenue = 0;
+  let margin = 0;
+  for (const v of client?.byYearProduct.get(year)?.values() ?? []) {
+    revenue += v.revenue;
+    margin += v.margin;
+  }
+  return { revenue: roundCents(revenue), margin: roundCents(margin) };
 }

@@ -1,4 +1,5 @@
 import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
+import { bookGoal, type GoalBooked } from './booked.ts';
 import { findLevers, topRankCache, type Lever } from './levers.ts';
 import { topShareOf, type TopRank, type TopShare } from './top-accounts.ts';
 import { pushTo } from '../shared/group.ts';
@@ -34,6 +35,8 @@ export interface GoalResult {
   contributions: { account: string; planned: number }[];
   /** Missed goals: what could close the gap, largest first. Empty when met. */
   levers: Lever[];
+  /** What the sales ledger has booked in the goal's period and scope; only when the plans folder has a ledger. */
+  booked?: GoalBooked;
 }
 
 export interface Rollup {
@@ -52,7 +55,7 @@ export interface Rollup {
 /** Sums the plans against every goal. Pure: the workspace in, the figures out. */
 export function rollUp(ws: Workspace): Rollup {
   const { settings } = ws;
-  const accounts = ws.accounts.map((a) => totalAccount(a, settings));
+  const accounts = ws.accounts.map((a) => totalAccount(a, settings, ws.ledger));
   const top = topShareOf(settings);
   const shared: GoalInputs = { all: accounts, top, rankedBy: topRankCache(accounts, top), candidates: candidatesOf(ws) };
   const goals = ws.goals.map((g, index) => rollUpGoal(ws, shared, g, index));
@@ -126,6 +129,7 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
     levers: met
       ? []
       : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, top: shared.top, rankedBy: shared.rankedBy }),
+    ...(ws.ledger && { booked: bookGoal(ws.ledger, g, inScope, { startMonth: settings.fiscal_year_start_month, count: settings.count }) }),
   };
 }
 

@@ -4,6 +4,7 @@ import { rollUp, type Rollup } from '../rollup/rollup.ts';
 import { createContext, type Rule, type RuleContext, type Thresholds } from './context.ts';
 import type { Finding } from './finding.ts';
 import { execCadence } from './exec-cadence.ts';
+import { historyDiffersFromLedger } from './history-differs-from-ledger.ts';
 import { noChampion } from './no-champion.ts';
 import { noDecisionMaker } from './no-decision-maker.ts';
 import { noExecSponsor } from './no-exec-sponsor.ts';
@@ -38,6 +39,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   'tier-mismatch': tierMismatch,
   'top-account-without-plan': topAccountWithoutPlan,
   'stale-contact': staleContact,
+  'history-differs-from-ledger': historyDiffersFromLedger,
 };
 
 /** A rule's severity and thresholds: workspace.yaml `rules:` over the defaults; undefined when the rule is off. */

@@ -1,5 +1,6 @@
 import type { Offering, Penetration, Stakeholder } from '../../../schemas/index.ts';
 import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
+import { bookedByQuarter } from '../rollup/booked.ts';
 import { REVENUE_SERIES, renderBuyingDecisionChart, renderRevenueSvg, ROLE_SHAPES, STANCE_STYLES, revenueByYear } from '../charts/index.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { AccountEntry } from '../model.ts';
@@ -48,10 +49,13 @@ export interface AccountView {
   revenue: {
     svg: string | undefined;
     series: readonly { key: string; label: string }[];
-    rows: { year: string; sold: string; forecast: string; weighted: string; stretch: string }[];
+    /** `source` says where the sold figure comes from: the sales ledger, the plan's own history, or nowhere (a dash). */
+    rows: { year: string; sold: string; source: string; forecast: string; weighted: string; stretch: string }[];
     /** Said when the plan is written in another currency than the workspace. */
     converted: string | undefined;
   } | undefined;
+  /** This year by quarter, booked in the sales ledger against the counted forecast; undefined without a ledger. */
+  booked: { year: string; through: string | undefined; rows: { period: string; booked: string; forecast: string }[] } | undefined;
   stakeholders: readonly Stakeholder[];
   /** The buying-decision chart and its legend; undefined without stakeholders. */
   buyingDecision: BuyingDecisionView | undefined;
@@ -143,11 +147,17 @@ export function accountView(data: SiteData, id: string): AccountView {
       rows: points.map((p) => ({
         year: p.year,
         sold: orDash(recorded.sold(p.year), p.history),
+        source: historySource(totals, plan.history, p.year),
         forecast: orDash(recorded.forecast(p.year), p.forecast),
         weighted: orDash(recorded.forecast(p.year), p.weighted),
         stretch: orDash(recorded.stretch(p.year), p.stretch),
       })),
       converted: planCurrency === currency ? undefined : `The plan is written in ${planCurrency}; figures are converted to ${currency} at the workspace rate.`,
+    },
+    booked: ws.ledger && totals && {
+      year,
+      through: ws.ledger.through,
+      rows: bookedByQuarter(totals, ws.ledger.clients.get(id), year, rollup.count).map((q) => ({ period: q.period, booked: money(q.booked), forecast: money(q.forecast) })),
     },
     stakeholders: plan.stakeholders,
     buyingDecision: plan.stakeholders.length === 0 ? undefined : buyingDecisionView(plan.stakeholders, (p) => personName(ws, p)),
@@ -226,3 +236,9 @@ function compactMoney(currency: string): (n: number) => string {
 }
 
 const COMPACT = new Map<string, Intl.NumberFormat>();
+
+/** Where a year's sold figure comes from, said beside it: the ledger wins for the years it covers. */
+function historySource(totals: { historyFromLedger?: string[] } | undefined, history: readonly { period: string }[], year: string): string {
+  if (totals?.historyFromLedger?.includes(year)) return 'sales ledger';
+  return history.some((h) => h.period.startsWith(year)) ? 'plan history' : NO_DATA;
+}

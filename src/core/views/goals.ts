@@ -1,6 +1,5 @@
 import { type GoalResult } from '../rollup/rollup.ts';
-import { describeShortfall } from '../report/sentences.ts';
-import { coverageWord, forecastCounting, NO_DATA, plansAre } from '../report/sentences.ts';
+import { bookedCell, coverageWord, describeBooked, describeShortfall, forecastCounting, NO_DATA, plansAre } from '../report/sentences.ts';
 import { isQuarter } from '../shared/periods.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
@@ -11,6 +10,8 @@ export interface GoalsView {
   /** How forecasts are counted (report/sentences.ts). */
   counting: string;
   tolerance: string;
+  /** Whether the plans folder has a sales ledger, so that goals show what is booked. */
+  booked: boolean;
   goals: GoalView[];
   /** The table's two parts: the years (and the company) first, the quarters as detail. */
   annual: GoalView[];
@@ -41,6 +42,8 @@ export interface GoalView {
   /** "3 accounts in scope". */
   inScope: string;
   contributions: { account: string; name: string; planned: string }[];
+  /** "$820 (82%)" beside planned, and the sentence under the goal; undefined without a ledger. */
+  booked: { cell: string; sentence: string } | undefined;
 }
 
 export function goalsView(data: SiteData): GoalsView {
@@ -64,6 +67,7 @@ export function goalsView(data: SiteData): GoalsView {
       notPhased: g.notPhased.length === 0 ? undefined : { count: plansAre(g.notPhased.length), accounts: g.notPhased.map(named) },
       inScope: `${g.contributions.length} ${g.contributions.length === 1 ? 'account' : 'accounts'} in scope`,
       contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: money(c.planned) })),
+      booked: g.booked && { cell: bookedCell(g.booked, rollup.currency), sentence: describeBooked(g.booked, rollup.currency) },
   }));
   // The whole company's years lead; otherwise goals.yaml's order, which the author chose.
   const company = (g: GoalView) => (Object.keys(g.result.scope).length === 0 ? 0 : 1);
@@ -71,6 +75,7 @@ export function goalsView(data: SiteData): GoalsView {
     currency: rollup.currency,
     counting: forecastCounting(rollup.count),
     tolerance: formatPercent(rollup.tolerance),
+    booked: rollup.goals.some((g) => g.booked),
     goals,
     annual: goals.filter((g) => !g.quarterly).sort((a, b) => company(a) - company(b)),
     quarterly: goals.filter((g) => g.quarterly),

@@ -1,4 +1,5 @@
 import type { GoalResult } from '../rollup/rollup.ts';
+import { bookedToDate } from '../rollup/booked.ts';
 import { forecastCounting, goalsVerdict } from '../report/sentences.ts';
 import { groupGoals, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts';
 import { comparePeriods } from '../shared/periods.ts';
@@ -37,6 +38,8 @@ export interface HomeView {
   lastChange: { date: string; subject: string; author: string; hash: string } | undefined;
   /** The ten most urgent findings of the whole workspace. */
   attention: AttentionView;
+  /** "Booked to date in FY2027: $15,457,318 in the sales ledger, through 2026-11-20"; undefined without a ledger. */
+  booked: string | undefined;
 }
 
 export function homeView(data: SiteData): HomeView {
@@ -76,5 +79,6 @@ export function homeView(data: SiteData): HomeView {
     },
     lastChange: last && { date: last.date, subject: last.subject, author: last.author, hash: last.hash.slice(0, 8) },
     attention: attentionView(data, data.findings.all, 10),
+    booked: ws.ledger && `Booked to date in ${data.revenue.currentYear}: ${money(bookedToDate(ws.ledger, data.revenue.currentYear))} in the sales ledger${ws.ledger.through === undefined ? '' : `, through ${ws.ledger.through}`}`,
   };
 }

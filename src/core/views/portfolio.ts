@@ -1,10 +1,14 @@
 import { renderIcpQuadrant } from '../charts/icp-quadrant.ts';
 import { buildWhitespace, rankIcp, type IcpMatrix, type WhitespaceMatrix } from '../portfolio/portfolio.ts';
 import { summarizeTiers, TIER_SHARES } from '../portfolio/tiers.ts';
+import { rankClients } from '../portfolio/clients.ts';
+import { topShareOf } from '../rollup/top-accounts.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
 
 type Named = { id: string; name: string };
+/** An account of a category: a plan (linked) or a client of the sales ledger without one. */
+type Member = Named & { plan: boolean };
 
 /** The portfolio page: A–D categories, the ideal customer profile and the whitespace. */
 export interface PortfolioView {
@@ -16,7 +20,7 @@ export interface PortfolioView {
   tiers: {
     /** How the categories are cut: by the thresholds of workspace.yaml, or ranked by share. */
     basis: string;
-    rows: { tier: string; count: number; lastYear: string; share: string; planned: string; accounts: Named[] }[];
+    rows: { tier: string; count: number; lastYear: string; share: string; planned: string; accounts: Member[] }[];
     /** Current accounts whose plan declares another tier than their revenue earns. */
     declaredOtherwise: { id: string; name: string; declared: string; computed: string }[];
   };
@@ -24,6 +28,17 @@ export interface PortfolioView {
   icp: { matrix: IcpMatrix; unscored: Named[]; chart: string | undefined; caption: string } | undefined;
   /** Undefined when workspace.yaml lists no offerings. */
   whitespace: WhitespaceMatrix | undefined;
+  /** Every client with sales last year ranked within each dimension value; undefined without a sales ledger. */
+  clients: ClientsView | undefined;
+}
+
+export interface ClientsView {
+  /** "the top 25%". */
+  top: string;
+  dimensions: {
+    name: string;
+    groups: { value: string; rows: { id: string; name: string; plan: boolean; revenue: string; revenueRank: number; margin: string; marginRank: string; top: string }[] }[];
+  }[];
 }
 
 export function portfolioView(data: SiteData): PortfolioView {
@@ -51,7 +66,7 @@ export function portfolioView(data: SiteData): PortfolioView {
         lastYear: money(s.lastYear),
         share: formatPercent(s.share),
         planned: money(s.planned),
-        accounts: s.accounts.map(named),
+        accounts: s.accounts.map((id) => ({ ...named(id), plan: ws.accountById.has(id), ...(!ws.accountById.has(id) && { name: revenue.withoutPlan.get(id)?.name ?? id }) })),
       })),
       declaredOtherwise: ws.accounts
         .filter((a) => a.plan.status === 'current' && a.plan.tier !== undefined && a.plan.tier !== tiers.get(a.id))
@@ -64,5 +79,29 @@ export function portfolioView(data: SiteData): PortfolioView {
       caption: `opportunity is the ${revenue.currentYear} plan plus the potential of open and competitor-held offerings, relative to the largest`,
     },
     whitespace: ws.settings.offerings.length === 0 ? undefined : buildWhitespace(ws),
+    clients: ws.ledger && clientsView(data, money),
+  };
+}
+
+function clientsView(data: SiteData, money: (n: number) => string): ClientsView {
+  const { share } = topShareOf(data.ws.settings);
+  return {
+    top: `the top ${formatPercent(share)}`,
+    dimensions: rankClients(data.ws, data.revenue, share).map((d) => ({
+      name: d.dimension,
+      groups: d.groups.map((g) => ({
+        value: g.value,
+        rows: g.clients.map((c) => ({
+          id: c.id,
+          name: c.name,
+          plan: c.hasPlan,
+          revenue: money(c.revenue),
+          revenueRank: c.revenueRank,
+          margin: c.margin === undefined ? '—' : money(c.margin),
+          marginRank: c.marginRank === undefined ? '—' : String(c.marginRank),
+          top: [c.topByRevenue && 'revenue', c.topByMargin && 'margin'].filter(Boolean).join(', ') || '—',
+        })),
+      })),
+    })),
   };
 }

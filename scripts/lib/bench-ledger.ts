@@ -1,0 +1,81 @@
+import { appendFileSync, mkdirSync, openSync, closeSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure, type Sample } from './bench-run.ts';
+import { generateWorkspace } from './generate.ts';
+
+/**
+ * The sales ledger at scale: a generated workspace of `accounts` plans plus a ledger of `rows` rows (a quarter of
+ * them for clients without a plan), split into files of at most 250,000 rows, measured through `validate`, which
+ * reads, checks and sums every row. Separate from bench.ts's table, which the plans' own figures fill.
+ */
+export interface LedgerBench {
+  rows: number;
+  accounts: number;
+  files: number;
+  megabytes: number;
+  /** validate on the same workspace with and without its ledger: the difference is the ledger's cost. */
+  withLedger: Sample;
+  withoutLedger: Sample;
+}
+
+const ROWS_PER_FILE = 250_000;
+const CHANNELS = ['direct', 'partner'];
+const PRODUCTS = ['sensors', 'software', 'service', 'training', 'calibration'];
+
+/** Writes plans/sales/ledger-N.csv: seeded, so runs repeat; dates across FY2025–FY2027 (fiscal years start in February). */
+export function generateLedger(dir: string, options: { rows: number; accounts: number; seed?: number }): { files: number; bytes: number } {
+  let state = (options.seed ?? 42) >>> 0;
+  const rand = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  mkdirSync(join(dir, 'sales'), { recursive: true });
+  // The rows are far larger than a plan: the workspace raises the per-file limit for them, as a real one would.
+  appendFileSync(join(dir, 'workspace.yaml'), 'max_file_bytes: 67108864\n');
+  const start = Date.UTC(2024, 1, 1);
+  const days = Math.floor((Date.UTC(2026, 10, 20) - start) / 86_400_000);
+  let bytes = 0;
+  let files = 0;
+  for (let written = 0; written < options.rows; files++) {
+    const fd = openSync(join(dir, 'sales', `ledger-${files}.csv`), 'w');
+    const lines = ['date,account,revenue,product,margin,channel'];
+    const n = Math.min(ROWS_PER_FILE, options.rows - written);
+    for (let i = 0; i < n; i++) {
+      const date = new Date(start + Math.floor(rand() * days) * 86_400_000).toISOString().slice(0, 10);
+      const planned = rand() < 0.75;
+      const account = planned ? `account-${String(Math.floor(rand() * options.accounts)).padStart(5, '0')}` : `C-${Math.floor(rand() * options.accounts * 2)}`;
+      const revenue = (Math.floor(rand() * 500_000) / 100).toFixed(2);
+      const channel = planned ? '' : CHANNELS[Math.floor(rand() * CHANNELS.length)];
+      lines.push(`${date},${account},${revenue},${PRODUCTS[Math.floor(rand() * PRODUCTS.length)]},${(Number(revenue) * 0.4).toFixed(2)},${channel}`);
+      if (lines.length >= 10_000) bytes += flush(fd, lines);
+    }
+    bytes += flush(fd, lines);
+    closeSync(fd);
+    written += n;
+  }
+  return { files, bytes };
+}
+
+function flush(fd: number, lines: string[]): number {
+  if (lines.length === 0) return 0;
+  const text = `${lines.join('\n')}\n`;
+  lines.length = 0;
+  return writeSync(fd, text);
+}
+
+/** Generates the workspace twice (with and without the ledger) and times `validate` on each. */
+export function benchLedger(options: { work: string; script: (name: string) => string; rows: number; accounts?: number; seed?: number }): LedgerBench {
+  const accounts = options.accounts ?? 1000;
+  const seed = options.seed ?? 42;
+  const plain = join(options.work, `ledger-none-${accounts}`);
+  const withSales = join(options.work, `ledger-${options.rows}`);
+  generateWorkspace(plain, { accounts, seed, mdx: 0.2 });
+  generateWorkspace(withSales, { accounts, seed, mdx: 0.2 });
+  appendFileSync(join(plain, 'workspace.yaml'), 'max_file_bytes: 67108864\n');
+  const { files, bytes } = generateLedger(withSales, { rows: options.rows, accounts, seed });
+  return {
+    rows: options.rows,
+    accounts,
+    files,
+    megabytes: Math.round((bytes / 2 ** 20) * 10) / 10,
+    withoutLedger: measure(options.script('validate.ts'), ['--plans', plain], 0),
+    withLedger: measure(options.script('validate.ts'), ['--plans', withSales], 0),
+  };
+}

@@ -1,0 +1,111 @@
+import { LEDGER_FIELDS, describeHeaderProblem, mapColumns, type ColumnMap } from './columns.ts';
+import { parseCsvChunks } from './csv.ts';
+import { describeCsvFailure, ledgerError, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
+import { readRow, type LedgerRow, type RowRules } from './record.ts';
+import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { roundCents } from '../../shared/money.ts';
+import { excerpt } from '../../shared/suggest.ts';
+import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
+
+/** One CSV file of the ledger, as the user opens it, with its bytes in chunks (read from disk, or given by a test). */
+export interface LedgerSource {
+  display: string;
+  chunks: Iterable<Uint8Array>;
+}
+
+/**
+ * Reads, checks and sums the ledger's files against a linked workspace. Pure but for the chunks it pulls.
+ * Every bad row or cell becomes a located error; the ledger is returned only when there is none.
+ */
+export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [...checkColumnSettings(ws)];
+  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws) };
+  const byCrm = new Map<string, string>();
+  for (const a of ws.accounts) if (a.plan.crm?.id !== undefined && !byCrm.has(a.plan.crm.id)) byCrm.set(a.plan.crm.id, a.id);
+  const ledger: Ledger = { files: [], rows: 0, clients: new Map(), years: new Set(), through: undefined };
+  const dimensions = Object.keys(ws.settings.dimensions);
+
+  for (const source of sources) {
+    ledger.files.push(source.display);
+    let map: ColumnMap | undefined;
+    let problems = 0;
+    const report = (d: Diagnostic): boolean => {
+      if (++problems > MAX_PROBLEMS_PER_FILE) {
+        diagnostics.push(tooManyProblems(source.display, d.line));
+        return false;
+      }
+      diagnostics.push(d);
+      return true;
+    };
+    const failure = parseCsvChunks(source.chunks, (csv) => {
+      const bad = csv.cells.findIndex((c) => c.includes('\uFFFD'));
+      if (bad >= 0) return report(ledgerError(source.display, csv.cellAt(bad), 'not-utf8', `This cell is not UTF-8 text (${excerpt(csv.cells[bad]!)}). Export the ledger as UTF-8 CSV.`));
+      if (!map) {
+        const mapped = mapColumns(csv.cells, ws.settings.sales, dimensions);
+        map = mapped.map;
+        for (const p of mapped.problems) {
+          const where = p.kind === 'duplicate' ? csv.cellAt(p.index) : { line: csv.line, column: 1 };
+          report(ledgerError(source.display, where, p.kind === 'duplicate' ? 'ledger-duplicate-column' : 'ledger-missing-column', describeHeaderProblem(p, map, ws.settings.sales)));
+        }
+        return mapped.problems.length === 0;
+      }
+      const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
+      for (const p of cellProblems) if (!report(ledgerError(source.display, csv.cellAt(p.cell), p.code, p.message))) return false;
+      if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
+      return true;
+    });
+    if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
+    else if (!map) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
+  }
+  const errors = diagnostics.some((d) => d.severity === 'error');
+  return { ledger: errors ? undefined : ledger, diagnostics };
+}
+
+/** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
+function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>): void {
+  const planId = ws.accountById.has(row.account) ? row.account : byCrm.get(row.account);
+  const key = planId ?? row.account;
+  let client = ledger.clients.get(key);
+  if (!client) {
+    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map() };
+    ledger.clients.set(key, client);
+  }
+  if (row.name !== undefined) client.name = row.name;
+  if (planId === undefined) Object.assign(client.dimensions, row.dimensions);
+  const year = row.period.slice(0, 6);
+  add(client.byPeriod, row.period, row);
+  let products = client.byYearProduct.get(year);
+  if (!products) client.byYearProduct.set(year, (products = new Map()));
+  add(products, row.product, row);
+  ledger.years.add(year);
+  ledger.rows++;
+  if (row.date !== undefined && (ledger.through === undefined || row.date > ledger.through)) ledger.through = row.date;
+}
+
+function add(map: Map<string, LedgerAmount>, key: string, row: LedgerRow): void {
+  const sum = map.get(key);
+  if (sum) {
+    sum.revenue = roundCents(sum.revenue + row.revenue);
+    sum.margin = roundCents(sum.margin + row.margin);
+  } else map.set(key, { revenue: roundCents(row.revenue), margin: roundCents(row.margin) });
+}
+
+/** The span of fiscal years the plans name: a ledger row outside it is a typo, or a year nobody plans or reviews. */
+function yearsNamed(ws: Workspace): RowRules['years'] {
+  const years: number[] = [];
+  const note = (period: string) => years.push(Number(period.slice(2, 6)));
+  for (const g of ws.goals) note(g.period);
+  for (const a of ws.accounts) for (const list of [a.plan.forecast, a.plan.history, a.plan.stretch]) for (const e of list) note(e.period);
+  if (years.length === 0) return undefined;
+  return { first: Math.min(...years), last: Math.max(...years) };
+}
+
+/** A key under sales.columns that is no field: the mapping would silently read nothing. */
+function checkColumnSettings(ws: Workspace): Diagnostic[] {
+  const columns = ws.settings.sales?.columns ?? {};
+  const known = [...LEDGER_FIELDS, ...Object.keys(ws.settings.dimensions)];
+  const where = ws.sources.workspace;
+  return Object.keys(columns)
+    .filter((k) => !known.includes(k))
+    .map((k) => ledgerError(where.file, where.source.locate(['sales', 'columns', k], 'key'), 'unknown-key', `sales.columns: ${excerpt(k)} is not a ledger field. Map one of: ${known.join(', ')}.`));
+}

@@ -1,0 +1,105 @@
+import type { Ledger, LedgerAmount, LedgerClient } from '../model.ts';
+import { roundCents } from '../shared/money.ts';
+import { ownValue } from '../shared/own.ts';
+import { isQuarter, quarterOfDate, yearOf } from '../shared/periods.ts';
+import { counted, type AccountTotals } from './accounts.ts';
+
+/**
+ * Booked against plan (step 7 of the method): what the ledger has booked in a goal's period and scope, and what
+ * the plans still forecast for it. "Still to come" is judged against the ledger's last date, not the clock, so the
+ * same files always give the same figures: quarters the ledger has passed count nothing, the quarter it is in counts
+ * what the forecast has beyond what is booked, later quarters their whole forecast (an annual entry as four equal quarters).
+ */
+export interface GoalBooked {
+  /** Revenue booked in the goal's period and scope, in the workspace currency. */
+  revenue: number;
+  /** booked ÷ goal (0 when the goal is zero). */
+  share: number;
+  /** The forecast of the plans in scope for the part of the period the ledger has not reached. */
+  toCome: number;
+  /** The ledger's last date, or undefined when its rows give periods only. */
+  through: string | undefined;
+}
+
+const ZERO: LedgerAmount = { revenue: 0, margin: 0 };
+
+/** A client's booked revenue and margin in a period: a year takes its quarters and the rows that give only the year. */
+export function bookedIn(client: LedgerClient | undefined, period: string): LedgerAmount {
+  if (!client) return ZERO;
+  if (isQuarter(period)) return client.byPeriod.get(period) ?? ZERO;
+  let revenue = 0;
+  let margin = 0;
+  for (const [p, v] of client.byPeriod) {
+    if (yearOf(p) !== period) continue;
+    revenue += v.revenue;
+    margin += v.margin;
+  }
+  return { revenue: roundCents(revenue), margin: roundCents(margin) };
+}
+
+/** The ledger's clients that have no plan and fall in a scope: a scope of dimensions only, every value matching. */
+export function clientsWithoutPlanIn(ledger: Ledger, scope: Readonly<Record<string, string>>): LedgerClient[] {
+  const keys = Object.keys(scope);
+  if (keys.includes('owner') || keys.includes('manager')) return [];
+  const out: LedgerClient[] = [];
+  for (const c of ledger.clients.values()) {
+    if (!c.hasPlan && keys.every((k) => ownValue(c.dimensions, k) === scope[k])) out.push(c);
+  }
+  return out;
+}
+
+/** The quarters of a period: itself, or the four of a year. */
+export function quartersOf(period: string): string[] {
+  return isQuarter(period) ? [period] : [1, 2, 3, 4].map((q) => `${period}-Q${q}`);
+}
+
+/** The forecast of one plan still to come in a period, given the quarter the ledger has reached. */
+export function toComeIn(t: AccountTotals, client: LedgerClient | undefined, period: string, reached: string | undefined, count: 'full' | 'weighted'): number {
+  let sum = 0;
+  for (const q of quartersOf(period)) {
+    if (reached !== undefined && q < reached) continue;
+    const entry = t.forecast.find((f) => f.period === q);
+    let forecast = entry ? counted(entry, count) : 0;
+    const annual = t.forecast.find((f) => f.period === yearOf(q));
+    if (annual) forecast += counted(annual, count) / 4;
+    sum += q === reached ? Math.max(0, forecast - bookedIn(client, q).revenue) : forecast;
+  }
+  return roundCents(sum);
+}
+
+/** The quarter of the ledger's last date, which the to-come figures start from. */
+export function quarterReached(ledger: Ledger, startMonth: number): string | undefined {
+  return ledger.through === undefined ? undefined : quarterOfDate(ledger.through, startMonth);
+}
+
+/** A goal's booked figures from the plans in its scope and the ledger's clients without a plan. */
+export function bookGoal(ledger: Ledger, goal: { period: string; revenue: number; scope: Readonly<Record<string, string>> }, inScope: readonly AccountTotals[], options: { startMonth: number; count: 'full' | 'weighted' }): GoalBooked {
+  const reached = quarterReached(ledger, options.startMonth);
+  let revenue = 0;
+  let toCome = 0;
+  for (const t of inScope) {
+    const client = ledger.clients.get(t.id);
+    revenue += bookedIn(client, goal.period).revenue;
+    toCome += toComeIn(t, client, goal.period, reached, options.count);
+  }
+  for (const c of clientsWithoutPlanIn(ledger, goal.scope)) revenue += bookedIn(c, goal.period).revenue;
+  revenue = roundCents(revenue);
+  return { revenue, share: goal.revenue > 0 ? revenue / goal.revenue : 0, toCome: roundCents(toCome), through: ledger.through };
+}
+
+/** One account's year by quarter: booked in the ledger against its forecast (an annual entry spread over four quarters). */
+export function bookedByQuarter(t: AccountTotals, client: LedgerClient | undefined, year: string, count: 'full' | 'weighted'): { period: string; booked: number; forecast: number }[] {
+  const annual = t.forecast.find((f) => f.period === year);
+  return quartersOf(year).map((period) => {
+    const entry = t.forecast.find((f) => f.period === period);
+    const forecast = (entry ? counted(entry, count) : 0) + (annual ? counted(annual, count) / 4 : 0);
+    return { period, booked: bookedIn(client, period).revenue, forecast: roundCents(forecast) };
+  });
+}
+
+/** Everything the ledger has booked in a fiscal year, every client together: the company's sales to date. */
+export function bookedToDate(ledger: Ledger, year: string): number {
+  let sum = 0;
+  for (const c of ledger.clients.values()) sum += bookedIn(c, year).revenue;
+  return roundCents(sum);
+}

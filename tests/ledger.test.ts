@@ -1,0 +1,108 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { computeRevenue } from '../src/core/portfolio/portfolio.ts';
+import { assignTiers } from '../src/core/portfolio/tiers.ts';
+import { rollUp } from '../src/core/rollup/rollup.ts';
+import { runRules } from '../src/core/rules/index.ts';
+import { makeSandbox, ROOT, type Sandbox } from './helpers/sandbox.ts';
+
+/**
+ * tests/fixtures/ledger, worked out by hand. Fiscal years start in February, so FY2027-Q1 is 2026-02-01 to 2026-04-30.
+ * acme (EUR plan, crm id CRM-001): 2026-02-01 EUR 100 by its CRM id (= $110), 2026-04-30 $50, 2026-05-01 $30 (Q2);
+ * FY2026 $200 + EUR 300 (= $330) = $530, while its plan types EUR 500 (= $550) for FY2026.
+ * globex (target plan): 2026-07-20 $70. initech (no plan, partner): FY2027 $500, FY2026 $900. umbrella (no plan, direct):
+ * FY2026 $150, FY2027 $60. The ledger's last date is 2026-07-20, in FY2027-Q2.
+ */
+const load = (plansDir = 'tests/fixtures/ledger', cwd = ROOT) => readWorkspace({ plansDir, cwd });
+
+let sandbox: Sandbox | undefined;
+afterEach(() => sandbox?.remove());
+
+describe('sales ledger: reading', () => {
+  it('maps the export\'s own headers (Invoice date, Account ID, Amount) and reads DD/MM/YYYY dates', () => {
+    const { workspace, diagnostics } = load();
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const ledger = workspace!.ledger!;
+    expect(ledger.rows).toBe(10);
+    expect([...ledger.clients.keys()].sort()).toEqual(['acme', 'globex', 'initech', 'umbrella']);
+    expect(ledger.through).toBe('2026-07-20');
+    expect([...ledger.years].sort()).toEqual(['FY2026', 'FY2027']);
+    // A CRM id finds its plan: the EUR row by CRM-001 is acme's, converted at 1.1.
+    expect(ledger.clients.get('acme')!.byPeriod.get('FY2027-Q1')).toEqual({ revenue: 160, margin: 64 });
+    expect(ledger.clients.get('initech')).toMatchObject({ hasPlan: false, name: 'Initech', dimensions: { channel: 'partner', region: 'americas' }, at: { file: 'tests/fixtures/ledger/sales/2026.csv', line: 8, column: 12 } });
+  });
+
+  it('reads default headers, ISO dates, a BOM, CRLF line ends and a line break inside a quoted name', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    s.write({
+      'workspace.yaml': 'company: Minimal Co\ncurrency: USD\nfiscal_year_start_month: 2\ndimensions:\n  channel: [direct, partner]\n  region: [americas, emea]\nfx: { EUR: 1.1 }\nofferings:\n  - { id: sensors, name: Sensors }\n',
+      'sales/2026.csv': '\uFEFFdate,account,revenue,name\r\n2026-02-01,acme,10,"Acme\r\nLabs"\r\n\r\n2026-03-01,CRM-001,5.50,Acme\r\n',
+      'sales/extra.csv': 'account,revenue,period\nglobex,7,FY2027-Q3\nglobex,1,FY2027\n',
+    });
+    const { workspace, diagnostics } = load('plans', s.dir);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const ledger = workspace!.ledger!;
+    expect(ledger.files).toEqual(['plans/sales/2026.csv', 'plans/sales/extra.csv']);
+    expect(ledger.clients.get('acme')!.byPeriod.get('FY2027-Q1')).toEqual({ revenue: 15.5, margin: 0 });
+    expect(ledger.clients.get('globex')!.byPeriod).toEqual(new Map([['FY2027-Q3', { revenue: 7, margin: 0 }], ['FY2027', { revenue: 1, margin: 0 }]]));
+  });
+
+  it('locates a bad cell on the right line after a quoted line break and a blank line (CRLF)', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    s.write({ 'sales/2026.csv': 'Invoice date,Account ID,Amount,name\r\n01/02/2026,acme,10,"Acme\r\nLabs"\r\n\r\n01/03/2026,acme,ten,Acme\r\n' });
+    const { workspace, diagnostics } = load('plans', s.dir);
+    expect(workspace).toBeUndefined();
+    expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['plans/sales/2026.csv:5:17 ledger-not-a-number']);
+  });
+
+  it('a plans folder without sales/ has no ledger, and nothing changes', () => {
+    const { workspace } = load('tests/fixtures/minimal');
+    expect(workspace!.ledger).toBeUndefined();
+    expect(rollUp(workspace!).goals.every((g) => g.booked === undefined)).toBe(true);
+  });
+});
+
+describe('sales ledger: history, ranking and booked against plan', () => {
+  const ws = load().workspace!;
+  const rollup = rollUp(ws);
+
+  it('history comes from the ledger for the years it covers, with its source', () => {
+    const acme = rollup.accounts.find((a) => a.id === 'acme')!;
+    expect(acme.history).toEqual({ FY2026: 530, FY2027: 190 });
+    expect(acme.historyFromLedger).toEqual(['FY2026', 'FY2027']);
+  });
+
+  it('warns where the hand-typed history differs from the ledger', () => {
+    const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'history-differs-from-ledger');
+    expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
+      'tests/fixtures/ledger/accounts/acme.yaml:9:32 warning The history typed here for FY2026 sums to $550, and the sales ledger booked $530 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak.',
+    ]);
+  });
+
+  it('finds a client without a plan among the top of its channel, at its first ledger row', () => {
+    const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'top-account-without-plan');
+    expect(findings.map((f) => [f.file, f.line, f.column, f.account])).toEqual([
+      ['tests/fixtures/ledger/accounts/acme.yaml', 1, 1, 'acme'],
+      ['tests/fixtures/ledger/sales/2026.csv', 8, 12, 'initech'],
+    ]);
+    expect(findings[1]!.message).toBe('"Initech" ("initech" in the ledger) is #1 of 1 in channel partner by FY2026 sales ($900, top 25%), and has no plan. The top accounts carry most of the revenue: write one, such as accounts/initech.yaml with crm: { id: "initech" } so the ledger\'s rows find it.');
+  });
+
+  // Ranked by FY2026 sales, 3 with sales: the top 20% (1) A, the next 30% (to 2) B, the next 30% (to 3) C, the rest D.
+  it('puts the ledger\'s clients without a plan in the A–D categories', () => {
+    const revenue = computeRevenue(ws, '2026-08-01', rollup);
+    expect(revenue.withoutPlan.get('initech')).toMatchObject({ lastYear: 900, lastYearMargin: 0 });
+    expect(Object.fromEntries(assignTiers(ws, revenue))).toEqual({ initech: 'A', acme: 'B', umbrella: 'C', globex: 'D' });
+  });
+
+  it('books each goal in its period and scope: a plan-currency row, the first and last day of a quarter', () => {
+    expect(rollup.goals.map((g) => [g.label, g.booked])).toEqual([
+      // 110 + 50 + 30 (acme) + 70 (globex) + 500 (initech) + 60 (umbrella); to come: acme Q2 110 − 30, globex 200 ÷ 4 × 2 (Q3, Q4; Q2 is covered by its $70).
+      ['FY2027 company', { revenue: 820, share: 0.82, toCome: 180, through: '2026-07-20' }],
+      // acme 190 + umbrella 60 (no plan, direct in the ledger); to come: acme's Q2 beyond what is booked.
+      ['FY2027 channel: direct', { revenue: 250, share: 250 / 600, toCome: 80, through: '2026-07-20' }],
+      // 2026-02-01 (EUR 100 = $110) and 2026-04-30 ($50) are in Q1; 2026-05-01 is not. Clients without a plan have no owner.
+      ['FY2027-Q1 owner: Ann Lee', { revenue: 160, share: 1.6, toCome: 0, through: '2026-07-20' }],
+    ]);
+  });
+});

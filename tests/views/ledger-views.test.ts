@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { accountView } from '../../src/core/views/account.ts';
+import { goalsView } from '../../src/core/views/goals.ts';
+import { homeView } from '../../src/core/views/home.ts';
+import { portfolioView } from '../../src/core/views/portfolio.ts';
+import { example, siteOf, workspaceOf } from './helpers.ts';
+
+/** What the site shows from tests/fixtures/ledger (worked out in tests/ledger.test.ts), on 2026-08-01: FY2027, last year FY2026. */
+const data = siteOf(workspaceOf('tests/fixtures/ledger'), '2026-08-01');
+
+describe('site views of the sales ledger', () => {
+  it('the goals page shows booked beside planned, and what is still to come', () => {
+    const view = goalsView(data);
+    expect(view.booked).toBe(true);
+    expect(view.goals.map((g) => g.booked)).toEqual([
+      { cell: '$820 (82%)', sentence: 'Booked $820 (82% of the goal) in the sales ledger through 2026-07-20; the plans forecast $180 more to come' },
+      { cell: '$250 (42%)', sentence: 'Booked $250 (42% of the goal) in the sales ledger through 2026-07-20; the plans forecast $80 more to come' },
+      { cell: '$160 (160%)', sentence: 'Booked $160 (160% of the goal) in the sales ledger through 2026-07-20; the plans forecast $0 more to come' },
+    ]);
+  });
+
+  it('an account page shows booked against forecast per quarter, and where each sold figure comes from', () => {
+    const view = accountView(data, 'acme');
+    expect(view.booked).toEqual({
+      year: 'FY2027',
+      through: '2026-07-20',
+      rows: [
+        { period: 'FY2027-Q1', booked: '$160', forecast: '$110' },
+        { period: 'FY2027-Q2', booked: '$30', forecast: '$110' },
+        { period: 'FY2027-Q3', booked: '$0', forecast: '$0' },
+        { period: 'FY2027-Q4', booked: '$0', forecast: '$0' },
+      ],
+    });
+    expect(view.revenue!.rows.map((r) => [r.year, r.sold, r.source])).toEqual([['FY2026', '$530', 'sales ledger'], ['FY2027', '$190', 'sales ledger']]);
+  });
+
+  it('the home page shows booked to date for the year, every client together', () => {
+    expect(homeView(data).booked).toBe('Booked to date in FY2027: $820 in the sales ledger, through 2026-07-20');
+  });
+
+  it('the portfolio ranks every client within each dimension value by revenue and margin, and marks the top', () => {
+    const clients = portfolioView(data).clients!;
+    expect(clients.top).toBe('the top 25%');
+    const channel = clients.dimensions.find((d) => d.name === 'channel')!;
+    // acme's FY2026 margin: $80 + EUR 90 × 1.1 = $179; the rows of initech and umbrella give no margin.
+    expect(channel.groups.map((g) => [g.value, g.rows.map((r) => [r.name, r.plan, r.revenue, r.revenueRank, r.margin, r.marginRank, r.top])])).toEqual([
+      ['direct', [['Acme', true, '$530', 1, '$179', '1', 'revenue, margin'], ['Umbrella', false, '$150', 2, '$0', '2', '—']]],
+      ['partner', [['Initech', false, '$900', 1, '$0', '1', 'revenue, margin']]],
+    ]);
+    const tiers = portfolioView(data).tiers.rows.map((t) => [t.tier, t.accounts.map((a) => `${a.name}${a.plan ? '' : ' (no plan)'}`)]);
+    expect(tiers).toEqual([['A', ['Initech (no plan)']], ['B', ['Acme']], ['C', ['Umbrella (no plan)']], ['D', ['Globex']]]);
+  });
+
+  it('the example has a client without a plan in the top group of its channel', () => {
+    const partner = portfolioView(example).clients!.dimensions.find((d) => d.name === 'channel')!.groups.find((g) => g.value === 'partner')!;
+    expect(partner.rows.filter((r) => !r.plan && r.top.includes('revenue')).map((r) => [r.name, r.revenueRank])).toEqual([['Marrow Valley Labs', 2]]);
+  });
+});
