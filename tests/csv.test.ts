@@ -36,8 +36,10 @@ describe('csvField', () => {
 
 describe('the CSV downloads', () => {
   it('lists every account with the figures of the accounts page, an empty cell where the page shows a dash', () => {
-    const view = accountsView(example);
-    const [header, ...rows] = parseCsv(csvOf(accountsTable(example)));
+    // Without its sales ledger the example has plans that record no sales for last year: those show a dash.
+    const noLedger = siteOf({ ...example.ws, ledger: undefined });
+    const view = accountsView(noLedger);
+    const [header, ...rows] = parseCsv(csvOf(accountsTable(noLedger)));
     expect(header).toContain(`sold ${view.lastYear} (USD)`);
     expect(rows).toHaveLength(view.rows.length);
     const sold = header!.indexOf(`sold ${view.lastYear} (USD)`);
@@ -52,10 +54,16 @@ describe('the CSV downloads', () => {
   it('lists every goal, the years first, with its status word and the raw figures', () => {
     const view = goalsView(example);
     const [header, ...rows] = parseCsv(csvOf(goalsTable(example)));
-    expect(header).toEqual(['goal', 'period', 'scope', 'target (USD)', 'planned (USD)', 'gap (USD)', 'coverage', 'stretch (USD)', 'plans']);
+    expect(header).toEqual(['goal', 'period', 'scope', 'target (USD)', 'planned (USD)', 'gap (USD)', 'coverage', 'stretch (USD)', 'plans', 'booked (USD)', 'booked share', 'forecast to come (USD)']);
     expect(rows.map((r) => r[0])).toEqual([...view.annual, ...view.quarterly].map((g) => g.label));
     expect(rows.map((r) => r[8])).toEqual([...view.annual, ...view.quarterly].map((g) => (g.met ? 'covered' : 'short')));
     expect(rows.map((r) => Number(r[5]))).toEqual([...view.annual, ...view.quarterly].map((g) => g.result.gap));
+    expect(rows.map((r) => Number(r[9]))).toEqual([...view.annual, ...view.quarterly].map((g) => g.result.booked?.revenue));
+  });
+
+  it('has no booked columns without a sales ledger', () => {
+    const [header] = parseCsv(csvOf(goalsTable(siteOf({ ...example.ws, ledger: undefined }))));
+    expect(header).toHaveLength(9);
   });
 
   it("lists a person's book as their page does", () => {
