@@ -26,7 +26,7 @@ const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
  */
 export function readFileChanges(repo: PlansRepo, plansDir: string, cwd: string): FileChanges {
   const out = repo
-    .git(['diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', repo.commit, '--', ...(repo.folder ? [repo.folder] : [])])
+    .git(['diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', repo.commit, '--', ...(repo.folder ? [`:(top,literal)${repo.folder}`] : [])])
     .toString('utf8')
     .split('\0');
   const toRel = (name: string) => (repo.folder ? name.slice(repo.folder.length + 1) : name);

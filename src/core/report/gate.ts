@@ -2,7 +2,9 @@ import { goalKey } from '../rollup/scope.ts';
 import type { GoalChange } from '../rollup/diff.ts';
 import type { GoalResult } from '../rollup/rollup.ts';
 import type { Finding } from '../rules/finding.ts';
-import type { CheckReport } from './check-report.ts';
+import type { BaseReport } from '../rollup/base.ts';
+import type { Rollup } from '../rollup/rollup.ts';
+import type { FindingChange } from './finding-change.ts';
 import { describeAddedMissed, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
 
 /** strict: any missed goal or rule error fails. change (the default with --base): only what the change made worse fails. */
@@ -51,7 +53,7 @@ export interface Gate {
  * further from its target, a new goal that is missed, a new rule error. Goals that were short before and are
  * not worse are reasons that do not fail, so every output can say so.
  */
-export function judgeGate(report: Pick<CheckReport, 'rollup' | 'findings' | 'base' | 'findingChange'>, mode: GateMode): Gate {
+export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]; base?: BaseReport | undefined; findingChange?: FindingChange | undefined }, mode: GateMode): Gate {
   const { rollup, base } = report;
   const errors = report.findings.map((f, i) => ({ f, isNew: report.findingChange?.isNew[i] ?? true })).filter(({ f }) => f.severity === 'error');
   const comparable = mode === 'change' && base !== undefined && base.valid;
