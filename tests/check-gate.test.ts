@@ -131,10 +131,10 @@ describe('findings the change introduced', () => {
     expect(warnings).toHaveLength(10);
     expect(warnings.slice(0, 2).every((l) => l.includes('title=Goal still short'))).toBe(true);
     expect(warnings.slice(2).every((l) => /title=[a-z-]+ \(new\)::/.test(l))).toBe(true);
-    expect(lines.at(-1)).toMatch(/^::notice title=More findings::\d+ more findings are in the step summary/);
+    expect(lines.at(-1)).toMatch(/^::notice file=plans\/workspace\.yaml,line=1,col=1,title=More findings::\d+ more findings are in the step summary/);
     const json = JSON.parse(check(sb, '--json').stdout) as Json;
     const shown = lines.length - 1;
-    expect(lines.at(-1)).toContain(`::${json.findings.length + 2 - shown} more`);
+    expect(lines.at(-1)).toContain(`::${json.findings.length + 2 - shown} more findings`);
   });
 });
 

@@ -77,7 +77,7 @@ function commandLines(text: string): string[] {
 }
 
 /** An annotation the tool itself writes: level, file, line, column and title with ":" and "," encoded, then the message. */
-const OWN_ANNOTATION = /^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+(,title=[^:,]*)?::|^::notice title=More findings::\d+ more/;
+const OWN_ANNOTATION = /^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+(,title=[^:,]*)?::/;
 
 /** How many annotations check prints for these severities: at most 10 per level, and a last notice when some do not fit. */
 function annotationCount(severities: string[]): number {

@@ -55,10 +55,11 @@ export function renderCheckAnnotations(report: CheckReport, ws: Workspace): stri
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map(({ d }) => ({ level: d.severity, line: formatGithubAnnotation('rule' in d ? { ...d, title: d.rule } : d) })),
   ];
-  return withinLimits(ranked);
+  return withinLimits(ranked, ws.sources.workspace.file);
 }
 
-function withinLimits(ranked: { level: Diagnostic['severity']; line: string }[]): string[] {
+/** The last notice points at workspace.yaml, a file every plans folder has, so it is an annotation like the others. */
+function withinLimits(ranked: { level: Diagnostic['severity']; line: string }[], file: string): string[] {
   const used = { error: 0, warning: 0, info: 0 };
   const keep = ranked.map((a) => used[a.level]++ < ANNOTATIONS_PER_LEVEL);
   let dropped = keep.filter((k) => !k).length;
@@ -69,6 +70,9 @@ function withinLimits(ranked: { level: Diagnostic['severity']; line: string }[])
     dropped++;
   }
   const out = ranked.filter((_, i) => keep[i]).map((a) => a.line);
-  if (dropped > 0) out.push(`::notice title=More findings::${dropped} more ${dropped === 1 ? 'finding is' : 'findings are'} in the step summary (and in npm run check -- --json).`);
+  if (dropped > 0) {
+    const message = `${dropped} more ${dropped === 1 ? 'finding is' : 'findings are'} in the step summary (and in npm run check -- --json).`;
+    out.push(formatGithubAnnotation({ file, line: 1, column: 1, severity: 'info', title: 'More findings', message }));
+  }
   return out;
 }
