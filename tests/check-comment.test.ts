@@ -61,7 +61,7 @@ describe('check --comment FILE writes the pull-request comment', () => {
     const comment = readFileSync(join(sb.dir, 'out/comment.md'), 'utf8');
     expect(comment.split('\n').slice(0, 4)).toEqual(['<!-- account-plans:check -->', '## ✅ Minimal Co: the plans pass the gate', '', 'Compared with `main`.']);
     expect(comment).toContain('- ℹ️ FY2027 company is still $525 short; this change did not make it worse.');
-    expect(comment).toContain('| FY2027-Q1 owner: Ann Lee | $100 | $110 | $165 | +$55 | met |');
+    expect(comment).toContain('| FY2027-Q1 owner: Ann Lee | $100 | $110 | $165 | +$55 | met | acme: FY2027-Q1 +$55 |');
     expect(comment).toContain('- Findings: this change adds 2 warnings and resolves none.');
     expect(comment).toContain('### New findings (2)');
     expect(comment).toContain('@&#8203;octocat &lt;img src=x onerror=alert(1)&gt; \\| x');

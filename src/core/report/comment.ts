@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { describeStatusChange } from '../rollup/diff.ts';
+import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { formatChange, formatMoney } from '../shared/money.ts';
 import { failsGate, findingsNewFirst, type CheckReport } from './check-report.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
@@ -30,10 +30,11 @@ export function renderComment(unsafe: CheckReport): string {
     const moved = base.goals.filter((c) => c.change !== 0 || c.metBefore !== c.metAfter || c.targetBefore !== c.targetAfter);
     if (moved.length === 0) out.push('This change moves no goal.', '');
     else {
-      out.push('### Goals this change moved', '', '| Goal | Target | Before | After | Change | Status |', '|---|--:|--:|--:|--:|---|');
+      out.push('### Goals this change moved', '', '| Goal | Target | Before | After | Change | Status | Moved most |', '|---|--:|--:|--:|--:|---|---|');
       for (const c of moved) {
         const target = c.targetBefore === c.targetAfter ? money(c.targetAfter) : `${money(c.targetBefore)} → ${money(c.targetAfter)}`;
-        out.push(`| ${escapeMarkdown(c.label)} | ${target} | ${money(c.before)} | ${money(c.after)} | ${formatChange(c.change, currency)} | ${describeStatusChange(c)} |`);
+        const movers = c.movers.slice(0, 3).map((m) => escapeMarkdown(describeMover(m, c.period, currency))).join('<br>');
+        out.push(`| ${escapeMarkdown(c.label)} | ${target} | ${money(c.before)} | ${money(c.after)} | ${formatChange(c.change, currency)} | ${describeStatusChange(c)} | ${movers} |`);
       }
       out.push('');
     }
