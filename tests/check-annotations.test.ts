@@ -54,3 +54,19 @@ describe('check’s annotations stay within GitHub’s 10 per level', () => {
     expect(warnings[0]).toContain('title=r-warning (new)::');
   });
 });
+
+describe('with more findings than are listed', () => {
+  it('the change’s own are still listed first, in the terminal and the step summary; the rest are counted by rule', async () => {
+    const { renderCheckText } = await import('../src/core/report/check-text.ts');
+    const { renderSummary } = await import('../src/core/report/markdown.ts');
+    const findings = Array.from({ length: 60 }, (_, i) => finding(i, 'warning'));
+    const isNew = findings.map((_, i) => i === 42);
+    const report: CheckReport = { company: 'Minimal Co', rollup, diagnostics: [], findings, findingChange: { isNew, resolved: [] } };
+    const lines = renderCheckText(report);
+    const at = lines.indexOf('Findings (60: the change’s new findings and errors listed, other warnings and notes counted by rule)');
+    expect(lines.slice(at + 1, at + 6)).toEqual(['plans/accounts/old.yaml:43:1 warning warning 42 (r-warning, new)', '', 'Rule       Severity  Count  First', `─────────  ────────  ─────  ${'─'.repeat(27)}`, 'r-warning  warning      59  plans/accounts/old.yaml:1:1']);
+    const summary = renderSummary(report);
+    expect(summary).toContain('- **new** warning `plans/accounts/old.yaml:43:1` warning 42 (r-warning)');
+    expect(summary).toContain('| r-warning | warning | 59 | `plans/accounts/old.yaml:1:1` |');
+  });
+});

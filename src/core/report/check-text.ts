@@ -91,11 +91,12 @@ function renderFindings(report: CheckReport, paint: Paint): string[] {
   if (total <= FINDINGS_LISTED) {
     return ['', paint.bold('Findings'), ...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...marked.map((m) => formatFinding(m.finding, paint, m.isNew))];
   }
-  const errors = marked.filter((m) => m.finding.severity === 'error');
-  const rows = countFindingsByRule(report.findings).map((e) => [e.rule, e.severity, String(e.count), `${e.first.file}:${e.first.line}:${e.first.column}`]);
+  // The change's own findings are always listed, so a pull request sees what it added among many.
+  const errors = marked.filter((m) => m.finding.severity === 'error' || m.isNew);
+  const rows = countFindingsByRule(marked.filter((m) => !m.isNew).map((m) => m.finding)).map((e) => [e.rule, e.severity, String(e.count), `${e.first.file}:${e.first.line}:${e.first.column}`]);
   return [
     '',
-    paint.bold(`Findings (${total}: errors listed, warnings and notes counted by rule)`),
+    paint.bold(`Findings (${total}: ${report.findingChange ? 'the change’s new findings and errors listed, other' : 'errors listed,'} warnings and notes counted by rule)`),
     ...report.diagnostics.map((d) => formatDiagnostic(d, paint)),
     ...errors.map((m) => formatFinding(m.finding, paint, m.isNew)),
     ...(rows.length > 0 ? ['', ...renderTable(['Rule', 'Severity', 'Count', 'First'], rows, undefined, [0, 1, 3])] : []),

@@ -87,12 +87,12 @@ function renderFindings(report: CheckReport): string[] {
   if (total === 0) return [];
   const marked = findingsNewFirst(report);
   if (total <= FINDINGS_LISTED) return ['### Findings', '', ...report.diagnostics.map(noteOfDiagnostic), ...marked.map((m) => noteOfFinding(m.finding, m.isNew)), ''];
-  const counts = countFindingsByRule(report.findings);
+  const counts = countFindingsByRule(marked.filter((m) => !m.isNew).map((m) => m.finding));
   return [
     `### Findings (${total})`,
     '',
     ...report.diagnostics.map(noteOfDiagnostic),
-    ...marked.filter((m) => m.finding.severity === 'error').map((m) => noteOfFinding(m.finding, m.isNew)),
+    ...marked.filter((m) => m.finding.severity === 'error' || m.isNew).map((m) => noteOfFinding(m.finding, m.isNew)),
     '',
     ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${escapeMarkdown(c.rule)} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
   ];
