@@ -69,6 +69,8 @@ describe('check --base judges the change, not the state', () => {
     expect(json.gate.mode).toBe('change');
     expect(json.gate.passed).toBe(status === 0);
     expect(json.gate.reasons.map((x) => `${x.text}.`)).toContain(says);
+    expect(json.gate.reasons.every((x) => x.goal !== undefined)).toBe(true);
+    expect(json.ok).toBe(false); // the state: goals are missed either way
     expect(sb.snapshot()).toEqual(before);
   });
 
@@ -90,6 +92,37 @@ describe('check --base judges the change, not the state', () => {
     const r = runScript('check', ['--plans', 'plans', '--today', '2026-11-24'], { cwd: sb.dir });
     expect(r.status).toBe(1);
     expect(r.stdout).not.toContain('Gate');
+  });
+});
+
+describe('rule errors', () => {
+  /** stale-contact raised to error at the base: Maria (no last_contact) is an error there already. */
+  function errorBase(): Sandbox {
+    const sb = makeSandbox();
+    sandboxes.push(sb);
+    edit(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-contact: error }\n');
+    git(sb.plans, 'init', '--quiet', '--initial-branch=main');
+    git(sb.plans, 'add', '-A');
+    git(sb.plans, 'commit', '--quiet', '-m', 'base');
+    return sb;
+  }
+
+  it('an error the change adds fails the gate, naming the finding', () => {
+    const sb = errorBase();
+    edit(sb, 'accounts/acme.yaml', 'stakeholders:\n', 'stakeholders:\n  - { id: lee, name: Lee, roles: [decision-maker], relationship: ann-lee }\n');
+    const r = check(sb, '--json');
+    expect(r.status).toBe(1);
+    const json = JSON.parse(r.stdout) as Json & { gate: { reasons: { kind: string; finding?: { rule: string; subject?: string } }[] } };
+    expect(json.gate.reasons.filter((x) => x.fails).map((x) => [x.kind, x.finding?.rule, x.finding?.subject])).toEqual([['finding-added-error', 'stale-contact', 'stakeholders["lee"]']]);
+  });
+
+  it('an error that was there before does not fail the change, and is said to be old', () => {
+    const sb = errorBase();
+    edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
+    const r = check(sb);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/· stale-contact at plans\/accounts\/acme\.yaml:11 was there before this change\./);
+    expect(check(sb, '--strict').status).toBe(1);
   });
 });
 
