@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
@@ -168,6 +168,16 @@ describe('findings the change introduced', () => {
     const json = JSON.parse(check(sb, '--json').stdout) as Json;
     const shown = lines.length - 1;
     expect(lines.at(-1)).toContain(`::${json.findings.length + 2 - shown} more findings`);
+  });
+});
+
+describe('reading what the change touched', () => {
+  it('leaves the repository as it was, even where git would refresh its index (a file saved without a change)', () => {
+    const sb = baseRepo();
+    utimesSync(join(sb.plans, 'accounts/acme.yaml'), new Date('2030-01-01'), new Date('2030-01-01'));
+    const before = sb.snapshot();
+    expect(check(sb).status).toBe(0);
+    expect(sb.snapshot()).toEqual(before);
   });
 });
 

@@ -22,11 +22,12 @@ const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 /**
  * The files the change touched since the base commit, with git's rename detection (-M), comparing the base
  * with the working tree (so an uncommitted `git mv` counts too; a file git does not track is not seen).
- * Paths come from git in -z form, so no name is ever split or unquoted wrongly.
+ * Paths come from git in -z form, so no name is ever split or unquoted wrongly. Git is told not to refresh its
+ * index while it looks, so the repository is left exactly as it was.
  */
 export function readFileChanges(repo: PlansRepo, plansDir: string, cwd: string): FileChanges {
   const out = repo
-    .git(['diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', repo.commit, '--', ...(repo.folder ? [`:(top,literal)${repo.folder}`] : [])])
+    .git(['--no-optional-locks', '-c', 'diff.autoRefreshIndex=false', 'diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', repo.commit, '--', ...(repo.folder ? [`:(top,literal)${repo.folder}`] : [])])
     .toString('utf8')
     .split('\0');
   const toRel = (name: string) => (repo.folder ? name.slice(repo.folder.length + 1) : name);
