@@ -68,3 +68,15 @@ describe('check --comment FILE writes the pull-request comment', () => {
     expect(comment).not.toMatch(/<img|@octocat/);
   });
 });
+
+describe('check --comment FILE on plans that do not validate', () => {
+  it('is exit 2 and still writes a comment that says so, so the pull request is not left with an old verdict', () => {
+    const sb = baseRepo();
+    sb.write({ 'accounts/acme.yaml': 'name: [unclosed\n' });
+    const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--comment', 'comment.md'], { cwd: sb.dir });
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(sb.dir, 'comment.md'), 'utf8')).toBe(
+      "<!-- account-plans:check -->\n## ❌ The plans do not validate\n\n1 error: nothing was summed against the goals. The check's log and step summary name each file and line.\n",
+    );
+  });
+});
