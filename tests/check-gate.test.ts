@@ -40,7 +40,7 @@ function check(sb: Sandbox, ...extra: string[]) {
 
 interface Json {
   ok: boolean;
-  gate: { mode: string; passed: boolean; reasons: { kind: string; fails: boolean; text: string; goal?: { label: string } }[] };
+  gate: { mode: string; passed: boolean; reasons: { kind: string; fails: boolean; text: string; goal?: { label: string }; finding?: { rule: string; subject?: string } }[] };
   findings: { rule: string; account?: string; subject?: string; new: boolean }[];
   resolvedFindings: { rule: string; account?: string }[];
   base: { renames: { from: string; to: string }[]; goals: { label: string; movers: unknown[] }[] };
@@ -112,7 +112,7 @@ describe('rule errors', () => {
     edit(sb, 'accounts/acme.yaml', 'stakeholders:\n', 'stakeholders:\n  - { id: lee, name: Lee, roles: [decision-maker], relationship: ann-lee }\n');
     const r = check(sb, '--json');
     expect(r.status).toBe(1);
-    const json = JSON.parse(r.stdout) as Json & { gate: { reasons: { kind: string; finding?: { rule: string; subject?: string } }[] } };
+    const json = JSON.parse(r.stdout) as Json;
     expect(json.gate.reasons.filter((x) => x.fails).map((x) => [x.kind, x.finding?.rule, x.finding?.subject])).toEqual([['finding-added-error', 'stale-contact', 'stakeholders["lee"]']]);
   });
 
