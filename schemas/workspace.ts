@@ -62,6 +62,10 @@ export const WorkspaceSettingsSchema = z
       .optional()
       .describe('The repository that hosts the plans, for "edit this plan" links.'),
     rules: RulesConfigSchema.optional(),
+    gate: z
+      .enum(['strict', 'change'])
+      .optional()
+      .describe('How check --base judges a pull request: change (the default) fails only when the change misses or worsens a goal or adds a rule error; strict fails on any missed goal.'),
     max_file_bytes: z
       .number()
       .int()

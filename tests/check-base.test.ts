@@ -84,12 +84,18 @@ describe('check --base', () => {
           change: -80000,
           metBefore: true,
           metAfter: false,
+          targetBefore: 500000,
+          targetAfter: 500000,
+          shortBefore: 0,
+          shortAfter: 30000,
           movers: [
             { account: 'acme', before: 400000, after: 300000, change: -100000 },
             { account: 'initech', before: 0, after: 20000, change: 20000 },
           ],
         },
       ],
+      renames: [],
+      touched: ['plans/accounts/acme.yaml', 'plans/accounts/initech.yaml'],
     });
     expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €550,000 | €470,000 | −€80,000 | met → missed | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
   });

@@ -79,6 +79,15 @@ function commandLines(text: string): string[] {
 /** An annotation the tool itself writes: level, file, line, column and title with ":" and "," encoded, then the message. */
 const OWN_ANNOTATION = /^::(error|warning|notice) file=[^:,]*,line=\d+,col=\d+(,title=[^:,]*)?::/;
 
+/** How many annotations check prints for these severities: at most 10 per level, and a last notice when some do not fit. */
+function annotationCount(severities: string[]): number {
+  const per = (level: string) => severities.filter((s) => s === level).length;
+  const counts = ['error', 'warning', 'info'].map(per);
+  const kept = counts.reduce((sum, n) => sum + Math.min(n, 10), 0);
+  const dropped = counts.reduce((sum, n) => sum + Math.max(n - 10, 0), 0);
+  return dropped === 0 ? kept : per('info') >= 10 ? kept : kept + 1;
+}
+
 describe('plan text cannot start a line of its own in any output', () => {
   it.each(cases)('$name', ({ files, cwdIsPlans, shows }) => {
     const sb = makeSandbox();
@@ -93,7 +102,7 @@ describe('plan text cannot start a line of its own in any output', () => {
     // The JSON says how many diagnostics and findings there are: each gets exactly one line elsewhere.
     const json = runScript('check', ['--plans', plans, '--json', '--today', '2026-11-24'], { cwd });
     expect(json.stdout).not.toMatch(/[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
-    const parsed = JSON.parse(json.stdout) as { goals: { met: boolean }[]; diagnostics: unknown[]; findings?: unknown[] };
+    const parsed = JSON.parse(json.stdout) as { goals: { met: boolean }[]; diagnostics: { severity: string }[]; findings?: { severity: string }[] };
     const notes = parsed.diagnostics.length + (parsed.findings?.length ?? 0);
 
     const validate = runScript('validate', ['--plans', plans], { cwd });
@@ -105,7 +114,9 @@ describe('plan text cannot start a line of its own in any output', () => {
 
     const check = runScript('check', ['--plans', plans, '--today', '2026-11-24'], { cwd, env });
     const own = check.stdout.split('\n').filter((l) => OWN_ANNOTATION.test(l));
-    expect(own).toHaveLength(json.status === 2 ? parsed.diagnostics.length : notes + parsed.goals.filter((g) => !g.met).length);
+    const severities = [...parsed.diagnostics, ...(parsed.findings ?? [])].map((n) => n.severity).concat(parsed.goals.filter((g) => !g.met).map(() => 'error'));
+    expect(severities).toHaveLength(notes + parsed.goals.filter((g) => !g.met).length);
+    expect(own).toHaveLength(json.status === 2 ? parsed.diagnostics.length : annotationCount(severities));
     expect(commandLines(check.stdout).filter((l) => !OWN_ANNOTATION.test(l))).toEqual([]);
     for (const out of [validate.stdout, validate.stderr, json.stdout, check.stderr, readFileSync(summary, 'utf8')]) expect(commandLines(out)).toEqual([]);
     expect(check.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);

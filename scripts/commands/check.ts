@@ -1,13 +1,16 @@
 import { appendFileSync } from 'node:fs';
 import { isRealDate } from '../../schemas/common.ts';
-import { compareWithBase } from '../../src/core/rollup/base.ts';
+import { compareChange } from '../../src/core/rollup/base.ts';
 import { GitRefError } from '../../src/core/load/git-ref.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
 import { formatGithubAnnotation, renderCheckAnnotations } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
-import { isFailing, type CheckReport } from '../../src/core/report/check-report.ts';
+import { failsGate, type CheckReport } from '../../src/core/report/check-report.ts';
+import { compareFindings } from '../../src/core/report/finding-change.ts';
+import { judgeGate } from '../../src/core/report/gate.ts';
+import { renderComment, renderInvalidComment } from '../../src/core/report/comment.ts';
 import { toInvalidJson, toJson } from '../../src/core/report/json.ts';
 import { todayIso } from '../../src/core/shared/periods.ts';
 import { renderCheckText } from '../../src/core/report/check-text.ts';
@@ -15,18 +18,20 @@ import { rollUp } from '../../src/core/rollup/rollup.ts';
 import { runRules } from '../../src/core/rules/index.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
 
-export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD]';
+export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD]';
 
 /**
  * Validates the plans, sums them against the goals and runs the method's rules.
- * Returns the exit code: 0 every goal met, 1 a goal missed or a rule error, 2 invalid plans or misuse.
+ * Returns the exit code: 0 the gate passes, 1 it fails, 2 invalid plans or misuse. Without --base (or with --strict,
+ * or `gate: strict` in workspace.yaml) the gate fails on any missed goal or rule error; with --base it judges the change.
  * `env` carries GITHUB_ACTIONS and GITHUB_STEP_SUMMARY, so tests pass their own.
  */
 export function checkCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   const values = parseOptions(
     argv,
-    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, strict: { type: 'boolean' }, comment: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     CHECK_USAGE,
   );
   if (values.help) {
@@ -41,6 +46,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);
   }
   const plansDir = plansDirOption(values.plans);
+  const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDir, CHECK_USAGE);
   const github = env['GITHUB_ACTIONS'] === 'true';
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
   const annotation = output.command ?? output.out;
@@ -55,6 +61,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
       if (github) for (const d of diagnostics) annotation(formatGithubAnnotation(d));
     }
     if (summaryFile) appendFileSync(summaryFile, renderInvalidSummary(diagnostics));
+    if (commentFile) writeOutputFile(commentFile, renderInvalidComment(diagnostics));
     return 2;
   }
 
@@ -67,12 +74,19 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   };
   if (values.base !== undefined) {
     try {
-      report.base = compareWithBase(values.base, plansDir, cwd, rollup);
+      const { base, workspace: baseWorkspace } = compareChange(values.base, plansDir, cwd, rollup);
+      report.base = base;
+      if (baseWorkspace) {
+        const baseFindings = runRules(baseWorkspace, { today });
+        report.findingChange = compareFindings(report.findings, baseFindings, new Map(base.renames.map((r) => [r.from, r.to])));
+      }
     } catch (e) {
       if (e instanceof GitRefError) throw new ExitError(2, e.message);
       throw e;
     }
   }
+  const strict = values.strict === true || workspace.settings.gate === 'strict' || values.base === undefined;
+  report.gate = judgeGate(report, strict ? 'strict' : 'change');
 
   if (values.json) output.out(safeJson(toJson(report)));
   else {
@@ -81,5 +95,6 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     if (github) for (const line of renderCheckAnnotations(report, workspace)) annotation(line);
   }
   if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
-  return isFailing(report) ? 1 : 0;
+  if (commentFile) writeOutputFile(commentFile, renderComment(report));
+  return failsGate(report) ? 1 : 0;
 }

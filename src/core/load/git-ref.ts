@@ -17,6 +17,21 @@ export class GitRefError extends Error {}
  * working copy, so messages point at familiar names.
  */
 export function readPlansAtRef(ref: string, plansDir: string, cwd: string = process.cwd()): PlansFile[] {
+  return readPlansAt(openPlansRepo(ref, plansDir, cwd), plansDir, cwd);
+}
+
+/** The repository that holds the plans folder, with the --base ref resolved to a commit. */
+export interface PlansRepo {
+  git: (args: string[], input?: string) => Buffer;
+  /** The ref as the user wrote it, made safe to show. */
+  shownRef: string;
+  commit: string;
+  /** The plans folder, relative to the repository's top, in git's slashes ("" at the top). */
+  folder: string;
+}
+
+/** Finds the git repository of the plans folder and resolves `ref` in it, or says what to do. */
+export function openPlansRepo(ref: string, plansDir: string, cwd: string): PlansRepo {
   const shownRef = oneLine(ref, 200);
   let plansReal: string;
   try {
@@ -47,6 +62,11 @@ export function readPlansAtRef(ref: string, plansDir: string, cwd: string = proc
   if (folder.startsWith('..')) {
     throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no earlier version of it.`);
   }
+  return { git, shownRef, commit, folder };
+}
+
+/** The plans folder's files at the repository's resolved commit. */
+export function readPlansAt({ git, shownRef, commit, folder }: PlansRepo, plansDir: string, cwd: string): PlansFile[] {
   // --long gives each entry's mode and size: a link is never read (its "content" is a path, possibly to a
   // secret), a submodule has no bytes, and a blob larger than any plan may be is not loaded at all.
   const entries = git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])

@@ -4,7 +4,7 @@ import { oneLine } from '../shared/text.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
-import { countFindingsByRule, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
+import { countFindingsByRule, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 
 /**
@@ -47,7 +47,7 @@ export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): stri
     }
   }
 
-  if (report.base) lines.push('', ...renderBaseText(report, paint));
+  if (report.base) lines.push('', ...renderBaseText(report, paint), ...renderGateText(report, paint));
   lines.push(...renderFindings(report, paint));
 
   lines.push('', summaryLine(report, paint));
@@ -68,31 +68,50 @@ function renderBaseText(report: CheckReport, paint: Paint): string[] {
     describeStatusChange(c),
     c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)).join('; ') || (c.change === 0 ? 'no change' : ''),
   ]);
-  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 4, 5])];
+  const renamed = base.renames.map((r) => `Renamed ${r.from} → ${r.to}: its totals moved with it.`);
+  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 4, 5]), ...renamed];
+}
+
+/** The verdict with --base: each reason the gate weighed, failing ones first, and what the change did to the findings. */
+function renderGateText(report: CheckReport, paint: Paint): string[] {
+  const gate = report.gate;
+  if (!gate) return [];
+  const verdict = gate.passed ? paint.green('passes') : paint.red(paint.bold('fails'));
+  const reasons = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
+  const changed = findingChangeSentence(report);
+  return [
+    '',
+    `${paint.bold(`Gate (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'})`)}: ${verdict}`,
+    ...reasons.map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
+    ...(changed ? [`  Findings: ${changed}.`] : []),
+  ];
 }
 
 function renderFindings(report: CheckReport, paint: Paint): string[] {
   const total = report.diagnostics.length + report.findings.length;
   if (total === 0) return [];
+  const marked = findingsNewFirst(report);
   if (total <= FINDINGS_LISTED) {
-    return ['', paint.bold('Findings'), ...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...report.findings.map((f) => formatFinding(f, paint))];
+    return ['', paint.bold('Findings'), ...report.diagnostics.map((d) => formatDiagnostic(d, paint)), ...marked.map((m) => formatFinding(m.finding, paint, m.isNew))];
   }
-  const errors = report.findings.filter((f) => f.severity === 'error');
-  const rows = countFindingsByRule(report.findings).map((e) => [e.rule, e.severity, String(e.count), `${e.first.file}:${e.first.line}:${e.first.column}`]);
+  // The change's own findings are always listed, so a pull request sees what it added among many.
+  const errors = marked.filter((m) => m.finding.severity === 'error' || m.isNew);
+  const rows = countFindingsByRule(marked.filter((m) => !m.isNew).map((m) => m.finding)).map((e) => [e.rule, e.severity, String(e.count), `${e.first.file}:${e.first.line}:${e.first.column}`]);
   return [
     '',
-    paint.bold(`Findings (${total}: errors listed, warnings and notes counted by rule)`),
+    paint.bold(`Findings (${total}: ${report.findingChange ? 'the change’s new findings and errors listed, other' : 'errors listed,'} warnings and notes counted by rule)`),
     ...report.diagnostics.map((d) => formatDiagnostic(d, paint)),
-    ...errors.map((f) => formatFinding(f, paint)),
+    ...errors.map((m) => formatFinding(m.finding, paint, m.isNew)),
     ...(rows.length > 0 ? ['', ...renderTable(['Rule', 'Severity', 'Count', 'First'], rows, undefined, [0, 1, 3])] : []),
     '',
     paint.dim('Every finding with its file and line: npm run check -- --json, or the site\'s account pages.'),
   ];
 }
 
-export function formatFinding(f: Finding, paint: Paint = plain): string {
+/** One finding on one line; `isNew` (with --base) marks the change's own: "(stale-plan, new)". */
+export function formatFinding(f: Finding, paint: Paint = plain, isNew = false): string {
   const colour = f.severity === 'error' ? paint.red : f.severity === 'warning' ? paint.yellow : paint.blue;
-  return `${paint.bold(`${oneLine(f.file)}:${f.line}:${f.column}`)} ${colour(f.severity)} ${oneLine(f.message)} ${paint.dim(`(${oneLine(f.rule)})`)}`;
+  return `${paint.bold(`${oneLine(f.file)}:${f.line}:${f.column}`)} ${colour(f.severity)} ${oneLine(f.message)} ${paint.dim(`(${oneLine(f.rule)}${isNew ? ', new' : ''})`)}`;
 }
 
 /** "3 of 6 goals missed; 1 rule error, 16 warnings, 1 note." */

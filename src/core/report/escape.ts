@@ -34,6 +34,7 @@ export function defuseCommands(text: string): string {
 /**
  * Neutralises Markdown and HTML in plan text: a name like "<img onerror>", "a | b", "[x](https://…)" or
  * "# Title" stays text. Line breaks are shown as escapes, so text can never start a line of its own.
+ * A zero-width space after "@" keeps "@someone" from mentioning (and notifying) anybody in a comment.
  */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
@@ -42,5 +43,6 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/([\\`*_[\]|#!~])/g, '\\$1')
     .replace(/^(\s*)([-+=:])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
+    .replace(/@/g, '@&#8203;');
 }

@@ -2,7 +2,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Workspace } from '../model.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import type { CheckReport } from './check-report.ts';
-import { describeShortfall } from './sentences.ts';
+import { describeShortfall, describeStillShort } from './sentences.ts';
+import { findingsNewFirst } from './check-report.ts';
 import { oneLine } from '../shared/text.ts';
 
 const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -22,20 +23,56 @@ function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** GitHub workflow commands: diagnostics and findings where they are, missed goals at their line in goals.yaml. */
+/** GitHub shows at most this many annotations of each level (error, warning, notice) per step. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * GitHub workflow commands, within GitHub's limit per level, most important first: missed goals (at their line in
+ * goals.yaml), then the change's new findings, then findings in files the change touched, then the rest. A goal the
+ * gate lets pass (short before, not worse) is a warning. When some do not fit, a last notice says how many more
+ * the step summary lists.
+ */
 export function renderCheckAnnotations(report: CheckReport, ws: Workspace): string[] {
   const { currency } = report.rollup;
   const goals = ws.sources.goals;
+  const passing = new Set((report.gate?.reasons ?? []).filter((r) => !r.fails && r.goal).map((r) => r.goal!.label));
   const missed = report.rollup.goals.filter((g) => !g.met && goals);
-  return [
-    ...report.diagnostics.map((d) => formatGithubAnnotation(d)),
+  const touched = new Set(report.base?.touched ?? []);
+  const marked = findingsNewFirst(report);
+  const ranked: { level: Diagnostic['severity']; line: string }[] = [
     ...missed.map((g) => {
       const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
+      const still = passing.has(g.label);
       const message = `${g.label} is ${describeShortfall(g, report.rollup)} (planned ${formatMoney(g.planned, currency)}, coverage ${formatPercent(g.coverage)}). ${
         levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
-      }`;
-      return formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity: 'error', title: 'Goal missed', message });
+      }${still ? ` ${describeStillShort(g.label, -g.gap, currency)}.` : ''}`;
+      const severity = still ? 'warning' : 'error';
+      return { level: severity, line: formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity, title: still ? 'Goal still short' : 'Goal missed', message }) } as const;
     }),
-    ...report.findings.map((f) => formatGithubAnnotation({ ...f, title: f.rule })),
+    ...marked.filter((m) => m.isNew).map((m) => ({ level: m.finding.severity, line: formatGithubAnnotation({ ...m.finding, title: `${m.finding.rule} (new)` }) })),
+    ...[...report.diagnostics, ...marked.filter((m) => !m.isNew).map((m) => m.finding)]
+      .map((d, i) => ({ d, i, rank: touched.has(d.file) ? 0 : 1 }))
+      .sort((a, b) => a.rank - b.rank || a.i - b.i)
+      .map(({ d }) => ({ level: d.severity, line: formatGithubAnnotation('rule' in d ? { ...d, title: d.rule } : d) })),
   ];
+  return withinLimits(ranked, ws.sources.workspace.file);
+}
+
+/** The last notice points at workspace.yaml, a file every plans folder has, so it is an annotation like the others. */
+function withinLimits(ranked: { level: Diagnostic['severity']; line: string }[], file: string): string[] {
+  const used = { error: 0, warning: 0, info: 0 };
+  const keep = ranked.map((a) => used[a.level]++ < ANNOTATIONS_PER_LEVEL);
+  let dropped = keep.filter((k) => !k).length;
+  // The last notice needs a notice slot of its own, so the last note kept gives way to it when the notices are full.
+  if (dropped > 0 && used.info >= ANNOTATIONS_PER_LEVEL) {
+    const last = keep.findLastIndex((k, i) => k && ranked[i]!.level === 'info');
+    keep[last] = false;
+    dropped++;
+  }
+  const out = ranked.filter((_, i) => keep[i]).map((a) => a.line);
+  if (dropped > 0) {
+    const message = `${dropped} more ${dropped === 1 ? 'finding is' : 'findings are'} in the step summary (and in npm run check -- --json).`;
+    out.push(formatGithubAnnotation({ file, line: 1, column: 1, severity: 'info', title: 'More findings', message }));
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isFailing, type CheckReport } from './check-report.ts';
 
-/** The documented `check --json` shape: { ok, currency, goals, diagnostics }, plus findings and base. */
+/** The documented `check --json` shape: { ok, currency, goals, diagnostics }, plus findings, base, resolvedFindings and gate. */
 export function toJson(report: CheckReport): object {
   const { rollup } = report;
   return {
@@ -27,8 +27,11 @@ export function toJson(report: CheckReport): object {
       ...(g.booked && { booked: { revenue: g.booked.revenue, share: g.booked.share, toCome: g.booked.toCome, ...(g.booked.through !== undefined && { through: g.booked.through }) } }),
     })),
     diagnostics: report.diagnostics,
-    findings: report.findings,
+    // `new` only with --base: whether the base had no finding of the same rule about the same thing.
+    findings: report.findingChange ? report.findings.map((f, i) => ({ ...f, new: report.findingChange!.isNew[i] ?? true })) : report.findings,
     ...(report.base && { base: report.base }),
+    ...(report.findingChange && { resolvedFindings: report.findingChange.resolved }),
+    ...(report.gate && { gate: report.gate }),
   };
 }
 

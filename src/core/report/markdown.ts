@@ -4,7 +4,7 @@ import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
 import { describeShortfall, forecastCounting } from './sentences.ts';
 import { oneLine } from '../shared/text.ts';
-import { countFindingsByRule, FINDINGS_LISTED, isFailing, type CheckReport } from './check-report.ts';
+import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 
 /**
@@ -17,7 +17,7 @@ export function renderSummary(unsafe: CheckReport): string {
   const { rollup } = report;
   const money = (n: number) => formatMoney(n, rollup.currency);
   const out: string[] = [];
-  const verdict = isFailing(report) ? '❌' : '✅';
+  const verdict = failsGate(report) ? '❌' : '✅';
   out.push(`## ${verdict} ${escapeMarkdown(report.company)}: plans against goals`, '');
   const counting = forecastCounting(rollup.count);
   out.push(`Amounts in ${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)}.`, '');
@@ -54,22 +54,45 @@ export function renderSummary(unsafe: CheckReport): string {
       }
       out.push('');
     }
+    out.push(...renderRenames(report), ...renderGate(report));
   }
 
   out.push(...renderFindings(report));
   return `${out.join('\n')}\n`;
 }
 
+/** Plans the change renamed: one line each, shared by the step summary and the pull-request comment. */
+export function renderRenames(report: CheckReport): string[] {
+  const renames = report.base?.renames ?? [];
+  return renames.length === 0 ? [] : [...renames.map((r) => `- Renamed ${code(r.from)} → ${code(r.to)}: its totals moved with it.`), ''];
+}
+
+/** The gate's verdict and reasons (failing first), and what the change did to the findings. */
+export function renderGate(report: CheckReport): string[] {
+  const gate = report.gate;
+  if (!gate) return [];
+  const reasons = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
+  const changed = findingChangeSentence(report);
+  return [
+    `**Gate** (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'}): ${gate.passed ? 'passes' : '**fails**'}`,
+    '',
+    ...reasons.map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
+    ...(changed ? [`- Findings: ${changed}.`] : []),
+    '',
+  ];
+}
+
 function renderFindings(report: CheckReport): string[] {
   const total = report.diagnostics.length + report.findings.length;
   if (total === 0) return [];
-  if (total <= FINDINGS_LISTED) return ['### Findings', '', ...report.diagnostics.map(noteOfDiagnostic), ...report.findings.map(noteOfFinding), ''];
-  const counts = countFindingsByRule(report.findings);
+  const marked = findingsNewFirst(report);
+  if (total <= FINDINGS_LISTED) return ['### Findings', '', ...report.diagnostics.map(noteOfDiagnostic), ...marked.map((m) => noteOfFinding(m.finding, m.isNew)), ''];
+  const counts = countFindingsByRule(marked.filter((m) => !m.isNew).map((m) => m.finding));
   return [
     `### Findings (${total})`,
     '',
     ...report.diagnostics.map(noteOfDiagnostic),
-    ...report.findings.filter((f) => f.severity === 'error').map(noteOfFinding),
+    ...marked.filter((m) => m.finding.severity === 'error' || m.isNew).map((m) => noteOfFinding(m.finding, m.isNew)),
     '',
     ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${escapeMarkdown(c.rule)} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
   ];
@@ -93,11 +116,12 @@ function noteOfDiagnostic(d: Diagnostic): string {
   return `- ${d.severity === 'error' ? '**error**' : d.severity} ${code(`${d.file}:${d.line}:${d.column}`)} ${escapeMarkdown(d.message)}`;
 }
 
-function noteOfFinding(f: Finding): string {
-  return `- ${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
+/** A finding as a list item; `isNew` (with --base) marks the change's own with **new**. */
+export function noteOfFinding(f: Finding, isNew = false): string {
+  return `- ${isNew ? '**new** ' : ''}${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
 }
 
 /** A code span: nothing inside is Markdown, but a backtick would end it and a pipe would end a table cell. */
-function code(text: string): string {
+export function code(text: string): string {
   return `\`${oneLine(text).replace(/`/g, "'").replace(/\|/g, '\\|')}\``;
 }

@@ -61,3 +61,36 @@ export function describeBooked(booked: { revenue: number; share: number; toCome:
   const through = booked.through === undefined ? '' : ` through ${booked.through}`;
   return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
 }
+
+/** "FY2027 region: emea is still $401,090 short; this change did not make it worse": a missed goal the gate lets pass. */
+export function describeStillShort(label: string, short: number, currency: string): string {
+  return `${label} is still ${formatMoney(short, currency)} short; this change did not make it worse`;
+}
+
+/** "FY2027-Q1 owner: Ann Lee was met and is now $55 short": a goal the change turned from met to missed. */
+export function describeNowMissed(label: string, short: number, currency: string): string {
+  return `${label} was met and is now ${formatMoney(short, currency)} short`;
+}
+
+/** "FY2027 company is now $630 short, $50 more than before": a missed goal the change moved further from its target. */
+export function describeWorse(label: string, before: number, after: number, currency: string): string {
+  return `${label} is now ${formatMoney(after, currency)} short, ${formatMoney(after - before, currency)} more than before`;
+}
+
+/** "FY2028 company is a new goal and $1,000 short". */
+export function describeAddedMissed(label: string, short: number, currency: string): string {
+  return `${label} is a new goal and ${formatMoney(short, currency)} short`;
+}
+
+/** "this change adds 1 warning and resolves 2" (info findings are called notes, as in check's summary line). */
+export function describeFindingChange(added: { error: number; warning: number; info: number }, resolved: number): string {
+  const parts = [
+    [added.error, 'error'],
+    [added.warning, 'warning'],
+    [added.info, 'note'],
+  ]
+    .filter(([n]) => Number(n) > 0)
+    .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
+  const adds = parts.length === 0 ? 'adds no finding' : `adds ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`}`;
+  return `this change ${adds} and resolves ${resolved === 0 ? 'none' : resolved}`;
+}

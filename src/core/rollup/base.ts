@@ -1,5 +1,7 @@
-import { readPlansAtRef } from '../load/git-ref.ts';
+import { openPlansRepo, readPlansAt } from '../load/git-ref.ts';
+import { readFileChanges, type Rename } from '../load/git-changes.ts';
 import { loadWorkspace } from '../load/workspace.ts';
+import type { Workspace } from '../model.ts';
 import { compareRollups, type GoalChange } from './diff.ts';
 import { rollUp, type Rollup } from './rollup.ts';
 
@@ -13,6 +15,16 @@ export interface BaseReport {
   /** How many errors the plans at the ref have. */
   errors: number;
   goals: GoalChange[];
+  /** Account plans the change renamed or moved (git's rename detection): their totals moved with them. */
+  renames: Rename[];
+  /** The plan files the change added, changed or renamed, as the working copy names them. */
+  touched: string[];
+}
+
+/** The base report, and the base's workspace when it validates (for the rules at the base). */
+export interface BaseComparison {
+  base: BaseReport;
+  workspace?: Workspace;
 }
 
 /**
@@ -21,23 +33,32 @@ export interface BaseReport {
  * the head figures still stand on their own.
  */
 export function compareWithBase(ref: string, plansDir: string, cwd: string, head: Rollup): BaseReport {
-  const files = readPlansAtRef(ref, plansDir, cwd);
+  return compareChange(ref, plansDir, cwd, head).base;
+}
+
+/** compareWithBase, keeping the base's workspace so the caller can run the rules on it too. */
+export function compareChange(ref: string, plansDir: string, cwd: string, head: Rollup): BaseComparison {
+  const repo = openPlansRepo(ref, plansDir, cwd);
+  const files = readPlansAt(repo, plansDir, cwd);
+  const { renames, touched } = readFileChanges(repo, plansDir, cwd);
+  const none = { ref, valid: false, errors: 0, goals: [], renames, touched };
   if (files.length === 0) {
-    return { ref, valid: false, errors: 0, goals: [], message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` };
+    return { base: { ...none, message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` } };
   }
   const { workspace, diagnostics } = loadWorkspace(files);
   if (!workspace) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     return {
-      ref,
-      valid: false,
-      errors,
-      goals: [],
-      message: `The plans at ${ref} do not validate (${errors} error${errors === 1 ? '' : 's'}), so there is nothing to compare with; the figures above are this branch's, which do validate.`,
+      base: {
+        ...none,
+        errors,
+        message: `The plans at ${ref} do not validate (${errors} error${errors === 1 ? '' : 's'}), so there is nothing to compare with; the figures above are this branch's, which do validate.`,
+      },
     };
   }
   if (workspace.settings.currency !== head.currency) {
-    return { ref, valid: false, errors: 0, goals: [], message: `The plans at ${ref} are in ${workspace.settings.currency} and these are in ${head.currency}, so their totals cannot be compared; the figures above are this branch's.` };
+    return { base: { ...none, message: `The plans at ${ref} are in ${workspace.settings.currency} and these are in ${head.currency}, so their totals cannot be compared; the figures above are this branch's.` } };
   }
-  return { ref, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head) };
+  const renamed = new Map(renames.map((r) => [r.from, r.to]));
+  return { base: { ref, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head, renamed), renames, touched }, workspace };
 }

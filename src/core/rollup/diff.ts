@@ -22,6 +22,12 @@ export interface GoalChange {
   change: number;
   metBefore: boolean | null;
   metAfter: boolean | null;
+  /** The goal's target before and after the change (null when it did not exist then). */
+  targetBefore: number | null;
+  targetAfter: number | null;
+  /** How much planned lacked to meet the goal (its threshold), before and after: 0 when met. */
+  shortBefore: number | null;
+  shortAfter: number | null;
   /** The plans that moved this total, largest change first. */
   movers: Mover[];
 }
@@ -30,22 +36,26 @@ export interface GoalChange {
 export const MOVER_LIMIT = 5;
 
 /** Compares every goal's planned total before and after, naming the plans that moved each one. */
-export function compareRollups(before: Rollup, after: Rollup): GoalChange[] {
+export function compareRollups(before: Rollup, after: Rollup, renames: ReadonlyMap<string, string> = new Map()): GoalChange[] {
   const old = new Map(before.goals.map((g) => [goalKey(g), g]));
   const changes = after.goals.map((g) => {
     const b = old.get(goalKey(g));
     old.delete(goalKey(g));
-    return compareGoal(b, g);
+    return compareGoal(b, g, renames);
   });
   // Goals the change removed still show, so a reviewer notices them.
-  for (const b of old.values()) changes.push(compareGoal(b, undefined));
+  for (const b of old.values()) changes.push(compareGoal(b, undefined, renames));
   return changes;
 }
 
-function compareGoal(before: GoalResult | undefined, after: GoalResult | undefined): GoalChange {
+/** A renamed plan's base figures count under its new id, so its totals move with it instead of showing as removed and added. */
+function compareGoal(before: GoalResult | undefined, after: GoalResult | undefined, renames: ReadonlyMap<string, string>): GoalChange {
   const g = (after ?? before)!;
   const amounts = new Map<string, { before: number; after: number }>();
-  for (const c of before?.contributions ?? []) amounts.set(c.account, { before: c.planned, after: 0 });
+  for (const c of before?.contributions ?? []) {
+    const account = renames.get(c.account) ?? c.account;
+    amounts.set(account, { before: (amounts.get(account)?.before ?? 0) + c.planned, after: 0 });
+  }
   for (const c of after?.contributions ?? []) amounts.set(c.account, { before: amounts.get(c.account)?.before ?? 0, after: c.planned });
   const movers = [...amounts]
     .map(([account, m]) => ({ account, before: m.before, after: m.after, change: round(m.after - m.before) }))
@@ -61,8 +71,16 @@ function compareGoal(before: GoalResult | undefined, after: GoalResult | undefin
     change: round((after?.planned ?? 0) - (before?.planned ?? 0)),
     metBefore: before ? before.met : null,
     metAfter: after ? after.met : null,
+    targetBefore: before ? before.goal : null,
+    targetAfter: after ? after.goal : null,
+    shortBefore: before ? shortOf(before) : null,
+    shortAfter: after ? shortOf(after) : null,
     movers,
   };
+}
+
+function shortOf(g: GoalResult): number {
+  return g.met ? 0 : round(Math.max(0, g.threshold - g.planned));
 }
 
 /** "acme: FY2027 −$500,000" — how a reviewer reads one plan's effect on a goal. */

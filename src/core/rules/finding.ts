@@ -20,4 +20,6 @@ export interface Finding extends Draft {
   severity: Severity;
   /** This year's planned revenue of the account (last year's sales when nothing is planned), in the workspace currency. */
   revenueAtStake?: number;
+  /** What the finding is about, without a line number (rules/subject.ts): with the rule and account, its identity across versions. */
+  subject?: string;
 }

@@ -3,6 +3,7 @@ import type { Workspace } from '../model.ts';
 import { rollUp, type Rollup } from '../rollup/rollup.ts';
 import { createContext, type Rule, type RuleContext, type Thresholds } from './context.ts';
 import type { Finding } from './finding.ts';
+import { subjectOf } from './subject.ts';
 import { execCadence } from './exec-cadence.ts';
 import { historyDiffersFromLedger } from './history-differs-from-ledger.ts';
 import { noChampion } from './no-champion.ts';
@@ -66,7 +67,7 @@ function runRule<K extends RuleId>(id: K, ctx: RuleContext): Finding[] {
   return rule.check(ctx, resolved.thresholds).map((draft) => {
     const money = draft.account !== undefined ? ctx.revenue.byAccount.get(draft.account) : undefined;
     const atStake = money && (money.planned > 0 ? money.planned : money.lastYear);
-    return { rule: id, severity: resolved.severity, ...draft, ...(atStake !== undefined && { revenueAtStake: atStake }) };
+    return { rule: id, severity: resolved.severity, ...draft, ...(atStake !== undefined && { revenueAtStake: atStake }), subject: subjectOf(draft, ctx.ws) };
   });
 }
 

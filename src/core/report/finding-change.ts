@@ -1,0 +1,42 @@
+import type { Finding } from '../rules/finding.ts';
+import type { Severity } from '../../../schemas/rules.ts';
+
+/** Which findings a change introduced and which it fixed, against the findings at --base. */
+export interface FindingChange {
+  /** One flag per finding of the working copy, in the same order: true when the base had no such finding. */
+  isNew: boolean[];
+  /** Findings at the base that the working copy no longer has. */
+  resolved: Finding[];
+}
+
+/**
+ * A finding's identity across two versions: the rule, the account and the subject (never a line number,
+ * which any edit above it moves). A renamed plan's base findings count under its new id.
+ */
+export function findingKey(f: Pick<Finding, 'rule' | 'account' | 'person' | 'subject' | 'path'>, renames: ReadonlyMap<string, string> = new Map()): string {
+  const account = f.account === undefined ? '' : (renames.get(f.account) ?? f.account);
+  return JSON.stringify([f.rule, account, f.person ?? '', f.subject ?? f.path ?? '']);
+}
+
+/** Matches findings by identity, counting duplicates: two findings of one key at the base cover two in the working copy. */
+export function compareFindings(head: readonly Finding[], base: readonly Finding[], renames: ReadonlyMap<string, string> = new Map()): FindingChange {
+  const left = new Map<string, Finding[]>();
+  for (const f of base) {
+    const key = findingKey(f, renames);
+    left.set(key, [...(left.get(key) ?? []), f]);
+  }
+  const isNew = head.map((f) => {
+    const same = left.get(findingKey(f));
+    if (!same || same.length === 0) return true;
+    same.shift();
+    return false;
+  });
+  return { isNew, resolved: [...left.values()].flat() };
+}
+
+/** How many findings of each severity, for "adds 1 warning". */
+export function countBySeverity(findings: readonly Pick<Finding, 'severity'>[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}

@@ -1,0 +1,96 @@
+import { goalKey } from '../rollup/scope.ts';
+import type { GoalChange } from '../rollup/diff.ts';
+import type { GoalResult } from '../rollup/rollup.ts';
+import type { Finding } from '../rules/finding.ts';
+import type { BaseReport } from '../rollup/base.ts';
+import type { Rollup } from '../rollup/rollup.ts';
+import type { FindingChange } from './finding-change.ts';
+import { describeAddedMissed, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
+
+/** strict: any missed goal or rule error fails. change (the default with --base): only what the change made worse fails. */
+export type GateMode = 'strict' | 'change';
+
+export type GateReasonKind =
+  | 'goal-missed'
+  | 'goal-now-missed'
+  | 'goal-worse'
+  | 'goal-added-missed'
+  | 'goal-still-short'
+  | 'finding-error'
+  | 'finding-added-error'
+  | 'finding-error-before'
+  | 'base-not-comparable';
+
+/** One thing the gate weighed: a goal or a finding, whether it fails the gate, and the sentence every output shows. */
+export interface GateReason {
+  kind: GateReasonKind;
+  fails: boolean;
+  text: string;
+  goal?: GoalRef;
+  finding?: FindingRef;
+}
+
+/** The goal a reason is about, as goals.yaml names it. */
+export interface GoalRef {
+  period: string;
+  scope: Record<string, string>;
+  label: string;
+}
+
+/** The finding a reason is about. */
+export type FindingRef = Pick<Finding, 'rule' | 'file' | 'line' | 'column' | 'message'> & { account?: string; subject?: string };
+
+/** The verdict of check: `passed` decides the exit code (0 or 1). */
+export interface Gate {
+  mode: GateMode;
+  passed: boolean;
+  reasons: GateReason[];
+}
+
+/**
+ * Judges the report. Without a comparable base, or in strict mode, it judges the state: every missed goal and
+ * rule error fails. In change mode it fails only on what the change did: a met goal now missed, a missed goal
+ * further from its target, a new goal that is missed, a new rule error. Goals that were short before and are
+ * not worse are reasons that do not fail, so every output can say so.
+ */
+export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]; base?: BaseReport | undefined; findingChange?: FindingChange | undefined }, mode: GateMode): Gate {
+  const { rollup, base } = report;
+  const errors = report.findings.map((f, i) => ({ f, isNew: report.findingChange?.isNew[i] ?? true })).filter(({ f }) => f.severity === 'error');
+  const comparable = mode === 'change' && base !== undefined && base.valid;
+  const reasons: GateReason[] = [];
+  if (mode === 'change' && base !== undefined && !base.valid) {
+    reasons.push({ kind: 'base-not-comparable', fails: false, text: `${base.message ?? `The plans at ${base.ref} cannot be compared`} The gate judges this branch's plans as they are.` });
+  }
+  const changes = new Map((base?.goals ?? []).map((c) => [goalKey(c), c]));
+  for (const g of rollup.goals) {
+    if (g.met) continue;
+    const c = changes.get(goalKey(g));
+    reasons.push(comparable && c ? judgeGoal(g, c, rollup.currency) : { kind: 'goal-missed', fails: true, text: `${g.label} is ${describeShortfall(g, rollup)}`, goal: goalOf(g) });
+  }
+  for (const { f, isNew } of errors) {
+    const kind: GateReasonKind = !comparable ? 'finding-error' : isNew ? 'finding-added-error' : 'finding-error-before';
+    const text = kind === 'finding-error-before' ? `${f.rule} at ${f.file}:${f.line} was there before this change` : `${f.rule} at ${f.file}:${f.line}: ${f.message}`;
+    reasons.push({ kind, fails: kind !== 'finding-error-before', text, finding: findingOf(f) });
+  }
+  return { mode, passed: reasons.every((r) => !r.fails), reasons };
+}
+
+function judgeGoal(g: GoalResult, c: GoalChange, currency: string): GateReason {
+  const goal = goalOf(g);
+  const short = -g.gap;
+  if (c.before === null || c.metBefore === null) return { kind: 'goal-added-missed', fails: true, text: describeAddedMissed(g.label, short, currency), goal };
+  if (c.metBefore) return { kind: 'goal-now-missed', fails: true, text: describeNowMissed(g.label, short, currency), goal };
+  if ((c.shortAfter ?? 0) > (c.shortBefore ?? 0)) {
+    const before = (c.targetBefore ?? 0) - c.before;
+    return { kind: 'goal-worse', fails: true, text: describeWorse(g.label, before, short, currency), goal };
+  }
+  return { kind: 'goal-still-short', fails: false, text: describeStillShort(g.label, short, currency), goal };
+}
+
+function goalOf(g: GoalResult): GoalRef {
+  return { period: g.period, scope: g.scope, label: g.label };
+}
+
+function findingOf(f: Finding): FindingRef {
+  return { rule: f.rule, file: f.file, line: f.line, column: f.column, message: f.message, ...(f.account !== undefined && { account: f.account }), ...(f.subject !== undefined && { subject: f.subject }) };
+}

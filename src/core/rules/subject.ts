@@ -1,0 +1,48 @@
+import type { Workspace } from '../model.ts';
+import type { Draft } from './finding.ts';
+
+/** The keys that name a list item for good, in the order tried: an id outlives a reorder, a position does not. */
+const NAMING_KEYS = ['id', 'period', 'name', 'description', 'title'] as const;
+
+/**
+ * What a finding is about, without a line number: the field path with every list position replaced by the
+ * item's id (or period, name, description), so "stakeholders[2].last_contact" becomes
+ * "stakeholders[maria].last_contact" and stays the same when a stakeholder is added above Maria.
+ * With the rule and the account it identifies a finding across two versions of the plans (check --base).
+ */
+export function subjectOf(draft: Pick<Draft, 'file' | 'path' | 'account'>, ws: Workspace): string {
+  if (draft.path === undefined) return '';
+  let node: unknown = rootOf(draft, ws);
+  const parts: string[] = [];
+  for (const m of draft.path.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)) {
+    if (m[2] !== undefined) {
+      parts.push(parts.length === 0 ? m[2] : `.${m[2]}`);
+      node = field(node, m[2]);
+      continue;
+    }
+    const index = Number(m[1]);
+    const item = Array.isArray(node) ? (node[index] as unknown) : undefined;
+    parts.push(`[${nameOf(item) ?? index}]`);
+    node = item;
+  }
+  return parts.join('');
+}
+
+function rootOf(draft: Pick<Draft, 'file' | 'account'>, ws: Workspace): unknown {
+  if (draft.account !== undefined) return ws.accountById.get(draft.account)?.plan;
+  if (draft.file === ws.sources.team.file) return { people: ws.people };
+  if (draft.file === ws.sources.goals?.file) return { goals: ws.goals };
+  return ws.reviews.find((r) => r.file === draft.file)?.review;
+}
+
+function field(node: unknown, key: string): unknown {
+  return node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Record<string, unknown>)[key] : undefined;
+}
+
+function nameOf(item: unknown): string | undefined {
+  for (const key of NAMING_KEYS) {
+    const value = field(item, key);
+    if (typeof value === 'string' && value !== '') return JSON.stringify(value);
+  }
+  return undefined;
+}

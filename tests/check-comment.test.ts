@@ -1,0 +1,82 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+
+let sandboxes: Sandbox[] = [];
+afterEach(() => {
+  for (const s of sandboxes) s.remove();
+  sandboxes = [];
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function baseRepo(): Sandbox {
+  const sb = makeSandbox();
+  sandboxes.push(sb);
+  git(sb.plans, 'init', '--quiet', '--initial-branch=main');
+  git(sb.plans, 'add', '-A');
+  git(sb.plans, 'commit', '--quiet', '-m', 'base');
+  return sb;
+}
+
+const USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD]';
+const refused = (file: string, why: string) => `--comment ${file}: ${why} Name a new or regular file inside the folder check runs in, such as --comment check-comment.md.\n${USAGE}\n`;
+
+describe('check --comment FILE refuses a file it must not write', () => {
+  it.each([
+    { name: 'a folder', file: 'bystander', setup: () => {}, why: 'it is a folder.' },
+    { name: 'a symbolic link to a file outside', file: 'comment.md', setup: (sb: Sandbox) => symlinkSync(join(sb.bystander, 'keep.txt'), join(sb.dir, 'comment.md')), why: 'it is a symbolic link, and check never writes through a link.' },
+    { name: 'a path outside the working folder', file: '../escaped-comment.md', setup: () => {}, why: 'it is outside the folder check runs in, and check writes nothing outside it.' },
+    { name: 'a file inside the plans folder', file: 'plans/comment.md', setup: () => {}, why: 'it is inside the plans folder, which check only reads.' },
+    { name: 'a file in a folder that does not exist', file: 'no/such/comment.md', setup: () => {}, why: 'the folder it would go in does not exist.' },
+    { name: 'a file in a linked folder that leads outside', file: 'out/comment.md', setup: (sb: Sandbox) => symlinkSync(join(sb.dir, '..'), join(sb.dir, 'out')), why: 'it is outside the folder check runs in, and check writes nothing outside it.' },
+  ])('$name is exit 2 and nothing is written', ({ file, setup, why }) => {
+    const sb = baseRepo();
+    setup(sb);
+    const before = sb.snapshot();
+    const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--comment', file], { cwd: sb.dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(refused(file, why));
+    expect(sb.snapshot()).toEqual(before);
+    expect(readFileSync(join(sb.bystander, 'keep.txt'), 'utf8')).toBe('a file that belongs to somebody else\n');
+  });
+});
+
+describe('check --comment FILE writes the pull-request comment', () => {
+  it('the verdict, the goals the change moved and the new findings, with plan text that cannot mention, add HTML or break a table', () => {
+    const sb = baseRepo();
+    const acme = join(sb.plans, 'accounts/acme.yaml');
+    writeFileSync(acme, readFileSync(acme, 'utf8').replace('{ period: FY2027-Q1, revenue: 100 }', '{ period: FY2027-Q1, revenue: 150 }').replace('stakeholders:\n', 'stakeholders:\n  - { id: lee, name: "@octocat <img src=x onerror=alert(1)> | x", roles: [decision-maker] }\n'));
+    mkdirSync(join(sb.dir, 'out'));
+    const before = sb.snapshot();
+    const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--comment', 'out/comment.md'], { cwd: sb.dir });
+    expect(r.status).toBe(0);
+    const after = sb.snapshot();
+    expect([...after.keys()].filter((k) => !before.has(k))).toEqual(['out/comment.md']);
+    const comment = readFileSync(join(sb.dir, 'out/comment.md'), 'utf8');
+    expect(comment.split('\n').slice(0, 4)).toEqual(['<!-- account-plans:check -->', '## ✅ Minimal Co: the plans pass the gate', '', 'Compared with `main`.']);
+    expect(comment).toContain('- ℹ️ FY2027 company is still $525 short; this change did not make it worse.');
+    expect(comment).toContain('| FY2027-Q1 owner: Ann Lee | $100 | $110 | $165 | +$55 | met | acme: FY2027-Q1 +$55 |');
+    expect(comment).toContain('- Findings: this change adds 2 warnings and resolves none.');
+    expect(comment).toContain('### New findings (2)');
+    expect(comment).toContain('@&#8203;octocat &lt;img src=x onerror=alert(1)&gt; \\| x');
+    expect(comment).not.toMatch(/<img|@octocat/);
+  });
+});
+
+describe('check --comment FILE on plans that do not validate', () => {
+  it('is exit 2 and still writes a comment that says so, so the pull request is not left with an old verdict', () => {
+    const sb = baseRepo();
+    sb.write({ 'accounts/acme.yaml': 'name: [unclosed\n' });
+    const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--comment', 'comment.md'], { cwd: sb.dir });
+    expect(r.status).toBe(2);
+    expect(readFileSync(join(sb.dir, 'comment.md'), 'utf8')).toBe(
+      "<!-- account-plans:check -->\n## ❌ The plans do not validate\n\n1 error: nothing was summed against the goals. The check's log and step summary name each file and line.\n",
+    );
+  });
+});
