@@ -7,6 +7,8 @@ const TAGS: Record<Action['status'], string> = {
   'in-progress': 'active, ',
   done: 'done, ',
   blocked: 'crit, ',
+  slipped: 'crit, ',
+  dropped: 'done, ',
   cancelled: 'done, ',
 };
 
