@@ -16,4 +16,6 @@ export const link = {
   person: (id: string) => href(`people/${id}/`),
   goals: () => href('goals/'),
   search: () => href('search/'),
+  review: (month: string, person: string) => href(`reviews/${month}/${person}/`),
+  week: () => href('week/'),
 };
