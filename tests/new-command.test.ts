@@ -95,3 +95,14 @@ describe('npm run new writes a file that validates, and only that file', () => {
     expect(runScript('validate', [], { cwd: r.box.dir }).status).toBe(0);
   });
 });
+
+describe('npm run new carries only what still resolves', () => {
+  it('drops the account (and what it served) of a plan removed since, keeping the action', () => {
+    const withServes = OCTOBER.replace('due: 2026-11-10 }', 'due: 2026-11-10, account: old-co, serves: gone-objective }');
+    const r = run(['review', '--person', 'ann-lee', '--month', '2026-11'], (s) => s.write({ 'reviews/2026-10/ann-lee.yaml': withServes }));
+    expect(r.status).toBe(0);
+    const text = readFileSync(join(r.box.plans, 'reviews/2026-11/ann-lee.yaml'), 'utf8');
+    expect(text).toContain('  - { description: Book the pilot, owner: ann-lee, due: 2026-11-10, status: planned }\n');
+    expect(runScript('validate', [], { cwd: r.box.dir }).status).toBe(0);
+  });
+});

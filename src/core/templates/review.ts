@@ -46,7 +46,11 @@ export function reviewTemplate(ws: Workspace, input: { person: string; month: st
   if (carried.length === 0) lines[lines.length - 1] += ' []';
   for (const x of carried) {
     const slips = slipCount(x);
-    lines.push(`  - ${flow([['description', x.description], ['owner', x.owner], ['due', x.due], ['status', 'planned'], ['slips', slips > 0 ? slips : undefined], ['account', x.account], ['serves', x.serves]])}`);
+    // A past review may name an account or id the plans have moved on from: carry only what still resolves.
+    const plan = x.account !== undefined ? ws.accountById.get(x.account) : undefined;
+    const ids = new Set([...(plan?.plan.objectives.map((o) => o.id) ?? []), ...(plan?.plan.actions.flatMap((a) => (a.id === undefined ? [] : [a.id])) ?? [])]);
+    const serves = x.serves !== undefined && ids.has(x.serves) ? x.serves : undefined;
+    lines.push(`  - ${flow([['description', x.description], ['owner', x.owner], ['due', x.due], ['status', 'planned'], ['slips', slips > 0 ? slips : undefined], ['account', plan?.id], ['serves', serves]])}`);
   }
   lines.push(
     '',
