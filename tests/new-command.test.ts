@@ -51,6 +51,15 @@ const hostile = [
     },
     message: 'plans/reviews/2026-11:1:1 error This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.',
   },
+  {
+    name: 'a month folder that is a link inside the plans folder',
+    args: ['review', '--person', 'ann-lee', '--month', '2026-11'],
+    setup: (s: Sandbox) => {
+      s.write({ 'reviews/.keep': '', 'archive/.keep': '' });
+      symlinkSync(join(s.plans, 'archive'), join(s.plans, 'reviews/2026-11'));
+    },
+    message: 'plans/reviews/2026-11:1:1 error This symbolic link points to a folder, and links to folders are not followed (their plans would be read twice). Remove the link; the folder is read where it is.\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.',
+  },
   { name: 'a month written the wrong way', args: ['review', '--person', 'ann-lee', '--month', '11/2026'], setup: () => {}, message: '--month "11/2026" is not a month: write YYYY-MM, such as 2026-11.' },
   { name: 'a month in the future', args: ['review', '--person', 'ann-lee', '--month', '2027-01'], setup: () => {}, message: '--month 2027-01 is after this month (2026-11): a review records a meeting that was held.' },
   { name: 'a target that is not a number', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-lee', '--target', '1.2M'], setup: () => {}, message: '--target "1.2M" is not an amount: write a plain number, such as --target 250000.' },

@@ -36,7 +36,7 @@ export function newCommand(argv: string[], output: Output, cwd = process.cwd()):
   const today = process.env['TODAY'] || todayIso();
   const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today) : reviewFile(workspace, values, today);
   const root = resolve(cwd, plansDir);
-  const written = writeNew(root, rel);
+  const written = writeNew(root, rel, cwd);
   try {
     writeSync(written.fd, text);
   } finally {
@@ -89,7 +89,7 @@ function reviewFile(ws: Workspace, values: Record<string, string | boolean | und
  * Creates the file and no other: the folders on the way must be real folders inside the plans folder (no link
  * out), and the file must not exist, not even as a link (O_EXCL refuses a dangling one too).
  */
-function writeNew(root: string, rel: string): { fd: number; created: string[] } {
+function writeNew(root: string, rel: string, cwd: string): { fd: number; created: string[] } {
   const realRoot = realpathSync(root);
   const created: string[] = [];
   let folder = root;
@@ -100,14 +100,14 @@ function writeNew(root: string, rel: string): { fd: number; created: string[] } 
       mkdirSync(folder);
       created.push(folder);
     } else if (stat.isSymbolicLink() || !stat.isDirectory()) {
-      throw refuse(`${relative(process.cwd(), folder)} is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}; new files are written only into real folders inside the plans folder.`);
+      throw refuse(`${relative(cwd, folder)} is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}; new files are written only into real folders inside the plans folder.`);
     }
   }
   const target = join(folder, rel.split('/').pop()!);
-  if (!realpathSync(folder).startsWith(realRoot + sep)) throw refuse(`${relative(process.cwd(), folder)} is outside the plans folder.`);
+  if (!realpathSync(folder).startsWith(realRoot + sep)) throw refuse(`${relative(cwd, folder)} is outside the plans folder.`);
   if (lstatSync(target, { throwIfNoEntry: false }) !== undefined) {
     for (const f of created.reverse()) rmdirSync(f);
-    throw refuse(`${relative(process.cwd(), target)} already exists; it is left unchanged. Edit it, or remove it first to start again.`);
+    throw refuse(`${relative(cwd, target)} already exists; it is left unchanged. Edit it, or remove it first to start again.`);
   }
   return { fd: openSync(target, 'wx', 0o644), created };
 }
