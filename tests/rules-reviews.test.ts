@@ -51,6 +51,13 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: 'review-incomplete: a latest review older than the last complete month is history too',
+    rule: 'review-incomplete',
+    today: '2026-12-01',
+    edits: { [BO]: [['  - { account: gamma, expectation: win }\n', '']] },
+    expected: [],
+  },
+  {
     name: 'review-action-unaccounted: October says nothing of the kick-off open in September',
     rule: 'review-action-unaccounted',
     added: { [ANN_OCT]: october('actions:\n  - { description: Send the pilot report, owner: ann-lee, due: 2026-11-20 }\n') },

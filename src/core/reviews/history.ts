@@ -1,6 +1,7 @@
 import { OPEN_ACTION_STATUSES } from '../../../schemas/execution.ts';
 import type { ReviewAction } from '../../../schemas/review.ts';
 import type { ReviewEntry } from '../model.ts';
+import { lastCompleteMonth } from '../shared/periods.ts';
 
 /**
  * The reviews of one person as a history: in order, the latest one being the one still worked on. Past months
@@ -66,4 +67,13 @@ export interface ReviewTrend {
 export function trendOf(r: ReviewEntry): ReviewTrend {
   const count = (status: string) => r.review.previous_actions.filter((x) => x.status === status || (status === 'dropped' && x.status === 'cancelled')).length;
   return { opened: r.review.actions.length, done: count('done'), slipped: count('slipped'), dropped: count('dropped') };
+}
+
+/**
+ * Each person's latest review, when it is still the one being worked on: of this month or the last complete
+ * one. An older latest review is history like any other (review-missing asks for the new one instead).
+ */
+export function currentReviews(reviews: readonly ReviewEntry[], today: string): ReviewEntry[] {
+  const last = lastCompleteMonth(today);
+  return [...latestReviews(reviews).values()].filter((r) => r.month >= last);
 }

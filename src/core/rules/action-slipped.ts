@@ -1,14 +1,14 @@
 import { excerpt } from '../shared/suggest.ts';
-import { latestReviews, slipCount } from '../reviews/history.ts';
+import { currentReviews, slipCount } from '../reviews/history.ts';
 import { at, type Rule } from './context.ts';
 import type { Draft } from './finding.ts';
 import { ruleMeta } from './meta.ts';
 
 export const actionSlipped: Rule<'action-slipped'> = {
   meta: ruleMeta('action-slipped'),
-  check({ ws }, { slips }) {
+  check({ ws, today }, { slips }) {
     const out: Draft[] = [];
-    for (const r of latestReviews(ws.reviews).values()) {
+    for (const r of currentReviews(ws.reviews, today)) {
       for (const list of ['previous_actions', 'actions'] as const) {
         r.review[list].forEach((x, i) => {
           const count = slipCount(x);

@@ -1,15 +1,15 @@
-import { latestReviews } from '../reviews/history.ts';
+import { currentReviews } from '../reviews/history.ts';
 import { at, type Rule } from './context.ts';
 import { ruleMeta } from './meta.ts';
 
 /**
- * Only each person's latest review is held to the book as it is now: an earlier month is a record, and the
- * book may have changed since.
+ * Only each person's current review (of this month or the last complete one) is held to the book as it
+ * is now: an earlier month is a record, and the book may have changed since.
  */
 export const reviewIncomplete: Rule<'review-incomplete'> = {
   meta: ruleMeta('review-incomplete'),
-  check({ ws }) {
-    return [...latestReviews(ws.reviews).values()].flatMap((r) => {
+  check({ ws, today }) {
+    return currentReviews(ws.reviews, today).flatMap((r) => {
       const covered = new Set(r.review.accounts.map((x) => x.account));
       const missing = ws.accounts.filter((a) => a.plan.owner === r.person && !covered.has(a.id));
       return missing.map((a) =>
