@@ -62,6 +62,9 @@ const hostile = [
   },
   { name: 'a month written the wrong way', args: ['review', '--person', 'ann-lee', '--month', '11/2026'], setup: () => {}, message: '--month "11/2026" is not a month: write YYYY-MM, such as 2026-11.' },
   { name: 'a month in the future', args: ['review', '--person', 'ann-lee', '--month', '2027-01'], setup: () => {}, message: '--month 2027-01 is after this month (2026-11): a review records a meeting that was held.' },
+  { name: 'no kind of file', args: [], setup: () => {}, message: 'Say what to start: "plan" or "review".\nUsage: npm run new -- plan <id> --name "Name" --owner <person> [--target N] [--strategic] [--plans DIR]\n       npm run new -- review --person <id> --month YYYY-MM [--plans DIR]' },
+  { name: 'a plan with no name', args: ['plan', 'initech', '--owner', 'ann-lee'], setup: () => {}, message: '--name is missing: give the account\'s name, such as --name "Acme Corporation".' },
+  { name: 'an option the command does not know', args: ['review', '--person', 'ann-lee', '--month', '2026-11', '--force'], setup: () => {}, message: "Unknown option '--force'.\nUsage: npm run new -- plan <id> --name \"Name\" --owner <person> [--target N] [--strategic] [--plans DIR]\n       npm run new -- review --person <id> --month YYYY-MM [--plans DIR]" },
   { name: 'a target that is not a number', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-lee', '--target', '1.2M'], setup: () => {}, message: '--target "1.2M" is not an amount: write a plain number, such as --target 250000.' },
 ];
 
