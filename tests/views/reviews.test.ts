@@ -72,3 +72,13 @@ describe('an account page', () => {
     expect(lines.map((l) => l.expectation)).toEqual(['decline', 'lose']);
   });
 });
+
+describe('review actions that serve a plan', () => {
+  it('show on the account page beside what the review said, with the objective they serve', () => {
+    const lines = accountReviews(example, 'tristar-lab-supply');
+    expect(lines.map((l) => l.actions)).toEqual([
+      ['Agree replenishment pricing tiers with Tristar (planned, serves replenish)'],
+      ['Agree replenishment pricing tiers with Tristar (done, serves replenish)', 'Decide on the Tristar rep incentive (planned)'],
+    ]);
+  });
+});

@@ -43,7 +43,7 @@ export function accountReviews(data: SiteData, id: string): AccountReviewLine[] 
         crossSell: a.cross_sell.join(', '),
         upsell: a.upsell.join(', '),
         note: a.note ?? '',
-        actions: [...r.review.previous_actions, ...r.review.actions].filter((x) => x.account === id).map((x) => `${x.description} (${x.status})`),
+        actions: [...r.review.previous_actions, ...r.review.actions].filter((x) => x.account === id).map((x) => `${x.description} (${x.status}${x.serves !== undefined ? `, serves ${x.serves}` : ''})`),
       })),
   );
 }
