@@ -23,14 +23,25 @@ export const ObjectiveSchema = z.strictObject({
   status: z.enum(OBJECTIVE_STATUSES).default('planned').describe('planned, in-progress, done or dropped.'),
 });
 
-export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'blocked', 'cancelled'] as const;
+/**
+ * One vocabulary of action statuses for plan and review actions. `cancelled` is the older word for `dropped`,
+ * kept so plans written before stay valid; the two mean the same.
+ */
+export const ACTION_STATUSES = ['planned', 'in-progress', 'done', 'slipped', 'dropped', 'blocked', 'cancelled'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** Statuses of an action still to be done. */
+export const OPEN_ACTION_STATUSES: ReadonlySet<ActionStatus> = new Set(['planned', 'in-progress', 'slipped', 'blocked']);
+export const ActionStatusSchema = z
+  .enum(ACTION_STATUSES)
+  .describe('planned, in-progress, done, slipped (late, with a new due date), dropped (no longer worth doing) or blocked; cancelled is read as dropped.');
 
 export const ActionSchema = z.strictObject({
+  id: IdSchema.optional().describe('An id for the action, unique in the plan, that review actions can name with "serves".'),
   description: z.string().min(1).describe('The next step, such as "Run the calibration pilot in Leeds".'),
   owner: PersonRefSchema.describe('Who does it (an id in team.yaml).'),
   start: DateSchema.optional().describe('When work starts.'),
   due: DateSchema.describe('When it is due.'),
-  status: z.enum(ACTION_STATUSES).default('planned').describe('planned, in-progress, done, blocked or cancelled.'),
+  status: ActionStatusSchema.default('planned'),
   objective: IdSchema.optional().describe('The objective (its id in this plan) the action serves.'),
 });
 

@@ -1,21 +1,38 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, MoneySchema, PersonRefSchema } from './common.ts';
+import { DateSchema, IdSchema, MoneySchema, PersonRefSchema, plainNumber } from './common.ts';
+import { ActionStatusSchema } from './execution.ts';
 
 const Points = (what: string) => z.array(z.string().min(1)).default([]).describe(what);
 
+export const STANDINGS = ['ahead', 'on-track', 'at-risk', 'behind'] as const;
+
+/** Where an account stands against its target for one period. */
+export const StandingSchema = z.strictObject({
+  target: MoneySchema.optional().describe('The target committed in the sales plan for the period.'),
+  expected: MoneySchema.optional().describe('What we now expect to sell in the period.'),
+  status: z.enum(STANDINGS).describe('ahead, on-track, at-risk or behind the target.'),
+});
+
 export const ReviewAccountSchema = z.strictObject({
   account: IdSchema.describe('The account id (its file name in accounts/).'),
+  current: StandingSchema.optional().describe('The account against its target this period.'),
+  next: StandingSchema.optional().describe('The account against its target next period.'),
   expectation: z.enum(['grow', 'hold', 'decline', 'win', 'lose']).describe('Where the account is heading: grow, hold, decline, win or lose.'),
   next_90_days: MoneySchema.optional().describe('Revenue expected in the next 90 days.'),
-  cross_sell: z.array(IdSchema).default([]).describe('Offerings (ids in workspace.yaml) to cross-sell or upsell.'),
+  cross_sell: z.array(IdSchema).default([]).describe('Offerings (ids in workspace.yaml) to cross-sell.'),
+  upsell: z.array(IdSchema).default([]).describe('Offerings (ids in workspace.yaml) the account already buys and could buy more of.'),
   note: z.string().optional().describe('One line on the account.'),
 });
 
 export const ReviewActionSchema = z.strictObject({
   description: z.string().min(1).describe('What will be done before the next review.'),
   owner: PersonRefSchema.describe('Who does it: the salesperson or the manager.'),
-  due: DateSchema.optional().describe('By when.'),
-  status: z.enum(['planned', 'done', 'dropped']).default('planned').describe('planned, done or dropped.'),
+  due: DateSchema.optional().describe('By when; for a slipped action, the new date.'),
+  status: ActionStatusSchema.default('planned'),
+  slips: plainNumber().int().min(0).max(1000).optional().describe('How many times the action slipped at earlier reviews (npm run new carries it); a "slipped" status adds this one.'),
+  reason: z.string().min(1).optional().describe('Why the action was dropped.'),
+  account: IdSchema.optional().describe('The account the action is for (its file name in accounts/).'),
+  serves: IdSchema.optional().describe('The id of the objective or action in that account\'s plan that this action serves.'),
 });
 
 export const ReviewSchema = z
@@ -23,7 +40,7 @@ export const ReviewSchema = z
     person: PersonRefSchema.optional().describe('Whose book is reviewed; the file name gives it when left out.'),
     reviewer: PersonRefSchema.describe('The manager who held the review.'),
     date: DateSchema.describe('When the review was held.'),
-    previous_actions: z.array(ReviewActionSchema).default([]).describe('The actions from the last review and how they went.'),
+    previous_actions: z.array(ReviewActionSchema).default([]).describe('Every action open at the last review and how it went: done, slipped (with its new due) or dropped (with a reason).'),
     accomplishments: Points('Key accomplishments since the last review.'),
     concerns: Points('Disappointments, concerns and problems.'),
     next_month: Points('What will be accomplished next month.'),
@@ -35,3 +52,4 @@ export const ReviewSchema = z
   .describe('A monthly account review of one salesperson\'s whole book.');
 
 export type Review = z.infer<typeof ReviewSchema>;
+export type ReviewAction = z.infer<typeof ReviewActionSchema>;

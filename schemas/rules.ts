@@ -30,6 +30,11 @@ export const RULE_DEFAULTS = {
   'top-account-without-plan': { severity: 'warning', share: 0.25, dimension: 'channel' },
   'stale-contact': { severity: 'warning', days: 90 },
   'history-differs-from-ledger': { severity: 'warning' },
+  'review-missing': { severity: 'warning' },
+  'review-incomplete': { severity: 'warning' },
+  'review-action-unaccounted': { severity: 'warning' },
+  'action-slipped': { severity: 'warning', slips: 3 },
+  'review-date': { severity: 'warning' },
 } as const;
 
 export type RuleId = keyof typeof RULE_DEFAULTS;
@@ -86,6 +91,13 @@ export const RulesConfigSchema = z
       days: days('How many days a key stakeholder may go without contact.'),
     }),
     'history-differs-from-ledger': ruleSetting('history-differs-from-ledger', 'A plan\'s hand-typed history for a year the sales ledger covers differs from what the ledger booked.', {}),
+    'review-missing': ruleSetting('review-missing', 'A person who owns plans has no review for the last complete month.', {}),
+    'review-incomplete': ruleSetting('review-incomplete', 'A person\'s latest review leaves out an account of their book.', {}),
+    'review-action-unaccounted': ruleSetting('review-action-unaccounted', 'An action open at the previous review that the latest one neither closes nor carries.', {}),
+    'action-slipped': ruleSetting('action-slipped', 'An action in a latest review that has slipped `slips` times or more.', {
+      slips: plainNumber().int().min(1).max(1000).optional().describe('How many slips make an action a finding (1 to 1000).'),
+    }),
+    'review-date': ruleSetting('review-date', 'A review dated after today.', {}),
   })
   .describe('Rule settings by rule id: a severity (error, warning, info), off, or { severity, and the rule\'s thresholds }.');
 

@@ -72,7 +72,7 @@ describe('check: exit codes', () => {
     const r = run([...TODAY, '--plans', dir]);
     expect(r.code).toBe(1);
     expect(r.text).toMatch(/accounts\/acme\.yaml:\d+:\d+ error The plan has no actions.*\(no-next-action\)/);
-    expect(r.out.at(-1)).toBe('The goal is met; 2 rule errors, 1 warning, 0 notes.');
+    expect(r.out.at(-1)).toBe('The goal is met; 2 rule errors, 2 warnings, 0 notes.'); // the second warning: review-missing (no review for the last complete month)
   });
 
   it.each([

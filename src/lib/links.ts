@@ -23,4 +23,6 @@ export const link = {
   goalsCsv: () => href('goals.csv'),
   personCsv: (id: string) => href(`people/${id}.csv`),
   search: () => href('search/'),
+  review: (month: string, person: string) => href(`reviews/${month}/${person}/`),
+  week: () => href('week/'),
 };

@@ -151,11 +151,12 @@ describe('people', () => {
   it('sorts people by name and reviews newest first', () => {
     const names = peopleView(example).rows.map((r) => r.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-    // The example has one month of reviews: an older copy, listed first, must come out last.
-    const first = example.ws.reviews[0]!;
-    const older = { ...first, month: '2026-10', review: { ...first.review, date: '2026-10-28' } };
+    // The example has October and November reviews: an older copy, listed first, must come out last.
+    const first = example.ws.reviews.find((r) => r.month === '2026-11')!;
+    const october = example.ws.reviews.find((r) => r.month === '2026-10' && r.person === first.person)!;
+    const older = { ...first, month: '2026-09', review: { ...first.review, date: '2026-09-28' } };
     const site = siteOf({ ...example.ws, reviews: [older, ...example.ws.reviews] });
-    expect(personView(site, first.person).reviews.map((r) => [r.month, r.date])).toEqual([['2026-11', first.review.date], ['2026-10', '2026-10-28']]);
+    expect(personView(site, first.person).reviews.map((r) => [r.month, r.date])).toEqual([['2026-11', first.review.date], ['2026-10', october.review.date], ['2026-09', '2026-09-28']]);
   });
 });
 

@@ -85,6 +85,9 @@ export const DIAGNOSTIC_CODES = {
   'reports-to-cycle': { severity: 'error', meaning: 'A plan\'s stakeholders\' reports_to form a circle.' },
   'review-folder': { severity: 'error', meaning: 'A review\'s folder name is not a month (YYYY-MM).' },
   'review-date': { severity: 'error', meaning: 'A review\'s date is not in the month of its folder.' },
+  'review-account-gone': { severity: 'info', meaning: 'A review names an account that has no plan now (removed or renamed since); the review stays valid.' },
+  'serves-without-account': { severity: 'error', meaning: 'A review action says which objective or action it serves but names no account.' },
+  'unknown-serves': { severity: 'error', meaning: 'A review action serves an id that is not an objective or action of the account\'s plan (a note in a past review).' },
   'review-person': { severity: 'error', meaning: 'A review\'s person field differs from its file name.' },
   // Narratives
   'mdx-syntax': { severity: 'error', meaning: 'A narrative cannot be parsed as MDX.' },

@@ -4,6 +4,7 @@ import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { cycleFrom, findCycles } from './cycles.ts';
 import { at, suggestion } from './link-at.ts';
+import { latestReviews, reviewAccountsExist, reviewActionsServe } from './link-reviews.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
 import { toMap } from '../shared/own.ts';
@@ -185,11 +186,12 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
 }
 
 function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {
-  const lists = ['stakeholders', 'objectives', 'opportunities'] as const;
+  const lists = ['stakeholders', 'objectives', 'opportunities', 'actions'] as const;
   return ws.accounts.flatMap((a) =>
     lists.flatMap((list) => {
       const seen = new Set<string>();
-      return a.plan[list].flatMap((item, i) => {
+      return a.plan[list].flatMap((item: { id?: string | undefined }, i) => {
+        if (item.id === undefined) return [];
         if (!seen.has(item.id)) return (seen.add(item.id), []);
         return [at(a, [list, i, 'id'], 'duplicate-id', `${list}[${i}].id: ${excerpt(item.id)} is used twice in ${list}. Give each one its own id.`)];
       });
@@ -299,6 +301,7 @@ function goalScopesExist(ws: Workspace): Diagnostic[] {
 }
 
 function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
+  const latest = latestReviews(ws.reviews);
   return ws.reviews.flatMap((r) => {
     const out: Diagnostic[] = [];
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month)) {
@@ -313,16 +316,13 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
       out.push(at(r, ['person'], 'review-person', `person: ${excerpt(r.review.person)} does not match the file name ${excerpt(r.person)}. Rename the file to ${r.review.person}.yaml or remove the "person" line.`));
     }
     out.push(...personRef(ws, r, ['reviewer'], r.review.reviewer, 'the reviewer'));
-    r.review.accounts.forEach((x, i) => {
-      if (!accountIds.has(x.account)) {
-        out.push(at(r, ['accounts', i, 'account'], 'unknown-account', `accounts[${i}].account: ${excerpt(x.account)} is not an account.${suggestion(x.account, accountIds) || ' Write the file name (without extension) of a plan in accounts/.'}`));
-      }
-    });
+    out.push(...reviewAccountsExist(r, accountIds));
     [...r.review.actions, ...r.review.previous_actions].forEach((x, i) => {
       const list = i < r.review.actions.length ? 'actions' : 'previous_actions';
       const index = list === 'actions' ? i : i - r.review.actions.length;
       out.push(...personRef(ws, r, [list, index, 'owner'], x.owner, 'the action owner'));
     });
+    out.push(...reviewActionsServe(ws, r, accountIds, latest.get(r.person) === r));
     return out;
   });
 }

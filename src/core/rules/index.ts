@@ -21,6 +21,11 @@ import { stretchBelowPlan } from './stretch-below-plan.ts';
 import { tierMismatch } from './tier-mismatch.ts';
 import { topAccountWithoutPlan } from './top-account-without-plan.ts';
 import { uncoveredStakeholder } from './uncovered-stakeholder.ts';
+import { actionSlipped } from './action-slipped.ts';
+import { reviewActionUnaccounted } from './review-action-unaccounted.ts';
+import { reviewDate } from './review-date.ts';
+import { reviewIncomplete } from './review-incomplete.ts';
+import { reviewMissing } from './review-missing.ts';
 
 /** Every rule by id: the type demands one rule per id of schemas/rules.ts, each with that id's thresholds. */
 export const RULES: { readonly [K in RuleId]: Rule<K> } = {
@@ -41,6 +46,11 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   'top-account-without-plan': topAccountWithoutPlan,
   'stale-contact': staleContact,
   'history-differs-from-ledger': historyDiffersFromLedger,
+  'review-missing': reviewMissing,
+  'review-incomplete': reviewIncomplete,
+  'review-action-unaccounted': reviewActionUnaccounted,
+  'action-slipped': actionSlipped,
+  'review-date': reviewDate,
 };
 
 /** A rule's severity and thresholds: workspace.yaml `rules:` over the defaults; undefined when the rule is off. */

@@ -2,7 +2,7 @@ import { addDays } from '../shared/periods.ts';
 import { onPlan, type Rule } from './context.ts';
 import { ruleMeta } from './meta.ts';
 
-const MOVING_ACTION = new Set(['planned', 'in-progress']);
+const MOVING_ACTION = new Set(['planned', 'in-progress', 'slipped']);
 
 export const noNextAction: Rule<'no-next-action'> = {
   meta: ruleMeta('no-next-action'),

@@ -1,9 +1,8 @@
+import { OPEN_ACTION_STATUSES } from '../../../schemas/execution.ts';
 import { daysBetween } from '../shared/periods.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { onPlan, type Rule } from './context.ts';
 import { ruleMeta } from './meta.ts';
-
-const OPEN_ACTION = new Set(['planned', 'in-progress', 'blocked']);
 
 export const overdueAction: Rule<'overdue-action'> = {
   meta: ruleMeta('overdue-action'),
@@ -11,7 +10,7 @@ export const overdueAction: Rule<'overdue-action'> = {
     return ws.accounts.flatMap((a) =>
       a.plan.actions.flatMap((x, i) => {
         const late = daysBetween(x.due, today);
-        if (!OPEN_ACTION.has(x.status) || late <= grace_days) return [];
+        if (!OPEN_ACTION_STATUSES.has(x.status) || late <= grace_days) return [];
         return [onPlan(a, ['actions', i, 'due'], `The action ${excerpt(x.description)} was due on ${x.due}, ${late} days ago, and is still ${x.status}. Do it and set "status: done", move the due date, or cancel it.`, x.owner)];
       }),
     );

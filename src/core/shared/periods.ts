@@ -69,3 +69,10 @@ export function addDays(date: string, days: number): string {
 function iso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
+
+/** The month before the one `date` falls in, as YYYY-MM: the last complete month. */
+export function lastCompleteMonth(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+}

@@ -1,3 +1,4 @@
+import { slipCount } from '../reviews/history.ts';
 import type { GoalResult } from '../rollup/rollup.ts';
 import type { ReviewEntry } from '../model.ts';
 import { forecastCounting } from '../report/sentences.ts';
@@ -114,8 +115,9 @@ export interface ReviewView {
   date: string;
   /** Only the lists the review fills. */
   lists: { title: string; items: string[] }[];
-  accounts: { account: string; name: string | undefined; expectation: string; next90Days: string; crossSell: string; note: string }[];
-  actions: { description: string; owner: string; due: string | undefined; status: string; when: string }[];
+  accounts: { account: string; name: string | undefined; expectation: string; standing: string; next90Days: string; crossSell: string; note: string }[];
+  /** `detail`: the slips so far and the reason a dropped action gives, or empty. */
+  actions: { description: string; owner: string; due: string | undefined; status: string; when: string; detail: string }[];
 }
 
 export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
@@ -129,7 +131,7 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
     { title: 'Needs from the manager', items: review.needs },
   ];
   const action = (when: string) => (a: ReviewEntry['review']['actions'][number]) =>
-    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when });
+    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when, detail: actionDetail(a) });
   return {
     month: entry.month,
     reviewer: personName(ws, review.reviewer),
@@ -139,10 +141,16 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
       account: a.account,
       name: ws.accountById.get(a.account)?.plan.name,
       expectation: a.expectation,
+      standing: [a.current && `this period ${a.current.status}`, a.next && `next period ${a.next.status}`].filter(Boolean).join(', '),
       next90Days: a.next_90_days !== undefined ? formatMoney(a.next_90_days, data.rollup.currency) : '',
-      crossSell: a.cross_sell.join(', '),
+      crossSell: [...a.cross_sell, ...a.upsell.map((o) => `${o} (upsell)`)].join(', '),
       note: a.note ?? '',
     })),
     actions: [...review.previous_actions.map(action('from last review')), ...review.actions.map(action('new'))],
   };
+}
+
+function actionDetail(a: ReviewEntry['review']['actions'][number]): string {
+  const slips = slipCount(a);
+  return [slips > 0 && `slipped ${slips} ${slips === 1 ? 'time' : 'times'}`, a.reason !== undefined && `reason: ${a.reason}`].filter(Boolean).join('; ');
 }

@@ -1,0 +1,113 @@
+import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { IdSchema } from '../../schemas/common.ts';
+import { hasErrors } from '../../src/core/diagnostics/diagnostic.ts';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import type { Workspace } from '../../src/core/model.ts';
+import { formatDiagnostic } from '../../src/core/report/diagnostics.ts';
+import { todayIso } from '../../src/core/shared/periods.ts';
+import { closest, excerpt } from '../../src/core/shared/suggest.ts';
+import { planTemplate } from '../../src/core/templates/plan.ts';
+import { reviewTemplate } from '../../src/core/templates/review.ts';
+import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+
+export const NEW_USAGE = [
+  'Usage: npm run new -- plan <id> --name "Name" --owner <person> [--target N] [--strategic] [--plans DIR]',
+  '       npm run new -- review --person <id> --month YYYY-MM [--plans DIR]',
+].join('\n');
+
+const refuse = (message: string) => new ExitError(2, message);
+
+/** Starts a plan or a review from a template; returns 0, or throws ExitError(2) with nothing written. */
+export function newCommand(argv: string[], output: Output, cwd = process.cwd()): number {
+  const [kind, ...rest] = argv;
+  if (kind === '--help' || kind === '-h') return (output.out(NEW_USAGE), 0);
+  if (kind !== 'plan' && kind !== 'review') throw refuse(`Say what to start: "plan" or "review"${kind === undefined ? '' : `, not ${excerpt(kind)}`}.\n${NEW_USAGE}`);
+  const id = kind === 'plan' && rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift() : undefined;
+  const values = parseOptions(rest, {
+    plans: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, target: { type: 'string' },
+    strategic: { type: 'boolean' }, person: { type: 'string' }, month: { type: 'string' },
+  }, NEW_USAGE);
+  const plansDir = plansDirOption(values.plans);
+  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  if (!workspace) {
+    throw refuse(`${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => formatDiagnostic(d)).join('\n')}\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.`);
+  }
+  const today = process.env['TODAY'] || todayIso();
+  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today) : reviewFile(workspace, values, today);
+  const root = resolve(cwd, plansDir);
+  const written = writeNew(root, rel, cwd);
+  try {
+    writeSync(written.fd, text);
+  } finally {
+    closeSync(written.fd);
+  }
+  const display = relative(cwd, join(root, rel)) || rel;
+  const after = readWorkspace({ plansDir, cwd }).diagnostics.filter((d) => d.severity === 'error');
+  if (hasErrors(after)) {
+    rmSync(join(root, rel));
+    for (const folder of written.created.reverse()) rmdirSync(folder);
+    throw refuse(`${after.map((d) => formatDiagnostic(d)).join('\n')}\nThe new file did not validate, so it was not kept.`);
+  }
+  output.out(display);
+  return 0;
+}
+
+function person(ws: Workspace, id: string | undefined, option: string): string {
+  if (id === undefined) throw refuse(`--${option} is missing: give the id of a person in team.yaml.\n${NEW_USAGE}`);
+  if (ws.personById.has(id)) return id;
+  const near = closest(id, ws.personById.keys());
+  throw refuse(`--${option} ${excerpt(id)} is not a person in team.yaml.${near ? ` Did you mean "${near}"?` : ' Use the id of someone listed there.'}`);
+}
+
+function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string) {
+  if (id === undefined) throw refuse(`Give the new plan's id: npm run new -- plan <id> ...\n${NEW_USAGE}`);
+  if (!IdSchema.safeParse(id).success) throw refuse(`The plan id ${excerpt(id)} is not an id: write lower-case letters, digits and hyphens, such as "acme-corp"; it becomes the file name accounts/<id>.yaml.`);
+  if (ws.accountById.has(id)) throw refuse(`accounts/${id} already has a plan (${ws.accountById.get(id)!.file}); it is left unchanged. Choose another id or edit that plan.`);
+  const name = typeof values['name'] === 'string' ? values['name'].trim() : '';
+  if (name === '') throw refuse(`--name is missing: give the account's name, such as --name "Acme Corporation".`);
+  const owner = person(ws, values['owner'] as string | undefined, 'owner');
+  const rawTarget = values['target'] as string | undefined;
+  const target = rawTarget === undefined ? undefined : Number(rawTarget);
+  if (rawTarget !== undefined && (!/^\d+(\.\d+)?$/.test(rawTarget) || !Number.isFinite(target))) {
+    throw refuse(`--target ${excerpt(rawTarget)} is not an amount: write a plain number, such as --target 250000.`);
+  }
+  return { rel: `accounts/${id}.yaml`, text: planTemplate(ws, { id, name, owner, strategic: values['strategic'] === true, today, ...(target !== undefined && { target }) }) };
+}
+
+function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string) {
+  const who = person(ws, values['person'] as string | undefined, 'person');
+  const month = values['month'] as string | undefined;
+  if (month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
+    throw refuse(`--month ${month === undefined ? 'is missing' : `${excerpt(month)} is not a month`}: write YYYY-MM, such as ${today.slice(0, 7)}.`);
+  }
+  if (month > today.slice(0, 7)) throw refuse(`--month ${month} is after this month (${today.slice(0, 7)}): a review records a meeting that was held.`);
+  return { rel: `reviews/${month}/${who}.yaml`, text: reviewTemplate(ws, { person: who, month, today }) };
+}
+
+/**
+ * Creates the file and no other: the folders on the way must be real folders inside the plans folder (no link
+ * out), and the file must not exist, not even as a link (O_EXCL refuses a dangling one too).
+ */
+function writeNew(root: string, rel: string, cwd: string): { fd: number; created: string[] } {
+  const realRoot = realpathSync(root);
+  const created: string[] = [];
+  let folder = root;
+  for (const part of dirname(rel).split('/')) {
+    folder = join(folder, part);
+    const stat = lstatSync(folder, { throwIfNoEntry: false });
+    if (stat === undefined) {
+      mkdirSync(folder);
+      created.push(folder);
+    } else if (stat.isSymbolicLink() || !stat.isDirectory()) {
+      throw refuse(`${relative(cwd, folder)} is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}; new files are written only into real folders inside the plans folder.`);
+    }
+  }
+  const target = join(folder, rel.split('/').pop()!);
+  if (!realpathSync(folder).startsWith(realRoot + sep)) throw refuse(`${relative(cwd, folder)} is outside the plans folder.`);
+  if (lstatSync(target, { throwIfNoEntry: false }) !== undefined) {
+    for (const f of created.reverse()) rmdirSync(f);
+    throw refuse(`${relative(cwd, target)} already exists; it is left unchanged. Edit it, or remove it first to start again.`);
+  }
+  return { fd: openSync(target, 'wx', 0o644), created };
+}

@@ -1,0 +1,4 @@
+import { main } from './lib/cli.ts';
+import { newCommand } from './commands/new.ts';
+
+await main(newCommand);

@@ -1,0 +1,47 @@
+import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
+import type { ReviewEntry, Workspace } from '../model.ts';
+import { excerpt } from '../shared/suggest.ts';
+import { at, suggestion } from './link-at.ts';
+
+export { latestReviews } from '../reviews/history.ts';
+
+/**
+ * A review is a record of its month: an account named in it may have been removed or renamed since. That is a
+ * note, never an error, so that nobody has to edit a past month to keep the folder valid.
+ */
+export function reviewAccountsExist(r: ReviewEntry, accountIds: ReadonlySet<string>): Diagnostic[] {
+  const named = [
+    ...r.review.accounts.map((x, i) => ({ id: x.account as string | undefined, path: ['accounts', i, 'account'] as PathSegment[] })),
+    ...r.review.previous_actions.map((x, i) => ({ id: x.account, path: ['previous_actions', i, 'account'] })),
+    ...r.review.actions.map((x, i) => ({ id: x.account, path: ['actions', i, 'account'] })),
+  ];
+  return named.flatMap(({ id, path }) => {
+    if (id === undefined || accountIds.has(id)) return [];
+    const hint = suggestion(id, accountIds) || ' If it was removed or renamed since, leave the review as it is: it records its month.';
+    return [at(r, path, 'review-account-gone', `${formatPath(path)}: ${excerpt(id)} has no plan in accounts/ now.${hint}`, 'info')];
+  });
+}
+
+/**
+ * `serves` names an objective or action id in the account's plan. In a person's latest review it must exist
+ * (an error, with the nearest id); in an earlier one the plan may have moved on, so it is a note.
+ */
+export function reviewActionsServe(ws: Workspace, r: ReviewEntry, accountIds: ReadonlySet<string>, latest: boolean): Diagnostic[] {
+  const lists = [['previous_actions', r.review.previous_actions], ['actions', r.review.actions]] as const;
+  return lists.flatMap(([list, actions]) =>
+    actions.flatMap((x, i) => {
+      if (x.serves === undefined) return [];
+      const where = `${list}[${i}].serves`;
+      if (x.account === undefined) {
+        return [at(r, [list, i, 'serves'], 'serves-without-account', `${where}: ${excerpt(x.serves)} names an objective or action, but the action names no account. Add "account: <id>" for the plan it belongs to.`)];
+      }
+      const plan = ws.accountById.get(x.account);
+      // No plan now (a note above), or a plan that failed its schema (its errors are reported).
+      if (!plan) return [];
+      const ids = [...plan.plan.objectives.map((o) => o.id), ...plan.plan.actions.flatMap((a) => (a.id === undefined ? [] : [a.id]))];
+      if (ids.includes(x.serves)) return [];
+      const message = `${where}: ${excerpt(x.serves)} is not an objective or action id in accounts/${x.account}.${suggestion(x.serves, ids) || ` Write the id of one of its objectives or actions${ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')})` : '; give the plan action an id first'}.`}`;
+      return [at(r, [list, i, 'serves'], 'unknown-serves', message, latest ? 'error' : 'info')];
+    }),
+  );
+}

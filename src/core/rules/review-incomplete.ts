@@ -1,0 +1,20 @@
+import { currentReviews } from '../reviews/history.ts';
+import { at, type Rule } from './context.ts';
+import { ruleMeta } from './meta.ts';
+
+/**
+ * Only each person's current review (of this month or the last complete one) is held to the book as it
+ * is now: an earlier month is a record, and the book may have changed since.
+ */
+export const reviewIncomplete: Rule<'review-incomplete'> = {
+  meta: ruleMeta('review-incomplete'),
+  check({ ws, today }) {
+    return currentReviews(ws.reviews, today).flatMap((r) => {
+      const covered = new Set(r.review.accounts.map((x) => x.account));
+      const missing = ws.accounts.filter((a) => a.plan.owner === r.person && !covered.has(a.id));
+      return missing.map((a) =>
+        at(r, ['accounts'], `The review of ${r.month} leaves out ${a.id}, an account in ${r.person}'s book (${covered.size} of ${covered.size + missing.length} accounts covered). Add "- { account: ${a.id}, expectation: … }" under accounts: a review covers the whole book, briefly.`, { account: a.id, person: r.person }, 'key'),
+      );
+    });
+  },
+};

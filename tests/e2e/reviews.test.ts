@@ -1,0 +1,66 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, findAccessibilityViolations, launchBrowser, serve } from './helpers.ts';
+
+// The example organisation with its October and November reviews, built once on the example's date.
+let site: { dir: string };
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+
+beforeAll(async () => {
+  site = buildSite('plans', { TODAY: '2026-11-24' });
+  server = await serve(site.dir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  return { page, errors };
+}
+
+describe('the review pages and This week', () => {
+  it('opens a review from the person\'s trend table, with the carried actions and their slips', async () => {
+    const { page, errors } = await open('people/carmen-ortiz/');
+    await page.locator('#review-trend ~ table a', { hasText: '2026-11' }).click();
+    await page.waitForURL(`${server.url}reviews/2026-11/carmen-ortiz/`);
+    expect(await page.locator('h1').textContent()).toBe('Carmen Ortiz: review of 2026-11');
+    expect(await page.locator('.key-numbers dd').allTextContents()).toEqual(['4', '2', '1', '0']);
+    expect(await page.locator('li', { hasText: 'Review the Bayou plan' }).textContent()).toContain('slipped 2 times');
+    await page.getByRole('link', { name: '← 2026-10' }).click();
+    await page.waitForURL(`${server.url}reviews/2026-10/carmen-ortiz/`);
+    expect(await page.locator('.key-numbers dd').allTextContents()).toEqual(['2', '1', '1', '0']);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists this week\'s and overdue actions by person, each linking to where it was written', async () => {
+    const { page, errors } = await open('week/');
+    expect(await page.locator('main h2, h2').allTextContents()).toEqual(['Jake Morrow', 'Carmen Ortiz']);
+    const jake = page.locator('section', { has: page.locator('h2', { hasText: 'Jake Morrow' }) });
+    expect(await jake.locator('li').first().textContent()).toContain('10 days overdue');
+    await jake.getByRole('link', { name: 'Columbia Basin Water Authority' }).click();
+    await page.waitForURL(`${server.url}accounts/columbia-basin-water/`);
+    expect(await page.locator('#in-reviews ~ .table-wrap tbody tr').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('This week passes the accessibility check', async () => {
+    const { page } = await open('week/');
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});

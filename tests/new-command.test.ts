@@ -1,0 +1,120 @@
+import { readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+
+const TODAY = '2026-11-24';
+let box: Sandbox | undefined;
+afterEach(() => box?.remove());
+
+function run(args: string[], setup: (s: Sandbox) => void = () => {}) {
+  box = makeSandbox();
+  setup(box);
+  const before = box.snapshot();
+  const result = runScript('new', args, { cwd: box.dir, env: { TODAY } });
+  return { ...result, before, after: box.snapshot(), box };
+}
+
+const OCTOBER = [
+  'reviewer: max-roe',
+  'date: 2026-10-20',
+  'accounts:',
+  '  - { account: acme, expectation: grow }',
+  'actions:',
+  '  - { description: Book the pilot, owner: ann-lee, due: 2026-11-10 }',
+  '  - { description: Send the price list, owner: ann-lee, due: 2026-11-01, status: done }',
+  '  - { description: Meet the buyer, owner: ann-lee, due: 2026-11-12, status: slipped, slips: 1 }',
+  '',
+].join('\n');
+
+const hostile = [
+  { name: 'an id that climbs out of accounts/', args: ['plan', '../escape', '--name', 'X', '--owner', 'ann-lee'], setup: () => {}, message: 'The plan id "../escape" is not an id: write lower-case letters, digits and hyphens, such as "acme-corp"; it becomes the file name accounts/<id>.yaml.' },
+  { name: 'an owner not in team.yaml', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-le'], setup: () => {}, message: '--owner "ann-le" is not a person in team.yaml. Did you mean "ann-lee"?' },
+  { name: 'a review of a person not in team.yaml', args: ['review', '--person', 'zed', '--month', '2026-11'], setup: () => {}, message: '--person "zed" is not a person in team.yaml. Use the id of someone listed there.' },
+  { name: 'a plan that exists already', args: ['plan', 'acme', '--name', 'Acme', '--owner', 'ann-lee'], setup: () => {}, message: 'accounts/acme already has a plan (plans/accounts/acme.yaml); it is left unchanged. Choose another id or edit that plan.' },
+  { name: 'a review that exists already', args: ['review', '--person', 'ann-lee', '--month', '2026-10'], setup: (s: Sandbox) => s.write({ 'reviews/2026-10/ann-lee.yaml': OCTOBER }), message: 'plans/reviews/2026-10/ann-lee.yaml already exists; it is left unchanged. Edit it, or remove it first to start again.' },
+  {
+    name: 'a target path that is a link to a file outside',
+    args: ['review', '--person', 'ann-lee', '--month', '2026-11'],
+    setup: (s: Sandbox) => {
+      s.write({ 'reviews/2026-11/.keep': '' });
+      symlinkSync(join(s.bystander, 'keep.txt'), join(s.plans, 'reviews/2026-11/ann-lee.yaml'));
+    },
+    message: 'plans/reviews/2026-11/ann-lee.yaml:1:1 error This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.',
+  },
+  {
+    name: 'a month folder that is a link outside',
+    args: ['review', '--person', 'ann-lee', '--month', '2026-11'],
+    setup: (s: Sandbox) => {
+      s.write({ 'reviews/.keep': '' });
+      symlinkSync(s.bystander, join(s.plans, 'reviews/2026-11'));
+    },
+    message: 'plans/reviews/2026-11:1:1 error This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.',
+  },
+  {
+    name: 'a month folder that is a link inside the plans folder',
+    args: ['review', '--person', 'ann-lee', '--month', '2026-11'],
+    setup: (s: Sandbox) => {
+      s.write({ 'reviews/.keep': '', 'archive/.keep': '' });
+      symlinkSync(join(s.plans, 'archive'), join(s.plans, 'reviews/2026-11'));
+    },
+    message: 'plans/reviews/2026-11:1:1 error This symbolic link points to a folder, and links to folders are not followed (their plans would be read twice). Remove the link; the folder is read where it is.\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.',
+  },
+  { name: 'a month written the wrong way', args: ['review', '--person', 'ann-lee', '--month', '11/2026'], setup: () => {}, message: '--month "11/2026" is not a month: write YYYY-MM, such as 2026-11.' },
+  { name: 'a month in the future', args: ['review', '--person', 'ann-lee', '--month', '2027-01'], setup: () => {}, message: '--month 2027-01 is after this month (2026-11): a review records a meeting that was held.' },
+  { name: 'no kind of file', args: [], setup: () => {}, message: 'Say what to start: "plan" or "review".\nUsage: npm run new -- plan <id> --name "Name" --owner <person> [--target N] [--strategic] [--plans DIR]\n       npm run new -- review --person <id> --month YYYY-MM [--plans DIR]' },
+  { name: 'a plan with no name', args: ['plan', 'initech', '--owner', 'ann-lee'], setup: () => {}, message: '--name is missing: give the account\'s name, such as --name "Acme Corporation".' },
+  { name: 'an option the command does not know', args: ['review', '--person', 'ann-lee', '--month', '2026-11', '--force'], setup: () => {}, message: "Unknown option '--force'.\nUsage: npm run new -- plan <id> --name \"Name\" --owner <person> [--target N] [--strategic] [--plans DIR]\n       npm run new -- review --person <id> --month YYYY-MM [--plans DIR]" },
+  { name: 'a target that is not a number', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-lee', '--target', '1.2M'], setup: () => {}, message: '--target "1.2M" is not an amount: write a plain number, such as --target 250000.' },
+];
+
+describe('npm run new refuses, located, and writes nothing', () => {
+  it.each(hostile)('$name', ({ args, setup, message }) => {
+    const r = run(args, setup);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(message);
+    expect(r.stdout).toBe('');
+    expect(r.after).toEqual(r.before);
+  });
+});
+
+describe('npm run new writes a file that validates, and only that file', () => {
+  it('starts a plan from the template', () => {
+    const r = run(['plan', 'initech', '--name', 'Initech: labs', '--owner', 'bo-kim', '--target', '250000', '--strategic']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('plans/accounts/initech.yaml\n');
+    const added = [...r.after.keys()].filter((k) => !r.before.has(k));
+    expect(added).toEqual(['plans/accounts/initech.yaml']);
+    const text = readFileSync(join(r.box.plans, 'accounts/initech.yaml'), 'utf8');
+    expect(text).toContain('name: "Initech: labs"\n');
+    expect(text).toContain('strategic: true\n');
+    expect(text).toContain('  - { period: FY2027, revenue: 250000 }\n');
+    expect(runScript('validate', [], { cwd: r.box.dir }).status).toBe(0);
+  });
+
+  it('carries open actions into next month, leaves closed ones, and grows the slip count', () => {
+    const r = run(['review', '--person', 'ann-lee', '--month', '2026-11'], (s) => s.write({ 'reviews/2026-10/ann-lee.yaml': OCTOBER }));
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('plans/reviews/2026-11/ann-lee.yaml\n');
+    const text = readFileSync(join(r.box.plans, 'reviews/2026-11/ann-lee.yaml'), 'utf8');
+    expect(text).toContain('  - { description: Book the pilot, owner: ann-lee, due: 2026-11-10, status: planned }\n');
+    expect(text).toContain('  - { description: Meet the buyer, owner: ann-lee, due: 2026-11-12, status: planned, slips: 2 }\n');
+    expect(text).not.toContain('Send the price list');
+    expect(text).toContain('date: 2026-11-24\n');
+    expect(text).toContain('  - { account: acme, expectation: grow }\n');
+    expect([...r.after.keys()].filter((k) => !r.before.has(k))).toEqual(['plans/reviews/2026-11', 'plans/reviews/2026-11/ann-lee.yaml']);
+    expect(runScript('validate', [], { cwd: r.box.dir }).status).toBe(0);
+  });
+});
+
+describe('npm run new carries only what still resolves', () => {
+  it('drops the account (and what it served) of a plan removed since, keeping the action', () => {
+    const withServes = OCTOBER.replace('due: 2026-11-10 }', 'due: 2026-11-10, account: old-co, serves: gone-objective }');
+    const r = run(['review', '--person', 'ann-lee', '--month', '2026-11'], (s) => s.write({ 'reviews/2026-10/ann-lee.yaml': withServes }));
+    expect(r.status).toBe(0);
+    const text = readFileSync(join(r.box.plans, 'reviews/2026-11/ann-lee.yaml'), 'utf8');
+    expect(text).toContain('  - { description: Book the pilot, owner: ann-lee, due: 2026-11-10, status: planned }\n');
+    expect(runScript('validate', [], { cwd: r.box.dir }).status).toBe(0);
+  });
+});
