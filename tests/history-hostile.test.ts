@@ -76,7 +76,7 @@ const cases = [
     },
     args: [],
     status: 2,
-    stderr: ['plans is not in a git repository, so there is no history to show. Commit the plans to git (git init, git add, git commit), or run this in the repository that holds them.'],
+    stderr: ['plans: The plans folder is not in a git repository, so there is no history to show. Commit the plans to git (git init, git add, git commit), or run this in the repository that holds them.'],
   },
   {
     name: '--since that is not a date is refused',

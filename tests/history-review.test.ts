@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHistoryLine } from '../src/core/charts/history-line.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { readPlansHistory } from '../src/core/load/history/read-history.ts';
-import { buildSiteHistory, goalHistoryView } from '../src/core/views/history.ts';
+import { accountHistoryView, buildSiteHistory, goalHistoryView } from '../src/core/views/history.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 import { commitAll, initRepo } from './helpers/git-history.ts';
 
@@ -107,5 +107,20 @@ describe('the goal lines', () => {
 
   it('draws nothing without points', () => {
     expect(renderHistoryLine([], { title: 'g', format: String })).toBeUndefined();
+  });
+});
+
+describe('a plans folder outside git', () => {
+  it('gives the site no history and a sentence saying why, not a failure', () => {
+    const copy = makeSandbox();
+    try {
+      const { workspace } = readWorkspace({ plansDir: 'plans', cwd: copy.dir });
+      if (!workspace) throw new Error('the fixture is invalid');
+      const history = buildSiteHistory(readPlansHistory({ plansDir: 'plans', cwd: copy.dir, cache: false }), workspace, '2026-03-20');
+      expect(goalHistoryView(history)).toEqual({ message: 'The plans folder is not in a git repository, so there is no history to show.', goals: [], notes: [] });
+      expect(accountHistoryView(history, 'acme')).toEqual({ message: 'The plans folder is not in a git repository, so there is no history to show.', item: undefined });
+    } finally {
+      copy.remove();
+    }
   });
 });

@@ -47,7 +47,7 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
     throw e;
   }
   if (history.unavailable?.kind === 'no-git') {
-    throw new ExitError(2, `${history.unavailable.message} Commit the plans to git (git init, git add, git commit), or run this in the repository that holds them.`);
+    throw new ExitError(2, `${oneLine(plansDir, 200)}: ${history.unavailable.message} Commit the plans to git (git init, git add, git commit), or run this in the repository that holds them.`);
   }
   const series = buildSeries(history, { since, until, every: every as Every });
   if (values.json) {

@@ -21,7 +21,8 @@ export function loadSiteHistory(): SiteHistory {
       history = buildSiteHistory(readPlansHistory({ plansDir: plansDir(), cwd: plansCwd() }), data.ws, data.today);
     } catch (e) {
       if (!(e instanceof HistoryInputError)) throw e;
-      history = none(e.message);
+      // The message names folders of the machine that built the site: not for a published page.
+      history = none('The plans folder is outside its git repository, so there is no history to show.');
     }
   }
   cached = { ws: data.ws, history };

@@ -51,7 +51,7 @@ export interface HistoryOptions {
 export function readPlansHistory(options: HistoryOptions): PlansHistory {
   const cwd = options.cwd ?? process.cwd();
   const repo = openPlansRepo(options.plansDir, cwd);
-  if (!repo) return empty('no-git', `${oneLine(options.plansDir, 200)} is not in a git repository, so there is no history to show.`);
+  if (!repo) return empty('no-git', 'The plans folder is not in a git repository, so there is no history to show.');
   if (repo.shallow) {
     return empty('shallow', 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
   }
