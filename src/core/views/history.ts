@@ -38,6 +38,7 @@ export interface SiteHistory {
  * date (the plan as committed on that day against the plan now).
  */
 export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: string): SiteHistory {
+  if (history.unavailable) return { unavailable: history.unavailable.message, notes: [], goals: [], accounts: new Map() };
   const series = buildSeries(history, { since: addDays(today, -364), until: today, every: 'week', current: ws });
   const currency = ws.settings.currency;
   const format = (n: number) => formatMoney(n, currency);
