@@ -59,36 +59,31 @@ function endOf(date: string, every: Every): string {
  * and scope). The goals are today's (`current`, or the newest valid commit's), so each line is one goal throughout.
  */
 export function buildSeries(history: PlansHistory, options: { since?: string | undefined; until: string; every: Every; current?: Workspace | undefined }): HistorySeries {
-  const taken: { date: string; state: HistoryState; lineage: Map<string, string> }[] = [];
-  const states: { state: HistoryState; lineage: Map<string, string> }[] = [];
-  let first: string | undefined;
-  let lastValid: { state: HistoryState; lineage: Map<string, string> } | undefined;
-  history.replay((state) => {
-    first ??= state.date;
-    if (state.workspace) {
-      lastValid = { state, lineage: new Map(state.lineage) };
-      states.push(lastValid);
-    }
-  });
-  const current = options.current ?? lastValid?.state.workspace;
-  const base = { currency: current?.settings.currency, every: options.every, notes: history.notes, unavailable: history.unavailable?.message };
-  if (!current || first === undefined) return { ...base, goals: [], accounts: [] };
+  // Streamed: only the states that end a period are kept, so a long history never sits in memory whole.
+  const taken: { date: string; state: HistoryState }[] = [];
+  let ends: string[] | undefined;
   let next = 0;
-  for (const date of periodEnds(options.since ?? first, options.until, options.every)) {
-    while (next < states.length && states[next]!.state.date <= date) next++;
-    const at = states[next - 1];
-    if (at) taken.push({ date, ...at });
-  }
+  let lastValid: HistoryState | undefined;
+  history.replay((state) => {
+    ends ??= periodEnds(options.since ?? state.date, options.until, options.every);
+    for (; next < ends.length && state.date > ends[next]!; next++) if (lastValid) taken.push({ date: ends[next]!, state: lastValid });
+    if (state.workspace) lastValid = state;
+  });
+  for (; ends && next < ends.length; next++) if (lastValid) taken.push({ date: ends[next]!, state: lastValid });
+  const current = options.current ?? lastValid?.workspace;
+  const base = { currency: current?.settings.currency, every: options.every, notes: history.notes, unavailable: history.unavailable?.message };
+  if (!current) return { ...base, goals: [], accounts: [] };
   const labels = rollUp({ ...current, accounts: [], accountById: new Map() }).goals;
   const goals: GoalSeries[] = labels.map((g) => ({ period: g.period, scope: g.scope, label: g.label, goal: g.goal, points: [] }));
   const accounts = new Map<string, AccountSeries>();
-  const rollups = new Map<HistoryState, ReturnType<typeof rollUp>>();
-  for (const { date, state, lineage } of taken) {
+  const rollups = new Map<Workspace, ReturnType<typeof rollUp>>();
+  for (const { date, state } of taken) {
     const ws = state.workspace!;
-    let rollup = rollups.get(state);
+    const lineage = state.lineage;
+    let rollup = rollups.get(ws);
     if (!rollup) {
       rollup = rollUp({ ...ws, goals: current.goals });
-      rollups.set(state, rollup);
+      rollups.set(ws, rollup);
     }
     rollup.goals.forEach((g, i) => goals[i]?.points.push({ date, planned: g.planned }));
     for (const t of rollup.accounts) {

@@ -71,7 +71,6 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
 
 /** Each account's plan as committed at the end of its last_reviewed day (the last valid commit then), by current id. */
 function plansAtReview(history: PlansHistory, ws: Workspace): Map<string, AccountPlan> {
-  // The lineage map moves on with the replay: once it is over, it is the newest commit's.
   let lineage: ReadonlyMap<string, string> = new Map();
   history.replay((state) => {
     lineage = state.lineage;
