@@ -112,3 +112,28 @@ describe('a shallow clone', () => {
     expect(result.unavailable).toBe('This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
   });
 });
+
+describe('a version left out between two valid ones', () => {
+  it('keeps every change made while the plans were invalid once they are valid again', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      const acme = join(own.plans, 'accounts/acme.yaml');
+      const globex = join(own.plans, 'accounts/globex.mdx');
+      own.write({ 'accounts/acme.yaml': readFileSync(acme, 'utf8').replace('revenue: 100 }', 'revenue: 200 }') });
+      own.write({ 'accounts/globex.mdx': readFileSync(globex, 'utf8').replace('revenue: 400', 'revenue: lots') });
+      commitAll(own.dir, '2026-03-10'); // to 03-15: left out, still 420
+      own.write({ 'accounts/globex.mdx': readFileSync(globex, 'utf8').replace('revenue: lots', 'revenue: 400') });
+      commitAll(own.dir, '2026-03-17'); // to 03-22: acme's raise counts now: 330 + 200
+      const series = buildSeries(readPlansHistory({ plansDir: 'plans', cwd: own.dir, cache: false }), { until: '2026-03-22', every: 'week' });
+      expect(series.goals[0]?.points).toEqual([
+        { date: '2026-03-08', planned: 420 },
+        { date: '2026-03-15', planned: 420 },
+        { date: '2026-03-22', planned: 530 },
+      ]);
+    } finally {
+      own.remove();
+    }
+  });
+});

@@ -71,10 +71,7 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
 
 /** Each account's plan as committed at the end of its last_reviewed day (the last valid commit then), by current id. */
 function plansAtReview(history: PlansHistory, ws: Workspace): Map<string, AccountPlan> {
-  let lineage: ReadonlyMap<string, string> = new Map();
-  history.replay((state) => {
-    lineage = state.lineage;
-  });
+  const lineage = history.lineage;
   const wanted = new Map<string, { id: string; date: string }>();
   for (const a of ws.accounts) {
     const key = lineage.get(a.id);

@@ -34,6 +34,8 @@ export interface PlansHistory {
   replay(visit: (state: HistoryState) => void): void;
   /** Each history key → the account's latest id. */
   names: ReadonlyMap<string, string>;
+  /** The newest commit's lineage: each account id → its history key. */
+  lineage: ReadonlyMap<string, string>;
 }
 
 export interface HistoryOptions {
@@ -58,7 +60,10 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
   const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, options.plansDir), rel)));
   const commits = readCommits(repo);
   const walker = new Walker(repo, display, options.cache);
-  walker.run(commits, () => undefined);
+  let lineage: ReadonlyMap<string, string> = new Map();
+  walker.run(commits, (state) => {
+    lineage = state.lineage;
+  });
   walker.cache.save();
   return {
     unavailable: undefined,
@@ -66,11 +71,19 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
     count: commits.length,
     replay: (visit) => walker.run(commits, visit),
     names: walker.names,
+    lineage,
   };
 }
 
 function empty(kind: 'no-git' | 'shallow', message: string): PlansHistory {
-  return { unavailable: { kind, message }, notes: [], count: 0, replay: () => undefined, names: new Map() };
+  return { unavailable: { kind, message }, notes: [], count: 0, replay: () => undefined, names: new Map(), lineage: new Map() };
+}
+
+/** A commit's workspace, the shared files' workspace it was made from, and each plan's place in its list. */
+interface Built {
+  workspace: Workspace;
+  shared: Workspace;
+  position: ReadonlyMap<string, number>;
 }
 
 /** A version that did not validate: where, and what the loader said. */
@@ -137,11 +150,17 @@ class Walker {
     const failing = new Set<string>();
     let contextKey: string | undefined;
     let order: string[] | undefined;
+    // The last workspace assembled, and the plans changed since (across commits left out), so the next is patched, not rebuilt.
+    let built: Built | undefined;
+    const pending = new Set<string>();
     let last: { workspace: Workspace | undefined; sharedKey: string } | undefined;
     const prefix = this.repo.folder === '' ? '' : `${this.repo.folder}/`;
     const inside = (path: string) => (path.startsWith(prefix) ? path.slice(prefix.length) : undefined);
     const drop = (rel: string) => {
-      if (accounts.delete(rel)) order = undefined;
+      if (accounts.delete(rel)) {
+        order = undefined;
+        built = undefined;
+      }
       current.delete(rel);
       failing.delete(rel);
       shared.delete(rel);
@@ -167,7 +186,10 @@ class Walker {
           dirty.delete(rel);
         } else if (isShared) shared.set(rel, { blob: change.blob, mode: change.mode });
         else {
-          if (!accounts.has(rel)) order = undefined;
+          if (!accounts.has(rel)) {
+            order = undefined;
+            built = undefined;
+          }
           accounts.set(rel, { blob: change.blob, mode: change.mode });
           keyFor(idOf(rel));
           dirty.add(rel);
@@ -190,7 +212,14 @@ class Walker {
         if (dirty.size === 0 && order !== undefined && last?.sharedKey === sharedKey && last.workspace) workspace = last.workspace;
         else {
           order ??= [...accounts.keys()].sort((a, b) => idOf(a).localeCompare(idOf(b)) || (a < b ? -1 : 1));
-          workspace = this.assemble(commit, date, order, current, failing, sharedResult.workspace);
+          for (const rel of dirty) pending.add(rel);
+          if (built && built.shared !== sharedResult.workspace) built = undefined;
+          const next = this.assemble(commit, date, order, current, failing, sharedResult.workspace, built, pending);
+          if (next) {
+            built = next;
+            pending.clear();
+          }
+          workspace = next?.workspace;
         }
       }
       last = { workspace, sharedKey };
@@ -293,24 +322,54 @@ class Walker {
     return result;
   }
 
-  /** The commit's workspace, or undefined with a note when a plan failed, two plans share an id or a parent is missing. */
-  private assemble(commit: Commit, date: string, order: readonly string[], current: ReadonlyMap<string, AccountEntry | Failure>, failing: ReadonlySet<string>, sharedWs: Workspace): Workspace | undefined {
+  /**
+   * The commit's workspace, or undefined with a note when a plan failed, two plans share an id or a parent is missing.
+   * With `built` (same plans, same shared files), only the `pending` plans are patched into a copy of it.
+   */
+  private assemble(
+    commit: Commit,
+    date: string,
+    order: readonly string[],
+    current: ReadonlyMap<string, AccountEntry | Failure>,
+    failing: ReadonlySet<string>,
+    shared: Workspace,
+    built: Built | undefined,
+    pending: ReadonlySet<string>,
+  ): Built | undefined {
     for (const rel of failing) {
       const f = current.get(rel) as Failure;
       return this.skip(commit, date, `${rel}|${f.message}`, `${this.display(rel)}:${f.line}:${f.column} ${f.message}`);
     }
-    const list = order.map((rel) => current.get(rel) as AccountEntry);
-    const byId = new Map<string, AccountEntry>();
-    for (const a of list) {
-      const twin = byId.get(a.id);
-      if (twin) return this.skip(commit, date, `${twin.rel}|${a.rel}`, `${this.display(a.rel)}: two plans have the id ${a.id} (${twin.rel} and ${a.rel}).`);
-      byId.set(a.id, a);
+    let list: AccountEntry[];
+    let byId: Map<string, AccountEntry>;
+    let position: ReadonlyMap<string, number>;
+    let check: Iterable<AccountEntry>;
+    if (built) {
+      ({ position } = built);
+      list = built.workspace.accounts.slice();
+      byId = new Map(built.workspace.accountById);
+      for (const rel of pending) {
+        const entry = current.get(rel) as AccountEntry;
+        list[position.get(rel)!] = entry;
+        byId.set(entry.id, entry);
+      }
+      check = [...pending].map((rel) => current.get(rel) as AccountEntry);
+    } else {
+      list = order.map((rel) => current.get(rel) as AccountEntry);
+      position = new Map(order.map((rel, i) => [rel, i]));
+      byId = new Map();
+      for (const a of list) {
+        const twin = byId.get(a.id);
+        if (twin) return this.skip(commit, date, `${twin.rel}|${a.rel}`, `${this.display(a.rel)}: two plans have the id ${a.id} (${twin.rel} and ${a.rel}).`);
+        byId.set(a.id, a);
+      }
+      check = list;
     }
-    for (const a of list) {
+    for (const a of check) {
       const parent = a.plan.parent;
       if (parent !== undefined && !byId.has(parent)) return this.skip(commit, date, `${a.rel}|parent`, `${this.display(a.rel)}: parent ${oneLine(parent, 100)} is not an account at this commit.`);
     }
-    return { ...sharedWs, accounts: list, accountById: byId, reviews: [] };
+    return { workspace: { ...shared, accounts: list, accountById: byId, reviews: [] }, shared, position };
   }
 
   private skip(commit: Commit, date: string, what: string, message: string): undefined {
