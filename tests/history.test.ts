@@ -1,6 +1,7 @@
 import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkCommand } from '../scripts/commands/check.ts';
 import { historyCommand } from '../scripts/commands/history.ts';
 import { readPlansHistory } from '../src/core/load/history/read-history.ts';
 import { buildSeries } from '../src/core/rollup/history.ts';
@@ -63,6 +64,14 @@ describe('npm run history over a repository with commits at known dates', () => 
       ['FY2027', { channel: 'direct' }, 'FY2027 channel: direct', 600],
       ['FY2027-Q1', { owner: 'ann-lee' }, 'FY2027-Q1 owner: Ann Lee', 100],
     ]);
+  });
+
+  it('ends on the totals check prints for the last commit', () => {
+    const { output, out } = captured();
+    expect(checkCommand(['--json', '--plans', 'plans', '--today', '2026-04-12'], output, sb.dir, {})).toBe(1);
+    const check = JSON.parse(out.join('\n'));
+    const history = json([]);
+    expect(history.goals.map((g: { points: { planned: number }[] }) => g.points.at(-1)?.planned)).toEqual(check.goals.map((g: { planned: number }) => g.planned));
   });
 
   it('keeps one forecast history for a renamed plan, under its new id, and ends a deleted plan', () => {
