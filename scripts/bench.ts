@@ -3,11 +3,12 @@ import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fastest, measure, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
 import { stageTable } from './lib/bench-stages.ts';
+import { benchHistory } from './lib/bench-history.ts';
 import { benchLedger } from './lib/bench-ledger.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
 
-const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages] [--ledger ROWS]';
+const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages] [--ledger ROWS] [--history]';
 const ROOT = join(import.meta.dirname, '..');
 const script = (name: string) => join(ROOT, 'scripts', name);
 const TODAY = '2026-11-24';
@@ -30,6 +31,7 @@ await main(async (argv, output) => {
       work: { type: 'string' },
       stages: { type: 'boolean' },
       ledger: { type: 'string' },
+      history: { type: 'boolean' },
     },
     USAGE,
   );
@@ -126,7 +128,9 @@ await main(async (argv, output) => {
   }
   if (values.stages) await stageTable(sizes.map((accounts) => ({ accounts, dir: join(work, `accounts-${accounts}`) })), output);
 
-  const report = { machine, date: new Date().toISOString(), seed, runs, memory: memorySource, cache, sizes: results, site: build };
+  // --history: the plans' git history and the site with it (scripts/lib/bench-history.ts).
+  const history = values.history ? benchHistory({ work, seed, runs, today: TODAY, output }) : null;
+  const report = { machine, date: new Date().toISOString(), seed, runs, memory: memorySource, cache, sizes: results, site: build, history };
   mkdirSync(dirname(jsonFile), { recursive: true });
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   output.out(`JSON: ${jsonFile}`);

@@ -1,0 +1,41 @@
+import { join, relative, resolve } from 'node:path';
+import { toPosix } from '../../shared/paths.ts';
+import { openPlansRepo, readCommits } from './git.ts';
+import type { HistoryOptions, PlansHistory } from './types.ts';
+import { Walker } from './walker.ts';
+
+export type { HistoryOptions, HistoryState, PlansHistory } from './types.ts';
+
+/**
+ * Reads every version of the plans on the current branch with git plumbing (log, cat-file), without checking
+ * anything out. Each distinct blob is read from git once and validated once per set of shared files (results
+ * are cached on disk by blob id); a version that does not validate is left out with a note, never fatal.
+ */
+export function readPlansHistory(options: HistoryOptions): PlansHistory {
+  const cwd = options.cwd ?? process.cwd();
+  const repo = openPlansRepo(options.plansDir, cwd);
+  if (!repo) return empty('no-git', 'The plans folder is not in a git repository, so there is no history to show.');
+  if (repo.shallow) {
+    return empty('shallow', 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
+  }
+  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, options.plansDir), rel)));
+  const commits = readCommits(repo);
+  const walker = new Walker(repo, display, options.cache);
+  let lineage: ReadonlyMap<string, string> = new Map();
+  walker.run(commits, (state) => {
+    lineage = state.lineage;
+  });
+  walker.cache.save();
+  return {
+    unavailable: undefined,
+    notes: walker.notes,
+    count: commits.length,
+    replay: (visit) => walker.run(commits, visit),
+    names: walker.names,
+    lineage,
+  };
+}
+
+function empty(kind: 'no-git' | 'shallow', message: string): PlansHistory {
+  return { unavailable: { kind, message }, notes: [], count: 0, replay: () => undefined, names: new Map(), lineage: new Map() };
+}

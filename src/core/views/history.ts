@@ -1,0 +1,104 @@
+import type { PlansHistory } from '../load/history/read-history.ts';
+import type { AccountPlan } from '../../../schemas/index.ts';
+import type { Workspace } from '../model.ts';
+import { renderHistoryLine } from '../charts/history-line.ts';
+import { describePlanChanges } from '../report/plan-changes.ts';
+import { buildSeries } from '../rollup/history.ts';
+import { formatMoney } from '../shared/money.ts';
+import { addDays, fiscalYearOfDate } from '../shared/periods.ts';
+
+export interface GoalHistoryItem {
+  index: number;
+  label: string;
+  /** The inline SVG line (coverage over time, with the target), or undefined without points. */
+  svg: string | undefined;
+}
+
+export interface AccountHistoryItem {
+  /** The fiscal year whose forecast the line follows. */
+  year: string;
+  svg: string | undefined;
+  /** "Changed since last review": one sentence per change. */
+  changes: string[];
+  /** What the list means, or why there is none. */
+  summary: string;
+}
+
+/** What the site shows of the plans' history; `unavailable` says why there is none (not in git, a shallow clone). */
+export interface SiteHistory {
+  unavailable: string | undefined;
+  notes: string[];
+  goals: GoalHistoryItem[];
+  accounts: ReadonlyMap<string, AccountHistoryItem>;
+}
+
+/**
+ * The history views of every page, computed once per build: each goal's planned total week by week for the last
+ * year, each account's forecast of the current fiscal year, and what changed in each plan since its `last_reviewed`
+ * date (the plan as committed on that day against the plan now).
+ */
+export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: string): SiteHistory {
+  if (history.unavailable) return { unavailable: history.unavailable.message, notes: [], goals: [], accounts: new Map() };
+  const series = buildSeries(history, { since: addDays(today, -364), until: today, every: 'week', current: ws });
+  const currency = ws.settings.currency;
+  const format = (n: number) => formatMoney(n, currency);
+  const goals = series.goals.map((g, index) => ({
+    index,
+    label: g.label,
+    svg: renderHistoryLine(g.points.map((p) => ({ date: p.date, value: p.planned })), { title: `${g.label}, planned by week`, target: g.goal, format }),
+  }));
+  const year = fiscalYearOfDate(today, ws.settings.fiscal_year_start_month);
+  const lines = new Map(series.accounts.map((a) => [a.account, a.points.map((p) => ({ date: p.date, value: p.forecast[year] ?? 0 }))]));
+  const reviewed = plansAtReview(history, ws);
+  const accounts = new Map<string, AccountHistoryItem>();
+  for (const a of ws.accounts) {
+    const points = lines.get(a.id) ?? [];
+    const svg = renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format });
+    const date = a.plan.last_reviewed;
+    const before = reviewed.get(a.id);
+    let changes: string[] = [];
+    let summary: string;
+    if (date === undefined) summary = 'This plan has no last_reviewed date, so there is no review to compare with.';
+    else if (!before) summary = `This plan was not committed on or before its last review (${date}), so there is no version to compare with.`;
+    else {
+      changes = describePlanChanges(before, a.plan, currency);
+      summary = changes.length === 0 ? `Nothing changed in the forecast, stakeholders or actions since the last review (${date}).` : `Since the last review (${date}):`;
+    }
+    accounts.set(a.id, { year, svg, changes, summary });
+  }
+  return { unavailable: series.unavailable, notes: series.notes, goals, accounts };
+}
+
+/** Each account's plan as committed at the end of its last_reviewed day (the last valid commit then), by current id. */
+function plansAtReview(history: PlansHistory, ws: Workspace): Map<string, AccountPlan> {
+  const lineage = history.lineage;
+  const wanted = new Map<string, { id: string; date: string }>();
+  for (const a of ws.accounts) {
+    const key = lineage.get(a.id);
+    if (key !== undefined && a.plan.last_reviewed !== undefined) wanted.set(key, { id: a.id, date: a.plan.last_reviewed });
+  }
+  const found = new Map<string, AccountPlan>();
+  if (wanted.size === 0) return found;
+  history.replay((state) => {
+    if (!state.workspace) return;
+    for (const [id, key] of state.lineage) {
+      const want = wanted.get(key);
+      const entry = want && state.date <= want.date ? state.workspace.accountById.get(id) : undefined;
+      if (want && entry) found.set(want.id, entry.plan);
+    }
+  });
+  return found;
+}
+
+/** The goals' lines as the goals and home pages show them. */
+export function goalHistoryView(h: SiteHistory): { message: string | undefined; goals: (GoalHistoryItem & { svg: string })[]; notes: string[] } {
+  const goals = h.goals.flatMap((g) => (g.svg === undefined ? [] : [{ ...g, svg: g.svg }]));
+  const message = h.unavailable ?? (goals.length === 0 ? 'No commit of the plans in the last year holds valid plans, so there is no line to draw yet.' : undefined);
+  return { message, goals, notes: h.notes };
+}
+
+/** One account's history as its page shows it; undefined for a plan the history does not know. */
+export function accountHistoryView(h: SiteHistory, id: string): { message: string | undefined; item: AccountHistoryItem | undefined } {
+  const item = h.accounts.get(id);
+  return { message: h.unavailable ?? (item ? undefined : 'This plan has no committed history yet.'), item };
+}
