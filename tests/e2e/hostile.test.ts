@@ -36,6 +36,8 @@ const dialogs: string[] = [];
 const facts = { h1: '', chart: '', scripts: [] as string[], narrative: '', handlers: 0, pwned: [] as unknown[], images: [] as { src: string; width: number }[], links: 0 };
 const odd = { narrative: '', edit: '', updated: '' };
 const nonAscii = { narrative: '', edit: '', updated: '' };
+/** The quarterly pack of the hostile plan's owner: the same plan text on another page. */
+const pack = { urls: [] as string[], title: '', handlers: -1 };
 
 beforeAll(async () => {
   cpSync(join(ROOT, 'tests/fixtures/site-hostile'), plans, { recursive: true });
@@ -71,6 +73,11 @@ beforeAll(async () => {
   pages = await crawl(browser, server.url, server.url, async (page, url) => {
     if (url.endsWith('/accounts/odd/')) Object.assign(odd, await accountFacts(page));
     if (url.endsWith('/accounts/north/')) Object.assign(nonAscii, await accountFacts(page));
+    if (url.includes('/packs/ann-lee/')) {
+      pack.urls.push(url);
+      pack.title = (await page.locator('article.pack-plan h2').first().textContent()) ?? '';
+      pack.handlers = await page.$$eval('*', (els) => els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
+    }
     if (!url.endsWith('/accounts/evil/')) return;
     facts.h1 = (await page.locator('h1').textContent()) ?? '';
     facts.chart = (await page.locator('section:has(#stakeholders) figure.diagram svg').first().textContent()) ?? '';
@@ -140,6 +147,12 @@ describe('a plan whose text is hostile', () => {
     const evil = readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!;
     expect(facts.h1).toBe(evil.plan.name);
     expect(evil.plan.name).toContain('<script>');
+  });
+
+  it('shows HTML in plan text as text in the owner\'s quarterly packs too', () => {
+    expect(pack.urls).toHaveLength(2);
+    expect(pack.title).toBe(readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!.plan.name);
+    expect(pack.handlers).toBe(0);
   });
 
   it('shows Mermaid syntax in a stakeholder\'s name as text inside the chart, with every stakeholder drawn', () => {

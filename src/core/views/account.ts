@@ -25,6 +25,8 @@ export interface PlanSectionProps {
   personName: (id: string) => string;
   /** Offering names by id, from workspace.yaml. */
   offeringName: (id: string) => string;
+  /** Prepended to section ids where several plans share one page (the quarterly pack); none on the account page. */
+  idPrefix?: string;
 }
 
 /** One account's page: its figures, family, profile, narrative and what the rules found. */

@@ -1,0 +1,160 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import type { Workspace } from '../../src/core/model.ts';
+import { buildSite, findAccessibilityViolations, launchBrowser, serve, waitForDiagrams } from './helpers.ts';
+
+// Paper: the example organisation printed to A4 PDFs by Chromium, as a reader's "Save as PDF" would.
+let site: { dir: string };
+let server: { url: string; close: () => Promise<void> };
+let browser: Browser;
+const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
+const strategic = ws.accounts.filter((a) => a.plan.strategic);
+/** The owner with the most strategic plans: their pack is the longest. */
+const owner = [...new Set(strategic.map((a) => a.plan.owner))].sort((a, b) => count(b) - count(a))[0]!;
+/** A4 is 210 mm wide and print.css sets 14 mm margins: 182 mm of printable width, in CSS pixels at 96 per inch. */
+const PRINTABLE_WIDTH = Math.floor((182 / 25.4) * 96);
+
+function count(person: string): number {
+  return strategic.filter((a) => a.plan.owner === person).length;
+}
+
+beforeAll(async () => {
+  site = buildSite('plans', { TODAY: '2026-11-24' });
+  server = await serve(site.dir);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
+});
+
+async function open(path: string, width = 1280): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const response = await page.goto(server.url + path);
+  expect(response?.status()).toBe(200);
+  await waitForDiagrams(page);
+  return page;
+}
+
+/** Prints the page to an A4 PDF and counts its pages (each page is one `/Type /Page` object). */
+async function printedPages(path: string): Promise<number> {
+  const page = await open(path);
+  const pdf = await page.pdf({ format: 'A4' });
+  await page.close();
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+}
+
+/** Elements shown in print whose box runs past the printable width (or starts left of it). */
+async function overflowInPrint(path: string): Promise<string[]> {
+  const page = await open(path, PRINTABLE_WIDTH);
+  await page.emulateMedia({ media: 'print' });
+  const found = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    return [...document.querySelectorAll('main *')].flatMap((e) => {
+      const box = e.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return [];
+      return box.right > width + 0.5 || box.left < -0.5 ? [`${e.tagName.toLowerCase()}.${e.className} ${Math.round(box.left)}–${Math.round(box.right)} of ${width}`] : [];
+    });
+  });
+  await page.close();
+  return found;
+}
+
+/**
+ * Blocks print must not split (break-inside: avoid) taller than a quarter of a printed page: the most a page
+ * can be left blank before one. Whole sections kept together left the first page a third blank. The one
+ * exception is the buying-decision chart, capped in height and required to end on the first page.
+ */
+async function tallUnbreakable(path: string): Promise<string[]> {
+  const page = await open(path, PRINTABLE_WIDTH);
+  await page.emulateMedia({ media: 'print' });
+  const pageHeight = (269 / 25.4) * 96;
+  const found = await page.evaluate((limit) => [...document.querySelectorAll('main *')].flatMap((e) => {
+    const style = getComputedStyle(e);
+    if (style.breakInside !== 'avoid' || !e.checkVisibility()) return [];
+    const box = e.getBoundingClientRect();
+    if (e.matches('.buying-decision figure')) return box.bottom + window.scrollY > limit * 4 ? [`the buying-decision chart ends at ${Math.round(box.bottom)}px, past the first page`] : [];
+    return box.height > limit ? [`${e.tagName.toLowerCase()}.${e.className} ${Math.round(box.height)}px`] : [];
+  }), pageHeight / 4);
+  await page.close();
+  return found;
+}
+
+describe('printing a strategic account page', () => {
+  it.each(strategic.map((a) => ({ name: a.id })))('$name prints as a handout of one or two A4 pages', async ({ name }) => {
+    const pages = await printedPages(`accounts/${name}/`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  });
+
+  it.each(strategic.map((a) => ({ name: a.id })))('$name fits the printable width, key numbers included, and fills its first page', async ({ name }) => {
+    expect(await overflowInPrint(`accounts/${name}/`)).toEqual([]);
+    expect(await tallUnbreakable(`accounts/${name}/`)).toEqual([]);
+  });
+
+  it('keeps the whole plan on screen, and prints the buying-decision chart whole on the first page but not the strategy sections', async () => {
+    const page = await open(`accounts/${strategic[0]!.id}/`);
+    const shown = () => page.evaluate(() => ({
+      swot: document.querySelector('#swot')?.checkVisibility() ?? false,
+      buyingChart: document.querySelector('section:has(#stakeholders) figure.diagram svg')?.checkVisibility() ?? false,
+      stakeholderTable: document.querySelector('section:has(#stakeholders) table')?.checkVisibility() ?? false,
+      timeline: document.querySelector('section:has(#actions) figure.diagram')?.checkVisibility() ?? false,
+      confidence: [...document.querySelectorAll('.key-numbers dt')].some((d) => d.textContent === 'Confidence' && d.checkVisibility()),
+      objectives: document.querySelector('#objectives')?.checkVisibility() ?? false,
+    }));
+    expect(await shown()).toEqual({ swot: true, buyingChart: true, stakeholderTable: true, timeline: true, confidence: true, objectives: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown()).toEqual({ swot: false, buyingChart: true, stakeholderTable: false, timeline: false, confidence: true, objectives: true });
+    await page.close();
+  });
+});
+
+describe('printing the goals page', () => {
+  it('prints on one A4 page', async () => {
+    expect(await printedPages('goals/')).toBe(1);
+  });
+
+  it('fits the printable width', async () => {
+    expect(await overflowInPrint('goals/')).toEqual([]);
+  });
+});
+
+describe('the quarterly strategic pack', () => {
+  it('is linked from the owner\'s page for the current and the next fiscal quarter', async () => {
+    const page = await open(`people/${owner}/`);
+    const links = await page.locator('main a[href*="/packs/"]').evaluateAll((as) => as.map((a) => [a.textContent, new URL((a as HTMLAnchorElement).href).pathname]));
+    expect(links).toEqual([['FY2027-Q4', `/packs/${owner}/FY2027-Q4/`], ['FY2028-Q1', `/packs/${owner}/FY2028-Q1/`]]);
+    await page.close();
+  });
+
+  it('walks through every strategic plan of the owner, each once, with ids unique on the page and no serious accessibility violation', async () => {
+    const page = await open(`packs/${owner}/FY2027-Q4/`);
+    const plans = await page.locator('article.pack-plan').evaluateAll((as) => as.map((a) => a.id));
+    expect(plans.length).toBe(count(owner));
+    expect(plans.length).toBeGreaterThan(1);
+    expect(new Set(plans)).toEqual(new Set(strategic.filter((a) => a.plan.owner === owner).map((a) => `plan-${a.id}`)));
+    const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+    expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('prints the cover on one page and each plan on the pages its account page prints on', async () => {
+    const plans = strategic.filter((a) => a.plan.owner === owner);
+    let handouts = 0;
+    for (const a of plans) handouts += await printedPages(`accounts/${a.id}/`);
+    const pages = await printedPages(`packs/${owner}/FY2027-Q4/`);
+    expect(pages).toBe(1 + handouts);
+    expect(pages).toBeLessThanOrEqual(1 + 2 * plans.length);
+  });
+
+  it('fits the printable width', async () => {
+    expect(await overflowInPrint(`packs/${owner}/FY2027-Q4/`)).toEqual([]);
+  });
+});
