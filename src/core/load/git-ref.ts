@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { PlansFile } from './files.ts';
-import { isPlanPath, toPosix } from '../shared/paths.ts';
+import { isPlanPath, isSkippedName, toPosix } from '../shared/paths.ts';
 import { MAX_FILE_BYTES_SETTING, sizeCapFor, tooLargeMessage } from './limits.ts';
 import { oneLine } from '../shared/text.ts';
 
@@ -66,21 +66,9 @@ export function openPlansRepo(ref: string, plansDir: string, cwd: string): Plans
 }
 
 /** The plans folder's files at the repository's resolved commit. */
-export function readPlansAt({ git, shownRef, commit, folder }: PlansRepo, plansDir: string, cwd: string): PlansFile[] {
-  // --long gives each entry's mode and size: a link is never read (its "content" is a path, possibly to a
-  // secret), a submodule has no bytes, and a blob larger than any plan may be is not loaded at all.
-  const entries = git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
-    .toString('utf8')
-    .split('\0')
-    .flatMap((line) => {
-      const m = /^(\d+) (\w+) [0-9a-f]+ +(-|\d+)\t(.+)$/s.exec(line);
-      if (!m) return [];
-      const [, mode = '', type = '', size = '', name = ''] = m;
-      const rel = folder ? name.slice(folder.length + 1) : name;
-      return [{ mode, type, size: size === '-' ? 0 : Number(size), name, rel }];
-    })
-    .filter(({ rel, type }) => type !== 'commit' && isPlanPath(rel))
-    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+export function readPlansAt(repo: PlansRepo, plansDir: string, cwd: string): PlansFile[] {
+  const { git, shownRef, commit } = repo;
+  const entries = listAt(repo).filter(({ rel, type }) => type !== 'commit' && isPlanPath(rel));
   if (entries.length === 0) return [];
   const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
   const problemOf = (e: (typeof entries)[number]): PlansFile['problem'] => {
@@ -97,6 +85,53 @@ export function readPlansAt({ git, shownRef, commit, folder }: PlansRepo, plansD
     const bytes = byName.get(e.name);
     return bytes ? [{ rel: e.rel, display: display(e.rel), bytes }] : [];
   });
+}
+
+/** One entry of the plans folder at a commit, with its mode and size from `ls-tree --long`. */
+interface TreeEntry {
+  mode: string;
+  type: string;
+  size: number;
+  name: string;
+  rel: string;
+}
+
+/**
+ * Every entry under the plans folder at the repository's commit, sorted by path. `--long` gives each entry's
+ * mode and size: a link is never read (its "content" is a path, possibly to a secret), a submodule has no
+ * bytes, and a blob larger than allowed is not loaded at all.
+ */
+function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
+  return git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
+    .toString('utf8')
+    .split('\0')
+    .flatMap((line) => {
+      const m = /^(\d+) (\w+) [0-9a-f]+ +(-|\d+)\t(.+)$/s.exec(line);
+      if (!m) return [];
+      const [, mode = '', type = '', size = '', name = ''] = m;
+      const rel = folder ? name.slice(folder.length + 1) : name;
+      return [{ mode, type, size: size === '-' ? 0 : Number(size), name, rel }];
+    })
+    .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/**
+ * The sales ledger's files (sales/*.csv) at the repository's commit, as the working copy's ledger is read:
+ * or undefined when one of them is a link, not a regular file or over `maxBytes`, so that a base is never
+ * compared with half a ledger.
+ */
+export function readLedgerFilesAt(repo: PlansRepo, plansDir: string, cwd: string, maxBytes: number): { display: string; bytes: Uint8Array }[] | undefined {
+  const entries = listAt(repo).filter(({ rel }) => /^sales\/[^/]+\.csv$/i.test(rel) && !isSkippedName(rel.slice('sales/'.length)));
+  if (entries.some((e) => e.type !== 'blob' || (e.mode !== '100644' && e.mode !== '100755') || e.size > maxBytes)) return undefined;
+  if (entries.length === 0) return [];
+  const blobs = splitBatch(repo.git(['cat-file', '--batch'], entries.map(({ name }) => `${repo.commit}:${name}\n`).join('')));
+  const files: { display: string; bytes: Uint8Array }[] = [];
+  for (const [i, e] of entries.entries()) {
+    const bytes = blobs[i];
+    if (!bytes) return undefined;
+    files.push({ display: toPosix(relative(cwd, join(resolve(cwd, plansDir), e.rel))), bytes });
+  }
+  return files;
 }
 
 /** `git cat-file --batch` output: for each object a header "<oid> <type> <size>\n", the bytes, then "\n". */

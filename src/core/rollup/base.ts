@@ -1,4 +1,6 @@
-import { openPlansRepo, readPlansAt } from '../load/git-ref.ts';
+import { openPlansRepo, readLedgerFilesAt, readPlansAt, type PlansRepo } from '../load/git-ref.ts';
+import { DEFAULT_MAX_FILE_BYTES } from '../load/limits.ts';
+import { buildLedger } from '../load/sales/ledger.ts';
 import { readFileChanges, type Rename } from '../load/git-changes.ts';
 import { loadWorkspace } from '../load/workspace.ts';
 import type { Workspace } from '../model.ts';
@@ -45,7 +47,8 @@ export function compareChange(ref: string, plansDir: string, cwd: string, head: 
   if (files.length === 0) {
     return { base: { ...none, message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` } };
   }
-  const { workspace, diagnostics } = loadWorkspace(files);
+  const { workspace: plansOnly, diagnostics } = loadWorkspace(files);
+  const workspace = plansOnly && withLedgerAt(repo, plansDir, cwd, plansOnly);
   if (!workspace) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     return {
@@ -61,4 +64,16 @@ export function compareChange(ref: string, plansDir: string, cwd: string, head: 
   }
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
   return { base: { ref, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head, renamed), renames, touched }, workspace };
+}
+
+/**
+ * The base's workspace with the sales ledger it had, read as the working copy's is, so that booked figures and
+ * the ledger's findings exist on both sides and a change is not credited with findings that were already there.
+ * A base ledger that cannot be read whole, or has errors, leaves the base without one.
+ */
+function withLedgerAt(repo: PlansRepo, plansDir: string, cwd: string, ws: Workspace): Workspace {
+  const files = readLedgerFilesAt(repo, plansDir, cwd, ws.settings.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES);
+  if (!files || files.length === 0) return ws;
+  const { ledger, diagnostics } = buildLedger(files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws);
+  return ledger && !diagnostics.some((d) => d.severity === 'error') ? { ...ws, ledger } : ws;
 }

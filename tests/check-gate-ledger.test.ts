@@ -1,0 +1,81 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+
+/*
+ * The base of a pull request has a sales ledger too: its findings (history-differs-from-ledger, a top client without a
+ * plan) and booked figures exist on both sides, so a change that does not touch the ledger is not credited with them.
+ */
+let sandboxes: Sandbox[] = [];
+afterEach(() => {
+  for (const s of sandboxes) s.remove();
+  sandboxes = [];
+});
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function ledgerRepo(): Sandbox {
+  const sb = makeSandbox('tests/fixtures/ledger');
+  sandboxes.push(sb);
+  git(sb.plans, 'init', '--quiet', '--initial-branch=main');
+  git(sb.plans, 'add', '-A');
+  git(sb.plans, 'commit', '--quiet', '-m', 'base');
+  return sb;
+}
+
+interface Json {
+  findings: { rule: string; account?: string; new: boolean }[];
+  resolvedFindings: { rule: string; account?: string }[];
+  goals: { label: string; booked?: { revenue: number } }[];
+}
+
+function checkJson(sb: Sandbox): Json {
+  const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--json'], { cwd: sb.dir });
+  return JSON.parse(r.stdout) as Json;
+}
+
+const ledgerFindings = (j: Json) => j.findings.filter((f) => f.rule === 'history-differs-from-ledger' || (f.rule === 'top-account-without-plan' && f.account === 'initech'));
+
+describe('check --base reads the sales ledger at the base as well', () => {
+  it('a change to a plan name leaves the ledger findings old', () => {
+    const sb = ledgerRepo();
+    const file = join(sb.plans, 'accounts/globex.mdx');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Globex', 'name: Globex Inc'));
+    const j = checkJson(sb);
+    expect(ledgerFindings(j).map((f) => [f.rule, f.account, f.new])).toEqual([
+      ['history-differs-from-ledger', 'acme', false],
+      ['top-account-without-plan', 'initech', false],
+    ]);
+    expect(j.findings.filter((f) => f.new)).toEqual([]);
+  });
+
+  it('a change that removes a client from the ledger resolves its finding, and adds none', () => {
+    const sb = ledgerRepo();
+    const file = join(sb.plans, 'sales/2026.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').split('\n').filter((l) => !l.includes(',initech,')).join('\n'));
+    const j = checkJson(sb);
+    expect(j.findings.filter((f) => f.new)).toEqual([]);
+    expect(j.resolvedFindings.map((f) => [f.rule, f.account])).toEqual([['top-account-without-plan', 'initech']]);
+  });
+
+  it('a base whose ledger is a link is compared without a ledger, and the working copy still reads its own', () => {
+    const sb = ledgerRepo();
+    const file = join(sb.plans, 'sales/2026.csv');
+    const rows = readFileSync(file, 'utf8');
+    rmSync(file);
+    symlinkSync('../../bystander/keep.txt', file);
+    git(sb.plans, 'add', '-A');
+    git(sb.plans, 'commit', '--quiet', '-m', 'a link in the ledger');
+    git(sb.plans, 'branch', 'linked');
+    rmSync(file);
+    writeFileSync(file, rows);
+    const r = runScript('check', ['--plans', 'plans', '--base', 'linked', '--today', '2026-11-24', '--json'], { cwd: sb.dir });
+    const j = JSON.parse(r.stdout) as Json;
+    expect(ledgerFindings(j).map((f) => f.new)).toEqual([true, true]);
+    expect(j.goals[0]?.booked?.revenue).toBe(820);
+  });
+});
