@@ -16,7 +16,7 @@ import { runRules } from '../../src/core/rules/index.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
-export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD]';
+export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--today YYYY-MM-DD] [--no-cache]';
 
 /**
  * Validates the plans, sums them against the goals and runs the method's rules.
@@ -26,7 +26,7 @@ export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--ba
 export function checkCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   const values = parseOptions(
     argv,
-    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     CHECK_USAGE,
   );
   if (values.help) {
@@ -45,7 +45,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
   const annotation = output.command ?? output.out;
 
-  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'] });
   if (!workspace) {
     // Exactly what validate prints: nothing is summed over invalid plans.
     if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));

@@ -17,6 +17,8 @@ export interface ParsedFile {
   /** The MDX body after the frontmatter. */
   body?: string;
   diagnostics: Diagnostic[];
+  /** The positions the parse recorded, when it gave data (for the cache). */
+  index?: PositionIndex;
 }
 
 /** Decodes, normalises and parses one plans file. Never throws. */
@@ -73,7 +75,7 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
     data = undefined;
   }
   const source = new YamlSource(file, yamlText, index ?? null);
-  return { data, source, diagnostics, ...(body !== undefined && { body }) };
+  return { data, source, diagnostics, ...(body !== undefined && { body }), ...(index && { index }) };
 }
 
 function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
@@ -90,13 +92,23 @@ function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): str
   }
   const view = bytes.subarray(start);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(view);
+    return decodeStrict(view);
   } catch {
     const lossy = new TextDecoder('utf-8').decode(view);
     const pos = positionAt(lossy, lossy.indexOf('\uFFFD'));
     error('The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.', pos.line, pos.column);
     return undefined;
   }
+}
+
+function decodeStrict(view: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(view);
+}
+
+/** A .yaml file's text exactly as parseFile parsed it, for a file it parsed before (so it decodes). */
+export function yamlTextOf(bytes: Uint8Array): string {
+  const text = decodeStrict(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 type Report = (offset: number, code: DiagnosticCode, message: string) => void;
@@ -112,7 +124,7 @@ const EXPLAIN_MAX_CHARS = 256 * 1024;
  * at the alias that crossed the line. When js-yaml refuses a small file, `yaml` explains why: its errors have codes
  * and better positions than js-yaml's.
  */
-function loadYaml(text: string, report: Report): { data: unknown; index?: PositionIndex } {
+function loadYaml(text: string, report: Report): { data: unknown; index?: PositionIndex | undefined } {
   const recorder = new PositionRecorder(text, text.includes('*'));
   const aliases = recorder.aliases;
   let data: unknown;

@@ -15,65 +15,77 @@ type Listener = (event: 'open' | 'close', state: { position: number; kind: strin
  * It also keeps, for each alias (a node whose text starts with "*"), the value it stands for, for the alias budget.
  */
 export class PositionRecorder {
-  private readonly text: string;
-  private nodes = new Int32Array(3 * 64);
-  private readonly values: unknown[] = [];
-  private count = 0;
-  /** Per open node: its id, how many children it has, and its last child's id and value (to spot a double open). */
-  private readonly open: number[] = [];
-  private readonly lastValue: unknown[] = [];
   readonly aliases: Map<number, unknown> | undefined;
   readonly listener: Listener;
+  /** The index, or undefined when the parse failed or gave nothing; see `finish`. */
+  private done: () => PositionIndex | undefined;
 
   constructor(text: string, withAliases: boolean) {
-    this.text = text;
-    this.aliases = withAliases ? new Map() : undefined;
-    this.listener = (event, state) => (event === 'open' ? this.onOpen(state.position) : this.onClose(state.kind, state.result));
-  }
-
-  private onOpen(position: number): void {
-    const id = this.count++;
-    if (this.nodes.length < 3 * this.count) {
-      const grown = new Int32Array(this.nodes.length * 2);
-      grown.set(this.nodes);
-      this.nodes = grown;
-    }
-    this.nodes[3 * id] = skipBlank(this.text, position);
-    this.values.push(null);
-    this.open.push(id, 0, -1);
-    this.lastValue.push(undefined);
-  }
-
-  private onClose(kind: string | null, result: unknown): void {
-    const only = this.open.pop()!;
-    const children = this.open.pop()!;
-    const id = this.open.pop()!;
-    const onlyValue = this.lastValue.pop();
-    const n = this.nodes;
-    const k = kind === 'mapping' ? MAPPING : kind === 'sequence' ? SEQUENCE : SCALAR;
-    n[3 * id + 1] = this.count;
-    const same = children === 1 && n[3 * only] === n[3 * id] && kind2(n, resolve(n, only)) === k && onlyValue === result;
-    n[3 * id + 2] = same ? SAME_AS_CHILD : k;
-    this.values[id] = result;
-    const start = n[3 * id]!;
-    if (this.aliases && this.text.charCodeAt(start) === 42 /* * */ && !this.aliases.has(start)) this.aliases.set(start, result);
-    const depth = this.open.length;
-    if (depth > 0) {
-      this.open[depth - 2]!++;
-      this.open[depth - 1] = id;
-      this.lastValue[this.lastValue.length - 1] = result;
-    }
+    const aliases = withAliases ? new Map<number, unknown>() : undefined;
+    this.aliases = aliases;
+    // Every node of every file passes here twice: plain locals and typed arrays, no object per node. A node's
+    // start is kept as js-yaml gives it (before blanks and comments) and skipped to its text on lookup.
+    let nodes = new Int32Array(3 * 256);
+    let count = 0;
+    let stack = new Int32Array(3 * 32);
+    let depth = 0;
+    const values: unknown[] = [];
+    const lastValues: unknown[] = [];
+    this.listener = (event, state) => {
+      if (event === 'open') {
+        const id = count++;
+        if (3 * count > nodes.length) nodes = grow(nodes);
+        nodes[3 * id] = state.position;
+        values.push(null);
+        if (3 * (depth + 1) > stack.length) stack = grow(stack);
+        stack[3 * depth] = id;
+        stack[3 * depth + 1] = 0;
+        stack[3 * depth + 2] = -1;
+        lastValues[depth] = undefined;
+        depth++;
+        return;
+      }
+      depth--;
+      const id = stack[3 * depth]!;
+      const result = state.result;
+      const kind = state.kind === 'mapping' ? MAPPING : state.kind === 'sequence' ? SEQUENCE : SCALAR;
+      nodes[3 * id + 1] = count;
+      let stored = kind;
+      if (stack[3 * depth + 1] === 1 && lastValues[depth] === result) {
+        const only = stack[3 * depth + 2]!;
+        if (kind2(nodes, resolve(nodes, only)) === kind && skipBlank(text, nodes[3 * only]!) === skipBlank(text, nodes[3 * id]!)) stored = SAME_AS_CHILD;
+      }
+      nodes[3 * id + 2] = stored;
+      values[id] = result;
+      if (aliases) {
+        const start = skipBlank(text, nodes[3 * id]!);
+        if (text.charCodeAt(start) === 42 /* * */ && !aliases.has(start)) aliases.set(start, result);
+      }
+      if (depth > 0) {
+        stack[3 * depth - 2]!++;
+        stack[3 * depth - 1] = id;
+        lastValues[depth - 1] = result;
+      }
+    };
+    this.done = () => {
+      if (count === 0 || depth > 0 || values[resolve(nodes, 0)] == null) return undefined;
+      return new PositionIndex(text, nodes.slice(0, 3 * count), values);
+    };
   }
 
   /**
-   * The index, or undefined when the text is outside what the listener tracks reliably (anchors, tags, explicit
-   * keys) or the parse failed, so callers fall back to a `yaml` document. The check runs on the first lookup only.
+   * The index, or undefined when the parse failed or gave nothing, so callers fall back to a `yaml` document.
+   * Whether the text uses what the listener does not track (anchors, tags, explicit keys) is checked on the first lookup.
    */
   finish(): PositionIndex | undefined {
-    if (this.count === 0 || this.open.length > 0) return undefined;
-    if (this.values[resolve(this.nodes, 0)] == null) return undefined;
-    return new PositionIndex(this.text, this.nodes.slice(0, 3 * this.count), this.values);
+    return this.done();
   }
+}
+
+function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(array.length * 2);
+  grown.set(array);
+  return grown;
 }
 
 function kind2(nodes: Int32Array, id: number): number {
@@ -119,8 +131,45 @@ export class PositionIndex {
     this.values = values;
   }
 
+  /**
+   * The index without the parse's values, for the cache: a key keeps its text (lookups compare it), any other node
+   * only whether it is null (an empty value points at its key).
+   */
+  toCache(): { nodes: Int32Array; values: unknown[] } {
+    const nodes = this.nodes;
+    const count = this.values.length;
+    const values: unknown[] = new Array<unknown>(count);
+    for (let id = 0; id < count; id++) values[id] = this.values[id] == null ? null : true;
+    for (let id = 0; id < count; id++) {
+      if (kind2(nodes, id) !== MAPPING) continue;
+      const end = nodes[3 * id + 1]!;
+      for (let c = id + 1, i = 0; c < end; c = nodes[3 * c + 1]!, i++) {
+        if (i % 2 === 0) {
+          const key = resolve(nodes, c);
+          const value = this.values[key];
+          values[key] = typeof value === 'object' && value !== null ? keyText(value) : String(value);
+        }
+      }
+    }
+    return { nodes, values };
+  }
+
+  /** An index from the cache, or undefined when its numbers could send a lookup outside the text or round in circles. */
+  static fromCache(text: string, nodes: Int32Array, values: unknown[]): PositionIndex | undefined {
+    const count = values.length;
+    if (count === 0 || nodes.length !== 3 * count) return undefined;
+    for (let id = 0; id < count; id++) {
+      const start = nodes[3 * id]!;
+      const end = nodes[3 * id + 1]!;
+      const kind = nodes[3 * id + 2]!;
+      if (!(start >= 0 && start <= text.length && end > id && end <= count && kind >= 0 && kind <= 3)) return undefined;
+      if (kind === SAME_AS_CHILD && id + 1 >= end) return undefined;
+    }
+    return new PositionIndex(text, nodes, values);
+  }
+
   private startOf(id: number): number {
-    return this.nodes[3 * id]!;
+    return skipBlank(this.text, this.nodes[3 * id]!);
   }
 
   private isEmpty(id: number): boolean {
@@ -178,6 +227,14 @@ export class PositionIndex {
       this.keys.set(node, byKey);
     }
     return byKey.get(key);
+  }
+}
+
+function keyText(value: object): string {
+  try {
+    return String(value);
+  } catch {
+    return '[object Object]';
   }
 }
 
