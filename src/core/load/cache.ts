@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
@@ -50,9 +50,9 @@ export class PlansCache {
   }
 
   /** The cache for a plans folder, or undefined when it is off or cannot be used here. */
-  static open(plansRoot: string, cwd: string, env: NodeJS.ProcessEnv = process.env): PlansCache | undefined {
+  static open(plansRoot: string, cwd: string, env: NodeJS.ProcessEnv = process.env, toolRoot?: string): PlansCache | undefined {
     if (env['ACCOUNT_PLANS_CACHE'] === '0') return undefined;
-    const fingerprint = toolFingerprint();
+    const fingerprint = toolFingerprint(toolRoot);
     if (!fingerprint) return undefined;
     const modules = join(cwd, 'node_modules');
     if (!isRealFolder(modules)) return undefined;
@@ -100,22 +100,30 @@ export class PlansCache {
     if (!this.changed && this.used.size === this.old.size) return;
     const temp = `${this.pack}.${process.pid}.tmp`;
     try {
-      const parts: Buffer[] = [Buffer.from(`${MAGIC}${this.fingerprint}\n`, 'latin1')];
-      for (const [key, bytes] of this.used) {
-        const keyBytes = Buffer.from(key, 'utf8');
-        const head = Buffer.alloc(8);
-        head.writeUInt32LE(keyBytes.length, 0);
-        head.writeUInt32LE(bytes.length, 4);
-        parts.push(head, keyBytes, bytes);
-      }
       // 'wx' refuses to follow or replace anything already there, a link included.
-      writeFileSync(temp, Buffer.concat(parts), { flag: 'wx', mode: 0o600 });
+      const fd = openSync(temp, 'wx', 0o600);
+      try {
+        writeAll(fd, Buffer.from(`${MAGIC}${this.fingerprint}\n`, 'latin1'));
+        for (const [key, bytes] of this.used) {
+          const keyBytes = Buffer.from(key, 'utf8');
+          const head = Buffer.alloc(8);
+          head.writeUInt32LE(keyBytes.length, 0);
+          head.writeUInt32LE(bytes.length, 4);
+          writeAll(fd, Buffer.concat([head, keyBytes, bytes]));
+        }
+      } finally {
+        closeSync(fd);
+      }
       renameSync(temp, this.pack);
       prune(this.folder, this.pack);
     } catch {
       rmSync(temp, { force: true });
     }
   }
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 function isRealFolder(path: string): boolean {

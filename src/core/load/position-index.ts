@@ -69,7 +69,8 @@ export class PositionRecorder {
     };
     this.done = () => {
       if (count === 0 || depth > 0 || values[resolve(nodes, 0)] == null) return undefined;
-      return new PositionIndex(text, nodes.slice(0, 3 * count), values);
+      const kept = nodes.slice(0, 3 * count);
+      return new PositionIndex(text, kept, compactValues(kept, values));
     };
   }
 
@@ -80,6 +81,28 @@ export class PositionRecorder {
   finish(): PositionIndex | undefined {
     return this.done();
   }
+}
+
+/**
+ * A key keeps its text (lookups compare it), any other node only whether it is null (an empty value points at its
+ * key): the index then holds no reference to the parse's objects, which are freed once the schema has checked them.
+ */
+function compactValues(nodes: Int32Array, raw: unknown[]): unknown[] {
+  const count = raw.length;
+  const values: unknown[] = new Array<unknown>(count);
+  for (let id = 0; id < count; id++) values[id] = raw[id] == null ? null : true;
+  for (let id = 0; id < count; id++) {
+    if (kind2(nodes, id) !== MAPPING) continue;
+    const end = nodes[3 * id + 1]!;
+    for (let c = id + 1, i = 0; c < end; c = nodes[3 * c + 1]!, i++) {
+      if (i % 2 === 0) {
+        const key = resolve(nodes, c);
+        const value = raw[key];
+        values[key] = typeof value === 'object' && value !== null ? keyText(value) : String(value);
+      }
+    }
+  }
+  return values;
 }
 
 function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
@@ -131,27 +154,9 @@ export class PositionIndex {
     this.values = values;
   }
 
-  /**
-   * The index without the parse's values, for the cache: a key keeps its text (lookups compare it), any other node
-   * only whether it is null (an empty value points at its key).
-   */
+  /** What the cache keeps: the index holds no parse objects, so it is all there is. */
   toCache(): { nodes: Int32Array; values: unknown[] } {
-    const nodes = this.nodes;
-    const count = this.values.length;
-    const values: unknown[] = new Array<unknown>(count);
-    for (let id = 0; id < count; id++) values[id] = this.values[id] == null ? null : true;
-    for (let id = 0; id < count; id++) {
-      if (kind2(nodes, id) !== MAPPING) continue;
-      const end = nodes[3 * id + 1]!;
-      for (let c = id + 1, i = 0; c < end; c = nodes[3 * c + 1]!, i++) {
-        if (i % 2 === 0) {
-          const key = resolve(nodes, c);
-          const value = this.values[key];
-          values[key] = typeof value === 'object' && value !== null ? keyText(value) : String(value);
-        }
-      }
-    }
-    return { nodes, values };
+    return { nodes: this.nodes, values: this.values };
   }
 
   /** An index from the cache, or undefined when its numbers could send a lookup outside the text or round in circles. */

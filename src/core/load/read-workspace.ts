@@ -10,11 +10,11 @@ import { type LoadResult } from '../model.ts';
  * Reads, parses, validates and links the plans folder. With `cache`, each file's parse and schema check come from
  * node_modules/.cache/account-plans when its bytes (and the tool) are unchanged; ACCOUNT_PLANS_CACHE=0 turns it off.
  */
-export function readWorkspace(options: { plansDir: string; cwd?: string; cache?: boolean }): LoadResult {
+export function readWorkspace(options: { plansDir: string; cwd?: string; cache?: boolean; toolRoot?: string }): LoadResult {
   const cwd = options.cwd ?? process.cwd();
   const files = readPlansFolder(options.plansDir, cwd);
   const folder = resolve(cwd, options.plansDir);
-  const cache = options.cache ? PlansCache.open(folder, cwd) : undefined;
+  const cache = options.cache ? PlansCache.open(folder, cwd, process.env, options.toolRoot) : undefined;
   const result = loadWorkspace(files, { root: displayRoot(options.plansDir, options.cwd), ...(cache && { cache }) });
   cache?.save();
   // Narrative images are files beside the plans: checked here, where the folder is known.
