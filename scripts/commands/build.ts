@@ -8,7 +8,7 @@ import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_T
 import { oneLine } from '../../src/core/shared/text.ts';
 import { validateCommand } from './validate.ts';
 
-export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
+export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
 
 /** The repository root, where astro.config.mjs and src/ are. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -23,7 +23,7 @@ const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export async function buildCommand(argv: string[], output: Output, cwd = process.cwd()): Promise<number> {
   const values = parseOptions(
     argv,
-    { plans: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { plans: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     BUILD_USAGE,
   );
   if (values.help) {
@@ -35,7 +35,9 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: PROJECT_ROOT, force: Boolean(values.force) });
 
   // The same diagnostics, in the same words, as `npm run validate`.
-  if (validateCommand(['--plans', plansDir], output, cwd) !== 0) {
+  // Validating fills the content cache; the site's own load of the plans then reads it instead of parsing again.
+  const noCache = Boolean(values['no-cache']);
+  if (validateCommand(['--plans', plansDir, ...(noCache ? ['--no-cache'] : [])], output, cwd) !== 0) {
     output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
     return 2;
   }
@@ -54,6 +56,7 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
       PLANS_CWD: PROJECT_ROOT,
       ASTRO_CACHE_DIR: cache,
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...(noCache && { ACCOUNT_PLANS_CACHE: '0' }),
     };
     const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
     // Astro keeps its intermediate files inside the output folder only when that folder is below the

@@ -20,7 +20,7 @@ import { renderInvalidSummary, renderSummary } from '../../src/core/report/markd
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
 
-export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD]';
+export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD] [--no-cache]';
 
 /**
  * Validates the plans, sums them against the goals and runs the method's rules.
@@ -31,7 +31,7 @@ export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--ba
 export function checkCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   const values = parseOptions(
     argv,
-    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, strict: { type: 'boolean' }, comment: { type: 'string' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { plans: { type: 'string' }, json: { type: 'boolean' }, base: { type: 'string' }, strict: { type: 'boolean' }, comment: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     CHECK_USAGE,
   );
   if (values.help) {
@@ -51,7 +51,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
   const annotation = output.command ?? output.out;
 
-  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'] });
   if (!workspace) {
     // Exactly what validate prints: nothing is summed over invalid plans.
     if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));

@@ -5,18 +5,18 @@ import { formatGithubAnnotation } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
-export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github]';
+export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
 
 /** Validates the plans folder; returns the exit code: 0 valid, 2 invalid. */
 export function validateCommand(argv: string[], output: Output, cwd = process.cwd()): number {
-  const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
+  const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
   if (values.help) {
     output.out(VALIDATE_USAGE);
     return 0;
   }
   const format = formatOption(values.format, VALIDATE_USAGE);
   const plansDir = plansDirOption(values.plans);
-  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'] });
   const ok = !hasErrors(diagnostics);
   if (format === 'json') {
     output.out(safeJson({ ok, diagnostics }));

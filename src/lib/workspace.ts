@@ -24,7 +24,8 @@ export function plansCwd(): string {
 
 export function loadSiteWorkspace(): Workspace {
   if (cached && (!import.meta.env.DEV || Date.now() - cached.at < DEV_REFRESH_MS)) return cached.workspace;
-  const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir(), cwd: plansCwd() });
+  // The cache `npm run build` filled while validating: the site's load costs no parse (off with ACCOUNT_PLANS_CACHE=0).
+  const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: plansCwd() });
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
     throw new Error(`The plans in ${plansDir()} are invalid, so the site cannot be built:\n${lines.join('\n')}\nRun npm run validate to see every problem.`);

@@ -1,5 +1,4 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
-import { skipBlank } from './position-index.ts';
 /**
  * The alias budget. js-yaml does not copy an aliased value, so parsing a "billion laughs" is cheap; walking the
  * data (Zod, the rollup) is not. The values every alias stands for are counted once per value, in time linear in
@@ -14,18 +13,6 @@ type Report = (offset: number, code: DiagnosticCode, message: string) => void;
  * proportional to the file's size.
  */
 export const MAX_ALIAS_NODES = 10_000;
-
-/** A js-yaml listener that keeps, for each alias (a node whose text starts with "*"), the value it stands for. */
-export function recordAliases(text: string, aliases: Map<number, unknown>): (event: 'open' | 'close', state: { position: number; result: unknown }) => void {
-  const starts: number[] = [];
-  return (event, state) => {
-    if (event === 'open') starts.push(state.position);
-    else {
-      const start = skipBlank(text, starts.pop() ?? 0);
-      if (text.charCodeAt(start) === 42 /* * */ && !aliases.has(start)) aliases.set(start, state.result);
-    }
-  };
-}
 
 export function withinAliasBudget(aliases: Map<number, unknown>, budget: number, report: Report): boolean {
   const sizes = new WeakMap<object, number>();

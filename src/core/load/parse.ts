@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { checkNarrative } from './narrative/check.ts';
 import { positionAt, YamlSource } from './yaml-source.ts';
 import { clip, excerpt } from '../shared/suggest.ts';
-import { MAX_ALIAS_NODES, recordAliases, withinAliasBudget } from './aliases.ts';
+import { MAX_ALIAS_NODES, withinAliasBudget } from './aliases.ts';
+import { PositionRecorder, type PositionIndex } from './position-index.ts';
 
 export interface ParsedFile {
   /** The YAML data, or undefined when the file could not be parsed. */
@@ -16,6 +17,8 @@ export interface ParsedFile {
   /** The MDX body after the frontmatter. */
   body?: string;
   diagnostics: Diagnostic[];
+  /** The positions the parse recorded, when it gave data (for the cache). */
+  index?: PositionIndex;
 }
 
 /** Decodes, normalises and parses one plans file. Never throws. */
@@ -56,21 +59,23 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
     diagnostics.push(...checkNarrative(file, text, text.length - body.length));
   }
 
-  const source = new YamlSource(file, yamlText);
   if (yamlText.trim() === '') {
+    const source = new YamlSource(file, yamlText);
     at(text, 0, 'empty-file', format === 'mdx' ? 'The frontmatter is empty. Write the plan\'s fields between the two "---" lines.' : 'The file is empty. Write its fields, or delete the file.');
     return { data: undefined, source, diagnostics, ...(body !== undefined && { body }) };
   }
 
   let data: unknown;
+  let index: PositionIndex | undefined;
   try {
-    data = loadYaml(yamlText, (offset, code, message) => at(yamlText, offset, code, message));
+    ({ data, index } = loadYaml(yamlText, (offset, code, message) => at(yamlText, offset, code, message)));
   } catch (e) {
     // A parser failure that is not a YAML error (say, the stack running out) is still the file's problem, not a crash.
     at(yamlText, 0, 'yaml-syntax', `The YAML cannot be read (${firstLine(String((e as Error).message ?? e))}). Simplify the file: it is nested or aliased far beyond what a plan needs.`);
     data = undefined;
   }
-  return { data, source, diagnostics, ...(body !== undefined && { body }) };
+  const source = new YamlSource(file, yamlText, index ?? null);
+  return { data, source, diagnostics, ...(body !== undefined && { body }), ...(index && { index }) };
 }
 
 function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
@@ -87,13 +92,23 @@ function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): str
   }
   const view = bytes.subarray(start);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(view);
+    return decodeStrict(view);
   } catch {
     const lossy = new TextDecoder('utf-8').decode(view);
     const pos = positionAt(lossy, lossy.indexOf('\uFFFD'));
     error('The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.', pos.line, pos.column);
     return undefined;
   }
+}
+
+function decodeStrict(view: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: true }).decode(view);
+}
+
+/** A .yaml file's text exactly as parseFile parsed it, for a file it parsed before (so it decodes). */
+export function yamlTextOf(bytes: Uint8Array): string {
+  const text = decodeStrict(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
 type Report = (offset: number, code: DiagnosticCode, message: string) => void;
@@ -109,26 +124,27 @@ const EXPLAIN_MAX_CHARS = 256 * 1024;
  * at the alias that crossed the line. When js-yaml refuses a small file, `yaml` explains why: its errors have codes
  * and better positions than js-yaml's.
  */
-function loadYaml(text: string, report: Report): unknown {
-  const aliases = text.includes('*') ? new Map<number, unknown>() : undefined;
+function loadYaml(text: string, report: Report): { data: unknown; index?: PositionIndex | undefined } {
+  const recorder = new PositionRecorder(text, text.includes('*'));
+  const aliases = recorder.aliases;
   let data: unknown;
   try {
-    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, ...(aliases && { listener: recordAliases(text, aliases) }) });
+    data = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, listener: recorder.listener });
   } catch (e) {
     if (!(e instanceof jsYaml.YAMLException)) throw e;
     const offset = e.mark ? lineColumnToOffset(text, e.mark.line, e.mark.column) : 0;
     if (/duplicated mapping key/.test(e.reason)) {
       report(offset, ...describeYamlError('DUPLICATE_KEY', e.reason, text, offset));
-      return undefined;
+      return { data: undefined };
     }
     // Too deep for js-yaml is too deep for `yaml` too, which would only report its own stack running out.
     const explained = text.length <= EXPLAIN_MAX_CHARS && !/maxDepth/.test(e.reason) ? explainWithYaml(text) : undefined;
     if (explained) report(...explained);
     else report(offset, /alias/.test(e.reason) ? 'yaml-alias' : /maxDepth/.test(e.reason) ? 'yaml-too-deep' : 'yaml-syntax', jsYamlMessage(e.reason));
-    return undefined;
+    return { data: undefined };
   }
-  if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return undefined;
-  return data;
+  if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return { data: undefined };
+  return { data, ...(data !== undefined && { index: recorder.finish() }) };
 }
 
 function explainWithYaml(text: string): [number, DiagnosticCode, string] | undefined {

@@ -4,8 +4,8 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diag
 import type { PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
-import { parseFile } from './parse.ts';
-import { validateData } from './validate.ts';
+import type { PlansCache } from './cache.ts';
+import { loadFile } from './load-file.ts';
 import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
 import { SHARED_FILE_ANY_CASE } from '../shared/paths.ts';
 
@@ -15,7 +15,7 @@ const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
 
 /** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
-export function loadWorkspace(files: readonly PlansFile[], options: { root?: string } = {}): LoadResult {
+export function loadWorkspace(files: readonly PlansFile[], options: { root?: string; cache?: PlansCache } = {}): LoadResult {
   const root = options.root ?? rootOf(files);
   const diagnostics: Diagnostic[] = [];
   const shared: Partial<Record<Slot, { value: unknown; located: Located }>> = {};
@@ -50,36 +50,32 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       return;
     }
     const format = f.rel.endsWith('.mdx') ? 'mdx' : 'yaml';
-    const parsed = parseFile(f.display, f.bytes, format);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.data === undefined) {
+    const kind = sharedMatch ? (sharedMatch[1] as Slot) : accountMatch ? 'account' : 'review';
+    const loaded = loadFile(f, format, kind, options.cache);
+    diagnostics.push(...loaded.parse);
+    if (!loaded.source || !loaded.validated) {
       invalid = true;
       return;
     }
-    const located = { file: f.display, source: parsed.source };
+    const located = { file: f.display, source: loaded.source };
     if (sharedMatch) {
       const slot = sharedMatch[1] as Slot;
       if (shared[slot]) {
         diagnostics.push(error(f.display, 'duplicate-file', `There are two ${slot} files. Keep one of ${shared[slot].located.file} and ${f.display}.`));
         return;
       }
-      const result = validateData(slot, parsed.data, parsed.source, diagnostics);
-      if (result.ok) shared[slot] = { value: result.value, located };
-      else invalid = true;
-    } else if (accountMatch) {
-      const result = validateData('account', parsed.data, parsed.source, diagnostics);
-      if (!result.ok) {
-        invalid = true;
-        return;
-      }
-      accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: result.value, ...(parsed.body !== undefined && { body: parsed.body }) });
+    }
+    diagnostics.push(...loaded.validated.diagnostics);
+    if (!loaded.validated.ok) {
+      invalid = true;
+      return;
+    }
+    const value = loaded.validated.value;
+    if (sharedMatch) shared[sharedMatch[1] as Slot] = { value, located };
+    else if (accountMatch) {
+      accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: value as AccountEntry['plan'], ...(loaded.body !== undefined && { body: loaded.body }) });
     } else if (reviewMatch) {
-      const result = validateData('review', parsed.data, parsed.source, diagnostics);
-      if (!result.ok) {
-        invalid = true;
-        return;
-      }
-      reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: result.value });
+      reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: value as ReviewEntry['review'] });
     }
    };
   const lineCounts = new Map<string, number>();

@@ -1,23 +1,28 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { PathSegment, Position } from '../diagnostics/diagnostic.ts';
-import { indexPositions, type PositionIndex } from './position-index.ts';
+import { beyondIndex, indexPositions, type PositionIndex } from './position-index.ts';
 
 /**
- * One file's YAML text and where it sits in the file. Positions are computed lazily:
- * the fast parser gives the data, and only a file that needs a location pays for
- * a second parse with node ranges.
+ * One file's YAML text and where it sits in the file. The parse that gave the data also recorded where each node
+ * starts (a compact index); a text it does not track reliably (anchors, tags, explicit keys) pays for a `yaml`
+ * document with node ranges, on its first lookup only.
  */
 export class YamlSource {
   readonly file: string;
   readonly text: string;
   private index: PositionIndex | null | undefined;
+  /** Whether an index recorded by the parse was checked against what it does not track. */
+  private checked: boolean;
   private lineStarts: number[] | undefined;
   private doc: Document | undefined;
   private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
 
-  constructor(file: string, text: string) {
+  /** `index` is the one the parse recorded; without it, the first lookup parses the text for one. */
+  constructor(file: string, text: string, index?: PositionIndex | null) {
     this.file = file;
     this.text = text;
+    this.index = index;
+    this.checked = index === undefined;
   }
 
   private document(): { doc: Document } {
@@ -38,6 +43,10 @@ export class YamlSource {
   }
 
   private offsetOf(path: readonly PathSegment[], target: 'value' | 'key'): number {
+    if (!this.checked) {
+      this.checked = true;
+      if (beyondIndex(this.text)) this.index = null;
+    }
     if (this.index === undefined) this.index = indexPositions(this.text) ?? null;
     if (this.index) return this.index.offsetOf(path, target);
     return this.nodeWithDocument(path, target)?.range?.[0] ?? firstContentOffset(this.text);

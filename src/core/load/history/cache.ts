@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
-import { codeFingerprint, toolRoot } from './fingerprint.ts';
+import { toolFingerprint } from '../cache-key.ts';
+import { toolRoot } from './tool-root.ts';
 
 /** What one version of an account plan gave: its validated data, or the first error that stopped it. */
 export type BlobResult = { ok: true; plan: AccountPlan } | { ok: false; line: number; column: number; message: string };
@@ -57,7 +58,8 @@ export function openBlobCache(folder?: string | false): BlobCache {
 let fingerprint: string | undefined;
 function fingerprintOf(): string {
   const root = toolRoot();
-  fingerprint ??= root === undefined ? 'none' : codeFingerprint(root);
+  // The same fingerprint as the working copy's content cache (load/cache-key.ts): one answer to "did the tool change?".
+  fingerprint ??= (root === undefined ? undefined : toolFingerprint(root)) ?? 'none';
   return fingerprint;
 }
 

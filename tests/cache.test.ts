@@ -1,0 +1,146 @@
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PlansCache } from '../src/core/load/cache.ts';
+import { toolFingerprint } from '../src/core/load/cache-key.ts';
+import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+
+const POISON = 'a message only the planted cache entry has';
+const CLEAN = '0 errors, 0 warnings, 0 notes in 2 account plans.\n';
+const POISONED = `plans/accounts/acme.yaml:1:1 error ${POISON}\n1 error, 0 warnings, 0 notes.\n`;
+
+let box: Sandbox | undefined;
+afterEach(() => box?.remove());
+
+/** A sandbox whose working directory has node_modules/, so the cache lives (only) inside it. */
+function sandbox(): Sandbox {
+  box = makeSandbox();
+  mkdirSync(join(box.dir, 'node_modules'));
+  return box;
+}
+
+const cacheFolder = (s: Sandbox) => join(s.dir, 'node_modules', '.cache', 'account-plans');
+const packOf = (s: Sandbox) => {
+  const folder = cacheFolder(s);
+  return join(folder, readdirSync(folder).find((n) => n.endsWith('.pack'))!);
+};
+
+/**
+ * Plants, for accounts/acme.yaml as it is on disk (or for `asIfFor`'s bytes), an entry that says the file is
+ * broken with POISON: a run that shows POISON used the entry, one that does not parsed the file again.
+ */
+function plant(s: Sandbox, asIfFor?: Uint8Array): void {
+  const cache = PlansCache.open(s.plans, s.dir)!;
+  const bytes = readFileSync(join(s.plans, 'accounts/acme.yaml'));
+  const entryKey = cache.keyOf('plans/accounts/acme.yaml', 'accounts/acme.yaml', asIfFor ?? bytes);
+  cache.set({ key: entryKey, parse: [{ file: 'plans/accounts/acme.yaml', line: 1, column: 1, severity: 'error', code: 'not-a-mapping', message: POISON }], parsed: false });
+  cache.save();
+}
+
+const validate = (s: Sandbox, args: string[] = [], env: Record<string, string> = {}) => runScript('validate', ['--plans', 'plans', ...args], { cwd: s.dir, env });
+
+describe('the content cache', () => {
+  it('is used when the plan and the tool are unchanged, and a second run gives the first run\'s output', () => {
+    const s = sandbox();
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN });
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN });
+    plant(s);
+    expect(validate(s)).toMatchObject({ status: 2, stdout: POISONED });
+  });
+
+  it.each([
+    { name: 'the plan is edited', act: (s: Sandbox) => s.write({ 'accounts/acme.yaml': `${readFileSync(join(s.plans, 'accounts/acme.yaml'), 'utf8')}# edited\n` }) },
+    { name: 'the pack was written by another version of the tool', act: (s: Sandbox) => rewritePack(s, (b) => Buffer.from(b.toString('latin1').replace(toolFingerprint()!, 'f'.repeat(64)), 'latin1')) },
+    { name: 'the run says --no-cache', args: ['--no-cache'] },
+    { name: 'ACCOUNT_PLANS_CACHE=0 is set', env: { ACCOUNT_PLANS_CACHE: '0' } },
+  ])('gives fresh results when $name', ({ act, args, env }) => {
+    const s = sandbox();
+    plant(s);
+    act?.(s);
+    expect(validate(s, args, env)).toMatchObject({ status: 0, stdout: CLEAN, stderr: '' });
+  });
+});
+
+function rewritePack(s: Sandbox, change: (bytes: Buffer) => Buffer): void {
+  const pack = packOf(s);
+  writeFileSync(pack, change(readFileSync(pack)));
+}
+
+describe('a damaged or hostile cache is ignored: never a crash, never a write outside the cache folder', () => {
+  const cases: { name: string; act: (s: Sandbox) => void }[] = [
+    { name: 'garbage bytes in the pack', act: (s) => rewritePack(s, (b) => Buffer.concat([b.subarray(0, 120), Buffer.from('\x00\xff garbage \xfe'.repeat(50), 'latin1')])) },
+    { name: 'a pack cut short', act: (s) => rewritePack(s, (b) => b.subarray(0, b.length - 7)) },
+    { name: 'a pack of random bytes from the start', act: (s) => rewritePack(s, () => Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))) },
+    { name: 'a valid-looking entry for another file\'s bytes', act: (s) => {
+      rmSync(cacheFolder(s), { recursive: true });
+      // The entry is filed under acme's current key but was made for other bytes of the same length.
+      const other = Buffer.from(readFileSync(join(s.plans, 'accounts/acme.yaml')));
+      other[0] = other[0] === 0x23 ? 0x20 : 0x23;
+      plantUnder(s, other);
+    } },
+    { name: 'a cache folder that is a link to another folder', act: (s) => {
+      rmSync(cacheFolder(s), { recursive: true });
+      symlinkSync(s.bystander, cacheFolder(s));
+    } },
+    { name: 'a cache "folder" that is a file', act: (s) => {
+      rmSync(cacheFolder(s), { recursive: true });
+      writeFileSync(cacheFolder(s), 'not a folder\n');
+    } },
+    { name: 'a pack that is a link', act: (s) => {
+      const pack = packOf(s);
+      rmSync(pack);
+      symlinkSync(join(s.bystander, 'keep.txt'), pack);
+    } },
+  ];
+  it.each(cases)('$name', ({ act }) => {
+    const s = sandbox();
+    plant(s);
+    act(s);
+    const outside = () => new Map([...s.snapshot()].filter(([path]) => !path.startsWith('node_modules/.cache/account-plans/')));
+    const before = outside();
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN, stderr: '' });
+    expect(outside()).toEqual(before);
+    // A second run reads what the first one left: still the truth.
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN, stderr: '' });
+  });
+});
+
+/** Files acme's POISON entry under acme's real key, with the key inside the entry naming other bytes. */
+function plantUnder(s: Sandbox, other: Uint8Array): void {
+  plant(s, other);
+  const cache = PlansCache.open(s.plans, s.dir)!;
+  const realKey = cache.keyOf('plans/accounts/acme.yaml', 'accounts/acme.yaml', readFileSync(join(s.plans, 'accounts/acme.yaml')));
+  const otherKey = cache.keyOf('plans/accounts/acme.yaml', 'accounts/acme.yaml', other);
+  rewritePack(s, (b) => Buffer.from(b.toString('latin1').replace(latin1(otherKey), latin1(realKey)), 'latin1'));
+}
+
+const latin1 = (utf8: string) => Buffer.from(utf8, 'utf8').toString('latin1');
+
+describe('toolFingerprint', () => {
+  it.each([
+    { name: 'a schema is edited', change: (root: string) => writeFileSync(join(root, 'schemas/account.ts'), 'export const x = 2;\n') },
+    { name: 'a file of core is added', change: (root: string) => writeFileSync(join(root, 'src/core/new.ts'), '\n') },
+    { name: 'a locked dependency changes', change: (root: string) => writeFileSync(join(root, 'package-lock.json'), '{"v":2}\n') },
+  ])('changes when $name', ({ change }) => {
+    const root = mkdtempSync(join(tmpdir(), 'fingerprint-'));
+    try {
+      mkdirSync(join(root, 'src/core'), { recursive: true });
+      mkdirSync(join(root, 'schemas'));
+      writeFileSync(join(root, 'schemas/account.ts'), 'export const x = 1;\n');
+      writeFileSync(join(root, 'src/core/a.ts'), 'export {};\n');
+      writeFileSync(join(root, 'package-lock.json'), '{"v":1}\n');
+      const before = toolFingerprint(root);
+      const copy = `${root}/../${root.split('/').pop()}`; // the same folder under another spelling: not memoised
+      change(root);
+      expect(toolFingerprint(copy)).not.toBe(before);
+      expect(before).toMatch(/^[0-9a-f]{64}$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('is undefined where the tool\'s sources are not (a bundle): nothing is cached there', () => {
+    expect(toolFingerprint(tmpdir())).toBeUndefined();
+  });
+});
