@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+import { CHECK_USAGE as USAGE } from '../scripts/commands/check.ts';
 
 let sandboxes: Sandbox[] = [];
 afterEach(() => {
@@ -23,7 +24,6 @@ function baseRepo(): Sandbox {
   return sb;
 }
 
-const USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD]';
 const refused = (file: string, why: string) => `--comment ${file}: ${why} Name a new or regular file inside the folder check runs in, such as --comment check-comment.md.\n${USAGE}\n`;
 
 describe('check --comment FILE refuses a file it must not write', () => {
