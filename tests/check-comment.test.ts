@@ -1,28 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { baseRepos, git } from './helpers/git.ts';
+import { runScript, type Sandbox } from './helpers/sandbox.ts';
 import { CHECK_USAGE as USAGE } from '../scripts/commands/check.ts';
 
-let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  for (const s of sandboxes) s.remove();
-  sandboxes = [];
-});
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function baseRepo(): Sandbox {
-  const sb = makeSandbox();
-  sandboxes.push(sb);
-  git(sb.plans, 'init', '--quiet', '--initial-branch=main');
-  git(sb.plans, 'add', '-A');
-  git(sb.plans, 'commit', '--quiet', '-m', 'base');
-  return sb;
-}
+const baseRepo = baseRepos();
 
 const refused = (file: string, why: string) => `--comment ${file}: ${why} Name a new or regular file inside the folder check runs in, such as --comment check-comment.md.\n${USAGE}\n`;
 

@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { baseRepos, git } from './helpers/git.ts';
+import { runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /*
  * The base of a pull request has a sales ledger too: its findings (history-differs-from-ledger, a top client without a
  * plan) and booked figures exist on both sides, so a change that does not touch the ledger is not credited with them.
  */
-let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  for (const s of sandboxes) s.remove();
-  sandboxes = [];
-});
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function ledgerRepo(): Sandbox {
-  const sb = makeSandbox('tests/fixtures/ledger');
-  sandboxes.push(sb);
-  git(sb.plans, 'init', '--quiet', '--initial-branch=main');
-  git(sb.plans, 'add', '-A');
-  git(sb.plans, 'commit', '--quiet', '-m', 'base');
-  return sb;
-}
+const ledgerRepo = (() => { const repo = baseRepos(); return () => repo('tests/fixtures/ledger'); })();
 
 interface Json {
   findings: { rule: string; account?: string; new: boolean }[];

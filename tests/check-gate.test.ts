@@ -1,31 +1,14 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { baseRepos, git } from './helpers/git.ts';
+import { runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /*
  * tests/fixtures/minimal committed as the base: FY2027 company is $580 short ($420 of $1,000), FY2027 channel: direct
  * $380 short ($220 of $600), and FY2027-Q1 owner: Ann Lee met ($110 of $100). Each case changes the working copy.
  */
-let sandboxes: Sandbox[] = [];
-afterEach(() => {
-  for (const s of sandboxes) s.remove();
-  sandboxes = [];
-});
-
-function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
-function baseRepo(): Sandbox {
-  const sb = makeSandbox();
-  sandboxes.push(sb);
-  git(sb.plans, 'init', '--quiet', '--initial-branch=main');
-  git(sb.plans, 'add', '-A');
-  git(sb.plans, 'commit', '--quiet', '-m', 'base');
-  return sb;
-}
+const baseRepo = baseRepos();
 
 function edit(sb: Sandbox, rel: string, from: string, to: string): void {
   const file = join(sb.plans, rel);
@@ -98,13 +81,7 @@ describe('check --base judges the change, not the state', () => {
 describe('rule errors', () => {
   /** stale-contact raised to error at the base: Maria (no last_contact) is an error there already. */
   function errorBase(): Sandbox {
-    const sb = makeSandbox();
-    sandboxes.push(sb);
-    edit(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-contact: error }\n');
-    git(sb.plans, 'init', '--quiet', '--initial-branch=main');
-    git(sb.plans, 'add', '-A');
-    git(sb.plans, 'commit', '--quiet', '-m', 'base');
-    return sb;
+    return baseRepo(undefined, (sb) => edit(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-contact: error }\n'));
   }
 
   it('an error the change adds fails the gate, naming the finding', () => {
