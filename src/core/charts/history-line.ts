@@ -1,3 +1,4 @@
+import { escapeXml } from './revenue.ts';
 /** One value at the end of a week or month. */
 export interface LinePoint {
   date: string;
@@ -35,9 +36,4 @@ export function renderHistoryLine(points: readonly LinePoint[], options: { title
   const span2 = points.length === 1 ? `${first.date}: ${options.format(first.value)}` : `${first.date} ${options.format(first.value)} → ${last.date} ${options.format(last.value)}`;
   const title = escapeXml(`${options.title}: ${span2}${target}`);
   return `<svg class="history-line" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${title}" xmlns="http://www.w3.org/2000/svg"><title>${title}</title>${parts.join('')}</svg>`;
-}
-
-/** As revenue.ts escapes its labels: the four characters that end text or an attribute in SVG. */
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

@@ -77,6 +77,7 @@ export function niceCeiling(value: number): number {
   return step * power;
 }
 
+/** The four characters that end text or an attribute in SVG; every chart in core escapes its labels with it. */
 export function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
