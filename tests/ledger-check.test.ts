@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,18 @@ describe('check with a sales ledger', () => {
       'FY2027 channel: direct      $600     $220   $250 (42%)  −$380       37%  MISSED',
       'FY2027-Q1 owner: Ann Lee    $100     $110  $160 (160%)   +$10      110%     met',
     ]);
+  });
+
+  it('the step summary has the same Booked column', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'summary-'));
+    try {
+      const summary = join(dir, 'summary.md');
+      runScript('check', ['--plans', 'tests/fixtures/ledger', '--today', '2026-08-01'], { cwd: ROOT, env: { GITHUB_STEP_SUMMARY: summary } });
+      const lines = readFileSync(summary, 'utf8').split('\n').filter((l) => l.startsWith('| '));
+      expect(lines.slice(0, 2)).toEqual(['| Goal | Target | Planned | Booked | Gap | Coverage | Status |', '| FY2027 company | $1,000 | $420 | $820 (82%) | −$580 | 42% | **missed** |']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('without a ledger the table and the JSON are as they were: no Booked column, no booked key', () => {

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
-import { describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
 import { oneLine } from '../shared/text.ts';
 import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
@@ -24,9 +24,12 @@ export function renderSummary(unsafe: CheckReport): string {
 
   if (rollup.goals.length === 0) out.push('There are no goals in goals.yaml to check the plans against.', '');
   else {
-    out.push('| Goal | Target | Planned | Gap | Coverage | Status |', '|---|--:|--:|--:|--:|---|');
+    // Booked (from the sales ledger) beside planned, as in the terminal, only when there is a ledger.
+    const booked = rollup.goals.some((g) => g.booked);
+    out.push(`| Goal | Target | Planned |${booked ? ' Booked |' : ''} Gap | Coverage | Status |`, `|---|--:|--:|${booked ? '--:|' : ''}--:|--:|---|`);
     for (const g of rollup.goals) {
-      out.push(`| ${escapeMarkdown(g.label)} | ${money(g.goal)} | ${money(g.planned)} | ${formatChange(g.gap, rollup.currency)} | ${formatPercent(g.coverage)} | ${g.met ? 'met' : '**missed**'} |`);
+      const bookedCol = booked ? ` ${bookedCell(g.booked, rollup.currency)} |` : '';
+      out.push(`| ${escapeMarkdown(g.label)} | ${money(g.goal)} | ${money(g.planned)} |${bookedCol} ${formatChange(g.gap, rollup.currency)} | ${formatPercent(g.coverage)} | ${g.met ? 'met' : '**missed**'} |`);
     }
     out.push('');
   }
