@@ -6,6 +6,7 @@ import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
 import { countFindingsByRule, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
+import { gateLines } from './gate.ts';
 
 /**
  * The terminal report of check: the goals table, what could close each gap, the change against --base, findings.
@@ -77,12 +78,11 @@ function renderGateText(report: CheckReport, paint: Paint): string[] {
   const gate = report.gate;
   if (!gate) return [];
   const verdict = gate.passed ? paint.green('passes') : paint.red(paint.bold('fails'));
-  const reasons = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
   const changed = findingChangeSentence(report);
   return [
     '',
     `${paint.bold(`Gate (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'})`)}: ${verdict}`,
-    ...reasons.map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
+    ...gateLines(gate).map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
     ...(changed ? [`  Findings: ${changed}.`] : []),
   ];
 }
