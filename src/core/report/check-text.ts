@@ -124,7 +124,11 @@ function summaryLine(report: CheckReport, paint: Paint): string {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const goalText = goals === 0 ? 'No goals to check' : missed === 0 ? (goals === 1 ? 'The goal is met' : `All ${goals} goals met`) : `${missed} of ${plural(goals, 'goal')} missed`;
   const text = `${goalText}; ${plural(errors, 'rule error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`;
-  return missed + errors === 0 ? paint.green(text) : paint.red(text);
+  const state = missed + errors === 0 ? paint.green(text) : paint.red(text);
+  // With --base the exit code is the gate's, not the state's: the last line of a CI log says which way it went.
+  const gate = report.gate;
+  if (!report.base || gate?.mode !== 'change') return state;
+  return `${state} ${gate.passed ? paint.green('The gate passes: this change made nothing worse.') : paint.red(paint.bold('The gate fails: the reasons are under "Gate" above.'))}`;
 }
 
 /** Left-aligned text columns, right-aligned figures, two spaces between columns. */
