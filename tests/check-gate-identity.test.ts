@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingKey } from '../src/core/report/finding-change.ts';
 import { runRules } from '../src/core/rules/index.ts';
-import { baseRepos } from './helpers/git.ts';
+import { baseRepos, git } from './helpers/git.ts';
 import { runScript, type Sandbox } from './helpers/sandbox.ts';
 import { loadValid, rulesBase, TODAY } from './rules-fixture.ts';
 
@@ -109,6 +109,25 @@ describe('the gate’s reasons read as sentences', () => {
     expect(gate.at(-1)).toBe('  · 3 more rule errors were there before this change (npm run check -- --json lists each).');
     const json = JSON.parse(check(sb, '--base', 'main', '--json').stdout) as Json;
     expect(json.gate.reasons.filter((x) => x.kind === 'finding-error-before')).toHaveLength(8);
+  });
+});
+
+describe('the change is counted from where the branch left the base', () => {
+  it('work merged into main after the branch started is not blamed on the branch', () => {
+    const sb = baseRepo();
+    git(sb.plans, 'checkout', '--quiet', '-b', 'pr');
+    git(sb.plans, 'checkout', '--quiet', 'main');
+    edit(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 800, confidence: 0.5');
+    git(sb.plans, 'commit', '--quiet', '-am', 'main: globex grows');
+    git(sb.plans, 'checkout', '--quiet', 'pr');
+    edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
+    const r = check(sb, '--base', 'main');
+    expect(r.status).toBe(0);
+    const forkPoint = git(sb.plans, 'rev-parse', 'main~1').trim();
+    expect(r.stdout).toContain(`Change against main\nmain has moved on since this branch left it at ${forkPoint.slice(0, 8)}; the change is counted from there, as the pull request's diff is.\n`);
+    expect(r.stdout).toContain('· FY2027 company is still $580 short; this change did not make it worse.');
+    const json = JSON.parse(check(sb, '--base', 'main', '--json').stdout) as { base: { commit: string; refCommit: string } };
+    expect(json.base).toMatchObject({ commit: forkPoint, refCommit: git(sb.plans, 'rev-parse', 'main').trim() });
   });
 });
 

@@ -3,7 +3,7 @@ import { safeStrings } from './escape.ts';
 import { oneLine } from '../shared/text.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
-import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } from './sentences.ts';
 import { countFindingsByRule, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 import { gateLines } from './gate.ts';
@@ -58,7 +58,8 @@ export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): stri
 function renderBaseText(report: CheckReport, paint: Paint): string[] {
   const base = report.base!;
   const currency = report.rollup.currency;
-  const head = paint.bold(`Change against ${base.ref}`);
+  const fork = describeForkPoint(base);
+  const head = paint.bold(`Change against ${base.ref}`) + (fork ? `\n${paint.dim(`${fork}.`)}` : '');
   if (!base.valid) return [head, paint.yellow(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`)];
   const show = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
   const rows = base.goals.map((c) => [

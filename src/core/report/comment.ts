@@ -3,6 +3,7 @@ import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { formatChange, formatMoney } from '../shared/money.ts';
 import { failsGate, findingsNewFirst, type CheckReport } from './check-report.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
+import { describeForkPoint } from './sentences.ts';
 import { code, noteOfFinding, renderGate, renderRenames, withinBytes } from './markdown.ts';
 
 /** The hidden first line by which the workflow finds its earlier comment on the pull request, to update it. */
@@ -30,7 +31,10 @@ export function renderComment(unsafe: CheckReport): string {
   const out = [COMMENT_MARKER, `## ${passed ? '✅' : '❌'} ${escapeMarkdown(report.company)}: the plans ${passed ? 'pass' : 'fail'} the gate`, ''];
   const base = report.base;
   if (!base) out.push('Judged as they are (no --base): every missed goal and rule error fails.', '');
-  else out.push(`Compared with ${code(base.ref)}.`, '');
+  else {
+    const fork = describeForkPoint(base);
+    out.push(`Compared with ${code(base.ref)}.${fork ? ` ${escapeMarkdown(fork)}.` : ''}`, '');
+  }
   out.push(...renderGate(report));
   if (base?.valid) {
     const moved = base.goals.filter((c) => c.change !== 0 || c.metBefore !== c.metAfter || c.targetBefore !== c.targetAfter);

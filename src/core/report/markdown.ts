@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
-import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } from './sentences.ts';
 import { oneLine } from '../shared/text.ts';
 import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
@@ -47,7 +47,8 @@ export function renderSummary(unsafe: CheckReport): string {
 
   if (report.base) {
     const base = report.base;
-    out.push(`### Change against ${code(base.ref)}`, '');
+    const fork = describeForkPoint(base);
+    out.push(`### Change against ${code(base.ref)}`, '', ...(fork ? [`${escapeMarkdown(fork)}.`, ''] : []));
     if (!base.valid) out.push(escapeMarkdown(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`), '');
     else {
       const show = (n: number | null) => (n === null ? '—' : money(n));
