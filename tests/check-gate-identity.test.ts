@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingKey } from '../src/core/report/finding-change.ts';
@@ -151,5 +151,20 @@ describe('--base takes a commit and nothing else', () => {
     expect(r.stderr).not.toMatch(/^::/m);
     expect(sb.snapshot()).toEqual(before);
     expect(existsSync(join(sb.dir, 'pwned')) || existsSync(join(sb.plans, 'pwned'))).toBe(false);
+  });
+});
+
+describe('a plans folder whose name looks like git pathspec magic', () => {
+  it('is read as a name: the change is compared, with no internal error', () => {
+    const sb = baseRepo();
+    const dir = join(sb.dir, 'repo');
+    cpSync(sb.plans, join(dir, ':(glob)p'), { recursive: true, filter: (src) => !src.includes('.git') });
+    git(dir, 'init', '--quiet', '--initial-branch=main');
+    git(dir, 'add', '-A');
+    git(dir, 'commit', '--quiet', '-m', 'base');
+    const r = runScript('check', ['--plans', ':(glob)p', '--base', 'main', '--today', '2026-11-24'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('· FY2027 company is still $580 short; this change did not make it worse.');
   });
 });

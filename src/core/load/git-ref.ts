@@ -119,7 +119,8 @@ interface TreeEntry {
  * bytes, and a blob larger than allowed is not loaded at all.
  */
 function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
-  return git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
+  // --literal-pathspecs: a folder named like pathspec magic (":(glob)x") is a name, not an instruction to git.
+  return git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
     .toString('utf8')
     .split('\0')
     .flatMap((line) => {
