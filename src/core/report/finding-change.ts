@@ -11,11 +11,13 @@ export interface FindingChange {
 
 /**
  * A finding's identity across two versions: the rule, the account and the subject (never a line number,
- * which any edit above it moves). A renamed plan's base findings count under its new id.
+ * which any edit above it moves). A renamed plan's base findings count under its new id. The person is who
+ * should act, not what the finding is about, so handing a plan to another owner leaves its findings as they
+ * were; only a finding about no account (a review's date, a person with no review) is told apart by its person.
  */
 export function findingKey(f: Pick<Finding, 'rule' | 'account' | 'person' | 'subject' | 'path'>, renames: ReadonlyMap<string, string> = new Map()): string {
-  const account = f.account === undefined ? '' : (renames.get(f.account) ?? f.account);
-  return JSON.stringify([f.rule, account, f.person ?? '', f.subject ?? f.path ?? '']);
+  const about = f.account === undefined ? ['', f.person ?? ''] : [renames.get(f.account) ?? f.account, ''];
+  return JSON.stringify([f.rule, ...about, f.subject ?? f.path ?? '']);
 }
 
 /** Matches findings by identity, counting duplicates: two findings of one key at the base cover two in the working copy. */

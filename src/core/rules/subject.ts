@@ -28,8 +28,10 @@ export function subjectOf(draft: Pick<Draft, 'file' | 'path' | 'account'>, ws: W
   return parts.join('');
 }
 
+/** The document the path is in: found by the file, since a finding in a review may name the account it is about. */
 function rootOf(draft: Pick<Draft, 'file' | 'account'>, ws: Workspace): unknown {
-  if (draft.account !== undefined) return ws.accountById.get(draft.account)?.plan;
+  const account = draft.account === undefined ? undefined : ws.accountById.get(draft.account);
+  if (account !== undefined && account.file === draft.file) return account.plan;
   if (draft.file === ws.sources.team.file) return { people: ws.people };
   if (draft.file === ws.sources.goals?.file) return { goals: ws.goals };
   return ws.reviews.find((r) => r.file === draft.file)?.review;
