@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { computeRevenue } from '../src/core/portfolio/portfolio.ts';
 import { assignTiers } from '../src/core/portfolio/tiers.ts';
+import { ledgerByYearProduct } from '../src/core/rollup/accounts.ts';
+import { bookGoal } from '../src/core/rollup/booked.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
 import { runRules } from '../src/core/rules/index.ts';
 import { makeSandbox, ROOT, type Sandbox } from './helpers/sandbox.ts';
@@ -55,6 +57,15 @@ describe('sales ledger: reading', () => {
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual(['plans/sales/2026.csv:5:17 ledger-not-a-number']);
   });
 
+  it('reads the two fiscal years before the goals\' even when no plan types a history for them, so the ledger can replace it', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    // The goals name FY2027 and acme types FY2026 only; 2024-03-15 is in FY2025, the earliest year step 1 reviews.
+    s.write({ 'sales/2025.csv': 'Invoice date,Account ID,Amount\n15/03/2024,acme,40\n' });
+    const { workspace, diagnostics } = load('plans', s.dir);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(rollUp(workspace!).accounts.find((a) => a.id === 'acme')!.history).toEqual({ FY2025: 40, FY2026: 530, FY2027: 190 });
+  });
+
   it('a plans folder without sales/ has no ledger, and nothing changes', () => {
     const { workspace } = load('tests/fixtures/minimal');
     expect(workspace!.ledger).toBeUndefined();
@@ -65,6 +76,25 @@ describe('sales ledger: reading', () => {
 describe('sales ledger: history, ranking and booked against plan', () => {
   const ws = load().workspace!;
   const rollup = rollUp(ws);
+
+  it('history by fiscal year and product comes from the ledger, the largest product first', () => {
+    // FY2026: sensors $200, service EUR 300 = $330; FY2027: sensors EUR 100 = $110 + $30, service $50.
+    expect(ledgerByYearProduct(ws.ledger!.clients.get('acme'))).toEqual([
+      { year: 'FY2026', product: 'service', revenue: 330, margin: 99 },
+      { year: 'FY2026', product: 'sensors', revenue: 200, margin: 80 },
+      { year: 'FY2027', product: 'sensors', revenue: 140, margin: 54 },
+      { year: 'FY2027', product: 'service', revenue: 50, margin: 20 },
+    ]);
+  });
+
+  it('a quarterly goal counts only quarterly forecasts still to come, as its planned total does', () => {
+    // globex forecasts FY2027 as a whole ($400 at 0.5 = $200 counted): not phased, so nothing of it is to come in FY2027-Q3.
+    const inScope = rollup.accounts.filter((a) => a.id === 'globex');
+    const options = { startMonth: 2, count: 'weighted' as const };
+    expect(bookGoal(ws.ledger!, { period: 'FY2027-Q3', revenue: 100, scope: { owner: 'bo-kim' } }, inScope, options).toCome).toBe(0);
+    // The year spreads it over its quarters: Q3 and Q4 are ahead of the ledger's 2026-07-20 (Q2, covered by the $70 booked).
+    expect(bookGoal(ws.ledger!, { period: 'FY2027', revenue: 100, scope: { owner: 'bo-kim' } }, inScope, options).toCome).toBe(100);
+  });
 
   it('history comes from the ledger for the years it covers, with its source', () => {
     const acme = rollup.accounts.find((a) => a.id === 'acme')!;

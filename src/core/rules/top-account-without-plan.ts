@@ -25,7 +25,8 @@ export const topAccountWithoutPlan: Rule<'top-account-without-plan'> = {
       if (!a) {
         const c = revenue.withoutPlan.get(id)!;
         const name = c.name === id ? excerpt(id) : `${excerpt(c.name)} (${excerpt(id)} in the ledger)`;
-        const file = `accounts/${toIdSlug(c.name) || 'new-account'}.yaml`;
+        // A file name to suggest, from the ledger's name: short, whatever the export wrote.
+        const file = `accounts/${toIdSlug(c.name).slice(0, 40).replace(/-+$/, '') || 'new-account'}.yaml`;
         out.push({ ...c.at, account: id, message: `${name} is ${standing}, and has no plan. The top accounts carry most of the revenue: write one, such as ${file} with crm: { id: ${JSON.stringify(id)} } so the ledger's rows find it.` });
         continue;
       }

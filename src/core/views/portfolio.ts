@@ -32,12 +32,25 @@ export interface PortfolioView {
   clients: ClientsView | undefined;
 }
 
+/** One ranked client: figures formatted for the page, and `amounts` as plain numbers for the CSV download. */
+export interface ClientRow {
+  id: string;
+  name: string;
+  plan: boolean;
+  revenue: string;
+  revenueRank: number;
+  margin: string;
+  marginRank: string;
+  top: string;
+  amounts: { revenue: number; margin: number | undefined; marginRank: number | undefined };
+}
+
 export interface ClientsView {
   /** "the top 25%". */
   top: string;
   dimensions: {
     name: string;
-    groups: { value: string; rows: { id: string; name: string; plan: boolean; revenue: string; revenueRank: number; margin: string; marginRank: string; top: string }[] }[];
+    groups: { value: string; rows: ClientRow[] }[];
   }[];
 }
 
@@ -100,6 +113,7 @@ function clientsView(data: SiteData, money: (n: number) => string): ClientsView 
           margin: c.margin === undefined ? '—' : money(c.margin),
           marginRank: c.marginRank === undefined ? '—' : String(c.marginRank),
           top: [c.topByRevenue && 'revenue', c.topByMargin && 'margin'].filter(Boolean).join(', ') || '—',
+          amounts: { revenue: c.revenue, margin: c.margin, marginRank: c.marginRank },
         })),
       })),
     })),

@@ -1,5 +1,6 @@
 import type { SalesSettings } from '../../../../schemas/index.ts';
 import { ownValue } from '../../shared/own.ts';
+import { closest } from '../../shared/suggest.ts';
 import { oneLine } from '../../shared/text.ts';
 
 /** The fields a ledger row can carry, beside the workspace's dimensions. */
@@ -28,10 +29,13 @@ export function headerOf(field: string, settings: SalesSettings | undefined): st
 export function mapColumns(header: readonly string[], settings: SalesSettings | undefined, dimensions: readonly string[]): { map: ColumnMap; problems: HeaderProblem[] } {
   const problems: HeaderProblem[] = [];
   const at = new Map<string, number>();
+  const wanted = new Set([...LEDGER_FIELDS, ...dimensions].map((f) => headerOf(f, settings)));
   header.forEach((h, i) => {
     const name = h.trim();
-    if (at.has(name)) problems.push({ kind: 'duplicate', header: name, index: i });
-    else at.set(name, i);
+    // Two columns an export repeats (two blank headers, two "Notes") are ignored like any column nobody reads.
+    if (at.has(name)) {
+      if (wanted.has(name)) problems.push({ kind: 'duplicate', header: name, index: i });
+    } else at.set(name, i);
   });
   const fields: ColumnMap['fields'] = {};
   for (const field of LEDGER_FIELDS) {
@@ -52,12 +56,19 @@ export function mapColumns(header: readonly string[], settings: SalesSettings | 
   return { map: { fields, dimensions: dims, headers: header.map((h) => h.trim()) }, problems };
 }
 
+const HEADERS_SHOWN = 12;
+
 /** The message for a header problem. */
 export function describeHeaderProblem(p: HeaderProblem, map: ColumnMap, settings: SalesSettings | undefined): string {
   if (p.kind === 'duplicate') {
     return `The header names the column "${oneLine(p.header, 80)}" twice, so it is not clear which one to read. Rename or remove one of them.`;
   }
-  const header = map.headers.map((h) => oneLine(h, 40)).join(', ');
+  // A header of thousands of columns is named by its first few: the message stays one readable line.
+  const shown = map.headers.slice(0, HEADERS_SHOWN).map((h) => oneLine(h, 40)).join(', ');
+  const more = map.headers.length - HEADERS_SHOWN;
+  const header = more > 0 ? `${shown} … and ${more.toLocaleString('en-US')} more` : shown;
   const alt = p.field === 'date' ? ` (or a "${headerOf('period', settings)}" column of fiscal periods such as FY2027-Q1)` : '';
-  return `The ledger has no "${oneLine(p.header, 80)}" column for ${p.field}${alt}; its header reads: ${header}. Add the column, or name the header that holds ${p.field} under sales.columns in workspace.yaml, such as ${p.field}: "${p.field === 'revenue' ? 'Amount' : p.field === 'account' ? 'Account ID' : 'Invoice date'}".`;
+  const near = closest(p.header, map.headers);
+  const hint = near === undefined ? '' : ` Did you mean "${oneLine(near, 80)}"? Headers are matched exactly.`;
+  return `The ledger has no "${oneLine(p.header, 80)}" column for ${p.field}${alt}; its header reads: ${header}.${hint} Add the column, or name the header that holds ${p.field} under sales.columns in workspace.yaml, such as ${p.field}: "${p.field === 'revenue' ? 'Amount' : p.field === 'account' ? 'Account ID' : 'Invoice date'}".`;
 }
