@@ -25,6 +25,14 @@ export const SalesSettingsSchema = z
       .enum(SALES_DATE_FORMATS)
       .default('YYYY-MM-DD')
       .describe('How the date column is written, such as DD/MM/YYYY (YYYY-MM-DD when left out).'),
+    delimiter: z
+      .enum([',', ';', '\t', '|'])
+      .default(',')
+      .describe('The character between cells: "," (the default), ";" (what spreadsheets set to European formats export), "\\t" for tabs, or "|".'),
+    decimal_separator: z
+      .enum(['.', ','])
+      .default('.')
+      .describe('The decimal separator of amounts: "." (the default, 1250.50) or "," (1250,50). Thousands separators are never allowed.'),
     max_file_bytes: z
       .number()
       .int()

@@ -55,6 +55,7 @@ const cases: Case[] = [
   // CSV syntax
   { name: 'syntax: a quote never closed', csv: csv(GOOD, '01/02/2026,acme,50,sensors,10,,"Acme,,', GOOD), expected: [`${F}:3:1 error A double quote opened in this row is never closed, so the rest of the file would be read as one cell. Close the quote, or double a quote that belongs to the value ("").`] },
   { name: 'syntax: text after a closing quote', csv: csv('01/02/2026,acme,50,sensors,10,,"Acme" Inc,,'), expected: [`${F}:2:1 error A quoted cell in this row has text after its closing quote. Double a quote that belongs to the value (""), or quote the whole cell.`] },
+  { name: 'syntax: a quote in the middle of unquoted text', csv: csv('01/02/2026,acme,50,sensors,10,,Acme "Big" Inc,,'), expected: [`${F}:2:1 error A cell in this row has a double quote in the middle of unquoted text. Put the whole cell in double quotes and double the quote inside it ("").`] },
   { name: 'syntax: not UTF-8', csv: new Uint8Array([...new TextEncoder().encode(`${HEADER}\n01/02/2026,acme,50,sensors,10,,Acm`), 0xe9, 0x0a]), expected: [`${F}:2:32 error This cell is not UTF-8 text ("Acm�"). Export the ledger as UTF-8 CSV.`] },
   { name: 'syntax: an empty file', csv: '', expected: [`${F}:1:1 error The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.`] },
 ];

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { computeRevenue } from '../src/core/portfolio/portfolio.ts';
@@ -64,6 +65,23 @@ describe('sales ledger: reading', () => {
     const { workspace, diagnostics } = load('plans', s.dir);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(rollUp(workspace!).accounts.find((a) => a.id === 'acme')!.history).toEqual({ FY2025: 40, FY2026: 530, FY2027: 190 });
+  });
+
+  it('reads an export separated by semicolons with decimal commas, as declared, and names a wrong delimiter once', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    const workspaceYaml = readFileSync('tests/fixtures/ledger/workspace.yaml', 'utf8');
+    s.write({ 'sales/2026.csv': 'Invoice date;Account ID;Amount;margin;name\n01/02/2026;acme;12,50;-3,25;"Acme; Ltd"\n01/03/2026;acme;ten;;\n' });
+    // Declared as comma-separated (the default): one error for the whole header, not one per missing column.
+    expect(load('plans', s.dir).diagnostics.map((d) => `${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
+      '1:1 ledger-missing-column The header reads as one column, "Invoice date;Account ID;Amount;margin;name": its cells seem to be separated by ";", not by ",". Set sales.delimiter: ";" in workspace.yaml, or export the ledger with the delimiter it names.',
+    ]);
+    s.write({ 'workspace.yaml': `${workspaceYaml.trimEnd()}\n  delimiter: ";"\n  decimal_separator: ","\n` });
+    // The bad cell is found by counting semicolons.
+    expect(load('plans', s.dir).diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual(['3:17 ledger-not-a-number']);
+    s.write({ 'sales/2026.csv': 'Invoice date;Account ID;Amount;margin;name\n01/02/2026;acme;12,50;-3,25;"Acme; Ltd"\n' });
+    const { workspace, diagnostics } = load('plans', s.dir);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(workspace!.ledger!.clients.get('acme')!.byPeriod.get('FY2027-Q1')).toEqual({ revenue: 12.5, margin: -3.25 });
   });
 
   it('a plans folder without sales/ has no ledger, and nothing changes', () => {

@@ -18,6 +18,7 @@ export interface ColumnMap {
 
 export type HeaderProblem =
   | { kind: 'missing'; field: string; header: string }
+  | { kind: 'delimiter'; delimiter: string }
   | { kind: 'duplicate'; header: string; index: number };
 
 /** The header each field is read from: workspace.yaml's `sales.columns`, else the field's own name. */
@@ -47,19 +48,29 @@ export function mapColumns(header: readonly string[], settings: SalesSettings | 
     const i = at.get(headerOf(d, settings));
     if (i !== undefined) dims.set(d, i);
   }
-  for (const field of ['account', 'revenue'] as const) {
+  // One column whose name holds a ; or a tab: the file is separated by another character than the one declared,
+  // which is one mistake, not a missing column for each field.
+  const declared = settings?.delimiter ?? ',';
+  const other = header.length === 1 ? DELIMITERS.find((d) => d !== declared && header[0]!.includes(d)) : undefined;
+  if (other !== undefined && fields.account === undefined) problems.push({ kind: 'delimiter', delimiter: other });
+  else for (const field of ['account', 'revenue'] as const) {
     if (fields[field] === undefined) problems.push({ kind: 'missing', field, header: headerOf(field, settings) });
   }
-  if (fields.date === undefined && fields.period === undefined) {
+  if (other === undefined && fields.date === undefined && fields.period === undefined) {
     problems.push({ kind: 'missing', field: 'date', header: headerOf('date', settings) });
   }
   return { map: { fields, dimensions: dims, headers: header.map((h) => h.trim()) }, problems };
 }
 
 const HEADERS_SHOWN = 12;
+const DELIMITERS = [',', ';', '\t', '|'];
 
 /** The message for a header problem. */
 export function describeHeaderProblem(p: HeaderProblem, map: ColumnMap, settings: SalesSettings | undefined): string {
+  if (p.kind === 'delimiter') {
+    const d = JSON.stringify(p.delimiter);
+    return `The header reads as one column, "${oneLine(map.headers[0] ?? '', 80)}": its cells seem to be separated by ${d}, not by ${JSON.stringify(settings?.delimiter ?? ',')}. Set sales.delimiter: ${d} in workspace.yaml, or export the ledger with the delimiter it names.`;
+  }
   if (p.kind === 'duplicate') {
     return `The header names the column "${oneLine(p.header, 80)}" twice, so it is not clear which one to read. Rename or remove one of them.`;
   }

@@ -56,7 +56,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       for (const p of cellProblems) if (!report(ledgerError(source.display, csv.cellAt(p.cell), p.code, p.message))) return false;
       if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
-    });
+    }, ws.settings.sales?.delimiter);
     if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
     else if (!map) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
   }

@@ -36,6 +36,7 @@ export interface RowRules {
 // Controls other than tab and line breaks; line breaks are allowed only in names, inside quotes.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
+const NUMBER_DECIMAL_COMMA = /^-?\d+(,\d+)?$/;
 // An account id or a client's name is short; a cell of a megabyte is a broken export, and the site would show it whole.
 const MAX_TEXT_CHARS = 1000;
 
@@ -72,11 +73,15 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
       if (required) problems.push({ code: 'ledger-missing-value', cell: i, message: `${headerOf(field, sales)}: the cell is empty, and every row needs its ${field}. Write the amount, such as 1250.50.` });
       return undefined;
     }
-    if (!NUMBER.test(value)) {
-      problems.push({ code: 'ledger-not-a-number', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).` });
+    const comma = sales?.decimal_separator === ',';
+    if (!(comma ? NUMBER_DECIMAL_COMMA : NUMBER).test(value)) {
+      const example = comma ? '1250,50' : '1250.50';
+      // An amount written with the other separator: the export's setting, not the row, is what to change.
+      const other = (comma ? NUMBER : NUMBER_DECIMAL_COMMA).test(value) ? ` If the export writes every amount so, set sales.decimal_separator: "${comma ? '.' : ','}" in workspace.yaml.` : '';
+      problems.push({ code: 'ledger-not-a-number', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal ${comma ? 'comma' : 'point'} only, such as ${example} (no currency sign, no thousands separator).${other}` });
       return undefined;
     }
-    const n = Number(value);
+    const n = Number(comma ? value.replace(',', '.') : value);
     // The plans' own bound (schemas/common.ts): a sum of a million such rows is still a finite number.
     if (Math.abs(n) > MAX_AMOUNT) {
       problems.push({ code: 'out-of-range', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is beyond ${MAX_AMOUNT.toExponential()}, the largest amount a row may hold. Correct the amount.` });
