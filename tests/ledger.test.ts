@@ -7,7 +7,9 @@ import { ledgerByYearProduct } from '../src/core/rollup/accounts.ts';
 import { bookGoal } from '../src/core/rollup/booked.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
 import { runRules } from '../src/core/rules/index.ts';
+import { portfolioView } from '../src/core/views/portfolio.ts';
 import { makeSandbox, ROOT, type Sandbox } from './helpers/sandbox.ts';
+import { siteOf } from './views/helpers.ts';
 
 /**
  * tests/fixtures/ledger, worked out by hand. Fiscal years start in February, so FY2027-Q1 is 2026-02-01 to 2026-04-30.
@@ -134,6 +136,17 @@ describe('sales ledger: history, ranking and booked against plan', () => {
       ['tests/fixtures/ledger/sales/2026.csv', 8, 12, 'initech'],
     ]);
     expect(findings[1]!.message).toBe('"Initech" ("initech" in the ledger) is #1 of 1 in channel partner by FY2026 sales ($900, top 25%), and has no plan. The top accounts carry most of the revenue: write one, such as accounts/initech.yaml with crm: { id: "initech" } so the ledger\'s rows find it.');
+  });
+
+  it('ranks a client whose rows give no channel in no channel: it is never top of a group, and the portfolio says so', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    s.write({ 'sales/more.csv': 'Invoice date,Account ID,Amount,name,region\n01/06/2025,hooli,5000,Hooli,emea\n' });
+    const more = load('plans', s.dir).workspace!;
+    const top = runRules(more, { today: '2026-08-01' }).filter((f) => f.rule === 'top-account-without-plan').map((f) => f.account);
+    expect(top).toEqual(['acme', 'initech']);
+    const channel = portfolioView(siteOf(more, '2026-08-01')).clients!.dimensions.find((d) => d.name === 'channel')!;
+    expect(channel.unplaced).toBe('1 client without a plan has no channel in the sales ledger, so it is ranked in no channel. Add a channel column to the export, or write its plan.');
+    expect(channel.groups.flatMap((g) => g.rows.map((r) => r.id))).not.toContain('hooli');
   });
 
   // Ranked by FY2026 sales, 3 with sales: the top 20% (1) A, the next 30% (to 2) B, the next 30% (to 3) C, the rest D.

@@ -51,6 +51,8 @@ export interface ClientsView {
   dimensions: {
     name: string;
     groups: { value: string; rows: ClientRow[] }[];
+    /** Said when clients of the ledger give no value for the dimension, and so appear in none of its groups. */
+    unplaced: string | undefined;
   }[];
 }
 
@@ -102,6 +104,9 @@ function clientsView(data: SiteData, money: (n: number) => string): ClientsView 
     top: `the top ${formatPercent(share)}`,
     dimensions: rankClients(data.ws, data.revenue, share).map((d) => ({
       name: d.dimension,
+      unplaced: d.unplaced === 0
+        ? undefined
+        : `${d.unplaced === 1 ? '1 client' : `${d.unplaced} clients`} without a plan ${d.unplaced === 1 ? 'has' : 'have'} no ${d.dimension} in the sales ledger, so ${d.unplaced === 1 ? 'it is' : 'they are'} ranked in no ${d.dimension}. Add a ${d.dimension} column to the export, or write ${d.unplaced === 1 ? 'its plan' : 'their plans'}.`,
       groups: d.groups.map((g) => ({
         value: g.value,
         rows: g.clients.map((c) => ({
