@@ -129,6 +129,22 @@ describe('sales ledger: history, ranking and booked against plan', () => {
     ]);
   });
 
+  it('a plan no ledger row names gets told how to link it, by a client of the same name when there is one', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    const plan = (name: string) => `name: ${name}\nstatus: current\nstrategy: grow\nowner: ann-lee\ndimensions: { channel: direct, region: emea }\nhistory:\n  - { period: FY2026, revenue: 300 }\n`;
+    s.write({
+      'accounts/hooli.yaml': plan('Hooli'),
+      'accounts/stark.yaml': plan('Stark Industries'),
+      'sales/more.csv': 'Invoice date,Account ID,Amount,name,channel\n01/06/2025,C-77,300,HOOLI,direct\n',
+    });
+    const more = load('plans', s.dir).workspace!;
+    const messages = runRules(more, { today: '2026-08-01' }).filter((f) => f.rule === 'history-differs-from-ledger' && f.account !== 'acme').map((f) => `${f.account}: ${f.message}`);
+    expect(messages).toEqual([
+      'hooli: The history typed here for FY2026 sums to $300, and the sales ledger booked $0 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak. No row names this plan, but the ledger has a client of the same name under "C-77": if it is this account, add crm: { id: "C-77" } to the plan.',
+      'stark: The history typed here for FY2026 sums to $300, and the sales ledger booked $0 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak. No row of the ledger names this plan, by its id "stark" or a crm.id: if its sales are there under another id, add crm: { id: "…" } with that id.',
+    ]);
+  });
+
   it('finds a client without a plan among the top of its channel, at its first ledger row', () => {
     const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'top-account-without-plan');
     expect(findings.map((f) => [f.file, f.line, f.column, f.account])).toEqual([
