@@ -145,6 +145,16 @@ describe('sales ledger: history, ranking and booked against plan', () => {
     ]);
   });
 
+  it('a top client the ledger names in capitals, or under a plan\'s name, is pointed at that plan rather than a new one', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    s.write({ 'sales/more.csv': 'Invoice date,Account ID,Amount,name,channel\n01/06/2025,GLOBEX,5000,Globex Americas,partner\n01/06/2025,C-9,4000,acme,direct\n' });
+    const found = runRules(load('plans', s.dir).workspace!, { today: '2026-08-01' }).filter((f) => f.rule === 'top-account-without-plan' && f.file.endsWith('more.csv'));
+    expect(found.map((f) => `${f.line}:${f.column} ${f.account}: ${f.message}`)).toEqual([
+      '2:12 GLOBEX: "Globex Americas" ("GLOBEX" in the ledger) is #1 of 2 in channel partner by FY2026 sales ($5,000, top 25%), and no plan names it. The plan "accounts/globex.mdx" looks like the same client: if it is, add crm: { id: "GLOBEX" } to it so the ledger\'s rows find it; otherwise write this client\'s plan.',
+      '3:12 C-9: "acme" ("C-9" in the ledger) is #1 of 3 in channel direct by FY2026 sales ($4,000, top 25%), and no plan names it. The plan "accounts/acme.yaml" looks like the same client: if it is, add crm: { id: "C-9" } to it so the ledger\'s rows find it; otherwise write this client\'s plan.',
+    ]);
+  });
+
   it('finds a client without a plan among the top of its channel, at its first ledger row', () => {
     const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'top-account-without-plan');
     expect(findings.map((f) => [f.file, f.line, f.column, f.account])).toEqual([
