@@ -133,6 +133,8 @@ function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
+const BASE_LEDGER_BYTES = 512 * 1024 * 1024;
+
 /**
  * The sales ledger's files (sales/*.csv) at the repository's commit, as the working copy's ledger is read:
  * or undefined when one of them is a link, not a regular file or over `maxBytes`, so that a base is never
@@ -141,6 +143,8 @@ function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
 export function readLedgerFilesAt(repo: PlansRepo, plansDir: string, cwd: string, maxBytes: number): { display: string; bytes: Uint8Array }[] | undefined {
   const entries = listAt(repo).filter(({ rel }) => /^sales\/[^/]+\.csv$/i.test(rel) && !isSkippedName(rel.slice('sales/'.length)));
   if (entries.some((e) => e.type !== 'blob' || (e.mode !== '100644' && e.mode !== '100755') || e.size > maxBytes)) return undefined;
+  // The base's ledger is read whole through one git pipe: past its buffer, the base goes without a ledger.
+  if (entries.reduce((sum, e) => sum + e.size, 0) > BASE_LEDGER_BYTES) return undefined;
   if (entries.length === 0) return [];
   const blobs = splitBatch(repo.git(['cat-file', '--batch'], entries.map(({ name }) => `${repo.commit}:${name}\n`).join('')));
   const files: { display: string; bytes: Uint8Array }[] = [];

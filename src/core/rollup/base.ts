@@ -1,5 +1,5 @@
 import { openPlansRepo, readLedgerFilesAt, readPlansAt, type PlansRepo } from '../load/git-ref.ts';
-import { DEFAULT_MAX_FILE_BYTES } from '../load/limits.ts';
+import { ledgerFileLimit } from '../load/sales/read.ts';
 import { buildLedger } from '../load/sales/ledger.ts';
 import { readFileChanges, type Rename } from '../load/git-changes.ts';
 import { loadWorkspace } from '../load/workspace.ts';
@@ -77,7 +77,7 @@ export function compareChange(ref: string, plansDir: string, cwd: string, head: 
  * A base ledger that cannot be read whole, or has errors, leaves the base without one.
  */
 function withLedgerAt(repo: PlansRepo, plansDir: string, cwd: string, ws: Workspace): Workspace {
-  const files = readLedgerFilesAt(repo, plansDir, cwd, ws.settings.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES);
+  const files = readLedgerFilesAt(repo, plansDir, cwd, ledgerFileLimit(ws.settings));
   if (!files || files.length === 0) return ws;
   const { ledger, diagnostics } = buildLedger(files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws);
   return ledger && !diagnostics.some((d) => d.severity === 'error') ? { ...ws, ledger } : ws;
