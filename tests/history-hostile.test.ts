@@ -10,7 +10,7 @@ afterEach(() => {
   sandboxes = [];
 });
 
-const USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD]';
+const USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD] [--no-cache]';
 const TOTALS = [
   'FY2027 company: goal $1,000',
   '  2026-03-08              $420  42%',
