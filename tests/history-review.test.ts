@@ -124,3 +124,20 @@ describe('a plans folder outside git', () => {
     }
   });
 });
+
+describe('the notes the site shows', () => {
+  it('name files by their path in the repository, never by the folders of the machine that built the site', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      own.write({ 'accounts/acme.yaml': 'name: Acme\n' });
+      commitAll(own.dir, '2026-03-03');
+      // The site reads the plans from the project's folder, wherever the plans are.
+      const history = readPlansHistory({ plansDir: own.plans, cwd: sb.bystander, cache: false, paths: 'repo' });
+      expect(history.notes).toEqual([expect.stringMatching(/^2026-03-03 commit [0-9a-f]{10}: plans\/accounts\/acme\.yaml:1:1 owner is missing\./)]);
+      expect(history.notes.join('\n')).not.toMatch(/\.\.\/|tmp|plans-sandbox/);
+    } finally {
+      own.remove();
+    }
+  });
+});
