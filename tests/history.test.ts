@@ -90,6 +90,10 @@ describe('npm run history over a repository with commits at known dates', () => 
     ]);
   });
 
+  it('starts at the first commit when --since is long before it', () => {
+    expect(json(['--since', '1900-01-01']).goals).toEqual(json([]).goals);
+  });
+
   it('gives monthly points at the end of each month', () => {
     const result = json(['--every', 'month']);
     expect(result.goals[0].points).toEqual([{ date: '2026-03-31', planned: 780 }, { date: '2026-04-30', planned: 630 }]);

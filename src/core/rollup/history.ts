@@ -5,6 +5,8 @@ import { counted } from './accounts.ts';
 import { rollUp } from './rollup.ts';
 
 export const EVERY = ['week', 'month'] as const;
+/** About a century of weeks. */
+const MAX_PERIODS = 5200;
 export type Every = (typeof EVERY)[number];
 
 export interface GoalSeries {
@@ -40,11 +42,12 @@ export function periodEnds(since: string, until: string, every: Every): string[]
   const ends: string[] = [];
   let end = endOf(since, every);
   const last = endOf(until, every);
-  while (end <= last && ends.length < 5000) {
+  while (end <= last) {
     ends.push(end);
     end = endOf(addDays(end, 1), every);
   }
-  return ends;
+  // A bound on the work, never on what is recent: the oldest periods go first.
+  return ends.slice(-MAX_PERIODS);
 }
 
 function endOf(date: string, every: Every): string {
@@ -65,7 +68,8 @@ export function buildSeries(history: PlansHistory, options: { since?: string | u
   let next = 0;
   let lastValid: HistoryState | undefined;
   history.replay((state) => {
-    ends ??= periodEnds(options.since ?? state.date, options.until, options.every);
+    // The periods start at the first commit, whatever --since says: before it there is nothing to count.
+    ends ??= periodEnds(options.since !== undefined && options.since > state.date ? options.since : state.date, options.until, options.every);
     for (; next < ends.length && state.date > ends[next]!; next++) if (lastValid) taken.push({ date: ends[next]!, state: lastValid });
     if (state.workspace) lastValid = state;
   });
