@@ -26,6 +26,7 @@ stakeholders:
 actions:
   - { description: Send the pilot offer, owner: ann-lee, due: 2026-03-20 }
   - { description: Book the site visit, owner: ann-lee, due: 2026-03-12, status: in-progress }
+  - { id: call-cfo, description: Call the CFO, owner: ann-lee, due: 2026-03-25 }
 `);
 
 const NOW = acme(`forecast:
@@ -38,6 +39,7 @@ actions:
   - { description: Send the pilot offer, owner: ann-lee, due: 2026-03-20, status: done }
   - { description: Book the site visit, owner: ann-lee, due: 2026-03-12, status: in-progress }
   - { description: Draft the framework agreement, owner: ann-lee, due: 2026-04-30 }
+  - { id: call-cfo, description: Call Maria about the budget, owner: ann-lee, due: 2026-03-25 }
 `);
 
 let sb: Sandbox;
@@ -63,7 +65,7 @@ function siteHistory() {
 }
 
 describe('changed since last review', () => {
-  it('compares the plan as committed on its last_reviewed day with the plan now, in words', () => {
+  it('compares the plan as committed on its last_reviewed day with the plan now, in words (a reworded action with an id is the same action)', () => {
     const item = siteHistory().accounts.get('acme');
     expect(item?.summary).toBe('Since the last review (2026-03-05):');
     expect(item?.changes).toEqual([
