@@ -85,6 +85,20 @@ const cases = [
     stdout: TOTALS,
   },
   {
+    name: 'a plans folder in a repository that never committed it says so',
+    setup: () => {
+      const sb = makeSandbox();
+      sandboxes.push(sb);
+      initRepo(sb.dir);
+      writeFileSync(join(sb.dir, '.gitignore'), 'plans/\n');
+      commitAll(sb.dir, '2026-03-03');
+      return sb;
+    },
+    args: [],
+    status: 0,
+    stdout: ['No commit on this branch touches the plans folder yet, so there is no history to show. Commit the plans (git add, git commit) to start it.'],
+  },
+  {
     name: 'a plans folder in no git repository is refused',
     setup: () => {
       const sb = makeSandbox();

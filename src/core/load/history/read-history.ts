@@ -21,6 +21,9 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
   const inRepo = repo.folder === '' ? '' : `${repo.folder}/`;
   const display = options.paths === 'repo' ? (rel: string) => `${inRepo}${rel}` : (rel: string) => toPosix(relative(cwd, join(resolve(cwd, options.plansDir), rel)));
   const commits = readCommits(repo);
+  if (commits.length === 0) {
+    return empty('no-commits', 'No commit on this branch touches the plans folder yet, so there is no history to show. Commit the plans (git add, git commit) to start it.');
+  }
   const walker = new Walker(repo, display, options.cache, options.cacheFingerprint);
   let lineage: ReadonlyMap<string, string> = new Map();
   walker.run(commits, (state) => {
@@ -38,6 +41,6 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
   };
 }
 
-function empty(kind: 'no-git' | 'shallow', message: string): PlansHistory {
+function empty(kind: 'no-git' | 'shallow' | 'no-commits', message: string): PlansHistory {
   return { unavailable: { kind, message }, notes: [], count: 0, replay: () => undefined, names: new Map(), lineage: new Map(), stats: { validated: 0, cached: 0 } };
 }

@@ -13,8 +13,8 @@ export interface HistoryState {
 }
 
 export interface PlansHistory {
-  /** Why there is no history (no git repository, a shallow clone), in a sentence; undefined when it was read. */
-  unavailable: { kind: 'no-git' | 'shallow'; message: string } | undefined;
+  /** Why there is no history (no git repository, a shallow clone, no commit of the plans yet), in a sentence; undefined when it was read. */
+  unavailable: { kind: 'no-git' | 'shallow' | 'no-commits'; message: string } | undefined;
   /** Versions left out, one sentence each, oldest first. */
   notes: string[];
   /** Every commit that touched the plans, oldest first. */
