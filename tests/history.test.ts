@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../scripts/commands/check.ts';
 import { historyCommand } from '../scripts/commands/history.ts';
 import { readPlansHistory } from '../src/core/load/history/read-history.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { accountHistoryView, buildSiteHistory, goalHistoryView } from '../src/core/views/history.ts';
 import { buildSeries } from '../src/core/rollup/history.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 import { captured, commitAll, git, initRepo } from './helpers/git-history.ts';
@@ -122,9 +124,16 @@ describe('a shallow clone', () => {
     expect(historyCommand(['--json', '--plans', 'plans', '--today', '2026-04-12'], output, clone, { cache: false })).toBe(0);
     const result = JSON.parse(out.join('\n'));
     expect(result.goals).toEqual([]);
-    expect(result.unavailable).toBe('This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
+    expect(result.unavailable).toBe(SHALLOW);
+    // The site built from it: the same sentence on the goal and account pages, and no line.
+    const { workspace } = readWorkspace({ plansDir: 'plans', cwd: clone });
+    const site = buildSiteHistory(readPlansHistory({ plansDir: 'plans', cwd: clone, cache: false, paths: 'repo' }), workspace!, '2026-04-12');
+    expect(goalHistoryView(site)).toEqual({ message: SHALLOW, goals: [], notes: [] });
+    expect(accountHistoryView(site, 'acme')).toEqual({ message: SHALLOW, item: undefined });
   });
 });
+
+const SHALLOW = 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.';
 
 describe('a version left out between two valid ones', () => {
   it('keeps every change made while the plans were invalid once they are valid again', () => {
