@@ -68,6 +68,17 @@ const cases = [
     stdout: [...TOTALS, ...LEFT_OUT('plans/accounts/big.yaml:1:1 The file is 1048589 bytes. Plans files may be at most 1 MB (1048576 bytes), so it was not parsed. Shorten it, or raise "max_file_bytes" in workspace.yaml if plans this large are intended.')],
   },
   {
+    name: 'plans in hidden folders and node_modules are not counted, as check does not count them',
+    setup: () =>
+      repoWith((sb) => {
+        const plan = 'name: Hidden\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: direct, region: americas }\nforecast:\n  - { period: FY2027, revenue: 5000 }\n';
+        sb.write({ 'accounts/.drafts/hidden.yaml': plan, 'accounts/node_modules/vendored.yaml': plan.replace('Hidden', 'Vendored') });
+      }),
+    args: ['--since', '2026-03-15', '--today', '2026-03-15'],
+    status: 0,
+    stdout: TOTALS.map((line) => line.replace('2026-03-08', '2026-03-15')),
+  },
+  {
     name: 'a plans folder that is a git submodule is read from its own repository',
     setup: () => {
       const sb = makeSandbox();

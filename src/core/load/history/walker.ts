@@ -1,6 +1,7 @@
 import type { AccountEntry, Workspace } from '../../model.ts';
 import { fileSizeLimit, DEFAULT_MAX_FILE_BYTES } from '../limits.ts';
 import { oneLine } from '../../shared/text.ts';
+import { isPlanPath } from '../../shared/paths.ts';
 import { openBlobCache, type BlobCache, type BlobResult } from './cache.ts';
 import { evaluatePlans, evaluateShared, idOf } from './evaluate.ts';
 import { assemble, type Built, type Failure, type Problem } from './assemble.ts';
@@ -11,6 +12,8 @@ import type { HistoryState } from './types.ts';
 
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
+/** A plan as the working copy's reader finds one: never in a hidden folder or node_modules (load/files.ts). */
+const isAccount = (rel: string) => ACCOUNT.test(rel) && isPlanPath(rel);
 
 const keyOfShared = (shared: ReadonlyMap<string, Tracked>, skipGoals: boolean) =>
   [...shared]
@@ -33,6 +36,8 @@ export class Walker {
   private readonly noted = new Set<string>();
   private readonly shared = new Map<string, { workspace: Workspace; limit: number } | { note: string }>();
   private readonly entries = new Map<string, AccountEntry>();
+  /** Failures decided by other plans, by commit and plan: never kept between runs, but a replay need not judge them again. */
+  private readonly decided = new Map<string, Failure>();
   private readonly repo: PlansRepo;
   private readonly store: BlobStore;
   private readonly display: (rel: string) => string;
@@ -96,11 +101,11 @@ export class Walker {
         const rel = inside(change.path);
         const from = change.from === undefined ? undefined : inside(change.from);
         if (from !== undefined) {
-          plansChanged ||= ACCOUNT.test(from);
+          plansChanged ||= isAccount(from);
           drop(from);
         }
         // A plan renamed (git's rename detection) keeps its history under its new id.
-        if (from !== undefined && rel !== undefined && ACCOUNT.test(from) && ACCOUNT.test(rel) && lineage.has(idOf(from)) && idOf(from) !== idOf(rel)) {
+        if (from !== undefined && rel !== undefined && isAccount(from) && isAccount(rel) && lineage.has(idOf(from)) && idOf(from) !== idOf(rel)) {
           const key = lineage.get(idOf(from))!;
           mutable().set(idOf(rel), key);
           lineage.delete(idOf(from));
@@ -108,7 +113,7 @@ export class Walker {
         }
         if (rel === undefined) continue;
         const isShared = SHARED.test(rel);
-        if (!isShared && !ACCOUNT.test(rel)) continue;
+        if (!isShared && !isAccount(rel)) continue;
         plansChanged ||= !isShared;
         if (change.status === 'D' || change.mode === '160000') {
           drop(rel);
@@ -138,7 +143,7 @@ export class Walker {
       const sharedResult = this.sharedAt(sharedKey, shared);
       if ('note' in sharedResult) this.skip(commit, date, sharedKey, sharedResult.note);
       else {
-        this.resolve(dirty, accounts, shared, contextKey, sharedResult, current, failing, retry);
+        this.resolve(commit.hash, dirty, accounts, shared, contextKey, sharedResult, current, failing, retry);
         if (dirty.size === 0 && order !== undefined && last?.sharedKey === sharedKey && last.workspace) workspace = last.workspace;
         else {
           order ??= [...accounts.keys()].sort((a, b) => idOf(a).localeCompare(idOf(b)) || (a < b ? -1 : 1));
@@ -174,7 +179,7 @@ export class Walker {
         }
         if (!change.path.startsWith(prefix)) continue;
         const rel = change.path.slice(prefix.length);
-        const target = SHARED.test(rel) ? shared : ACCOUNT.test(rel) ? accounts : undefined;
+        const target = SHARED.test(rel) ? shared : isAccount(rel) ? accounts : undefined;
         if (!target) continue;
         if (change.status === 'D') target.delete(rel);
         else {
@@ -209,6 +214,7 @@ export class Walker {
 
   /** Gives each changed plan its result: from memory, from the cache, or validated now (all of this commit's at once). */
   private resolve(
+    hash: string,
     dirty: ReadonlySet<string>,
     accounts: ReadonlyMap<string, Tracked>,
     shared: ReadonlyMap<string, Tracked>,
@@ -219,9 +225,9 @@ export class Walker {
     retry: Set<string>,
   ): void {
     const keyOf = (rel: string) => `${contextKey}|${accounts.get(rel)!.blob}|${rel}`;
-    const missing = [...dirty].filter((rel) => !this.entries.has(keyOf(rel)) && this.fromCache(keyOf(rel), rel, sharedResult.workspace) === undefined);
     // Failures decided by other plans: this commit's word only, never kept under the version's key.
-    const transient = new Map<string, Failure>();
+    const decidedKey = (rel: string) => `${hash}|${rel}`;
+    const missing = [...dirty].filter((rel) => !this.entries.has(keyOf(rel)) && !this.decided.has(decidedKey(rel)) && this.fromCache(keyOf(rel), rel, sharedResult.workspace) === undefined);
     if (missing.length > 0) {
       this.validated += missing.length;
       const context = [...shared].filter(([rel]) => !rel.startsWith('goals.')).sort(([a], [b]) => (a < b ? -1 : 1));
@@ -230,15 +236,16 @@ export class Walker {
       for (const f of plans) if (f.problem) this.cache.set(keyOf(f.rel), { ok: false, line: 1, column: 1, message: f.problem.message });
       const all = () => this.store.files([...accounts], sharedResult.limit, this.display).filter((f) => !f.problem);
       for (const [rel, { result, entry, transient: decidedByOthers }] of evaluatePlans(contextFiles, plans.filter((f) => !f.problem), all)) {
-        if (decidedByOthers && !result.ok) transient.set(rel, { line: result.line, column: result.column, message: result.message });
+        if (decidedByOthers && !result.ok) this.decided.set(decidedKey(rel), { line: result.line, column: result.column, message: result.message });
         else this.cache.set(keyOf(rel), result);
         if (entry) this.entries.set(keyOf(rel), entry);
       }
     }
     for (const rel of dirty) {
       const entry = this.entries.get(keyOf(rel));
-      const result: BlobResult | undefined = transient.has(rel) ? { ok: false, ...transient.get(rel)! } : this.cache.get(keyOf(rel));
-      if (transient.has(rel)) retry.add(rel);
+      const decided = entry ? undefined : this.decided.get(decidedKey(rel));
+      const result: BlobResult | undefined = decided ? { ok: false, ...decided } : this.cache.get(keyOf(rel));
+      if (decided) retry.add(rel);
       else retry.delete(rel);
       if (entry) {
         current.set(rel, entry);
