@@ -96,6 +96,16 @@ describe('the history cache', () => {
     symlinkSync(target, join(linked, own!));
     expect(run(sb, linked).stats).toEqual({ validated: 3, cached: 0 });
     expect(readFileSync(target, 'utf8')).toBe(before);
+
+    // A cache folder that is a link to a filled cache elsewhere is neither read nor written.
+    const elsewhere = join(sb.bystander, 'cache');
+    run(sb, elsewhere);
+    const names = readdirSync(elsewhere);
+    const folderLink = join(sb.dir, 'cache-e');
+    symlinkSync(elsewhere, folderLink);
+    expect(run(sb, folderLink, { cacheFingerprint: 'another' }).stats).toEqual({ validated: 3, cached: 0 });
+    expect(run(sb, folderLink).stats).toEqual({ validated: 3, cached: 0 });
+    expect(readdirSync(elsewhere)).toEqual(names);
   });
 
   it('is off with --no-cache or ACCOUNT_PLANS_CACHE=0: nothing is written', () => {

@@ -51,7 +51,8 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
   const folder = options.folder === false || env['ACCOUNT_PLANS_CACHE'] === '0' ? undefined : options.folder ?? defaultFolder();
   const fingerprint = options.fingerprint ?? fingerprintOf();
   const file = folder === undefined || fingerprint === undefined ? undefined : join(folder, `${sha(`${fingerprint}\0${options.scope}`)}.json`);
-  const stored = file === undefined ? new Map<string, BlobResult>() : readEntries(file, fingerprint!, options.scope);
+  // A folder that is a link is not used (nor created through): the cache is read only from real folders.
+  const stored = file === undefined || !isRealFolder(folder!) ? new Map<string, BlobResult>() : readEntries(file, fingerprint!, options.scope);
   let hits = 0;
   let changed = false;
   return {
