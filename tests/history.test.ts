@@ -116,6 +116,26 @@ describe('npm run history over a repository with commits at known dates', () => 
   });
 });
 
+describe('two histories that end on one id', () => {
+  it('give one point per date: on a date both have, the plan that holds the id now', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: acme 220, globex 200
+      own.write({ 'accounts/globex.mdx': null });
+      commitAll(own.dir, '2026-03-10'); // to 03-15: acme 220
+      renameSync(join(own.plans, 'accounts/acme.yaml'), join(own.plans, 'accounts/globex.yaml'));
+      commitAll(own.dir, '2026-03-17'); // to 03-22: acme, now named globex, 220
+      const { accounts } = buildSeries(readPlansHistory({ plansDir: 'plans', cwd: own.dir, cache: false }), { until: '2026-03-22', every: 'week' });
+      expect(accounts).toEqual([
+        { account: 'globex', points: ['2026-03-08', '2026-03-15', '2026-03-22'].map((date) => ({ date, forecast: { FY2027: 220 } })) },
+      ]);
+    } finally {
+      own.remove();
+    }
+  });
+});
+
 describe('a shallow clone', () => {
   it('gives a clear message and no history, not a failure', () => {
     const clone = join(sb.dir, 'bystander', 'clone');
