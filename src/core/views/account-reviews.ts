@@ -18,17 +18,21 @@ export interface AccountReviewLine {
   actions: string[];
 }
 
+type Standing = { status: string; target?: number | undefined; expected?: number | undefined };
+
+/** "at-risk (expected $1,200,000 of $1,300,000)", or empty when the review gives no standing. */
+export function standingText(s: Standing | undefined, currency: string): string {
+  if (!s) return '';
+  const expected = s.expected === undefined ? undefined : formatMoney(s.expected, currency);
+  const target = s.target === undefined ? undefined : formatMoney(s.target, currency);
+  const figures = expected && target ? ` (expected ${expected} of ${target})` : expected ? ` (expected ${expected})` : target ? ` (target ${target})` : '';
+  return `${s.status}${figures}`;
+}
+
 /** What the monthly reviews said about one account, oldest month first. */
 export function accountReviews(data: SiteData, id: string): AccountReviewLine[] {
   const { ws } = data;
   const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(n, data.rollup.currency));
-  const standing = (s: { status: string; target?: number | undefined; expected?: number | undefined } | undefined) => {
-    if (!s) return '';
-    const expected = money(s.expected);
-    const target = money(s.target);
-    const figures = expected && target ? ` (expected ${expected} of ${target})` : expected ? ` (expected ${expected})` : target ? ` (target ${target})` : '';
-    return `${s.status}${figures}`;
-  };
   return inOrder(ws.reviews).flatMap((r) =>
     r.review.accounts
       .filter((a) => a.account === id)
@@ -37,8 +41,8 @@ export function accountReviews(data: SiteData, id: string): AccountReviewLine[] 
         person: r.person,
         personName: ws.personById.get(r.person)?.name ?? r.person,
         expectation: a.expectation,
-        current: standing(a.current),
-        next: standing(a.next),
+        current: standingText(a.current, data.rollup.currency),
+        next: standingText(a.next, data.rollup.currency),
         next90Days: money(a.next_90_days) ?? '',
         crossSell: a.cross_sell.join(', '),
         upsell: a.upsell.join(', '),
