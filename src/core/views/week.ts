@@ -1,6 +1,5 @@
 import { OPEN_ACTION_STATUSES } from '../../../schemas/execution.ts';
-import type { ReviewAction } from '../../../schemas/review.ts';
-import { actionKey, latestReviews, openAtReview } from '../reviews/history.ts';
+import { latestReviews, openAtReview, planActionFollowed } from '../reviews/history.ts';
 import { addDays, daysBetween } from '../shared/periods.ts';
 import type { SiteData } from './site.ts';
 
@@ -17,11 +16,6 @@ export interface DueAction {
   review?: { month: string; person: string };
 }
 
-/** A review action and the plan action it follows: same account, and `serves` names the action's id or the text is the same. */
-function follows(x: ReviewAction, account: string, p: { id?: string | undefined; description: string }): boolean {
-  return x.account === account && ((x.serves !== undefined && p.id === x.serves) || actionKey(x) === actionKey(p));
-}
-
 /**
  * Every open action: plan actions, and the actions a person's latest review left open (earlier reviews are
  * history; what they left open is carried or closed by the latest). A review action that follows a plan action
@@ -32,21 +26,23 @@ export function openActions(data: SiteData): DueAction[] {
   const { ws, today } = data;
   const name = (id: string) => ws.personById.get(id)?.name ?? id;
   const reviewed = [...latestReviews(ws.reviews).values()].flatMap((r) => openAtReview(r).map((x) => ({ x, review: { month: r.month, person: r.person } })));
-  const byAccount = new Map<string, typeof reviewed>();
-  for (const r of reviewed) if (r.x.account !== undefined) byAccount.set(r.x.account, [...(byAccount.get(r.x.account) ?? []), r]);
+  // Each plan action the latest reviews follow, with the review that followed it.
+  const followedIn = new Map<object, { month: string; person: string }>();
+  const own = reviewed.filter(({ x, review }) => {
+    const planAction = planActionFollowed(ws, x);
+    if (planAction && !followedIn.has(planAction)) followedIn.set(planAction, review);
+    return planAction === undefined;
+  });
   const out: DueAction[] = [];
-  const followed = new Set<ReviewAction>();
   for (const a of ws.accounts) {
     for (const x of a.plan.actions) {
-      const matches = (byAccount.get(a.id) ?? []).filter((r) => follows(r.x, a.id, x));
-      for (const m of matches) followed.add(m.x);
       if (!OPEN_ACTION_STATUSES.has(x.status)) continue;
-      const review = matches[0]?.review;
+      const review = followedIn.get(x);
       out.push({ description: x.description, owner: x.owner, ownerName: name(x.owner), due: x.due, status: x.status, overdue: x.due < today, account: { id: a.id, name: a.plan.name }, ...(review && { review }) });
     }
   }
-  for (const { x, review } of reviewed) {
-    if (x.due === undefined || followed.has(x)) continue;
+  for (const { x, review } of own) {
+    if (x.due === undefined) continue;
     const plan = x.account !== undefined ? ws.accountById.get(x.account) : undefined;
     out.push({ description: x.description, owner: x.owner, ownerName: name(x.owner), due: x.due, status: x.status, overdue: x.due < today, review, ...(plan && { account: { id: plan.id, name: plan.plan.name } }) });
   }
