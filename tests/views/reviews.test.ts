@@ -89,7 +89,7 @@ describe('a person\'s page and their own review', () => {
 
   it('shows a review with the figures against target and what each action serves', () => {
     const review = reviewPageView(example, '2026-11', 'priya-raman').review;
-    expect(review.accounts.find((a) => a.account === 'halberd-chemicals')?.standing).toBe('this period on-track (expected $940,000 of $940,000); next period on-track (expected $900,000)');
+    expect(review.accounts.find((a) => a.account === 'halberd-chemicals')?.standing).toBe('FY2027-Q4: on-track (expected $940,000 of $940,000); FY2028-Q1: on-track (expected $900,000)');
     expect(review.actions.find((a) => a.description === 'Calibration proposal to Tom Kowalski')).toMatchObject({ account: { id: 'halberd-chemicals', name: 'Halberd Specialty Chemicals' }, serves: 'calibration-proposal' });
   });
 });
@@ -98,9 +98,11 @@ describe('an account page', () => {
   it('shows what the reviews said, month by month', () => {
     const lines = accountReviews(example, 'tristar-lab-supply');
     expect(lines.map((l) => [l.month, l.expectation, l.current, l.next90Days])).toEqual([
-      ['2026-10', 'grow', 'at-risk (expected $560,000 of $590,000)', '$600,000'],
-      ['2026-11', 'grow', 'on-track (expected $650,000 of $650,000)', '$650,000'],
+      ['2026-10', 'grow', 'FY2027-Q3: at-risk (expected $560,000 of $590,000)', '$600,000'],
+      ['2026-11', 'grow', 'FY2027-Q4: on-track (expected $650,000 of $650,000)', '$650,000'],
     ]);
+    // October's next quarter is November's current one: the two reviews agree on its target.
+    expect(lines.map((l) => l.next)).toEqual(['FY2027-Q4: at-risk (expected $600,000 of $650,000)', '']);
   });
 
   it('keeps a review of a removed account as history', () => {

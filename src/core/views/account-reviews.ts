@@ -1,5 +1,6 @@
 import { inOrder } from '../reviews/history.ts';
 import { formatMoney } from '../shared/money.ts';
+import { addDays, periodEnd, quarterOfDate } from '../shared/periods.ts';
 import type { SiteData } from './site.ts';
 
 export interface AccountReviewLine {
@@ -7,7 +8,7 @@ export interface AccountReviewLine {
   person: string;
   personName: string;
   expectation: string;
-  /** "on-track (expected $1,200,000 of $1,300,000)" or empty. */
+  /** "FY2027-Q4: on-track (expected $1,200,000 of $1,300,000)" or empty; `next` is the quarter after. */
   current: string;
   next: string;
   next90Days: string;
@@ -20,34 +21,41 @@ export interface AccountReviewLine {
 
 type Standing = { status: string; target?: number | undefined; expected?: number | undefined };
 
-/** "at-risk (expected $1,200,000 of $1,300,000)", or empty when the review gives no standing. */
-export function standingText(s: Standing | undefined, currency: string): string {
+/** The fiscal quarters a review's `current` and `next` stand for: the quarter of its date and the one after. */
+export function reviewQuarters(date: string, startMonth: number): [string, string] {
+  const current = quarterOfDate(date, startMonth);
+  return [current, quarterOfDate(addDays(periodEnd(current, startMonth), 1), startMonth)];
+}
+
+/** "FY2027-Q4: at-risk (expected $1,200,000 of $1,300,000)", or empty when the review gives no standing. */
+export function standingText(s: Standing | undefined, currency: string, quarter: string): string {
   if (!s) return '';
   const expected = s.expected === undefined ? undefined : formatMoney(s.expected, currency);
   const target = s.target === undefined ? undefined : formatMoney(s.target, currency);
   const figures = expected && target ? ` (expected ${expected} of ${target})` : expected ? ` (expected ${expected})` : target ? ` (target ${target})` : '';
-  return `${s.status}${figures}`;
+  return `${quarter}: ${s.status}${figures}`;
 }
 
 /** What the monthly reviews said about one account, oldest month first. */
 export function accountReviews(data: SiteData, id: string): AccountReviewLine[] {
   const { ws } = data;
   const money = (n: number | undefined) => (n === undefined ? undefined : formatMoney(n, data.rollup.currency));
-  return inOrder(ws.reviews).flatMap((r) =>
-    r.review.accounts
+  return inOrder(ws.reviews).flatMap((r) => {
+    const [current, next] = reviewQuarters(r.review.date, ws.settings.fiscal_year_start_month);
+    return r.review.accounts
       .filter((a) => a.account === id)
       .map((a) => ({
         month: r.month,
         person: r.person,
         personName: ws.personById.get(r.person)?.name ?? r.person,
         expectation: a.expectation,
-        current: standingText(a.current, data.rollup.currency),
-        next: standingText(a.next, data.rollup.currency),
+        current: standingText(a.current, data.rollup.currency, current),
+        next: standingText(a.next, data.rollup.currency, next),
         next90Days: money(a.next_90_days) ?? '',
         crossSell: a.cross_sell.join(', '),
         upsell: a.upsell.join(', '),
         note: a.note ?? '',
         actions: [...r.review.previous_actions, ...r.review.actions].filter((x) => x.account === id).map((x) => `${x.description} (${x.status}${x.serves !== undefined ? `, serves ${x.serves}` : ''})`),
-      })),
-  );
+      }));
+  });
 }

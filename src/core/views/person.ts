@@ -5,7 +5,7 @@ import { forecastCounting } from '../report/sentences.ts';
 import { formatMoney } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
-import { standingText } from './account-reviews.ts';
+import { reviewQuarters, standingText } from './account-reviews.ts';
 
 type Named = { id: string; name: string };
 
@@ -137,6 +137,7 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
   };
   const action = (when: string) => (a: ReviewEntry['review']['actions'][number]) =>
     ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when, detail: actionDetail(a), account: named(a.account), serves: a.serves });
+  const [current, next] = reviewQuarters(review.date, ws.settings.fiscal_year_start_month);
   return {
     month: entry.month,
     reviewer: personName(ws, review.reviewer),
@@ -146,7 +147,7 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
       account: a.account,
       name: ws.accountById.get(a.account)?.plan.name,
       expectation: a.expectation,
-      standing: [a.current && `this period ${standingText(a.current, data.rollup.currency)}`, a.next && `next period ${standingText(a.next, data.rollup.currency)}`].filter(Boolean).join('; '),
+      standing: [standingText(a.current, data.rollup.currency, current), standingText(a.next, data.rollup.currency, next)].filter(Boolean).join('; '),
       next90Days: a.next_90_days !== undefined ? formatMoney(a.next_90_days, data.rollup.currency) : '',
       crossSell: [...a.cross_sell, ...a.upsell.map((o) => `${o} (upsell)`)].join(', '),
       note: a.note ?? '',
