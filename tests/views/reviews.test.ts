@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountReviews } from '../../src/core/views/account-reviews.ts';
+import { accountReviews, reviewProgress } from '../../src/core/views/account-reviews.ts';
 import { personActivity } from '../../src/core/views/person-activity.ts';
 import { reviewPageView, reviewPaths } from '../../src/core/views/review-page.ts';
 import { weekView } from '../../src/core/views/week.ts';
@@ -119,5 +119,18 @@ describe('review actions that serve a plan', () => {
       ['Agree replenishment pricing tiers with Tristar (planned, serves replenish)'],
       ['Agree replenishment pricing tiers with Tristar (done, serves replenish)', 'Decide on the Tristar rep incentive (planned)'],
     ]);
+  });
+});
+
+describe('progress on the plan, from the reviews', () => {
+  it('lists under each objective the review actions serving it, and under each plan action the ones following it, month by month', () => {
+    expect(reviewProgress(example, 'tristar-lab-supply').map((p) => [p.kind, p.status, p.steps.map((s) => `${s.month} ${s.status}`)])).toEqual([
+      ['objective', expect.any(String), ['2026-10 planned', '2026-11 done']],
+    ]);
+    const columbia = reviewProgress(example, 'columbia-basin-water');
+    expect(columbia.map((p) => [p.kind, p.description, p.status, p.steps.map((s) => `${s.month} ${s.status}`)])).toEqual([
+      ['action', 'Submit the sole-source justification to Brian Tollefson', 'in-progress', ['2026-10 planned', '2026-11 slipped']],
+    ]);
+    expect(reviewProgress(example, 'meridale-university')).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { inOrder } from '../reviews/history.ts';
+import { inOrder, planActionFollowed } from '../reviews/history.ts';
 import { formatMoney } from '../shared/money.ts';
 import { addDays, periodEnd, quarterOfDate } from '../shared/periods.ts';
 import type { SiteData } from './site.ts';
@@ -58,4 +58,35 @@ export function accountReviews(data: SiteData, id: string): AccountReviewLine[] 
         actions: [...r.review.previous_actions, ...r.review.actions].filter((x) => x.account === id).map((x) => `${x.description} (${x.status}${x.serves !== undefined ? `, serves ${x.serves}` : ''})`),
       }));
   });
+}
+
+/** An objective or action of the plan, with the review actions that served or followed it, month by month. */
+export interface PlanProgressLine {
+  kind: 'objective' | 'action';
+  description: string;
+  /** Its status in the plan: the one place it is kept. */
+  status: string;
+  steps: { month: string; person: string; description: string; status: string }[];
+}
+
+/**
+ * Progress on the plan as the reviews recorded it: under each objective the review actions that serve it, and
+ * under each plan action the review actions that follow it (by its id or word for word), oldest month first.
+ */
+export function reviewProgress(data: SiteData, id: string): PlanProgressLine[] {
+  const { ws } = data;
+  const plan = ws.accountById.get(id)?.plan;
+  if (!plan) return [];
+  const said = inOrder(ws.reviews).flatMap((r) =>
+    [...r.review.previous_actions, ...r.review.actions].filter((x) => x.account === id).map((x) => ({ r, x })),
+  );
+  const step = ({ r, x }: (typeof said)[number]) => ({ month: r.month, person: r.person, description: x.description, status: x.status });
+  const objectives = plan.objectives.map((o) => ({ kind: 'objective' as const, description: o.description, status: o.status, steps: said.filter(({ x }) => x.serves === o.id).map(step) }));
+  const actions = plan.actions.map((a) => ({
+    kind: 'action' as const,
+    description: a.description,
+    status: a.status,
+    steps: said.filter(({ x }) => planActionFollowed(ws, x) === a).map(step),
+  }));
+  return [...objectives, ...actions].filter((l) => l.steps.length > 0);
 }
