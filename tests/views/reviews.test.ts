@@ -90,7 +90,8 @@ describe('a person\'s page and their own review', () => {
   it('shows a review with the figures against target and what each action serves', () => {
     const review = reviewPageView(example, '2026-11', 'priya-raman').review;
     expect(review.accounts.find((a) => a.account === 'halberd-chemicals')?.standing).toBe('FY2027-Q4: on-track (expected $940,000 of $940,000); FY2028-Q1: on-track (expected $900,000)');
-    expect(review.actions.find((a) => a.description === 'Calibration proposal to Tom Kowalski')).toMatchObject({ account: { id: 'halberd-chemicals', name: 'Halberd Specialty Chemicals' }, serves: 'calibration-proposal' });
+    expect(review.actions.find((a) => a.description === 'Calibration proposal to Tom Kowalski')).toMatchObject({ account: { id: 'halberd-chemicals', name: 'Halberd Specialty Chemicals' }, serves: 'calibration-proposal', when: 'a plan action, followed here' });
+    expect(review.actions.filter((a) => a.when === 'new').map((a) => a.description)).toEqual(['Pricing decision on Halberd calibration', 'Decide whether Lakeshore stays an acquire plan after the validation package']);
   });
 });
 

@@ -1,4 +1,4 @@
-import { slipCount } from '../reviews/history.ts';
+import { planActionFollowed, slipCount } from '../reviews/history.ts';
 import type { GoalResult } from '../rollup/rollup.ts';
 import type { ReviewEntry } from '../model.ts';
 import { forecastCounting } from '../report/sentences.ts';
@@ -135,8 +135,9 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
     const plan = id === undefined ? undefined : ws.accountById.get(id);
     return plan && { id: plan.id, name: plan.plan.name };
   };
+  // A new action that follows a plan action is the plan's, not new: said so, as the trend does not count it.
   const action = (when: string) => (a: ReviewEntry['review']['actions'][number]) =>
-    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when, detail: actionDetail(a), account: named(a.account), serves: a.serves });
+    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when: when === 'new' && planActionFollowed(ws, a) ? 'a plan action, followed here' : when, detail: actionDetail(a), account: named(a.account), serves: a.serves });
   const [current, next] = reviewQuarters(review.date, ws.settings.fiscal_year_start_month);
   return {
     month: entry.month,
