@@ -5,7 +5,7 @@ import { rulesBase } from './rules-fixture.ts';
 
 const ANN = 'reviews/2026-09/ann-lee.yaml';
 const ACME = 'accounts/acme.yaml';
-const later = 'reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\nactions:\n  - { description: Book the pilot, owner: ann-lee, account: acme, serves: expand-servce }\n';
+const later = 'reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\nactions:\n  - { description: Book the pilot, owner: ann-lee, due: 2026-11-10, account: acme, serves: expand-servce }\n';
 
 interface Case {
   name: string;
@@ -34,13 +34,13 @@ const cases: Case[] = [
   {
     name: 'serves in the latest review names an id the plan lacks: an error with the nearest id',
     added: { 'reviews/2026-10/ann-lee.yaml': later },
-    expected: ['rules-base/reviews/2026-10/ann-lee.yaml:6:75 error actions[0].serves: "expand-servce" is not an objective or action id in accounts/acme. Did you mean "expand-service"?'],
+    expected: ['rules-base/reviews/2026-10/ann-lee.yaml:6:92 error actions[0].serves: "expand-servce" is not an objective or action id in accounts/acme. Did you mean "expand-service"?'],
     valid: false,
   },
   {
     name: 'serves in an earlier review that the plan has moved on from is a note',
     added: { 'reviews/2026-08/ann-lee.yaml': later.replace('2026-10-15', '2026-08-15') },
-    expected: ['rules-base/reviews/2026-08/ann-lee.yaml:6:75 info actions[0].serves: "expand-servce" is not an objective or action in accounts/acme now. The review records its month: leave it as it is.'],
+    expected: ['rules-base/reviews/2026-08/ann-lee.yaml:6:92 info actions[0].serves: "expand-servce" is not an objective or action in accounts/acme now. The review records its month: leave it as it is.'],
     valid: true,
   },
   {
@@ -53,6 +53,13 @@ const cases: Case[] = [
     name: 'a slipped action without its new date is refused',
     edits: { [ANN]: [['due: 2026-10-30 }', 'status: slipped }']] },
     expected: ['rules-base/reviews/2026-09/ann-lee.yaml:6:69 error actions[0]: "Book the pilot kick-off" slipped but gives no new date. Add "due: YYYY-MM-DD", the date it is now promised for.'],
+    valid: false,
+  },
+  {
+    name: 'a new action without a due date is refused; a carried one keeps whatever date it had',
+    edits: { [ANN]: [['owner: ann-lee, due: 2026-10-30 }', 'owner: ann-lee }']] },
+    added: { 'reviews/2026-10/ann-lee.yaml': 'reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\nprevious_actions:\n  - { description: Book the pilot kick-off, owner: ann-lee }\n' },
+    expected: ['rules-base/reviews/2026-09/ann-lee.yaml:6:20 error actions[0]: "Book the pilot kick-off" has no due date. Add "due: YYYY-MM-DD": a new action has an owner and a date, so the weekly check can find it.'],
     valid: false,
   },
   {

@@ -90,6 +90,7 @@ export const DIAGNOSTIC_CODES = {
   'unknown-serves': { severity: 'error', meaning: 'An action in a person\'s latest review serves an id that is not an objective or action of the account\'s plan.' },
   'review-serves-gone': { severity: 'info', meaning: 'An action in an earlier review serves an objective or action the plan no longer has; the review stays valid.' },
   'review-offering-gone': { severity: 'info', meaning: 'An earlier review names an offering workspace.yaml no longer lists; the review stays valid.' },
+  'new-action-without-due': { severity: 'error', meaning: 'A new action in a review has no due date.' },
   'slipped-without-due': { severity: 'error', meaning: 'A review action has slipped but gives no new due date.' },
   'dropped-without-reason': { severity: 'error', meaning: 'A review action is dropped without a reason.' },
   'review-person': { severity: 'error', meaning: 'A review\'s person field differs from its file name.' },

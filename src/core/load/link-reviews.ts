@@ -67,7 +67,10 @@ export function reviewOfferingsExist(r: ReviewEntry, offerings: readonly string[
   );
 }
 
-/** An outcome is complete: a slipped action gives its new date, a dropped one its reason (the method asks for both). */
+/**
+ * An outcome is complete: a slipped action gives its new date, a dropped one its reason (the method asks for both).
+ * A new action has a date too, or the weekly check could never find it due.
+ */
 export function reviewOutcomesComplete(r: ReviewEntry): Diagnostic[] {
   const lists = [['previous_actions', r.review.previous_actions], ['actions', r.review.actions]] as const;
   return lists.flatMap(([list, actions]) =>
@@ -77,6 +80,9 @@ export function reviewOutcomesComplete(r: ReviewEntry): Diagnostic[] {
       }
       if ((x.status === 'dropped' || x.status === 'cancelled') && x.reason === undefined) {
         return [at(r, [list, i, 'status'], 'dropped-without-reason', `${list}[${i}]: ${excerpt(x.description)} is ${x.status} without a reason. Add "reason: …", one line on why it is no longer worth doing.`)];
+      }
+      if (list === 'actions' && x.due === undefined && x.status !== 'dropped' && x.status !== 'cancelled') {
+        return [at(r, [list, i, 'description'], 'new-action-without-due', `actions[${i}]: ${excerpt(x.description)} has no due date. Add "due: YYYY-MM-DD": a new action has an owner and a date, so the weekly check can find it.`)];
       }
       return [];
     }),
