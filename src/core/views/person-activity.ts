@@ -3,7 +3,7 @@ import type { SiteData } from './site.ts';
 import { openActions, type DueAction } from './week.ts';
 
 export interface PersonActivityView {
-  /** Open actions they own or that sit in their plans, overdue first, then by due date. */
+  /** Open actions they own, or that sit in their plans or their reviews, overdue first, then by due date. */
   actions: DueAction[];
   findings: { message: string; rule: string; severity: string; account: string | undefined }[];
   health: { account: string; name: string; score: number; rating: string }[];
@@ -14,7 +14,7 @@ export interface PersonActivityView {
 export function personActivity(data: SiteData, id: string): PersonActivityView {
   const book = data.index.ownedBy.get(id) ?? [];
   const owned = new Set(book.map((a) => a.id));
-  const actions = openActions(data).filter((x) => x.owner === id || (x.account !== undefined && owned.has(x.account.id) && x.review === undefined));
+  const actions = openActions(data).filter((x) => x.owner === id || x.review?.person === id || (x.account !== undefined && owned.has(x.account.id)));
   const findings = data.findings.all
     .filter((f) => f.person === id || (f.account !== undefined && owned.has(f.account)))
     .map((f) => ({ message: f.message, rule: f.rule, severity: f.severity, account: f.account }));
