@@ -21,9 +21,12 @@ export function* safeJsonPieces(value: unknown, pieceChars = PIECE_CHARS): Gener
   yield escapeJsonText(pending);
 }
 
-/** JSON.stringify(value, null, 2) as a sequence of parts, its nested lines indented by `indent`; plain arrays and objects near the top are opened up. */
+/**
+ * JSON.stringify(value, null, 2) as a sequence of parts, its nested lines indented by `indent`. The top object and
+ * its arrays are opened up, so each finding or goal is one part; deeper, one JSON.stringify call is faster.
+ */
 function* jsonParts(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth < 3 && Array.isArray(value) && value.length > 0) {
+  if (depth < 2 && Array.isArray(value) && value.length > 0) {
     const inner = `${indent}  `;
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? '[\n' : ',\n'}${inner}`;
@@ -34,7 +37,7 @@ function* jsonParts(value: unknown, indent: string, depth: number): Generator<st
     yield `\n${indent}]`;
     return;
   }
-  if (depth < 3 && isPlainObject(value)) {
+  if (depth < 2 && isPlainObject(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined && typeof v !== 'function' && typeof v !== 'symbol');
     if (entries.length > 0) {
       const inner = `${indent}  `;
@@ -47,7 +50,7 @@ function* jsonParts(value: unknown, indent: string, depth: number): Generator<st
     }
   }
   const text = JSON.stringify(value, null, 2);
-  yield indent === '' ? text : text.replaceAll('\n', `\n${indent}`);
+  yield indent === '' || !text.includes('\n') ? text : text.replaceAll('\n', `\n${indent}`);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
