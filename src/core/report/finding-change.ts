@@ -1,5 +1,6 @@
 import type { Finding } from '../rules/finding.ts';
 import type { Severity } from '../../../schemas/rules.ts';
+import { pushTo } from '../shared/group.ts';
 
 /** Which findings a change introduced and which it fixed, against the findings at --base. */
 export interface FindingChange {
@@ -23,17 +24,17 @@ export function findingKey(f: Pick<Finding, 'rule' | 'account' | 'person' | 'sub
 /** Matches findings by identity, counting duplicates: two findings of one key at the base cover two in the working copy. */
 export function compareFindings(head: readonly Finding[], base: readonly Finding[], renames: ReadonlyMap<string, string> = new Map()): FindingChange {
   const left = new Map<string, Finding[]>();
-  for (const f of base) {
-    const key = findingKey(f, renames);
-    left.set(key, [...(left.get(key) ?? []), f]);
-  }
+  for (const f of base) pushTo(left, findingKey(f, renames), f);
+  // How many of each key's base findings the working copy has matched: a counter, since shifting a list each time is quadratic.
+  const matched = new Map<string, number>();
   const isNew = head.map((f) => {
-    const same = left.get(findingKey(f));
-    if (!same || same.length === 0) return true;
-    same.shift();
+    const key = findingKey(f);
+    const used = matched.get(key) ?? 0;
+    if (used >= (left.get(key)?.length ?? 0)) return true;
+    matched.set(key, used + 1);
     return false;
   });
-  return { isNew, resolved: [...left.values()].flat() };
+  return { isNew, resolved: [...left].flatMap(([key, list]) => list.slice(matched.get(key) ?? 0)) };
 }
 
 /** How many findings of each severity, for "adds 1 warning". */
