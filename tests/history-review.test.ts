@@ -105,6 +105,14 @@ describe('the goal lines', () => {
     expect(svg).not.toContain(hasNot);
   });
 
+  it.each([
+    { name: 'a history of one week says so instead of drawing a dot per goal', points: [1, 1], message: "The plans' git history holds one week so far (the week ending 2026-11-22); each goal's line appears here once it spans two." },
+    { name: 'a history of two weeks draws the lines', points: [1, 2], message: undefined },
+  ])('$name', ({ points, message }) => {
+    const goals = points.map((n, index) => ({ index, label: `g${index}`, svg: '<svg></svg>', points: n, since: '2026-11-22' }));
+    expect(goalHistoryView({ unavailable: undefined, notes: [], goals, accounts: new Map() }).message).toBe(message);
+  });
+
   it('draws nothing without points', () => {
     expect(renderHistoryLine([], { title: 'g', format: String })).toBeUndefined();
   });
