@@ -113,6 +113,14 @@ describe('the goal lines', () => {
     expect(goalHistoryView({ unavailable: undefined, notes: [], goals, accounts: new Map() }).message).toBe(message);
   });
 
+  it("says a plan's history is too short for a line instead of drawing a dot, and draws one over weeks", () => {
+    expect(siteHistory().accounts.get('acme')?.svg).toContain('<polyline');
+    const item = { year: 'FY2027', svg: undefined, changes: [], summary: '' };
+    expect(accountHistoryView({ unavailable: undefined, notes: [], goals: [], accounts: new Map([['acme', item]]) }, 'acme').message).toBe(
+      "The plan's git history holds less than two weeks, so there is no line of its FY2027 forecast yet.",
+    );
+  });
+
   it('draws nothing without points', () => {
     expect(renderHistoryLine([], { title: 'g', format: String })).toBeUndefined();
   });

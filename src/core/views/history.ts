@@ -59,7 +59,8 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
   const accounts = new Map<string, AccountHistoryItem>();
   for (const a of ws.accounts) {
     const points = lines.get(a.id) ?? [];
-    const svg = renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format });
+    // One week is a dot, not a line: the page says so rather than drawing it.
+    const svg = points.length < 2 ? undefined : renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format });
     const date = a.plan.last_reviewed;
     const before = reviewed.get(a.id);
     let changes: string[] = [];
@@ -111,5 +112,6 @@ export function goalHistoryView(h: SiteHistory): { message: string | undefined; 
 /** One account's history as its page shows it; undefined for a plan the history does not know. */
 export function accountHistoryView(h: SiteHistory, id: string): { message: string | undefined; item: AccountHistoryItem | undefined } {
   const item = h.accounts.get(id);
-  return { message: h.unavailable ?? (item ? undefined : 'This plan has no committed history yet.'), item };
+  const oneWeek = item !== undefined && item.svg === undefined ? `The plan's git history holds less than two weeks, so there is no line of its ${item.year} forecast yet.` : undefined;
+  return { message: h.unavailable ?? (item ? oneWeek : 'This plan has no committed history yet.'), item };
 }
