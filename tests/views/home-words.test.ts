@@ -79,6 +79,14 @@ describe('the order a sales leader reads the goals in', () => {
     expect(owners.people.map((p) => p.id).sort()).toEqual([...new Set(owners.goals.map((g) => g.scope['owner']))].sort());
   });
 
+  it("keeps another year's goals out of the shortfalls and the drill-down of the year", () => {
+    const direct = example.rollup.goals.find((g) => g.scope['channel'] === 'direct' && g.period === 'FY2027')!;
+    const other = ['FY2026', 'FY2028', 'FY2028-Q1'].map((period, i) => ({ ...direct, period, index: 900 + i, met: false, gap: -1e9 }));
+    const mixed = groupGoals({ ...example, rollup: { ...example.rollup, goals: [...example.rollup.goals, ...other] } });
+    expect(mixed.shortfalls).toEqual(groups.shortfalls);
+    expect(mixed.drilldown).toEqual(groups.drilldown);
+  });
+
   it('keeps the quarters apart as detail, and counts the short ones', () => {
     expect(groups.quarterly.every((g) => /-Q\d$/.test(g.period))).toBe(true);
     expect(groups.quarterlySummary).toBe(`${groups.quarterly.length} quarterly goals, ${groups.quarterly.filter((g) => !g.met).length} short`);
