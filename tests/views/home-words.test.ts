@@ -102,6 +102,14 @@ describe('the order a sales leader reads the goals in', () => {
 describe('findings page', () => {
   const view = findingsView(example);
 
+  it('calls an info finding a note, as the summary and the terminal count it', () => {
+    const notes = view.rows.filter((r) => r.severity === 'info');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(new Set(notes.map((r) => r.label))).toEqual(new Set(['note']));
+    expect(view.summary).toContain(`${notes.length} notes`);
+    expect(view.filters.find((f) => f.key === 'severity')!.options).toContainEqual({ value: 'info', label: `note (${notes.length})` });
+  });
+
   it('lists every finding of the workspace, most urgent first', () => {
     expect(view.total).toBe(example.findings.all.length);
     expect(view.rows.map((r) => r.rule)).toEqual(example.findings.all.map((f) => f.rule));
