@@ -99,6 +99,16 @@ describe('the order a sales leader reads the goals in', () => {
   });
 });
 
+describe('the accounts in scope of a goal', () => {
+  it('show a dash, not $0, for an annual-only plan in a quarterly goal', () => {
+    const quarter = goalsView(example).quarterly.find((g) => g.notPhased !== undefined)!;
+    const annualOnly = new Set(quarter.notPhased!.accounts.map((a) => a.id));
+    const rows = quarter.contributions.filter((c) => annualOnly.has(c.account));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((c) => c.planned))).toEqual(new Set([`${NO_DATA} annual only`]));
+  });
+});
+
 describe('findings page', () => {
   const view = findingsView(example);
 
