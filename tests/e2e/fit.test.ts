@@ -106,6 +106,21 @@ describe('what a reader sees without scrolling sideways', () => {
     await page.close();
   });
 
+  it('takes a short goal on the home page to the accounts that make it up', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(server.url);
+    const goal = page.locator('#shortfalls ~ .goal-bars a.goal-label').first();
+    const label = await goal.textContent();
+    await goal.click();
+    await page.waitForURL(/goals\/#goal-\d+$/);
+    const section = page.locator(`section${new URL(page.url()).hash}`);
+    expect(await section.locator('h2').textContent()).toBe(label);
+    const accounts = section.locator('details table a');
+    expect(await accounts.count()).toBeGreaterThan(0);
+    expect(await accounts.first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('opens a buying-decision chart wider than a phone at its top node', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
     await page.goto(`${server.url}accounts/vestmark-pharma/`);
