@@ -15,7 +15,8 @@ export interface PeopleView {
   /** How forecasts are counted (report/sentences.ts). */
   counting: string;
   /** By name. */
-  rows: { id: string; name: string; title: string | undefined; role: string; manager: Named | undefined; accounts: number; ownBook: string; teamBook: string | undefined }[];
+  /** `ownBook` and `teamBook` are a dash for someone without plans or without a team. */
+  rows: { id: string; name: string; title: string | undefined; role: string; manager: Named | undefined; accounts: number; ownBook: string; teamBook: string }[];
 }
 
 export function peopleView(data: SiteData): PeopleView {
@@ -33,8 +34,9 @@ export function peopleView(data: SiteData): PeopleView {
         role: p.role,
         manager: p.manager === undefined ? undefined : { id: p.manager, name: personName(ws, p.manager) },
         accounts: book?.own.contributions.length ?? 0,
-        ownBook: money(book?.own.planned ?? 0),
-        teamBook: book?.team && money(book.team.planned),
+        // Someone who owns no plan has no book: a dash, not "$0".
+        ownBook: (book?.own.contributions.length ?? 0) === 0 ? NO_DATA : money(book?.own.planned ?? 0),
+        teamBook: book?.team ? money(book.team.planned) : NO_DATA,
       };
     }),
   };
