@@ -107,6 +107,22 @@ describe('the goal lines', () => {
     expect(svg).not.toContain(hasNot);
   });
 
+  it.each([
+    { name: 'a history of one week says so instead of drawing a dot per goal', points: [1, 1], message: "The plans' git history holds one week so far (the week ending 2026-11-22); each goal's line appears here once it spans two." },
+    { name: 'a history of two weeks draws the lines', points: [1, 2], message: undefined },
+  ])('$name', ({ points, message }) => {
+    const goals = points.map((n, index) => ({ index, label: `g${index}`, svg: '<svg></svg>', points: n, since: '2026-11-22' }));
+    expect(goalHistoryView({ unavailable: undefined, notes: [], goals, accounts: new Map() }).message).toBe(message);
+  });
+
+  it("says a plan's history is too short for a line instead of drawing a dot, and draws one over weeks", () => {
+    expect(siteHistory().accounts.get('acme')?.svg).toContain('<polyline');
+    const item = { year: 'FY2027', svg: undefined, changes: [], summary: '' };
+    expect(accountHistoryView({ unavailable: undefined, notes: [], goals: [], accounts: new Map([['acme', item]]) }, 'acme').message).toBe(
+      "The plan's git history holds less than two weeks, so there is no line of its FY2027 forecast yet.",
+    );
+  });
+
   it('draws nothing without points', () => {
     expect(renderHistoryLine([], { title: 'g', format: String })).toBeUndefined();
   });

@@ -43,6 +43,9 @@ export function goalsVerdict(goals: number, short: number): string {
   return short === 0 ? 'the plans cover every goal' : `${short} ${short === 1 ? 'goal is' : 'goals are'} short`;
 }
 
+/** A severity as a reader says it: "info" is a note, as the terminal's counts ("0 notes") call it. */
+export const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'note' } as const;
+
 /** What a figure shows when no plan records it: a dash, never "$0", which reads as "nothing sold". */
 export const NO_DATA = '—';
 
