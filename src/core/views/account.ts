@@ -11,7 +11,7 @@ import { ownValue } from '../shared/own.ts';
 import { yearOf } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
-import { editUrl, personName, type SiteData } from './site.ts';
+import { editUrl, personName, sitePathOf, type SiteData } from './site.ts';
 
 type Named = { id: string; name: string };
 type Link = { text: string; href: string | undefined };
@@ -136,7 +136,7 @@ export function accountView(data: SiteData, id: string): AccountView {
     updated: updated && { date: updated.date, subject: updated.subject },
     edit: editUrl(data, account),
     crm: plan.crm && { text: plan.crm.id, href: safeExternalHref(plan.crm.url) },
-    file: account.file,
+    file: sitePathOf(data, account.rel),
     numbers: {
       sold: { label: `Sold ${revenue.lastYear}`, value: orDash(recorded.sold(revenue.lastYear), own?.lastYear ?? 0) },
       forecast: { label: `Forecast ${year}`, value: orDash(recorded.forecast(year), thisYear?.forecast ?? 0) },

@@ -1,7 +1,7 @@
 import type { Finding } from '../rules/finding.ts';
 import { SEVERITY_WORD } from '../report/sentences.ts';
 import { formatMoney } from '../shared/money.ts';
-import { personName, type SiteData } from './site.ts';
+import { personName, sitePathOfFile, type SiteData } from './site.ts';
 
 /**
  * The findings page: every rule finding of the workspace, most urgent first, with the filters the page's
@@ -52,7 +52,7 @@ export function findingsView(data: SiteData): FindingsView {
       message: f.message,
       atStake: f.revenueAtStake !== undefined && f.revenueAtStake > 0 ? formatMoney(f.revenueAtStake, data.rollup.currency) : undefined,
       atStakeValue: f.revenueAtStake ?? 0,
-      where: `${f.file}:${f.line}`,
+      where: `${sitePathOfFile(data, f.file)}:${f.line}`,
     };
   });
   const count = (pick: (r: FindingRow) => string | undefined) => {
