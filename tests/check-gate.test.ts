@@ -54,6 +54,9 @@ describe('check --base judges the change, not the state', () => {
     expect(json.gate.mode).toBe('change');
     expect(json.gate.passed).toBe(status === 0);
     expect(json.gate.reasons.map((x) => `${x.text}.`)).toContain(says);
+    // The reason quoted is itself the one that passes or fails, not another goal the same change moved.
+    expect(json.gate.reasons.find((x) => `${x.text}.` === says)?.fails).toBe(status === 1);
+    expect(r.stdout).toContain(`  ${status === 0 ? '·' : '✗'} ${says}\n`);
     expect(json.gate.reasons.every((x) => x.goal !== undefined)).toBe(true);
     expect(json.ok).toBe(false); // the state: goals are missed either way
     expect(sb.snapshot()).toEqual(before);

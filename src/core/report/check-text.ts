@@ -59,8 +59,8 @@ function renderBaseText(report: CheckReport, paint: Paint): string[] {
   const base = report.base!;
   const currency = report.rollup.currency;
   const fork = describeForkPoint(base);
-  const head = paint.bold(`Change against ${base.ref}`) + (fork ? `\n${paint.dim(`${fork}.`)}` : '');
-  if (!base.valid) return [head, paint.yellow(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`)];
+  const head = [paint.bold(`Change against ${base.ref}`), ...(fork ? [paint.dim(`${fork}.`)] : [])];
+  if (!base.valid) return [...head, paint.yellow(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`)];
   const show = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
   const rows = base.goals.map((c) => [
     c.label,
@@ -71,7 +71,7 @@ function renderBaseText(report: CheckReport, paint: Paint): string[] {
     c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)).join('; ') || (c.change === 0 ? 'no change' : ''),
   ]);
   const renamed = base.renames.map((r) => `Renamed ${r.from} → ${r.to}: its totals moved with it.`);
-  return [head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 4, 5]), ...renamed];
+  return [...head, ...renderTable(['Goal', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 4, 5]), ...renamed];
 }
 
 /** The verdict with --base: each reason the gate weighed, failing ones first, and what the change did to the findings. */
