@@ -19,6 +19,7 @@ export function loadSiteData(): SiteData {
     history: readPlansHistory(plansDir(), plansCwd()),
     plansDir: plansDir(),
     commit: readHeadCommit(plansDir(), plansCwd()),
+    cwd: plansCwd(),
   });
   return cached;
 }

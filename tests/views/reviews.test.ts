@@ -75,7 +75,7 @@ describe('a person\'s page', () => {
       { month: '2026-11', opened: 4, done: 2, slipped: 1, dropped: 0 },
     ]);
     expect(activity.health.map((h) => h.account).sort()).toEqual(['bayou-instrument-repair', 'campus-science-supply', 'cordillera-instruments', 'great-plains-scientific', 'gulfstream-environmental', 'tristar-lab-supply']);
-    expect(activity.findings.some((f) => f.rule === 'stale-plan' && f.account === 'bayou-instrument-repair')).toBe(true);
+    expect(activity.findings.some((f) => f.rule === 'stale-plan' && f.account?.id === 'bayou-instrument-repair' && f.account.name === 'Bayou Instrument Repair')).toBe(true);
   });
 });
 

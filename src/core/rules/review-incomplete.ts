@@ -1,4 +1,6 @@
+import type { AccountEntry } from '../model.ts';
 import { currentReviews } from '../reviews/history.ts';
+import { pushTo } from '../shared/group.ts';
 import { at, type Rule } from './context.ts';
 import { ruleMeta } from './meta.ts';
 
@@ -12,9 +14,13 @@ export const reviewIncomplete: Rule<'review-incomplete'> = {
   meta: ruleMeta('review-incomplete'),
   check({ ws, today }) {
     const month = today.slice(0, 7);
-    return currentReviews(ws.reviews, today).flatMap((r) => {
+    const current = currentReviews(ws.reviews, today);
+    // Each book once, in workspace order: a filter of every account per review made it people × accounts.
+    const books = new Map<string, AccountEntry[]>();
+    if (current.length > 0) for (const a of ws.accounts) pushTo(books, a.plan.owner, a);
+    return current.flatMap((r) => {
       const covered = new Set(r.review.accounts.map((x) => x.account));
-      const missing = ws.accounts.filter((a) => a.plan.owner === r.person && !covered.has(a.id));
+      const missing = (books.get(r.person) ?? []).filter((a) => !covered.has(a.id));
       const fix = r.month < month
         ? `Add "- { account: <id>, expectation: … }" under accounts if it was in the book on ${r.review.date}; if it joined since, this month's review covers it: npm run new -- review --person ${r.person} --month ${month}.`
         : `Add "- { account: <id>, expectation: … }" under accounts: a review covers the whole book, briefly.`;

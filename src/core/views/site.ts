@@ -1,4 +1,6 @@
+import { displayRoot } from '../load/files.ts';
 import { repoPathOf, type PlansHistory } from '../load/git-log.ts';
+import { toPosix } from '../shared/paths.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { Person } from '../../../schemas/index.ts';
 import type { AccountEntry, ReviewEntry, Workspace } from '../model.ts';
@@ -32,6 +34,8 @@ export interface SiteData {
   history: PlansHistory;
   /** The plans folder as given, to name a plan's path in the repository when git does not know it. */
   plansDir: string;
+  /** How diagnostics and findings name the plans folder ("plans/"), relative to where the build ran (load/files.ts). */
+  fileRoot: string;
   /** Each person's book in the current fiscal year (rollup/books.ts). */
   books: ReadonlyMap<string, Book>;
   findings: SiteFindings;
@@ -83,9 +87,11 @@ export interface SiteInput {
   plansDir: string;
   /** The short hash of HEAD (load/git-head.ts); absent outside git. */
   commit?: string | undefined;
+  /** The folder plansDir is relative to (default: the process's). */
+  cwd?: string | undefined;
 }
 
-export function buildSiteData({ ws, today, history, plansDir, commit }: SiteInput): SiteData {
+export function buildSiteData({ ws, today, history, plansDir, commit, cwd }: SiteInput): SiteData {
   const rollup = rollUp(ws);
   const revenue = computeRevenue(ws, today, rollup);
   return {
@@ -98,6 +104,7 @@ export function buildSiteData({ ws, today, history, plansDir, commit }: SiteInpu
     tiers: assignTiers(ws, revenue),
     history,
     plansDir,
+    fileRoot: displayRoot(plansDir, cwd),
     books: rollUpBooks(ws, revenue.currentYear),
     findings: findingsOf(ws, today, rollup),
     index: indexOf(ws, rollup),
@@ -153,6 +160,22 @@ export function moneyIn(data: SiteData): (n: number) => string {
 }
 
 /**
+ * How the site names a file of the plans folder (`rel`, e.g. "accounts/acme.yaml"): its path in the repository,
+ * which is what an author finds on the host, or else under the plans folder's own name. Never the build
+ * machine's folders: a plans folder given as /srv/ci/work/plans or ../../tmp/x/plans is still "plans/…".
+ */
+export function sitePathOf(data: SiteData, rel: string): string {
+  if (data.history.repoPath !== undefined) return repoPathOf(data.history, rel, data.plansDir);
+  const name = toPosix(data.plansDir).replace(/\/+$/, '').split('/').pop() ?? '';
+  return name === '' || name === '.' || name === '..' ? rel : `${name}/${rel}`;
+}
+
+/** The same for a path as diagnostics and findings give it (relative to where the build ran). */
+export function sitePathOfFile(data: SiteData, file: string): string {
+  return file.startsWith(data.fileRoot) ? sitePathOf(data, file.slice(data.fileRoot.length)) : (file.split('/').pop() ?? file);
+}
+
+/**
  * The link to edit a plan on the repository host, when workspace.yaml sets repository.edit_url: each
  * segment of the file's path is URL-encoded (a folder named "a #b" stays one path), and the whole is
  * published only as an http(s) URL.
@@ -160,6 +183,6 @@ export function moneyIn(data: SiteData): (n: number) => string {
 export function editUrl(data: SiteData, account: AccountEntry): string | undefined {
   const base = data.ws.settings.repository?.edit_url;
   if (!base) return undefined;
-  const path = repoPathOf(data.history, account.rel, data.plansDir).split('/').map(encodeURIComponent).join('/');
+  const path = sitePathOf(data, account.rel).split('/').map(encodeURIComponent).join('/');
   return safeExternalHref(`${base.replace(/\/?$/, '/')}${path}`);
 }
