@@ -71,7 +71,7 @@ describe('the CSV downloads', () => {
     const view = personView(example, owner);
     const rows = parseCsv(csvOf(bookTable(example, owner))).slice(1);
     expect(rows.map((r) => r[1])).toEqual(view.book.map((a) => a.name));
-    expect(rows.map((r) => Number(r[6]))).toEqual(view.book.map((a) => a.amount));
+    expect(rows.map((r) => (r[6] === '' ? undefined : Number(r[6])))).toEqual(view.book.map((a) => a.amount));
   });
 });
 
@@ -89,6 +89,19 @@ function renamed(name: string): Workspace {
   const accounts = ws.accounts.map((a) => (a === first ? changed : a));
   return { ...ws, accounts, accountById: new Map(accounts.map((a) => [a.id, a])) };
 }
+
+describe('a plan that forecasts nothing for the year', () => {
+  it("shows a dash on its owner's page and an empty cell in their book's CSV, not $0", () => {
+    const first = example.ws.accounts[0]!;
+    const accounts = example.ws.accounts.map((a) => (a === first ? { ...first, plan: { ...first.plan, forecast: [] } } : a));
+    const data = siteOf({ ...example.ws, accounts, accountById: new Map(accounts.map((a) => [a.id, a])) });
+    const row = personView(data, first.plan.owner).book.find((a) => a.id === first.id)!;
+    expect([row.planned, row.amount]).toEqual([NO_DATA, undefined]);
+    const csv = parseCsv(csvOf(bookTable(data, first.plan.owner)));
+    expect(csv.find((r) => r[0] === first.id)![6]).toBe('');
+    expect(accountsView(data).rows.find((a) => a.id === first.id)!.planned.text).toBe(NO_DATA);
+  });
+});
 
 describe('plan text in a CSV download', () => {
   const cases = [

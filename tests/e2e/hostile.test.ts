@@ -41,6 +41,8 @@ const nonAscii = { narrative: '', edit: '', updated: '' };
 const portfolio = { text: '', handlers: -1, pwned: 'not visited' as unknown };
 /** The quarterly pack of the hostile plan's owner: the same plan text on another page. */
 const pack = { urls: [] as string[], title: '', handlers: -1 };
+/** The hostile review's page: its text, and how many elements carry an event handler. */
+const review = { text: '', handlers: -1 };
 
 beforeAll(async () => {
   cpSync(join(ROOT, 'tests/fixtures/site-hostile'), plans, { recursive: true });
@@ -85,6 +87,10 @@ beforeAll(async () => {
       pack.urls.push(url);
       pack.title = (await page.locator('article.pack-plan h2').first().textContent()) ?? '';
       pack.handlers = await page.$$eval('*', (els) => els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
+    }
+    if (url.endsWith('/reviews/2026-11/ann-lee/')) {
+      review.text = (await page.locator('main').textContent()) ?? '';
+      review.handlers = await page.$$eval('*', (els) => els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
     }
     if (!url.endsWith('/accounts/evil/')) return;
     facts.h1 = (await page.locator('h1').textContent()) ?? '';
@@ -161,6 +167,13 @@ describe('a plan whose text is hostile', () => {
     expect(pack.urls).toHaveLength(2);
     expect(pack.title).toBe(readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!.plan.name);
     expect(pack.handlers).toBe(0);
+  });
+
+  it('shows HTML in a review as text, on the review\'s own page', () => {
+    expect(review.handlers).toBe(0);
+    for (const text of ["<script>alert('review')</script>", "<img src=x onerror=alert('concern')>", "<b onmouseover=alert('note')>hover</b>", "<a href='javascript:alert(7)'>follow</a>", "reason: <script>alert('reason')</script>"]) {
+      expect(review.text).toContain(text);
+    }
   });
 
   it('shows Mermaid syntax in a stakeholder\'s name as text inside the chart, with every stakeholder drawn', () => {

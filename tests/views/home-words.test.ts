@@ -79,6 +79,14 @@ describe('the order a sales leader reads the goals in', () => {
     expect(owners.people.map((p) => p.id).sort()).toEqual([...new Set(owners.goals.map((g) => g.scope['owner']))].sort());
   });
 
+  it("keeps another year's goals out of the shortfalls and the drill-down of the year", () => {
+    const direct = example.rollup.goals.find((g) => g.scope['channel'] === 'direct' && g.period === 'FY2027')!;
+    const other = ['FY2026', 'FY2028', 'FY2028-Q1'].map((period, i) => ({ ...direct, period, index: 900 + i, met: false, gap: -1e9 }));
+    const mixed = groupGoals({ ...example, rollup: { ...example.rollup, goals: [...example.rollup.goals, ...other] } });
+    expect(mixed.shortfalls).toEqual(groups.shortfalls);
+    expect(mixed.drilldown).toEqual(groups.drilldown);
+  });
+
   it('keeps the quarters apart as detail, and counts the short ones', () => {
     expect(groups.quarterly.every((g) => /-Q\d$/.test(g.period))).toBe(true);
     expect(groups.quarterlySummary).toBe(`${groups.quarterly.length} quarterly goals, ${groups.quarterly.filter((g) => !g.met).length} short`);
@@ -91,8 +99,26 @@ describe('the order a sales leader reads the goals in', () => {
   });
 });
 
+describe('the accounts in scope of a goal', () => {
+  it('show a dash, not $0, for an annual-only plan in a quarterly goal', () => {
+    const quarter = goalsView(example).quarterly.find((g) => g.notPhased !== undefined)!;
+    const annualOnly = new Set(quarter.notPhased!.accounts.map((a) => a.id));
+    const rows = quarter.contributions.filter((c) => annualOnly.has(c.account));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((c) => c.planned))).toEqual(new Set([`${NO_DATA} annual only`]));
+  });
+});
+
 describe('findings page', () => {
   const view = findingsView(example);
+
+  it('calls an info finding a note, as the summary and the terminal count it', () => {
+    const notes = view.rows.filter((r) => r.severity === 'info');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(new Set(notes.map((r) => r.label))).toEqual(new Set(['note']));
+    expect(view.summary).toContain(`${notes.length} notes`);
+    expect(view.filters.find((f) => f.key === 'severity')!.options).toContainEqual({ value: 'info', label: `note (${notes.length})` });
+  });
 
   it('lists every finding of the workspace, most urgent first', () => {
     expect(view.total).toBe(example.findings.all.length);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACCOUNT_STATUSES, STRATEGIES, TIERS } from '../../schemas/account.ts';
 import { formatMoney } from '../../src/core/shared/money.ts';
 import { rollUp } from '../../src/core/rollup/rollup.ts';
-import { describeShortfall, forecastCounting } from '../../src/core/report/sentences.ts';
+import { describeShortfall, forecastCounting, NO_DATA } from '../../src/core/report/sentences.ts';
 import { accountView } from '../../src/core/views/account.ts';
 import { accountsView } from '../../src/core/views/accounts.ts';
 import { goalsView } from '../../src/core/views/goals.ts';
@@ -136,7 +136,17 @@ describe('people', () => {
   it.each(example.ws.people.map((p) => ({ name: p.id })))('$name: the book total equals the rollup\'s owner scope', ({ name }) => {
     const own = rollUp({ ...example.ws, goals: [{ period: 'FY2027', scope: { owner: name }, revenue: 0 }] }).goals[0]!;
     expect(personView(example, name).ownBook).toBe(usd(own.planned));
-    expect(peopleView(example).rows.find((r) => r.id === name)!.ownBook).toBe(usd(own.planned));
+    // The people list shows a dash for someone who owns no plan.
+    expect(peopleView(example).rows.find((r) => r.id === name)!.ownBook).toBe(own.contributions.length === 0 ? NO_DATA : usd(own.planned));
+  });
+
+  it('lists the people with a dash, not $0, for a book they do not have', () => {
+    const rows = peopleView(example).rows;
+    const noTeam = rows.filter((r) => example.books.get(r.id)?.team === undefined);
+    expect(noTeam.length).toBeGreaterThan(0);
+    expect(new Set(noTeam.map((r) => r.teamBook))).toEqual(new Set([NO_DATA]));
+    expect(rows.filter((r) => r.accounts === 0).map((r) => r.ownBook)).toEqual(rows.filter((r) => r.accounts === 0).map(() => NO_DATA));
+    expect(rows.some((r) => r.accounts === 0)).toBe(true);
   });
 
   it('gives a manager the team book of the manager: scope and marks a manager report "(team)"', () => {

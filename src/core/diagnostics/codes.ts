@@ -87,7 +87,12 @@ export const DIAGNOSTIC_CODES = {
   'review-date': { severity: 'error', meaning: 'A review\'s date is not in the month of its folder.' },
   'review-account-gone': { severity: 'info', meaning: 'A review names an account that has no plan now (removed or renamed since); the review stays valid.' },
   'serves-without-account': { severity: 'error', meaning: 'A review action says which objective or action it serves but names no account.' },
-  'unknown-serves': { severity: 'error', meaning: 'A review action serves an id that is not an objective or action of the account\'s plan (a note in a past review).' },
+  'unknown-serves': { severity: 'error', meaning: 'An action in a person\'s latest review serves an id that is not an objective or action of the account\'s plan.' },
+  'review-serves-gone': { severity: 'info', meaning: 'An action in an earlier review serves an objective or action the plan no longer has; the review stays valid.' },
+  'review-offering-gone': { severity: 'info', meaning: 'An earlier review names an offering workspace.yaml no longer lists; the review stays valid.' },
+  'new-action-without-due': { severity: 'error', meaning: 'A new action in a review has no due date.' },
+  'slipped-without-due': { severity: 'error', meaning: 'A review action has slipped but gives no new due date.' },
+  'dropped-without-reason': { severity: 'error', meaning: 'A review action is dropped without a reason.' },
   'review-person': { severity: 'error', meaning: 'A review\'s person field differs from its file name.' },
   // Narratives
   'mdx-syntax': { severity: 'error', meaning: 'A narrative cannot be parsed as MDX.' },

@@ -25,7 +25,10 @@ export interface PlansRepo {
   git: (args: string[], input?: string) => Buffer;
   /** The ref as the user wrote it, made safe to show. */
   shownRef: string;
+  /** The commit the change is measured from: where this branch left the ref (their merge base). */
   commit: string;
+  /** The commit the ref names now: the same as `commit` unless the ref has moved on since this branch left it. */
+  refCommit: string;
   /** The plans folder, relative to the repository's top, in git's slashes ("" at the top). */
   folder: string;
 }
@@ -62,7 +65,21 @@ export function openPlansRepo(ref: string, plansDir: string, cwd: string): Plans
   if (folder.startsWith('..')) {
     throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no earlier version of it.`);
   }
-  return { git, shownRef, commit, folder };
+  return { git, shownRef, commit: mergeBase(git, commit), refCommit: commit, folder };
+}
+
+/**
+ * The change is what this branch did since it left the ref, as a pull request's diff shows it (git diff ref...HEAD):
+ * measured from the ref's newest commit instead, whatever the ref gained since would count as this branch undoing
+ * it, and the gate would blame a branch for work merged after it started. In a pull request's merge checkout the
+ * two are the same commit. Without common history (or a HEAD), the ref's own commit.
+ */
+function mergeBase(git: PlansRepo['git'], commit: string): string {
+  try {
+    return git(['merge-base', commit, 'HEAD']).toString('utf8').trim() || commit;
+  } catch {
+    return commit;
+  }
 }
 
 /** The plans folder's files at the repository's resolved commit. */
@@ -102,7 +119,8 @@ interface TreeEntry {
  * bytes, and a blob larger than allowed is not loaded at all.
  */
 function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
-  return git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
+  // --literal-pathspecs: a folder named like pathspec magic (":(glob)x") is a name, not an instruction to git.
+  return git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
     .toString('utf8')
     .split('\0')
     .flatMap((line) => {

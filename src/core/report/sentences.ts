@@ -43,6 +43,9 @@ export function goalsVerdict(goals: number, short: number): string {
   return short === 0 ? 'the plans cover every goal' : `${short} ${short === 1 ? 'goal is' : 'goals are'} short`;
 }
 
+/** A severity as a reader says it: "info" is a note, as the terminal's counts ("0 notes") call it. */
+export const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'note' } as const;
+
 /** What a figure shows when no plan records it: a dash, never "$0", which reads as "nothing sold". */
 export const NO_DATA = '—';
 
@@ -93,4 +96,10 @@ export function describeFindingChange(added: { error: number; warning: number; i
     .map(([n, word]) => `${n} ${word}${n === 1 ? '' : 's'}`);
   const adds = parts.length === 0 ? 'adds no finding' : `adds ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`}`;
   return `this change ${adds} and resolves ${resolved === 0 ? 'none' : resolved}`;
+}
+
+/** "main has moved on since this branch left it at 1a2b3c4d; …": said only when the change is not counted from the ref's newest commit. */
+export function describeForkPoint(base: { ref: string; commit?: string | undefined; refCommit?: string | undefined }): string | undefined {
+  if (base.commit === undefined || base.refCommit === undefined || base.refCommit === base.commit) return undefined;
+  return `${base.ref} has moved on since this branch left it at ${base.commit.slice(0, 8)}; the change is counted from there, as the pull request's diff is`;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/finding.ts';
+import { SEVERITY_WORD } from '../report/sentences.ts';
 import { formatMoney } from '../shared/money.ts';
 import type { SiteData } from './site.ts';
 
@@ -8,6 +9,8 @@ export interface AttentionView {
   empty: boolean;
   items: {
     severity: Finding['severity'];
+    /** The severity as the badge says it: "note" for info. */
+    label: string;
     /** The badge class of the severity. */
     badge: 'bad' | 'warn' | 'info';
     /** The plan the finding is about, when it is a plan in the workspace. */
@@ -34,6 +37,7 @@ export function attentionView(data: SiteData, findings: readonly Finding[] = dat
       const plan = f.account === undefined ? undefined : data.ws.accountById.get(f.account);
       return {
         severity: f.severity,
+        label: SEVERITY_WORD[f.severity],
         badge: BADGE[f.severity],
         account: plan && { id: plan.id, name: plan.plan.name },
         message: f.message,

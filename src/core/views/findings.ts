@@ -1,4 +1,5 @@
 import type { Finding } from '../rules/finding.ts';
+import { SEVERITY_WORD } from '../report/sentences.ts';
 import { formatMoney } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
 
@@ -17,6 +18,8 @@ export interface FindingsView {
 
 export interface FindingRow {
   severity: Finding['severity'];
+  /** The severity as the badge says it: "note" for info. */
+  label: string;
   badge: 'bad' | 'warn' | 'info';
   rule: string;
   account: { id: string; name: string } | undefined;
@@ -32,7 +35,6 @@ export interface FindingRow {
 
 const BADGE = { error: 'bad', warning: 'warn', info: 'info' } as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
-const NOUN = { error: 'error', warning: 'warning', info: 'note' } as const;
 
 export function findingsView(data: SiteData): FindingsView {
   const { ws } = data;
@@ -42,6 +44,7 @@ export function findingsView(data: SiteData): FindingsView {
     const ownerId = plan?.plan.owner ?? f.person;
     return {
       severity: f.severity,
+      label: SEVERITY_WORD[f.severity],
       badge: BADGE[f.severity],
       rule: f.rule,
       account: plan && { id: plan.id, name: plan.plan.name },
@@ -64,13 +67,13 @@ export function findingsView(data: SiteData): FindingsView {
   const bySeverity = count((r) => r.severity);
   const owners = new Map(rows.flatMap((r) => (r.owner ? [[r.owner.id, r.owner.name] as const] : [])));
   const byOwner = count((r) => r.owner?.id);
-  const parts = SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => plural(bySeverity.get(s) ?? 0, NOUN[s]));
+  const parts = SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => plural(bySeverity.get(s) ?? 0, SEVERITY_WORD[s]));
   return {
     total: rows.length,
     summary: rows.length === 0 ? 'No rule finds anything to fix' : `${plural(rows.length, 'finding')}: ${parts.join(', ')}`,
     filters: [
       { key: 'rule', label: 'Rule', options: [...byRule].sort(([a], [b]) => a.localeCompare(b)).map(([id, n]) => ({ value: id, label: `${id} (${n})` })) },
-      { key: 'severity', label: 'Severity', options: SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => ({ value: s, label: `${s} (${bySeverity.get(s)})` })) },
+      { key: 'severity', label: 'Severity', options: SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => ({ value: s, label: `${SEVERITY_WORD[s]} (${bySeverity.get(s)})` })) },
       {
         key: 'owner',
         label: 'Owner',

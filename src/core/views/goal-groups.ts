@@ -1,6 +1,6 @@
 import type { GoalResult } from '../rollup/rollup.ts';
 import { coverageWord } from '../report/sentences.ts';
-import { comparePeriods, isQuarter } from '../shared/periods.ts';
+import { comparePeriods, isQuarter, yearOf } from '../shared/periods.ts';
 import { personName, type SiteData } from './site.ts';
 
 /**
@@ -37,11 +37,15 @@ export function groupGoals(data: SiteData): GoalGroups {
   const annual = rollup.goals.filter((g) => !isQuarter(g.period));
   const whole = annual.filter((g) => Object.keys(g.scope).length === 0);
   const company = whole.find((g) => g.period === revenue.currentYear) ?? [...whole].sort((a, b) => comparePeriods(a.period, b.period))[0];
-  const shortfalls = rollup.goals.filter((g) => !g.met && g !== company).sort((a, b) => a.gap - b.gap || a.index - b.index);
+  // "Will we make the year?": the shortfalls and the drill-down are the company's year (and its quarters);
+  // other years' goals are on the goals page, and would otherwise mix two years in one list.
+  const year = company?.period ?? revenue.currentYear;
+  const shortfalls = rollup.goals.filter((g) => !g.met && g !== company && yearOf(g.period) === year).sort((a, b) => a.gap - b.gap || a.index - b.index);
   const keys = [...Object.keys(ws.settings.dimensions), 'manager', 'owner'];
   const drilldown: DrillGroup[] = [];
   for (const key of keys) {
     const goals = annual.filter((g) => {
+      if (g.period !== year) return false;
       const scopeKeys = Object.keys(g.scope);
       return scopeKeys.length === 1 && scopeKeys[0] === key;
     });

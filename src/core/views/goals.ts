@@ -66,7 +66,8 @@ export function goalsView(data: SiteData): GoalsView {
       levers: g.levers.map((l) => ({ account: l.account, name: accountName(ws, l.account), text: l.text })),
       notPhased: g.notPhased.length === 0 ? undefined : { count: plansAre(g.notPhased.length), accounts: g.notPhased.map(named) },
       inScope: `${g.contributions.length} ${g.contributions.length === 1 ? 'account' : 'accounts'} in scope`,
-      contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: money(c.planned) })),
+      // An annual-only plan in a quarterly goal plans for the year, not nothing: a dash and why, not "$0".
+      contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: g.notPhased.includes(c.account) ? `${NO_DATA} annual only` : money(c.planned) })),
       booked: g.booked && { cell: bookedCell(g.booked, rollup.currency), sentence: describeBooked(g.booked, rollup.currency) },
   }));
   // The whole company's years lead; otherwise goals.yaml's order, which the author chose.

@@ -12,6 +12,10 @@ export interface GoalHistoryItem {
   label: string;
   /** The inline SVG line (coverage over time, with the target), or undefined without points. */
   svg: string | undefined;
+  /** The weeks the line has a value for; one week is a dot, not yet a line. */
+  points: number;
+  /** The first week's date, or undefined without points. */
+  since: string | undefined;
 }
 
 export interface AccountHistoryItem {
@@ -46,6 +50,8 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
     index,
     label: g.label,
     svg: renderHistoryLine(g.points.map((p) => ({ date: p.date, value: p.planned })), { title: `${g.label}, planned by week`, target: g.goal, format }),
+    points: g.points.length,
+    since: g.points[0]?.date,
   }));
   const year = fiscalYearOfDate(today, ws.settings.fiscal_year_start_month);
   const lines = new Map(series.accounts.map((a) => [a.account, a.points.map((p) => ({ date: p.date, value: p.forecast[year] ?? 0 }))]));
@@ -53,7 +59,8 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
   const accounts = new Map<string, AccountHistoryItem>();
   for (const a of ws.accounts) {
     const points = lines.get(a.id) ?? [];
-    const svg = renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format });
+    // One week is a dot, not a line: the page says so rather than drawing it.
+    const svg = points.length < 2 ? undefined : renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format });
     const date = a.plan.last_reviewed;
     const before = reviewed.get(a.id);
     let changes: string[] = [];
@@ -93,12 +100,18 @@ function plansAtReview(history: PlansHistory, ws: Workspace): Map<string, Accoun
 /** The goals' lines as the goals and home pages show them. */
 export function goalHistoryView(h: SiteHistory): { message: string | undefined; goals: (GoalHistoryItem & { svg: string })[]; notes: string[] } {
   const goals = h.goals.flatMap((g) => (g.svg === undefined ? [] : [{ ...g, svg: g.svg }]));
-  const message = h.unavailable ?? (goals.length === 0 ? 'No commit of the plans in the last year holds valid plans, so there is no line to draw yet.' : undefined);
+  // A lone dot per goal reads as a broken chart: until the history spans two weeks, say so instead.
+  const since = goals[0]?.since;
+  const oneWeek = goals.length > 0 && goals.every((g) => g.points < 2);
+  const message = h.unavailable
+    ?? (goals.length === 0 ? 'No commit of the plans in the last year holds valid plans, so there is no line to draw yet.' : undefined)
+    ?? (oneWeek ? `The plans' git history holds one week so far (the week ending ${since}); each goal's line appears here once it spans two.` : undefined);
   return { message, goals, notes: h.notes };
 }
 
 /** One account's history as its page shows it; undefined for a plan the history does not know. */
 export function accountHistoryView(h: SiteHistory, id: string): { message: string | undefined; item: AccountHistoryItem | undefined } {
   const item = h.accounts.get(id);
-  return { message: h.unavailable ?? (item ? undefined : 'This plan has no committed history yet.'), item };
+  const oneWeek = item !== undefined && item.svg === undefined ? `The plan's git history holds less than two weeks, so there is no line of its ${item.year} forecast yet.` : undefined;
+  return { message: h.unavailable ?? (item ? oneWeek : 'This plan has no committed history yet.'), item };
 }

@@ -1,10 +1,12 @@
-import { slipCount } from '../reviews/history.ts';
+import { planActionFollowed, slipCount } from '../reviews/history.ts';
 import type { GoalResult } from '../rollup/rollup.ts';
 import type { ReviewEntry } from '../model.ts';
-import { forecastCounting } from '../report/sentences.ts';
+import { forecastCounting, NO_DATA } from '../report/sentences.ts';
+import { ownValue } from '../shared/own.ts';
 import { formatMoney } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
+import { reviewQuarters, standingText } from './account-reviews.ts';
 
 type Named = { id: string; name: string };
 
@@ -14,7 +16,8 @@ export interface PeopleView {
   /** How forecasts are counted (report/sentences.ts). */
   counting: string;
   /** By name. */
-  rows: { id: string; name: string; title: string | undefined; role: string; manager: Named | undefined; accounts: number; ownBook: string; teamBook: string | undefined }[];
+  /** `ownBook` and `teamBook` are a dash for someone without plans or without a team. */
+  rows: { id: string; name: string; title: string | undefined; role: string; manager: Named | undefined; accounts: number; ownBook: string; teamBook: string }[];
 }
 
 export function peopleView(data: SiteData): PeopleView {
@@ -32,8 +35,9 @@ export function peopleView(data: SiteData): PeopleView {
         role: p.role,
         manager: p.manager === undefined ? undefined : { id: p.manager, name: personName(ws, p.manager) },
         accounts: book?.own.contributions.length ?? 0,
-        ownBook: money(book?.own.planned ?? 0),
-        teamBook: book?.team && money(book.team.planned),
+        // Someone who owns no plan has no book: a dash, not "$0".
+        ownBook: (book?.own.contributions.length ?? 0) === 0 ? NO_DATA : money(book?.own.planned ?? 0),
+        teamBook: book?.team ? money(book.team.planned) : NO_DATA,
       };
     }),
   };
@@ -57,8 +61,8 @@ export interface PersonView {
   teamBook: string | undefined;
   /** Goals in goals.yaml scoped to this person as owner or manager. */
   goals: GoalResult[];
-  /** `amount` is the planned figure as a number, for the CSV download. */
-  book: { id: string; name: string; strategic: boolean; status: string; strategy: string; tier: string; planned: string; amount: number; lastReviewed: string | undefined }[];
+  /** `amount` is the planned figure as a number, for the CSV download; undefined (and `planned` a dash) when the plan forecasts nothing for the year. */
+  book: { id: string; name: string; strategic: boolean; status: string; strategy: string; tier: string; planned: string; amount: number | undefined; lastReviewed: string | undefined }[];
   /** Plans they sponsor or work on without owning them. */
   supporting: Named[];
   /** Direct reports: a manager's figure is their team's book, marked "(team)". */
@@ -75,6 +79,8 @@ export function personView(data: SiteData, id: string): PersonView {
   const book = books.get(id);
   const owned = data.index.ownedBy.get(id) ?? [];
   const planned = new Map(book?.own.contributions.map((c) => [c.account, c.planned]));
+  // As on the accounts page: a plan that forecasts nothing for the year shows a dash (an empty CSV cell), not "$0".
+  const forecasts = (accountId: string) => ownValue(data.totals.get(accountId)?.forecastByYear, data.revenue.currentYear) !== undefined;
   return {
     id,
     name: person.name,
@@ -95,8 +101,8 @@ export function personView(data: SiteData, id: string): PersonView {
       status: a.plan.status,
       strategy: a.plan.strategy,
       tier: tierLabel(data.tiers.get(a.id) ?? 'D', a.plan.tier),
-      planned: money(planned.get(a.id) ?? 0),
-      amount: planned.get(a.id) ?? 0,
+      planned: forecasts(a.id) ? money(planned.get(a.id) ?? 0) : NO_DATA,
+      amount: forecasts(a.id) ? planned.get(a.id) ?? 0 : undefined,
       lastReviewed: a.plan.last_reviewed,
     })),
     supporting: (data.index.supportedBy.get(id) ?? []).map((a) => ({ id: a.id, name: a.plan.name })),
@@ -116,8 +122,8 @@ export interface ReviewView {
   /** Only the lists the review fills. */
   lists: { title: string; items: string[] }[];
   accounts: { account: string; name: string | undefined; expectation: string; standing: string; next90Days: string; crossSell: string; note: string }[];
-  /** `detail`: the slips so far and the reason a dropped action gives, or empty. */
-  actions: { description: string; owner: string; due: string | undefined; status: string; when: string; detail: string }[];
+  /** `detail`: the slips so far and the reason a dropped action gives, or empty; `serves`: the plan's objective or action it serves. */
+  actions: { description: string; owner: string; due: string | undefined; status: string; when: string; detail: string; account: Named | undefined; serves: string | undefined }[];
 }
 
 export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
@@ -130,8 +136,14 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
     { title: 'Suggestions', items: review.suggestions },
     { title: 'Needs from the manager', items: review.needs },
   ];
+  const named = (id: string | undefined): Named | undefined => {
+    const plan = id === undefined ? undefined : ws.accountById.get(id);
+    return plan && { id: plan.id, name: plan.plan.name };
+  };
+  // A new action that follows a plan action is the plan's, not new: said so, as the trend does not count it.
   const action = (when: string) => (a: ReviewEntry['review']['actions'][number]) =>
-    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when, detail: actionDetail(a) });
+    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when: when === 'new' && planActionFollowed(ws, a) ? 'a plan action, followed here' : when, detail: actionDetail(a), account: named(a.account), serves: a.serves });
+  const [current, next] = reviewQuarters(review.date, ws.settings.fiscal_year_start_month);
   return {
     month: entry.month,
     reviewer: personName(ws, review.reviewer),
@@ -141,7 +153,7 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
       account: a.account,
       name: ws.accountById.get(a.account)?.plan.name,
       expectation: a.expectation,
-      standing: [a.current && `this period ${a.current.status}`, a.next && `next period ${a.next.status}`].filter(Boolean).join(', '),
+      standing: [standingText(a.current, data.rollup.currency, current), standingText(a.next, data.rollup.currency, next)].filter(Boolean).join('; '),
       next90Days: a.next_90_days !== undefined ? formatMoney(a.next_90_days, data.rollup.currency) : '',
       crossSell: [...a.cross_sell, ...a.upsell.map((o) => `${o} (upsell)`)].join(', '),
       note: a.note ?? '',

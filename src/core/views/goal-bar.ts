@@ -1,0 +1,49 @@
+import type { GoalResult } from '../rollup/rollup.ts';
+import { coverageWord } from '../report/sentences.ts';
+import { formatMoney, formatPercent } from '../shared/money.ts';
+
+/**
+ * One goal as a bar (GoalBars.astro on the home, goals, person and pack pages): the plans' total as the fill,
+ * the goal as a line, and, with a sales ledger, what is booked so far as a darker part of the fill. The words
+ * say "covered"/"short" and "over"/"short by", never a signed "gap +$…", which a reader has to decode.
+ */
+export interface GoalBarView {
+  index: number;
+  label: string;
+  met: boolean;
+  status: 'covered' | 'short';
+  /** Widths in percent of the bar: planned, the goal line's left edge, and booked (undefined without a ledger). */
+  plannedWidth: string;
+  goalLeft: string;
+  bookedWidth: string | undefined;
+  /** "$4,098,910 planned of $4,600,000". */
+  figures: string;
+  /** "89% · $501,090 short" or "102% · $276,410 over". */
+  margin: string;
+  /** "booked $3,146,978 (68%)", undefined without a ledger. */
+  booked: string | undefined;
+  /** The bar's text alternative: every figure the bar draws. */
+  description: string;
+}
+
+export function goalBarView(g: GoalResult, currency: string): GoalBarView {
+  const money = (n: number) => formatMoney(n, currency);
+  const booked = g.booked?.revenue;
+  const scale = Math.max(g.goal, g.planned, booked ?? 0, 1);
+  const width = (n: number) => `${((Math.max(0, n) / scale) * 100).toFixed(2)}%`;
+  const margin = `${formatPercent(g.coverage)} · ${g.gap >= 0 ? `${money(g.gap)} over` : `${money(-g.gap)} short`}`;
+  const bookedText = g.booked && `booked ${money(g.booked.revenue)} (${formatPercent(g.booked.share)})`;
+  return {
+    index: g.index,
+    label: g.label,
+    met: g.met,
+    status: coverageWord(g.met),
+    plannedWidth: width(g.planned),
+    goalLeft: width(g.goal),
+    bookedWidth: booked === undefined ? undefined : width(booked),
+    figures: `${money(g.planned)} planned of ${money(g.goal)}`,
+    margin,
+    booked: bookedText,
+    description: `${g.label}: ${coverageWord(g.met)}, ${money(g.planned)} planned of a ${money(g.goal)} goal, ${margin}${bookedText ? `, ${bookedText}` : ''}`,
+  };
+}

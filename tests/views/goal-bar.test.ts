@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { goalBarView } from '../../src/core/views/goal-bar.ts';
+import type { GoalResult } from '../../src/core/rollup/rollup.ts';
+import { example } from './helpers.ts';
+
+/** A goal of the example with its figures replaced, so each case names the numbers it is about. */
+function goal(figures: Partial<GoalResult>): GoalResult {
+  const { booked: _booked, ...company } = example.rollup.goals[0]!;
+  return { ...company, ...figures };
+}
+
+describe('a goal as a bar', () => {
+  it.each([
+    {
+      name: 'plans above the goal are covered, so much over',
+      g: goal({ goal: 1000, planned: 1250, gap: 250, coverage: 1.25, met: true }),
+      words: { status: 'covered', figures: '$1,250 planned of $1,000', margin: '125% · $250 over' },
+      widths: { plannedWidth: '100.00%', goalLeft: '80.00%' },
+    },
+    {
+      name: 'plans below the goal are short, by how much',
+      g: goal({ goal: 1000, planned: 890, gap: -110, coverage: 0.89, met: false }),
+      words: { status: 'short', figures: '$890 planned of $1,000', margin: '89% · $110 short' },
+      widths: { plannedWidth: '89.00%', goalLeft: '100.00%' },
+    },
+  ])('$name', ({ g, words, widths }) => {
+    const bar = goalBarView(g, 'USD');
+    expect(bar).toMatchObject({ ...words, ...widths, booked: undefined, bookedWidth: undefined });
+    expect(bar.margin).not.toMatch(/gap|[+−-]\$/);
+  });
+
+  it('shows what the ledger booked as part of the bar and in words, and says it in the text alternative', () => {
+    const bar = goalBarView(goal({ goal: 1000, planned: 1200, gap: 200, coverage: 1.2, met: true, booked: { revenue: 600, share: 0.6, toCome: 500, through: '2026-11-20' } }), 'USD');
+    expect(bar.bookedWidth).toBe('50.00%');
+    expect(bar.booked).toBe('booked $600 (60%)');
+    expect(bar.description).toBe('Company: covered, $1,200 planned of a $1,000 goal, 120% · $200 over, booked $600 (60%)');
+  });
+
+  it('draws booked beyond both plan and goal within the bar', () => {
+    const bar = goalBarView(goal({ goal: 1000, planned: 800, gap: -200, coverage: 0.8, met: false, booked: { revenue: 1600, share: 1.6, toCome: 0, through: undefined } }), 'USD');
+    expect([bar.bookedWidth, bar.plannedWidth, bar.goalLeft]).toEqual(['100.00%', '50.00%', '62.50%']);
+  });
+});
