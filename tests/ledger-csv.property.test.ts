@@ -5,8 +5,8 @@ import { parseCsvChunks } from '../src/core/load/sales/csv.ts';
 /**
  * The ledger's CSV reader feeds csv-parse chunk by chunk and works out each cell's line and column itself, so a
  * bad cell is reported where an editor shows it. Whatever the cells hold (commas, quotes, line breaks, accents,
- * emoji), whatever the line ends and blank lines, and wherever the chunks happen to cut the bytes (inside a
- * character, a quoted cell or a CRLF), every row reads back as written and every cell is placed where it starts.
+ * emoji), whatever the line ends and blank lines, in UTF-8 or UTF-16, and wherever the chunks happen to cut the bytes
+ * (inside a character, a quoted cell or a CRLF), every row reads back as written and every cell is placed where it starts.
  */
 const piece = fc.constantFrom('a', 'Z', '7', ' ', 'é', '€', '😀', ',', '"', '\n', '\r\n', ';');
 const cell = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
@@ -15,6 +15,8 @@ const file = fc.record({
   rows: fc.array(row, { minLength: 1, maxLength: 8 }),
   ends: fc.array(fc.constantFrom('\n', '\r\n', '\n\n', '\r\n\r\n'), { minLength: 8, maxLength: 8 }),
   bom: fc.boolean(),
+  // UTF-16 LE with its byte order mark, as spreadsheets write "Unicode text": csv-parse reads it, and places must hold.
+  utf16: fc.boolean(),
   chunk: fc.integer({ min: 1, max: 40 }),
 });
 
@@ -54,10 +56,11 @@ function chunked(bytes: Uint8Array, size: number): Uint8Array[] {
 describe('the ledger CSV reader, on any file cut into any chunks', () => {
   it('reads every row as written and places every cell where it starts', () => {
     fc.assert(
-      fc.property(file, ({ rows, ends, bom, chunk }) => {
-        const { text, starts } = write(rows, ends, bom);
+      fc.property(file, ({ rows, ends, bom, utf16, chunk }) => {
+        const { text, starts } = write(rows, ends, bom || utf16);
+        const bytes = utf16 ? new Uint8Array(Buffer.from(text, 'utf16le')) : new TextEncoder().encode(text);
         const seen: { cells: string[]; at: { line: number; column: number }[] }[] = [];
-        const failure = parseCsvChunks(chunked(new TextEncoder().encode(text), chunk), (r) => {
+        const failure = parseCsvChunks(chunked(bytes, chunk), (r) => {
           seen.push({ cells: r.cells, at: r.cells.map((_, i) => r.cellAt(i)) });
         });
         expect(failure).toBeUndefined();

@@ -101,6 +101,21 @@ describe('a hostile ledger reads as plain data', () => {
     ]);
   });
 
+  it('reads a UTF-16 export (spreadsheets\' "Unicode text") and places its bad cells as in UTF-8', () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(`${HEADER}\r\n01/03/2026,acme,5,Société,\r\n\r\n01/03/2026,acme,ten,Acme,\r\n`, 'utf16le')]);
+    expect(readLedger({ 'sales/2026.csv': utf16 }).errors).toEqual([
+      `${F}:4:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).`,
+    ]);
+    const good = readLedger({ 'sales/2026.csv': utf16.subarray(0, utf16.length - Buffer.byteLength('01/03/2026,acme,ten,Acme,\r\n', 'utf16le')) });
+    expect(good.errors).toEqual([]);
+    expect(good.workspace!.ledger!.clients.get('acme')!.name).toBe('Société');
+  });
+
+  it('a header that is not UTF-8 is one error, and no later row is taken for the header', () => {
+    const latin1 = new Uint8Array([...Buffer.from('Invoice date,Account ID,Amount,Soci'), 0xe9, ...Buffer.from('t\u00e9\n01/03/2026,acme,5,x\n')]);
+    expect(readLedger({ 'sales/2026.csv': latin1 }).errors).toEqual([`${F}:1:32 not-utf8 This cell is not UTF-8 text ("Soci\uFFFDté"). Export the ledger as UTF-8 CSV.`]);
+  });
+
   it('a NUL byte in an account, and a row with a cell too many, are each located', () => {
     expect(readLedger({ 'sales/2026.csv': `${HEADER}\n01/03/2026,ac\u0000me,5,Acme,\n01/03/2026,acme,5,Acme,,extra\n` }).errors).toEqual([
       `${F}:2:12 ledger-control-character Account ID: "ac\\u0000me" holds a control character ("\\u0000"), which no account has. Export the ledger again, or remove the character.`,

@@ -38,53 +38,86 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
   let consumed = 0; // file offset where the next record starts (after the last record's delimiter)
   let line = 1; // the line at `consumed`
   let stopped = false;
+  // csv-parse reads a file that starts with a UTF-16 LE byte order mark (Excel's "Unicode text") as UTF-16: a
+  // character is then two bytes, and line breaks are 0A 00.
+  let encoding: 'utf8' | 'utf16le' = 'utf8';
+  let unit = 1;
+  const isByte = (b: Buffer, i: number, value: number) => b[i] === value && (unit === 1 || b[i + 1] === 0);
 
   const push = ({ record, info }: { record: string[]; info: { bytes: number } }) => {
     if (stopped) return;
     const bytes = window.subarray(consumed - windowStart, info.bytes - windowStart);
-    let skip = consumed === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    let skip = 0;
+    if (consumed === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) skip = 3;
+    else if (consumed === 0 && unit === 2) skip = 2;
     let startLine = line;
     // Blank lines before the row were skipped by the parser; they still count.
-    while (skip < bytes.length && (bytes[skip] === 10 || bytes[skip] === 13)) {
+    while (skip < bytes.length && (isByte(bytes, skip, 10) || isByte(bytes, skip, 13))) {
       if (bytes[skip] === 10) startLine++;
-      skip++;
+      skip += unit;
     }
     let newlines = 0;
-    for (let i = skip; i < bytes.length; i++) if (bytes[i] === 10) newlines++;
+    for (let i = skip; i < bytes.length; i += unit) if (isByte(bytes, i, 10)) newlines++;
     const rowBytes = bytes.subarray(skip);
     consumed = info.bytes;
     line = startLine + newlines;
-    const row: CsvRow = { cells: record, line: startLine, cellAt: (index) => locateCell(rowBytes, startLine, index, delimiter) };
+    const rowEncoding = encoding;
+    const row: CsvRow = { cells: record, line: startLine, cellAt: (index) => locateCell(rowBytes.toString(rowEncoding), startLine, index, delimiter) };
     if (onRow(row) === false) stopped = true;
   };
 
-  for (const chunk of chunks) {
-    const piece = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  // Bytes not given to the parser yet: the first two until the byte order mark is known, and in UTF-16 an odd byte
+  // at a chunk's end, since csv-parse misreads a character cut in two there.
+  let pending: Buffer = Buffer.alloc(0);
+  let decided = false;
+  const feed = (piece: Buffer): CsvFailure | 'stop' | undefined => {
     window = window.length === 0 ? piece : Buffer.concat([window, piece]);
     const failure = engine.parse(piece, false, push, () => {});
     // Once the caller has stopped (a bad header, too many problems), what follows is not read, broken or not.
-    if (stopped) return undefined;
-    if (failure) return failureAt(failure, window, windowStart, consumed, line);
+    if (stopped) return 'stop';
+    if (failure) return failureAt(failure, window.subarray(consumed - windowStart), line, unit);
     // What the parser holds of an unfinished record is kept; the rest is let go.
     window = window.subarray(consumed - windowStart);
     windowStart = consumed;
+    return undefined;
+  };
+  for (const chunk of chunks) {
+    const bytes = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    pending = pending.length === 0 ? bytes : Buffer.concat([pending, bytes]);
+    if (!decided) {
+      if (pending.length < 2) continue;
+      decided = true;
+      if (pending[0] === 0xff && pending[1] === 0xfe) [encoding, unit] = ['utf16le', 2];
+    }
+    const n = pending.length - (pending.length % unit);
+    if (n === 0) continue;
+    const result = feed(pending.subarray(0, n));
+    pending = pending.subarray(n);
+    if (result === 'stop') return undefined;
+    if (result) return result;
+  }
+  if (pending.length > 0) {
+    const result = feed(pending);
+    if (result === 'stop') return undefined;
+    if (result) return result;
   }
   const failure = engine.parse(undefined, true, push, () => {});
-  return failure && !stopped ? failureAt(failure, window, windowStart, consumed, line) : undefined;
+  return failure && !stopped ? failureAt(failure, window.subarray(consumed - windowStart), line, unit) : undefined;
 }
 
-/** A syntax failure is placed at the start of the row the parser was reading. */
-function failureAt(e: Error, window: Buffer, windowStart: number, consumed: number, line: number): CsvFailure {
+/** A syntax failure is placed at the start of the row the parser was reading: `rest` starts where the last row ended. */
+function failureAt(e: Error, rest: Buffer, line: number, unit: number): CsvFailure {
   const code = (e as Error & { code?: string }).code ?? 'CSV_ERROR';
-  const rest = window.subarray(consumed - windowStart);
   let i = 0;
-  while (i < rest.length && (rest[i] === 10 || rest[i] === 13)) if (rest[i++] === 10) line++;
+  while (i < rest.length && (rest[i] === 10 || rest[i] === 13) && (unit === 1 || rest[i + 1] === 0)) {
+    if (rest[i] === 10) line++;
+    i += unit;
+  }
   return { code, line, column: 1 };
 }
 
-/** The line and column (in characters) where cell `index` of a row starts, scanning the row's own bytes with quotes in mind. */
-function locateCell(bytes: Buffer, startLine: number, index: number, delimiter: string): { line: number; column: number } {
-  const text = bytes.toString('utf8');
+/** The line and column (in characters) where cell `index` of a row starts, scanning the row's own text with quotes in mind. */
+function locateCell(text: string, startLine: number, index: number, delimiter: string): { line: number; column: number } {
   let cell = 0;
   let line = startLine;
   let column = 1;

@@ -40,9 +40,12 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       diagnostics.push(d);
       return true;
     };
+    let rows = 0;
     const failure = parseCsvChunks(source.chunks, (csv) => {
+      rows++;
       const bad = csv.cells.findIndex((c) => c.includes('\uFFFD'));
-      if (bad >= 0) return report(ledgerError(source.display, csv.cellAt(bad), 'not-utf8', `This cell is not UTF-8 text (${excerpt(csv.cells[bad]!)}). Export the ledger as UTF-8 CSV.`));
+      // A header that cannot be read stops the file: the next row would be taken for the header.
+      if (bad >= 0) return report(ledgerError(source.display, csv.cellAt(bad), 'not-utf8', `This cell is not UTF-8 text (${excerpt(csv.cells[bad]!)}). Export the ledger as UTF-8 CSV.`)) && map !== undefined;
       if (!map) {
         const mapped = mapColumns(csv.cells, ws.settings.sales, dimensions);
         map = mapped.map;
@@ -58,7 +61,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     }, ws.settings.sales?.delimiter);
     if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
-    else if (!map) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
+    else if (rows === 0) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
   return { ledger: errors ? undefined : ledger, diagnostics };
