@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { mermaidAsset } from './src/lib/mermaid-asset.mjs';
 
 // SITE (https://plans.example.com) and BASE (/sales/plans) host the site under a sub-path;
 // every internal link goes through import.meta.env.BASE_URL (src/lib/links.ts), so both only need setting here.
@@ -13,6 +14,8 @@ export default defineConfig({
   // No integration compiles plan files: narratives are rendered to sanitised HTML in core
   // (src/core/load/narrative/render.ts, src/lib/narratives.ts), so nothing in a plans folder runs here.
   build: { format: 'directory' },
+  // Mermaid is published as its prebuilt module rather than bundled on every build (src/lib/mermaid-asset.mjs).
+  integrations: [mermaidAsset()],
   // Astro renders no Markdown here, and Shiki's inline styles would not suit the CSP below (Astro warns).
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
@@ -39,10 +42,4 @@ export default defineConfig({
   },
   // npm run build gives every build its own cache, so two builds of different plans folders never share content.
   ...(process.env.ASTRO_CACHE_DIR && { cacheDir: process.env.ASTRO_CACHE_DIR }),
-  vite: {
-    build: {
-      // Mermaid's chunks are large but load only on pages with diagrams, and ELK's never (layout: 'dagre').
-      chunkSizeWarningLimit: 2048,
-    },
-  },
 });

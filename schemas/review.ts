@@ -6,17 +6,17 @@ const Points = (what: string) => z.array(z.string().min(1)).default([]).describe
 
 export const STANDINGS = ['ahead', 'on-track', 'at-risk', 'behind'] as const;
 
-/** Where an account stands against its target for one period. */
+/** Where an account stands against its target for one fiscal quarter. */
 export const StandingSchema = z.strictObject({
-  target: MoneySchema.optional().describe('The target committed in the sales plan for the period.'),
-  expected: MoneySchema.optional().describe('What we now expect to sell in the period.'),
+  target: MoneySchema.optional().describe('The target committed in the plan for the quarter (its forecast), in the workspace currency.'),
+  expected: MoneySchema.optional().describe('What we now expect to sell in the quarter, in the workspace currency.'),
   status: z.enum(STANDINGS).describe('ahead, on-track, at-risk or behind the target.'),
 });
 
 export const ReviewAccountSchema = z.strictObject({
   account: IdSchema.describe('The account id (its file name in accounts/).'),
-  current: StandingSchema.optional().describe('The account against its target this period.'),
-  next: StandingSchema.optional().describe('The account against its target next period.'),
+  current: StandingSchema.optional().describe('The account against its target in the fiscal quarter of the review (npm run new fills the target from the plan).'),
+  next: StandingSchema.optional().describe('The account against its target in the fiscal quarter after it.'),
   expectation: z.enum(['grow', 'hold', 'decline', 'win', 'lose']).describe('Where the account is heading: grow, hold, decline, win or lose.'),
   next_90_days: MoneySchema.optional().describe('Revenue expected in the next 90 days.'),
   cross_sell: z.array(IdSchema).default([]).describe('Offerings (ids in workspace.yaml) to cross-sell.'),

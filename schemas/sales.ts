@@ -4,6 +4,13 @@ import { refuseProtoKey } from './common.ts';
 /** The date formats a ledger's `date` column may be written in. */
 export const SALES_DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const;
 
+/**
+ * How large one ledger file may be by default, and at most. The ledger is read as a stream, so its size costs time,
+ * not memory: a CRM export of a million rows (about 60 MB) is read whole by default, as it is exported.
+ */
+export const DEFAULT_LEDGER_FILE_BYTES = 256 * 1024 * 1024;
+export const MAX_LEDGER_FILE_BYTES = 1024 * 1024 * 1024;
+
 /** How the sales ledger (plans/sales/*.csv) is read: which header holds which field, and how dates are written. */
 export const SalesSettingsSchema = z
   .strictObject({
@@ -18,6 +25,21 @@ export const SalesSettingsSchema = z
       .enum(SALES_DATE_FORMATS)
       .default('YYYY-MM-DD')
       .describe('How the date column is written, such as DD/MM/YYYY (YYYY-MM-DD when left out).'),
+    delimiter: z
+      .enum([',', ';', '\t', '|'])
+      .default(',')
+      .describe('The character between cells: "," (the default), ";" (what spreadsheets set to European formats export), "\\t" for tabs, or "|".'),
+    decimal_separator: z
+      .enum(['.', ','])
+      .default('.')
+      .describe('The decimal separator of amounts: "." (the default, 1250.50) or "," (1250,50). Thousands separators are never allowed.'),
+    max_file_bytes: z
+      .number()
+      .int()
+      .positive()
+      .max(MAX_LEDGER_FILE_BYTES)
+      .optional()
+      .describe('The largest one ledger file (sales/*.csv) may be, in bytes (268435456, 256 MB, when left out; at most 1073741824). A larger file is reported, not read.'),
   })
   .describe('The sales ledger (sales/*.csv): the header of each field in your export, and the date format.');
 

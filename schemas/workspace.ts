@@ -72,7 +72,7 @@ export const WorkspaceSettingsSchema = z
       .positive()
       .max(64 * 1024 * 1024)
       .optional()
-      .describe('The largest an account plan, review or sales ledger (sales/*.csv) file may be, in bytes (1048576, 1 MB, when left out; at most 67108864). A larger file is reported, not parsed.'),
+      .describe('The largest an account plan or review file may be, in bytes (1048576, 1 MB, when left out; at most 67108864). A larger file is reported, not parsed. The sales ledger has its own limit, sales.max_file_bytes.'),
     sales: SalesSettingsSchema.optional(),
   })
   .describe('The workspace: company, currency, fiscal year, dimensions and rule settings.');

@@ -122,15 +122,16 @@ await main(async (argv, output) => {
   );
 
   // The sales ledger at scale, only when asked (--ledger 1000000): scripts/lib/bench-ledger.ts.
+  let ledger: ReturnType<typeof benchLedger> | null = null;
   if (values.ledger !== undefined) {
-    const l = benchLedger({ work, script, rows: whole('ledger', values.ledger, 1), seed });
-    output.out(`Ledger: ${l.rows} rows (${l.files} files, ${l.megabytes} MB) beside ${l.accounts} plans: validate ${s(l.withLedger)} s, ${mb(l.withLedger)} MB peak; without the ledger ${s(l.withoutLedger)} s, ${mb(l.withoutLedger)} MB.`);
+    const l = (ledger = benchLedger({ work, script, rows: whole('ledger', values.ledger, 1), seed }));
+    output.out(`Ledger: ${l.rows} rows (${l.files} file${l.files === 1 ? "" : "s"}, ${l.megabytes} MB) beside ${l.accounts} plans: validate ${s(l.withLedger)} s, ${mb(l.withLedger)} MB peak; without the ledger ${s(l.withoutLedger)} s, ${mb(l.withoutLedger)} MB.`);
   }
   if (values.stages) await stageTable(sizes.map((accounts) => ({ accounts, dir: join(work, `accounts-${accounts}`) })), output);
 
   // --history: the plans' git history and the site with it (scripts/lib/bench-history.ts).
   const history = values.history ? benchHistory({ work, seed, runs, today: TODAY, output }) : null;
-  const report = { machine, date: new Date().toISOString(), seed, runs, memory: memorySource, cache, sizes: results, site: build, history };
+  const report = { machine, date: new Date().toISOString(), seed, runs, memory: memorySource, cache, sizes: results, site: build, ledger, history };
   mkdirSync(dirname(jsonFile), { recursive: true });
   writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
   output.out(`JSON: ${jsonFile}`);

@@ -87,6 +87,17 @@ describe('a damaged or hostile cache is ignored: never a crash, never a write ou
       rmSync(cacheFolder(s), { recursive: true });
       writeFileSync(cacheFolder(s), 'not a folder\n');
     } },
+    { name: 'a table row that points past the entries', act: (s) => rewritePack(s, (b) => {
+      const row = b.readUInt32LE(b.length - 12);
+      b.writeUInt32LE(0xfffffff0, row + 4);
+      return b;
+    }) },
+    { name: 'a table that says it has one row more', act: (s) => rewritePack(s, (b) => (b.writeUInt32LE(b.readUInt32LE(b.length - 8) + 1, b.length - 8), b)) },
+    { name: 'an entry overwritten with zeros, its table intact', act: (s) => rewritePack(s, (b) => {
+      const row = b.readUInt32LE(b.length - 12);
+      b.fill(0, b.readUInt32LE(row + 4), b.readUInt32LE(row + 4) + b.readUInt32LE(row + 8));
+      return b;
+    }) },
     { name: 'a pack that is a link', act: (s) => {
       const pack = packOf(s);
       rmSync(pack);

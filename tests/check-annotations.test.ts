@@ -70,3 +70,23 @@ describe('with more findings than are listed', () => {
     expect(summary).toContain('| r-warning | warning | 59 | `plans/accounts/old.yaml:1:1` |');
   });
 });
+
+describe('more missed goals than GitHub shows', () => {
+  it('ten are shown, and the last notice counts the rest as goals, apart from findings', async () => {
+    const { makeSandbox } = await import('./helpers/sandbox.ts');
+    const sb = makeSandbox();
+    try {
+      const scopes = ['{}', '{ channel: direct }', '{ channel: partner }', '{ region: americas }', '{ region: emea }', '{ owner: ann-lee }', '{ owner: bo-kim }', '{ manager: max-roe }'];
+      const goals = [...scopes.map((s) => `  - { period: FY2027, scope: ${s}, revenue: 1000000 }`), ...[1, 2, 3, 4].map((q) => `  - { period: FY2027-Q${q}, revenue: 1000000 }`)];
+      sb.write({ 'goals.yaml': `goals:\n${goals.join('\n')}\n` });
+      const many = readWorkspace({ plansDir: sb.plans, cwd: sb.dir }).workspace!;
+      const report: CheckReport = { company: 'Minimal Co', rollup: rollUp(many), diagnostics: [], findings: [finding(0, 'warning')] };
+      const lines = renderCheckAnnotations(report, many);
+      expect(lines.filter((l) => l.includes('title=Goal missed'))).toHaveLength(10);
+      expect(lines.filter((l) => levelOf(l) === 'warning')).toHaveLength(1);
+      expect(lines.at(-1)).toBe('::notice file=plans/workspace.yaml,line=1,col=1,title=More findings::2 more missed goals are in the step summary (and in npm run check -- --json).');
+    } finally {
+      sb.remove();
+    }
+  });
+});

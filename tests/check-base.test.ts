@@ -72,6 +72,7 @@ describe('check --base', () => {
     const r = run(repo, [...TODAY, '--base', 'HEAD~1', '--json'], { GITHUB_STEP_SUMMARY: summary });
     expect(JSON.parse(r.text).base).toEqual({
       ref: 'HEAD~1',
+      commit: git(repo, 'rev-parse', 'HEAD~1').trim(),
       valid: true,
       errors: 0,
       goals: [

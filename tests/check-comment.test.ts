@@ -1,9 +1,16 @@
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseRepos, git } from './helpers/git.ts';
 import { runScript, type Sandbox } from './helpers/sandbox.ts';
 import { CHECK_USAGE as USAGE } from '../scripts/commands/check.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import type { CheckReport } from '../src/core/report/check-report.ts';
+import { renderComment } from '../src/core/report/comment.ts';
+import { renderSummary } from '../src/core/report/markdown.ts';
+import type { GoalChange } from '../src/core/rollup/diff.ts';
+import { rollUp } from '../src/core/rollup/rollup.ts';
+import type { Finding } from '../src/core/rules/finding.ts';
 
 const baseRepo = baseRepos();
 
@@ -17,6 +24,10 @@ describe('check --comment FILE refuses a file it must not write', () => {
     { name: 'a file inside the plans folder', file: 'plans/comment.md', setup: () => {}, why: 'it is inside the plans folder, which check only reads.' },
     { name: 'a file in a folder that does not exist', file: 'no/such/comment.md', setup: () => {}, why: 'the folder it would go in does not exist.' },
     { name: 'a file in a linked folder that leads outside', file: 'out/comment.md', setup: (sb: Sandbox) => symlinkSync(join(sb.dir, '..'), join(sb.dir, 'out')), why: 'it is outside the folder check runs in, and check writes nothing outside it.' },
+    { name: 'a hard link to a file outside', file: 'comment.md', setup: (sb: Sandbox) => linkSync(join(sb.bystander, 'keep.txt'), join(sb.dir, 'comment.md')), why: 'it has other hard links, so writing it would change a file elsewhere.' },
+    { name: 'a hard link to a plan', file: 'comment.md', setup: (sb: Sandbox) => linkSync(join(sb.plans, 'accounts/acme.yaml'), join(sb.dir, 'comment.md')), why: 'it has other hard links, so writing it would change a file elsewhere.' },
+    { name: 'the working folder itself', file: '.', setup: () => {}, why: 'it is a folder.' },
+    { name: 'the plans folder', file: 'plans', setup: () => {}, why: 'it is inside the plans folder, which check only reads.' },
   ])('$name is exit 2 and nothing is written', ({ file, setup, why }) => {
     const sb = baseRepo();
     setup(sb);
@@ -61,5 +72,37 @@ describe('check --comment FILE on plans that do not validate', () => {
     expect(readFileSync(join(sb.dir, 'comment.md'), 'utf8')).toBe(
       "<!-- account-plans:check -->\n## ❌ The plans do not validate\n\n1 error: nothing was summed against the goals. The check's log and step summary name each file and line.\n",
     );
+  });
+});
+
+describe('the comment and the step summary stay within GitHub’s limits', () => {
+  const ws = readWorkspace({ plansDir: 'tests/fixtures/minimal' }).workspace!;
+  const rollup = rollUp(ws);
+  const moved = (i: number, long: boolean): GoalChange => ({ period: 'FY2027', scope: { owner: `p${i}` }, label: `Goal ${i}${long ? ' of a long name'.repeat(120) : ''}`, before: 100, after: 90, change: -10, metBefore: false, metAfter: false, targetBefore: 200, targetAfter: 200, shortBefore: 100, shortAfter: 110, movers: [] });
+  const finding = (i: number): Finding => ({ rule: 'stale-plan', severity: 'warning', file: `plans/accounts/a${i}.yaml`, line: 1, column: 1, message: `Finding ${i}.` });
+  const report = (goals: number, findings: number, long = false): CheckReport => ({
+    company: 'Minimal Co',
+    rollup,
+    diagnostics: [],
+    findings: Array.from({ length: findings }, (_, i) => finding(i)),
+    findingChange: { isNew: Array.from({ length: findings }, () => true), resolved: [] },
+    base: { ref: 'main', valid: true, errors: 0, goals: Array.from({ length: goals }, (_, i) => moved(i, long)), renames: [], touched: [] },
+  });
+
+  it('the comment lists the first 40 goals the change moved and says how many more', () => {
+    const comment = renderComment(report(100, 0));
+    expect(comment.split('\n').filter((l) => /^\| Goal \d+ \|/.test(l))).toHaveLength(40);
+    expect(comment).toContain('… and 60 more goals in the step summary.');
+  });
+
+  it('a comment or summary past GitHub’s size is cut at a whole line, and says so', () => {
+    const comment = renderComment(report(40, 0, true));
+    expect(new TextEncoder().encode(comment).length).toBeLessThanOrEqual(65_000);
+    expect(comment.endsWith('\n\n*The comment was cut here to fit GitHub’s limit; the step summary has the whole report.*\n')).toBe(true);
+    expect(comment.split('\n').at(-4)).toMatch(/^\| Goal \d+( of a long name)+ \| \$200 \| \$100 \| \$90 \| −\$10 \| missed \|  \|$/);
+    const summary = renderSummary(report(600, 0, true));
+    expect(new TextEncoder().encode(summary).length).toBeLessThanOrEqual(1_000_000);
+    expect(summary.endsWith('\n\n*The report was cut here to fit GitHub’s step summary; `npm run check -- --json` gives all of it.*\n')).toBe(true);
+    expect(summary.split('\n').at(-4)).toMatch(/^\| Goal \d+( of a long name)+ \| \$100 \| \$90 \| −\$10 \| missed \|  \|$/);
   });
 });

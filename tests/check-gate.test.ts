@@ -48,6 +48,8 @@ describe('check --base judges the change, not the state', () => {
     expect(r.status).toBe(status);
     expect(r.stdout).toContain(says);
     expect(r.stdout).toContain(`Gate (judging the change): ${status === 0 ? 'passes' : 'fails'}`);
+    // The last line of the log says the verdict too, since the exit code is the gate's and goals are missed either way.
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toMatch(status === 0 ? / missed; .*\. The gate passes: this change made nothing worse\.$/ : / missed; .*\. The gate fails: the reasons are under "Gate" above\.$/);
     const json = JSON.parse(check(sb, '--json').stdout) as Json;
     expect(json.gate.mode).toBe('change');
     expect(json.gate.passed).toBe(status === 0);

@@ -10,7 +10,7 @@ afterEach(() => {
   sandboxes = [];
 });
 
-const USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD]';
+const USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD] [--no-cache]';
 const TOTALS = [
   'FY2027 company: goal $1,000',
   '  2026-03-08              $420  42%',
@@ -36,8 +36,8 @@ function repoWith(change: (sb: Sandbox) => void, env: Record<string, string> = {
 
 const cases = [
   {
-    name: 'a commit message and author with control characters and workflow commands are never printed',
-    setup: () => repoWith(() => undefined, { GIT_COMMITTER_NAME: '::error::evil\u001b[31m', GIT_AUTHOR_NAME: '##[error]x' }, '::error file=x::pwned\n\u001e\u001f'),
+    name: 'a commit message and author with control characters, workflow commands and HTML are never printed',
+    setup: () => repoWith(() => undefined, { GIT_COMMITTER_NAME: '::error::evil\u001b[31m<img src=x onerror=alert(1)>', GIT_AUTHOR_NAME: '##[error]x' }, '::error file=x::pwned\n\u001e\u001f<script>alert(1)</script>'),
     args: ['--since', '2026-03-08', '--today', '2026-03-08'],
     status: 0,
     stdout: TOTALS,
@@ -66,6 +66,48 @@ const cases = [
     args: ['--since', '2026-03-08', '--today', '2026-03-08'],
     status: 0,
     stdout: [...TOTALS, ...LEFT_OUT('plans/accounts/big.yaml:1:1 The file is 1048589 bytes. Plans files may be at most 1 MB (1048576 bytes), so it was not parsed. Shorten it, or raise "max_file_bytes" in workspace.yaml if plans this large are intended.')],
+  },
+  {
+    name: 'plans in hidden folders and node_modules are not counted, as check does not count them',
+    setup: () =>
+      repoWith((sb) => {
+        const plan = 'name: Hidden\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: direct, region: americas }\nforecast:\n  - { period: FY2027, revenue: 5000 }\n';
+        sb.write({ 'accounts/.drafts/hidden.yaml': plan, 'accounts/node_modules/vendored.yaml': plan.replace('Hidden', 'Vendored') });
+      }),
+    args: ['--since', '2026-03-15', '--today', '2026-03-15'],
+    status: 0,
+    stdout: TOTALS.map((line) => line.replace('2026-03-08', '2026-03-15')),
+  },
+  {
+    name: 'a plans folder that is a git submodule is read from its own repository',
+    setup: () => {
+      const sb = makeSandbox();
+      sandboxes.push(sb);
+      initRepo(sb.plans);
+      commitAll(sb.plans, '2026-03-03');
+      // The project around it records the plans as a submodule (a gitlink), dated later, with no plan files of its own.
+      initRepo(sb.dir);
+      writeFileSync(join(sb.dir, '.gitmodules'), '[submodule "plans"]\n\tpath = plans\n\turl = ./plans\n');
+      commitAll(sb.dir, '2026-03-20');
+      return sb;
+    },
+    args: ['--since', '2026-03-08', '--today', '2026-03-08'],
+    status: 0,
+    stdout: TOTALS,
+  },
+  {
+    name: 'a plans folder in a repository that never committed it says so',
+    setup: () => {
+      const sb = makeSandbox();
+      sandboxes.push(sb);
+      initRepo(sb.dir);
+      writeFileSync(join(sb.dir, '.gitignore'), 'plans/\n');
+      commitAll(sb.dir, '2026-03-03');
+      return sb;
+    },
+    args: [],
+    status: 0,
+    stdout: ['No commit on this branch touches the plans folder yet, so there is no history to show. Commit the plans (git add, git commit) to start it.'],
   },
   {
     name: 'a plans folder in no git repository is refused',
@@ -115,7 +157,7 @@ describe('npm run history on hostile input', () => {
     const result = runScript('history', ['--plans', 'plans', ...args], { cwd: sb.dir });
     expect({ status: result.status, stderr: result.stderr.split('\n').filter(Boolean) }).toEqual({ status, stderr: stderr ?? [] });
     if (stdout) expect(result.stdout.replace(/commit [0-9a-f]{10}/g, 'commit <hash>').split('\n').slice(0, -1)).toEqual(stdout);
-    expect(result.stdout).not.toMatch(/^::|SECRET-VALUE|\u001b/m);
+    expect(result.stdout).not.toMatch(/^::|SECRET-VALUE|\u001b|<script|onerror/m);
     expect(sb.snapshot()).toEqual(before);
   });
 });

@@ -26,6 +26,7 @@ stakeholders:
 actions:
   - { description: Send the pilot offer, owner: ann-lee, due: 2026-03-20 }
   - { description: Book the site visit, owner: ann-lee, due: 2026-03-12, status: in-progress }
+  - { id: call-cfo, description: Call the CFO, owner: ann-lee, due: 2026-03-25 }
 `);
 
 const NOW = acme(`forecast:
@@ -38,6 +39,7 @@ actions:
   - { description: Send the pilot offer, owner: ann-lee, due: 2026-03-20, status: done }
   - { description: Book the site visit, owner: ann-lee, due: 2026-03-12, status: in-progress }
   - { description: Draft the framework agreement, owner: ann-lee, due: 2026-04-30 }
+  - { id: call-cfo, description: Call Maria about the budget, owner: ann-lee, due: 2026-03-25 }
 `);
 
 let sb: Sandbox;
@@ -63,7 +65,7 @@ function siteHistory() {
 }
 
 describe('changed since last review', () => {
-  it('compares the plan as committed on its last_reviewed day with the plan now, in words', () => {
+  it('compares the plan as committed on its last_reviewed day with the plan now, in words (a reworded action with an id is the same action)', () => {
     const item = siteHistory().accounts.get('acme');
     expect(item?.summary).toBe('Since the last review (2026-03-05):');
     expect(item?.changes).toEqual([
@@ -137,6 +139,23 @@ describe('a plans folder outside git', () => {
       expect(accountHistoryView(history, 'acme')).toEqual({ message: 'The plans folder is not in a git repository, so there is no history to show.', item: undefined });
     } finally {
       copy.remove();
+    }
+  });
+});
+
+describe('the notes the site shows', () => {
+  it('name files by their path in the repository, never by the folders of the machine that built the site', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      own.write({ 'accounts/acme.yaml': 'name: Acme\n' });
+      commitAll(own.dir, '2026-03-03');
+      // The site reads the plans from the project's folder, wherever the plans are.
+      const history = readPlansHistory({ plansDir: own.plans, cwd: sb.bystander, cache: false, paths: 'repo' });
+      expect(history.notes).toEqual([expect.stringMatching(/^2026-03-03 commit [0-9a-f]{10}: plans\/accounts\/acme\.yaml:1:1 owner is missing\./)]);
+      expect(history.notes.join('\n')).not.toMatch(/\.\.\/|tmp|plans-sandbox/);
+    } finally {
+      own.remove();
     }
   });
 });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../scripts/commands/check.ts';
 import { historyCommand } from '../scripts/commands/history.ts';
 import { readPlansHistory } from '../src/core/load/history/read-history.ts';
+import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { accountHistoryView, buildSiteHistory, goalHistoryView } from '../src/core/views/history.ts';
 import { buildSeries } from '../src/core/rollup/history.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 import { captured, commitAll, git, initRepo } from './helpers/git-history.ts';
@@ -90,6 +92,10 @@ describe('npm run history over a repository with commits at known dates', () => 
     ]);
   });
 
+  it('starts at the first commit when --since is long before it', () => {
+    expect(json(['--since', '1900-01-01']).goals).toEqual(json([]).goals);
+  });
+
   it('gives monthly points at the end of each month', () => {
     const result = json(['--every', 'month']);
     expect(result.goals[0].points).toEqual([{ date: '2026-03-31', planned: 780 }, { date: '2026-04-30', planned: 630 }]);
@@ -110,6 +116,26 @@ describe('npm run history over a repository with commits at known dates', () => 
   });
 });
 
+describe('two histories that end on one id', () => {
+  it('give one point per date: on a date both have, the plan that holds the id now', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: acme 220, globex 200
+      own.write({ 'accounts/globex.mdx': null });
+      commitAll(own.dir, '2026-03-10'); // to 03-15: acme 220
+      renameSync(join(own.plans, 'accounts/acme.yaml'), join(own.plans, 'accounts/globex.yaml'));
+      commitAll(own.dir, '2026-03-17'); // to 03-22: acme, now named globex, 220
+      const { accounts } = buildSeries(readPlansHistory({ plansDir: 'plans', cwd: own.dir, cache: false }), { until: '2026-03-22', every: 'week' });
+      expect(accounts).toEqual([
+        { account: 'globex', points: ['2026-03-08', '2026-03-15', '2026-03-22'].map((date) => ({ date, forecast: { FY2027: 220 } })) },
+      ]);
+    } finally {
+      own.remove();
+    }
+  });
+});
+
 describe('a shallow clone', () => {
   it('gives a clear message and no history, not a failure', () => {
     const clone = join(sb.dir, 'bystander', 'clone');
@@ -118,9 +144,16 @@ describe('a shallow clone', () => {
     expect(historyCommand(['--json', '--plans', 'plans', '--today', '2026-04-12'], output, clone, { cache: false })).toBe(0);
     const result = JSON.parse(out.join('\n'));
     expect(result.goals).toEqual([]);
-    expect(result.unavailable).toBe('This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
+    expect(result.unavailable).toBe(SHALLOW);
+    // The site built from it: the same sentence on the goal and account pages, and no line.
+    const { workspace } = readWorkspace({ plansDir: 'plans', cwd: clone });
+    const site = buildSiteHistory(readPlansHistory({ plansDir: 'plans', cwd: clone, cache: false, paths: 'repo' }), workspace!, '2026-04-12');
+    expect(goalHistoryView(site)).toEqual({ message: SHALLOW, goals: [], notes: [] });
+    expect(accountHistoryView(site, 'acme')).toEqual({ message: SHALLOW, item: undefined });
   });
 });
+
+const SHALLOW = 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.';
 
 describe('a version left out between two valid ones', () => {
   it('keeps every change made while the plans were invalid once they are valid again', () => {

@@ -5,7 +5,7 @@ import { rulesBase } from './rules-fixture.ts';
 
 const ANN = 'reviews/2026-09/ann-lee.yaml';
 const ACME = 'accounts/acme.yaml';
-const later = 'reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\nactions:\n  - { description: Book the pilot, owner: ann-lee, account: acme, serves: expand-servce }\n';
+const later = 'reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\nactions:\n  - { description: Book the pilot, owner: ann-lee, due: 2026-11-10, account: acme, serves: expand-servce }\n';
 
 interface Case {
   name: string;
@@ -34,13 +34,13 @@ const cases: Case[] = [
   {
     name: 'serves in the latest review names an id the plan lacks: an error with the nearest id',
     added: { 'reviews/2026-10/ann-lee.yaml': later },
-    expected: ['rules-base/reviews/2026-10/ann-lee.yaml:6:75 error actions[0].serves: "expand-servce" is not an objective or action id in accounts/acme. Did you mean "expand-service"?'],
+    expected: ['rules-base/reviews/2026-10/ann-lee.yaml:6:92 error actions[0].serves: "expand-servce" is not an objective or action id in accounts/acme. Did you mean "expand-service"?'],
     valid: false,
   },
   {
     name: 'serves in an earlier review that the plan has moved on from is a note',
     added: { 'reviews/2026-08/ann-lee.yaml': later.replace('2026-10-15', '2026-08-15') },
-    expected: ['rules-base/reviews/2026-08/ann-lee.yaml:6:75 info actions[0].serves: "expand-servce" is not an objective or action id in accounts/acme. Did you mean "expand-service"?'],
+    expected: ['rules-base/reviews/2026-08/ann-lee.yaml:6:92 info actions[0].serves: "expand-servce" is not an objective or action in accounts/acme now. The review records its month: leave it as it is.'],
     valid: true,
   },
   {
@@ -48,6 +48,45 @@ const cases: Case[] = [
     edits: { [ANN]: [['due: 2026-10-30 }', 'due: 2026-10-30, serves: expand-service }']] },
     expected: ['rules-base/reviews/2026-09/ann-lee.yaml:6:86 error actions[0].serves: "expand-service" names an objective or action, but the action names no account. Add "account: <id>" for the plan it belongs to.'],
     valid: false,
+  },
+  {
+    name: 'a slipped action without its new date is refused',
+    edits: { [ANN]: [['due: 2026-10-30 }', 'status: slipped }']] },
+    expected: ['rules-base/reviews/2026-09/ann-lee.yaml:6:69 error actions[0]: "Book the pilot kick-off" slipped but gives no new date. Add "due: YYYY-MM-DD", the date it is now promised for.'],
+    valid: false,
+  },
+  {
+    name: 'a new action without a due date is refused; a carried one keeps whatever date it had',
+    edits: { [ANN]: [['owner: ann-lee, due: 2026-10-30 }', 'owner: ann-lee }']] },
+    added: { 'reviews/2026-10/ann-lee.yaml': 'reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\nprevious_actions:\n  - { description: Book the pilot kick-off, owner: ann-lee }\n' },
+    expected: ['rules-base/reviews/2026-09/ann-lee.yaml:6:20 error actions[0]: "Book the pilot kick-off" has no due date. Add "due: YYYY-MM-DD": a new action has an owner and a date, so the weekly check can find it.'],
+    valid: false,
+  },
+  {
+    name: 'a dropped action without a reason is refused, and so is a cancelled one',
+    edits: { [ANN]: [['due: 2026-10-30 }', 'due: 2026-10-30, status: dropped }']], 'reviews/2026-09/bo-kim.yaml': [['status: slipped, slips: 1 }', 'status: cancelled, slips: 1 }']] },
+    expected: [
+      'rules-base/reviews/2026-09/ann-lee.yaml:6:86 error actions[0]: "Book the pilot kick-off" is dropped without a reason. Add "reason: …", one line on why it is no longer worth doing.',
+      'rules-base/reviews/2026-09/bo-kim.yaml:7:94 error actions[0]: "Ask for the plant manager\'s name" is cancelled without a reason. Add "reason: …", one line on why it is no longer worth doing.',
+    ],
+    valid: false,
+  },
+  { name: 'slipped with a new date and dropped with a reason are complete outcomes', edits: { [ANN]: [['due: 2026-10-30 }', 'due: 2026-11-13, status: slipped, slips: 2 }']], 'reviews/2026-09/bo-kim.yaml': [['status: slipped, slips: 1 }', 'status: dropped, reason: The plant closed }']] }, expected: [], valid: true },
+  {
+    name: 'cross-sell and upsell in the latest review name offerings of workspace.yaml',
+    edits: { [ANN]: [['next_90_days: 250000 }', 'next_90_days: 250000, cross_sell: [sensor], upsell: [servise] }']] },
+    expected: [
+      'rules-base/reviews/2026-09/ann-lee.yaml:4:76 error accounts[0].cross_sell[0]: "sensor" is not an offering in workspace.yaml. Did you mean "sensors"?',
+      'rules-base/reviews/2026-09/ann-lee.yaml:4:94 error accounts[0].upsell[0]: "servise" is not an offering in workspace.yaml. Did you mean "service"?',
+    ],
+    valid: false,
+  },
+  {
+    name: 'an offering retired since an earlier review is a note there',
+    edits: { [ANN]: [['next_90_days: 250000 }', 'next_90_days: 250000, upsell: [retired-kit] }']] },
+    added: { 'reviews/2026-10/ann-lee.yaml': later.replace('serves: expand-servce', 'serves: expand-service') },
+    expected: ['rules-base/reviews/2026-09/ann-lee.yaml:4:72 info accounts[0].upsell[0]: "retired-kit" is not an offering in workspace.yaml now. The review records its month: leave it as it is.'],
+    valid: true,
   },
   { name: 'serves naming an objective of the account is valid', edits: { [ANN]: [['due: 2026-10-30 }', 'due: 2026-10-30, account: acme, serves: expand-service }']] }, expected: [], valid: true },
 ];

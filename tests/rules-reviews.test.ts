@@ -40,7 +40,7 @@ const cases: Case[] = [
     rule: 'review-incomplete',
     edits: { [BO]: [['  - { account: gamma, expectation: win }\n', '']] },
     expected: [
-      'rules-base/reviews/2026-09/bo-kim.yaml:3:1 warning review-incomplete: The review of 2026-09 leaves out gamma, an account in bo-kim\'s book (1 of 2 accounts covered). Add "- { account: gamma, expectation: … }" under accounts: a review covers the whole book, briefly.',
+      'rules-base/reviews/2026-09/bo-kim.yaml:3:1 warning review-incomplete: The review of 2026-09 leaves out gamma, an account in bo-kim\'s book (1 of 2 accounts covered). Add "- { account: gamma, expectation: … }" under accounts if it was in the book on 2026-09-23; if it joined since, this month\'s review covers it: npm run new -- review --person bo-kim --month 2026-10.',
     ],
   },
   {
@@ -48,6 +48,32 @@ const cases: Case[] = [
     rule: 'review-incomplete',
     edits: { [ANN]: [['  - { account: acme, expectation: grow, next_90_days: 250000 }\n', '  - { account: zeta, expectation: lose }\n']] },
     added: { [ANN_OCT]: october('previous_actions:\n  - { description: Book the pilot kick-off, owner: ann-lee, status: done }\n') },
+    expected: [],
+  },
+  {
+    name: 'review-incomplete: this month\'s review is held to the book as it is',
+    rule: 'review-incomplete',
+    today: '2026-09-30',
+    edits: { [BO]: [['  - { account: gamma, expectation: win }\n', '']] },
+    expected: [
+      'rules-base/reviews/2026-09/bo-kim.yaml:3:1 warning review-incomplete: The review of 2026-09 leaves out gamma, an account in bo-kim\'s book (1 of 2 accounts covered). Add "- { account: gamma, expectation: … }" under accounts: a review covers the whole book, briefly.',
+    ],
+  },
+  {
+    name: 'review-incomplete: an account that may have joined after last month\'s review is covered by writing this month\'s, not by editing the past',
+    rule: 'review-incomplete',
+    added: { 'accounts/delta.yaml': 'name: Delta\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: direct }\n' },
+    expected: [
+      'rules-base/reviews/2026-09/bo-kim.yaml:3:1 warning review-incomplete: The review of 2026-09 leaves out delta, an account in bo-kim\'s book (2 of 3 accounts covered). Add "- { account: delta, expectation: … }" under accounts if it was in the book on 2026-09-23; if it joined since, this month\'s review covers it: npm run new -- review --person bo-kim --month 2026-10.',
+    ],
+  },
+  {
+    name: 'review-incomplete: once this month\'s review is written, last month\'s is a record and says nothing',
+    rule: 'review-incomplete',
+    added: {
+      'accounts/delta.yaml': 'name: Delta\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: direct }\n',
+      'reviews/2026-10/bo-kim.yaml': 'reviewer: max-roe\ndate: 2026-10-12\naccounts:\n  - { account: beta, expectation: hold }\n  - { account: gamma, expectation: win }\n  - { account: delta, expectation: win }\nprevious_actions:\n  - { description: Ask for the plant manager\'s name, owner: bo-kim, status: done }\n',
+    },
     expected: [],
   },
   {

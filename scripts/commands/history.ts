@@ -8,7 +8,7 @@ import { todayIso } from '../../src/core/shared/periods.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
-export const HISTORY_USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD]';
+export const HISTORY_USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD] [--no-cache]';
 
 /**
  * Every goal's planned total (and, with --json, every account's forecast) at the end of each week or month, from
@@ -18,7 +18,7 @@ export const HISTORY_USAGE = 'Usage: npm run history -- [--plans DIR] [--since Y
 export function historyCommand(argv: string[], output: Output, cwd = process.cwd(), options: { cache?: string | false } = {}): number {
   const values = parseOptions(
     argv,
-    { plans: { type: 'string' }, since: { type: 'string' }, every: { type: 'string' }, json: { type: 'boolean' }, today: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    { plans: { type: 'string' }, since: { type: 'string' }, every: { type: 'string' }, json: { type: 'boolean' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     HISTORY_USAGE,
   );
   if (values.help) {
@@ -41,7 +41,8 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
   const plansDir = plansDirOption(values.plans);
   let history;
   try {
-    history = readPlansHistory({ plansDir, cwd, ...(options.cache !== undefined && { cache: options.cache }) });
+    const cache = values['no-cache'] ? false : options.cache;
+    history = readPlansHistory({ plansDir, cwd, ...(cache !== undefined && { cache }) });
   } catch (e) {
     if (e instanceof HistoryInputError) throw new ExitError(2, e.message);
     throw e;

@@ -12,7 +12,7 @@ import { reviewTemplate } from '../../src/core/templates/review.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const NEW_USAGE = [
-  'Usage: npm run new -- plan <id> --name "Name" --owner <person> [--target N] [--strategic] [--plans DIR]',
+  'Usage: npm run new -- plan <id> --name "Name" --owner <person> [--target] [--strategic] [--forecast N] [--plans DIR]',
   '       npm run new -- review --person <id> --month YYYY-MM [--plans DIR]',
 ].join('\n');
 
@@ -24,8 +24,13 @@ export function newCommand(argv: string[], output: Output, cwd = process.cwd()):
   if (kind === '--help' || kind === '-h') return (output.out(NEW_USAGE), 0);
   if (kind !== 'plan' && kind !== 'review') throw refuse(`Say what to start: "plan" or "review"${kind === undefined ? '' : `, not ${excerpt(kind)}`}.\n${NEW_USAGE}`);
   const id = kind === 'plan' && rest[0] !== undefined && !rest[0].startsWith('--') ? rest.shift() : undefined;
+  // --target once took an amount; say where the amount goes now instead of "unexpected argument".
+  const amount = rest[rest.indexOf('--target') + 1];
+  if (rest.includes('--target') && amount !== undefined && /^\d/.test(amount)) {
+    throw refuse(`--target takes no value: it starts a target account (status: target, strategy: acquire). Give this year's forecast with --forecast ${excerpt(amount)}.`);
+  }
   const values = parseOptions(rest, {
-    plans: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, target: { type: 'string' },
+    plans: { type: 'string' }, name: { type: 'string' }, owner: { type: 'string' }, target: { type: 'boolean' }, forecast: { type: 'string' },
     strategic: { type: 'boolean' }, person: { type: 'string' }, month: { type: 'string' },
   }, NEW_USAGE);
   const plansDir = plansDirOption(values.plans);
@@ -66,13 +71,15 @@ function planFile(ws: Workspace, id: string | undefined, values: Record<string, 
   if (ws.accountById.has(id)) throw refuse(`accounts/${id} already has a plan (${ws.accountById.get(id)!.file}); it is left unchanged. Choose another id or edit that plan.`);
   const name = typeof values['name'] === 'string' ? values['name'].trim() : '';
   if (name === '') throw refuse(`--name is missing: give the account's name, such as --name "Acme Corporation".`);
+  // A line break or an escape in a name is a paste accident; on a page or in a terminal it would do harm or confuse.
+  if (/\p{Cc}/u.test(name)) throw refuse(`--name ${excerpt(name)} holds a control character (a line break, tab or escape). Write the name on one line, as it should read.`);
   const owner = person(ws, values['owner'] as string | undefined, 'owner');
-  const rawTarget = values['target'] as string | undefined;
-  const target = rawTarget === undefined ? undefined : Number(rawTarget);
-  if (rawTarget !== undefined && (!/^\d+(\.\d+)?$/.test(rawTarget) || !Number.isFinite(target))) {
-    throw refuse(`--target ${excerpt(rawTarget)} is not an amount: write a plain number, such as --target 250000.`);
+  const raw = values['forecast'] as string | undefined;
+  const forecast = raw === undefined ? undefined : Number(raw);
+  if (raw !== undefined && (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(forecast))) {
+    throw refuse(`--forecast ${excerpt(raw)} is not an amount: write a plain number, such as --forecast 250000.`);
   }
-  return { rel: `accounts/${id}.yaml`, text: planTemplate(ws, { id, name, owner, strategic: values['strategic'] === true, today, ...(target !== undefined && { target }) }) };
+  return { rel: `accounts/${id}.yaml`, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, ...(forecast !== undefined && { forecast }) }) };
 }
 
 function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string) {

@@ -56,7 +56,8 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
   try {
     return parseArgs({ args: argv, options, allowPositionals: false, strict: true }).values;
   } catch (e) {
-    throw new ExitError(2, `${oneLine((e as Error).message).replace(/\.$/, '')}.\n${usage}`);
+    // Node writes some of these messages on several lines; they read as one sentence after another.
+    throw new ExitError(2, `${oneLine((e as Error).message.replace(/\s*\n\s*/g, ' ')).replace(/\.$/, '')}.\n${usage}`);
   }
 }
 

@@ -1,4 +1,4 @@
-import { closeSync, constants, lstatSync, openSync, realpathSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, openSync, realpathSync, writeSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { isBelow } from '../../src/core/shared/paths.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
@@ -25,6 +25,7 @@ export function outputFileOption(option: string, file: string, cwd: string, plan
     return refuse('the folder it would go in does not exist.');
   }
   const target = resolve(folder, basename(path));
+  if (target === root) refuse('it is a folder.');
   if (!isBelow(root, target)) refuse('it is outside the folder check runs in, and check writes nothing outside it.');
   let plansReal: string | undefined;
   try {
@@ -42,13 +43,27 @@ export function outputFileOption(option: string, file: string, cwd: string, plan
   if (stat.isSymbolicLink()) refuse('it is a symbolic link, and check never writes through a link.');
   if (stat.isDirectory()) refuse('it is a folder.');
   if (!stat.isFile()) refuse('it is not a regular file.');
+  // A hard link is the same file as another name, possibly outside this folder or in the plans: writing it would change that one too.
+  if (stat.nlink > 1) refuse('it has other hard links, so writing it would change a file elsewhere.');
   return target;
 }
 
-/** Writes the file without following a link that appeared since the check (O_NOFOLLOW). */
+/**
+ * Writes the file without following a link that appeared since the check (O_NOFOLLOW), and truncates it only
+ * once the opened file is known to be a regular file with no other name, so nothing else is ever changed.
+ */
 export function writeOutputFile(path: string, text: string): void {
-  const fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW, 0o644);
+  let fd: number;
   try {
+    // O_NONBLOCK: a pipe put in its place fails here instead of waiting for a reader.
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_NOFOLLOW | constants.O_NONBLOCK, 0o644);
+  } catch (e) {
+    throw new ExitError(2, `${oneLine(path, 200)} could not be written (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was written.`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.nlink > 1) throw new ExitError(2, `${oneLine(path, 200)} changed into something other than a file of its own while check ran; nothing was written.`);
+    ftruncateSync(fd, 0);
     writeSync(fd, text);
   } finally {
     closeSync(fd);

@@ -7,7 +7,7 @@ import { plansCwd, plansDir } from './workspace.ts';
 /**
  * The plans' history for the site, read from git once per build. PLANS_HISTORY=off leaves it out (the bench
  * compares builds with and without it). A folder outside git or a shallow clone gives a site without history,
- * never a failed build.
+ * never a failed build. Notes name files by their path in the repository, never by the build machine's folders.
  */
 let cached: { ws: unknown; history: SiteHistory } | undefined;
 
@@ -18,7 +18,7 @@ export function loadSiteHistory(): SiteHistory {
   if (process.env['PLANS_HISTORY'] === 'off') history = none('The history is turned off for this build (PLANS_HISTORY=off).');
   else {
     try {
-      history = buildSiteHistory(readPlansHistory({ plansDir: plansDir(), cwd: plansCwd() }), data.ws, data.today);
+      history = buildSiteHistory(readPlansHistory({ plansDir: plansDir(), cwd: plansCwd(), paths: 'repo' }), data.ws, data.today);
     } catch (e) {
       if (!(e instanceof HistoryInputError)) throw e;
       // The message names folders of the machine that built the site: not for a published page.

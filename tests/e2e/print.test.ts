@@ -104,7 +104,7 @@ describe('printing a strategic account page', () => {
       swot: document.querySelector('#swot')?.checkVisibility() ?? false,
       buyingChart: document.querySelector('section:has(#stakeholders) figure.diagram svg')?.checkVisibility() ?? false,
       stakeholderTable: document.querySelector('section:has(#stakeholders) table')?.checkVisibility() ?? false,
-      timeline: document.querySelector('section:has(#actions) figure.diagram')?.checkVisibility() ?? false,
+      timeline: document.querySelector('section:has(#actions) figure.timeline')?.checkVisibility() ?? false,
       confidence: [...document.querySelectorAll('.key-numbers dt')].some((d) => d.textContent === 'Confidence' && d.checkVisibility()),
       objectives: document.querySelector('#objectives')?.checkVisibility() ?? false,
     }));

@@ -46,11 +46,28 @@ describe('the review pages and This week', () => {
     await page.close();
   });
 
+  it('shows each account against target by quarter, and the plan action a review action serves, linked', async () => {
+    const { page, errors } = await open('reviews/2026-11/priya-raman/');
+    const halberd = page.locator('tr', { has: page.getByRole('link', { name: 'Halberd Specialty Chemicals' }) });
+    expect(await halberd.locator('td').nth(2).textContent()).toBe('FY2027-Q4: on-track (expected $940,000 of $940,000); FY2028-Q1: on-track (expected $900,000)');
+    const action = page.locator('li', { hasText: 'Calibration proposal to Tom Kowalski — ' });
+    expect(await action.textContent()).toContain('serves calibration-proposal');
+    await action.getByRole('link', { name: 'Halberd Specialty Chemicals' }).click();
+    await page.waitForURL(`${server.url}accounts/halberd-chemicals/`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('lists this week\'s and overdue actions by person, each linking to where it was written', async () => {
     const { page, errors } = await open('week/');
     expect(await page.locator('main h2, h2').allTextContents()).toEqual(['Jake Morrow', 'Carmen Ortiz']);
     const jake = page.locator('section', { has: page.locator('h2', { hasText: 'Jake Morrow' }) });
-    expect(await jake.locator('li').first().textContent()).toContain('10 days overdue');
+    // The plan's action, which Jake's November review follows (it serves its id): listed once, with both links.
+    const first = jake.locator('li').first();
+    expect(await first.textContent()).toContain('Submit the sole-source justification to Brian Tollefson');
+    expect(await first.textContent()).toContain('10 days overdue');
+    expect(await first.getByRole('link', { name: 'review 2026-11' }).count()).toBe(1);
+    expect(await jake.locator('li', { hasText: 'Submit the Columbia Basin sole-source justification' }).count()).toBe(0);
     await jake.getByRole('link', { name: 'Columbia Basin Water Authority' }).click();
     await page.waitForURL(`${server.url}accounts/columbia-basin-water/`);
     expect(await page.locator('#in-reviews ~ .table-wrap tbody tr').count()).toBe(2);

@@ -32,6 +32,18 @@ describe('site views of the sales ledger', () => {
       ],
     });
     expect(view.revenue!.rows.map((r) => [r.year, r.sold, r.source])).toEqual([['FY2026', '$530', 'sales ledger'], ['FY2027', '$190', 'sales ledger']]);
+    // What they buy, as booked: by fiscal year and product, in the workspace currency though the plan is in EUR.
+    expect(view.wallet.ledger).toEqual({
+      currency: 'USD',
+      rows: [
+        { year: 'FY2026', product: 'Service', revenue: '$330', margin: '$99' },
+        { year: 'FY2026', product: 'Sensors', revenue: '$200', margin: '$80' },
+        { year: 'FY2027', product: 'Sensors', revenue: '$140', margin: '$54' },
+        { year: 'FY2027', product: 'Service', revenue: '$50', margin: '$20' },
+      ],
+    });
+    // A row without a product says so.
+    expect(accountView(data, 'globex').wallet.ledger).toEqual({ currency: 'USD', rows: [{ year: 'FY2027', product: 'no product given', revenue: '$70', margin: '$0' }] });
   });
 
   it('the home page shows booked to date for the year, every client together', () => {

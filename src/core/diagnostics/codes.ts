@@ -87,7 +87,12 @@ export const DIAGNOSTIC_CODES = {
   'review-date': { severity: 'error', meaning: 'A review\'s date is not in the month of its folder.' },
   'review-account-gone': { severity: 'info', meaning: 'A review names an account that has no plan now (removed or renamed since); the review stays valid.' },
   'serves-without-account': { severity: 'error', meaning: 'A review action says which objective or action it serves but names no account.' },
-  'unknown-serves': { severity: 'error', meaning: 'A review action serves an id that is not an objective or action of the account\'s plan (a note in a past review).' },
+  'unknown-serves': { severity: 'error', meaning: 'An action in a person\'s latest review serves an id that is not an objective or action of the account\'s plan.' },
+  'review-serves-gone': { severity: 'info', meaning: 'An action in an earlier review serves an objective or action the plan no longer has; the review stays valid.' },
+  'review-offering-gone': { severity: 'info', meaning: 'An earlier review names an offering workspace.yaml no longer lists; the review stays valid.' },
+  'new-action-without-due': { severity: 'error', meaning: 'A new action in a review has no due date.' },
+  'slipped-without-due': { severity: 'error', meaning: 'A review action has slipped but gives no new due date.' },
+  'dropped-without-reason': { severity: 'error', meaning: 'A review action is dropped without a reason.' },
   'review-person': { severity: 'error', meaning: 'A review\'s person field differs from its file name.' },
   // Narratives
   'mdx-syntax': { severity: 'error', meaning: 'A narrative cannot be parsed as MDX.' },
@@ -112,12 +117,12 @@ export const DIAGNOSTIC_CODES = {
   'ledger-missing-value': { severity: 'error', meaning: 'A ledger row leaves its account or revenue empty.' },
   'ledger-not-a-number': { severity: 'error', meaning: 'A ledger revenue or margin is not a plain number.' },
   'ledger-bad-date': { severity: 'error', meaning: 'A ledger date is not in the declared format, or a period is not a fiscal year or quarter.' },
-  'ledger-date-outside': { severity: 'error', meaning: 'A ledger row falls outside the fiscal years the plans name.' },
+  'ledger-date-outside': { severity: 'error', meaning: 'A ledger row falls outside the fiscal years the workspace knows: its goals\' years and the two before them, and the years plans forecast or record.' },
   'ledger-unknown-product': { severity: 'error', meaning: 'A ledger row names a product that is not an offering in workspace.yaml.' },
   'ledger-unknown-currency': { severity: 'error', meaning: 'A ledger row\'s currency has no exchange rate in workspace.yaml.' },
   'ledger-unknown-dimension-value': { severity: 'error', meaning: 'A ledger row gives a dimension value workspace.yaml does not list.' },
   'ledger-control-character': { severity: 'error', meaning: 'A ledger cell holds a control character (a line break outside a name).' },
-  'ledger-formula': { severity: 'error', meaning: 'A ledger cell starts like a spreadsheet formula (=, +, @); it is refused, never run.' },
+  'ledger-value-too-long': { severity: 'error', meaning: 'A ledger text cell (account, name, product …) is over 1,000 characters.' },
   'ledger-too-many-problems': { severity: 'error', meaning: 'A ledger file has more than 50 problems; the rest of it is not checked.' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

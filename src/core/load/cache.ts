@@ -1,9 +1,10 @@
 import { createHash, hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { toolFingerprint } from './cache-key.ts';
+import { PackReader, PackWriter } from './cache-pack.ts';
 
 /** What one plans file came to: its parse and, when it ran, its schema check. Keyed by the file's bytes. */
 export interface CachedFile {
@@ -19,11 +20,8 @@ export interface CachedFile {
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 
-const MAGIC = 'account-plans cache 1\n';
 /** Packs of other plans folders kept beside this one; the oldest go first. */
 const MAX_PACKS = 16;
-/** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
-const MAX_PACK_BYTES = 1 << 30;
 
 /**
  * The content cache: one pack per plans folder in node_modules/.cache/account-plans of the working directory,
@@ -31,18 +29,22 @@ const MAX_PACK_BYTES = 1 << 30;
  * and its bytes. A pack that is unreadable, truncated, of another version, or a link is ignored, and so is an entry
  * whose key or shape does not match; a folder that is a link or cannot be written is not used. Deleting the
  * folder is always safe. Anyone who can write node_modules can change the tool itself, so an entry is checked for
- * mix-ups and damage, not for forgery.
+ * mix-ups and damage, not for forgery. Entries are read from the old pack when asked for, and new ones written
+ * to the new pack at once (cache-pack.ts), so a run never holds the whole pack in memory.
  */
 export class PlansCache {
   private readonly folder: string;
   private readonly pack: string;
   private readonly fingerprint: string;
-  /** Each entry serialised on its own, so a damaged one costs only itself, and is read only when asked for. */
-  private readonly old: Map<string, Buffer>;
-  private readonly used = new Map<string, Buffer>();
-  private changed = false;
+  private readonly old: PackReader | undefined;
+  /** Keys of the old pack's entries this run used: `save` copies them when it writes a new pack. */
+  private readonly used = new Set<string>();
+  /** Keys already in the new pack. */
+  private readonly written = new Set<string>();
+  /** The new pack, opened on the first new entry; null once writing failed or the cache was saved. */
+  private out: PackWriter | null | undefined;
 
-  private constructor(folder: string, pack: string, fingerprint: string, old: Map<string, Buffer>) {
+  private constructor(folder: string, pack: string, fingerprint: string, old: PackReader | undefined) {
     this.folder = folder;
     this.pack = pack;
     this.fingerprint = fingerprint;
@@ -67,7 +69,7 @@ export class PlansCache {
       if (!isRealFolder(dir)) return undefined;
     }
     const pack = join(folder, `${createHash('sha256').update(plansRoot).digest('hex').slice(0, 32)}.pack`);
-    return new PlansCache(folder, pack, fingerprint, readPack(pack, fingerprint));
+    return new PlansCache(folder, pack, fingerprint, PackReader.open(pack, fingerprint));
   }
 
   /** The file's names and a hash of its bytes; the tool's fingerprint is the pack's. */
@@ -76,7 +78,7 @@ export class PlansCache {
   }
 
   get(key: string): CachedFile | undefined {
-    const bytes = this.old.get(key);
+    const bytes = this.old?.read(key);
     if (!bytes) return undefined;
     let entry: unknown;
     try {
@@ -85,45 +87,50 @@ export class PlansCache {
       return undefined;
     }
     if (!isObject(entry) || !isEntry(entry as unknown as CachedFile, key)) return undefined;
-    this.used.set(key, bytes);
+    this.used.add(key);
     return entry as unknown as CachedFile;
   }
 
-  /** Serialised now, so what later steps do to the values never reaches the cache. */
+  /** Serialised now, so what later steps do to the values never reaches the cache, and written now, so it is not held. */
   set(entry: CachedFile): void {
-    this.used.set(entry.key, serialize(entry));
-    this.changed = true;
+    this.used.delete(entry.key);
+    this.append(entry.key, serialize(entry));
   }
 
-  /** Writes the pack when anything changed: only the entries of this run, so files gone from the folder drop out. */
+  /** Puts the new pack in place when anything changed: only the entries of this run, so files gone from the folder drop out. */
   save(): void {
-    if (!this.changed && this.used.size === this.old.size) return;
-    const temp = `${this.pack}.${process.pid}.tmp`;
-    try {
-      // 'wx' refuses to follow or replace anything already there, a link included.
-      const fd = openSync(temp, 'wx', 0o600);
-      try {
-        writeAll(fd, Buffer.from(`${MAGIC}${this.fingerprint}\n`, 'latin1'));
-        for (const [key, bytes] of this.used) {
-          const keyBytes = Buffer.from(key, 'utf8');
-          const head = Buffer.alloc(8);
-          head.writeUInt32LE(keyBytes.length, 0);
-          head.writeUInt32LE(bytes.length, 4);
-          writeAll(fd, Buffer.concat([head, keyBytes, bytes]));
-        }
-      } finally {
-        closeSync(fd);
+    if (this.out !== undefined || this.used.size !== (this.old?.slots.size ?? 0)) {
+      for (const key of this.used) {
+        const bytes = this.written.has(key) ? undefined : this.old?.read(key);
+        if (bytes) this.append(key, bytes);
       }
-      renameSync(temp, this.pack);
-      prune(this.folder, this.pack);
+      const out = this.out;
+      if (out) {
+        try {
+          out.finish();
+          renameSync(out.temp, this.pack);
+          prune(this.folder, this.pack);
+        } catch {
+          out.abandon();
+        }
+      }
+    }
+    this.out = null;
+    this.old?.close();
+  }
+
+  private append(key: string, bytes: Uint8Array): void {
+    if (this.out === null || this.written.has(key)) return;
+    try {
+      this.out ??= new PackWriter(`${this.pack}.${process.pid}.tmp`, this.fingerprint);
+      this.out.add(key, bytes);
+      this.written.add(key);
     } catch {
-      rmSync(temp, { force: true });
+      // A full disk, a folder that changed: no new pack this run; the old one stays.
+      this.out?.abandon();
+      this.out = null;
     }
   }
-}
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 function isRealFolder(path: string): boolean {
@@ -134,42 +141,15 @@ function isRealFolder(path: string): boolean {
   }
 }
 
-/** The entries of a pack by key: MAGIC, the fingerprint and a line break, then per entry two lengths, the key and the bytes. */
-function readPack(pack: string, fingerprint: string): Map<string, Buffer> {
-  const entries = new Map<string, Buffer>();
-  let fd: number | undefined;
-  try {
-    // O_NOFOLLOW: a pack that is a link is not read.
-    fd = openSync(pack, constants.O_RDONLY | constants.O_NOFOLLOW);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_PACK_BYTES) return entries;
-    const bytes = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    const head = `${MAGIC}${fingerprint}\n`;
-    if (read !== bytes.length || bytes.subarray(0, head.length).toString('latin1') !== head) return entries;
-    let at = head.length;
-    while (at + 8 <= bytes.length) {
-      const keyLength = bytes.readUInt32LE(at);
-      const length = bytes.readUInt32LE(at + 4);
-      at += 8;
-      if (at + keyLength + length > bytes.length) break;
-      entries.set(bytes.subarray(at, at + keyLength).toString('utf8'), bytes.subarray(at + keyLength, at + keyLength + length));
-      at += keyLength + length;
-    }
-  } catch {
-    entries.clear();
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  return entries;
-}
+/** A new pack still unfinished after this long was left by a run that was killed while writing it. */
+const STALE_TEMP_MS = 60 * 60 * 1000;
 
 function prune(folder: string, keep: string): void {
+  for (const name of readdirSync(folder)) {
+    if (!name.endsWith('.tmp')) continue;
+    const path = join(folder, name);
+    if (Date.now() - lstatSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
+  }
   const packs = readdirSync(folder)
     .filter((name) => name.endsWith('.pack'))
     .map((name) => join(folder, name))

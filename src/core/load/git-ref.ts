@@ -25,7 +25,10 @@ export interface PlansRepo {
   git: (args: string[], input?: string) => Buffer;
   /** The ref as the user wrote it, made safe to show. */
   shownRef: string;
+  /** The commit the change is measured from: where this branch left the ref (their merge base). */
   commit: string;
+  /** The commit the ref names now: the same as `commit` unless the ref has moved on since this branch left it. */
+  refCommit: string;
   /** The plans folder, relative to the repository's top, in git's slashes ("" at the top). */
   folder: string;
 }
@@ -62,7 +65,21 @@ export function openPlansRepo(ref: string, plansDir: string, cwd: string): Plans
   if (folder.startsWith('..')) {
     throw new GitRefError(`--base ${shownRef}: the plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no earlier version of it.`);
   }
-  return { git, shownRef, commit, folder };
+  return { git, shownRef, commit: mergeBase(git, commit), refCommit: commit, folder };
+}
+
+/**
+ * The change is what this branch did since it left the ref, as a pull request's diff shows it (git diff ref...HEAD):
+ * measured from the ref's newest commit instead, whatever the ref gained since would count as this branch undoing
+ * it, and the gate would blame a branch for work merged after it started. In a pull request's merge checkout the
+ * two are the same commit. Without common history (or a HEAD), the ref's own commit.
+ */
+function mergeBase(git: PlansRepo['git'], commit: string): string {
+  try {
+    return git(['merge-base', commit, 'HEAD']).toString('utf8').trim() || commit;
+  } catch {
+    return commit;
+  }
 }
 
 /** The plans folder's files at the repository's resolved commit. */
@@ -102,7 +119,8 @@ interface TreeEntry {
  * bytes, and a blob larger than allowed is not loaded at all.
  */
 function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
-  return git(['ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
+  // --literal-pathspecs: a folder named like pathspec magic (":(glob)x") is a name, not an instruction to git.
+  return git(['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-tree', '--long', commit, '--', ...(folder ? [folder] : [])])
     .toString('utf8')
     .split('\0')
     .flatMap((line) => {
@@ -115,6 +133,8 @@ function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
     .sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }
 
+const BASE_LEDGER_BYTES = 512 * 1024 * 1024;
+
 /**
  * The sales ledger's files (sales/*.csv) at the repository's commit, as the working copy's ledger is read:
  * or undefined when one of them is a link, not a regular file or over `maxBytes`, so that a base is never
@@ -123,6 +143,8 @@ function listAt({ git, commit, folder }: PlansRepo): TreeEntry[] {
 export function readLedgerFilesAt(repo: PlansRepo, plansDir: string, cwd: string, maxBytes: number): { display: string; bytes: Uint8Array }[] | undefined {
   const entries = listAt(repo).filter(({ rel }) => /^sales\/[^/]+\.csv$/i.test(rel) && !isSkippedName(rel.slice('sales/'.length)));
   if (entries.some((e) => e.type !== 'blob' || (e.mode !== '100644' && e.mode !== '100755') || e.size > maxBytes)) return undefined;
+  // The base's ledger is read whole through one git pipe: past its buffer, the base goes without a ledger.
+  if (entries.reduce((sum, e) => sum + e.size, 0) > BASE_LEDGER_BYTES) return undefined;
   if (entries.length === 0) return [];
   const blobs = splitBatch(repo.git(['cat-file', '--batch'], entries.map(({ name }) => `${repo.commit}:${name}\n`).join('')));
   const files: { display: string; bytes: Uint8Array }[] = [];

@@ -40,8 +40,51 @@ export function reviewActionsServe(ws: Workspace, r: ReviewEntry, accountIds: Re
       if (!plan) return [];
       const ids = [...plan.plan.objectives.map((o) => o.id), ...plan.plan.actions.flatMap((a) => (a.id === undefined ? [] : [a.id]))];
       if (ids.includes(x.serves)) return [];
+      if (!latest) {
+        return [at(r, [list, i, 'serves'], 'review-serves-gone', `${where}: ${excerpt(x.serves)} is not an objective or action in accounts/${x.account} now. The review records its month: leave it as it is.`, 'info')];
+      }
       const message = `${where}: ${excerpt(x.serves)} is not an objective or action id in accounts/${x.account}.${suggestion(x.serves, ids) || ` Write the id of one of its objectives or actions${ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')})` : '; give the plan action an id first'}.`}`;
-      return [at(r, [list, i, 'serves'], 'unknown-serves', message, latest ? 'error' : 'info')];
+      return [at(r, [list, i, 'serves'], 'unknown-serves', message)];
+    }),
+  );
+}
+
+/**
+ * The offerings a review found to cross-sell or upsell. In a person's latest review an unknown one is a typo to
+ * fix; in an earlier one the offering may have been retired since, so it is a note.
+ */
+export function reviewOfferingsExist(r: ReviewEntry, offerings: readonly string[], latest: boolean): Diagnostic[] {
+  return r.review.accounts.flatMap((x, i) =>
+    (['cross_sell', 'upsell'] as const).flatMap((field) =>
+      x[field].flatMap((id, j) => {
+        if (offerings.includes(id)) return [];
+        const path: PathSegment[] = ['accounts', i, field, j];
+        if (!latest) return [at(r, path, 'review-offering-gone', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml now. The review records its month: leave it as it is.`, 'info')];
+        const hint = suggestion(id, offerings) || (offerings.length ? ` Write one of: ${offerings.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.');
+        return [at(r, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${hint}`)];
+      }),
+    ),
+  );
+}
+
+/**
+ * An outcome is complete: a slipped action gives its new date, a dropped one its reason (the method asks for both).
+ * A new action has a date too, or the weekly check could never find it due.
+ */
+export function reviewOutcomesComplete(r: ReviewEntry): Diagnostic[] {
+  const lists = [['previous_actions', r.review.previous_actions], ['actions', r.review.actions]] as const;
+  return lists.flatMap(([list, actions]) =>
+    actions.flatMap((x, i) => {
+      if (x.status === 'slipped' && x.due === undefined) {
+        return [at(r, [list, i, 'status'], 'slipped-without-due', `${list}[${i}]: ${excerpt(x.description)} slipped but gives no new date. Add "due: YYYY-MM-DD", the date it is now promised for.`)];
+      }
+      if ((x.status === 'dropped' || x.status === 'cancelled') && x.reason === undefined) {
+        return [at(r, [list, i, 'status'], 'dropped-without-reason', `${list}[${i}]: ${excerpt(x.description)} is ${x.status} without a reason. Add "reason: …", one line on why it is no longer worth doing.`)];
+      }
+      if (list === 'actions' && x.due === undefined && x.status !== 'dropped' && x.status !== 'cancelled') {
+        return [at(r, [list, i, 'description'], 'new-action-without-due', `actions[${i}]: ${excerpt(x.description)} has no due date. Add "due: YYYY-MM-DD": a new action has an owner and a date, so the weekly check can find it.`)];
+      }
+      return [];
     }),
   );
 }

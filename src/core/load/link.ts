@@ -4,7 +4,7 @@ import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { cycleFrom, findCycles } from './cycles.ts';
 import { at, suggestion } from './link-at.ts';
-import { latestReviews, reviewAccountsExist, reviewActionsServe } from './link-reviews.ts';
+import { latestReviews, reviewAccountsExist, reviewActionsServe, reviewOfferingsExist, reviewOutcomesComplete } from './link-reviews.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
 import { toMap } from '../shared/own.ts';
@@ -239,7 +239,6 @@ function offeringsExist(ws: Workspace): Diagnostic[] {
       ...a.plan.competitors.flatMap((c, i) => c.offerings.flatMap((o, j) => check(a, ['competitors', i, 'offerings', j], o))),
       ...duplicatePenetration(a),
     ]),
-    ...ws.reviews.flatMap((r) => r.review.accounts.flatMap((x, i) => x.cross_sell.flatMap((o, j) => check(r, ['accounts', i, 'cross_sell', j], o)))),
   ];
 }
 
@@ -323,6 +322,8 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
       out.push(...personRef(ws, r, [list, index, 'owner'], x.owner, 'the action owner'));
     });
     out.push(...reviewActionsServe(ws, r, accountIds, latest.get(r.person) === r));
+    out.push(...reviewOfferingsExist(r, ws.settings.offerings.map((o) => o.id), latest.get(r.person) === r));
+    out.push(...reviewOutcomesComplete(r));
     return out;
   });
 }

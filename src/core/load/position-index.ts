@@ -123,6 +123,8 @@ function resolve(nodes: Int32Array, id: number): number {
 
 /** True when the text uses what the listener does not track reliably: anchors, aliases, tags, explicit keys. */
 export function beyondIndex(text: string): boolean {
+  // Each form needs one of these characters: most plans have none, and a scan for them costs a twentieth of the check below.
+  if (!/[&*!?]/.test(text)) return false;
   const plain = text.replace(/"[^"\n]*"|'[^'\n]*'/g, '""').replace(/(^|\s)#.*$/gm, '');
   return /(^|[\s[{,])[&*!][^\s]/m.test(plain) || /^[ \t]*(- +)?\? /m.test(plain);
 }

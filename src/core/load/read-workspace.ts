@@ -16,8 +16,13 @@ export function readWorkspace(options: { plansDir: string; cwd?: string; cache?:
   const files = readPlansFolder(options.plansDir, cwd);
   const folder = resolve(cwd, options.plansDir);
   const cache = options.cache ? PlansCache.open(folder, cwd, process.env, options.toolRoot) : undefined;
-  const result = loadWorkspace(files, { root: displayRoot(options.plansDir, options.cwd), ...(cache && { cache }) });
-  cache?.save();
+  let result: LoadResult;
+  try {
+    result = loadWorkspace(files, { root: displayRoot(options.plansDir, options.cwd), ...(cache && { cache }) });
+  } finally {
+    // Every entry written is right for its file, so even a load cut short leaves a usable pack.
+    cache?.save();
+  }
   // Narrative images are files beside the plans: checked here, where the folder is known.
   const images = checkNarrativeImages(files, folder);
   if (images.length > 0) return { workspace: undefined, diagnostics: sortDiagnostics([...result.diagnostics, ...images]) };

@@ -141,7 +141,8 @@ function caseFix(rel: string): string | undefined {
 /** Lines of a file as an editor numbers them; a final line break does not start another. */
 function countLines(bytes: Uint8Array): number {
   let lines = 1;
-  for (let i = 0; i < bytes.length - 1; i++) if (bytes[i] === 10) lines++;
+  // indexOf finds each line break natively: a loop over every byte of every file was 1% of a check.
+  for (let i = bytes.indexOf(10); i !== -1 && i < bytes.length - 1; i = bytes.indexOf(10, i + 1)) lines++;
   return lines;
 }
 

@@ -22,6 +22,8 @@ export interface RankedClient {
 export interface DimensionRanking {
   dimension: string;
   groups: { value: string; clients: RankedClient[] }[];
+  /** Clients with sales last year whose ledger rows give no value for this dimension, so they are ranked in no group of it. */
+  unplaced: number;
 }
 
 export function rankClients(ws: Workspace, revenue: PortfolioRevenue, share: number): DimensionRanking[] {
@@ -44,5 +46,6 @@ export function rankClients(ws: Workspace, revenue: PortfolioRevenue, share: num
         });
       return { value, clients };
     }),
+    unplaced: all.filter((c) => ownValue(c.dimensions, dimension) === undefined).length,
   }));
 }

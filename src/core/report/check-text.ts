@@ -3,9 +3,10 @@ import { safeStrings } from './escape.ts';
 import { oneLine } from '../shared/text.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
-import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } from './sentences.ts';
 import { countFindingsByRule, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
+import { gateLines } from './gate.ts';
 
 /**
  * The terminal report of check: the goals table, what could close each gap, the change against --base, findings.
@@ -57,7 +58,8 @@ export function renderCheckText(unsafe: CheckReport, paint: Paint = plain): stri
 function renderBaseText(report: CheckReport, paint: Paint): string[] {
   const base = report.base!;
   const currency = report.rollup.currency;
-  const head = paint.bold(`Change against ${base.ref}`);
+  const fork = describeForkPoint(base);
+  const head = paint.bold(`Change against ${base.ref}`) + (fork ? `\n${paint.dim(`${fork}.`)}` : '');
   if (!base.valid) return [head, paint.yellow(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`)];
   const show = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
   const rows = base.goals.map((c) => [
@@ -77,12 +79,11 @@ function renderGateText(report: CheckReport, paint: Paint): string[] {
   const gate = report.gate;
   if (!gate) return [];
   const verdict = gate.passed ? paint.green('passes') : paint.red(paint.bold('fails'));
-  const reasons = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
   const changed = findingChangeSentence(report);
   return [
     '',
     `${paint.bold(`Gate (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'})`)}: ${verdict}`,
-    ...reasons.map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
+    ...gateLines(gate).map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
     ...(changed ? [`  Findings: ${changed}.`] : []),
   ];
 }
@@ -124,7 +125,11 @@ function summaryLine(report: CheckReport, paint: Paint): string {
   const errors = report.findings.filter((f) => f.severity === 'error').length;
   const goalText = goals === 0 ? 'No goals to check' : missed === 0 ? (goals === 1 ? 'The goal is met' : `All ${goals} goals met`) : `${missed} of ${plural(goals, 'goal')} missed`;
   const text = `${goalText}; ${plural(errors, 'rule error')}, ${plural(count('warning'), 'warning')}, ${plural(count('info'), 'note')}.`;
-  return missed + errors === 0 ? paint.green(text) : paint.red(text);
+  const state = missed + errors === 0 ? paint.green(text) : paint.red(text);
+  // With --base the exit code is the gate's, not the state's: the last line of a CI log says which way it went.
+  const gate = report.gate;
+  if (!report.base || gate?.mode !== 'change') return state;
+  return `${state} ${gate.passed ? paint.green('The gate passes: this change made nothing worse.') : paint.red(paint.bold('The gate fails: the reasons are under "Gate" above.'))}`;
 }
 
 /** Left-aligned text columns, right-aligned figures, two spaces between columns. */

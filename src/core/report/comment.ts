@@ -3,13 +3,20 @@ import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { formatChange, formatMoney } from '../shared/money.ts';
 import { failsGate, findingsNewFirst, type CheckReport } from './check-report.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
-import { code, noteOfFinding, renderGate, renderRenames } from './markdown.ts';
+import { describeForkPoint } from './sentences.ts';
+import { code, noteOfFinding, renderGate, renderRenames, withinBytes } from './markdown.ts';
 
 /** The hidden first line by which the workflow finds its earlier comment on the pull request, to update it. */
 export const COMMENT_MARKER = '<!-- account-plans:check -->';
 
 /** New findings listed in the comment; the rest are in the step summary, so the comment stays short. */
 export const COMMENT_FINDINGS = 20;
+
+/** Goals the change moved, listed in the comment; the rest are in the step summary. */
+export const COMMENT_GOALS = 40;
+
+/** GitHub refuses a comment over 65,536 characters; bytes are counted, which is never fewer. */
+export const COMMENT_BYTES = 65_000;
 
 /**
  * The Markdown of the sticky pull-request comment (check --comment FILE): the verdict, the goals the change moved
@@ -24,18 +31,22 @@ export function renderComment(unsafe: CheckReport): string {
   const out = [COMMENT_MARKER, `## ${passed ? '✅' : '❌'} ${escapeMarkdown(report.company)}: the plans ${passed ? 'pass' : 'fail'} the gate`, ''];
   const base = report.base;
   if (!base) out.push('Judged as they are (no --base): every missed goal and rule error fails.', '');
-  else out.push(`Compared with ${code(base.ref)}.`, '');
+  else {
+    const fork = describeForkPoint(base);
+    out.push(`Compared with ${code(base.ref)}.${fork ? ` ${escapeMarkdown(fork)}.` : ''}`, '');
+  }
   out.push(...renderGate(report));
   if (base?.valid) {
     const moved = base.goals.filter((c) => c.change !== 0 || c.metBefore !== c.metAfter || c.targetBefore !== c.targetAfter);
     if (moved.length === 0) out.push('This change moves no goal.', '');
     else {
       out.push('### Goals this change moved', '', '| Goal | Target | Before | After | Change | Status | Moved most |', '|---|--:|--:|--:|--:|---|---|');
-      for (const c of moved) {
+      for (const c of moved.slice(0, COMMENT_GOALS)) {
         const target = c.targetBefore === c.targetAfter ? money(c.targetAfter) : `${money(c.targetBefore)} → ${money(c.targetAfter)}`;
         const movers = c.movers.slice(0, 3).map((m) => escapeMarkdown(describeMover(m, c.period, currency))).join('<br>');
         out.push(`| ${escapeMarkdown(c.label)} | ${target} | ${money(c.before)} | ${money(c.after)} | ${formatChange(c.change, currency)} | ${describeStatusChange(c)} | ${movers} |`);
       }
+      if (moved.length > COMMENT_GOALS) out.push('', `… and ${moved.length - COMMENT_GOALS} more goals in the step summary.`);
       out.push('');
     }
   }
@@ -46,7 +57,7 @@ export function renderComment(unsafe: CheckReport): string {
     if (fresh.length > COMMENT_FINDINGS) out.push(`- … and ${fresh.length - COMMENT_FINDINGS} more in the step summary.`);
     out.push('');
   }
-  return `${out.join('\n')}\n`;
+  return withinBytes(`${out.join('\n')}\n`, COMMENT_BYTES, '*The comment was cut here to fit GitHub’s limit; the step summary has the whole report.*');
 }
 
 /** The comment when the plans do not validate: how many errors, and where to read them. */

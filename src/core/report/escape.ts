@@ -18,9 +18,12 @@ const JSON_UNSAFE = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u
  * `[` of a legacy `##[` command written as \u escapes (which can only be inside strings, so parsing is unchanged).
  */
 export function safeJson(value: unknown): string {
-  return JSON.stringify(value, null, 2)
-    .replace(JSON_UNSAFE, unicodeEscape)
-    .replace(/##\[/g, '##\\u005b');
+  return escapeJsonText(JSON.stringify(value, null, 2));
+}
+
+/** The escapes of safeJson, on JSON text (or whole lines of it: no escape spans a line break). */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_UNSAFE, unicodeEscape).replace(/##\[/g, '##\\u005b');
 }
 
 /**

@@ -69,7 +69,8 @@ export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]
   }
   for (const { f, isNew } of errors) {
     const kind: GateReasonKind = !comparable ? 'finding-error' : isNew ? 'finding-added-error' : 'finding-error-before';
-    const text = kind === 'finding-error-before' ? `${f.rule} at ${f.file}:${f.line} was there before this change` : `${f.rule} at ${f.file}:${f.line}: ${f.message}`;
+    // Reasons are sentences without their full stop (each output adds it), so the message's own is dropped.
+    const text = kind === 'finding-error-before' ? `${f.rule} at ${f.file}:${f.line} was there before this change` : `${f.rule} at ${f.file}:${f.line}: ${f.message.replace(/\.$/, '')}`;
     reasons.push({ kind, fails: kind !== 'finding-error-before', text, finding: findingOf(f) });
   }
   return { mode, passed: reasons.every((r) => !r.fails), reasons };
@@ -80,8 +81,10 @@ function judgeGoal(g: GoalResult, c: GoalChange, currency: string): GateReason {
   const short = -g.gap;
   if (c.before === null || c.metBefore === null) return { kind: 'goal-added-missed', fails: true, text: describeAddedMissed(g.label, short, currency), goal };
   if (c.metBefore) return { kind: 'goal-now-missed', fails: true, text: describeNowMissed(g.label, short, currency), goal };
-  if ((c.shortAfter ?? 0) > (c.shortBefore ?? 0)) {
-    const before = (c.targetBefore ?? 0) - c.before;
+  // Judged by the distance to the target, the figure every sentence shows: with a tolerance, the distance to the
+  // threshold can shrink while the target rises further out of reach, and "still $X short" would then grow unnoticed.
+  const before = (c.targetBefore ?? 0) - c.before;
+  if (Math.round(short * 100) > Math.round(before * 100)) {
     return { kind: 'goal-worse', fails: true, text: describeWorse(g.label, before, short, currency), goal };
   }
   return { kind: 'goal-still-short', fails: false, text: describeStillShort(g.label, short, currency), goal };
@@ -93,4 +96,19 @@ function goalOf(g: GoalResult): GoalRef {
 
 function findingOf(f: Finding): FindingRef {
   return { rule: f.rule, file: f.file, line: f.line, column: f.column, message: f.message, ...(f.account !== undefined && { account: f.account }), ...(f.subject !== undefined && { subject: f.subject }) };
+}
+
+/** Errors that were there before, listed one by one; past these they are counted, so a gate over an old backlog stays readable. */
+export const ERRORS_BEFORE_LISTED = 5;
+
+/**
+ * The reasons as the terminal, the step summary and the comment list them: failing ones first, then the rest,
+ * with the errors that were there before past the fifth counted in one line (`--json` keeps every reason).
+ */
+export function gateLines(gate: Gate): Pick<GateReason, 'fails' | 'text'>[] {
+  const ordered = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
+  const hidden = new Set(ordered.filter((r) => r.kind === 'finding-error-before').slice(ERRORS_BEFORE_LISTED));
+  const lines = ordered.filter((r) => !hidden.has(r)).map(({ fails, text }) => ({ fails, text }));
+  if (hidden.size > 0) lines.push({ fails: false, text: `${hidden.size} more rule ${hidden.size === 1 ? 'error was' : 'errors were'} there before this change (npm run check -- --json lists each)` });
+  return lines;
 }

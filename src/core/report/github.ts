@@ -39,7 +39,7 @@ export function renderCheckAnnotations(report: CheckReport, ws: Workspace): stri
   const missed = report.rollup.goals.filter((g) => !g.met && goals);
   const touched = new Set(report.base?.touched ?? []);
   const marked = findingsNewFirst(report);
-  const ranked: { level: Diagnostic['severity']; line: string }[] = [
+  const ranked: Ranked[] = [
     ...missed.map((g) => {
       const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
       const still = passing.has(g.label);
@@ -47,7 +47,7 @@ export function renderCheckAnnotations(report: CheckReport, ws: Workspace): stri
         levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
       }${still ? ` ${describeStillShort(g.label, -g.gap, currency)}.` : ''}`;
       const severity = still ? 'warning' : 'error';
-      return { level: severity, line: formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity, title: still ? 'Goal still short' : 'Goal missed', message }) } as const;
+      return { level: severity, goal: true, line: formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity, title: still ? 'Goal still short' : 'Goal missed', message }) } as const;
     }),
     ...marked.filter((m) => m.isNew).map((m) => ({ level: m.finding.severity, line: formatGithubAnnotation({ ...m.finding, title: `${m.finding.rule} (new)` }) })),
     ...[...report.diagnostics, ...marked.filter((m) => !m.isNew).map((m) => m.finding)]
@@ -58,8 +58,15 @@ export function renderCheckAnnotations(report: CheckReport, ws: Workspace): stri
   return withinLimits(ranked, ws.sources.workspace.file);
 }
 
+/** An annotation in the order of importance; `goal` marks a missed goal's, so the last notice can count them apart. */
+interface Ranked {
+  level: Diagnostic['severity'];
+  line: string;
+  goal?: boolean;
+}
+
 /** The last notice points at workspace.yaml, a file every plans folder has, so it is an annotation like the others. */
-function withinLimits(ranked: { level: Diagnostic['severity']; line: string }[], file: string): string[] {
+function withinLimits(ranked: Ranked[], file: string): string[] {
   const used = { error: 0, warning: 0, info: 0 };
   const keep = ranked.map((a) => used[a.level]++ < ANNOTATIONS_PER_LEVEL);
   let dropped = keep.filter((k) => !k).length;
@@ -71,7 +78,10 @@ function withinLimits(ranked: { level: Diagnostic['severity']; line: string }[],
   }
   const out = ranked.filter((_, i) => keep[i]).map((a) => a.line);
   if (dropped > 0) {
-    const message = `${dropped} more ${dropped === 1 ? 'finding is' : 'findings are'} in the step summary (and in npm run check -- --json).`;
+    const goals = ranked.filter((a, i) => a.goal && !keep[i]).length;
+    const findings = dropped - goals;
+    const parts = [...(goals > 0 ? [`${goals} more missed ${goals === 1 ? 'goal' : 'goals'}`] : []), ...(findings > 0 ? [`${findings} more ${findings === 1 ? 'finding' : 'findings'}`] : [])];
+    const message = `${parts.join(' and ')} ${dropped === 1 ? 'is' : 'are'} in the step summary (and in npm run check -- --json).`;
     out.push(formatGithubAnnotation({ file, line: 1, column: 1, severity: 'info', title: 'More findings', message }));
   }
   return out;

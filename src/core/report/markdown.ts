@@ -2,10 +2,11 @@ import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { describeMover, describeStatusChange } from '../rollup/diff.ts';
 import { escapeMarkdown, safeStrings } from './escape.ts';
-import { bookedCell, describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } from './sentences.ts';
 import { oneLine } from '../shared/text.ts';
 import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
+import { gateLines } from './gate.ts';
 
 /**
  * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
@@ -46,7 +47,8 @@ export function renderSummary(unsafe: CheckReport): string {
 
   if (report.base) {
     const base = report.base;
-    out.push(`### Change against ${code(base.ref)}`, '');
+    const fork = describeForkPoint(base);
+    out.push(`### Change against ${code(base.ref)}`, '', ...(fork ? [`${escapeMarkdown(fork)}.`, ''] : []));
     if (!base.valid) out.push(escapeMarkdown(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`), '');
     else {
       const show = (n: number | null) => (n === null ? '—' : money(n));
@@ -61,8 +63,11 @@ export function renderSummary(unsafe: CheckReport): string {
   }
 
   out.push(...renderFindings(report));
-  return `${out.join('\n')}\n`;
+  return withinBytes(`${out.join('\n')}\n`, SUMMARY_BYTES, '*The report was cut here to fit GitHub’s step summary; `npm run check -- --json` gives all of it.*');
 }
+
+/** GitHub's limit on one step's summary is 1 MiB; a little is left for what other steps append. */
+export const SUMMARY_BYTES = 1_000_000;
 
 /** Plans the change renamed: one line each, shared by the step summary and the pull-request comment. */
 export function renderRenames(report: CheckReport): string[] {
@@ -74,12 +79,11 @@ export function renderRenames(report: CheckReport): string[] {
 export function renderGate(report: CheckReport): string[] {
   const gate = report.gate;
   if (!gate) return [];
-  const reasons = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
   const changed = findingChangeSentence(report);
   return [
     `**Gate** (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'}): ${gate.passed ? 'passes' : '**fails**'}`,
     '',
-    ...reasons.map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
+    ...gateLines(gate).map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
     ...(changed ? [`- Findings: ${changed}.`] : []),
     '',
   ];
@@ -122,6 +126,22 @@ function noteOfDiagnostic(d: Diagnostic): string {
 /** A finding as a list item; `isNew` (with --base) marks the change's own with **new**. */
 export function noteOfFinding(f: Finding, isNew = false): string {
   return `- ${isNew ? '**new** ' : ''}${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
+}
+
+/**
+ * Markdown cut at the last whole line that fits in `maxBytes` (UTF-8), with a closing line saying so: GitHub
+ * refuses a step summary over 1 MiB and a comment over 65,536 characters, and would then show nothing at all.
+ */
+export function withinBytes(markdown: string, maxBytes: number, note: string): string {
+  const encoder = new TextEncoder();
+  const bytes = (text: string) => encoder.encode(text).length;
+  if (bytes(markdown) <= maxBytes) return markdown;
+  const budget = maxBytes - bytes(`\n${note}\n`);
+  const lines = markdown.split('\n');
+  let used = 0;
+  let kept = 0;
+  while (kept < lines.length && used + bytes(lines[kept]!) + 1 <= budget) used += bytes(lines[kept++]!) + 1;
+  return `${lines.slice(0, kept).join('\n')}\n\n${note}\n`;
 }
 
 /** A code span: nothing inside is Markdown, but a backtick would end it and a pipe would end a table cell. */

@@ -97,3 +97,9 @@ export function describeFindingChange(added: { error: number; warning: number; i
   const adds = parts.length === 0 ? 'adds no finding' : `adds ${parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`}`;
   return `this change ${adds} and resolves ${resolved === 0 ? 'none' : resolved}`;
 }
+
+/** "main has moved on since this branch left it at 1a2b3c4d; …": said only when the change is not counted from the ref's newest commit. */
+export function describeForkPoint(base: { ref: string; commit?: string | undefined; refCommit?: string | undefined }): string | undefined {
+  if (base.commit === undefined || base.refCommit === undefined || base.refCommit === base.commit) return undefined;
+  return `${base.ref} has moved on since this branch left it at ${base.commit.slice(0, 8)}; the change is counted from there, as the pull request's diff is`;
+}

@@ -1,6 +1,6 @@
 import { OPEN_ACTION_STATUSES } from '../../../schemas/execution.ts';
 import type { ReviewAction } from '../../../schemas/review.ts';
-import type { ReviewEntry } from '../model.ts';
+import type { AccountEntry, ReviewEntry, Workspace } from '../model.ts';
 import { lastCompleteMonth } from '../shared/periods.ts';
 
 /**
@@ -56,6 +56,17 @@ export function slipCount(action: ReviewAction): number {
   return (action.slips ?? 0) + (action.status === 'slipped' ? 1 : 0);
 }
 
+/**
+ * The plan action a review action follows: on the same account, the one whose id it `serves`, or the one with
+ * the same text. Such an action is the plan's, discussed at the review, not a new one; the plan holds its status.
+ */
+export function planActionFollowed(ws: Pick<Workspace, 'accountById'>, x: ReviewAction): AccountEntry['plan']['actions'][number] | undefined {
+  const plan = x.account !== undefined ? ws.accountById.get(x.account) : undefined;
+  if (!plan) return undefined;
+  const key = actionKey(x);
+  return plan.plan.actions.find((p) => (x.serves !== undefined && p.id === x.serves) || actionKey(p) === key);
+}
+
 /** An action's trend at one review: how many were opened, done and slipped. */
 export interface ReviewTrend {
   opened: number;
@@ -64,9 +75,10 @@ export interface ReviewTrend {
   dropped: number;
 }
 
-export function trendOf(r: ReviewEntry): ReviewTrend {
+/** `opened` counts the review's own new actions: a plan action it follows was opened in the plan. */
+export function trendOf(r: ReviewEntry, ws: Pick<Workspace, 'accountById'>): ReviewTrend {
   const count = (status: string) => r.review.previous_actions.filter((x) => x.status === status || (status === 'dropped' && x.status === 'cancelled')).length;
-  return { opened: r.review.actions.length, done: count('done'), slipped: count('slipped'), dropped: count('dropped') };
+  return { opened: r.review.actions.filter((x) => planActionFollowed(ws, x) === undefined).length, done: count('done'), slipped: count('slipped'), dropped: count('dropped') };
 }
 
 /**

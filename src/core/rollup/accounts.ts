@@ -165,3 +165,13 @@ export function ledgerYear(client: LedgerClient | undefined, year: string): Ledg
   }
   return { revenue: roundCents(revenue), margin: roundCents(margin) };
 }
+
+/** A ledger client's sales by fiscal year and product, years in order and the largest product first ('' is no product). */
+export function ledgerByYearProduct(client: LedgerClient | undefined): { year: string; product: string; revenue: number; margin: number }[] {
+  const out: { year: string; product: string; revenue: number; margin: number }[] = [];
+  for (const year of [...(client?.byYearProduct.keys() ?? [])].sort()) {
+    const products = [...client!.byYearProduct.get(year)!].sort(([a, x], [b, y]) => y.revenue - x.revenue || a.localeCompare(b));
+    for (const [product, v] of products) out.push({ year, product, revenue: v.revenue, margin: v.margin });
+  }
+  return out;
+}

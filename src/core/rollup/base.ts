@@ -1,5 +1,5 @@
 import { openPlansRepo, readLedgerFilesAt, readPlansAt, type PlansRepo } from '../load/git-ref.ts';
-import { DEFAULT_MAX_FILE_BYTES } from '../load/limits.ts';
+import { ledgerFileLimit } from '../load/sales/read.ts';
 import { buildLedger } from '../load/sales/ledger.ts';
 import { readFileChanges, type Rename } from '../load/git-changes.ts';
 import { loadWorkspace } from '../load/workspace.ts';
@@ -10,6 +10,10 @@ import { rollUp, type Rollup } from './rollup.ts';
 /** The plans as they were at --base, compared with the working copy. */
 export interface BaseReport {
   ref: string;
+  /** The commit compared with: where this branch left the ref (their merge base), as a pull request's diff counts. */
+  commit?: string;
+  /** The commit the ref names now, when it has moved on since this branch left it. */
+  refCommit?: string;
   /** False when the plans at the ref do not validate (or do not exist): then `goals` is empty. */
   valid: boolean;
   /** Why there is nothing to compare, when not valid. */
@@ -43,7 +47,8 @@ export function compareChange(ref: string, plansDir: string, cwd: string, head: 
   const repo = openPlansRepo(ref, plansDir, cwd);
   const files = readPlansAt(repo, plansDir, cwd);
   const { renames, touched } = readFileChanges(repo, plansDir, cwd);
-  const none = { ref, valid: false, errors: 0, goals: [], renames, touched };
+  const at = { commit: repo.commit, ...(repo.refCommit !== repo.commit && { refCommit: repo.refCommit }) };
+  const none = { ref, ...at, valid: false, errors: 0, goals: [], renames, touched };
   if (files.length === 0) {
     return { base: { ...none, message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` } };
   }
@@ -63,7 +68,7 @@ export function compareChange(ref: string, plansDir: string, cwd: string, head: 
     return { base: { ...none, message: `The plans at ${ref} are in ${workspace.settings.currency} and these are in ${head.currency}, so their totals cannot be compared; the figures above are this branch's.` } };
   }
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
-  return { base: { ref, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head, renamed), renames, touched }, workspace };
+  return { base: { ref, ...at, valid: true, errors: 0, goals: compareRollups(rollUp(workspace), head, renamed), renames, touched }, workspace };
 }
 
 /**
@@ -72,7 +77,7 @@ export function compareChange(ref: string, plansDir: string, cwd: string, head: 
  * A base ledger that cannot be read whole, or has errors, leaves the base without one.
  */
 function withLedgerAt(repo: PlansRepo, plansDir: string, cwd: string, ws: Workspace): Workspace {
-  const files = readLedgerFilesAt(repo, plansDir, cwd, ws.settings.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES);
+  const files = readLedgerFilesAt(repo, plansDir, cwd, ledgerFileLimit(ws.settings));
   if (!files || files.length === 0) return ws;
   const { ledger, diagnostics } = buildLedger(files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws);
   return ledger && !diagnostics.some((d) => d.severity === 'error') ? { ...ws, ledger } : ws;

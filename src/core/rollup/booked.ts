@@ -53,14 +53,18 @@ export function quartersOf(period: string): string[] {
   return isQuarter(period) ? [period] : [1, 2, 3, 4].map((q) => `${period}-Q${q}`);
 }
 
-/** The forecast of one plan still to come in a period, given the quarter the ledger has reached. */
+/**
+ * The forecast of one plan still to come in a period, given the quarter the ledger has reached. A quarterly goal
+ * counts quarterly entries only, as its planned total does (an annual-only plan is not phased); a year spreads an
+ * annual entry over its four quarters to know how much of it is still ahead.
+ */
 export function toComeIn(t: AccountTotals, client: LedgerClient | undefined, period: string, reached: string | undefined, count: 'full' | 'weighted'): number {
   let sum = 0;
+  const annual = isQuarter(period) ? undefined : t.forecast.find((f) => f.period === period);
   for (const q of quartersOf(period)) {
     if (reached !== undefined && q < reached) continue;
     const entry = t.forecast.find((f) => f.period === q);
     let forecast = entry ? counted(entry, count) : 0;
-    const annual = t.forecast.find((f) => f.period === yearOf(q));
     if (annual) forecast += counted(annual, count) / 4;
     sum += q === reached ? Math.max(0, forecast - bookedIn(client, q).revenue) : forecast;
   }

@@ -5,6 +5,8 @@ import { counted } from './accounts.ts';
 import { rollUp } from './rollup.ts';
 
 export const EVERY = ['week', 'month'] as const;
+/** About a century of weeks. */
+const MAX_PERIODS = 5200;
 export type Every = (typeof EVERY)[number];
 
 export interface GoalSeries {
@@ -40,11 +42,12 @@ export function periodEnds(since: string, until: string, every: Every): string[]
   const ends: string[] = [];
   let end = endOf(since, every);
   const last = endOf(until, every);
-  while (end <= last && ends.length < 5000) {
+  while (end <= last) {
     ends.push(end);
     end = endOf(addDays(end, 1), every);
   }
-  return ends;
+  // A bound on the work, never on what is recent: the oldest periods go first.
+  return ends.slice(-MAX_PERIODS);
 }
 
 function endOf(date: string, every: Every): string {
@@ -65,7 +68,8 @@ export function buildSeries(history: PlansHistory, options: { since?: string | u
   let next = 0;
   let lastValid: HistoryState | undefined;
   history.replay((state) => {
-    ends ??= periodEnds(options.since ?? state.date, options.until, options.every);
+    // The periods start at the first commit, whatever --since says: before it there is nothing to count.
+    ends ??= periodEnds(options.since !== undefined && options.since > state.date ? options.since : state.date, options.until, options.every);
     for (; next < ends.length && state.date > ends[next]!; next++) if (lastValid) taken.push({ date: ends[next]!, state: lastValid });
     if (state.workspace) lastValid = state;
   });
@@ -75,7 +79,10 @@ export function buildSeries(history: PlansHistory, options: { since?: string | u
   if (!current) return { ...base, goals: [], accounts: [] };
   const labels = rollUp({ ...current, accounts: [], accountById: new Map() }).goals;
   const goals: GoalSeries[] = labels.map((g) => ({ period: g.period, scope: g.scope, label: g.label, goal: g.goal, points: [] }));
-  const accounts = new Map<string, AccountSeries>();
+  // By the account's latest id, one point per date. Two histories can end on one id (a plan deleted, and later another
+  // renamed to its id): on a date both have, the plan that holds the id now wins, so a date never appears twice.
+  const accounts = new Map<string, Map<string, { forecast: Record<string, number>; holder: boolean }>>();
+  const holders = new Set(history.lineage.values());
   const rollups = new Map<Workspace, ReturnType<typeof rollUp>>();
   for (const { date, state } of taken) {
     const ws = state.workspace!;
@@ -87,13 +94,16 @@ export function buildSeries(history: PlansHistory, options: { since?: string | u
     }
     rollup.goals.forEach((g, i) => goals[i]?.points.push({ date, planned: g.planned }));
     for (const t of rollup.accounts) {
-      const name = history.names.get(lineage.get(t.id) ?? t.id) ?? t.id;
+      const key = lineage.get(t.id) ?? t.id;
+      const name = history.names.get(key) ?? t.id;
       const forecast: Record<string, number> = {};
       for (const year of Object.keys(t.forecastByYear).sort()) forecast[year] = counted(t.forecastByYear[year]!, ws.settings.count);
-      let series = accounts.get(name);
-      if (!series) accounts.set(name, (series = { account: name, points: [] }));
-      series.points.push({ date, forecast });
+      let points = accounts.get(name);
+      if (!points) accounts.set(name, (points = new Map()));
+      const holder = holders.has(key);
+      if (!points.get(date)?.holder) points.set(date, { forecast, holder });
     }
   }
-  return { ...base, goals, accounts: [...accounts.values()].sort((a, b) => a.account.localeCompare(b.account)) };
+  const series = [...accounts].map(([account, points]): AccountSeries => ({ account, points: [...points].map(([date, p]) => ({ date, forecast: p.forecast })) }));
+  return { ...base, goals, accounts: series.sort((a, b) => a.account.localeCompare(b.account)) };
 }

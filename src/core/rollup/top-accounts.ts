@@ -37,12 +37,15 @@ export function topShareOf(settings: Pick<WorkspaceSettings, 'dimensions' | 'rul
   return { share, dimension: Object.hasOwn(settings.dimensions, dimension) ? dimension : undefined };
 }
 
-/** The top `share` of each group by sales, ranked; accounts without sales are never top. Ties go by id. */
+/** The top `share` of each group by sales, ranked; accounts without sales, or without a value for the dimension, are never top. Ties go by id. */
 export function rankTopAccounts(accounts: Iterable<{ id: string; sales: number; dimensions: Readonly<Record<string, string>> }>, top: TopShare): Map<string, TopRank> {
   const groups = new Map<string, { id: string; sales: number }[]>();
   for (const a of accounts) {
     if (a.sales <= 0) continue;
-    const group = top.dimension === undefined ? '' : (ownValue(a.dimensions, top.dimension) ?? '');
+    const group = top.dimension === undefined ? '' : ownValue(a.dimensions, top.dimension);
+    // A client of the sales ledger whose rows give no value for the dimension belongs to no group: lumping such
+    // clients together would call one of them top of a group that does not exist. (Every plan has every dimension.)
+    if (group === undefined) continue;
     pushTo(groups, group, a);
   }
   const ranked = new Map<string, TopRank>();

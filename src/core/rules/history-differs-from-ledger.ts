@@ -1,6 +1,7 @@
 import { ledgerYear } from '../rollup/accounts.ts';
 import { formatMoney, rateOf, roundCents } from '../shared/money.ts';
 import { yearOf } from '../shared/periods.ts';
+import { excerpt } from '../shared/suggest.ts';
 import { onPlan, type Rule } from './context.ts';
 import type { Draft } from './finding.ts';
 import { ruleMeta } from './meta.ts';
@@ -15,6 +16,10 @@ export const historyDiffersFromLedger: Rule<'history-differs-from-ledger'> = {
     const ledger = ws.ledger;
     if (!ledger) return [];
     const out: Draft[] = [];
+    // A plan no row names is most often one whose CRM id is missing: a client without a plan under the same name is
+    // then the likely match, and the message names its ledger id rather than telling the author to delete a true history.
+    const byName = new Map<string, string>();
+    for (const c of ledger.clients.values()) if (!c.hasPlan && c.name !== undefined && !byName.has(c.name.toLowerCase())) byName.set(c.name.toLowerCase(), c.id);
     for (const a of ws.accounts) {
       const rate = rateOf(ws.settings, a.plan.currency);
       const typed = new Map<string, { sum: number; first: number }>();
@@ -31,9 +36,16 @@ export const historyDiffersFromLedger: Rule<'history-differs-from-ledger'> = {
         // Cents apart is rounding of a converted amount, not a different figure.
         if (Math.abs(written - booked) < 1) continue;
         const money = (n: number) => formatMoney(n, ws.settings.currency);
-        out.push(onPlan(a, ['history', first, 'revenue'], `The history typed here for ${year} sums to ${money(written)}, and the sales ledger booked ${money(booked)} for this account that year. The ledger's figure is the one used: correct the history for ${year}, or remove it and let the ledger speak.`, a.plan.owner));
+        const unnamed = ledger.clients.has(a.id) ? '' : unlinked(a.id, byName.get(a.plan.name.toLowerCase()));
+        out.push(onPlan(a, ['history', first, 'revenue'], `The history typed here for ${year} sums to ${money(written)}, and the sales ledger booked ${money(booked)} for this account that year. The ledger's figure is the one used: correct the history for ${year}, or remove it and let the ledger speak.${unnamed}`, a.plan.owner));
       }
     }
     return out;
   },
 };
+
+/** What to say when no ledger row names the plan at all: link it, rather than trust a ledger that does not know it. */
+function unlinked(id: string, sameName: string | undefined): string {
+  if (sameName !== undefined) return ` No row names this plan, but the ledger has a client of the same name under ${excerpt(sameName)}: if it is this account, add crm: { id: ${JSON.stringify(sameName)} } to the plan.`;
+  return ` No row of the ledger names this plan, by its id ${excerpt(id)} or a crm.id: if its sales are there under another id, add crm: { id: "…" } with that id.`;
+}

@@ -1,4 +1,4 @@
-import type { Workspace } from '../model.ts';
+import type { ReviewEntry, Workspace } from '../model.ts';
 import type { Draft } from './finding.ts';
 
 /** The keys that name a list item for good, in the order tried: an id outlives a reorder, a position does not. */
@@ -28,11 +28,27 @@ export function subjectOf(draft: Pick<Draft, 'file' | 'path' | 'account'>, ws: W
   return parts.join('');
 }
 
+/** The document the path is in: found by the file, since a finding in a review may name the account it is about. */
 function rootOf(draft: Pick<Draft, 'file' | 'account'>, ws: Workspace): unknown {
-  if (draft.account !== undefined) return ws.accountById.get(draft.account)?.plan;
+  const account = draft.account === undefined ? undefined : ws.accountById.get(draft.account);
+  if (account !== undefined && account.file === draft.file) return account.plan;
   if (draft.file === ws.sources.team.file) return { people: ws.people };
   if (draft.file === ws.sources.goals?.file) return { goals: ws.goals };
-  return ws.reviews.find((r) => r.file === draft.file)?.review;
+  return reviewsByFile(ws).get(draft.file)?.review;
+}
+
+const byFile = new WeakMap<Workspace, Map<string, ReviewEntry>>();
+
+/** The reviews by file, once per workspace: a search per finding made many review findings reviews × findings. */
+function reviewsByFile(ws: Workspace): Map<string, ReviewEntry> {
+  let map = byFile.get(ws);
+  if (!map) {
+    map = new Map();
+    // The first review of a file wins, as a search from the start would find it.
+    for (const r of ws.reviews) if (!map.has(r.file)) map.set(r.file, r);
+    byFile.set(ws, map);
+  }
+  return map;
 }
 
 function field(node: unknown, key: string): unknown {

@@ -25,8 +25,16 @@ export const topAccountWithoutPlan: Rule<'top-account-without-plan'> = {
       if (!a) {
         const c = revenue.withoutPlan.get(id)!;
         const name = c.name === id ? excerpt(id) : `${excerpt(c.name)} (${excerpt(id)} in the ledger)`;
-        const file = `accounts/${toIdSlug(c.name) || 'new-account'}.yaml`;
-        out.push({ ...c.at, account: id, message: `${name} is ${standing}, and has no plan. The top accounts carry most of the revenue: write one, such as ${file} with crm: { id: ${JSON.stringify(id)} } so the ledger's rows find it.` });
+        const crm = `crm: { id: ${JSON.stringify(id)} }`;
+        // A plan of the same name, or whose id the ledger writes in capitals, is likely this client without its CRM id.
+        const twin = ws.accounts.find((p) => p.plan.name.toLowerCase() === c.name.toLowerCase() || p.id === id.toLowerCase());
+        if (twin) {
+          out.push({ ...c.at, account: id, message: `${name} is ${standing}, and no plan names it. The plan ${excerpt(twin.rel)} looks like the same client: if it is, add ${crm} to it so the ledger's rows find it; otherwise write this client's plan.` });
+          continue;
+        }
+        // A file name to suggest, from the ledger's name: short, whatever the export wrote.
+        const file = `accounts/${toIdSlug(c.name).slice(0, 40).replace(/-+$/, '') || 'new-account'}.yaml`;
+        out.push({ ...c.at, account: id, message: `${name} is ${standing}, and has no plan. The top accounts carry most of the revenue: write one, such as ${file} with ${crm} so the ledger's rows find it.` });
         continue;
       }
       const missing = [!a.plan.strategic && 'is not strategic', a.plan.forecast.length === 0 && 'has no forecast'].filter(Boolean);

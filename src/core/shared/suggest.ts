@@ -1,27 +1,54 @@
 import { distance } from 'fastest-levenshtein';
+import { ClosestIndex } from './closest-index.ts';
 import { unicodeEscape } from './text.ts';
 
 const MAX_TYPO_LENGTH = 100;
 
-/** The closest candidate to a misspelt word, or undefined when none is close enough to be a likely typo. */
+/** From this many candidates, a list or set gets an index (closest-index.ts) instead of a scan per word. */
+const INDEX_FROM = 256;
+const indexes = new WeakMap<object, { list: string[]; index: ClosestIndex | undefined }>();
+
+/**
+ * The closest candidate to a misspelt word, or undefined when none is close enough to be a likely typo. A list or
+ * set of candidates must not change once it has been asked about (its index is kept).
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   // An edit distance costs the product of the lengths: a long value (a pasted paragraph, a 1 MB key) is no typo of an id.
   if (word.length > MAX_TYPO_LENGTH) return undefined;
   const lower = word.toLowerCase();
+  const indexed = indexOf(candidates);
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const c of candidates) {
-    // The difference in length is a lower bound of the distance: skip what cannot win.
-    if (Math.abs(c.length - lower.length) >= bestDistance) continue;
-    const d = distance(lower, c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
+  if (indexed) {
+    const i = indexed.index!.nearest(lower);
+    best = i === -1 ? undefined : indexed.list[i];
+    if (best !== undefined) bestDistance = distance(lower, best.toLowerCase());
+  } else {
+    for (const c of candidates) {
+      // The difference in length is a lower bound of the distance: skip what cannot win.
+      if (Math.abs(c.length - lower.length) >= bestDistance) continue;
+      const d = distance(lower, c.toLowerCase());
+      if (d < bestDistance) {
+        best = c;
+        bestDistance = d;
+      }
     }
   }
   if (best === undefined) return undefined;
   const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3));
   return bestDistance <= limit ? best : undefined;
+}
+
+function indexOf(candidates: Iterable<string>): { list: string[]; index: ClosestIndex | undefined } | undefined {
+  const size = Array.isArray(candidates) ? candidates.length : candidates instanceof Set ? candidates.size : 0;
+  if (size < INDEX_FROM) return undefined;
+  let entry = indexes.get(candidates as object);
+  if (!entry) {
+    const list = [...candidates];
+    entry = { list, index: ClosestIndex.of(list) };
+    indexes.set(candidates as object, entry);
+  }
+  return entry.index ? entry : undefined;
 }
 
 /** ` Did you mean "x"?` or, for a short list, the valid values. */

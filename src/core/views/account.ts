@@ -4,7 +4,7 @@ import { bookedByQuarter } from '../rollup/booked.ts';
 import { REVENUE_SERIES, renderBuyingDecisionChart, renderRevenueSvg, ROLE_SHAPES, STANCE_STYLES, revenueByYear } from '../charts/index.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { AccountEntry } from '../model.ts';
-import { counted } from '../rollup/accounts.ts';
+import { counted, ledgerByYearProduct } from '../rollup/accounts.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
 import { countingTag, forecastCounting, NO_DATA } from '../report/sentences.ts';
 import { ownValue } from '../shared/own.ts';
@@ -61,8 +61,11 @@ export interface AccountView {
   stakeholders: readonly Stakeholder[];
   /** The buying-decision chart and its legend; undefined without stakeholders. */
   buyingDecision: BuyingDecisionView | undefined;
-  /** What they buy: the history split by product or margin, shown only when the plan gives either. */
-  wallet: { split: boolean; answers: { question: string; answer: string }[] };
+  /**
+   * What they buy: `split` says whether the plan's typed history gives products or margins; `ledger` is what the sales
+   * ledger booked by fiscal year and product (in the workspace currency), undefined without a row for this account.
+   */
+  wallet: { split: boolean; ledger: { currency: string; rows: { year: string; product: string; revenue: string; margin: string }[] } | undefined; answers: { question: string; answer: string }[] };
   buyingProcess: { summary: string | undefined; budgetCycle: string | undefined; criteria: string | undefined; steps: string[] } | undefined;
   family: { parent: Named | undefined; subsidiaries: Named[]; sentence: string | undefined } | undefined;
   profile: { line: string; website: Link | undefined; strategy: string | undefined; markets: string | undefined; size: string | undefined } | undefined;
@@ -165,6 +168,7 @@ export function accountView(data: SiteData, id: string): AccountView {
     buyingDecision: plan.stakeholders.length === 0 ? undefined : buyingDecisionView(plan.stakeholders, (p) => personName(ws, p)),
     wallet: {
       split: plan.history.some((h) => h.product !== undefined || h.margin !== undefined),
+      ledger: ledgerSales(ws.ledger && ledgerByYearProduct(ws.ledger.clients.get(id)), currency, offerings),
       answers: plan.qualification === undefined ? [] : Object.entries(QUALIFICATION_QUESTIONS).map(([key, question]) => {
         const answer = plan.qualification?.[key as keyof typeof QUALIFICATION_QUESTIONS];
         return { question, answer: answer === undefined ? 'not answered' : answer ? 'yes' : 'no' };
@@ -221,6 +225,13 @@ function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry
       ? `The family plans ${formatMoney(planned, rollup.currency)} in ${revenue.currentYear} across ${family.members.length + 1} accounts, ${forecastCounting(rollup.count)}.`
       : undefined,
   };
+}
+
+/** The ledger's sales by year and product as the page lists them; a row without a product says so. */
+function ledgerSales(rows: ReturnType<typeof ledgerByYearProduct> | undefined, currency: string, offerings: ReadonlyMap<string, string>): AccountView['wallet']['ledger'] {
+  if (!rows || rows.length === 0) return undefined;
+  const money = (n: number) => formatMoney(n, currency);
+  return { currency, rows: rows.map((r) => ({ year: r.year, product: r.product === '' ? 'no product given' : offerings.get(r.product) ?? r.product, revenue: money(r.revenue), margin: money(r.margin) })) };
 }
 
 /** The parts the plan is expected to fill and leaves empty, as health scored them: "buying process, swot". */

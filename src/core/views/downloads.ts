@@ -3,6 +3,7 @@ import { NO_DATA } from '../report/sentences.ts';
 import { accountsView } from './accounts.ts';
 import { goalsView } from './goals.ts';
 import { personView } from './person.ts';
+import { portfolioView } from './portfolio.ts';
 import type { SiteData } from './site.ts';
 
 /**
@@ -63,6 +64,23 @@ export function bookTable(data: SiteData, personId: string): CsvTable {
   return {
     header: ['id', 'account', 'strategic', 'status', 'strategy', 'tier', `planned ${view.currentYear} (${view.currency})`, 'last reviewed'],
     rows: view.book.map((a) => [a.id, a.name, a.strategic ? 'yes' : 'no', a.status, a.strategy, a.tier, a.amount, a.lastReviewed]),
+  };
+}
+
+/**
+ * Every client of the sales ledger ranked within each dimension value (the portfolio page's ranking), one row per
+ * client and group; clients without a plan carry their ledger id and name as the export wrote them, which a
+ * spreadsheet gets as text (csvField). Undefined without a ledger.
+ */
+export function clientsTable(data: SiteData): CsvTable | undefined {
+  const view = portfolioView(data);
+  if (!view.clients) return undefined;
+  const currency = data.rollup.currency;
+  return {
+    header: ['dimension', 'value', 'id', 'client', 'plan', `revenue ${view.lastYear} (${currency})`, 'revenue rank', `margin ${view.lastYear} (${currency})`, 'margin rank', 'top by'],
+    rows: view.clients.dimensions.flatMap((d) =>
+      d.groups.flatMap((g) => g.rows.map((c) => [d.name, g.value, c.id, c.name, c.plan ? 'yes' : 'no', c.amounts.revenue, c.revenueRank, c.amounts.margin, c.amounts.marginRank, c.top === '—' ? undefined : c.top])),
+    ),
   };
 }
 

@@ -1,4 +1,4 @@
-import { slipCount } from '../reviews/history.ts';
+import { planActionFollowed, slipCount } from '../reviews/history.ts';
 import type { GoalResult } from '../rollup/rollup.ts';
 import type { ReviewEntry } from '../model.ts';
 import { forecastCounting, NO_DATA } from '../report/sentences.ts';
@@ -6,6 +6,7 @@ import { ownValue } from '../shared/own.ts';
 import { formatMoney } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
+import { reviewQuarters, standingText } from './account-reviews.ts';
 
 type Named = { id: string; name: string };
 
@@ -121,8 +122,8 @@ export interface ReviewView {
   /** Only the lists the review fills. */
   lists: { title: string; items: string[] }[];
   accounts: { account: string; name: string | undefined; expectation: string; standing: string; next90Days: string; crossSell: string; note: string }[];
-  /** `detail`: the slips so far and the reason a dropped action gives, or empty. */
-  actions: { description: string; owner: string; due: string | undefined; status: string; when: string; detail: string }[];
+  /** `detail`: the slips so far and the reason a dropped action gives, or empty; `serves`: the plan's objective or action it serves. */
+  actions: { description: string; owner: string; due: string | undefined; status: string; when: string; detail: string; account: Named | undefined; serves: string | undefined }[];
 }
 
 export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
@@ -135,8 +136,14 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
     { title: 'Suggestions', items: review.suggestions },
     { title: 'Needs from the manager', items: review.needs },
   ];
+  const named = (id: string | undefined): Named | undefined => {
+    const plan = id === undefined ? undefined : ws.accountById.get(id);
+    return plan && { id: plan.id, name: plan.plan.name };
+  };
+  // A new action that follows a plan action is the plan's, not new: said so, as the trend does not count it.
   const action = (when: string) => (a: ReviewEntry['review']['actions'][number]) =>
-    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when, detail: actionDetail(a) });
+    ({ description: a.description, owner: personName(ws, a.owner), due: a.due, status: a.status, when: when === 'new' && planActionFollowed(ws, a) ? 'a plan action, followed here' : when, detail: actionDetail(a), account: named(a.account), serves: a.serves });
+  const [current, next] = reviewQuarters(review.date, ws.settings.fiscal_year_start_month);
   return {
     month: entry.month,
     reviewer: personName(ws, review.reviewer),
@@ -146,7 +153,7 @@ export function reviewView(data: SiteData, entry: ReviewEntry): ReviewView {
       account: a.account,
       name: ws.accountById.get(a.account)?.plan.name,
       expectation: a.expectation,
-      standing: [a.current && `this period ${a.current.status}`, a.next && `next period ${a.next.status}`].filter(Boolean).join(', '),
+      standing: [standingText(a.current, data.rollup.currency, current), standingText(a.next, data.rollup.currency, next)].filter(Boolean).join('; '),
       next90Days: a.next_90_days !== undefined ? formatMoney(a.next_90_days, data.rollup.currency) : '',
       crossSell: [...a.cross_sell, ...a.upsell.map((o) => `${o} (upsell)`)].join(', '),
       note: a.note ?? '',

@@ -32,12 +32,27 @@ export interface PortfolioView {
   clients: ClientsView | undefined;
 }
 
+/** One ranked client: figures formatted for the page, and `amounts` as plain numbers for the CSV download. */
+export interface ClientRow {
+  id: string;
+  name: string;
+  plan: boolean;
+  revenue: string;
+  revenueRank: number;
+  margin: string;
+  marginRank: string;
+  top: string;
+  amounts: { revenue: number; margin: number | undefined; marginRank: number | undefined };
+}
+
 export interface ClientsView {
   /** "the top 25%". */
   top: string;
   dimensions: {
     name: string;
-    groups: { value: string; rows: { id: string; name: string; plan: boolean; revenue: string; revenueRank: number; margin: string; marginRank: string; top: string }[] }[];
+    groups: { value: string; rows: ClientRow[] }[];
+    /** Said when clients of the ledger give no value for the dimension, and so appear in none of its groups. */
+    unplaced: string | undefined;
   }[];
 }
 
@@ -89,6 +104,9 @@ function clientsView(data: SiteData, money: (n: number) => string): ClientsView 
     top: `the top ${formatPercent(share)}`,
     dimensions: rankClients(data.ws, data.revenue, share).map((d) => ({
       name: d.dimension,
+      unplaced: d.unplaced === 0
+        ? undefined
+        : `${d.unplaced === 1 ? '1 client' : `${d.unplaced} clients`} without a plan ${d.unplaced === 1 ? 'has' : 'have'} no ${d.dimension} in the sales ledger, so ${d.unplaced === 1 ? 'it is' : 'they are'} ranked in no ${d.dimension}. Add a ${d.dimension} column to the export, or write ${d.unplaced === 1 ? 'its plan' : 'their plans'}.`,
       groups: d.groups.map((g) => ({
         value: g.value,
         rows: g.clients.map((c) => ({
@@ -100,6 +118,7 @@ function clientsView(data: SiteData, money: (n: number) => string): ClientsView 
           margin: c.margin === undefined ? '—' : money(c.margin),
           marginRank: c.marginRank === undefined ? '—' : String(c.marginRank),
           top: [c.topByRevenue && 'revenue', c.topByMargin && 'margin'].filter(Boolean).join(', ') || '—',
+          amounts: { revenue: c.revenue, margin: c.margin, marginRank: c.marginRank },
         })),
       })),
     })),

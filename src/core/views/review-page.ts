@@ -27,7 +27,7 @@ export function reviewPageView(data: SiteData, month: string, person: string): R
     month,
     person: { id: person, name: data.ws.personById.get(person)?.name ?? person },
     review: reviewView(data, entry),
-    trend: trendOf(entry),
+    trend: trendOf(entry, data.ws),
     previous: list[index - 1]?.month,
     next: list[index + 1]?.month,
   };
@@ -35,5 +35,5 @@ export function reviewPageView(data: SiteData, month: string, person: string): R
 
 /** A person's reviews in order with the trend of their actions: opened, done, slipped, dropped. */
 export function reviewTrend(data: SiteData, person: string): ({ month: string } & ReviewTrend)[] {
-  return (reviewsByPerson(data.ws.reviews).get(person) ?? []).map((r) => ({ month: r.month, ...trendOf(r) }));
+  return (reviewsByPerson(data.ws.reviews).get(person) ?? []).map((r) => ({ month: r.month, ...trendOf(r, data.ws) }));
 }

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
 import { toolFingerprint } from '../cache-key.ts';
@@ -11,65 +12,172 @@ export type BlobResult = { ok: true; plan: AccountPlan } | { ok: false; line: nu
 export interface BlobCache {
   get(key: string): BlobResult | undefined;
   set(key: string, result: BlobResult): void;
-  /** Writes the results found in this run, if there were any. A cache that cannot be written is no failure. */
+  /** Writes the results used or found in this run, if anything changed. A cache that cannot be written is no failure. */
   save(): void;
+  /** How many results this run took from the disk. */
+  readonly hits: number;
 }
 
 export const CACHE_FOLDER = join('node_modules', '.cache', 'account-plans', 'history');
+const FORMAT = 'account-plans history cache 1';
+/** Files of other repositories (or tool versions) kept beside this one; the oldest go first. */
+const MAX_FILES = 16;
+/** A file larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+export interface BlobCacheOptions {
+  /** The folder; false for none; default node_modules/.cache/account-plans/history of the tool. */
+  folder?: string | false | undefined;
+  /** Whose history: the repository and the plans folder in it. One file each, so a file holds only what its runs use. */
+  scope: string;
+  /** The tool's fingerprint; tests pass another to stand for an edited tool. */
+  fingerprint?: string | undefined;
+  env?: NodeJS.ProcessEnv;
+}
 
 /**
- * A cache file per code fingerprint, in the tool's node_modules/.cache (created only where node_modules exists,
- * so a copy of the tool without it never gains files). Written to a temporary name and renamed, so a reader
- * never sees half a file. `folder` is for tests; `false` turns the disk off.
+ * One JSON file per plans folder and version of the tool (load/cache-key.ts: its code, schemas and locked
+ * dependencies), named by a hash of both, holding each result under its key. The key carries everything a plan's
+ * result depends on, so an entry is never stale: the blob ids of the shared files it is validated against, its own
+ * blob id and its path (its id and format). Results that depend on other plans (a parent, a circle of parents, two
+ * plans with one id) are never stored. Only the results a run used are written back, so nothing grows without end.
+ * Off with ACCOUNT_PLANS_CACHE=0. As the content cache does: a file or folder that is a link is not used, a damaged
+ * or foreign file is read as empty, and a file is written under a new name and renamed, never through a link.
  */
-export function openBlobCache(folder?: string | false): BlobCache {
+export function openBlobCache(options: BlobCacheOptions): BlobCache {
   const memory = new Map<string, BlobResult>();
-  const root = folder === false ? undefined : folder ?? defaultFolder();
-  const file = root === undefined ? undefined : join(root, `${fingerprintOf()}.json`);
-  let loaded = 0;
-  if (file && existsSync(file)) {
-    try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      if (data && typeof data === 'object') {
-        for (const [key, value] of Object.entries(data)) if (isResult(value)) memory.set(key, value);
-      }
-      loaded = memory.size;
-    } catch {
-      // A damaged cache file is read as empty and rewritten.
-    }
-  }
+  const used = new Set<string>();
+  const env = options.env ?? process.env;
+  const folder = options.folder === false || env['ACCOUNT_PLANS_CACHE'] === '0' ? undefined : options.folder ?? defaultFolder();
+  const fingerprint = options.fingerprint ?? fingerprintOf();
+  const file = folder === undefined || fingerprint === undefined ? undefined : join(folder, `${sha(`${fingerprint}\0${options.scope}`)}.json`);
+  // A folder that is a link is not used (nor created through): the cache is read only from real folders.
+  const stored = file === undefined || !isRealFolder(folder!) ? new Map<string, BlobResult>() : readEntries(file, fingerprint!, options.scope);
+  let hits = 0;
+  let changed = false;
   return {
-    get: (key) => memory.get(key),
-    set: (key, result) => void memory.set(key, result),
+    get: (key) => {
+      const value = memory.get(key) ?? stored.get(key);
+      if (value !== undefined && !memory.has(key)) {
+        hits++;
+        memory.set(key, value);
+      }
+      if (value !== undefined) used.add(key);
+      return value;
+    },
+    set: (key, result) => {
+      memory.set(key, result);
+      used.add(key);
+      changed = true;
+    },
+    get hits() {
+      return hits;
+    },
     save: () => {
-      if (!file || !root || memory.size === loaded) return;
+      if (!file || !folder || (!changed && used.size === stored.size)) return;
+      if (!makeFolders(folder)) return;
+      const temporary = `${file}.${process.pid}.tmp`;
       try {
-        mkdirSync(root, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        writeFileSync(temporary, JSON.stringify(Object.fromEntries(memory)));
+        const entries = Object.fromEntries([...used].map((key) => [key, memory.get(key)]));
+        // 'wx' refuses to follow or replace anything already there, a link included.
+        const fd = openSync(temporary, 'wx', 0o600);
+        try {
+          const bytes = Buffer.from(JSON.stringify({ format: FORMAT, fingerprint, scope: options.scope, entries }));
+          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+        } finally {
+          closeSync(fd);
+        }
         renameSync(temporary, file);
+        prune(folder, file);
       } catch {
-        // Read-only or full disk: the next run parses again.
+        // Read-only or full disk: the next run validates again.
+        rmSync(temporary, { force: true });
       }
     },
   };
 }
 
-let fingerprint: string | undefined;
-function fingerprintOf(): string {
-  const root = toolRoot();
+function readEntries(file: string, fingerprint: string, scope: string): Map<string, BlobResult> {
+  const entries = new Map<string, BlobResult>();
+  let fd: number | undefined;
+  try {
+    // O_NOFOLLOW: a cache file that is a link is not read.
+    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const stat = fstatSync(fd);
+    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return entries;
+    const bytes = Buffer.alloc(stat.size);
+    for (let read = 0, n = 1; read < bytes.length && n > 0; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
+    const data = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+    // Another version's file, or another folder's that happened to get this name, is a miss as a whole.
+    if (data?.['format'] !== FORMAT || data['fingerprint'] !== fingerprint || data['scope'] !== scope) return entries;
+    const stored = data['entries'];
+    if (stored && typeof stored === 'object') for (const [key, value] of Object.entries(stored)) if (isResult(value)) entries.set(key, value);
+  } catch {
+    // Missing, truncated or damaged: read as empty and rewritten.
+    entries.clear();
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  return entries;
+}
+
+/** Creates node_modules/.cache/account-plans/history below an existing node_modules, one real folder at a time. */
+function makeFolders(folder: string): boolean {
+  const parts = folder.split(/[\\/]/);
+  const modules = parts.lastIndexOf('node_modules');
+  const start = modules >= 0 ? modules + 1 : parts.length - 1;
+  for (let i = start; i <= parts.length; i++) {
+    const dir = parts.slice(0, i).join('/') || '/';
+    if (i > start) {
+      try {
+        mkdirSync(dir);
+      } catch {
+        // It exists (checked next) or cannot be made (then no cache).
+      }
+    }
+    if (!isRealFolder(dir)) return false;
+  }
+  return true;
+}
+
+function prune(folder: string, keep: string): void {
+  const files = readdirSync(folder)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => join(folder, name))
+    .filter((path) => path !== keep)
+    .map((path) => ({ path, at: statSync(path).mtimeMs }))
+    .sort((a, b) => b.at - a.at);
+  for (const { path } of files.slice(MAX_FILES - 1)) rmSync(path, { force: true });
+}
+
+function isRealFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+let fingerprint: string | null | undefined;
+function fingerprintOf(): string | undefined {
   // The same fingerprint as the working copy's content cache (load/cache-key.ts): one answer to "did the tool change?".
-  fingerprint ??= (root === undefined ? undefined : toolFingerprint(root)) ?? 'none';
-  return fingerprint;
+  if (fingerprint === undefined) {
+    const root = toolRoot();
+    fingerprint = (root === undefined ? undefined : toolFingerprint(root)) ?? null;
+  }
+  return fingerprint ?? undefined;
 }
 
 function defaultFolder(): string | undefined {
   const root = toolRoot();
-  return root !== undefined && existsSync(join(root, 'node_modules')) ? join(root, CACHE_FOLDER) : undefined;
+  return root !== undefined && isRealFolder(join(root, 'node_modules')) ? join(root, CACHE_FOLDER) : undefined;
 }
 
 function isResult(value: unknown): value is BlobResult {
   if (!value || typeof value !== 'object') return false;
   const v = value as Record<string, unknown>;
-  return v['ok'] === true ? typeof v['plan'] === 'object' && v['plan'] !== null : v['ok'] === false && typeof v['message'] === 'string';
+  if (v['ok'] === true) return typeof v['plan'] === 'object' && v['plan'] !== null && !Array.isArray(v['plan']);
+  return v['ok'] === false && typeof v['message'] === 'string' && Number.isInteger(v['line']) && Number.isInteger(v['column']);
 }

@@ -10,24 +10,34 @@ export interface BlobFile {
   blob: string;
 }
 
-/** The first error of a failed load, for a note; undefined when nothing failed in that file. */
+/**
+ * Errors that say more about the other plans of a commit than about this version: a parent missing or in a circle,
+ * two plans with one id. They are judged again with the whole commit and never stored as the version's result.
+ */
+const CROSS_PLAN = new Set<string>(['unknown-account', 'parent-cycle', 'duplicate-account']);
+
+/** The first error of a failed load that belongs to the file itself, for a note; undefined when it has none. */
 export function firstError(diagnostics: readonly Diagnostic[], display: string): Diagnostic | undefined {
-  return diagnostics.find((d) => d.severity === 'error' && d.file === display);
+  return diagnostics.find((d) => d.severity === 'error' && d.file === display && !CROSS_PLAN.has(d.code));
+}
+
+/** What one version of a plan came to. `transient`: decided by other plans of its commit, so not the version's own. */
+export interface Evaluated {
+  result: BlobResult;
+  entry?: AccountEntry;
+  transient?: true;
 }
 
 /**
  * Validates account plans against the shared files of their commit, through the public loader (the same
  * parsing, schemas and links as `check`), many plans in one load so that the shared files are parsed once.
  * A load fails as a whole when any plan in it is invalid: the plans with errors of their own get them as
- * results, and the others are loaded again without them. A plan that still fails only because another plan
- * is missing from the load (its `parent`) is loaded with every plan of the commit (`all`).
+ * results, and the others are loaded again without them. A plan that still fails only because of other plans
+ * (its `parent` missing from the load, a circle of parents, a twin id) is judged with every plan of the commit
+ * (`all`); if it fails there, that failure is `transient`.
  */
-export function evaluatePlans(
-  context: readonly PlansFile[],
-  plans: readonly PlansFile[],
-  all: () => readonly PlansFile[],
-): Map<string, { result: BlobResult; entry?: AccountEntry }> {
-  const out = new Map<string, { result: BlobResult; entry?: AccountEntry }>();
+export function evaluatePlans(context: readonly PlansFile[], plans: readonly PlansFile[], all: () => readonly PlansFile[]): Map<string, Evaluated> {
+  const out = new Map<string, Evaluated>();
   let pending = [...plans];
   for (let round = 0; round < 2 && pending.length > 0; round++) {
     const { workspace, diagnostics } = loadWorkspace([...context, ...pending]);
@@ -38,21 +48,23 @@ export function evaluatePlans(
     const next: PlansFile[] = [];
     for (const f of pending) {
       const d = firstError(diagnostics, f.display);
-      if (d && d.code !== 'unknown-account') out.set(f.rel, { result: { ok: false, line: d.line, column: d.column, message: d.message } });
+      if (d) out.set(f.rel, { result: { ok: false, line: d.line, column: d.column, message: d.message } });
       else next.push(f);
     }
     if (next.length === pending.length) break;
     pending = next;
   }
   if (pending.length === 0) return out;
-  // The rare plan that names another (parent): judged with the whole commit, as check judges it.
+  // The rare plan tied to others (parent): judged with the whole commit, as check judges it.
   const whole = loadWorkspace([...context, ...all()]);
   for (const f of pending) {
     const entry = whole.workspace?.accountById.get(idOf(f.rel));
-    const d = firstError(whole.diagnostics, f.display);
+    const d = whole.diagnostics.find((x) => x.severity === 'error' && x.file === f.display);
     if (entry && entry.rel === f.rel) out.set(f.rel, { result: { ok: true, plan: entry.plan }, entry });
-    else if (d) out.set(f.rel, { result: { ok: false, line: d.line, column: d.column, message: d.message } });
-    else out.set(f.rel, { result: { ok: false, line: 1, column: 1, message: 'This version could not be read with the other plans of its commit.' } });
+    else {
+      const failure = d ? { line: d.line, column: d.column, message: d.message } : { line: 1, column: 1, message: 'This version could not be read with the other plans of its commit.' };
+      out.set(f.rel, { result: { ok: false, ...failure }, transient: true });
+    }
   }
   return out;
 }

@@ -11,6 +11,8 @@ export class HistoryInputError extends Error {}
 export interface PlansRepo {
   git: (args: string[], input?: string) => Buffer;
   folder: string;
+  /** The repository's top folder, as git gives it: what the cache's file is for. Never shown anywhere. */
+  top: string;
   /** Set when the clone is shallow: its oldest commits are missing, so no history is read. */
   shallow: boolean;
 }
@@ -66,7 +68,7 @@ export function openPlansRepo(plansDir: string, cwd: string): PlansRepo | undefi
   }
   const shallow = git(['rev-parse', '--is-shallow-repository']).toString('utf8').trim() === 'true';
   const inTop = (args: string[], input?: string) => git(['-C', top, ...args], input);
-  return { git: inTop, folder, shallow };
+  return { git: inTop, folder, top, shallow };
 }
 
 /**

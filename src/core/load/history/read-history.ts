@@ -18,9 +18,13 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
   if (repo.shallow) {
     return empty('shallow', 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
   }
-  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, options.plansDir), rel)));
+  const inRepo = repo.folder === '' ? '' : `${repo.folder}/`;
+  const display = options.paths === 'repo' ? (rel: string) => `${inRepo}${rel}` : (rel: string) => toPosix(relative(cwd, join(resolve(cwd, options.plansDir), rel)));
   const commits = readCommits(repo);
-  const walker = new Walker(repo, display, options.cache);
+  if (commits.length === 0) {
+    return empty('no-commits', 'No commit on this branch touches the plans folder yet, so there is no history to show. Commit the plans (git add, git commit) to start it.');
+  }
+  const walker = new Walker(repo, display, options.cache, options.cacheFingerprint);
   let lineage: ReadonlyMap<string, string> = new Map();
   walker.run(commits, (state) => {
     lineage = state.lineage;
@@ -33,9 +37,10 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
     replay: (visit) => walker.run(commits, visit),
     names: walker.names,
     lineage,
+    stats: { validated: walker.validated, cached: walker.cache.hits },
   };
 }
 
-function empty(kind: 'no-git' | 'shallow', message: string): PlansHistory {
-  return { unavailable: { kind, message }, notes: [], count: 0, replay: () => undefined, names: new Map(), lineage: new Map() };
+function empty(kind: 'no-git' | 'shallow' | 'no-commits', message: string): PlansHistory {
+  return { unavailable: { kind, message }, notes: [], count: 0, replay: () => undefined, names: new Map(), lineage: new Map(), stats: { validated: 0, cached: 0 } };
 }

@@ -13,8 +13,8 @@ export interface HistoryState {
 }
 
 export interface PlansHistory {
-  /** Why there is no history (no git repository, a shallow clone), in a sentence; undefined when it was read. */
-  unavailable: { kind: 'no-git' | 'shallow'; message: string } | undefined;
+  /** Why there is no history (no git repository, a shallow clone, no commit of the plans yet), in a sentence; undefined when it was read. */
+  unavailable: { kind: 'no-git' | 'shallow' | 'no-commits'; message: string } | undefined;
   /** Versions left out, one sentence each, oldest first. */
   notes: string[];
   /** Every commit that touched the plans, oldest first. */
@@ -25,6 +25,8 @@ export interface PlansHistory {
   names: ReadonlyMap<string, string>;
   /** The newest commit's lineage: each account id → its history key. */
   lineage: ReadonlyMap<string, string>;
+  /** Plan versions validated in this run, and results taken from the cache between runs. */
+  stats: { validated: number; cached: number };
 }
 
 export interface HistoryOptions {
@@ -32,4 +34,11 @@ export interface HistoryOptions {
   cwd?: string;
   /** Folder of the cache between runs; false for none; default node_modules/.cache/account-plans/history. */
   cache?: string | false;
+  /** The tool's fingerprint the cache is keyed by; tests pass another to stand for an edited tool. */
+  cacheFingerprint?: string;
+  /**
+   * How the notes name files: as the other commands do, relative to `cwd` (default), or by their path in the
+   * repository ('repo'), which says nothing about the machine that read them: the site uses it.
+   */
+  paths?: 'cwd' | 'repo';
 }

@@ -1,28 +1,19 @@
 import type { AccountEntry, Workspace } from '../../model.ts';
 import { fileSizeLimit, DEFAULT_MAX_FILE_BYTES } from '../limits.ts';
 import { oneLine } from '../../shared/text.ts';
-import { openBlobCache, type BlobResult } from './cache.ts';
+import { isPlanPath } from '../../shared/paths.ts';
+import { openBlobCache, type BlobCache, type BlobResult } from './cache.ts';
 import { evaluatePlans, evaluateShared, idOf } from './evaluate.ts';
+import { assemble, type Built, type Failure, type Problem } from './assemble.ts';
+import { loadWorkspace } from '../workspace.ts';
 import { BlobStore, type Tracked } from './blob-store.ts';
 import type { Commit, PlansRepo } from './git.ts';
 import type { HistoryState } from './types.ts';
 
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
-
-/** A commit's workspace, the shared files' workspace it was made from, and each plan's place in its list. */
-interface Built {
-  workspace: Workspace;
-  shared: Workspace;
-  position: ReadonlyMap<string, number>;
-}
-
-/** A version that did not validate: where, and what the loader said. */
-interface Failure {
-  line: number;
-  column: number;
-  message: string;
-}
+/** A plan as the working copy's reader finds one: never in a hidden folder or node_modules (load/files.ts). */
+const isAccount = (rel: string) => ACCOUNT.test(rel) && isPlanPath(rel);
 
 const keyOfShared = (shared: ReadonlyMap<string, Tracked>, skipGoals: boolean) =>
   [...shared]
@@ -39,20 +30,24 @@ const keyOfShared = (shared: ReadonlyMap<string, Tracked>, skipGoals: boolean) =
 export class Walker {
   readonly notes: string[] = [];
   readonly names = new Map<string, string>();
-  readonly cache;
+  readonly cache: BlobCache;
+  /** Plan versions validated in this run (the others came from memory or the cache). */
+  validated = 0;
   private readonly noted = new Set<string>();
   private readonly shared = new Map<string, { workspace: Workspace; limit: number } | { note: string }>();
   private readonly entries = new Map<string, AccountEntry>();
+  /** Failures decided by other plans, by commit and plan: never kept between runs, but a replay need not judge them again. */
+  private readonly decided = new Map<string, Failure>();
   private readonly repo: PlansRepo;
   private readonly store: BlobStore;
   private readonly display: (rel: string) => string;
   private prefetched = false;
 
-  constructor(repo: PlansRepo, display: (rel: string) => string, cache: string | false | undefined) {
+  constructor(repo: PlansRepo, display: (rel: string) => string, cache: string | false | undefined, fingerprint?: string) {
     this.repo = repo;
     this.store = new BlobStore(repo);
     this.display = display;
-    this.cache = openBlobCache(cache);
+    this.cache = openBlobCache({ folder: cache, scope: `${repo.top}\0${repo.folder}`, fingerprint });
   }
 
   run(commits: readonly Commit[], visit: (state: HistoryState) => void): void {
@@ -79,6 +74,8 @@ export class Walker {
     };
     const current = new Map<string, AccountEntry | Failure>();
     const failing = new Set<string>();
+    // Plans whose last result was decided by other plans (a parent, a twin id): judged again when any plan changes.
+    const retry = new Set<string>();
     let contextKey: string | undefined;
     let order: string[] | undefined;
     // The last workspace assembled, and the plans changed since (across commits left out), so the next is patched, not rebuilt.
@@ -94,16 +91,21 @@ export class Walker {
       }
       current.delete(rel);
       failing.delete(rel);
+      retry.delete(rel);
       shared.delete(rel);
     };
     for (const commit of commits) {
       const dirty = new Set<string>();
+      let plansChanged = false;
       for (const change of commit.changes) {
         const rel = inside(change.path);
         const from = change.from === undefined ? undefined : inside(change.from);
-        if (from !== undefined) drop(from);
+        if (from !== undefined) {
+          plansChanged ||= isAccount(from);
+          drop(from);
+        }
         // A plan renamed (git's rename detection) keeps its history under its new id.
-        if (from !== undefined && rel !== undefined && ACCOUNT.test(from) && ACCOUNT.test(rel) && lineage.has(idOf(from)) && idOf(from) !== idOf(rel)) {
+        if (from !== undefined && rel !== undefined && isAccount(from) && isAccount(rel) && lineage.has(idOf(from)) && idOf(from) !== idOf(rel)) {
           const key = lineage.get(idOf(from))!;
           mutable().set(idOf(rel), key);
           lineage.delete(idOf(from));
@@ -111,7 +113,8 @@ export class Walker {
         }
         if (rel === undefined) continue;
         const isShared = SHARED.test(rel);
-        if (!isShared && !ACCOUNT.test(rel)) continue;
+        if (!isShared && !isAccount(rel)) continue;
+        plansChanged ||= !isShared;
         if (change.status === 'D' || change.mode === '160000') {
           drop(rel);
           dirty.delete(rel);
@@ -126,6 +129,7 @@ export class Walker {
           dirty.add(rel);
         }
       }
+      if (plansChanged) for (const rel of retry) dirty.add(rel);
       const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
       const sharedKey = keyOfShared(shared, false);
       const nextContext = keyOfShared(shared, true);
@@ -139,18 +143,18 @@ export class Walker {
       const sharedResult = this.sharedAt(sharedKey, shared);
       if ('note' in sharedResult) this.skip(commit, date, sharedKey, sharedResult.note);
       else {
-        this.resolve(dirty, accounts, shared, contextKey, sharedResult, current, failing);
+        this.resolve(commit.hash, dirty, accounts, shared, contextKey, sharedResult, current, failing, retry);
         if (dirty.size === 0 && order !== undefined && last?.sharedKey === sharedKey && last.workspace) workspace = last.workspace;
         else {
           order ??= [...accounts.keys()].sort((a, b) => idOf(a).localeCompare(idOf(b)) || (a < b ? -1 : 1));
           for (const rel of dirty) pending.add(rel);
           if (built && built.shared !== sharedResult.workspace) built = undefined;
-          const next = this.assemble(commit, date, order, current, failing, sharedResult.workspace, built, pending);
-          if (next) {
+          const next = assemble(order, current, failing, sharedResult.workspace, built, pending);
+          if ('workspace' in next) {
             built = next;
             pending.clear();
-          }
-          workspace = next?.workspace;
+            workspace = next.workspace;
+          } else this.note(commit, date, next, accounts, shared, sharedResult.limit);
         }
       }
       last = { workspace, sharedKey };
@@ -175,7 +179,7 @@ export class Walker {
         }
         if (!change.path.startsWith(prefix)) continue;
         const rel = change.path.slice(prefix.length);
-        const target = SHARED.test(rel) ? shared : ACCOUNT.test(rel) ? accounts : undefined;
+        const target = SHARED.test(rel) ? shared : isAccount(rel) ? accounts : undefined;
         if (!target) continue;
         if (change.status === 'D') target.delete(rel);
         else {
@@ -210,6 +214,7 @@ export class Walker {
 
   /** Gives each changed plan its result: from memory, from the cache, or validated now (all of this commit's at once). */
   private resolve(
+    hash: string,
     dirty: ReadonlySet<string>,
     accounts: ReadonlyMap<string, Tracked>,
     shared: ReadonlyMap<string, Tracked>,
@@ -217,23 +222,31 @@ export class Walker {
     sharedResult: { workspace: Workspace; limit: number },
     current: Map<string, AccountEntry | Failure>,
     failing: Set<string>,
+    retry: Set<string>,
   ): void {
     const keyOf = (rel: string) => `${contextKey}|${accounts.get(rel)!.blob}|${rel}`;
-    const missing = [...dirty].filter((rel) => !this.entries.has(keyOf(rel)) && this.fromCache(keyOf(rel), rel, sharedResult.workspace) === undefined);
+    // Failures decided by other plans: this commit's word only, never kept under the version's key.
+    const decidedKey = (rel: string) => `${hash}|${rel}`;
+    const missing = [...dirty].filter((rel) => !this.entries.has(keyOf(rel)) && !this.decided.has(decidedKey(rel)) && this.fromCache(keyOf(rel), rel, sharedResult.workspace) === undefined);
     if (missing.length > 0) {
+      this.validated += missing.length;
       const context = [...shared].filter(([rel]) => !rel.startsWith('goals.')).sort(([a], [b]) => (a < b ? -1 : 1));
       const contextFiles = this.store.files(context, sharedResult.limit, this.display);
       const plans = this.store.files(missing.map((rel) => [rel, accounts.get(rel)!] as const), sharedResult.limit, this.display);
       for (const f of plans) if (f.problem) this.cache.set(keyOf(f.rel), { ok: false, line: 1, column: 1, message: f.problem.message });
       const all = () => this.store.files([...accounts], sharedResult.limit, this.display).filter((f) => !f.problem);
-      for (const [rel, { result, entry }] of evaluatePlans(contextFiles, plans.filter((f) => !f.problem), all)) {
-        this.cache.set(keyOf(rel), result);
+      for (const [rel, { result, entry, transient: decidedByOthers }] of evaluatePlans(contextFiles, plans.filter((f) => !f.problem), all)) {
+        if (decidedByOthers && !result.ok) this.decided.set(decidedKey(rel), { line: result.line, column: result.column, message: result.message });
+        else this.cache.set(keyOf(rel), result);
         if (entry) this.entries.set(keyOf(rel), entry);
       }
     }
     for (const rel of dirty) {
       const entry = this.entries.get(keyOf(rel));
-      const result = this.cache.get(keyOf(rel));
+      const decided = entry ? undefined : this.decided.get(decidedKey(rel));
+      const result: BlobResult | undefined = decided ? { ok: false, ...decided } : this.cache.get(keyOf(rel));
+      if (decided) retry.add(rel);
+      else retry.delete(rel);
       if (entry) {
         current.set(rel, entry);
         failing.delete(rel);
@@ -253,60 +266,29 @@ export class Walker {
     return result;
   }
 
-  /**
-   * The commit's workspace, or undefined with a note when a plan failed, two plans share an id or a parent is missing.
-   * With `built` (same plans, same shared files), only the `pending` plans are patched into a copy of it.
-   */
-  private assemble(
-    commit: Commit,
-    date: string,
-    order: readonly string[],
-    current: ReadonlyMap<string, AccountEntry | Failure>,
-    failing: ReadonlySet<string>,
-    shared: Workspace,
-    built: Built | undefined,
-    pending: ReadonlySet<string>,
-  ): Built | undefined {
-    for (const rel of failing) {
-      const f = current.get(rel) as Failure;
-      return this.skip(commit, date, `${rel}|${f.message}`, `${this.display(rel)}:${f.line}:${f.column} ${f.message}`);
+  /** Notes why a commit is left out, in the loader's words: the same note whether its results came from the cache or not. */
+  private note(commit: Commit, date: string, problem: Problem, accounts: ReadonlyMap<string, Tracked>, shared: ReadonlyMap<string, Tracked>, limit: number): void {
+    if (this.noted.has(commit.hash)) return;
+    if ('failed' in problem) {
+      const { failed: rel, failure: f } = problem;
+      this.skip(commit, date, `${rel}|${f.message}`, `${this.display(rel)}:${f.line}:${f.column} ${f.message}`);
+      return;
     }
-    let list: AccountEntry[];
-    let byId: Map<string, AccountEntry>;
-    let position: ReadonlyMap<string, number>;
-    let check: Iterable<AccountEntry>;
-    if (built) {
-      ({ position } = built);
-      list = built.workspace.accounts.slice();
-      byId = new Map(built.workspace.accountById);
-      for (const rel of pending) {
-        const entry = current.get(rel) as AccountEntry;
-        list[position.get(rel)!] = entry;
-        byId.set(entry.id, entry);
-      }
-      check = [...pending].map((rel) => current.get(rel) as AccountEntry);
-    } else {
-      list = order.map((rel) => current.get(rel) as AccountEntry);
-      position = new Map(order.map((rel, i) => [rel, i]));
-      byId = new Map();
-      for (const a of list) {
-        const twin = byId.get(a.id);
-        if (twin) return this.skip(commit, date, `${twin.rel}|${a.rel}`, `${this.display(a.rel)}: two plans have the id ${a.id} (${twin.rel} and ${a.rel}).`);
-        byId.set(a.id, a);
-      }
-      check = list;
-    }
-    for (const a of check) {
-      const parent = a.plan.parent;
-      if (parent !== undefined && !byId.has(parent)) return this.skip(commit, date, `${a.rel}|parent`, `${this.display(a.rel)}: parent ${oneLine(parent, 100)} is not an account at this commit.`);
-    }
-    return { workspace: { ...shared, accounts: list, accountById: byId, reviews: [] }, shared, position };
+    const names = problem.linked === 'all' ? undefined : new Set(problem.linked);
+    const context = this.store.files([...shared].filter(([rel]) => !rel.startsWith('goals.')).sort(([a], [b]) => (a < b ? -1 : 1)), limit, this.display);
+    const plans = this.store.files([...accounts].filter(([rel]) => !names || names.has(rel)), limit, this.display);
+    const d = loadWorkspace([...context, ...plans]).diagnostics.find((x) => x.severity === 'error');
+    const rel = plans.find((f) => f.display === d?.file)?.rel ?? '';
+    if (d) this.skip(commit, date, `${rel}|${d.message}`, `${d.file}:${d.line}:${d.column} ${d.message}`);
+    else this.skip(commit, date, `${commit.hash}|linked`, 'The plans of this commit do not make a workspace together.');
   }
 
   private skip(commit: Commit, date: string, what: string, message: string): undefined {
-    if (this.noted.has(what)) return undefined;
-    this.noted.add(what);
+    // One note per problem, however many commits keep it, and one per commit: a replay may find the same problem in other words.
+    if (this.noted.has(what) || this.noted.has(commit.hash)) return undefined;
+    this.noted.add(what).add(commit.hash);
     this.notes.push(`${date} commit ${commit.hash.slice(0, 10)}: ${oneLine(message, 400)} This version is left out; the totals keep the one before it.`);
     return undefined;
   }
 }
+

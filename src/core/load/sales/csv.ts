@@ -27,9 +27,12 @@ interface Engine {
 
 const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n'] };
 
-/** Parses chunks of one CSV file, calling `onRow` for every row (the header too). Returns the first syntax failure, if any. */
-export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow) => boolean | void): CsvFailure | undefined {
-  const engine = (new Parser(OPTIONS) as unknown as { api: Engine }).api;
+/**
+ * Parses chunks of one CSV file, cells separated by `delimiter`, calling `onRow` for every row (the header too).
+ * Returns the first syntax failure, if any.
+ */
+export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow) => boolean | void, delimiter = ','): CsvFailure | undefined {
+  const engine = (new Parser({ ...OPTIONS, delimiter }) as unknown as { api: Engine }).api;
   let window: Buffer = Buffer.alloc(0);
   let windowStart = 0; // file offset of window[0]
   let consumed = 0; // file offset where the next record starts (after the last record's delimiter)
@@ -51,7 +54,7 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
     const rowBytes = bytes.subarray(skip);
     consumed = info.bytes;
     line = startLine + newlines;
-    const row: CsvRow = { cells: record, line: startLine, cellAt: (index) => locateCell(rowBytes, startLine, index) };
+    const row: CsvRow = { cells: record, line: startLine, cellAt: (index) => locateCell(rowBytes, startLine, index, delimiter) };
     if (onRow(row) === false) stopped = true;
   };
 
@@ -59,14 +62,15 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
     const piece = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     window = window.length === 0 ? piece : Buffer.concat([window, piece]);
     const failure = engine.parse(piece, false, push, () => {});
-    if (failure) return failureAt(failure, window, windowStart, consumed, line);
+    // Once the caller has stopped (a bad header, too many problems), what follows is not read, broken or not.
     if (stopped) return undefined;
+    if (failure) return failureAt(failure, window, windowStart, consumed, line);
     // What the parser holds of an unfinished record is kept; the rest is let go.
     window = window.subarray(consumed - windowStart);
     windowStart = consumed;
   }
   const failure = engine.parse(undefined, true, push, () => {});
-  return failure ? failureAt(failure, window, windowStart, consumed, line) : undefined;
+  return failure && !stopped ? failureAt(failure, window, windowStart, consumed, line) : undefined;
 }
 
 /** A syntax failure is placed at the start of the row the parser was reading. */
@@ -79,7 +83,7 @@ function failureAt(e: Error, window: Buffer, windowStart: number, consumed: numb
 }
 
 /** The line and column (in characters) where cell `index` of a row starts, scanning the row's own bytes with quotes in mind. */
-function locateCell(bytes: Buffer, startLine: number, index: number): { line: number; column: number } {
+function locateCell(bytes: Buffer, startLine: number, index: number, delimiter: string): { line: number; column: number } {
   const text = bytes.toString('utf8');
   let cell = 0;
   let line = startLine;
@@ -89,7 +93,7 @@ function locateCell(bytes: Buffer, startLine: number, index: number): { line: nu
     if (cell === index) return { line, column };
     const c = text[i]!;
     if (c === '"') quoted = !quoted;
-    else if (c === ',' && !quoted) cell++;
+    else if (c === delimiter && !quoted) cell++;
     else if (c === '\n') {
       if (!quoted) break;
       line++;

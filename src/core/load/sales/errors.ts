@@ -15,10 +15,11 @@ export function tooManyProblems(file: string, line: number): Diagnostic {
 const CSV_FAILURES: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'A double quote opened in this row is never closed, so the rest of the file would be read as one cell. Close the quote, or double a quote that belongs to the value ("").',
   CSV_INVALID_CLOSING_QUOTE: 'A quoted cell in this row has text after its closing quote. Double a quote that belongs to the value (""), or quote the whole cell.',
-  CSV_INVALID_OPENING_QUOTE: 'A cell in this row has a double quote in the middle of unquoted text. Put the whole cell in double quotes and double the quote inside it ("").',
+  // csv-parse names this one without its CSV_ prefix.
+  INVALID_OPENING_QUOTE: 'A cell in this row has a double quote in the middle of unquoted text. Put the whole cell in double quotes and double the quote inside it ("").',
 };
 
 /** What a syntax failure of the CSV parser means, and what to do. */
 export function describeCsvFailure(code: string): string {
-  return Object.hasOwn(CSV_FAILURES, code) ? CSV_FAILURES[code]! : `This row is not valid CSV (${code}). Export the ledger again as comma-separated values.`;
+  return Object.hasOwn(CSV_FAILURES, code) ? CSV_FAILURES[code]! : `This row is not valid CSV (${code}). Export the ledger again as CSV, with the delimiter sales.delimiter names (a comma by default).`;
 }

@@ -7,6 +7,9 @@ import { roundCents } from '../../shared/money.ts';
 import { excerpt } from '../../shared/suggest.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
 
+/** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
+const REVIEWED_YEARS = 2;
+
 /** One CSV file of the ledger, as the user opens it, with its bytes in chunks (read from disk, or given by a test). */
 export interface LedgerSource {
   display: string;
@@ -53,7 +56,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       for (const p of cellProblems) if (!report(ledgerError(source.display, csv.cellAt(p.cell), p.code, p.message))) return false;
       if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
-    });
+    }, ws.settings.sales?.delimiter);
     if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
     else if (!map) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
   }
@@ -90,11 +93,16 @@ function add(map: Map<string, LedgerAmount>, key: string, row: LedgerRow): void 
   } else map.set(key, { revenue: roundCents(row.revenue), margin: roundCents(row.margin) });
 }
 
-/** The span of fiscal years the plans name: a ledger row outside it is a typo, or a year nobody plans or reviews. */
+/**
+ * The span of fiscal years the workspace knows: those its goals, forecasts and history name, and the two years before
+ * the earliest goal, the past sales step 1 of the method reviews (so the ledger can replace a typed history rather
+ * than need one). A row outside the span is a typo, or a year nobody plans or reviews.
+ */
 function yearsNamed(ws: Workspace): RowRules['years'] {
   const years: number[] = [];
   const note = (period: string) => years.push(Number(period.slice(2, 6)));
   for (const g of ws.goals) note(g.period);
+  if (years.length > 0) years.push(Math.min(...years) - REVIEWED_YEARS);
   for (const a of ws.accounts) for (const list of [a.plan.forecast, a.plan.history, a.plan.stretch]) for (const e of list) note(e.period);
   if (years.length === 0) return undefined;
   return { first: Math.min(...years), last: Math.max(...years) };

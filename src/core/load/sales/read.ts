@@ -2,7 +2,7 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, read
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { isBelow, isSkippedName, toPosix } from '../../shared/paths.ts';
-import { DEFAULT_MAX_FILE_BYTES, tooLargeMessage } from '../limits.ts';
+import { DEFAULT_LEDGER_FILE_BYTES, type WorkspaceSettings } from '../../../../schemas/index.ts';
 import type { Ledger, Workspace } from '../../model.ts';
 import { ledgerError } from './errors.ts';
 import { buildLedger, type LedgerSource } from './ledger.ts';
@@ -26,7 +26,7 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
   }
   if (names.length === 0) return { ledger: undefined, diagnostics: [] };
   const display = (name: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), 'sales', name)));
-  const limit = ws.settings.max_file_bytes ?? DEFAULT_MAX_FILE_BYTES;
+  const limit = ledgerFileLimit(ws.settings);
   const refused: Diagnostic[] = [];
   const sources: LedgerSource[] = [];
   const late: Diagnostic[] = [];
@@ -40,6 +40,16 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
   refused.push(...late);
   const diagnostics = [...refused, ...built.diagnostics];
   return { ledger: refused.length > 0 ? undefined : built.ledger, diagnostics };
+}
+
+/** The byte limit of one ledger file: sales.max_file_bytes, not the plans' own limit, since an export is streamed. */
+export function ledgerFileLimit(settings: WorkspaceSettings): number {
+  return settings.sales?.max_file_bytes ?? DEFAULT_LEDGER_FILE_BYTES;
+}
+
+function tooLargeMessage(size: number, limit: number): string {
+  const mb = (n: number) => `${Math.round((n / 2 ** 20) * 10) / 10} MB (${n} bytes)`;
+  return `The file is ${mb(size)}, and a ledger file may be at most ${mb(limit)}, so it was not read. Split the export into several files in sales/, or raise sales.max_file_bytes in workspace.yaml.`;
 }
 
 /** Why a file of sales/ is not read, if it is not: a link, something other than a file, too large, or a lower-case mismatch. */
@@ -62,7 +72,7 @@ function refuse(root: string, path: string, name: string, limit: number): { code
   }
   if (!stat.isFile()) return { code: 'not-a-file', message: 'This is not an ordinary file, so it is not read. The ledger is made of .csv files: replace it with one, or remove it.' };
   if (name !== name.replace(/\.csv$/i, '.csv')) return { code: 'file-name-case', message: `This file is not read: ledger files end in lower-case .csv. Rename it to ${name.replace(/\.csv$/i, '.csv')}.` };
-  if (stat.size > limit) return { code: 'file-too-large', message: tooLargeMessage(`sales/${name}`, stat.size, limit) };
+  if (stat.size > limit) return { code: 'file-too-large', message: tooLargeMessage(stat.size, limit) };
   return undefined;
 }
 
@@ -86,7 +96,7 @@ function* chunksOf(path: string, limit: number, onProblem: (code: Diagnostic['co
       if (n === 0) return;
       total += n;
       // Cut where it passes the limit: a file that grows while it is read is refused like one that was too large.
-      if (total > limit) return onProblem('file-too-large', tooLargeMessage('sales/', total, limit));
+      if (total > limit) return onProblem('file-too-large', tooLargeMessage(total, limit));
       yield buffer.slice(0, n);
     }
   } finally {

@@ -1,4 +1,4 @@
-import type { SalesSettings, WorkspaceSettings } from '../../../../schemas/index.ts';
+import { MAX_AMOUNT, type SalesSettings, type WorkspaceSettings } from '../../../../schemas/index.ts';
 import type { DiagnosticCode } from '../../diagnostics/codes.ts';
 import { ownValue } from '../../shared/own.ts';
 import { fiscalYearOfDate, quarterOfDate } from '../../shared/periods.ts';
@@ -29,15 +29,16 @@ export interface CellProblem {
 /** What every row is checked against, worked out once per ledger. */
 export interface RowRules {
   settings: WorkspaceSettings;
-  /** The first and last fiscal year the workspace names (goals, forecasts, history), or undefined when it names none. */
+  /** The first and last fiscal year the workspace knows (goals and the two years before them, forecasts, history), or undefined when it names none. */
   years: { first: number; last: number } | undefined;
 }
 
-// A spreadsheet would run a cell starting with one of these as a formula (=HYPERLINK(...)); a ledger holds values.
-const FORMULA = /^[=+@]/;
 // Controls other than tab and line breaks; line breaks are allowed only in names, inside quotes.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
+const NUMBER_DECIMAL_COMMA = /^-?\d+(,\d+)?$/;
+// An account id or a client's name is short; a cell of a megabyte is a broken export, and the site would show it whole.
+const MAX_TEXT_CHARS = 1000;
 
 /** Checks one row against the column map; returns the row, or every problem of its cells. */
 export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRules): { row?: LedgerRow; problems: CellProblem[] } {
@@ -51,15 +52,17 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   const text = (field: LedgerField | string, i: number | undefined, multiline = false): string | undefined => {
     if (i === undefined) return undefined;
     const value = cells[i]!.trim();
+    if (value.length > MAX_TEXT_CHARS) {
+      problems.push({ code: 'ledger-value-too-long', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is ${value.length.toLocaleString('en-US')} characters long, and a ledger ${field} may have at most ${MAX_TEXT_CHARS.toLocaleString('en-US')}. Export the ledger again, or shorten the cell.` });
+      return undefined;
+    }
     const bad = CONTROL.exec(value) ?? (!multiline ? /[\r\n\t]/.exec(value) : null);
     if (bad) {
       problems.push({ code: 'ledger-control-character', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} holds a control character (${excerpt(bad[0])}), which no ${field} has. Export the ledger again, or remove the character.` });
       return undefined;
     }
-    if (FORMULA.test(value)) {
-      problems.push({ code: 'ledger-formula', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} starts like a spreadsheet formula, and the ledger holds values only; it is not run. Export the values, not the formulas.` });
-      return undefined;
-    }
+    // A value that starts like a spreadsheet formula (=cmd|…, +1, @SUM) is kept as the text it is: the site shows
+    // it as text and the CSV downloads quote it (report/csv.ts), so it is never run, and a client named "@Home Labs" is no error.
     return value;
   };
   const amount = (field: 'revenue' | 'margin', required: boolean): number | undefined => {
@@ -70,11 +73,21 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
       if (required) problems.push({ code: 'ledger-missing-value', cell: i, message: `${headerOf(field, sales)}: the cell is empty, and every row needs its ${field}. Write the amount, such as 1250.50.` });
       return undefined;
     }
-    if (!NUMBER.test(value)) {
-      problems.push({ code: 'ledger-not-a-number', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).` });
+    const comma = sales?.decimal_separator === ',';
+    if (!(comma ? NUMBER_DECIMAL_COMMA : NUMBER).test(value)) {
+      const example = comma ? '1250,50' : '1250.50';
+      // An amount written with the other separator: the export's setting, not the row, is what to change.
+      const other = (comma ? NUMBER : NUMBER_DECIMAL_COMMA).test(value) ? ` If the export writes every amount so, set sales.decimal_separator: "${comma ? '.' : ','}" in workspace.yaml.` : '';
+      problems.push({ code: 'ledger-not-a-number', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal ${comma ? 'comma' : 'point'} only, such as ${example} (no currency sign, no thousands separator).${other}` });
       return undefined;
     }
-    return Number(value);
+    const n = Number(comma ? value.replace(',', '.') : value);
+    // The plans' own bound (schemas/common.ts): a sum of a million such rows is still a finite number.
+    if (Math.abs(n) > MAX_AMOUNT) {
+      problems.push({ code: 'out-of-range', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is beyond ${MAX_AMOUNT.toExponential()}, the largest amount a row may hold. Correct the amount.` });
+      return undefined;
+    }
+    return n;
   };
 
   const account = text('account', map.fields.account);
@@ -144,7 +157,7 @@ function readWhen(cells: readonly string[], map: ColumnMap, rules: RowRules, pro
   if (!years || year < years.first || year > years.last) {
     const known = years ? (years.first === years.last ? `FY${years.first}` : `FY${years.first} to FY${years.last}`) : 'no fiscal year';
     const fy = date ? fiscalYearOfDate(date, start) : period.slice(0, 6);
-    problems.push({ code: 'ledger-date-outside', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} falls in ${fy}, and the plans name ${known} (in goals, forecasts and history). Correct the ${field}, or remove rows from years the plans do not cover.` });
+    problems.push({ code: 'ledger-date-outside', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} falls in ${fy}, and the workspace knows ${known} (the goals' years and the two before them, and the years plans forecast or record). Correct the ${field}, or remove rows from years nobody plans or reviews.` });
     return undefined;
   }
   return { period, date };

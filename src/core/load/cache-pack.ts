@@ -1,0 +1,167 @@
+import { closeSync, constants, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+
+/**
+ * The file format of a cache pack: a head (MAGIC and the tool's fingerprint), the entries' bytes one after the
+ * other, then a table of (key, offset, length) and a footer that says where the table starts. A reader loads
+ * only the table and reads an entry when it is asked for, so a run holds one entry at a time rather than the
+ * whole pack; a writer appends each entry as it comes and writes the table last. A pack without its footer
+ * (cut short, or from another version) is not read at all.
+ */
+const MAGIC = 'account-plans cache 2\n';
+const TAG = 0x32637061; // "apc2", little-endian
+const FOOTER = 12;
+/** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
+const MAX_PACK_BYTES = 1 << 30;
+
+interface Slot {
+  offset: number;
+  length: number;
+}
+
+export class PackReader {
+  private fd: number | undefined;
+  readonly slots: ReadonlyMap<string, Slot>;
+
+  private constructor(fd: number, slots: Map<string, Slot>) {
+    this.fd = fd;
+    this.slots = slots;
+  }
+
+  /** The pack's table, or undefined when the pack is missing, a link, too large, damaged, or for another fingerprint. Never throws. */
+  static open(path: string, fingerprint: string): PackReader | undefined {
+    let fd: number | undefined;
+    try {
+      // O_NOFOLLOW: a pack that is a link is not read.
+      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+      const stat = fstatSync(fd);
+      const head = headOf(fingerprint);
+      if (!stat.isFile() || stat.size > MAX_PACK_BYTES || stat.size < head.length + FOOTER) return closing(fd);
+      const start = readExactly(fd, 0, head.length);
+      if (!start || !start.equals(head)) return closing(fd);
+      const footer = readExactly(fd, stat.size - FOOTER, FOOTER);
+      if (!footer || footer.readUInt32LE(8) !== TAG) return closing(fd);
+      const tableAt = footer.readUInt32LE(0);
+      const count = footer.readUInt32LE(4);
+      if (tableAt < head.length || tableAt > stat.size - FOOTER) return closing(fd);
+      const table = readExactly(fd, tableAt, stat.size - FOOTER - tableAt);
+      const slots = table && parseTable(table, count, head.length, tableAt);
+      if (!slots) return closing(fd);
+      return new PackReader(fd, slots);
+    } catch {
+      return fd === undefined ? undefined : closing(fd);
+    }
+  }
+
+  /** An entry's bytes, or undefined when it is not in the pack or cannot be read. */
+  read(key: string): Buffer | undefined {
+    const slot = this.slots.get(key);
+    if (!slot || this.fd === undefined) return undefined;
+    try {
+      return readExactly(this.fd, slot.offset, slot.length);
+    } catch {
+      return undefined;
+    }
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closing(this.fd);
+    this.fd = undefined;
+  }
+}
+
+export class PackWriter {
+  private readonly fd: number;
+  readonly temp: string;
+  private at: number;
+  private readonly table: Buffer[] = [];
+
+  /** Creates `temp` ('wx': never follows or replaces anything already there, a link included). Throws when it cannot. */
+  constructor(temp: string, fingerprint: string) {
+    this.fd = openSync(temp, 'wx', 0o600);
+    this.temp = temp;
+    const head = headOf(fingerprint);
+    this.at = 0;
+    this.write(head);
+  }
+
+  /** Appends one entry. Throws on a write error. */
+  add(key: string, bytes: Uint8Array): void {
+    const keyBytes = Buffer.from(key, 'utf8');
+    const row = Buffer.alloc(12 + keyBytes.length);
+    row.writeUInt32LE(keyBytes.length, 0);
+    row.writeUInt32LE(this.at, 4);
+    row.writeUInt32LE(bytes.length, 8);
+    keyBytes.copy(row, 12);
+    this.write(bytes);
+    this.table.push(row);
+  }
+
+  /** Writes the table and the footer and closes the file. Throws on a write error. */
+  finish(): void {
+    const tableAt = this.at;
+    for (const row of this.table) this.write(row);
+    const footer = Buffer.alloc(FOOTER);
+    footer.writeUInt32LE(tableAt, 0);
+    footer.writeUInt32LE(this.table.length, 4);
+    footer.writeUInt32LE(TAG, 8);
+    this.write(footer);
+    closeSync(this.fd);
+  }
+
+  /** Closes and removes the unfinished file. Never throws. */
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // Already closed.
+    }
+    rmSync(this.temp, { force: true });
+  }
+
+  private write(bytes: Uint8Array): void {
+    if (this.at + bytes.length > MAX_PACK_BYTES) throw new Error('The pack would be larger than a reader accepts.');
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.at += bytes.length;
+  }
+}
+
+function headOf(fingerprint: string): Buffer {
+  return Buffer.from(`${MAGIC}${fingerprint}\n`, 'latin1');
+}
+
+/** The table's rows by key; undefined when any row points outside the entries or the count does not match. */
+function parseTable(table: Buffer, count: number, entriesFrom: number, entriesTo: number): Map<string, Slot> | undefined {
+  const slots = new Map<string, Slot>();
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 12 > table.length) return undefined;
+    const keyLength = table.readUInt32LE(at);
+    const offset = table.readUInt32LE(at + 4);
+    const length = table.readUInt32LE(at + 8);
+    at += 12;
+    if (at + keyLength > table.length || offset < entriesFrom || offset + length > entriesTo) return undefined;
+    slots.set(table.toString('utf8', at, at + keyLength), { offset, length });
+    at += keyLength;
+  }
+  return at === table.length ? slots : undefined;
+}
+
+function readExactly(fd: number, position: number, length: number): Buffer | undefined {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, bytes, read, length - read, position + read);
+    if (n === 0) return undefined;
+    read += n;
+  }
+  return bytes;
+}
+
+function closing(fd: number): undefined {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+  return undefined;
+}

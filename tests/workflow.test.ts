@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { COMMENT_MARKER } from '../src/core/report/comment.ts';
+import { ROOT } from './helpers/sandbox.ts';
+
+/*
+ * The pull-request workflow is part of the gate: what runs, with which token. These pin what the README promises
+ * of it, so an edit that widens a permission or posts from untrusted code fails here, not in someone's repository.
+ */
+interface Step {
+  uses?: string;
+  run?: string;
+  if?: string;
+}
+interface Job {
+  if?: string;
+  needs?: string;
+  permissions?: Record<string, string>;
+  steps: Step[];
+}
+const workflow = load(readFileSync(join(ROOT, '.github/workflows/plans.yml'), 'utf8')) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
+const { check, comment } = workflow.jobs as { check: Job; comment: Job };
+const script = (job: Job) => job.steps.map((s) => s.run ?? '').join('\n');
+
+describe('the pull-request workflow', () => {
+  it('runs on pull_request (a fork gets a read-only token), never pull_request_target, with read-only contents by default', () => {
+    expect(Object.keys(workflow.on)).toContain('pull_request');
+    expect(Object.keys(workflow.on)).not.toContain('pull_request_target');
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('check judges the change on a pull request, writes the comment file, and runs --strict on main', () => {
+    expect(check.permissions).toBeUndefined();
+    expect(script(check)).toContain('npm run check -- --base "origin/$BASE_REF" --comment check-comment.md');
+    expect(script(check)).toContain('npm run check -- --strict');
+    expect(check.steps.find((s) => s.uses?.startsWith('actions/checkout@'))).toMatchObject({ with: { 'fetch-depth': 0, 'persist-credentials': false } });
+  });
+
+  it('the comment job alone may write to the pull request, runs none of its code, and is skipped for forks', () => {
+    expect(comment.needs).toBe('check');
+    expect(comment.permissions).toEqual({ 'pull-requests': 'write' });
+    expect(comment.if).toContain('github.event.pull_request.head.repo.full_name == github.repository');
+    expect(comment.steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
+    const run = script(comment);
+    expect(run).toContain(`startswith("${COMMENT_MARKER}")`);
+    expect(run).toContain('gh api --method PATCH "repos/$REPO/issues/comments/$id" -F body=@check-comment.md');
+    expect(run).toContain('gh pr comment "$PR" --repo "$REPO" --body-file check-comment.md');
+    expect(run).not.toMatch(/\$\{\{/);
+  });
+});
