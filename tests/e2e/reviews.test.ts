@@ -33,7 +33,7 @@ async function open(path: string): Promise<{ page: Page; errors: string[] }> {
 describe('the review pages and This week', () => {
   it('opens a review from the person\'s trend table, with the carried actions and their slips', async () => {
     const { page, errors } = await open('people/carmen-ortiz/');
-    await page.locator('#review-trend ~ table a', { hasText: '2026-11' }).click();
+    await page.locator('section:has(#review-trend) table a', { hasText: '2026-11' }).click();
     await page.waitForURL(`${server.url}reviews/2026-11/carmen-ortiz/`);
     expect(await page.locator('h1').textContent()).toBe('Carmen Ortiz: review of 2026-11');
     expect(await page.locator('.key-numbers dd').allTextContents()).toEqual(['4', '2', '1', '0']);
