@@ -75,6 +75,14 @@ describe('the review pages and This week', () => {
     await page.close();
   });
 
+  it('is one click from every page: the main navigation links This week, marked current on it', async () => {
+    const { page } = await open('goals/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'This week' }).click();
+    await page.waitForURL(`${server.url}week/`);
+    expect(await page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current="page"]').allTextContents()).toEqual(['This week']);
+    await page.close();
+  });
+
   it('This week passes the accessibility check', async () => {
     const { page } = await open('week/');
     expect(await findAccessibilityViolations(page)).toEqual([]);
