@@ -5,6 +5,7 @@ import { fastest, measure, memorySource, ratio, type Rated, type Sample } from '
 import { stageTable } from './lib/bench-stages.ts';
 import { benchHistory } from './lib/bench-history.ts';
 import { benchLedger } from './lib/bench-ledger.ts';
+import { benchSite } from './lib/bench-site.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
 
@@ -89,14 +90,8 @@ await main(async (argv, output) => {
     });
   }
 
-  let build: { accounts: number; floor: Rated; build: Rated } | null = null;
-  if (site > 0) {
-    const dir = join(work, `site-${site}`);
-    generateWorkspace(dir, { accounts: site, seed, mdx: 0.2 });
-    const floor = floorOf(dir);
-    const samples = Array.from({ length: runs }, () => measure(script('build.ts'), ['--plans', dir, '--out', join(work, `dist-${site}`)]));
-    build = { accounts: site, floor: { ...floor, ratio: 1 }, build: withRatio(fastest(samples), floor) };
-  }
+  // The site at --site plans and at a tenth of that: seconds, memory, and the fixed cost and cost per page.
+  const build = site > 0 ? benchSite({ work, accounts: site, seed, runs, script, floorOf }) : null;
   const cache = caches.some((c) => existsSync(c));
 
   const s = (x: Sample) => x.seconds.toFixed(2);
@@ -113,6 +108,8 @@ await main(async (argv, output) => {
   if (build) {
     output.out(`${build.accounts} | floor (read + js-yaml) | ${s(build.floor)} | 1.00× | ${mb(build.floor)} | | |`);
     output.out(`${build.accounts} | build (site) | ${s(build.build)} | ${r(build.build)} | ${mb(build.build)} | | |`);
+    output.out(`${build.small.accounts} | build (site) | ${s(build.small)} | | ${mb(build.small)} | | |`);
+    output.out(`Build: ${build.pages} pages; about ${build.fixedSeconds.toFixed(1)} s fixed and ${build.perPageMs.toFixed(1)} ms per page (from the builds of ${build.small.accounts} and ${build.accounts} plans, ${build.small.pages} and ${build.pages} pages).`);
   }
   output.out('');
   output.out(

@@ -35,7 +35,23 @@ describe('npm run bench', () => {
       expect(sample).toEqual({ seconds: expect.any(Number), peakMB: memory, ratio: expect.any(Number) });
       expect(Number.isFinite(sample.ratio) && sample.seconds > 0).toBe(true);
     }
-  });
+  }, 120_000);
+
+  it('builds the site at --site plans and at a tenth of that, and gives the fixed cost and the cost per page', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    const json = join(tmp, 'bench.json');
+    const result = bench(['--accounts', '5', '--site', '20', '--json', json, '--work', join(tmp, 'work')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^20 \| build \(site\) \|/m);
+    expect(result.stdout).toMatch(/^2 \| build \(site\) \|/m);
+    expect(result.stdout).toMatch(/^Build: \d+ pages; about -?\d+\.\d s fixed and -?\d+\.\d ms per page \(from the builds of 2 and 20 plans, \d+ and \d+ pages\)\.$/m);
+    const { site } = JSON.parse(readFileSync(json, 'utf8'));
+    expect(site).toMatchObject({ accounts: 20, small: { accounts: 2 }, fixedSeconds: expect.any(Number), perPageMs: expect.any(Number) });
+    // More plans, more pages: the two builds give a line, not a point.
+    expect(site.pages).toBeGreaterThan(site.small.pages);
+    expect(site.build.ratio).toBeGreaterThan(0);
+  }, 300_000);
 
   it.each([
     { name: 'a size that is not a whole number', args: ['--accounts', '10,abc'], message: '--accounts takes a whole number of at least 1, not "abc".' },

@@ -138,6 +138,22 @@ describe('the built example site', () => {
     await page.close();
   });
 
+  it('gives search only the text people look for: no chart, diagram or table of figures on a searchable page is indexed', async () => {
+    for (const path of [`accounts/${showcase.id}/`, `people/${showcase.plan.owner}/`]) {
+      const page = await open(path);
+      // What Pagefind indexes: the data-pagefind-body element, less anything inside data-pagefind-ignore.
+      const indexed = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-pagefind-body] :is(svg, table, pre.mermaid, .mermaid-svg)')]
+          .filter((e) => !e.closest('[data-pagefind-ignore]'))
+          .map((e) => e.closest('section')?.querySelector('h2')?.id ?? e.tagName),
+      );
+      // The stakeholder list stays searchable: people look an account up by who they know there.
+      expect(indexed, path).toEqual(path.startsWith('accounts/') ? ['stakeholders'] : []);
+      expect(await page.locator('[data-pagefind-body] h1').count(), path).toBe(1);
+      await page.close();
+    }
+  });
+
   it.each(['', 'accounts/', 'goals/', 'findings/', 'people/', 'search/'])('has no serious or critical accessibility violation on /%s', async (path) => {
     const page = await open(path);
     expect(await findAccessibilityViolations(page)).toEqual([]);

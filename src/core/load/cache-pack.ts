@@ -10,6 +10,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, rmSync, writeSync 
 const MAGIC = 'account-plans cache 2\n';
 const TAG = 0x32637061; // "apc2", little-endian
 const FOOTER = 12;
+const WRITE_BYTES = 1 << 20;
 /** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
 const MAX_PACK_BYTES = 1 << 30;
 
@@ -74,6 +75,9 @@ export class PackWriter {
   readonly temp: string;
   private at: number;
   private readonly table: Buffer[] = [];
+  /** Bytes not yet written: gathered into writes of about a megabyte, rather than a system call per entry and per row. */
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
 
   /** Creates `temp` ('wx': never follows or replaces anything already there, a link included). Throws when it cannot. */
   constructor(temp: string, fingerprint: string) {
@@ -105,6 +109,7 @@ export class PackWriter {
     footer.writeUInt32LE(this.table.length, 4);
     footer.writeUInt32LE(TAG, 8);
     this.write(footer);
+    this.flush();
     closeSync(this.fd);
   }
 
@@ -120,8 +125,17 @@ export class PackWriter {
 
   private write(bytes: Uint8Array): void {
     if (this.at + bytes.length > MAX_PACK_BYTES) throw new Error('The pack would be larger than a reader accepts.');
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
     this.at += bytes.length;
+    if (this.pendingBytes >= WRITE_BYTES) this.flush();
+  }
+
+  private flush(): void {
+    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
+    this.pending = [];
+    this.pendingBytes = 0;
+    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
   }
 }
 

@@ -56,7 +56,8 @@ function fromEntry(entry: CachedFile, f: PlansFile, format: 'yaml' | 'mdx'): Loa
   }
   let index: PositionIndex | null = null;
   if (entry.index) {
-    const restored = PositionIndex.fromCache(text, entry.index.nodes, entry.index.values);
+    // A copy: the deserialised array is a view on the whole entry's bytes, which it would otherwise keep alive for the run.
+    const restored = PositionIndex.fromCache(text, entry.index.nodes.slice(), entry.index.values);
     if (!restored) return undefined;
     index = restored;
   }

@@ -16,13 +16,25 @@ export interface DueAction {
   review?: { month: string; person: string };
 }
 
+const openByBuild = new WeakMap<SiteData, readonly DueAction[]>();
+
 /**
  * Every open action: plan actions, and the actions a person's latest review left open (earlier reviews are
  * history; what they left open is carried or closed by the latest). A review action that follows a plan action
  * is that plan action, and the plan holds its status: it is listed once, as the plan's, with the review beside.
- * Ordered overdue first, then by due date.
+ * Ordered overdue first, then by due date. Computed once per build and shared: every person page asks, and a scan
+ * and sort of every plan's actions per page made the site pages × plans.
  */
-export function openActions(data: SiteData): DueAction[] {
+export function openActions(data: SiteData): readonly DueAction[] {
+  let list = openByBuild.get(data);
+  if (!list) {
+    list = collectOpenActions(data);
+    openByBuild.set(data, list);
+  }
+  return list;
+}
+
+function collectOpenActions(data: SiteData): DueAction[] {
   const { ws, today } = data;
   const name = (id: string) => ws.personById.get(id)?.name ?? id;
   const reviewed = [...latestReviews(ws.reviews).values()].flatMap((r) => openAtReview(r).map((x) => ({ x, review: { month: r.month, person: r.person } })));
