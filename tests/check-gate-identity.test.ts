@@ -1,10 +1,10 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingKey } from '../src/core/report/finding-change.ts';
 import { runRules } from '../src/core/rules/index.ts';
 import { baseRepos, git } from './helpers/git.ts';
-import { runScript, type Sandbox } from './helpers/sandbox.ts';
+import { editPlan, runScript, type Sandbox } from './helpers/sandbox.ts';
 import { loadValid, rulesBase, TODAY } from './rules-fixture.ts';
 
 /*
@@ -12,13 +12,6 @@ import { loadValid, rulesBase, TODAY } from './rules-fixture.ts';
  * and subject (not by who should act on it), and a --base ref only as a commit. tests/fixtures/minimal is the base.
  */
 const baseRepo = baseRepos();
-
-function edit(sb: Sandbox, rel: string, from: string, to: string): void {
-  const file = join(sb.plans, rel);
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`${rel} has no ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
 
 function check(sb: Sandbox, ...extra: string[]) {
   return runScript('check', ['--plans', 'plans', '--today', '2026-11-24', ...extra], { cwd: sb.dir });
@@ -34,9 +27,9 @@ describe('a missed goal is judged by its distance to the target', () => {
   it('a target raised further than the plans grew fails, even where the tolerance’s threshold came closer', () => {
     // tolerance 10%: the company goal was $580 short of $1,000 (threshold $900). Now $1,100 with $99 more planned:
     // $581 short of its target, while only $471 short of the new threshold ($990).
-    const sb = baseRepo(undefined, (s) => edit(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\ntolerance: 0.1\n'));
-    edit(sb, 'goals.yaml', '{ period: FY2027, revenue: 1000 }', '{ period: FY2027, revenue: 1100 }');
-    edit(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 598, confidence: 0.5');
+    const sb = baseRepo(undefined, (s) => editPlan(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\ntolerance: 0.1\n'));
+    editPlan(sb, 'goals.yaml', '{ period: FY2027, revenue: 1000 }', '{ period: FY2027, revenue: 1100 }');
+    editPlan(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 598, confidence: 0.5');
     const r = check(sb, '--base', 'main');
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('✗ FY2027 company is now $581 short, $1 more than before.');
@@ -44,9 +37,9 @@ describe('a missed goal is judged by its distance to the target', () => {
   });
 
   it('the same change with the plans grown as far as the target passes, still short', () => {
-    const sb = baseRepo(undefined, (s) => edit(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\ntolerance: 0.1\n'));
-    edit(sb, 'goals.yaml', '{ period: FY2027, revenue: 1000 }', '{ period: FY2027, revenue: 1100 }');
-    edit(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 600, confidence: 0.5');
+    const sb = baseRepo(undefined, (s) => editPlan(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\ntolerance: 0.1\n'));
+    editPlan(sb, 'goals.yaml', '{ period: FY2027, revenue: 1000 }', '{ period: FY2027, revenue: 1100 }');
+    editPlan(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 600, confidence: 0.5');
     const r = check(sb, '--base', 'main');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('· FY2027 company is still $580 short; this change did not make it worse.');
@@ -55,8 +48,8 @@ describe('a missed goal is judged by its distance to the target', () => {
 
 describe('a finding is the same across the change whoever should act on it', () => {
   it('handing a plan with a rule error to another owner passes: its findings are not new', () => {
-    const sb = baseRepo(undefined, (s) => edit(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-plan: error }\n'));
-    edit(sb, 'accounts/globex.mdx', 'owner: bo-kim', 'owner: ann-lee');
+    const sb = baseRepo(undefined, (s) => editPlan(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-plan: error }\n'));
+    editPlan(sb, 'accounts/globex.mdx', 'owner: bo-kim', 'owner: ann-lee');
     const r = check(sb, '--base', 'main', '--json');
     expect(r.status).toBe(0);
     const json = JSON.parse(r.stdout) as Json;
@@ -87,7 +80,7 @@ describe('a finding is the same across the change whoever should act on it', () 
 
 describe('the gate’s reasons read as sentences', () => {
   it('a new rule error is one sentence with one full stop, naming the rule and where', () => {
-    const sb = baseRepo(undefined, (s) => edit(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-plan: error }\n'));
+    const sb = baseRepo(undefined, (s) => editPlan(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-plan: error }\n'));
     sb.write({ 'accounts/initech.yaml': 'name: Initech\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: partner, region: emea }\nforecast:\n  - { period: FY2027, revenue: 10, confidence: 0.5 }\n' });
     const r = check(sb, '--base', 'main');
     expect(r.status).toBe(1);
@@ -98,10 +91,10 @@ describe('the gate’s reasons read as sentences', () => {
     const plan = (id: string) => `name: ${id}\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: partner, region: emea }\nforecast:\n  - { period: FY2027, revenue: 10, confidence: 0.5 }\n`;
     const ids = ['c1', 'c2', 'c3', 'c4', 'c5', 'c6'];
     const sb = baseRepo(undefined, (s) => {
-      edit(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-plan: error }\n');
+      editPlan(s, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-plan: error }\n');
       s.write(Object.fromEntries(ids.map((id) => [`accounts/${id}.yaml`, plan(id)])));
     });
-    edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
+    editPlan(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
     const r = check(sb, '--base', 'main');
     expect(r.status).toBe(0);
     const gate = r.stdout.split('\n').filter((l) => l.startsWith('  · ') && l.includes('there before'));
@@ -117,10 +110,10 @@ describe('the change is counted from where the branch left the base', () => {
     const sb = baseRepo();
     git(sb.plans, 'checkout', '--quiet', '-b', 'pr');
     git(sb.plans, 'checkout', '--quiet', 'main');
-    edit(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 800, confidence: 0.5');
+    editPlan(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 800, confidence: 0.5');
     git(sb.plans, 'commit', '--quiet', '-am', 'main: globex grows');
     git(sb.plans, 'checkout', '--quiet', 'pr');
-    edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
+    editPlan(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
     const r = check(sb, '--base', 'main');
     expect(r.status).toBe(0);
     const forkPoint = git(sb.plans, 'rev-parse', 'main~1').trim();

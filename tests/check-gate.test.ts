@@ -1,21 +1,14 @@
-import { readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseRepos, git } from './helpers/git.ts';
-import { runScript, type Sandbox } from './helpers/sandbox.ts';
+import { editPlan, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /*
  * tests/fixtures/minimal committed as the base: FY2027 company is $580 short ($420 of $1,000), FY2027 channel: direct
  * $380 short ($220 of $600), and FY2027-Q1 owner: Ann Lee met ($110 of $100). Each case changes the working copy.
  */
 const baseRepo = baseRepos();
-
-function edit(sb: Sandbox, rel: string, from: string, to: string): void {
-  const file = join(sb.plans, rel);
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`${rel} has no ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
 
 function check(sb: Sandbox, ...extra: string[]) {
   return runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', ...extra], { cwd: sb.dir });
@@ -33,12 +26,12 @@ const STILL_SHORT = 'FY2027 company is still $580 short; this change did not mak
 
 describe('check --base judges the change, not the state', () => {
   it.each([
-    { name: 'a change to an unrelated plan’s text passes, saying the short goal is still short', change: (sb: Sandbox) => edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.'), status: 0, says: STILL_SHORT },
-    { name: 'a change that brings a met goal below target fails', change: (sb: Sandbox) => edit(sb, 'accounts/acme.yaml', '{ period: FY2027-Q1, revenue: 100 }', '{ period: FY2027-Q1, revenue: 50 }'), status: 1, says: 'FY2027-Q1 owner: Ann Lee was met and is now $45 short.' },
-    { name: 'a change that narrows a missed goal’s gap without closing it passes', change: (sb: Sandbox) => edit(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 600, confidence: 0.5'), status: 0, says: 'FY2027 company is still $480 short; this change did not make it worse.' },
-    { name: 'a change that widens a missed goal’s gap fails', change: (sb: Sandbox) => edit(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 200, confidence: 0.5'), status: 1, says: 'FY2027 company is now $680 short, $100 more than before.' },
-    { name: 'raising a target above what the plans cover fails', change: (sb: Sandbox) => edit(sb, 'goals.yaml', 'scope: { owner: ann-lee }, revenue: 100', 'scope: { owner: ann-lee }, revenue: 200'), status: 1, says: 'FY2027-Q1 owner: Ann Lee was met and is now $90 short.' },
-    { name: 'adding a goal that is missed fails', change: (sb: Sandbox) => edit(sb, 'goals.yaml', 'goals:\n', 'goals:\n  - { period: FY2027, scope: { region: emea }, revenue: 5000 }\n'), status: 1, says: 'FY2027 region: emea is a new goal and $4,780 short.' },
+    { name: 'a change to an unrelated plan’s text passes, saying the short goal is still short', change: (sb: Sandbox) => editPlan(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.'), status: 0, says: STILL_SHORT },
+    { name: 'a change that brings a met goal below target fails', change: (sb: Sandbox) => editPlan(sb, 'accounts/acme.yaml', '{ period: FY2027-Q1, revenue: 100 }', '{ period: FY2027-Q1, revenue: 50 }'), status: 1, says: 'FY2027-Q1 owner: Ann Lee was met and is now $45 short.' },
+    { name: 'a change that narrows a missed goal’s gap without closing it passes', change: (sb: Sandbox) => editPlan(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 600, confidence: 0.5'), status: 0, says: 'FY2027 company is still $480 short; this change did not make it worse.' },
+    { name: 'a change that widens a missed goal’s gap fails', change: (sb: Sandbox) => editPlan(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 200, confidence: 0.5'), status: 1, says: 'FY2027 company is now $680 short, $100 more than before.' },
+    { name: 'raising a target above what the plans cover fails', change: (sb: Sandbox) => editPlan(sb, 'goals.yaml', 'scope: { owner: ann-lee }, revenue: 100', 'scope: { owner: ann-lee }, revenue: 200'), status: 1, says: 'FY2027-Q1 owner: Ann Lee was met and is now $90 short.' },
+    { name: 'adding a goal that is missed fails', change: (sb: Sandbox) => editPlan(sb, 'goals.yaml', 'goals:\n', 'goals:\n  - { period: FY2027, scope: { region: emea }, revenue: 5000 }\n'), status: 1, says: 'FY2027 region: emea is a new goal and $4,780 short.' },
   ])('$name', ({ change, status, says }) => {
     const sb = baseRepo();
     change(sb);
@@ -64,11 +57,11 @@ describe('check --base judges the change, not the state', () => {
 
   it.each([
     { name: '--strict', args: ['--strict'], setup: () => {} },
-    { name: 'gate: strict in workspace.yaml', args: [], setup: (sb: Sandbox) => edit(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\ngate: strict\n') },
+    { name: 'gate: strict in workspace.yaml', args: [], setup: (sb: Sandbox) => editPlan(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\ngate: strict\n') },
   ])('$name fails the unrelated change on the goal that was already short', ({ args, setup }) => {
     const sb = baseRepo();
     setup(sb);
-    edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
+    editPlan(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
     const r = check(sb, ...args);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Gate (strict: any missed goal fails): fails');
@@ -86,12 +79,12 @@ describe('check --base judges the change, not the state', () => {
 describe('rule errors', () => {
   /** stale-contact raised to error at the base: Maria (no last_contact) is an error there already. */
   function errorBase(): Sandbox {
-    return baseRepo(undefined, (sb) => edit(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-contact: error }\n'));
+    return baseRepo(undefined, (sb) => editPlan(sb, 'workspace.yaml', 'count: weighted\n', 'count: weighted\nrules: { stale-contact: error }\n'));
   }
 
   it('an error the change adds fails the gate, naming the finding', () => {
     const sb = errorBase();
-    edit(sb, 'accounts/acme.yaml', 'stakeholders:\n', 'stakeholders:\n  - { id: lee, name: Lee, roles: [decision-maker], relationship: ann-lee }\n');
+    editPlan(sb, 'accounts/acme.yaml', 'stakeholders:\n', 'stakeholders:\n  - { id: lee, name: Lee, roles: [decision-maker], relationship: ann-lee }\n');
     const r = check(sb, '--json');
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout) as Json;
@@ -100,7 +93,7 @@ describe('rule errors', () => {
 
   it('an error that was there before does not fail the change, and is said to be old', () => {
     const sb = errorBase();
-    edit(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
+    editPlan(sb, 'accounts/globex.mdx', 'They need sensors.', 'They need sensors and service.');
     const r = check(sb);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/· stale-contact at plans\/accounts\/acme\.yaml:11 was there before this change\./);
@@ -112,7 +105,7 @@ describe('findings the change introduced', () => {
   it('are marked new, the ones there before are not (whatever their line), and fixed ones are counted', () => {
     const sb = baseRepo();
     // Fixes acme's stale-plan; adds Lee above Maria: a key stakeholder without contact or relationship owner.
-    edit(sb, 'accounts/acme.yaml', 'stakeholders:\n', 'last_reviewed: 2026-11-01\nstakeholders:\n  - { id: lee, name: Lee, roles: [decision-maker] }\n');
+    editPlan(sb, 'accounts/acme.yaml', 'stakeholders:\n', 'last_reviewed: 2026-11-01\nstakeholders:\n  - { id: lee, name: Lee, roles: [decision-maker] }\n');
     const json = JSON.parse(check(sb, '--json').stdout) as Json;
     const acme = json.findings.filter((f) => f.account === 'acme').map((f) => [f.rule, f.subject, f.new]);
     expect(acme).toEqual(

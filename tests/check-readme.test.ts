@@ -1,8 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseRepos } from './helpers/git.ts';
-import { ROOT, runScript, type Sandbox } from './helpers/sandbox.ts';
+import { editPlan, ROOT, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /*
  * The README's check section shows the example organisation's own output. These tests run the same commands on
@@ -20,13 +20,6 @@ function blockAfter(lead: string): string {
   return README.slice(open + 5, close + 1);
 }
 
-function edit(sb: Sandbox, rel: string, from: string, to: string): void {
-  const file = join(sb.plans, rel);
-  const text = readFileSync(file, 'utf8');
-  if (!text.includes(from)) throw new Error(`${rel} has no ${from}`);
-  writeFileSync(file, text.replace(from, to));
-}
-
 describe('the README’s check section shows what check prints', () => {
   it('the example organisation’s report', () => {
     const r = runScript('check', ['--today', '2026-11-24'], { cwd: ROOT });
@@ -36,8 +29,8 @@ describe('the README’s check section shows what check prints', () => {
 
   it('the change against main, and the gate’s verdict, for the branch the README describes', () => {
     const sb = baseRepo('plans');
-    edit(sb, 'accounts/kaito-precision.mdx', '  - { period: FY2027-Q4, revenue: 390000, confidence: 0.85, note: Himeji line 4 analysers }\n', '  - { period: FY2027-Q4, revenue: 60000, confidence: 0.85, note: Himeji line 4 analysers }\n  - { period: FY2028-Q1, revenue: 330000, confidence: 0.85, note: Himeji line 4 analysers }\n');
-    edit(sb, 'accounts/vestmark-pharma.mdx', '{ period: FY2027-Q4, revenue: 460000, confidence: 0.85', '{ period: FY2027-Q4, revenue: 560000, confidence: 0.85');
+    editPlan(sb, 'accounts/kaito-precision.mdx', '  - { period: FY2027-Q4, revenue: 390000, confidence: 0.85, note: Himeji line 4 analysers }\n', '  - { period: FY2027-Q4, revenue: 60000, confidence: 0.85, note: Himeji line 4 analysers }\n  - { period: FY2028-Q1, revenue: 330000, confidence: 0.85, note: Himeji line 4 analysers }\n');
+    editPlan(sb, 'accounts/vestmark-pharma.mdx', '{ period: FY2027-Q4, revenue: 460000, confidence: 0.85', '{ period: FY2027-Q4, revenue: 560000, confidence: 0.85');
     const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24'], { cwd: sb.dir });
     expect(r.status).toBe(1);
     const change = blockAfter('For a branch where the Kaito Precision plan');
@@ -47,13 +40,13 @@ describe('the README’s check section shows what check prints', () => {
 
   it('the sentences quoted in "How the gate decides"', () => {
     const sb = baseRepo('plans');
-    edit(sb, 'accounts/vestmark-pharma.mdx', '  - { period: FY2027-Q1, revenue: 380000 }', '  - { period: FY2027-Q1, revenue: 280000 }');
+    editPlan(sb, 'accounts/vestmark-pharma.mdx', '  - { period: FY2027-Q1, revenue: 380000 }', '  - { period: FY2027-Q1, revenue: 280000 }');
     const worse = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24'], { cwd: sb.dir });
     expect(worse.status).toBe(1);
     expect(worse.stdout).toContain('✗ FY2027 region: emea is now $509,090 short, $108,000 more than before.');
     expect(README).toContain('"is now $509,090 short, $108,000 more than before"');
-    edit(sb, 'accounts/vestmark-pharma.mdx', '  - { period: FY2027-Q1, revenue: 280000 }', '  - { period: FY2027-Q1, revenue: 380000 }');
-    edit(sb, 'accounts/vestmark-pharma.mdx', 'The forecast is 1.66 million euros', 'The forecast is 1.66 million euro');
+    editPlan(sb, 'accounts/vestmark-pharma.mdx', '  - { period: FY2027-Q1, revenue: 280000 }', '  - { period: FY2027-Q1, revenue: 380000 }');
+    editPlan(sb, 'accounts/vestmark-pharma.mdx', 'The forecast is 1.66 million euros', 'The forecast is 1.66 million euro');
     const still = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24'], { cwd: sb.dir });
     expect(still.status).toBe(0);
     expect(still.stdout).toContain('· FY2027 region: emea is still $401,090 short; this change did not make it worse.');

@@ -2,18 +2,16 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, launchBrowser, ROOT, serve, waitForDiagrams } from './helpers.ts';
+import { buildSite, ROOT, useBuiltSite, waitForDiagrams } from './helpers.ts';
 
 // Every page of the built example, not a sample: at 390 px (a phone) and 1280 px (a laptop) nothing may push
 // the page sideways or hang outside a box that scrolls. And the CSV downloads of a workspace whose text is
 // written to run as a spreadsheet formula reach the reader as text.
 const TODAY = '2026-11-24';
 const WIDTHS = [390, 1280] as const;
-let site: { dir: string };
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+const site = useBuiltSite('plans', { TODAY });
 
 /** Every page of a built site, as paths relative to its root ("", "accounts/acme/"). */
 function pagesOf(dir: string): string[] {
@@ -29,18 +27,6 @@ function pagesOf(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
-
-beforeAll(async () => {
-  site = buildSite('plans', { TODAY });
-  server = await serve(site.dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
-});
 
 /** Elements of main whose right edge passes the screen with no scrolling box around them; and tables outside one. */
 function overflowing(page: Page): Promise<{ wide: string[]; unboxed: string[] }> {
@@ -62,10 +48,10 @@ describe.each(WIDTHS)('every page of the example site at %i px', (width) => {
   it('is no wider than the screen, and every table of figures has its own scrolling box', async () => {
     const paths = pagesOf(site.dir);
     expect(paths.length).toBeGreaterThan(60);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width, height: 900 } });
     const problems: string[] = [];
     for (const path of paths) {
-      expect((await page.goto(server.url + path))?.status(), path).toBe(200);
+      expect((await page.goto(site.url + path))?.status(), path).toBe(200);
       await waitForDiagrams(page);
       const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
       const { wide, unboxed } = await overflowing(page);
@@ -81,8 +67,8 @@ describe.each(WIDTHS)('every page of the example site at %i px', (width) => {
 
 describe('what a reader sees without scrolling sideways', () => {
   it('shows every column of the accounts table on a laptop, "Last reviewed" included', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}accounts/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}accounts/`);
     const box = await page.locator('#accounts').evaluate((t) => {
       const wrap = t.closest('.table-wrap')!;
       return { scroll: wrap.scrollWidth, client: wrap.clientWidth, last: t.querySelector('thead th:last-child')!.textContent };
@@ -95,8 +81,8 @@ describe('what a reader sees without scrolling sideways', () => {
   });
 
   it('reflows each finding on a phone so that its sentence is on screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
-    await page.goto(`${server.url}findings/`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(`${site.url}findings/`);
     const cells = await page.locator('#findings td.finding-text').evaluateAll((tds) => tds.map((td) => Math.round(td.getBoundingClientRect().right)));
     expect(cells.length).toBeGreaterThan(0);
     expect(cells.filter((right) => right > 390)).toEqual([]);
@@ -107,8 +93,8 @@ describe('what a reader sees without scrolling sideways', () => {
   });
 
   it('takes a short goal on the home page to the accounts that make it up', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
-    await page.goto(server.url);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(site.url);
     const goal = page.locator('#shortfalls ~ .goal-bars a.goal-label').first();
     const label = await goal.textContent();
     await goal.click();
@@ -122,8 +108,8 @@ describe('what a reader sees without scrolling sideways', () => {
   });
 
   it('opens a buying-decision chart wider than a phone at its top node', async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 900 } });
-    await page.goto(`${server.url}accounts/vestmark-pharma/`);
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 900 } });
+    await page.goto(`${site.url}accounts/vestmark-pharma/`);
     await waitForDiagrams(page);
     const view = await page.locator('.buying-decision figure.diagram').evaluate((figure) => {
       const nodes = [...figure.querySelectorAll('g.node')].map((n) => n.getBoundingClientRect());
@@ -141,8 +127,8 @@ describe('what a reader sees without scrolling sideways', () => {
 
 describe('the goals download', () => {
   it('has, column by column, the figures of the goals table, a dash on the page being an empty cell', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}goals/`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${site.url}goals/`);
     const href = (await page.getByRole('link', { name: /Download the goals as CSV/ }).getAttribute('href'))!;
     const [header, ...rows] = parse(await (await page.request.get(new URL(href, page.url()).href)).text()) as string[][];
     // The annual and the quarterly table, in page order; each cell by its column's heading.

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -18,6 +19,42 @@ export function buildSite(plansDir: string, env: Record<string, string> = {}): {
   });
   if (result.status !== 0) throw new Error(`The build of ${plansDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return { dir, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A built site as a test file uses it: its folder, the URL it is served at, and a Chromium to open it in. */
+export interface BuiltSite {
+  readonly dir: string;
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Builds a plans folder with the real build command, serves it on 127.0.0.1 and starts Chromium, once for the
+ * test file that calls it (beforeAll); closes all three and removes the build after the file (afterAll).
+ */
+export function useBuiltSite(plansDir: string, env: Record<string, string> = {}): BuiltSite {
+  let site: { dir: string } | undefined;
+  let server: { url: string; close: () => Promise<void> } | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    site = buildSite(plansDir, env);
+    server = await serve(site.dir);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error(`The site of ${plansDir} is built in beforeAll: use it inside a test or a hook.`);
+    return value;
+  };
+  return {
+    get dir() { return ready(site).dir; },
+    get url() { return ready(server).url; },
+    get browser() { return ready(browser); },
+  };
 }
 
 const TYPES: Record<string, string> = {

@@ -1,41 +1,27 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import type { Workspace } from '../../src/core/model.ts';
 import { formatMoney } from '../../src/core/shared/money.ts';
 import { parseCsv } from '../helpers/csv.ts';
-import { buildSite, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams } from './helpers.ts';
+import { findAccessibilityViolations, ROOT, useBuiltSite, waitForDiagrams } from './helpers.ts';
 
 // The site as a sales leader reads it on a phone (390 px) and a laptop (1280 px): nothing wider than the
 // screen, tables scrolling in their own box, every finding listed, and downloads that match the pages.
 const TODAY = '2026-11-24';
 const WIDTHS = [390, 1280] as const;
-let site: { dir: string };
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+const site = useBuiltSite('plans', { TODAY });
 const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
 const showcase = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 const owner = showcase.plan.owner;
 const PAGES = ['', 'accounts/', 'goals/', 'findings/', 'people/', `people/${owner}/`, `accounts/${showcase.id}/`, 'portfolio/', 'search/'];
 
-beforeAll(async () => {
-  site = buildSite('plans', { TODAY });
-  server = await serve(site.dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
-});
-
 async function open(path: string, width: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  expect((await page.goto(server.url + path))?.status()).toBe(200);
+  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+  expect((await page.goto(site.url + path))?.status()).toBe(200);
   await waitForDiagrams(page);
   return page;
 }
@@ -79,7 +65,7 @@ describe('the words and links a sales leader reads', () => {
     const page = await open('', 1280);
     expect(await page.locator('main .lede .as-of').textContent()).toBe(sentence);
     for (const path of ['', 'goals/', `accounts/${showcase.id}/`]) {
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       expect(await page.locator('.site-footer .as-of').textContent()).toBe(sentence);
     }
     await page.close();
@@ -118,7 +104,7 @@ describe('the words and links a sales leader reads', () => {
     await page.getByLabel('Severity').selectOption('');
     await page.locator('#finding-filters select[name=owner]').selectOption(owner);
     expect(await shown()).toBe(await page.locator(`#findings tbody tr[data-owner="${owner}"]`).count());
-    await page.goto(`${server.url}findings/?rule=${encodeURIComponent(rule)}`);
+    await page.goto(`${site.url}findings/?rule=${encodeURIComponent(rule)}`);
     await expect.poll(shown).toBe(withRule);
     await page.close();
   });

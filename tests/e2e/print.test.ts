@@ -1,15 +1,11 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import type { Workspace } from '../../src/core/model.ts';
-import { buildSite, findAccessibilityViolations, launchBrowser, serve, waitForDiagrams } from './helpers.ts';
+import { findAccessibilityViolations, useBuiltSite, waitForDiagrams } from './helpers.ts';
 
 // Paper: the example organisation printed to A4 PDFs by Chromium, as a reader's "Save as PDF" would.
-let site: { dir: string };
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
+const site = useBuiltSite('plans', { TODAY: '2026-11-24' });
 const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
 const strategic = ws.accounts.filter((a) => a.plan.strategic);
 /** The owner with the most strategic plans: their pack is the longest. */
@@ -21,21 +17,9 @@ function count(person: string): number {
   return strategic.filter((a) => a.plan.owner === person).length;
 }
 
-beforeAll(async () => {
-  site = buildSite('plans', { TODAY: '2026-11-24' });
-  server = await serve(site.dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
-});
-
 async function open(path: string, width = 1280): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
-  const response = await page.goto(server.url + path);
+  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
+  const response = await page.goto(site.url + path);
   expect(response?.status()).toBe(200);
   await waitForDiagrams(page);
   return page;

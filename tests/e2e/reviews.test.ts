@@ -1,31 +1,15 @@
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, findAccessibilityViolations, launchBrowser, serve } from './helpers.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { findAccessibilityViolations, useBuiltSite } from './helpers.ts';
 
 // The example organisation with its October and November reviews, built once on the example's date.
-let site: { dir: string };
-let server: { url: string; close: () => Promise<void> };
-let browser: Browser;
-
-beforeAll(async () => {
-  site = buildSite('plans', { TODAY: '2026-11-24' });
-  server = await serve(site.dir);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
-});
+const site = useBuiltSite('plans', { TODAY: '2026-11-24' });
 
 async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  const response = await page.goto(server.url + path);
+  const response = await page.goto(site.url + path);
   expect(response?.status()).toBe(200);
   return { page, errors };
 }
@@ -34,12 +18,12 @@ describe('the review pages and This week', () => {
   it('opens a review from the person\'s trend table, with the carried actions and their slips', async () => {
     const { page, errors } = await open('people/carmen-ortiz/');
     await page.locator('section:has(#review-trend) table a', { hasText: '2026-11' }).click();
-    await page.waitForURL(`${server.url}reviews/2026-11/carmen-ortiz/`);
+    await page.waitForURL(`${site.url}reviews/2026-11/carmen-ortiz/`);
     expect(await page.locator('h1').textContent()).toBe('Carmen Ortiz: review of 2026-11');
     expect(await page.locator('.key-numbers dd').allTextContents()).toEqual(['4', '2', '1', '0']);
     expect(await page.locator('li', { hasText: 'Review the Bayou plan' }).textContent()).toContain('slipped 2 times');
     await page.getByRole('link', { name: '← 2026-10' }).click();
-    await page.waitForURL(`${server.url}reviews/2026-10/carmen-ortiz/`);
+    await page.waitForURL(`${site.url}reviews/2026-10/carmen-ortiz/`);
     expect(await page.locator('.key-numbers dd').allTextContents()).toEqual(['2', '1', '1', '0']);
     expect(await findAccessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
@@ -53,7 +37,7 @@ describe('the review pages and This week', () => {
     const action = page.locator('li', { hasText: 'Calibration proposal to Tom Kowalski — ' });
     expect(await action.textContent()).toContain('serves calibration-proposal');
     await action.getByRole('link', { name: 'Halberd Specialty Chemicals' }).click();
-    await page.waitForURL(`${server.url}accounts/halberd-chemicals/`);
+    await page.waitForURL(`${site.url}accounts/halberd-chemicals/`);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -69,7 +53,7 @@ describe('the review pages and This week', () => {
     expect(await first.getByRole('link', { name: 'review 2026-11' }).count()).toBe(1);
     expect(await jake.locator('li', { hasText: 'Submit the Columbia Basin sole-source justification' }).count()).toBe(0);
     await jake.getByRole('link', { name: 'Columbia Basin Water Authority' }).click();
-    await page.waitForURL(`${server.url}accounts/columbia-basin-water/`);
+    await page.waitForURL(`${site.url}accounts/columbia-basin-water/`);
     expect(await page.locator('#in-reviews ~ .table-wrap tbody tr').count()).toBe(2);
     expect(errors).toEqual([]);
     await page.close();
@@ -78,7 +62,7 @@ describe('the review pages and This week', () => {
   it('is one click from every page: the main navigation links This week, marked current on it', async () => {
     const { page } = await open('goals/');
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'This week' }).click();
-    await page.waitForURL(`${server.url}week/`);
+    await page.waitForURL(`${site.url}week/`);
     expect(await page.getByRole('navigation', { name: 'Main' }).locator('a[aria-current="page"]').allTextContents()).toEqual(['This week']);
     await page.close();
   });

@@ -25,6 +25,14 @@ export interface Sandbox {
   remove(): void;
 }
 
+/** Replaces the first `from` with `to` in a plans file of the sandbox; a `from` the file lacks fails the test. */
+export function editPlan(sb: Sandbox, rel: string, from: string, to: string): void {
+  const file = join(sb.plans, rel);
+  const text = readFileSync(file, 'utf8');
+  if (!text.includes(from)) throw new Error(`${rel} has no ${from}`);
+  writeFileSync(file, text.replace(from, to));
+}
+
 export function makeSandbox(fixture = 'tests/fixtures/minimal'): Sandbox {
   const dir = mkdtempSync(join(tmpdir(), 'plans-sandbox-'));
   const plans = join(dir, 'plans');
