@@ -52,3 +52,27 @@ describe('paths the site shows', () => {
     expect(accountView(data, account.id).file).toBe(account.rel);
   });
 });
+
+describe('commit subjects the site quotes', () => {
+  const long = `Raise the ${'very '.repeat(40)}large forecast`;
+  const commit = { hash: 'a'.repeat(40), date: '2026-11-20', author: 'Ann Lee', subject: long };
+
+  it('quotes at most a line of a long subject, on the account page and the home page', async () => {
+    const { homeView } = await import('../../src/core/views/home.ts');
+    const account = ws.accounts[0]!;
+    const data = site({ ...NO_HISTORY, repoPath: 'plans', last: commit, byFile: new Map([[account.rel, commit]]) });
+    const quoted = [accountView(data, account.id).updated!.subject, homeView(data).lastChange!.subject];
+    for (const subject of quoted) {
+      expect(Array.from(subject)).toHaveLength(90);
+      expect(subject.endsWith('…')).toBe(true);
+      expect(long.startsWith(subject.slice(0, -1))).toBe(true);
+    }
+  });
+
+  it('quotes a short subject whole', () => {
+    const account = ws.accounts[0]!;
+    const short = { ...commit, subject: 'Raise the forecast' };
+    const data = site({ ...NO_HISTORY, repoPath: 'plans', last: short, byFile: new Map([[account.rel, short]]) });
+    expect(accountView(data, account.id).updated!.subject).toBe('Raise the forecast');
+  });
+});

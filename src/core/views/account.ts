@@ -11,7 +11,8 @@ import { ownValue } from '../shared/own.ts';
 import { yearOf } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
-import { editUrl, personName, sitePathOf, type SiteData } from './site.ts';
+import { clip } from '../shared/suggest.ts';
+import { editUrl, personName, SUBJECT_CHARS, sitePathOf, type SiteData } from './site.ts';
 
 type Named = { id: string; name: string };
 type Link = { text: string; href: string | undefined };
@@ -133,7 +134,7 @@ export function accountView(data: SiteData, id: string): AccountView {
     sponsor: plan.exec_sponsor === undefined ? undefined : { id: plan.exec_sponsor, name: personName(ws, plan.exec_sponsor) },
     dimensions: Object.entries(plan.dimensions).map(([name, value]) => ({ name, value })),
     reviewed: plan.last_reviewed ? `Reviewed ${plan.last_reviewed}` : 'Never reviewed',
-    updated: updated && { date: updated.date, subject: updated.subject },
+    updated: updated && { date: updated.date, subject: clip(updated.subject, SUBJECT_CHARS) },
     edit: editUrl(data, account),
     crm: plan.crm && { text: plan.crm.id, href: safeExternalHref(plan.crm.url) },
     file: sitePathOf(data, account.rel),

@@ -5,7 +5,8 @@ import { groupGoals, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts'
 import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
-import { accountName, type SiteData } from './site.ts';
+import { clip } from '../shared/suggest.ts';
+import { accountName, SUBJECT_CHARS, type SiteData } from './site.ts';
 import { pushTo } from '../shared/group.ts';
 
 /** The home page: the goals by period, the accounts carrying most of the plan, the last change. */
@@ -77,7 +78,7 @@ export function homeView(data: SiteData): HomeView {
         cumulative: formatPercent(p.cumulative),
       })),
     },
-    lastChange: last && { date: last.date, subject: last.subject, author: last.author, hash: last.hash.slice(0, 8) },
+    lastChange: last && { date: last.date, subject: clip(last.subject, SUBJECT_CHARS), author: last.author, hash: last.hash.slice(0, 8) },
     attention: attentionView(data, data.findings.all, 10),
     booked: ws.ledger && `Booked to date in ${data.revenue.currentYear}: ${money(bookedToDate(ws.ledger, data.revenue.currentYear))} in the sales ledger${ws.ledger.through === undefined ? '' : `, through ${ws.ledger.through}`}`,
   };

@@ -159,6 +159,9 @@ export function moneyIn(data: SiteData): (n: number) => string {
   return (n) => formatMoney(n, data.rollup.currency);
 }
 
+/** A commit subject as a page quotes it: its first line, at most this many characters (a whole message is for git). */
+export const SUBJECT_CHARS = 90;
+
 /**
  * How the site names a file of the plans folder (`rel`, e.g. "accounts/acme.yaml"): its path in the repository,
  * which is what an author finds on the host, or else under the plans folder's own name. Never the build
