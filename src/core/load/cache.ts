@@ -1,8 +1,9 @@
 import { createHash, hash } from 'node:crypto';
-import { lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeCacheFolders, pruneOldest } from './cache-folder.ts';
 import { toolFingerprint } from './cache-key.ts';
 import { PackReader, PackWriter } from './cache-pack.ts';
 
@@ -56,18 +57,8 @@ export class PlansCache {
     if (env['ACCOUNT_PLANS_CACHE'] === '0') return undefined;
     const fingerprint = toolFingerprint(toolRoot);
     if (!fingerprint) return undefined;
-    const modules = join(cwd, 'node_modules');
-    if (!isRealFolder(modules)) return undefined;
-    const parent = join(modules, '.cache');
-    const folder = join(parent, 'account-plans');
-    for (const dir of [parent, folder]) {
-      try {
-        mkdirSync(dir);
-      } catch {
-        // It exists (checked next) or cannot be made (then no cache).
-      }
-      if (!isRealFolder(dir)) return undefined;
-    }
+    const folder = join(cwd, 'node_modules', '.cache', 'account-plans');
+    if (!makeCacheFolders(folder)) return undefined;
     const pack = join(folder, `${createHash('sha256').update(plansRoot).digest('hex').slice(0, 32)}.pack`);
     return new PlansCache(folder, pack, fingerprint, PackReader.open(pack, fingerprint));
   }
@@ -133,14 +124,6 @@ export class PlansCache {
   }
 }
 
-function isRealFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** A new pack still unfinished after this long was left by a run that was killed while writing it. */
 const STALE_TEMP_MS = 60 * 60 * 1000;
 
@@ -150,13 +133,7 @@ function prune(folder: string, keep: string): void {
     const path = join(folder, name);
     if (Date.now() - lstatSync(path).mtimeMs > STALE_TEMP_MS) rmSync(path, { force: true });
   }
-  const packs = readdirSync(folder)
-    .filter((name) => name.endsWith('.pack'))
-    .map((name) => join(folder, name))
-    .filter((path) => path !== keep)
-    .map((path) => ({ path, at: statSync(path).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const { path } of packs.slice(MAX_PACKS - 1)) rmSync(path, { force: true });
+  pruneOldest(folder, '.pack', keep, MAX_PACKS);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

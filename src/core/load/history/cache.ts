@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
+import { isRealFolder, makeCacheFolders, pruneOldest } from '../cache-folder.ts';
 import { toolFingerprint } from '../cache-key.ts';
 import { toolRoot } from './tool-root.ts';
 
@@ -75,7 +76,7 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
     },
     save: () => {
       if (!file || !folder || (!changed && used.size === stored.size)) return;
-      if (!makeFolders(folder)) return;
+      if (!makeCacheFolders(folder)) return;
       const temporary = `${file}.${process.pid}.tmp`;
       try {
         const entries = Object.fromEntries([...used].map((key) => [key, memory.get(key)]));
@@ -88,7 +89,7 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
           closeSync(fd);
         }
         renameSync(temporary, file);
-        prune(folder, file);
+        pruneOldest(folder, '.json', file, MAX_FILES);
       } catch {
         // Read-only or full disk: the next run validates again.
         rmSync(temporary, { force: true });
@@ -119,43 +120,6 @@ function readEntries(file: string, fingerprint: string, scope: string): Map<stri
     if (fd !== undefined) closeSync(fd);
   }
   return entries;
-}
-
-/** Creates node_modules/.cache/account-plans/history below an existing node_modules, one real folder at a time. */
-function makeFolders(folder: string): boolean {
-  const parts = folder.split(/[\\/]/);
-  const modules = parts.lastIndexOf('node_modules');
-  const start = modules >= 0 ? modules + 1 : parts.length - 1;
-  for (let i = start; i <= parts.length; i++) {
-    const dir = parts.slice(0, i).join('/') || '/';
-    if (i > start) {
-      try {
-        mkdirSync(dir);
-      } catch {
-        // It exists (checked next) or cannot be made (then no cache).
-      }
-    }
-    if (!isRealFolder(dir)) return false;
-  }
-  return true;
-}
-
-function prune(folder: string, keep: string): void {
-  const files = readdirSync(folder)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => join(folder, name))
-    .filter((path) => path !== keep)
-    .map((path) => ({ path, at: statSync(path).mtimeMs }))
-    .sort((a, b) => b.at - a.at);
-  for (const { path } of files.slice(MAX_FILES - 1)) rmSync(path, { force: true });
-}
-
-function isRealFolder(path: string): boolean {
-  try {
-    return lstatSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
