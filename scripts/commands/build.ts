@@ -8,7 +8,7 @@ import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_T
 import { oneLine } from '../../src/core/shared/text.ts';
 import { validateCommand } from './validate.ts';
 
-export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache]   (PLANS_DIR, SITE, BASE and TODAY are read from the environment)';
+export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache]   (PLANS_DIR, SITE, BASE, TODAY and PLANS_HISTORY=off are read from the environment)';
 
 /** The repository root, where astro.config.mjs and src/ are. */
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
