@@ -123,6 +123,19 @@ describe('a hostile ledger reads as plain data', () => {
     ]);
   });
 
+  it('a delimiter or decimal separator outside the list (a quote, a letter, a line break) is one located error each in workspace.yaml, and the ledger is not read with it', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    const workspaceYaml = readFileSync(`${s.plans}/workspace.yaml`, 'utf8');
+    s.write({ 'workspace.yaml': workspaceYaml.replace('  date_format: DD/MM/YYYY', '  date_format: DD/MM/YYYY\n  delimiter: "\\""\n  decimal_separator: "\\n"') });
+    const { workspace, diagnostics } = readWorkspace({ plansDir: 'plans', cwd: s.dir });
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    expect(workspace).toBeUndefined();
+    expect(errors.map((d) => [d.file, d.line, d.path])).toEqual([
+      ['plans/workspace.yaml', 15, 'sales.delimiter'],
+      ['plans/workspace.yaml', 16, 'sales.decimal_separator'],
+    ]);
+  });
+
   it('obeys sales.max_file_bytes, not the plans\' own limit: an export over the plans\' 1 MB reads by default, and is refused under a lower ledger limit', () => {
     const rows = Array.from({ length: 40_000 }, (_, i) => `01/03/2026,client-${i},5,Client ${i},`);
     const body = `${[HEADER, ...rows].join('\n')}\n`;

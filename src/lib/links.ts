@@ -17,7 +17,11 @@ export const link = {
   goals: () => href('goals/'),
   /** A goal's section on the goals page, with the accounts that make it up. */
   goal: (index: number) => href(`goals/#goal-${index}`),
-  findings: () => href('findings/'),
+  /** The findings page, optionally with a filter preset (src/lib/table.ts reads it): findings/?rule=stale-plan. */
+  findings: (filter?: { rule?: string; owner?: string }) => {
+    const query = new URLSearchParams(Object.entries(filter ?? {}).filter((e): e is [string, string] => e[1] !== undefined)).toString();
+    return href(query ? `findings/?${query}` : 'findings/');
+  },
   /** The CSV downloads, written at build time (src/pages/*.csv.ts). */
   accountsCsv: () => href('accounts.csv'),
   goalsCsv: () => href('goals.csv'),
