@@ -20,6 +20,7 @@ import { runRules } from '../../src/core/rules/index.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
+import { cachedRun } from '../lib/cached-run.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD] [--no-cache]';
 
@@ -50,53 +51,59 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDir, CHECK_USAGE);
   const github = env['GITHUB_ACTIONS'] === 'true';
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
-  const annotation = output.command ?? output.out;
+  // A run that writes a comment or a step summary, or compares with git, is computed every time: its record would
+  // hold only what it printed. The rest print exactly what the last run with the same inputs printed.
+  const cacheable = !values['no-cache'] && values.base === undefined && commentFile === undefined && summaryFile === undefined;
+  const spec = { command: 'check', options: [today, values.json === true, values.strict === true, github], plansDir, cwd, cacheable, env };
+  return cachedRun(spec, output, (files, output) => {
+    const annotation = output.command ?? output.out;
 
-  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'] });
-  if (!workspace) {
-    // Exactly what validate prints: nothing is summed over invalid plans.
-    if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));
-    else {
-      for (const d of diagnostics) output.out(formatDiagnostic(d, output.paint));
-      output.out(`${formatCount(diagnostics, output.paint)}.`);
-      if (github) for (const d of diagnostics) annotation(formatGithubAnnotation(d));
-    }
-    if (summaryFile) appendFileSync(summaryFile, renderInvalidSummary(diagnostics));
-    if (commentFile) writeOutputFile(commentFile, renderInvalidComment(diagnostics));
-    return 2;
-  }
-
-  const rollup = rollUp(workspace);
-  const report: CheckReport = {
-    company: workspace.settings.company,
-    rollup,
-    diagnostics,
-    findings: runRules(workspace, { today, rollup }),
-  };
-  if (values.base !== undefined) {
-    try {
-      const { base, workspace: baseWorkspace } = compareChange(values.base, plansDir, cwd, rollup);
-      report.base = base;
-      if (baseWorkspace) {
-        const baseFindings = runRules(baseWorkspace, { today });
-        report.findingChange = compareFindings(report.findings, baseFindings, new Map(base.renames.map((r) => [r.from, r.to])));
+    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'], files });
+    if (!workspace) {
+      // Exactly what validate prints: nothing is summed over invalid plans.
+      if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));
+      else {
+        for (const d of diagnostics) output.out(formatDiagnostic(d, output.paint));
+        output.out(`${formatCount(diagnostics, output.paint)}.`);
+        if (github) for (const d of diagnostics) annotation(formatGithubAnnotation(d));
       }
-    } catch (e) {
-      if (e instanceof GitRefError) throw new ExitError(2, e.message);
-      throw e;
+      if (summaryFile) appendFileSync(summaryFile, renderInvalidSummary(diagnostics));
+      if (commentFile) writeOutputFile(commentFile, renderInvalidComment(diagnostics));
+      return 2;
     }
-  }
-  const strict = values.strict === true || workspace.settings.gate === 'strict' || values.base === undefined;
-  report.gate = judgeGate(report, strict ? 'strict' : 'change');
 
-  // Piece by piece: at 50,000 plans the JSON is about 100 MB, never held as one string.
-  if (values.json) for (const piece of safeJsonPieces(toJson(report))) output.out(piece);
-  else {
-    for (const line of renderCheckText(report, output.paint)) output.out(line);
-    // Annotations would break the JSON, so they only go with the text report.
-    if (github) for (const line of renderCheckAnnotations(report, workspace)) annotation(line);
-  }
-  if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
-  if (commentFile) writeOutputFile(commentFile, renderComment(report));
-  return failsGate(report) ? 1 : 0;
+    const rollup = rollUp(workspace);
+    const report: CheckReport = {
+      company: workspace.settings.company,
+      rollup,
+      diagnostics,
+      findings: runRules(workspace, { today, rollup }),
+    };
+    if (values.base !== undefined) {
+      try {
+        const { base, workspace: baseWorkspace } = compareChange(values.base, plansDir, cwd, rollup);
+        report.base = base;
+        if (baseWorkspace) {
+          const baseFindings = runRules(baseWorkspace, { today });
+          report.findingChange = compareFindings(report.findings, baseFindings, new Map(base.renames.map((r) => [r.from, r.to])));
+        }
+      } catch (e) {
+        if (e instanceof GitRefError) throw new ExitError(2, e.message);
+        throw e;
+      }
+    }
+    const strict = values.strict === true || workspace.settings.gate === 'strict' || values.base === undefined;
+    report.gate = judgeGate(report, strict ? 'strict' : 'change');
+
+    // Piece by piece: at 50,000 plans the JSON is about 100 MB, never held as one string.
+    if (values.json) for (const piece of safeJsonPieces(toJson(report))) output.out(piece);
+    else {
+      for (const line of renderCheckText(report, output.paint)) output.out(line);
+      // Annotations would break the JSON, so they only go with the text report.
+      if (github) for (const line of renderCheckAnnotations(report, workspace)) annotation(line);
+    }
+    if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
+    if (commentFile) writeOutputFile(commentFile, renderComment(report));
+    return failsGate(report) ? 1 : 0;
+  });
 }

@@ -3,6 +3,7 @@ import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
 import { formatGithubAnnotation } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
+import { cachedRun } from '../lib/cached-run.ts';
 import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
@@ -16,18 +17,21 @@ export function validateCommand(argv: string[], output: Output, cwd = process.cw
   }
   const format = formatOption(values.format, VALIDATE_USAGE);
   const plansDir = plansDirOption(values.plans);
-  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'] });
-  const ok = !hasErrors(diagnostics);
-  if (format === 'json') {
-    output.out(safeJson({ ok, diagnostics }));
-  } else {
-    const annotate = output.command ?? output.out;
-    for (const d of diagnostics) {
-      if (format === 'github') annotate(formatGithubAnnotation(d));
-      else output.out(formatDiagnostic(d, output.paint));
+  const spec = { command: 'validate', options: [format], plansDir, cwd, cacheable: !values['no-cache'] };
+  return cachedRun(spec, output, (files, output) => {
+    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'], files });
+    const ok = !hasErrors(diagnostics);
+    if (format === 'json') {
+      output.out(safeJson({ ok, diagnostics }));
+    } else {
+      const annotate = output.command ?? output.out;
+      for (const d of diagnostics) {
+        if (format === 'github') annotate(formatGithubAnnotation(d));
+        else output.out(formatDiagnostic(d, output.paint));
+      }
+      const plans = workspace ? ` in ${workspace.accounts.length} account plans` : '';
+      output.out(`${formatCount(diagnostics, output.paint)}${plans}.`);
     }
-    const files = workspace ? ` in ${workspace.accounts.length} account plans` : '';
-    output.out(`${formatCount(diagnostics, output.paint)}${files}.`);
-  }
-  return ok ? 0 : 2;
+    return ok ? 0 : 2;
+  });
 }

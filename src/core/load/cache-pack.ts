@@ -7,8 +7,8 @@ import { closeSync, constants, fstatSync, openSync, readSync, rmSync, writeSync 
  * whole pack; a writer appends each entry as it comes and writes the table last. A pack without its footer
  * (cut short, or from another version) is not read at all.
  */
-const MAGIC = 'account-plans cache 2\n';
-const TAG = 0x32637061; // "apc2", little-endian
+const MAGIC = 'account-plans cache 3\n';
+const TAG = 0x33637061; // "apc3", little-endian
 const FOOTER = 12;
 const WRITE_BYTES = 1 << 20;
 /** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { PlansCache } from './cache.ts';
-import { displayRoot, readPlansFolder } from './files.ts';
+import { displayRoot, readPlansFolder, type PlansFile } from './files.ts';
 import { checkNarrativeImages } from './narrative/images.ts';
 import { loadWorkspace } from './workspace.ts';
 import { readLedger } from './sales/read.ts';
@@ -11,9 +11,10 @@ import { type LoadResult } from '../model.ts';
  * Reads, parses, validates and links the plans folder. With `cache`, each file's parse and schema check come from
  * node_modules/.cache/account-plans when its bytes (and the tool) are unchanged; ACCOUNT_PLANS_CACHE=0 turns it off.
  */
-export function readWorkspace(options: { plansDir: string; cwd?: string; cache?: boolean; toolRoot?: string }): LoadResult {
+export function readWorkspace(options: { plansDir: string; cwd?: string; cache?: boolean; toolRoot?: string; files?: readonly PlansFile[] }): LoadResult {
   const cwd = options.cwd ?? process.cwd();
-  const files = readPlansFolder(options.plansDir, cwd);
+  // A caller that keyed its run on the files (load/run-cache.ts) passes them, so what is checked is what was keyed.
+  const files = options.files ?? readPlansFolder(options.plansDir, cwd);
   const folder = resolve(cwd, options.plansDir);
   const cache = options.cache ? PlansCache.open(folder, cwd, process.env, options.toolRoot) : undefined;
   let result: LoadResult;

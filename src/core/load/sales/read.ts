@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
@@ -15,15 +16,7 @@ const CHUNK_BYTES = 1 << 20;
  * no ledger. Files are opened without following links and their size is checked on the open file, as plans are.
  */
 export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
-  const root = realpathSync(resolve(cwd, plansDir));
-  const folder = join(root, 'sales');
-  let names: string[];
-  try {
-    if (!lstatSync(folder).isDirectory()) return { ledger: undefined, diagnostics: [] };
-    names = readdirSync(folder).filter((n) => !isSkippedName(n) && /\.csv$/i.test(n)).sort();
-  } catch {
-    return { ledger: undefined, diagnostics: [] };
-  }
+  const { root, folder, names } = listLedger(plansDir, cwd);
   if (names.length === 0) return { ledger: undefined, diagnostics: [] };
   const display = (name: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), 'sales', name)));
   const limit = ledgerFileLimit(ws.settings);
@@ -40,6 +33,63 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
   refused.push(...late);
   const diagnostics = [...refused, ...built.diagnostics];
   return { ledger: refused.length > 0 ? undefined : built.ledger, diagnostics };
+}
+
+/** The plans folder's real path, its sales/ folder, and the .csv names readLedger reads there (none when sales/ is not a real folder). */
+function listLedger(plansDir: string, cwd: string): { root: string; folder: string; names: string[] } {
+  const root = realpathSync(resolve(cwd, plansDir));
+  const folder = join(root, 'sales');
+  try {
+    if (!lstatSync(folder).isDirectory()) return { root, folder, names: [] };
+    return { root, folder, names: readdirSync(folder).filter((n) => !isSkippedName(n) && /\.csv$/i.test(n)).sort() };
+  } catch {
+    return { root, folder, names: [] };
+  }
+}
+
+/**
+ * Everything readLedger's result depends on besides the workspace, as one string: each .csv of sales/ by name,
+ * kind (a link's target, or why it has none), size and a hash of its bytes. A run's cached output is keyed on it
+ * (load/run-cache.ts), so any change to the ledger, a file replaced by a link included, runs the command again.
+ */
+export function ledgerInputs(plansDir: string, cwd: string): string {
+  const { root, folder, names } = listLedger(plansDir, cwd);
+  const parts = [root];
+  for (const name of names) {
+    const path = join(folder, name);
+    let part: string;
+    try {
+      const stat = lstatSync(path);
+      if (stat.isSymbolicLink()) part = `link ${linkTarget(path)}`;
+      else if (!stat.isFile()) part = `other ${stat.mode}`;
+      else part = `file ${stat.size} ${hashFile(path)}`;
+    } catch (e) {
+      part = `error ${(e as NodeJS.ErrnoException).code ?? 'unknown'}`;
+    }
+    parts.push(`${name}\0${part}`);
+  }
+  return parts.join('\n');
+}
+
+function linkTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch (e) {
+    return `unresolved ${(e as NodeJS.ErrnoException).code ?? 'unknown'}`;
+  }
+}
+
+/** A hash of a file's bytes, read in chunks without following a link. */
+function hashFile(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    const buffer = new Uint8Array(CHUNK_BYTES);
+    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) hash.update(buffer.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('base64');
 }
 
 /** The byte limit of one ledger file: sales.max_file_bytes, not the plans' own limit, since an export is streamed. */

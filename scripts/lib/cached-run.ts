@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
+import { checkNarrativeImages } from '../../src/core/load/narrative/images.ts';
+import { RunCache } from '../../src/core/load/run-cache.ts';
+import { ledgerInputs } from '../../src/core/load/sales/read.ts';
+import type { Output } from './cli.ts';
+
+export interface CachedRun {
+  command: string;
+  /** Every option the output depends on, resolved (today's date, not its absence). */
+  options: readonly unknown[];
+  plansDir: string;
+  cwd: string;
+  /** False for runs whose result is not only their output (a --comment file, a step summary) or not only the working copy (--base). */
+  cacheable: boolean;
+  env?: NodeJS.ProcessEnv;
+  toolRoot?: string;
+}
+
+/**
+ * Runs a command over the plans folder, or prints what the same command printed last time when none of its inputs
+ * changed (load/run-cache.ts). The plans files are read here, once, and the command is given them, so the run is
+ * keyed on exactly what it checks; the ledger and narrative images are read again after the run, and a run during
+ * which they changed leaves no record.
+ */
+export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly PlansFile[], output: Output) => number): number {
+  const files = readPlansFolder(spec.plansDir, spec.cwd);
+  if (!spec.cacheable) return run(files, output);
+  const root = resolve(spec.cwd, spec.plansDir);
+  const extra = () => [ledgerInputs(spec.plansDir, spec.cwd), JSON.stringify(checkNarrativeImages(files, root))];
+  const before = extra();
+  // Colour and the workflow-command channel change the printed lines, so they are options too.
+  const options = [...spec.options, output.paint.red('x'), output.command !== undefined];
+  const cache = RunCache.open(root, spec.cwd, { command: spec.command, options, files, extra: before }, spec.env, spec.toolRoot);
+  if (!cache) return run(files, output);
+  const command = output.command ?? output.out;
+  const replayed = cache.replay((stream, line) => (stream === 'out' ? output.out : stream === 'err' ? output.err : command)(line));
+  if (replayed !== undefined) return replayed;
+
+  const recorder = cache.record();
+  if (!recorder) return run(files, output);
+  const recording: Output = {
+    paint: output.paint,
+    out: (line) => {
+      recorder.add('out', line);
+      output.out(line);
+    },
+    err: (line) => {
+      recorder.add('err', line);
+      output.err(line);
+    },
+    ...(output.command && {
+      command: (line: string) => {
+        recorder.add('command', line);
+        command(line);
+      },
+    }),
+  };
+  let exit: number;
+  try {
+    exit = run(files, recording);
+  } catch (e) {
+    recorder.abandon();
+    throw e;
+  }
+  const after = extra();
+  if (after.every((e, i) => e === before[i])) recorder.finish(exit);
+  else recorder.abandon();
+  return exit;
+}

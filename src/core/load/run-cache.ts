@@ -1,0 +1,245 @@
+import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlansFile } from './files.ts';
+import { makeCacheFolders, pruneOldest } from './cache-folder.ts';
+import { commandFingerprint, contentHash } from './cache-key.ts';
+
+/** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
+export type Stream = 'out' | 'err' | 'command';
+const STREAMS: readonly Stream[] = ['out', 'err', 'command'];
+
+/** Everything a command's output depends on, besides the tool itself (which commandFingerprint covers). */
+export interface RunInputs {
+  /** The command's name and its options as it resolved them (dates, formats, folders), in a fixed order. */
+  command: string;
+  options: readonly unknown[];
+  /** The plans folder's files exactly as readPlansFolder gave them: names, problems and bytes. */
+  files: readonly PlansFile[];
+  /** What the command reads besides the plans files (the ledger, narrative images), each as one string. */
+  extra: readonly string[];
+}
+
+const MAGIC = 'account-plans run 1\n';
+const TAG = 0x31727061; // "apr1", little-endian
+const FOOTER = 12;
+const WRITE_BYTES = 1 << 20;
+/** A record larger than this is not read (50,000 plans print about 100 MB of JSON). */
+const MAX_RECORD_BYTES = 1 << 30;
+/** Records of other plans folders and commands kept beside this one; the oldest go first. */
+const MAX_RECORDS = 16;
+
+/**
+ * The run cache: a command's whole output (every line, the stream it went to, and the exit code) kept in
+ * node_modules/.cache/account-plans, one record per command and plans folder, under a key that hashes every input
+ * of the run: the tool's code and scripts, the Node version, the resolved options, every file of the plans folder
+ * (name, problem, bytes), and what the command reads besides them. A re-run whose inputs are all unchanged prints
+ * the record instead of parsing, checking and summing again; any other run computes, and then replaces the record.
+ * A record that is missing, a link, damaged, cut short or for another key is a miss. Deleting the folder is safe.
+ */
+export class RunCache {
+  private readonly folder: string;
+  private readonly path: string;
+  readonly key: string;
+
+  private constructor(folder: string, path: string, key: string) {
+    this.folder = folder;
+    this.path = path;
+    this.key = key;
+  }
+
+  /** The cache for this run, or undefined when caching is off or cannot be used here. */
+  static open(plansRoot: string, cwd: string, inputs: RunInputs, env: NodeJS.ProcessEnv = process.env, toolRoot?: string): RunCache | undefined {
+    if (env['ACCOUNT_PLANS_CACHE'] === '0') return undefined;
+    const fingerprint = commandFingerprint(toolRoot);
+    if (!fingerprint) return undefined;
+    const folder = join(cwd, 'node_modules', '.cache', 'account-plans');
+    if (!makeCacheFolders(folder)) return undefined;
+    const name = createHash('sha256').update(`${inputs.command}\0${plansRoot}`).digest('hex').slice(0, 32);
+    return new RunCache(folder, join(folder, `${name}.run`), runKey(fingerprint, cwd, plansRoot, inputs));
+  }
+
+  /**
+   * Sends the recorded output to `emit`, line by line, and returns the recorded exit code; undefined (having
+   * sent nothing) when there is no usable record for this key. Never throws.
+   */
+  replay(emit: (stream: Stream, line: string) => void): number | undefined {
+    const record = this.read();
+    if (!record) return undefined;
+    const { bytes, from, to } = record;
+    for (let at = from; at < to; ) {
+      const length = bytes.readUInt32LE(at + 1);
+      emit(STREAMS[bytes[at]!]!, bytes.toString('utf8', at + 5, at + 5 + length));
+      at += 5 + length;
+    }
+    return record.exit;
+  }
+
+  /** A writer for this run's record, or undefined when none can be made here. */
+  record(): RunRecorder | undefined {
+    try {
+      return new RunRecorder(this.path, this.folder, this.key);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The whole record, its lines' bounds checked end to end before any is used. */
+  private read(): { bytes: Buffer; from: number; to: number; exit: number } | undefined {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.path, constants.O_RDONLY | constants.O_NOFOLLOW);
+      const stat = fstatSync(fd);
+      const head = headOf(this.key);
+      if (!stat.isFile() || stat.size > MAX_RECORD_BYTES || stat.size < head.length + FOOTER) return undefined;
+      const bytes = Buffer.allocUnsafe(stat.size);
+      for (let at = 0; at < bytes.length; ) {
+        const n = readSync(fd, bytes, at, bytes.length - at, at);
+        if (n === 0) return undefined;
+        at += n;
+      }
+      if (!bytes.subarray(0, head.length).equals(head)) return undefined;
+      const to = bytes.length - FOOTER;
+      if (bytes.readUInt32LE(to + 8) !== TAG) return undefined;
+      const count = bytes.readUInt32LE(to);
+      const exit = bytes.readInt32LE(to + 4);
+      if (exit < 0 || exit > 2) return undefined;
+      let lines = 0;
+      for (let at = head.length; at < to; lines++) {
+        if (at + 5 > to || bytes[at]! >= STREAMS.length) return undefined;
+        at += 5 + bytes.readUInt32LE(at + 1);
+        if (at > to) return undefined;
+      }
+      return lines === count ? { bytes, from: head.length, to, exit } : undefined;
+    } catch {
+      return undefined;
+    } finally {
+      if (fd !== undefined) closeQuietly(fd);
+    }
+  }
+}
+
+/** Writes a record as the command prints, so a large output is never held; `finish` puts it in place. */
+export class RunRecorder {
+  private readonly fd: number;
+  private readonly temp: string;
+  private readonly path: string;
+  private readonly folder: string;
+  private count = 0;
+  private size = 0;
+  /** Lines are encoded into this buffer and written when it is full: no allocation per line. */
+  private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
+  private used = 0;
+  private failed = false;
+
+  /** Creates the temporary file ('wx': never through a link or over a file already there). Throws when it cannot. */
+  constructor(path: string, folder: string, key: string) {
+    this.path = path;
+    this.folder = folder;
+    this.temp = `${path}.${process.pid}.tmp`;
+    this.fd = openSync(this.temp, 'wx', 0o600);
+    this.writeBytes(headOf(key));
+  }
+
+  add(stream: Stream, line: string): void {
+    if (this.failed) return;
+    const length = Buffer.byteLength(line, 'utf8');
+    if (!this.reserve(5 + length)) return;
+    if (5 + length > this.buffer.length) {
+      this.writeBytes(Buffer.from([STREAMS.indexOf(stream), length & 0xff, (length >>> 8) & 0xff, (length >>> 16) & 0xff, length >>> 24]));
+      this.writeBytes(Buffer.from(line, 'utf8'));
+    } else {
+      if (this.used + 5 + length > this.buffer.length) this.flush();
+      this.buffer[this.used] = STREAMS.indexOf(stream);
+      this.buffer.writeUInt32LE(length, this.used + 1);
+      this.buffer.write(line, this.used + 5, 'utf8');
+      this.used += 5 + length;
+    }
+    this.count++;
+  }
+
+  /** Puts the record in place for the next run with the same key. Never throws: a cache that cannot be written is no cache. */
+  finish(exit: number): void {
+    const footer = Buffer.alloc(FOOTER);
+    footer.writeUInt32LE(this.count, 0);
+    footer.writeInt32LE(exit, 4);
+    footer.writeUInt32LE(TAG, 8);
+    if (this.reserve(FOOTER)) this.writeBytes(footer);
+    this.flush();
+    if (this.failed) return this.abandon();
+    try {
+      closeSync(this.fd);
+      renameSync(this.temp, this.path);
+      pruneOldest(this.folder, '.run', this.path, MAX_RECORDS);
+    } catch {
+      this.abandon();
+    }
+  }
+
+  /** Removes the unfinished record: the run did not end normally, or its inputs changed while it ran. Never throws. */
+  abandon(): void {
+    closeQuietly(this.fd);
+    rmSync(this.temp, { force: true });
+  }
+
+  /** Counts bytes against the largest record a reader accepts; past it, the record is given up. */
+  private reserve(bytes: number): boolean {
+    this.size += bytes;
+    if (this.size > MAX_RECORD_BYTES) this.failed = true;
+    return !this.failed;
+  }
+
+  private writeBytes(bytes: Buffer): void {
+    this.flush();
+    this.writeOut(bytes);
+  }
+
+  private flush(): void {
+    if (this.used === 0) return;
+    const used = this.used;
+    this.used = 0;
+    this.writeOut(this.buffer.subarray(0, used));
+  }
+
+  private writeOut(bytes: Buffer): void {
+    if (this.failed) return;
+    try {
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    } catch {
+      this.failed = true;
+    }
+  }
+}
+
+/** One hash over every input: any difference in any of them, however small, is another key. */
+function runKey(fingerprint: string, cwd: string, plansRoot: string, inputs: RunInputs): string {
+  const hash = createHash('sha256');
+  const field = (value: string) => hash.update(`${value.length}:${value}\0`);
+  field(fingerprint);
+  field(cwd);
+  field(plansRoot);
+  field(inputs.command);
+  field(JSON.stringify(inputs.options));
+  field(String(inputs.files.length));
+  for (const f of inputs.files) {
+    field(f.rel);
+    field(f.display);
+    field(f.problem ? `${f.problem.code} ${f.problem.message}` : '');
+    field(`${f.bytes.length} ${contentHash(f.bytes)}`);
+  }
+  field(String(inputs.extra.length));
+  for (const e of inputs.extra) field(e);
+  return hash.digest('hex');
+}
+
+function headOf(key: string): Buffer {
+  return Buffer.from(`${MAGIC}${key}\n`, 'latin1');
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
+}

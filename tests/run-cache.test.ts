@@ -1,0 +1,197 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+
+/*
+ * The run cache (src/core/load/run-cache.ts): a re-run of validate or check whose inputs are all unchanged prints the
+ * last run's output. Each test marks the record (same-length text, so the record stays well formed): a run that
+ * prints the mark replayed the record, one that does not computed afresh.
+ */
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TODAY = ['--today', '2026-11-24'];
+
+let boxes: Sandbox[] = [];
+let tool: string | undefined;
+afterEach(() => {
+  for (const b of boxes) b.remove();
+  if (tool) rmSync(tool, { recursive: true, force: true });
+  boxes = [];
+  tool = undefined;
+});
+
+/** A sandbox whose working directory has node_modules/, so the caches live (only) inside it. */
+function sandbox(fixture = 'tests/fixtures/minimal'): Sandbox {
+  const box = makeSandbox(fixture);
+  mkdirSync(join(box.dir, 'node_modules'));
+  boxes.push(box);
+  return box;
+}
+
+const cacheFolder = (s: Sandbox) => join(s.dir, 'node_modules', '.cache', 'account-plans');
+const records = (s: Sandbox) => readdirSync(cacheFolder(s)).filter((n) => n.endsWith('.run')).map((n) => join(cacheFolder(s), n));
+
+/** Rewrites every record's "N notes" as "9 notes": a run that prints "9 notes" printed a record. */
+function mark(s: Sandbox): void {
+  const files = records(s);
+  expect(files.length).toBeGreaterThan(0);
+  for (const file of files) {
+    const text = readFileSync(file, 'latin1');
+    expect(text).toMatch(/\d notes?\b/);
+    writeFileSync(file, text.replace(/\d (notes?)\b/g, '9 $1'), 'latin1');
+  }
+}
+const MARK = /9 notes?\b/;
+
+const validate = (s: Sandbox, args: string[] = [], env: Record<string, string | undefined> = {}) => runScript('validate', ['--plans', 'plans', ...args], { cwd: s.dir, env });
+const check = (s: Sandbox, args: string[] = [], env: Record<string, string | undefined> = {}) => runScript('check', ['--plans', 'plans', ...TODAY, ...args], { cwd: s.dir, env });
+
+describe('a re-run with every input unchanged', () => {
+  it('prints the recorded output and exit code, for validate and for check', () => {
+    const s = sandbox('tests/fixtures/ledger');
+    const first = { validate: validate(s), check: check(s) };
+    expect(first.validate.status).toBe(0);
+    expect(first.check.status).toBe(1); // goals missed: the gate fails, and a replay says so too
+    // Unmarked, a replay is the first run to the byte.
+    expect(validate(s)).toEqual(first.validate);
+    expect(check(s)).toEqual(first.check);
+    mark(s);
+    expect(validate(s).stdout).toMatch(MARK);
+    expect(check(s).stdout).toMatch(MARK);
+  });
+
+  it('gives the same bytes for check --json, cold and replayed, over the example plans', () => {
+    const s = sandbox('plans');
+    const cold = check(s, ['--json']);
+    expect(cold.status).toBe(1);
+    expect(records(s)).toHaveLength(1);
+    expect(check(s, ['--json'])).toEqual(cold);
+    expect(check(s, ['--json', '--no-cache'])).toEqual(cold);
+  });
+
+  it('replays invalid plans too: their diagnostics and exit code 2', () => {
+    const s = sandbox();
+    s.write({ 'accounts/acme.yaml': 'name: [unclosed\n' });
+    const first = validate(s);
+    expect(first.status).toBe(2);
+    expect(validate(s)).toEqual(first);
+    expect(check(s).status).toBe(2);
+    expect(check(s).status).toBe(2);
+  });
+});
+
+const PNG = readFileSync(join(ROOT, 'tests/fixtures/site-hostile/accounts/chart.png'));
+const withImage = (s: Sandbox) => {
+  const globex = readFileSync(join(s.plans, 'accounts/globex.mdx'), 'utf8');
+  s.write({ 'accounts/globex.mdx': `${globex}\n![The plan](./chart.png)\n`, 'accounts/chart.png': PNG });
+};
+
+describe('a run computes afresh when an input changed', () => {
+  const cases: { name: string; fixture?: string; prepare?: (s: Sandbox) => void; act?: (s: Sandbox) => void; args?: string[]; env?: Record<string, string> }[] = [
+    { name: 'a plan is edited', act: (s) => s.write({ 'accounts/acme.yaml': `${readFileSync(join(s.plans, 'accounts/acme.yaml'), 'utf8')}# edited\n` }) },
+    { name: 'a plan is added', act: (s) => s.write({ 'accounts/initech.yaml': readFileSync(join(s.plans, 'accounts/acme.yaml'), 'utf8') }) },
+    { name: 'a plan is removed', act: (s) => s.write({ 'accounts/globex.mdx': null }) },
+    { name: 'a file that is not a plan appears where plans are', act: (s) => s.write({ 'accounts/notes.md': 'a note\n' }) },
+    { name: 'a plan is replaced by a folder of that name', act: (s) => {
+      s.write({ 'accounts/acme.yaml': null });
+      mkdirSync(join(s.plans, 'accounts/acme.yaml'));
+    } },
+    { name: 'a ledger file is edited', fixture: 'tests/fixtures/ledger', act: (s) => s.write({ 'sales/2026.csv': `${readFileSync(join(s.plans, 'sales/2026.csv'), 'utf8')}01/06/2026,acme,not a number,sensors,1,,,,\n` }) },
+    { name: 'a ledger file is added', fixture: 'tests/fixtures/ledger', act: (s) => s.write({ 'sales/2027.csv': readFileSync(join(s.plans, 'sales/2026.csv'), 'utf8') }) },
+    { name: 'a ledger file is replaced by a link to itself elsewhere in the folder', fixture: 'tests/fixtures/ledger', act: (s) => {
+      mkdirSync(join(s.plans, 'archive'));
+      cpSync(join(s.plans, 'sales/2026.csv'), join(s.plans, 'archive/2026.csv'));
+      rmSync(join(s.plans, 'sales/2026.csv'));
+      symlinkSync(join(s.plans, 'archive/2026.csv'), join(s.plans, 'sales/2026.csv'));
+    } },
+    { name: 'an image a narrative shows is removed', prepare: withImage, act: (s) => s.write({ 'accounts/chart.png': null }) },
+    { name: 'an image a narrative shows is replaced by a link outside the plans folder', prepare: withImage, act: (s) => {
+      writeFileSync(join(s.bystander, 'chart.png'), PNG);
+      s.write({ 'accounts/chart.png': null });
+      symlinkSync(join(s.bystander, 'chart.png'), join(s.plans, 'accounts/chart.png'));
+    } },
+    { name: 'the run says --no-cache', args: ['--no-cache'] },
+    { name: 'ACCOUNT_PLANS_CACHE=0 is set', env: { ACCOUNT_PLANS_CACHE: '0' } },
+    { name: 'another day is --today', args: ['--today', '2027-01-04'] },
+    { name: 'the run asks for --json', args: ['--json'] },
+    { name: 'the run is --strict', args: ['--strict'] },
+    { name: 'the run is in GitHub Actions (annotations)', env: { GITHUB_ACTIONS: 'true' } },
+  ];
+  it.each(cases)('$name', ({ fixture, prepare, act, args = [], env = {} }) => {
+    const s = sandbox(fixture);
+    prepare?.(s);
+    expect(check(s).status).not.toBeNull();
+    mark(s);
+    act?.(s);
+    const run = check(s, args, env);
+    expect(run.stdout).not.toMatch(MARK);
+    // What a run without any cache prints.
+    expect(run).toEqual(check(s, [...args, '--no-cache'], env));
+  });
+
+  it('writes no record, and prints afresh, when the run also writes a comment or a step summary', () => {
+    const s = sandbox();
+    check(s);
+    mark(s);
+    const comment = check(s, ['--comment', 'comment.md']);
+    expect(comment.stdout).not.toMatch(MARK);
+    expect(readFileSync(join(s.dir, 'comment.md'), 'utf8')).toMatch(/goal/i);
+    const summary = join(s.dir, 'summary.md');
+    const withSummary = check(s, [], { GITHUB_STEP_SUMMARY: summary });
+    expect(withSummary.stdout).not.toMatch(MARK);
+    expect(readFileSync(summary, 'utf8').length).toBeGreaterThan(0);
+    // The marked record is still the one from before: those runs did not replace it.
+    expect(check(s).stdout).toMatch(MARK);
+  });
+
+  it('computes afresh when a command of the tool is edited (its scripts are part of the key)', () => {
+    const s = sandbox();
+    tool = mkdtempSync(join(tmpdir(), 'tool-copy-'));
+    for (const part of ['scripts', 'src', 'schemas', 'package.json', 'package-lock.json']) cpSync(join(ROOT, part), join(tool, part), { recursive: true });
+    symlinkSync(join(ROOT, 'node_modules'), join(tool, 'node_modules'));
+    const run = () => spawnSync(process.execPath, [join(tool!, 'scripts/validate.ts'), '--plans', 'plans'], { cwd: s.dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: undefined } });
+    expect(run().stdout).toBe('0 errors, 0 warnings, 0 notes in 2 account plans.\n');
+    const command = join(tool, 'scripts/commands/validate.ts');
+    const text = readFileSync(command, 'utf8');
+    expect(text).toContain('account plans');
+    writeFileSync(command, text.replace('account plans', 'plans of accounts'));
+    expect(run().stdout).toBe('0 errors, 0 warnings, 0 notes in 2 plans of accounts.\n');
+  });
+});
+
+describe('a damaged or hostile record is ignored: never a crash, never a write outside the cache folder', () => {
+  const rewrite = (s: Sandbox, change: (b: Buffer) => Buffer) => {
+    for (const file of records(s)) writeFileSync(file, change(readFileSync(file)));
+  };
+  const cases: { name: string; act: (s: Sandbox) => void }[] = [
+    { name: 'a record cut short', act: (s) => rewrite(s, (b) => b.subarray(0, b.length - 5)) },
+    { name: 'a record cut in the middle of a line', act: (s) => rewrite(s, (b) => Buffer.concat([b.subarray(0, b.length - 30), b.subarray(b.length - 12)])) },
+    { name: 'garbage after the head', act: (s) => rewrite(s, (b) => Buffer.concat([b.subarray(0, 90), Buffer.from('\x00\xff garbage \xfe'.repeat(40), 'latin1'), b.subarray(b.length - 12)])) },
+    { name: 'a line length that points past the end', act: (s) => rewrite(s, (b) => (b.writeUInt32LE(0xfffffff0, b.indexOf('\n', b.indexOf('\n') + 1) + 2), b)) },
+    { name: 'a count of lines one too many', act: (s) => rewrite(s, (b) => (b.writeUInt32LE(b.readUInt32LE(b.length - 12) + 1, b.length - 12), b)) },
+    { name: 'an exit code no command returns', act: (s) => rewrite(s, (b) => (b.writeInt32LE(-7, b.length - 8), b)) },
+    { name: 'a record for another key', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/run 1\n[0-9a-f]/, (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`), 'latin1')) },
+    { name: 'a record that is a link to a file outside', act: (s) => {
+      for (const file of records(s)) {
+        writeFileSync(join(s.bystander, 'record'), readFileSync(file));
+        rmSync(file);
+        symlinkSync(join(s.bystander, 'record'), file);
+      }
+    } },
+  ];
+  it.each(cases)('$name', ({ act }) => {
+    const s = sandbox();
+    const fresh = validate(s);
+    mark(s);
+    act(s);
+    const outside = () => new Map([...s.snapshot()].filter(([path]) => !path.startsWith('node_modules/.cache/account-plans/')));
+    const before = outside();
+    expect(validate(s)).toEqual(fresh);
+    expect(outside()).toEqual(before);
+    // The next run reads what this one left: still the truth.
+    expect(validate(s)).toEqual(fresh);
+  });
+});
