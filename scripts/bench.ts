@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fastest, measure, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
@@ -62,15 +62,30 @@ await main(async (argv, output) => {
   output.out(`Fastest of ${runs} run(s), seed ${seed}; peak memory: ${memorySource}.`);
 
   const floorOf = (dir: string) => fastest(Array.from({ length: runs }, () => measure(script('lib/bench-floor.ts'), [dir])));
-  const coldWarm = (name: string, args: string[], okUpTo: number) => {
+  // Edited: the cache is warm but one plan changed, as after an edit in a pull request; the plan is put back after.
+  const coldWarm = (name: string, args: string[], okUpTo: number, edit: () => () => void) => {
     const cold: Sample[] = [];
     const warm: Sample[] = [];
+    const edited: Sample[] = [];
     for (let i = 0; i < runs; i++) {
       clearCache();
       cold.push(measure(script(name), args, okUpTo));
       warm.push(measure(script(name), args, okUpTo));
+      const undo = edit();
+      try {
+        edited.push(measure(script(name), args, okUpTo));
+      } finally {
+        undo();
+      }
     }
-    return { cold: fastest(cold), warm: fastest(warm) };
+    return { cold: fastest(cold), warm: fastest(warm), edited: fastest(edited) };
+  };
+  const editOnePlan = (dir: string) => () => {
+    const accounts = join(dir, 'accounts');
+    const file = join(accounts, readdirSync(accounts).filter((n) => n.endsWith('.yaml')).sort()[0]!);
+    const before = readFileSync(file);
+    writeFileSync(file, Buffer.concat([before, Buffer.from('\n# one plan edited since the last run\n')]));
+    return () => writeFileSync(file, before);
   };
   const withRatio = (s: Sample, floor: Sample): Rated => ({ ...s, ratio: ratio(s, floor) });
 
@@ -80,41 +95,37 @@ await main(async (argv, output) => {
     generateWorkspace(dir, { accounts, seed, mdx: 0.2 });
     const floor = floorOf(dir);
     // check exits 1 when it has findings, which generated plans do; 2 would be a failure.
-    const validate = coldWarm('validate.ts', ['--plans', dir], 0);
-    const check = coldWarm('check.ts', ['--plans', dir, '--json', '--today', TODAY], 1);
-    results.push({
-      accounts,
-      floor: { ...floor, ratio: 1 },
-      validate: { cold: withRatio(validate.cold, floor), warm: withRatio(validate.warm, floor) },
-      check: { cold: withRatio(check.cold, floor), warm: withRatio(check.warm, floor) },
-    });
+    const validate = coldWarm('validate.ts', ['--plans', dir], 0, editOnePlan(dir));
+    const check = coldWarm('check.ts', ['--plans', dir, '--json', '--today', TODAY], 1, editOnePlan(dir));
+    const rated = (m: { cold: Sample; warm: Sample; edited: Sample }) => ({ cold: withRatio(m.cold, floor), warm: withRatio(m.warm, floor), edited: withRatio(m.edited, floor) });
+    results.push({ accounts, floor: { ...floor, ratio: 1 }, validate: rated(validate), check: rated(check) });
   }
 
   // The site at --site plans and at a tenth of that: seconds, memory, and the fixed cost and cost per page.
-  const build = site > 0 ? benchSite({ work, accounts: site, seed, runs, script, floorOf }) : null;
+  const build = site > 0 ? benchSite({ work, accounts: site, seed, runs, script, floorOf, clearCache }) : null;
   const cache = caches.some((c) => existsSync(c));
 
   const s = (x: Sample) => x.seconds.toFixed(2);
   const mb = (x: Sample) => (x.peakMB === null ? 'n/a' : String(x.peakMB));
   const r = (x: { ratio: number }) => `${x.ratio.toFixed(2)}×`;
   output.out('');
-  output.out('accounts | command | cold s | cold × floor | cold peak MB | warm s | warm × floor | warm peak MB');
+  output.out('accounts | command | cold s | cold × floor | cold peak MB | warm s | warm × floor | warm peak MB | edited s | edited × floor | edited peak MB');
   for (const row of results) {
-    output.out(`${row.accounts} | floor (read + js-yaml) | ${s(row.floor)} | 1.00× | ${mb(row.floor)} | | |`);
+    output.out(`${row.accounts} | floor (read + js-yaml) | ${s(row.floor)} | 1.00× | ${mb(row.floor)} | | | | | |`);
     for (const [name, m] of [['validate', row.validate], ['check --json', row.check]] as const) {
-      output.out(`${row.accounts} | ${name} | ${s(m.cold)} | ${r(m.cold)} | ${mb(m.cold)} | ${s(m.warm)} | ${r(m.warm)} | ${mb(m.warm)}`);
+      output.out(`${row.accounts} | ${name} | ${s(m.cold)} | ${r(m.cold)} | ${mb(m.cold)} | ${s(m.warm)} | ${r(m.warm)} | ${mb(m.warm)} | ${s(m.edited)} | ${r(m.edited)} | ${mb(m.edited)}`);
     }
   }
   if (build) {
-    output.out(`${build.accounts} | floor (read + js-yaml) | ${s(build.floor)} | 1.00× | ${mb(build.floor)} | | |`);
-    output.out(`${build.accounts} | build (site) | ${s(build.build)} | ${r(build.build)} | ${mb(build.build)} | | |`);
-    output.out(`${build.small.accounts} | build (site) | ${s(build.small)} | | ${mb(build.small)} | | |`);
+    output.out(`${build.accounts} | floor (read + js-yaml) | ${s(build.floor)} | 1.00× | ${mb(build.floor)} | | | | | |`);
+    output.out(`${build.accounts} | build (site) | ${s(build.build)} | ${r(build.build)} | ${mb(build.build)} | | | | | |`);
+    output.out(`${build.small.accounts} | build (site) | ${s(build.small)} | | ${mb(build.small)} | | | | | |`);
     output.out(`Build: ${build.pages} pages; about ${build.fixedSeconds.toFixed(1)} s fixed and ${build.perPageMs.toFixed(1)} ms per page (from the builds of ${build.small.accounts} and ${build.accounts} plans, ${build.small.pages} and ${build.pages} pages).`);
   }
   output.out('');
   output.out(
     cache
-      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left.'
+      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left. Edited: the same again after one plan changed. Builds start without the cache.'
       : 'Warm: the same command run again in the same workspace. The tool left no cache, so warm is about cold.',
   );
 
