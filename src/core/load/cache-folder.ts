@@ -1,9 +1,10 @@
-import { lstatSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
- * The folders the caches live in (load/cache.ts for the working copy, load/history/cache.ts for git's versions):
- * only real folders below an existing node_modules are used, never a link, and only their own files are removed.
+ * The folders the caches live in (load/cache.ts for the working copy, load/run-cache.ts for whole outputs,
+ * load/history/cache.ts for git's versions), and the reading and writing of their files: only real folders below an
+ * existing node_modules are used, never a link, only their own files are removed, and a file that is a link is not read.
  */
 
 /** Whether a path is a folder itself, not a link to one. */
@@ -46,4 +47,44 @@ export function pruneOldest(folder: string, ending: string, keep: string, max: n
     .map((path) => ({ path, at: statSync(path).mtimeMs }))
     .sort((a, b) => b.at - a.at);
   for (const { path } of files.slice(max - 1)) rmSync(path, { force: true });
+}
+
+/** A cache file's bytes, or undefined when it is missing, a link, not a regular file, larger than `maxBytes` or cut short while read. Never throws. */
+export function readCacheFile(path: string, maxBytes: number): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    // O_NOFOLLOW: a cache file that is a link is not read.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const stat = fstatSync(fd);
+    return stat.isFile() && stat.size <= maxBytes ? readExactly(fd, 0, stat.size) : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeQuietly(fd);
+  }
+}
+
+/** `length` bytes from `position`, or undefined when the file ends first. Throws on a read error. */
+export function readExactly(fd: number, position: number, length: number): Buffer | undefined {
+  const bytes = Buffer.allocUnsafe(length);
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, bytes, read, length - read, position + read);
+    if (n === 0) return undefined;
+    read += n;
+  }
+  return bytes;
+}
+
+/** Writes all of `bytes`, however many calls it takes. Throws on a write error. */
+export function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
+export function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // Already closed.
+  }
 }

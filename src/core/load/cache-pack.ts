@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, rmSync } from 'node:fs';
+import { closeQuietly, readExactly, writeAll } from './cache-folder.ts';
 
 /**
  * The file format of a cache pack: a head (MAGIC and the tool's fingerprint), the entries' bytes one after the
@@ -115,11 +116,7 @@ export class PackWriter {
 
   /** Closes and removes the unfinished file. Never throws. */
   abandon(): void {
-    try {
-      closeSync(this.fd);
-    } catch {
-      // Already closed.
-    }
+    closeQuietly(this.fd);
     rmSync(this.temp, { force: true });
   }
 
@@ -135,7 +132,7 @@ export class PackWriter {
     const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
     this.pending = [];
     this.pendingBytes = 0;
-    for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+    writeAll(this.fd, bytes);
   }
 }
 
@@ -160,22 +157,7 @@ function parseTable(table: Buffer, count: number, entriesFrom: number, entriesTo
   return at === table.length ? slots : undefined;
 }
 
-function readExactly(fd: number, position: number, length: number): Buffer | undefined {
-  const bytes = Buffer.allocUnsafe(length);
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, bytes, read, length - read, position + read);
-    if (n === 0) return undefined;
-    read += n;
-  }
-  return bytes;
-}
-
 function closing(fd: number): undefined {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
+  closeQuietly(fd);
   return undefined;
 }

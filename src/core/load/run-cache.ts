@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlansFile } from './files.ts';
-import { makeCacheFolders, pruneOldest } from './cache-folder.ts';
+import { closeQuietly, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
 import { commandFingerprint, contentHash } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -86,36 +86,21 @@ export class RunCache {
 
   /** The whole record, its lines' bounds checked end to end before any is used. */
   private read(): { bytes: Buffer; from: number; to: number; exit: number } | undefined {
-    let fd: number | undefined;
-    try {
-      fd = openSync(this.path, constants.O_RDONLY | constants.O_NOFOLLOW);
-      const stat = fstatSync(fd);
-      const head = headOf(this.key);
-      if (!stat.isFile() || stat.size > MAX_RECORD_BYTES || stat.size < head.length + FOOTER) return undefined;
-      const bytes = Buffer.allocUnsafe(stat.size);
-      for (let at = 0; at < bytes.length; ) {
-        const n = readSync(fd, bytes, at, bytes.length - at, at);
-        if (n === 0) return undefined;
-        at += n;
-      }
-      if (!bytes.subarray(0, head.length).equals(head)) return undefined;
-      const to = bytes.length - FOOTER;
-      if (bytes.readUInt32LE(to + 8) !== TAG) return undefined;
-      const count = bytes.readUInt32LE(to);
-      const exit = bytes.readInt32LE(to + 4);
-      if (exit < 0 || exit > 2) return undefined;
-      let lines = 0;
-      for (let at = head.length; at < to; lines++) {
-        if (at + 5 > to || bytes[at]! >= STREAMS.length) return undefined;
-        at += 5 + bytes.readUInt32LE(at + 1);
-        if (at > to) return undefined;
-      }
-      return lines === count ? { bytes, from: head.length, to, exit } : undefined;
-    } catch {
-      return undefined;
-    } finally {
-      if (fd !== undefined) closeQuietly(fd);
+    const bytes = readCacheFile(this.path, MAX_RECORD_BYTES);
+    const head = headOf(this.key);
+    if (!bytes || bytes.length < head.length + FOOTER || !bytes.subarray(0, head.length).equals(head)) return undefined;
+    const to = bytes.length - FOOTER;
+    if (bytes.readUInt32LE(to + 8) !== TAG) return undefined;
+    const count = bytes.readUInt32LE(to);
+    const exit = bytes.readInt32LE(to + 4);
+    if (exit < 0 || exit > 2) return undefined;
+    let lines = 0;
+    for (let at = head.length; at < to; lines++) {
+      if (at + 5 > to || bytes[at]! >= STREAMS.length) return undefined;
+      at += 5 + bytes.readUInt32LE(at + 1);
+      if (at > to) return undefined;
     }
+    return lines === count ? { bytes, from: head.length, to, exit } : undefined;
   }
 }
 
@@ -204,7 +189,7 @@ export class RunRecorder {
   private writeOut(bytes: Buffer): void {
     if (this.failed) return;
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+      writeAll(this.fd, bytes);
     } catch {
       this.failed = true;
     }
@@ -234,12 +219,4 @@ function runKey(fingerprint: string, cwd: string, plansRoot: string, inputs: Run
 
 function headOf(key: string): Buffer {
   return Buffer.from(`${MAGIC}${key}\n`, 'latin1');
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
-import { isRealFolder, makeCacheFolders, pruneOldest } from '../cache-folder.ts';
+import { isRealFolder, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from '../cache-folder.ts';
 import { toolFingerprint } from '../cache-key.ts';
 import { toolRoot } from './tool-root.ts';
 
@@ -84,7 +84,7 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
         const fd = openSync(temporary, 'wx', 0o600);
         try {
           const bytes = Buffer.from(JSON.stringify({ format: FORMAT, fingerprint, scope: options.scope, entries }));
-          for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+          writeAll(fd, bytes);
         } finally {
           closeSync(fd);
         }
@@ -100,24 +100,17 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
 
 function readEntries(file: string, fingerprint: string, scope: string): Map<string, BlobResult> {
   const entries = new Map<string, BlobResult>();
-  let fd: number | undefined;
+  const bytes = readCacheFile(file, MAX_FILE_BYTES);
+  if (!bytes) return entries;
   try {
-    // O_NOFOLLOW: a cache file that is a link is not read.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NOFOLLOW);
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size > MAX_FILE_BYTES) return entries;
-    const bytes = Buffer.alloc(stat.size);
-    for (let read = 0, n = 1; read < bytes.length && n > 0; read += n) n = readSync(fd, bytes, read, bytes.length - read, read);
     const data = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
     // Another version's file, or another folder's that happened to get this name, is a miss as a whole.
     if (data?.['format'] !== FORMAT || data['fingerprint'] !== fingerprint || data['scope'] !== scope) return entries;
     const stored = data['entries'];
     if (stored && typeof stored === 'object') for (const [key, value] of Object.entries(stored)) if (isResult(value)) entries.set(key, value);
   } catch {
-    // Missing, truncated or damaged: read as empty and rewritten.
+    // Damaged: read as empty and rewritten.
     entries.clear();
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
   return entries;
 }
