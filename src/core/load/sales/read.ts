@@ -49,47 +49,32 @@ function listLedger(plansDir: string, cwd: string): { root: string; folder: stri
 
 /**
  * Everything readLedger's result depends on besides the workspace, as one string: each .csv of sales/ by name,
- * kind (a link's target, or why it has none), size and a hash of its bytes. A run's cached output is keyed on it
- * (load/run-cache.ts), so any change to the ledger, a file replaced by a link included, runs the command again.
+ * with why it is refused (a link, not a file, a name in capitals) or its size and a hash of its bytes. A run's
+ * cached output is keyed on it (load/run-cache.ts), so any change to the ledger, a file replaced by a link
+ * included, runs the command again.
  */
 export function ledgerInputs(plansDir: string, cwd: string): string {
   const { root, folder, names } = listLedger(plansDir, cwd);
   const parts = [root];
   for (const name of names) {
     const path = join(folder, name);
+    // What readLedger decides for the entry (refused, and why), or its bytes; the size limit is workspace.yaml's, keyed with it.
+    const problem = refuse(root, path, name, Number.POSITIVE_INFINITY);
     let part: string;
-    try {
-      const stat = lstatSync(path);
-      if (stat.isSymbolicLink()) part = `link ${linkTarget(path)}`;
-      else if (!stat.isFile()) part = `other ${stat.mode}`;
-      else part = `file ${stat.size} ${hashFile(path)}`;
-    } catch (e) {
-      part = `error ${(e as NodeJS.ErrnoException).code ?? 'unknown'}`;
+    if (problem) part = `refused ${problem.code} ${problem.message}`;
+    else {
+      const hash = createHash('sha256');
+      let size = 0;
+      let late: string | undefined;
+      for (const chunk of chunksOf(path, Number.POSITIVE_INFINITY, (code) => (late = code))) {
+        hash.update(chunk);
+        size += chunk.length;
+      }
+      part = late ? `unread ${late}` : `file ${size} ${hash.digest('base64')}`;
     }
     parts.push(`${name}\0${part}`);
   }
   return parts.join('\n');
-}
-
-function linkTarget(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch (e) {
-    return `unresolved ${(e as NodeJS.ErrnoException).code ?? 'unknown'}`;
-  }
-}
-
-/** A hash of a file's bytes, read in chunks without following a link. */
-function hashFile(path: string): string {
-  const hash = createHash('sha256');
-  const fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-  try {
-    const buffer = new Uint8Array(CHUNK_BYTES);
-    for (let n = readSync(fd, buffer, 0, buffer.length, null); n > 0; n = readSync(fd, buffer, 0, buffer.length, null)) hash.update(buffer.subarray(0, n));
-  } finally {
-    closeSync(fd);
-  }
-  return hash.digest('base64');
 }
 
 /** The byte limit of one ledger file: sales.max_file_bytes, not the plans' own limit, since an export is streamed. */
