@@ -18,7 +18,8 @@ const TODAY = '2026-11-24';
  * Measures each command in its own process, on generated workspaces, against the floor: reading every file and
  * parsing it with js-yaml, which any command must do. Prints seconds, ratios to the floor and peak memory, and
  * writes the same as JSON for the README table. Cold runs start without the tool's cache; warm runs are the same
- * command again in the same workspace. Asserts nothing: budgets are read from the table, never from tests.
+ * command again in the same workspace; edited runs, once more after one plan changed (put back after). Asserts
+ * nothing: budgets are read from the table, never from tests.
  */
 await main(async (argv, output) => {
   const values = parseOptions(
