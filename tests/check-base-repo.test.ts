@@ -32,7 +32,7 @@ function lowerAcme(plans: string): void {
   writeFileSync(file, readFileSync(file, 'utf8').replace('{ period: FY2027-Q1, revenue: 100 }', '{ period: FY2027-Q1, revenue: 50 }'));
 }
 
-const CHANGE = '\nFY2027-Q1 owner: Ann Lee    $110    $55    −$55  met → missed  acme: FY2027-Q1 −$55\n';
+const CHANGE = '\nFY2027-Q1 owner: Ann Lee    $100    $110    $55    −$55  met → missed  acme: FY2027-Q1 −$55\n';
 
 describe('check --base reads git in the repository of the plans folder', () => {
   it.each([

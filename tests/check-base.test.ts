@@ -65,9 +65,9 @@ describe('check --base', () => {
     const at = r.out.indexOf('Change against HEAD~1');
     expect(r.out.slice(at, at + 4)).toEqual([
       'Change against HEAD~1',
-      'Goal              Before     After    Change  Status        Moved most',
-      '──────────────  ────────  ────────  ────────  ────────────  ────────────────────────────────────────────────',
-      'FY2027 company  €550,000  €470,000  −€80,000  met → missed  acme: FY2027 −€100,000; initech: FY2027 +€20,000',
+      'Goal              Target    Before     After    Change  Status        Moved most',
+      '──────────────  ────────  ────────  ────────  ────────  ────────────  ────────────────────────────────────────────────',
+      'FY2027 company  €500,000  €550,000  €470,000  −€80,000  met → missed  acme: FY2027 −€100,000; initech: FY2027 +€20,000',
     ]);
   });
 
@@ -102,7 +102,7 @@ describe('check --base', () => {
       renames: [],
       touched: ['plans/accounts/acme.yaml', 'plans/accounts/initech.yaml'],
     });
-    expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €550,000 | €470,000 | −€80,000 | met → missed | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
+    expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €500,000 | €550,000 | €470,000 | −€80,000 | met → missed | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
   });
 
   it('a bad ref is a clear error with exit 2', () => {

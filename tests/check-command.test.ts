@@ -150,7 +150,7 @@ describe('check in GitHub Actions', () => {
     expect(md).toContain('| FY2027 company | $2,000 | $1,640 | −$360 | 82% | **missed** |');
     expect(md).toContain('| First quarter | $300 | $350 | +$50 | 117% | met |');
     expect(md).toContain('- `umbrella`: bought $2,000 in FY2026 but has no forecast for FY2027 (top 25% of direct)');
-    expect(md).toContain('**First quarter**: not phased (annual-only, not counted in the quarter): `globex`, `hooli`.');
+    expect(md).toContain('**First quarter**\\: 2 plans are annual-only for FY2027 and not counted in the quarter (not phased): `globex`, `hooli`. Split their forecast into quarters to count them.');
   });
 
   it('writes the diagnostics to the step summary when the plans are invalid', () => {

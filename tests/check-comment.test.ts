@@ -71,7 +71,8 @@ describe('check --comment FILE on plans that do not validate', () => {
     const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--comment', 'comment.md'], { cwd: sb.dir });
     expect(r.status).toBe(2);
     expect(readFileSync(join(sb.dir, 'comment.md'), 'utf8')).toBe(
-      "<!-- account-plans:check -->\n## ❌ The plans do not validate\n\n1 error: nothing was summed against the goals. The check's log and step summary name each file and line.\n",
+      "<!-- account-plans:check -->\n## ❌ The plans do not validate\n\n1 error: nothing was summed against the goals. The check's log and step summary name each file and line.\n\n" +
+        '- **error** `plans/accounts/acme.yaml:1:7` A quote or bracket opened on this line is never closed (Flow sequence in block collection must be sufficiently indented and end with a \\]). Close it on the same line.\n',
     );
   });
 });
@@ -104,6 +105,6 @@ describe('the comment and the step summary stay within GitHub’s limits', () =>
     const summary = renderSummary(report(600, 0, true));
     expect(new TextEncoder().encode(summary).length).toBeLessThanOrEqual(1_000_000);
     expect(summary.endsWith('\n\n*The report was cut here to fit GitHub’s step summary; `npm run check -- --json` gives all of it.*\n')).toBe(true);
-    expect(summary.split('\n').at(-4)).toMatch(/^\| Goal \d+( of a long name)+ \| \$100 \| \$90 \| −\$10 \| missed \|  \|$/);
+    expect(summary.split('\n').at(-4)).toMatch(/^\| Goal \d+( of a long name)+ \| \$200 \| \$100 \| \$90 \| −\$10 \| missed \|  \|$/);
   });
 });

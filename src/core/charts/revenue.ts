@@ -1,4 +1,5 @@
 import { comparePeriods, yearOf } from '../shared/periods.ts';
+import { forecastCounting } from '../report/sentences.ts';
 import { stretchIn, type AccountTotals } from '../rollup/accounts.ts';
 
 /** One fiscal year of an account, in the workspace currency, as the rollup counted it. */
@@ -28,7 +29,7 @@ export function revenueByYear(t: AccountTotals): RevenuePoint[] {
 export const REVENUE_SERIES = [
   { key: 'history', label: 'sold' },
   { key: 'forecast', label: 'forecast' },
-  { key: 'weighted', label: 'forecast weighted by confidence' },
+  { key: 'weighted', label: forecastCounting('weighted') },
   { key: 'stretch', label: 'stretch' },
 ] as const;
 

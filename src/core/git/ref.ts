@@ -3,7 +3,7 @@ import { oneLine } from '../shared/text.ts';
 import { MAX_FILE_BYTES_SETTING, sizeCapFor, tooLargeMessage } from '../load/limits.ts';
 import type { PlansFile } from '../load/files.ts';
 import { InputError } from '../shared/input-error.ts';
-import { openPlansRepo, type PlansRepo } from './repo.ts';
+import { openPlansRepo, outsideMessage, type PlansRepo } from './repo.ts';
 
 /** A --base ref that git cannot read: the message says what to do. */
 export class GitRefError extends InputError {}
@@ -32,7 +32,7 @@ export function resolveBase(ref: string, plansDir: string, cwd: string): BaseRef
         `--base ${shownRef}: the plans folder ${shownDir} is not in a git repository (git said: ${oneLine(none.said, 300)}). Commit the plans to git (git init, git add, git commit in that folder or a folder above it), or leave out --base.`,
       );
     }
-    throw new GitRefError(`--base ${shownRef}: the plans folder ${shownDir} is outside the git repository at ${oneLine(none.top, 200)}, so git has no earlier version of it.`);
+    throw new GitRefError(`--base ${shownRef}: ${outsideMessage(plansDir, none.top, 'earlier version of it').replace(/^The/, 'the')}`);
   }
   const { repo } = opened;
   let commit: string;

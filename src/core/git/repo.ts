@@ -1,6 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { toPosix } from '../shared/paths.ts';
+import { oneLine } from '../shared/text.ts';
 import { gitIn, gitSaid, type Git } from './run.ts';
 
 /** The git repository that holds a plans folder. */
@@ -65,6 +66,11 @@ export function openPlansRepo(plansDir: string, cwd: string): { repo: PlansRepo 
   const folder = toPosix(relative(realpathSync(top), real));
   if (folder.startsWith('..')) return { none: { kind: 'outside', top } };
   return { repo: { git: gitIn(top), top, folder } };
+}
+
+/** "The plans folder x is outside the git repository at /repo, so git has no history of it.": for --base and history alike. */
+export function outsideMessage(plansDir: string, top: string, what: string): string {
+  return `The plans folder ${oneLine(plansDir, 200)} is outside the git repository at ${oneLine(top, 200)}, so git has no ${what}.`;
 }
 
 /** The short hash of HEAD, or undefined before the first commit. Only a hexadecimal object name is taken from git. */

@@ -17,7 +17,7 @@ function id(s: string): string {
 }
 
 /** plans/accounts/acme.yaml:14:5 error forecast[2].revenue: … */
-export function formatDiagnostic(d: Diagnostic, paint: Paint = plain): string {
+export function formatDiagnostic(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'message'>, paint: Paint = plain): string {
   const colour = d.severity === 'error' ? paint.red : d.severity === 'warning' ? paint.yellow : paint.blue;
   return `${paint.bold(`${oneLine(d.file)}:${d.line}:${d.column}`)} ${colour(d.severity)} ${oneLine(d.message)}`;
 }

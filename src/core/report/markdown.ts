@@ -1,131 +1,117 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
-import { describeMover, describeStatusChange } from '../rollup/diff.ts';
-import { escapeMarkdown, safeStrings } from './escape.ts';
-import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } from './sentences.ts';
-import { oneLine } from '../shared/text.ts';
-import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
-import { gateLines } from './gate.ts';
 import { NPM_SCRIPTS } from '../shared/invocation.ts';
+import { oneLine } from '../shared/text.ts';
+import type { CheckReport } from './check-report.ts';
+import { escapeMarkdown } from './escape.ts';
+import { buildInvalidModel, buildReportModel, LEVERS_HEADING, type ChangeRow, type ListedNote, type ReportModel, type Text } from './model.ts';
 
 /**
- * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
- * so a reviewer sees a pull request's effect on the totals without opening a file.
+ * The Markdown report for $GITHUB_STEP_SUMMARY, laid out from the report model (model.ts): the same figures and
+ * sentences as the terminal, so a reviewer sees a pull request's effect on the totals without opening a file.
  * Plan text is untrusted, so every name and message is escaped before it reaches Markdown.
  */
-export function renderSummary(unsafe: CheckReport): string {
-  const report = safeStrings(unsafe);
-  const { rollup } = report;
-  const money = (n: number) => formatMoney(n, rollup.currency);
-  const out: string[] = [];
-  const verdict = failsGate(report) ? '❌' : '✅';
-  out.push(`## ${verdict} ${escapeMarkdown(report.company)}: plans against goals`, '');
-  const counting = forecastCounting(rollup.count);
-  out.push(`Amounts in ${rollup.currency}, ${counting}, tolerance ${formatPercent(rollup.tolerance)}.`, '');
+export function renderSummary(report: CheckReport): string {
+  return renderModelSummary(buildReportModel(report));
+}
 
-  if (rollup.goals.length === 0) out.push('There are no goals in goals.yaml to check the plans against.', '');
+export function renderModelSummary(model: ReportModel): string {
+  const out: string[] = [`## ${model.failed ? '❌' : '✅'} ${escapeMarkdown(model.title)}`, '', `Amounts in ${model.settings}.`, ''];
+  if (model.noGoals) out.push(escapeMarkdown(model.noGoals), '');
   else {
-    // Booked (from the sales ledger) beside planned, as in the terminal, only when there is a ledger.
-    const booked = rollup.goals.some((g) => g.booked);
+    const booked = model.hasBooked;
     out.push(`| Goal | Target | Planned |${booked ? ' Booked |' : ''} Gap | Coverage | Status |`, `|---|--:|--:|${booked ? '--:|' : ''}--:|--:|---|`);
-    for (const g of rollup.goals) {
-      const bookedCol = booked ? ` ${bookedCell(g.booked, rollup.currency)} |` : '';
-      out.push(`| ${escapeMarkdown(g.label)} | ${money(g.goal)} | ${money(g.planned)} |${bookedCol} ${formatChange(g.gap, rollup.currency)} | ${formatPercent(g.coverage)} | ${g.met ? 'met' : '**missed**'} |`);
+    for (const g of model.goals) {
+      out.push(`| ${escapeMarkdown(g.label)} | ${g.target} | ${g.planned} |${g.booked !== undefined ? ` ${g.booked} |` : ''} ${g.gap} | ${g.coverage} | ${g.met ? 'met' : '**missed**'} |`);
     }
     out.push('');
   }
-
-  for (const g of rollup.goals) {
-    if (g.notPhased.length > 0) {
-      out.push(`**${escapeMarkdown(g.label)}**: not phased (annual-only, not counted in the quarter): ${g.notPhased.map(code).join(', ')}.`, '');
-    }
-    if (g.met) continue;
-    out.push(`**${escapeMarkdown(g.label)}** is ${escapeMarkdown(describeShortfall(g, rollup))}.${g.levers.length > 0 ? ' What could close it:' : ' No lever in scope: add accounts or revise the goal.'}`, '');
-    for (const l of g.levers) out.push(`- ${code(l.account)}: ${escapeMarkdown(l.text)}`);
-    if (g.levers.length > 0) out.push('');
+  for (const { note } of model.notes) {
+    if (note.notPhased) out.push(markdownOf(note.notPhased), '');
+    if (!note.short) continue;
+    out.push(`${markdownOf(note.short.text)} ${note.short.noLever ? escapeMarkdown(note.short.noLever) : LEVERS_HEADING}`, '');
+    for (const l of note.short.levers) out.push(`- ${code(l.account)}: ${escapeMarkdown(l.text)}`);
+    if (note.short.levers.length > 0) out.push('');
   }
-
-  if (report.base) {
-    const base = report.base;
-    const fork = describeForkPoint(base);
-    out.push(`### Change against ${code(base.ref)}`, '', ...(fork ? [`${escapeMarkdown(fork)}.`, ''] : []));
-    if (!base.valid) out.push(escapeMarkdown(base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.`), '');
-    else {
-      const show = (n: number | null) => (n === null ? '—' : money(n));
-      out.push('| Goal | Before | After | Change | Status | Moved most |', '|---|--:|--:|--:|---|---|');
-      for (const c of base.goals) {
-        const movers = c.movers.map((m) => escapeMarkdown(describeMover(m, c.period, rollup.currency))).join('<br>');
-        out.push(`| ${escapeMarkdown(c.label)} | ${show(c.before)} | ${show(c.after)} | ${formatChange(c.change, rollup.currency)} | ${describeStatusChange(c)} | ${movers} |`);
-      }
-      out.push('');
-    }
-    out.push(...renderRenames(report), ...renderGate(report));
+  if (model.change) {
+    const { change } = model;
+    out.push(`### ${markdownOf(change.heading)}`, '', ...(change.fork ? [escapeMarkdown(change.fork), ''] : []));
+    if (change.invalid) out.push(escapeMarkdown(change.invalid), '');
+    else out.push(...changeTable(change.rows), '');
+    out.push(...renderRenames(model), ...renderGate(model));
   }
-
-  out.push(...renderFindings(report));
-  return withinBytes(`${out.join('\n')}\n`, SUMMARY_BYTES, `*The report was cut here to fit GitHub’s step summary; \`${(report.how ?? NPM_SCRIPTS).command('check', '--json')}\` gives all of it.*`);
+  out.push(...renderFindings(model));
+  const how = model.report.how ?? NPM_SCRIPTS;
+  return withinBytes(`${out.join('\n')}\n`, SUMMARY_BYTES, `*The report was cut here to fit GitHub’s step summary; \`${how.command('check', '--json')}\` gives all of it.*`);
 }
 
 /** GitHub's limit on one step's summary is 1 MiB; a little is left for what other steps append. */
 export const SUMMARY_BYTES = 1_000_000;
 
+/** The goals a change moved, as a table: shared by the step summary and the pull-request comment. */
+export function changeTable(rows: readonly ChangeRow[]): string[] {
+  return [
+    '| Goal | Target | Before | After | Change | Status | Moved most |',
+    '|---|--:|--:|--:|--:|---|---|',
+    ...rows.map((c) => `| ${escapeMarkdown(c.label)} | ${c.target} | ${c.before} | ${c.after} | ${c.change} | ${c.status} | ${c.movers.map(escapeMarkdown).join('<br>')} |`),
+  ];
+}
+
 /** Plans the change renamed: one line each, shared by the step summary and the pull-request comment. */
-export function renderRenames(report: CheckReport): string[] {
-  const renames = report.base?.renames ?? [];
-  return renames.length === 0 ? [] : [...renames.map((r) => `- Renamed ${code(r.from)} → ${code(r.to)}: its totals moved with it.`), ''];
+export function renderRenames(model: ReportModel): string[] {
+  const renames = model.change?.renames ?? [];
+  return renames.length === 0 ? [] : [...renames.map((r) => `- ${markdownOf(r)}`), ''];
 }
 
 /** The gate's verdict and reasons (failing first), and what the change did to the findings. */
-export function renderGate(report: CheckReport): string[] {
-  const gate = report.gate;
+export function renderGate(model: ReportModel): string[] {
+  const { gate } = model;
   if (!gate) return [];
-  const changed = findingChangeSentence(report);
   return [
-    `**Gate** (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'}): ${gate.passed ? 'passes' : '**fails**'}`,
+    `**${gate.heading}**: ${gate.passed ? 'passes' : '**fails**'}`,
     '',
-    ...gateLines(gate, report.how).map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
-    ...(changed ? [`- Findings: ${changed}.`] : []),
+    ...gate.lines.map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
+    ...(gate.findings ? [`- ${escapeMarkdown(gate.findings)}`] : []),
     '',
   ];
 }
 
-function renderFindings(report: CheckReport): string[] {
-  const total = report.diagnostics.length + report.findings.length;
-  if (total === 0) return [];
-  const marked = findingsNewFirst(report);
-  if (total <= FINDINGS_LISTED) return ['### Findings', '', ...report.diagnostics.map(noteOfDiagnostic), ...marked.map((m) => noteOfFinding(m.finding, m.isNew)), ''];
-  const counts = countFindingsByRule(marked.filter((m) => !m.isNew).map((m) => m.finding));
+function renderFindings(model: ReportModel): string[] {
+  const { findings } = model;
+  if (!findings) return [];
+  const counts = findings.counted;
   return [
-    `### Findings (${total})`,
+    `### ${escapeMarkdown(findings.heading)}`,
     '',
-    ...report.diagnostics.map(noteOfDiagnostic),
-    ...marked.filter((m) => m.finding.severity === 'error' || m.isNew).map((m) => noteOfFinding(m.finding, m.isNew)),
+    ...findings.listed.map(noteOf),
     '',
     ...(counts.length > 0 ? ['| Rule | Severity | Count | First |', '|---|---|--:|---|', ...counts.map((c) => `| ${escapeMarkdown(c.rule)} | ${c.severity} | ${c.count} | ${code(`${c.first.file}:${c.first.line}:${c.first.column}`)} |`), ''] : []),
+    ...(findings.hint ? [escapeMarkdown(findings.hint), ''] : []),
   ];
 }
 
 /** The step summary when the plans do not validate: the diagnostics, and nothing summed. */
-export function renderInvalidSummary(unsafe: readonly Diagnostic[]): string {
-  const diagnostics = safeStrings(unsafe);
-  const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return [
-    '## ❌ The plans do not validate',
-    '',
-    `${errors} error${errors === 1 ? '' : 's'}: nothing was summed against the goals. Fix these and push again.`,
-    '',
-    ...diagnostics.map(noteOfDiagnostic),
-    '',
-  ].join('\n');
+export function renderInvalidSummary(diagnostics: readonly Diagnostic[]): string {
+  const model = buildInvalidModel(diagnostics);
+  return [`## ❌ ${model.title}`, '', `${model.errors} Fix these and push again.`, '', ...model.diagnostics.map(noteOfDiagnostic), ''].join('\n');
 }
 
-function noteOfDiagnostic(d: Diagnostic): string {
+/** A sentence of the model as Markdown: text escaped, identifiers as code, labels in bold. */
+export function markdownOf(text: Text): string {
+  return text.map((p) => (typeof p === 'string' ? escapeMarkdown(p) : 'code' in p ? code(p.code) : `**${escapeMarkdown(p.strong)}**`)).join('');
+}
+
+/** A diagnostic or finding as a list item; a finding of the change's own is marked **new**. */
+export function noteOf(n: ListedNote): string {
+  return n.kind === 'diagnostic' ? noteOfDiagnostic(n) : noteOfFinding({ ...n, rule: n.rule ?? '' }, n.isNew);
+}
+
+export function noteOfDiagnostic(d: Pick<Diagnostic, 'file' | 'line' | 'column' | 'severity' | 'message'>): string {
   return `- ${d.severity === 'error' ? '**error**' : d.severity} ${code(`${d.file}:${d.line}:${d.column}`)} ${escapeMarkdown(d.message)}`;
 }
 
 /** A finding as a list item; `isNew` (with --base) marks the change's own with **new**. */
-export function noteOfFinding(f: Finding, isNew = false): string {
+export function noteOfFinding(f: Pick<Finding, 'file' | 'line' | 'column' | 'severity' | 'message' | 'rule'>, isNew = false): string {
   return `- ${isNew ? '**new** ' : ''}${f.severity === 'error' ? '**error**' : f.severity} ${code(`${f.file}:${f.line}:${f.column}`)} ${escapeMarkdown(f.message)} (${escapeMarkdown(f.rule)})`;
 }
 

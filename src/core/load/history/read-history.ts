@@ -1,7 +1,7 @@
 import { join, relative, resolve } from 'node:path';
 import { toPosix } from '../../shared/paths.ts';
 import { readCommits } from '../../git/log.ts';
-import { isShallow, openPlansRepo } from '../../git/repo.ts';
+import { isShallow, openPlansRepo, outsideMessage } from '../../git/repo.ts';
 import { InputError } from '../../shared/input-error.ts';
 import { oneLine } from '../../shared/text.ts';
 import type { HistoryOptions, PlansHistory } from './types.ts';
@@ -20,7 +20,7 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
   if ('none' in opened) {
     const shown = oneLine(options.plansDir, 200);
     if (opened.none.kind === 'missing') throw new InputError(`The plans folder ${shown} does not exist or is not a folder. Pass --plans with the folder that holds workspace.yaml.`);
-    if (opened.none.kind === 'outside') throw new InputError(`The plans folder ${shown} is outside the git repository at ${oneLine(opened.none.top, 200)}, so git has no history of it.`);
+    if (opened.none.kind === 'outside') throw new InputError(outsideMessage(options.plansDir, opened.none.top, 'history of it'));
     return empty('no-git', 'The plans folder is not in a git repository, so there is no history to show.');
   }
   const { repo } = opened;
