@@ -111,6 +111,19 @@ describe('a hostile ledger reads as plain data', () => {
     expect(good.workspace!.ledger!.clients.get('acme')!.name).toBe('Société');
   });
 
+  it('reads classic Mac line ends (a lone CR, Excel\'s "CSV (Macintosh)") as rows, the same as LF, and places a bad cell on its line', () => {
+    const lf = readFileSync('tests/fixtures/ledger/sales/2026.csv', 'utf8').replaceAll('\r\n', '\n');
+    const base = readLedger({ 'sales/2026.csv': lf });
+    const cr = readLedger({ 'sales/2026.csv': lf.replaceAll('\n', '\r') });
+    expect(cr.errors).toEqual([]);
+    expect(cr.workspace!.ledger!.rows).toBe(base.workspace!.ledger!.rows);
+    expect(cr.workspace!.ledger!.rows).toBeGreaterThan(5);
+    expect([...cr.workspace!.ledger!.clients.entries()]).toEqual([...base.workspace!.ledger!.clients.entries()]);
+    expect(readLedger({ 'sales/2026.csv': `${HEADER}\r01/03/2026,acme,5,"Acme\rLabs",\r\r01/03/2026,acme,ten,Acme,\r` }).errors).toEqual([
+      `${F}:5:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).`,
+    ]);
+  });
+
   it('a header that is not UTF-8 is one error, and no later row is taken for the header', () => {
     const latin1 = new Uint8Array([...Buffer.from('Invoice date,Account ID,Amount,Soci'), 0xe9, ...Buffer.from('t\u00e9\n01/03/2026,acme,5,x\n')]);
     expect(readLedger({ 'sales/2026.csv': latin1 }).errors).toEqual([`${F}:1:32 not-utf8 This cell is not UTF-8 text ("Soci\uFFFDté"). Export the ledger as UTF-8 CSV.`]);
