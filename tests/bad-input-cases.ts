@@ -444,6 +444,30 @@ export const BAD_CASES: BadCase[] = [
     ],
   },
   {
+    name: 'link: two plans name the same crm.id (the ledger would book both to one)',
+    changes: { ...acme('currency: EUR\n', 'currency: EUR\ncrm: { id: C-1 }\n'), ...globex('status: target\n', 'status: target\ncrm: { id: C-1 }\n') },
+    expected: [
+      "minimal/accounts/globex.mdx:4:12 error crm.id: \"C-1\" is also the CRM id of minimal/accounts/acme.yaml, so the ledger's rows for it would all be booked to one of the two plans. Each plan names its own CRM account: correct one of the ids, or merge the two plans.",
+    ],
+  },
+  {
+    name: "link: a crm.id that is another plan's id",
+    changes: globex('status: target\n', 'status: target\ncrm: { id: acme }\n'),
+    expected: [
+      "minimal/accounts/globex.mdx:4:12 error crm.id: \"acme\" is the id of the plan minimal/accounts/acme.yaml, and a ledger row naming \"acme\" is booked to that plan, never to this one. Write this account's own CRM id.",
+    ],
+  },
+  {
+    name: 'link: two plans hold an opportunity with the same crm_id',
+    changes: {
+      ...acme('forecast:\n', 'opportunities:\n  - { id: deal, name: Deal, revenue: 10, crm_id: OPP-7 }\nforecast:\n'),
+      ...globex('forecast:\n', 'opportunities:\n  - { id: deal, name: Deal, revenue: 10, crm_id: OPP-7 }\nforecast:\n'),
+    },
+    expected: [
+      "minimal/accounts/globex.mdx:10:50 error opportunities[0].crm_id: \"OPP-7\" is also the CRM id of opportunities[0] of minimal/accounts/acme.yaml, so the deal would be counted twice. Keep the deal in one plan, or correct the id.",
+    ],
+  },
+  {
     name: 'link: unknown offering in penetration',
     changes: acme('forecast:\n', 'penetration:\n  - { offering: sensor, status: won }\nforecast:\n'),
     expected: [

@@ -124,6 +124,14 @@ describe('a hostile ledger reads as plain data', () => {
     ]);
   });
 
+  it('refuses two plans with one crm.id, instead of booking every row of it to the first plan', () => {
+    const globex = readFileSync('tests/fixtures/ledger/accounts/globex.mdx', 'utf8');
+    const { workspace, errors } = readLedger({ 'accounts/globex.mdx': globex.replace(/^name: /m, 'crm: { id: CRM-001 }\nname: ') });
+    expect(workspace).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^plans\/accounts\/globex\.mdx:2:12 duplicate-crm-id crm\.id: "CRM-001" is also the CRM id of plans\/accounts\/acme\.yaml, /);
+  });
+
   it('a header that is not UTF-8 is one error, and no later row is taken for the header', () => {
     const latin1 = new Uint8Array([...Buffer.from('Invoice date,Account ID,Amount,Soci'), 0xe9, ...Buffer.from('t\u00e9\n01/03/2026,acme,5,x\n')]);
     expect(readLedger({ 'sales/2026.csv': latin1 }).errors).toEqual([`${F}:1:32 not-utf8 This cell is not UTF-8 text ("Soci\uFFFDté"). Export the ledger as UTF-8 CSV.`]);

@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES = {
   // Links between files
   'invalid-file-name': { severity: 'error', meaning: 'An account plan\'s file name is not a valid account id.' },
   'duplicate-account': { severity: 'error', meaning: 'Two plans have the same account id (file name).' },
+  'duplicate-crm-id': { severity: 'error', meaning: 'Two plans name the same CRM account (crm.id, or a crm.id that is another plan\'s id), or two opportunities the same CRM deal (crm_id).' },
   'duplicate-id': { severity: 'error', meaning: 'An id is used twice in one list (people, offerings, criteria, objectives, actions ...).' },
   'duplicate-value': { severity: 'error', meaning: 'A dimension lists the same value twice.' },
   'duplicate-forecast': { severity: 'error', meaning: 'A plan forecasts the same period (and product) twice.' },

@@ -6,6 +6,7 @@ import { cycleFrom, findCycles } from './cycles.ts';
 import { at, suggestion } from './link-at.ts';
 import { latestReviews, reviewAccountsExist, reviewActionsServe, reviewOfferingsExist, reviewOutcomesComplete } from './link-reviews.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
+import { crmIdsUnique } from './link-crm.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
@@ -25,6 +26,7 @@ const CHECKS: Check[] = [
   uniquePeople,
   managersExist,
   accountIdsAreValid,
+  crmIdsUnique,
   accountReferencesExist,
   dimensionsMatchWorkspace,
   currencyHasRate,
