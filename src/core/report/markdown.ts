@@ -109,7 +109,7 @@ function renderFindings(report: CheckReport): string[] {
 export function renderInvalidSummary(unsafe: readonly Diagnostic[]): string {
   const diagnostics = safeStrings(unsafe);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
-  return [
+  const markdown = [
     '## ❌ The plans do not validate',
     '',
     `${errors} error${errors === 1 ? '' : 's'}: nothing was summed against the goals. Fix these and push again.`,
@@ -117,6 +117,7 @@ export function renderInvalidSummary(unsafe: readonly Diagnostic[]): string {
     ...diagnostics.map(noteOfDiagnostic),
     '',
   ].join('\n');
+  return withinBytes(markdown, SUMMARY_BYTES, '*The list was cut here to fit GitHub’s step summary; `npm run validate` lists every problem.*');
 }
 
 function noteOfDiagnostic(d: Diagnostic): string {
