@@ -98,6 +98,13 @@ describe('a step summary that cannot be written is a warning, not an internal er
     expect(err).toEqual([expect.stringMatching(/^warning: GITHUB_STEP_SUMMARY .*fifo could not be written \((ENXIO|not a regular file)\), so no step summary was written\./)]);
   });
 
+  it('--comment with a name the file system refuses is refused before any work, exit 2', () => {
+    box = makeSandbox('tests/fixtures/rollup-basic');
+    const before = box.snapshot();
+    expect(() => run(checkCommand, ['--plans', 'plans', ...TODAY, '--comment', `${'c'.repeat(300)}.md`], box!.dir)).toThrow(/^--comment c+… \(cut: \d+ characters\): it has a name of 303 bytes \("c+…"\), and a file system takes a name of at most 255 bytes here\. Name a new or regular file/);
+    expect(box.snapshot()).toEqual(before);
+  });
+
   it('a summary that can be written is appended as before', () => {
     box = makeSandbox('tests/fixtures/rollup-basic');
     const summary = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary.md');
