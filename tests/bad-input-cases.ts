@@ -153,6 +153,41 @@ export const BAD_CASES: BadCase[] = [
     ],
   },
   {
+    name: 'file: an id of only an underscore is not told to become ".yaml"',
+    changes: { 'accounts/_.yaml': ACME },
+    expected: [
+      "minimal/accounts/_.yaml:1:1 error The file name \"_\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: an emoji id is not told to become ".yaml"',
+    changes: { 'accounts/😀.yaml': ACME },
+    expected: [
+      "minimal/accounts/😀.yaml:1:1 error The file name \"😀\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: an accented id keeps its letters (über → uber, not ber)',
+    changes: { 'accounts/über.yaml': ACME },
+    expected: [
+      "minimal/accounts/über.yaml:1:1 error The file name \"über\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to uber.yaml.",
+    ],
+  },
+  {
+    name: 'file: an id in another script gets no suggestion that drops it',
+    changes: { 'accounts/北京.yaml': ACME },
+    expected: [
+      "minimal/accounts/北京.yaml:1:1 error The file name \"北京\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: a plan whose name ends in a no-break space (from git, or any list of files) is an error, not left out',
+    changes: { 'accounts/initech.yaml\u00a0': ACME },
+    expected: [
+      "minimal/accounts/initech.yaml\u00a0:1:1 error The file name \"initech.yaml\u00a0\" holds a space that is not an ordinary one (such as a no-break space), which nobody sees in a listing, so it is not read. Rename the file to \"initech.yaml\".",
+    ],
+  },
+  {
     name: 'file: same id as .yaml and .mdx',
     changes: { 'accounts/globex.yaml': ACME },
     expected: [

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   'link-hidden': { severity: 'error', meaning: 'A symbolic link points to a hidden file or folder, or into node_modules.' },
   'link-to-folder': { severity: 'error', meaning: 'A symbolic link points to a folder; links to folders are not followed.' },
   'file-name-case': { severity: 'error', meaning: 'A plans file or folder name has capitals (Accounts/, .YAML), so it is not read.' },
+  'invisible-name': { severity: 'error', meaning: 'A plans file or folder name holds what nobody sees (a control character, an invisible or non-ASCII space, a space at an end), so it is not read.' },
   'unknown-file': { severity: 'warning', meaning: 'A file in the plans folder is not one the tools read.' },
   'duplicate-file': { severity: 'error', meaning: 'Two files hold the same shared file (workspace.yml and workspace.yaml).' },
   'missing-file': { severity: 'error', meaning: 'workspace.yaml or team.yaml is missing.' },

@@ -1,4 +1,4 @@
-import { toIdSlug } from '../shared/paths.ts';
+import { suggestId } from '../shared/paths.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
@@ -79,7 +79,10 @@ function accountIdsAreValid(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of ws.accounts) {
     if (!IdSchema.safeParse(a.id).success) {
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${toIdSlug(a.id)}.${a.format}.` });
+      // Suggest a name only when it keeps every letter and digit (über → uber): never `.yaml` for `_.yaml`, nor `ber.yaml` for `über.yaml`.
+      const id = suggestId(a.id);
+      const rename = id ? `Rename the file to ${id}.${a.format}.` : `Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.${a.format}.`;
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. ${rename}` });
     }
     const other = byId.get(a.id);
     if (other) {
