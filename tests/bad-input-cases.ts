@@ -41,6 +41,27 @@ export const BAD_CASES: BadCase[] = [
     ],
   },
   {
+    name: 'yaml: an explicit key that is a list (? [a, b]) is reported at its own line, not at the top of the file',
+    changes: acme('forecast:\n', 'profile:\n  industry: Sensors\n? [a, b]\n: 1\nforecast:\n'),
+    expected: [
+      'minimal/accounts/acme.yaml:9:3 error This key is a list or a set of fields (written after "? "), and the keys of a plans file are plain names. Write the key as a name followed by a colon, such as "name: value".',
+    ],
+  },
+  {
+    name: 'yaml: a list item indented into the entry above is said at the item, with the column to start it in',
+    changes: acme('  - id: tom\n', '      - id: tom\n'),
+    expected: [
+      'minimal/accounts/acme.yaml:16:7 error The list item "- id: tom" starts in column 7, inside the entry on line 15 above it, so YAML cannot read it as the next item. Start its "- " in column 3, under the "- " of the items before it.',
+    ],
+  },
+  {
+    name: 'yaml: a list item at the column of the keys above it',
+    changes: acme('  - id: tom\n', '    - id: tom\n'),
+    expected: [
+      'minimal/accounts/acme.yaml:16:5 error The list item "- id: tom" starts in column 5, inside the entry on line 15 above it, so YAML cannot read it as the next item. Start its "- " in column 3, under the "- " of the items before it.',
+    ],
+  },
+  {
     name: 'yaml: duplicate key',
     changes: acme('status: current\n', 'status: current\nstatus: target\n'),
     expected: [
@@ -355,6 +376,20 @@ export const BAD_CASES: BadCase[] = [
     changes: { 'workspace.yaml': WORKSPACE.replace('fiscal_year_start_month: 2', 'fiscal_year_start_month: 13') },
     expected: [
       "minimal/workspace.yaml:3:26 error fiscal_year_start_month must be at most 12, got 13.",
+    ],
+  },
+  {
+    name: 'rules: a misspelt severity inside a rule\'s set of fields names the field',
+    changes: { 'workspace.yaml': `${WORKSPACE.endsWith('\n') ? WORKSPACE : `${WORKSPACE}\n`}rules:\n  stale-plan: { severity: eror }\n` },
+    expected: [
+      'minimal/workspace.yaml:13:27 error rules.stale-plan.severity: "eror" is not allowed. Did you mean "error"? Write one of: off, error, warning, info.',
+    ],
+  },
+  {
+    name: 'rules: a fraction of a day inside a rule\'s set of fields names the field',
+    changes: { 'workspace.yaml': `${WORKSPACE.endsWith('\n') ? WORKSPACE : `${WORKSPACE}\n`}rules:\n  stale-plan: { days: 0.5 }\n` },
+    expected: [
+      'minimal/workspace.yaml:13:23 error rules.stale-plan.days: expected a whole number, got 0.5.',
     ],
   },
   // Linking

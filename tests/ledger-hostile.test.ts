@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { buildLedger } from '../src/core/load/sales/ledger.ts';
 import { csvOf, clientsTable } from '../src/core/views/downloads.ts';
 import { portfolioView } from '../src/core/views/portfolio.ts';
 import { runRules } from '../src/core/rules/index.ts';
@@ -130,6 +131,21 @@ describe('a hostile ledger reads as plain data', () => {
     expect(workspace).toBeUndefined();
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/^plans\/accounts\/globex\.mdx:2:12 duplicate-crm-id crm\.id: "CRM-001" is also the CRM id of plans\/accounts\/acme\.yaml, /);
+  });
+
+  it('a ledger file that could not be read is reported once, not also as empty', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    s.write({ 'sales/2026.csv': null });
+    const ws = readWorkspace({ plansDir: 'plans', cwd: s.dir }).workspace!;
+    // What readLedger's reader does when the open or a read fails (EACCES, EIO): it reports why, and yields nothing more.
+    let unread = false;
+    function* failing(): Generator<Uint8Array> {
+      unread = true;
+    }
+    const built = buildLedger([{ display: F, chunks: failing(), unread: () => unread }], ws);
+    expect(built.diagnostics.map((d) => d.code)).toEqual([]);
+    const empty = buildLedger([{ display: F, chunks: [], unread: () => false }], ws);
+    expect(empty.diagnostics.map((d) => d.code)).toEqual(['empty-file']);
   });
 
   it('a header that is not UTF-8 is one error, and no later row is taken for the header', () => {
