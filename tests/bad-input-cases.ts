@@ -392,6 +392,13 @@ export const BAD_CASES: BadCase[] = [
       'minimal/workspace.yaml:13:23 error rules.stale-plan.days: expected a whole number, got 0.5.',
     ],
   },
+  {
+    name: 'schema: a goal of less than a cent (5e-324) would make its coverage infinite',
+    changes: { 'goals.yaml': GOALS.replace('revenue: 600 }', 'revenue: 5e-324 }') },
+    expected: [
+      'minimal/goals.yaml:3:60 error goals[1].revenue: 5e-324 is more than 0 but less than a cent (0.01). Write 0, or the amount in currency units such as 1200000.',
+    ],
+  },
   // Linking
   {
     name: 'link: owner not in team.yaml suggests the closest',
