@@ -63,7 +63,7 @@ describe('the history cache', () => {
       expect(warm.stats).toEqual({ validated: 2, cached: 2 });
       expect(warm.series).toEqual(run(own, false).series);
       expect(warm.series.notes.map((n) => n.replace(/commit [0-9a-f]{10}/, 'commit <hash>'))).toEqual([
-        '2026-03-10 commit <hash>: plans/accounts/acme.yaml:5:40 dimensions.region: "emea" is not a region in workspace.yaml. Write one of: americas, apac. This version is left out; the totals keep the one before it.',
+        '2026-03-10 plans/accounts/acme.yaml:5:40 dimensions.region: "emea" is not a region in workspace.yaml. Write one of: americas, apac. Its version of commit <hash> (2026-03-10) is left out, up to the last commit: its last valid version stands in for it in the totals, and every other plan goes on.',
       ]);
       expect(totals(warm.series)).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 420']);
     } finally {
