@@ -148,6 +148,15 @@ describe('a hostile ledger reads as plain data', () => {
     expect(empty.diagnostics.map((d) => d.code)).toEqual(['empty-file']);
   });
 
+  it('refuses a row over 4 MB (a cell of 64 MB, or a quote never closed) at the row, instead of holding it all in memory', () => {
+    const huge = 'x'.repeat(64 * 1024 * 1024);
+    const cell = readLedger({ 'sales/2026.csv': `${HEADER},note\n01/03/2026,acme,5,Acme,,ok\n01/03/2026,acme,5,Acme,,${huge}\n01/03/2026,acme,5,Acme,,ok\n` });
+    expect(cell.workspace).toBeUndefined();
+    expect(cell.errors).toEqual([`${F}:3:1 ledger-csv-syntax This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.`]);
+    const unclosed = readLedger({ 'sales/2026.csv': `${HEADER}\n01/03/2026,acme,5,"Acme,\n${'01/03/2026,acme,5,Acme,\n'.repeat(200_000)}` });
+    expect(unclosed.errors).toEqual([`${F}:2:1 ledger-csv-syntax This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.`]);
+  });
+
   it('a header that is not UTF-8 is one error, and no later row is taken for the header', () => {
     const latin1 = new Uint8Array([...Buffer.from('Invoice date,Account ID,Amount,Soci'), 0xe9, ...Buffer.from('t\u00e9\n01/03/2026,acme,5,x\n')]);
     expect(readLedger({ 'sales/2026.csv': latin1 }).errors).toEqual([`${F}:1:32 not-utf8 This cell is not UTF-8 text ("Soci\uFFFDté"). Export the ledger as UTF-8 CSV.`]);

@@ -27,7 +27,11 @@ interface Engine {
 
 // A line ends as a spreadsheet or an editor ends it: CRLF (Windows), LF, or a lone CR (classic Mac OS, and Excel's
 // "CSV (Macintosh)"). csv-parse tries the delimiters in order, so CRLF is one line end, not two.
-const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'] };
+// A row is held whole until it ends (the parser's field buffer, and here its bytes, to place its cells), so a row
+// may be at most MAX_ROW_BYTES: a cell of a whole file (a quote never closed, a document pasted in) is one located
+// error, and memory stays flat whatever the file holds.
+export const MAX_ROW_BYTES = 4 * 1024 * 1024;
+const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: MAX_ROW_BYTES };
 
 /**
  * Parses chunks of one CSV file, cells separated by `delimiter`, calling `onRow` for every row (the header too).
