@@ -31,6 +31,8 @@ export const DateSchema = z
  * (where a large account's quarter runs to trillions) while any sum over every plan stays a finite number.
  */
 export const MAX_AMOUNT = 1e15;
+/** The smallest amount of money above 0: a cent. */
+export const MIN_AMOUNT = 0.01;
 
 /**
  * A mapping from names to values (dimensions, goal scopes, fx rates, ICP scores). Zod drops a "__proto__" key
@@ -64,6 +66,8 @@ export function plainNumber() {
 export const MoneySchema = plainNumber()
   .min(0)
   .max(MAX_AMOUNT)
+  // A positive amount under a cent is a typo (5e-324, 0.0001), and dividing by it (a goal's coverage) is no finite number.
+  .refine((n) => !(n > 0 && n < MIN_AMOUNT), { error: (issue) => `${String(issue.input)} is more than 0 but less than a cent (${MIN_AMOUNT}). Write 0, or the amount in currency units such as 1200000` })
   .describe('An amount of money as a plain number, such as 1200000 (no currency sign, no "k" or "M"), from 0 to 1000000000000000 (1e15).');
 
 /** A fraction between 0 and 1. */

@@ -41,6 +41,27 @@ export const BAD_CASES: BadCase[] = [
     ],
   },
   {
+    name: 'yaml: an explicit key that is a list (? [a, b]) is reported at its own line, not at the top of the file',
+    changes: acme('forecast:\n', 'profile:\n  industry: Sensors\n? [a, b]\n: 1\nforecast:\n'),
+    expected: [
+      'minimal/accounts/acme.yaml:9:3 error This key is a list or a set of fields (written after "? "), and the keys of a plans file are plain names. Write the key as a name followed by a colon, such as "name: value".',
+    ],
+  },
+  {
+    name: 'yaml: a list item indented into the entry above is said at the item, with the column to start it in',
+    changes: acme('  - id: tom\n', '      - id: tom\n'),
+    expected: [
+      'minimal/accounts/acme.yaml:16:7 error The list item "- id: tom" starts in column 7, inside the entry on line 15 above it, so YAML cannot read it as the next item. Start its "- " in column 3, under the "- " of the items before it.',
+    ],
+  },
+  {
+    name: 'yaml: a list item at the column of the keys above it',
+    changes: acme('  - id: tom\n', '    - id: tom\n'),
+    expected: [
+      'minimal/accounts/acme.yaml:16:5 error The list item "- id: tom" starts in column 5, inside the entry on line 15 above it, so YAML cannot read it as the next item. Start its "- " in column 3, under the "- " of the items before it.',
+    ],
+  },
+  {
     name: 'yaml: duplicate key',
     changes: acme('status: current\n', 'status: current\nstatus: target\n'),
     expected: [
@@ -150,6 +171,41 @@ export const BAD_CASES: BadCase[] = [
     changes: { 'accounts/Big Corp.yaml': ACME },
     expected: [
       "minimal/accounts/Big Corp.yaml:1:1 error The file name \"Big Corp\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to big-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: an id of only an underscore is not told to become ".yaml"',
+    changes: { 'accounts/_.yaml': ACME },
+    expected: [
+      "minimal/accounts/_.yaml:1:1 error The file name \"_\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: an emoji id is not told to become ".yaml"',
+    changes: { 'accounts/😀.yaml': ACME },
+    expected: [
+      "minimal/accounts/😀.yaml:1:1 error The file name \"😀\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: an accented id keeps its letters (über → uber, not ber)',
+    changes: { 'accounts/über.yaml': ACME },
+    expected: [
+      "minimal/accounts/über.yaml:1:1 error The file name \"über\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to uber.yaml.",
+    ],
+  },
+  {
+    name: 'file: an id in another script gets no suggestion that drops it',
+    changes: { 'accounts/北京.yaml': ACME },
+    expected: [
+      "minimal/accounts/北京.yaml:1:1 error The file name \"北京\" is the account's id and must be lower-case letters, digits and hyphens. Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.yaml.",
+    ],
+  },
+  {
+    name: 'file: a plan whose name ends in a no-break space (from git, or any list of files) is an error, not left out',
+    changes: { 'accounts/initech.yaml\u00a0': ACME },
+    expected: [
+      "minimal/accounts/initech.yaml\u00a0:1:1 error The file name \"initech.yaml\u00a0\" holds a space that is not an ordinary one (such as a no-break space), which nobody sees in a listing, so it is not read. Rename the file to \"initech.yaml\".",
     ],
   },
   {
@@ -322,6 +378,27 @@ export const BAD_CASES: BadCase[] = [
       "minimal/workspace.yaml:3:26 error fiscal_year_start_month must be at most 12, got 13.",
     ],
   },
+  {
+    name: 'rules: a misspelt severity inside a rule\'s set of fields names the field',
+    changes: { 'workspace.yaml': `${WORKSPACE.endsWith('\n') ? WORKSPACE : `${WORKSPACE}\n`}rules:\n  stale-plan: { severity: eror }\n` },
+    expected: [
+      'minimal/workspace.yaml:13:27 error rules.stale-plan.severity: "eror" is not allowed. Did you mean "error"? Write one of: off, error, warning, info.',
+    ],
+  },
+  {
+    name: 'rules: a fraction of a day inside a rule\'s set of fields names the field',
+    changes: { 'workspace.yaml': `${WORKSPACE.endsWith('\n') ? WORKSPACE : `${WORKSPACE}\n`}rules:\n  stale-plan: { days: 0.5 }\n` },
+    expected: [
+      'minimal/workspace.yaml:13:23 error rules.stale-plan.days: expected a whole number, got 0.5.',
+    ],
+  },
+  {
+    name: 'schema: a goal of less than a cent (5e-324) would make its coverage infinite',
+    changes: { 'goals.yaml': GOALS.replace('revenue: 600 }', 'revenue: 5e-324 }') },
+    expected: [
+      'minimal/goals.yaml:3:60 error goals[1].revenue: 5e-324 is more than 0 but less than a cent (0.01). Write 0, or the amount in currency units such as 1200000.',
+    ],
+  },
   // Linking
   {
     name: 'link: owner not in team.yaml suggests the closest',
@@ -441,6 +518,30 @@ export const BAD_CASES: BadCase[] = [
     changes: { 'goals.yaml': GOALS.replace('owner: ann-lee', 'manager: ann-lee') },
     expected: [
       "minimal/goals.yaml:4:44 error goals[2].scope.manager: nobody in team.yaml has \"manager: ann-lee\", so this goal covers no plan. Use \"owner: ann-lee\" for their own book.",
+    ],
+  },
+  {
+    name: 'link: two plans name the same crm.id (the ledger would book both to one)',
+    changes: { ...acme('currency: EUR\n', 'currency: EUR\ncrm: { id: C-1 }\n'), ...globex('status: target\n', 'status: target\ncrm: { id: C-1 }\n') },
+    expected: [
+      "minimal/accounts/globex.mdx:4:12 error crm.id: \"C-1\" is also the CRM id of minimal/accounts/acme.yaml, so the ledger's rows for it would all be booked to one of the two plans. Each plan names its own CRM account: correct one of the ids, or merge the two plans.",
+    ],
+  },
+  {
+    name: "link: a crm.id that is another plan's id",
+    changes: globex('status: target\n', 'status: target\ncrm: { id: acme }\n'),
+    expected: [
+      "minimal/accounts/globex.mdx:4:12 error crm.id: \"acme\" is the id of the plan minimal/accounts/acme.yaml, and a ledger row naming \"acme\" is booked to that plan, never to this one. Write this account's own CRM id.",
+    ],
+  },
+  {
+    name: 'link: two plans hold an opportunity with the same crm_id',
+    changes: {
+      ...acme('forecast:\n', 'opportunities:\n  - { id: deal, name: Deal, revenue: 10, crm_id: OPP-7 }\nforecast:\n'),
+      ...globex('forecast:\n', 'opportunities:\n  - { id: deal, name: Deal, revenue: 10, crm_id: OPP-7 }\nforecast:\n'),
+    },
+    expected: [
+      "minimal/accounts/globex.mdx:10:50 error opportunities[0].crm_id: \"OPP-7\" is also the CRM id of opportunities[0] of minimal/accounts/acme.yaml, so the deal would be counted twice. Keep the deal in one plan, or correct the id.",
     ],
   },
   {

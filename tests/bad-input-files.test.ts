@@ -65,6 +65,17 @@ const cases: FileCase[] = [
     setup: (s) => writeFileSync(join(s.plans, 'accounts/initech.YAML'), readFileSync(join(s.bystander, 'outside.yaml'))),
     expected: ['plans/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.yaml.'],
   },
+  // Names that hide something: before, the first two were left out of every total without a word, the third only warned.
+  {
+    name: 'a plan whose name ends in a space',
+    setup: (s) => writeFileSync(join(s.plans, 'accounts/initech.yaml '), readFileSync(join(s.bystander, 'outside.yaml'))),
+    expected: ['plans/accounts/initech.yaml :1:1 error The file name "initech.yaml " ends in a space, which nobody sees in a listing, so it is not read. Rename the file to "initech.yaml".'],
+  },
+  {
+    name: 'a plan whose name ends in a no-break space',
+    setup: (s) => writeFileSync(join(s.plans, 'accounts/initech.yaml\u00a0'), readFileSync(join(s.bystander, 'outside.yaml'))),
+    expected: ['plans/accounts/initech.yaml\u00a0:1:1 error The file name "initech.yaml\u00a0" holds a space that is not an ordinary one (such as a no-break space), which nobody sees in a listing, so it is not read. Rename the file to "initech.yaml".'],
+  },
   {
     name: 'a 2 GB file is refused by its size without being read',
     setup: (s) => (writeFileSync(join(s.plans, 'accounts/huge.yaml'), ''), truncateSync(join(s.plans, 'accounts/huge.yaml'), 2 * 1024 ** 3)),
@@ -132,6 +143,20 @@ describe('validate: entries of the plans folder that are not plain files', () =>
       expect(out.stdout + out.stderr).not.toContain('Internal error');
     }
     expect(snapshot(s.dir)).toEqual(before);
+  });
+
+  it('a plan in a folder whose name holds a line break is an error at the folder, not a warning', () => {
+    const s = makeSandbox();
+    sandbox = s;
+    mkdirSync(join(s.plans, 'accounts/emea\nsouth'));
+    writeFileSync(join(s.plans, 'accounts/emea\nsouth/initech.yaml'), readFileSync(join(s.plans, 'accounts/acme.yaml')));
+    const before = s.snapshot();
+    const r = runScript('validate', ['--plans', 'plans'], { cwd: s.dir });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('plans/accounts/emea\\nsouth:1:1 error The folder name "emea\\nsouth" holds a control character (a line break, tab or escape), which nobody sees in a listing, so its plans are not read. Rename the folder to "emeasouth".\n1 error, 0 warnings, 0 notes.\n');
+    const json = JSON.parse(runScript('validate', ['--plans', 'plans', '--format', 'json'], { cwd: s.dir }).stdout) as { diagnostics: { file: string; code: string }[] };
+    expect(json.diagnostics.map((d) => [d.file, d.code])).toEqual([['plans/accounts/emea\nsouth', 'invisible-name']]);
+    expect(s.snapshot()).toEqual(before);
   });
 
   it('follows a link to a file inside the plans folder, as a plan of its own name', () => {

@@ -65,6 +65,9 @@ const refusals: { name: string; out: string; plans?: string; why: string; todo?:
   { name: 'a folder below a file', out: 'bystander/keep.txt/site', why: 'cannot be created: SANDBOX/bystander/keep.txt is a file, not a folder', todo: WRITE },
   { name: 'a folder two levels below a file', out: 'bystander/keep.txt/a/b', why: 'cannot be created: SANDBOX/bystander/keep.txt is a file, not a folder', todo: WRITE },
   { name: 'a folder where nothing can be created', out: '/proc/site', why: 'cannot be written: /proc refuses new folders (ENOENT)', todo: WRITE },
+  // Refused before the build, not after it, when the file system refuses the name or the build's temporary names beside it.
+  { name: 'a folder whose name is 300 bytes', out: 'x'.repeat(300), why: `has a name of 300 bytes ("${'x'.repeat(59)}…"), and a file system takes a name of at most 215 bytes here (255 less the 40 the tool adds to it)`, todo: 'Pass --out with a shorter folder name, such as dist.' },
+  { name: 'a folder whose name leaves no room for the build\'s temporary name beside it', out: 'y'.repeat(230), why: `has a name of 230 bytes ("${'y'.repeat(59)}…"), and a file system takes a name of at most 215 bytes here (255 less the 40 the tool adds to it)`, todo: 'Pass --out with a shorter folder name, such as dist.' },
   { name: 'a folder with files of somebody else', out: 'bystander', why: NOT_OURS, todo: FORCE },
   { name: 'a folder with only a hidden file', out: 'hidden-only', why: NOT_OURS, todo: FORCE },
   { name: 'a folder whose marker is a folder', out: 'fake-marker', why: NOT_OURS, todo: FORCE },

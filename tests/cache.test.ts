@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { toolFingerprint } from '../src/core/load/cache-key.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 const POISON = 'a message only the planted cache entry has';
+/** The pack's footer (cache-pack.ts): where the table starts, its row count, its checksum, the tag. */
+const PACK_FOOTER = 32;
 const CLEAN = '0 errors, 0 warnings, 0 notes in 2 account plans.\n';
 const POISONED = `plans/accounts/acme.yaml:1:1 error ${POISON}\n1 error, 0 warnings, 0 notes.\n`;
 
@@ -96,16 +99,27 @@ describe('a damaged or hostile cache is ignored: never a crash, never a write ou
       writeFileSync(cacheFolder(s), 'not a folder\n');
     } },
     { name: 'a table row that points past the entries', act: (s) => rewritePack(s, (b) => {
-      const row = b.readUInt32LE(b.length - 12);
+      const row = b.readUInt32LE(b.length - PACK_FOOTER);
       b.writeUInt32LE(0xfffffff0, row + 4);
       return b;
     }) },
-    { name: 'a table that says it has one row more', act: (s) => rewritePack(s, (b) => (b.writeUInt32LE(b.readUInt32LE(b.length - 8) + 1, b.length - 8), b)) },
+    { name: 'a table that says it has one row more', act: (s) => rewritePack(s, (b) => (b.writeUInt32LE(b.readUInt32LE(b.length - PACK_FOOTER + 4) + 1, b.length - PACK_FOOTER + 4), b)) },
     { name: 'an entry overwritten with zeros, its table intact', act: (s) => rewritePack(s, (b) => {
-      const row = b.readUInt32LE(b.length - 12);
+      const row = b.readUInt32LE(b.length - PACK_FOOTER);
       b.fill(0, b.readUInt32LE(row + 4), b.readUInt32LE(row + 4) + b.readUInt32LE(row + 8));
       return b;
     }) },
+    // Only the entry's checksum tells this from the real thing: the entry still decodes, to another message.
+    { name: 'one byte of the planted entry changed, its table intact', act: (s) => rewritePack(s, (b) => {
+      const at = b.indexOf(POISON);
+      b[at] = 'b'.charCodeAt(0);
+      return b;
+    }) },
+    { name: 'a pack that is a FIFO (opening it would wait for a writer forever)', act: (s) => {
+      const pack = packOf(s);
+      rmSync(pack);
+      execFileSync('mkfifo', [pack]);
+    } },
     { name: 'a pack that is a link', act: (s) => {
       const pack = packOf(s);
       rmSync(pack);

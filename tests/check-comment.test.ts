@@ -46,7 +46,7 @@ describe('check --comment FILE writes the pull-request comment', () => {
   it('the verdict, the goals the change moved and the new findings, with plan text that cannot mention, add HTML or break a table', () => {
     const sb = baseRepo();
     const acme = join(sb.plans, 'accounts/acme.yaml');
-    writeFileSync(acme, readFileSync(acme, 'utf8').replace('{ period: FY2027-Q1, revenue: 100 }', '{ period: FY2027-Q1, revenue: 150 }').replace('stakeholders:\n', 'stakeholders:\n  - { id: lee, name: "@octocat <img src=x onerror=alert(1)> | x", roles: [decision-maker] }\n'));
+    writeFileSync(acme, readFileSync(acme, 'utf8').replace('{ period: FY2027-Q1, revenue: 100 }', '{ period: FY2027-Q1, revenue: 150 }').replace('stakeholders:\n', 'stakeholders:\n  - { id: lee, name: "@octocat <img src=x onerror=alert(1)> | x #1 other-org/repo#2 https://evil.example/sso", roles: [decision-maker] }\n'));
     mkdirSync(join(sb.dir, 'out'));
     const before = sb.snapshot();
     const r = runScript('check', ['--plans', 'plans', '--base', 'main', '--today', '2026-11-24', '--comment', 'out/comment.md'], { cwd: sb.dir });
@@ -59,8 +59,9 @@ describe('check --comment FILE writes the pull-request comment', () => {
     expect(comment).toContain('| FY2027-Q1 owner: Ann Lee | $100 | $110 | $165 | +$55 | met | acme: FY2027-Q1 +$55 |');
     expect(comment).toContain('- Findings: this change adds 2 warnings and resolves none.');
     expect(comment).toContain('### New findings (2)');
-    expect(comment).toContain('@&#8203;octocat &lt;img src=x onerror=alert(1)&gt; \\| x');
-    expect(comment).not.toMatch(/<img|@octocat/);
+    expect(comment).toContain('@&#8203;octocat &lt;img src=x onerror=alert(1)&gt; \\| x \\#&#8203;1 other-org/repo\\#&#8203;2 https&#8203;://evil.example/sso');
+    // Neither a reference GitHub would link (#1, org/repo#2, escaped or not) nor an auto-linked URL.
+    expect(comment).not.toMatch(/<img|@octocat|(?<!&)#\d|https:\/\//);
   });
 });
 

@@ -1,3 +1,5 @@
+import { parse } from 'csv-parse/sync';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from '../src/core/report/csv.ts';
 import { NO_DATA } from '../src/core/report/sentences.ts';
@@ -12,11 +14,20 @@ import { example, siteOf } from './views/helpers.ts';
 describe('csvField', () => {
   const cases = [
     { name: 'a formula is kept as text', cell: '=HYPERLINK("http://x","y")', out: `"'=HYPERLINK(""http://x"",""y"")"` },
-    { name: 'a leading plus is kept as text', cell: '+1+2', out: "'+1+2" },
-    { name: 'a leading minus in text is kept as text', cell: '-2+3', out: "'-2+3" },
-    { name: 'a leading at sign is kept as text', cell: '@SUM(A1)', out: "'@SUM(A1)" },
-    { name: 'a leading tab is kept as text', cell: '\t=1', out: "'\t=1" },
+    { name: 'a leading plus is kept as text', cell: '+1+2', out: `"'+1+2"` },
+    { name: 'a leading minus in text is kept as text', cell: '-2+3', out: `"'-2+3"` },
+    { name: 'a leading at sign is kept as text', cell: '@SUM(A1)', out: `"'@SUM(A1)"` },
+    { name: 'a leading tab is kept as text', cell: '\t=1', out: `"'\t=1"` },
     { name: 'a leading carriage return is kept as text and quoted', cell: '\r=1', out: `"'\r=1"` },
+    { name: 'a formula after a semicolon (a European list separator) is kept as text', cell: "Dunmore;=cmd|' /C calc'!A0;", out: `"'Dunmore;=cmd|' /C calc'!A0;"` },
+    { name: 'a formula after a semicolon and spaces is kept as text', cell: 'Tasman; =2+3;', out: `"'Tasman; =2+3;"` },
+    { name: 'a formula after a comma is kept as text', cell: 'Acme,@SUM(1)', out: `"'Acme,@SUM(1)"` },
+    { name: 'a formula after a pipe is kept as text', cell: 'a|+1', out: `"'a|+1"` },
+    { name: 'a formula after a tab is kept as text', cell: 'a\t-1', out: `"'a\t-1"` },
+    { name: 'a formula after a line break is kept as text', cell: 'one\n=1', out: `"'one\n=1"` },
+    { name: 'a minus inside a name is no formula, and the name is quoted', cell: 'Acme - Europe', out: '"Acme - Europe"' },
+    { name: 'plain text is quoted', cell: 'Acme', out: '"Acme"' },
+    { name: 'empty text is an empty quoted cell', cell: '', out: '""' },
     { name: 'a comma is quoted', cell: 'Acme, Inc.', out: '"Acme, Inc."' },
     { name: 'a line break is quoted', cell: 'one\ntwo', out: '"one\ntwo"' },
     { name: 'a negative number stays a number', cell: -401090, out: '-401090' },
@@ -29,8 +40,26 @@ describe('csvField', () => {
 
   it('writes a header and rows with CRLF, which a reader parses back to the same cells', () => {
     const text = toCsv(['a', 'b'], [['x, y', 1], ['"q"', undefined]]);
-    expect(text).toBe('a,b\r\n"x, y",1\r\n"""q""",\r\n');
+    expect(text).toBe('"a","b"\r\n"x, y",1\r\n"""q""",\r\n');
     expect(parseCsv(text)).toEqual([['a', 'b'], ['x, y', '1'], ['"q"', '']]);
+  });
+});
+
+describe('formula injection, whatever the text', () => {
+  const piece = fc.constantFrom('a', ' ', '\u00a0', '=', '+', '-', '@', '\t', '\r', '\n', ',', ';', '|', '"', "'", '1', 'é');
+  const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(''));
+  const STARTS_FORMULA = /(?:^|[,;\t|\r\n])[ \u00a0]*[=+\-@\t\r]/;
+
+  it('reads every text cell back as one cell, whatever separator the spreadsheet uses, as itself or with a quote before a formula', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.integer(), (cells, n) => {
+        const [, row] = parse(toCsv(['h'], [[...cells, n]]), { relax_column_count: true }) as string[][];
+        expect(row).toEqual([...cells.map((c) => (STARTS_FORMULA.test(c) ? `'${c}` : c)), String(n)]);
+        // Every text cell is quoted, so a spreadsheet whose list separator is another one keeps it whole too.
+        for (const delimiter of [';', '\t', '|']) for (const c of cells) expect(parse(toCsv([c], []), { delimiter })).toEqual([[STARTS_FORMULA.test(c) ? `'${c}` : c]]);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -62,7 +63,7 @@ describe('the history cache', () => {
       expect(warm.stats).toEqual({ validated: 2, cached: 2 });
       expect(warm.series).toEqual(run(own, false).series);
       expect(warm.series.notes.map((n) => n.replace(/commit [0-9a-f]{10}/, 'commit <hash>'))).toEqual([
-        '2026-03-10 commit <hash>: plans/accounts/acme.yaml:5:40 dimensions.region: "emea" is not a region in workspace.yaml. Write one of: americas, apac. This version is left out; the totals keep the one before it.',
+        '2026-03-10 plans/accounts/acme.yaml:5:40 dimensions.region: "emea" is not a region in workspace.yaml. Write one of: americas, apac. Its version of commit <hash> (2026-03-10) is left out, up to the last commit: its last valid version stands in for it in the totals, and every other plan goes on.',
       ]);
       expect(totals(warm.series)).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 420']);
     } finally {
@@ -106,6 +107,26 @@ describe('the history cache', () => {
     expect(run(sb, folderLink, { cacheFingerprint: 'another' }).stats).toEqual({ validated: 3, cached: 0 });
     expect(run(sb, folderLink).stats).toEqual({ validated: 3, cached: 0 });
     expect(readdirSync(elsewhere)).toEqual(names);
+  });
+
+  it('reads a file with one byte changed (its JSON still valid) as empty, and one that is a FIFO without waiting for a writer', () => {
+    const folder = join(sb.dir, 'cache-f');
+    run(sb, folder);
+    const [name] = readdirSync(folder);
+    const file = join(folder, name!);
+    const bytes = readFileSync(file);
+    // A digit of a forecast's revenue: the JSON still parses, and only the checksum tells the entry was changed.
+    const at = bytes.indexOf('"revenue":') + '"revenue":'.length;
+    expect(bytes[at]).toBeGreaterThanOrEqual(0x31);
+    bytes[at] = bytes[at]! === 0x39 ? 0x38 : bytes[at]! + 1;
+    writeFileSync(file, bytes);
+    expect(run(sb, folder).stats).toEqual({ validated: 3, cached: 0 });
+    expect(run(sb, folder).stats).toEqual({ validated: 0, cached: 3 });
+
+    rmSync(file);
+    execFileSync('mkfifo', [file]);
+    expect(run(sb, folder).stats).toEqual({ validated: 3, cached: 0 });
+    expect(run(sb, folder).stats).toEqual({ validated: 0, cached: 3 });
   });
 
   it('is off with --no-cache or ACCOUNT_PLANS_CACHE=0: nothing is written', () => {

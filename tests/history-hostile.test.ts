@@ -21,7 +21,8 @@ const TOTALS = [
   'FY2027-Q1 owner: Ann Lee: goal $100',
   '  2026-03-08              $110  110%',
 ];
-const LEFT_OUT = (note: string) => ['', 'Left out (1):', `  2026-03-10 commit <hash>: ${note} This version is left out; the totals keep the one before it.`];
+/** A plan whose only version is left out: it is not in the totals, and every other plan goes on. */
+const LEFT_OUT = (note: string) => ['', 'Left out (1):', `  2026-03-10 ${note} Its version of commit <hash> (2026-03-10) is left out, up to the last commit: the plan is not in the totals, as no version of it validated before, and every other plan goes on.`];
 
 /** A repository with the minimal plans committed on 2026-03-03, then `change` committed on 2026-03-10. */
 function repoWith(change: (sb: Sandbox) => void, env: Record<string, string> = {}, message = 'change'): Sandbox {
@@ -47,7 +48,7 @@ const cases = [
     setup: () => repoWith((sb) => sb.write({ 'accounts/a"b\nc.yaml': 'name: X\n' })),
     args: ['--since', '2026-03-08', '--today', '2026-03-08'],
     status: 0,
-    stdout: [...TOTALS, ...LEFT_OUT('plans/accounts/a"b\\nc.yaml:1:1 owner is missing. Add "owner:" with the account executive who owns the plan (an id in team.yaml).')],
+    stdout: [...TOTALS, ...LEFT_OUT('plans/accounts/a"b\\nc.yaml:1:1 The file name "a\\"b\\nc.yaml" holds a control character (a line break, tab or escape), which nobody sees in a listing, so it is not read. Rename the file to "a\\"bc.yaml".')],
   },
   {
     name: 'a committed symbolic link is never followed, and its target never read',

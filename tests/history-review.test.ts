@@ -153,7 +153,7 @@ describe('the notes the site shows', () => {
       commitAll(own.dir, '2026-03-03');
       // The site reads the plans from the project's folder, wherever the plans are.
       const history = readPlansHistory({ plansDir: own.plans, cwd: sb.bystander, cache: false, paths: 'repo' });
-      expect(history.notes).toEqual([expect.stringMatching(/^2026-03-03 commit [0-9a-f]{10}: plans\/accounts\/acme\.yaml:1:1 owner is missing\./)]);
+      expect(history.notes).toEqual([expect.stringMatching(/^2026-03-03 plans\/accounts\/acme\.yaml:1:1 owner is missing\..* Its version of commit [0-9a-f]{10} \(2026-03-03\) is left out/)]);
       expect(history.notes.join('\n')).not.toMatch(/\.\.\/|tmp|plans-sandbox/);
     } finally {
       own.remove();

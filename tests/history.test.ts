@@ -86,10 +86,10 @@ describe('npm run history over a repository with commits at known dates', () => 
     expect(line('initech')).toEqual(['2026-03-22 150', '2026-03-29 150', '2026-04-05 150']);
   });
 
-  it('leaves an invalid version out with a note, and the totals keep the one before it', () => {
+  it('leaves an invalid version of a plan out with a note that names the plan and its commits; that plan keeps its last valid version', () => {
     const { notes } = json([]);
-    expect(notes.map((n: string) => n.replace(/commit [0-9a-f]{10}/, 'commit <hash>'))).toEqual([
-      '2026-03-24 commit <hash>: plans/accounts/globex.mdx:10:32 forecast[0].revenue: expected a number, got "lots". Write a plain number, such as 250000. This version is left out; the totals keep the one before it.',
+    expect(notes.map((n: string) => n.replace(/commit [0-9a-f]{10}/g, 'commit <hash>'))).toEqual([
+      '2026-03-24 plans/accounts/globex.mdx:10:32 forecast[0].revenue: expected a number, got "lots". Write a plain number, such as 250000. Its version of commit <hash> (2026-03-24) is left out, until commit <hash> (2026-03-31) removes or renames it: its last valid version stands in for it in the totals, and every other plan goes on.',
     ]);
   });
 
@@ -156,8 +156,34 @@ describe('a shallow clone', () => {
 
 const SHALLOW = 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.';
 
+describe('a plan invalid from its first version to the last commit', () => {
+  it('is not in the totals, every other plan goes on, and one note names its commits', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      own.write({ 'accounts/initech.yaml': INITECH.replace('owner: bo-kim', 'owner: nobody-here') });
+      commitAll(own.dir, '2026-03-10'); // initech never valid: still 420
+      const acme = join(own.plans, 'accounts/acme.yaml');
+      own.write({ 'accounts/acme.yaml': readFileSync(acme, 'utf8').replace('revenue: 100 }', 'revenue: 200 }') });
+      own.write({ 'accounts/initech.yaml': INITECH.replace('owner: bo-kim', 'owner: nobody-else') });
+      commitAll(own.dir, '2026-03-17'); // acme raised: 330 + 200 = 530; initech's second version left out too
+      const history = readPlansHistory({ plansDir: 'plans', cwd: own.dir, cache: false });
+      expect(buildSeries(history, { until: '2026-03-22', every: 'week' }).goals[0]?.points).toEqual([
+        { date: '2026-03-08', planned: 420 },
+        { date: '2026-03-15', planned: 420 },
+        { date: '2026-03-22', planned: 530 },
+      ]);
+      expect(history.notes).toHaveLength(1);
+      expect(history.notes[0]).toMatch(/^2026-03-10 plans\/accounts\/initech\.yaml:\d+:\d+ owner: "nobody-here" is not a person in team\.yaml\..* Its 2 versions of commits [0-9a-f]{10} \(2026-03-10\), [0-9a-f]{10} \(2026-03-17\) are left out, up to the last commit: the plan is not in the totals, as no version of it validated before, and every other plan goes on\.$/);
+    } finally {
+      own.remove();
+    }
+  });
+});
+
 describe('a version left out between two valid ones', () => {
-  it('keeps every change made while the plans were invalid once they are valid again', () => {
+  it('carries every other plan on while one is invalid: acme\'s raise counts at once, globex keeps its last valid version', () => {
     const own = makeSandbox();
     try {
       initRepo(own.dir);
@@ -166,15 +192,18 @@ describe('a version left out between two valid ones', () => {
       const globex = join(own.plans, 'accounts/globex.mdx');
       own.write({ 'accounts/acme.yaml': readFileSync(acme, 'utf8').replace('revenue: 100 }', 'revenue: 200 }') });
       own.write({ 'accounts/globex.mdx': readFileSync(globex, 'utf8').replace('revenue: 400', 'revenue: lots') });
-      commitAll(own.dir, '2026-03-10'); // to 03-15: left out, still 420
-      own.write({ 'accounts/globex.mdx': readFileSync(globex, 'utf8').replace('revenue: lots', 'revenue: 400') });
-      commitAll(own.dir, '2026-03-17'); // to 03-22: acme's raise counts now: 330 + 200
-      const series = buildSeries(readPlansHistory({ plansDir: 'plans', cwd: own.dir, cache: false }), { until: '2026-03-22', every: 'week' });
+      commitAll(own.dir, '2026-03-10'); // to 03-15: globex's version is left out, acme's raise counts: 330 + 200
+      own.write({ 'accounts/globex.mdx': readFileSync(globex, 'utf8').replace('revenue: lots', 'revenue: 600') });
+      commitAll(own.dir, '2026-03-17'); // to 03-22: globex valid again at 600: 330 + 300
+      const history = readPlansHistory({ plansDir: 'plans', cwd: own.dir, cache: false });
+      const series = buildSeries(history, { until: '2026-03-22', every: 'week' });
       expect(series.goals[0]?.points).toEqual([
         { date: '2026-03-08', planned: 420 },
-        { date: '2026-03-15', planned: 420 },
-        { date: '2026-03-22', planned: 530 },
+        { date: '2026-03-15', planned: 530 },
+        { date: '2026-03-22', planned: 630 },
       ]);
+      expect(history.notes).toHaveLength(1);
+      expect(history.notes[0]).toMatch(/^2026-03-10 plans\/accounts\/globex\.mdx:\d+:\d+ .* Its version of commit [0-9a-f]{10} \(2026-03-10\) is left out, until commit [0-9a-f]{10} \(2026-03-17\) makes it valid again: its last valid version stands in for it in the totals, and every other plan goes on\.$/);
     } finally {
       own.remove();
     }

@@ -8,12 +8,12 @@ import { parseCsvChunks } from '../src/core/load/sales/csv.ts';
  * emoji), whatever the line ends and blank lines, in UTF-8 or UTF-16, and wherever the chunks happen to cut the bytes
  * (inside a character, a quoted cell or a CRLF), every row reads back as written and every cell is placed where it starts.
  */
-const piece = fc.constantFrom('a', 'Z', '7', ' ', 'é', '€', '😀', ',', '"', '\n', '\r\n', ';');
+const piece = fc.constantFrom('a', 'Z', '7', ' ', 'é', '€', '😀', ',', '"', '\n', '\r\n', '\r', ';');
 const cell = fc.array(piece, { maxLength: 6 }).map((p) => p.join(''));
 const row = fc.array(cell, { minLength: 2, maxLength: 5 });
 const file = fc.record({
   rows: fc.array(row, { minLength: 1, maxLength: 8 }),
-  ends: fc.array(fc.constantFrom('\n', '\r\n', '\n\n', '\r\n\r\n'), { minLength: 8, maxLength: 8 }),
+  ends: fc.array(fc.constantFrom('\n', '\r\n', '\n\n', '\r\n\r\n', '\r', '\r\r'), { minLength: 8, maxLength: 8 }),
   bom: fc.boolean(),
   // UTF-16 LE with its byte order mark, as spreadsheets write "Unicode text": csv-parse reads it, and places must hold.
   utf16: fc.boolean(),
@@ -23,21 +23,24 @@ const file = fc.record({
 /** The file's text, and where each cell starts (1-based line, column in UTF-16 units as the reader counts them). */
 function write(rows: string[][], ends: string[], bom: boolean): { text: string; starts: { line: number; column: number }[][] } {
   let text = bom ? '\uFEFF' : '';
-  let line = 1;
-  let column = 1;
-  const append = (s: string) => {
-    for (const c of s) {
-      if (c === '\n') {
+  // A line ends at LF, CRLF or a lone CR (classic Mac OS): where a cell starts is counted over the text so far.
+  const append = (s: string) => void (text += s);
+  const here = () => {
+    let line = 1;
+    let column = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i]!;
+      if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
         line++;
         column = 1;
-      } else if (c !== '\uFEFF') column += c.length;
+      } else if (c !== '\r' && c !== '\uFEFF') column++;
     }
-    text += s;
+    return { line, column };
   };
   const starts = rows.map((cells, r) => {
     const at = cells.map((c, i) => {
       if (i > 0) append(',');
-      const start = { line, column };
+      const start = here();
       append(/[",\r\n]/.test(c) ? `"${c.replaceAll('"', '""')}"` : c);
       return start;
     });
@@ -54,7 +57,7 @@ function chunked(bytes: Uint8Array, size: number): Uint8Array[] {
 }
 
 describe('the ledger CSV reader, on any file cut into any chunks', () => {
-  it('reads every row as written and places every cell where it starts', () => {
+  it('reads every row as written and places every cell where it starts, whatever the line ends (LF, CRLF, CR)', () => {
     fc.assert(
       fc.property(file, ({ rows, ends, bom, utf16, chunk }) => {
         const { text, starts } = write(rows, ends, bom || utf16);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { workingCopy } from '../src/core/load/sources.ts';
+import { buildLedger } from '../src/core/load/sales/ledger.ts';
 import { csvOf, clientsTable } from '../src/core/views/downloads.ts';
 import { portfolioView } from '../src/core/views/portfolio.ts';
 import { Run } from '../src/core/engine/run.ts';
@@ -110,6 +111,51 @@ describe('a hostile ledger reads as plain data', () => {
     const good = readLedger({ 'sales/2026.csv': utf16.subarray(0, utf16.length - Buffer.byteLength('01/03/2026,acme,ten,Acme,\r\n', 'utf16le')) });
     expect(good.errors).toEqual([]);
     expect(good.workspace!.ledger!.clients.get('acme')!.name).toBe('Société');
+  });
+
+  it('reads classic Mac line ends (a lone CR, Excel\'s "CSV (Macintosh)") as rows, the same as LF, and places a bad cell on its line', () => {
+    const lf = readFileSync('tests/fixtures/ledger/sales/2026.csv', 'utf8').replaceAll('\r\n', '\n');
+    const base = readLedger({ 'sales/2026.csv': lf });
+    const cr = readLedger({ 'sales/2026.csv': lf.replaceAll('\n', '\r') });
+    expect(cr.errors).toEqual([]);
+    expect(cr.workspace!.ledger!.rows).toBe(base.workspace!.ledger!.rows);
+    expect(cr.workspace!.ledger!.rows).toBeGreaterThan(5);
+    expect([...cr.workspace!.ledger!.clients.entries()]).toEqual([...base.workspace!.ledger!.clients.entries()]);
+    expect(readLedger({ 'sales/2026.csv': `${HEADER}\r01/03/2026,acme,5,"Acme\rLabs",\r\r01/03/2026,acme,ten,Acme,\r` }).errors).toEqual([
+      `${F}:5:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).`,
+    ]);
+  });
+
+  it('refuses two plans with one crm.id, instead of booking every row of it to the first plan', () => {
+    const globex = readFileSync('tests/fixtures/ledger/accounts/globex.mdx', 'utf8');
+    const { workspace, errors } = readLedger({ 'accounts/globex.mdx': globex.replace(/^name: /m, 'crm: { id: CRM-001 }\nname: ') });
+    expect(workspace).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^plans\/accounts\/globex\.mdx:2:12 duplicate-crm-id crm\.id: "CRM-001" is also the CRM id of plans\/accounts\/acme\.yaml, /);
+  });
+
+  it('a ledger file that could not be read is reported once, not also as empty', () => {
+    const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
+    s.write({ 'sales/2026.csv': null });
+    const ws = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir })).workspace!;
+    // What readLedger's reader does when the open or a read fails (EACCES, EIO): it reports why, and yields nothing more.
+    let unread = false;
+    function* failing(): Generator<Uint8Array> {
+      unread = true;
+    }
+    const built = buildLedger([{ display: F, chunks: failing(), unread: () => unread }], ws);
+    expect(built.diagnostics.map((d) => d.code)).toEqual([]);
+    const empty = buildLedger([{ display: F, chunks: [], unread: () => false }], ws);
+    expect(empty.diagnostics.map((d) => d.code)).toEqual(['empty-file']);
+  });
+
+  it('refuses a row over 4 MB (a cell of 64 MB, or a quote never closed) at the row, instead of holding it all in memory', () => {
+    const huge = 'x'.repeat(64 * 1024 * 1024);
+    const cell = readLedger({ 'sales/2026.csv': `${HEADER},note\n01/03/2026,acme,5,Acme,,ok\n01/03/2026,acme,5,Acme,,${huge}\n01/03/2026,acme,5,Acme,,ok\n` });
+    expect(cell.workspace).toBeUndefined();
+    expect(cell.errors).toEqual([`${F}:3:1 ledger-csv-syntax This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.`]);
+    const unclosed = readLedger({ 'sales/2026.csv': `${HEADER}\n01/03/2026,acme,5,"Acme,\n${'01/03/2026,acme,5,Acme,\n'.repeat(200_000)}` });
+    expect(unclosed.errors).toEqual([`${F}:2:1 ledger-csv-syntax This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.`]);
   });
 
   it('a header that is not UTF-8 is one error, and no later row is taken for the header', () => {

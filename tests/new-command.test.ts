@@ -81,6 +81,7 @@ const hostile = [
     message: 'plans/reviews/2026-11/ann-lee.yaml already exists; it is left unchanged. Edit it, or remove it first to start again.',
   },
   { name: 'a forecast the schema refuses: the written file fails validation and is removed', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-lee', '--forecast', '99999999999999999999'], setup: () => {}, message: 'plans/accounts/initech.yaml:23:32 error forecast[0].revenue must be at most 1000000000000000, got 100000000000000000000.\nThe new file did not validate, so it was not kept.' },
+  { name: 'an id of 300 letters, a file name the file system refuses', args: ['plan', 'a'.repeat(300), '--name', 'Long', '--owner', 'ann-lee'], setup: () => {}, message: `The new file in plans/accounts/ has a name of 305 bytes ("${'a'.repeat(59)}…"), and a file system takes a name of at most 255 bytes here. Nothing was written: give it a shorter id.` },
   { name: 'a forecast that is not a number', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-lee', '--forecast', '1.2M'], setup: () => {}, message: '--forecast "1.2M" is not an amount: write a plain number, such as --forecast 250000.' },
   { name: 'an amount after --target, which takes none', args: ['plan', 'initech', '--name', 'Initech', '--owner', 'ann-lee', '--target', '250000'], setup: () => {}, message: '--target takes no value: it starts a target account (status: target, strategy: acquire). Give this year\'s forecast with --forecast "250000".' },
 ];

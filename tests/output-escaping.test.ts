@@ -42,7 +42,8 @@ const cases: { name: string; files: Record<string, string>; cwdIsPlans?: boolean
     shows: `FY2027-Q1 owner: Ann\\n${FORGED}`,
   },
   { name: 'a carriage return in a goal name', files: { 'goals.yaml': `goals:\n  - { period: FY2027, name: "Company\\r${FORGED}", revenue: 100000 }\n` }, shows: `Company\\r${FORGED} is $99,580 short` },
-  { name: 'a plan file named with a newline', files: { [`accounts/evil\n${FORGED}.yaml`]: `name: Evil\n${ACME}` }, shows: `plans/accounts/evil\\n${FORGED}.yaml:1:1` },
+  // FORGED holds a "/", so the name is a folder "evil\n::error file=plans" and a file in it: the folder is the error (invisible-name).
+  { name: 'a plan file named with a newline', files: { [`accounts/evil\n${FORGED}.yaml`]: `name: Evil\n${ACME}` }, shows: 'plans/accounts/evil\\n::error file=plans:1:1 error The folder name "evil\\n::error file=plans" holds a control character' },
   {
     name: 'a plan file named as a workflow command, read from inside the plans folder',
     files: { '::stop-commands::tok.yaml': 'a: 1\n' },
@@ -166,7 +167,13 @@ describe('the one-line escaper', () => {
 
   it.each([
     { name: 'HTML', text: '<img src=x onerror=alert(1)> & co', md: '&lt;img src=x onerror=alert(1)&gt; &amp; co' },
-    { name: 'a table pipe and a link', text: 'a | [click](https://x.test)', md: 'a \\| \\[click\\](https://x.test)' },
+    { name: 'a table pipe and a link', text: 'a | [click](https://x.test)', md: 'a \\| \\[click\\](https&#8203;://x.test)' },
+    // GitHub links these in a comment or summary even escaped: a zero-width space makes each inert and reads the same.
+    { name: 'issue references, in this repository and another', text: '#1 other-org/repo#2 GH-3', md: '\\#&#8203;1 other-org/repo\\#&#8203;2 GH&#8203;-3' },
+    { name: 'a URL and a www. address', text: 'https://evil.example/sso www.evil.example', md: 'https&#8203;://evil.example/sso www&#8203;.evil.example' },
+    { name: 'a commit hash and an org/repo@sha reference', text: 'deadbeef12 org/repo@a1b2c3d', md: 'dea&#8203;dbeef12 org/repo@&#8203;a1b&#8203;2c3d' },
+    { name: 'an email address', text: 'ceo@evil.example', md: 'ceo@&#8203;evil.example' },
+    { name: 'numbers and words stay as they are', text: 'FY2027 1234567 decade', md: 'FY2027 1234567 decade' },
     { name: 'a heading at the start', text: '# Owned', md: '\\# Owned' },
     { name: 'a list or quote marker at the start', text: '- item', md: '\\- item' },
     { name: 'an ordered list marker at the start', text: '1. first', md: '1\\. first' },

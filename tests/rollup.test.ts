@@ -4,6 +4,7 @@ import { workingCopy } from '../src/core/load/sources.ts';
 import { formatChange, formatMoney, rateOf, toWorkspaceCurrency } from '../src/core/shared/money.ts';
 import { findReportingTree } from '../src/core/rollup/scope.ts';
 import { rollUp, type GoalResult } from '../src/core/rollup/rollup.ts';
+import { totalFamilies } from '../src/core/rollup/accounts.ts';
 import type { Workspace } from '../src/core/model.ts';
 
 /*
@@ -109,9 +110,22 @@ describe('rollUp over a hand-built workspace', () => {
   it('families follow parent chains of any depth: acme ← initech ← hooli', () => {
     expect(rollup.families).toEqual([
       // acme 450/300 + initech 500/440 + hooli 400/400; history acme 600 + hooli 300
-      { id: 'acme', members: ['hooli', 'initech'], history: { FY2026: 900 }, forecastByYear: { FY2027: { full: 1350, weighted: 1140 } }, stretch: { FY2027: 900, 'FY2027-Q1': 250 } },
-      { id: 'initech', members: ['hooli'], history: { FY2026: 300 }, forecastByYear: { FY2027: { full: 900, weighted: 840 } }, stretch: { 'FY2027-Q1': 250 } },
+      { id: 'acme', children: ['initech'], size: 2, history: { FY2026: 900 }, forecastByYear: { FY2027: { full: 1350, weighted: 1140 } }, stretch: { FY2027: 900, 'FY2027-Q1': 250 } },
+      { id: 'initech', children: ['hooli'], size: 1, history: { FY2026: 300 }, forecastByYear: { FY2027: { full: 900, weighted: 840 } }, stretch: { 'FY2027-Q1': 250 } },
     ]);
+  });
+
+  it('sums a chain of 10,000 parents once from the bottom: each family holds its children, not every member below it', () => {
+    const n = 10_000;
+    const accounts = Array.from({ length: n }, (_, i) => ({ id: `a${i}`, plan: { ...(i > 0 && { parent: `a${i - 1}` }) } }));
+    const totals = accounts.map((a) => ({ id: a.id, history: { FY2026: 1 }, stretch: {}, forecastByYear: { FY2027: { full: 2, weighted: 1 } } }));
+    const families = totalFamilies({ accounts } as unknown as Parameters<typeof totalFamilies>[0], totals as unknown as Parameters<typeof totalFamilies>[1]);
+    expect(families).toHaveLength(n - 1);
+    const top = families.find((f) => f.id === 'a0')!;
+    expect([top.children, top.size, top.history, top.forecastByYear]).toEqual([['a1'], n - 1, { FY2026: n }, { FY2027: { full: 2 * n, weighted: n } }]);
+    // The memory that was quadratic: every family's list of members. Now one child per family in a chain.
+    expect(families.reduce((sum, f) => sum + f.children.length, 0)).toBe(n - 1);
+    expect(families.find((f) => f.id === `a${n - 2}`)).toMatchObject({ children: [`a${n - 1}`], size: 1, history: { FY2026: 2 } });
   });
 });
 

@@ -1,5 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { hash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,14 +35,22 @@ function sandbox(fixture = 'tests/fixtures/minimal'): Sandbox {
 const cacheFolder = (s: Sandbox) => join(s.dir, 'node_modules', '.cache', 'account-plans');
 const records = (s: Sandbox) => readdirSync(cacheFolder(s)).filter((n) => n.endsWith('.run')).map((n) => join(cacheFolder(s), n));
 
-/** Rewrites every record's "N notes" as "9 notes": a run that prints "9 notes" printed a record. */
+/** A record's content without its checksum (SHA-1, the last 20 bytes: src/core/load/cache-folder.ts). */
+const contentOf = (file: Buffer) => file.subarray(0, file.length - 20);
+/** Content with its checksum, as the tool writes a record. */
+const seal = (content: Buffer) => Buffer.concat([content, hash('sha1', content, 'buffer')]);
+
+/**
+ * Rewrites every record's "N notes" as "9 notes", with a checksum that matches (as if the tool had written it):
+ * a run that prints "9 notes" printed a record.
+ */
 function mark(s: Sandbox): void {
   const files = records(s);
   expect(files.length).toBeGreaterThan(0);
   for (const file of files) {
-    const text = readFileSync(file, 'latin1');
+    const text = contentOf(readFileSync(file)).toString('latin1');
     expect(text).toMatch(/\d notes?\b/);
-    writeFileSync(file, text.replace(/\d (notes?)\b/g, '9 $1'), 'latin1');
+    writeFileSync(file, seal(Buffer.from(text.replace(/\d (notes?)\b/g, '9 $1'), 'latin1')));
   }
 }
 const MARK = /9 notes?\b/;
@@ -163,8 +172,12 @@ describe('a run computes afresh when an input changed', () => {
 });
 
 describe('a damaged or hostile record is ignored: never a crash, never a write outside the cache folder', () => {
-  const rewrite = (s: Sandbox, change: (b: Buffer) => Buffer) => {
-    for (const file of records(s)) writeFileSync(file, change(readFileSync(file)));
+  /** Changes each record's content; `sealed` gives it a matching checksum, so what is tested is the check of its structure. */
+  const rewrite = (s: Sandbox, change: (b: Buffer) => Buffer, sealed = true) => {
+    for (const file of records(s)) {
+      const changed = change(Buffer.from(contentOf(readFileSync(file))));
+      writeFileSync(file, sealed ? seal(changed) : changed);
+    }
   };
   const cases: { name: string; act: (s: Sandbox) => void }[] = [
     { name: 'a record cut short', act: (s) => rewrite(s, (b) => b.subarray(0, b.length - 5)) },
@@ -173,7 +186,22 @@ describe('a damaged or hostile record is ignored: never a crash, never a write o
     { name: 'a line length that points past the end', act: (s) => rewrite(s, (b) => (b.writeUInt32LE(0xfffffff0, b.indexOf('\n', b.indexOf('\n') + 1) + 2), b)) },
     { name: 'a count of lines one too many', act: (s) => rewrite(s, (b) => (b.writeUInt32LE(b.readUInt32LE(b.length - 12) + 1, b.length - 12), b)) },
     { name: 'an exit code no command returns', act: (s) => rewrite(s, (b) => (b.writeInt32LE(-7, b.length - 8), b)) },
-    { name: 'a record for another key', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/run 1\n[0-9a-f]/, (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`), 'latin1')) },
+    { name: 'a record for another key', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/run 2\n[0-9a-f]/, (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`), 'latin1')) },
+    // Well formed in every other way: only the checksum tells "9 notes" from what the run printed.
+    { name: 'one byte of a line changed, the checksum not', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/\d (notes?)\b/, '8 $1'), 'latin1'), false) },
+    { name: 'the checksum itself changed', act: (s) => {
+      for (const file of records(s)) {
+        const b = readFileSync(file);
+        b[b.length - 1] = b[b.length - 1]! ^ 1;
+        writeFileSync(file, b);
+      }
+    } },
+    { name: 'a record that is a FIFO (opening it would wait for a writer forever)', act: (s) => {
+      for (const file of records(s)) {
+        rmSync(file);
+        execFileSync('mkfifo', [file]);
+      }
+    } },
     { name: 'a record that is a link to a file outside', act: (s) => {
       for (const file of records(s)) {
         writeFileSync(join(s.bystander, 'record'), readFileSync(file));

@@ -1,9 +1,8 @@
-import { appendFileSync } from 'node:fs';
 import { checkRun } from '../../src/core/engine/check.ts';
 import { Run } from '../../src/core/engine/run.ts';
 import { workingCopy } from '../../src/core/load/sources.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
-import { formatGithubAnnotation, renderCheckAnnotations } from '../../src/core/report/github.ts';
+import { renderCheckAnnotations, renderDiagnosticAnnotations } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { safeJsonPieces } from '../../src/core/report/json-pieces.ts';
 import { failsGate } from '../../src/core/report/check-report.ts';
@@ -13,6 +12,7 @@ import { renderCheckText } from '../../src/core/report/check-text.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
 import { ExitError, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
+import { appendStepSummary, stepSummaryFile } from '../lib/step-summary.ts';
 import { cachedRun } from '../lib/cached-run.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD] [--no-cache]';
@@ -40,7 +40,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   const plansDir = plansDirOption(values.plans);
   const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDir, CHECK_USAGE);
   const github = env['GITHUB_ACTIONS'] === 'true';
-  const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
+  const summaryFile = stepSummaryFile(env, output);
   // A run that writes a comment or a step summary, or compares with git, is computed every time: its record would
   // hold only what it printed. The rest print exactly what the last run with the same inputs printed.
   const cacheable = !values['no-cache'] && values.base === undefined && commentFile === undefined && summaryFile === undefined;
@@ -57,9 +57,9 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
       else {
         for (const d of diagnostics) output.out(formatDiagnostic(d, output.paint));
         output.out(`${formatCount(diagnostics, output.paint)}.`);
-        if (github) for (const d of diagnostics) annotation(formatGithubAnnotation(d));
+        if (github) for (const line of renderDiagnosticAnnotations(diagnostics, 'listed above and in the step summary').lines) annotation(line);
       }
-      if (summaryFile) appendFileSync(summaryFile, renderInvalidSummary(diagnostics));
+      if (summaryFile) appendStepSummary(summaryFile, renderInvalidSummary(diagnostics, howOf(output)), output);
       if (commentFile) writeOutputFile(commentFile, renderInvalidComment(diagnostics));
       return 2;
     }
@@ -72,7 +72,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
       // Annotations would break the JSON, so they only go with the text report.
       if (github) for (const line of renderCheckAnnotations(report, workspace)) annotation(line);
     }
-    if (summaryFile) appendFileSync(summaryFile, renderSummary(report));
+    if (summaryFile) appendStepSummary(summaryFile, renderSummary(report), output);
     if (commentFile) writeOutputFile(commentFile, renderComment(report));
     return failsGate(report) ? 1 : 0;
   });

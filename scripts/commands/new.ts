@@ -11,6 +11,8 @@ import { closest, excerpt } from '../../src/core/shared/suggest.ts';
 import { planTemplate } from '../../src/core/templates/plan.ts';
 import { reviewTemplate } from '../../src/core/templates/review.ts';
 import { ExitError, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
+import { pathTooLong } from '../lib/path-limits.ts';
+import { oneLine } from '../../src/core/shared/text.ts';
 
 export const NEW_USAGE = [
   'Usage: npm run new -- plan <id> --name "Name" --owner <person> [--target] [--strategic] [--forecast N] [--plans DIR]',
@@ -100,14 +102,26 @@ function reviewFile(ws: Workspace, values: Record<string, string | boolean | und
  * out), and the file must not exist, not even as a link (O_EXCL refuses a dangling one too).
  */
 function writeNew(root: string, rel: string, cwd: string): { fd: number; created: string[] } {
+  // A name the file system would refuse is refused before any folder is made.
+  const long = pathTooLong(join(realpathSync(root), rel));
+  if (long) throw refuse(`The new file in ${oneLine(relative(cwd, dirname(join(root, rel))), 200)}/ ${long.why}. Nothing was written: give it a shorter id.`);
   const realRoot = realpathSync(root);
   const created: string[] = [];
   let folder = root;
+  // A folder that refuses new files (read-only, full) is a clear refusal, and the folders made on the way are removed.
+  const failed = (e: unknown, what: string): ExitError => {
+    for (const f of created.reverse()) rmdirSync(f);
+    return refuse(`${oneLine(relative(cwd, what), 200)} could not be created (${(e as NodeJS.ErrnoException).code ?? 'error'}); nothing was written. Check that you can write to the plans folder.`);
+  };
   for (const part of dirname(rel).split('/')) {
     folder = join(folder, part);
     const stat = lstatSync(folder, { throwIfNoEntry: false });
     if (stat === undefined) {
-      mkdirSync(folder);
+      try {
+        mkdirSync(folder);
+      } catch (e) {
+        throw failed(e, folder);
+      }
       created.push(folder);
     } else if (stat.isSymbolicLink() || !stat.isDirectory()) {
       throw refuse(`${relative(cwd, folder)} is ${stat.isSymbolicLink() ? 'a link' : 'not a folder'}; new files are written only into real folders inside the plans folder.`);
@@ -119,5 +133,9 @@ function writeNew(root: string, rel: string, cwd: string): { fd: number; created
     for (const f of created.reverse()) rmdirSync(f);
     throw refuse(`${relative(cwd, target)} already exists; it is left unchanged. Edit it, or remove it first to start again.`);
   }
-  return { fd: openSync(target, 'wx', 0o644), created };
+  try {
+    return { fd: openSync(target, 'wx', 0o644), created };
+  } catch (e) {
+    throw failed(e, target);
+  }
 }

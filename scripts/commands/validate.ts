@@ -2,7 +2,7 @@ import { validateJson } from '../../src/core/engine/check.ts';
 import { Run } from '../../src/core/engine/run.ts';
 import { workingCopy } from '../../src/core/load/sources.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
-import { formatGithubAnnotation } from '../../src/core/report/github.ts';
+import { renderDiagnosticAnnotations } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { cachedRun } from '../lib/cached-run.ts';
 import { formatOption, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
@@ -29,10 +29,12 @@ export function validateCommand(argv: string[], output: Output, cwd = process.cw
       output.out(safeJson({ ok, diagnostics }));
     } else {
       const annotate = output.command ?? output.out;
-      for (const d of diagnostics) {
-        if (format === 'github') annotate(formatGithubAnnotation(d));
-        else output.out(formatDiagnostic(d, output.paint));
-      }
+      if (format === 'github') {
+        // GitHub shows 10 annotations of each kind: the rest are listed in the log, after a notice that counts them.
+        const { lines, dropped } = renderDiagnosticAnnotations(diagnostics, 'listed in the log of this step');
+        for (const line of lines) annotate(line);
+        for (const d of dropped) output.out(formatDiagnostic(d, output.paint));
+      } else for (const d of diagnostics) output.out(formatDiagnostic(d, output.paint));
       const plans = workspace ? ` in ${workspace.accounts.length} account plans` : '';
       output.out(`${formatCount(diagnostics, output.paint)}${plans}.`);
     }

@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { ExitError } from './cli.ts';
+import { pathTooLong } from './path-limits.ts';
 
 /** The file every site the build makes carries, so that a later build knows the folder is its own to replace. */
 export const SITE_MARKER = '.account-plans-site';
@@ -42,6 +43,10 @@ export function checkOutputFolder(out: string, ctx: OutputContext): OutputTarget
     throw new ExitError(2, `The site was not built: --out ${shown} ${why}. ${todo}`);
   };
   const path = realPath(given);
+  // The build adds up to 40 bytes to the folder's name (`.<name>-new-XXXXXX`, `<name>.before-build-<time>-<n>`) and
+  // writes the site's pages below it: a name or path the file system would refuse is refused now, not after the build.
+  const long = pathTooLong(path, 40, 1024);
+  if (long) refuse(long.why, 'Pass --out with a shorter folder name, such as dist.');
   const project = realPath(ctx.projectRoot);
   const relation = (other: string, name: string) => {
     const o = realPath(other);

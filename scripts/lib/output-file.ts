@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { isBelow } from '../../src/core/shared/paths.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { ExitError } from './cli.ts';
+import { pathTooLong } from './path-limits.ts';
 
 /**
  * Checks, before anything is read, that `--<option> FILE` names a file check may write: inside the working
@@ -16,6 +17,8 @@ export function outputFileOption(option: string, file: string, cwd: string, plan
   };
   if (file.trim() === '') refuse('the file name is empty.');
   const path = resolve(cwd, file);
+  const long = pathTooLong(path);
+  if (long) refuse(`it ${long.why}.`);
   let folder: string;
   let root: string;
   try {

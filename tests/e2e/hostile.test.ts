@@ -17,6 +17,7 @@ import { buildSite, crawl, launchBrowser, ROOT, serve, type CrawledPage } from '
 const BASE = '/team/plans/';
 const PLANS_NAME = 'pl #a?b%c d';
 const ODD_FOLDER = 'a #b?c%d e';
+const LONG_NAME = `Maximiliane ${'Wolkenstein-'.repeat(8)}Oberhausen`;
 
 const root = mkdtempSync(join(tmpdir(), 'hostile-site-'));
 const plans = join(root, PLANS_NAME);
@@ -62,6 +63,9 @@ beforeAll(async () => {
     writeFileSync(join(plans, rel), text);
   }
   cpSync(join(plans, 'accounts/chart.png'), join(plans, 'accounts', ODD_FOLDER, 'chart.png'));
+  // A person whose name is far wider than a phone, owning a plan: the owner filters list them.
+  writeFileSync(join(plans, 'team.yaml'), `${readFileSync(join(plans, 'team.yaml'), 'utf8')}  - { id: long-name, name: "${LONG_NAME}", role: account-executive, manager: max-roe }\n`);
+  writeFileSync(join(plans, 'accounts/long-owner.yaml'), 'name: Long Owner Co\nstatus: current\nstrategy: grow\nowner: long-name\ndimensions: { channel: direct }\n');
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'ignore' });
   git('init', '-q');
   git('add', '-A');
@@ -223,6 +227,34 @@ describe('a plan whose text is hostile', () => {
     expect(pages.filter((p) => p.status !== 200 || p.errors.length > 0).map((p) => ({ url: p.url, status: p.status, errors: p.errors }))).toEqual([]);
     expect(pages.map((p) => p.url)).toContain(`${server.url}accounts/evil/`);
     expect(readFileSync(join(site.dir, 'accounts/evil/index.html'), 'utf8')).not.toContain('__pwned');
+  });
+});
+
+describe('layout that plan text cannot break', () => {
+  it('keeps the owner filter of /accounts/ and /findings/ within a 390 px phone, whatever the longest name', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 390, height: 800 });
+    for (const path of ['accounts/', 'findings/']) {
+      await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+      const widths = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        selects: [...document.querySelectorAll('form.filters select')].map((s) => s.getBoundingClientRect().right),
+        options: [...document.querySelectorAll('form.filters option')].map((o) => o.textContent ?? ''),
+      }));
+      expect(widths.options.some((o) => o.includes('Oberhausen')), path).toBe(true);
+      expect(widths.page, path).toBeLessThanOrEqual(390);
+      expect(widths.selects.every((r) => r <= 390), path).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('opens the goals page with a fragment that is not valid percent-encoding, without a script error', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${server.url}goals/#%E0%A4%A`, { waitUntil: 'load' });
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });
 

@@ -170,7 +170,7 @@ describe('the CSV downloads', () => {
   });
 
   it('writes each download as a file of the built site', () => {
-    expect(readFileSync(join(site.dir, 'accounts.csv'), 'utf8').split('\r\n')[0]).toMatch(/^id,account,/);
-    expect(readFileSync(join(site.dir, 'people', `${owner}.csv`), 'utf8')).toContain(showcase.plan.name.includes(',') ? `"${showcase.plan.name}"` : showcase.plan.name);
+    expect(readFileSync(join(site.dir, 'accounts.csv'), 'utf8').split('\r\n')[0]).toMatch(/^"id","account",/);
+    expect(readFileSync(join(site.dir, 'people', `${owner}.csv`), 'utf8')).toContain(`"${showcase.plan.name.replaceAll('"', '""')}"`);
   });
 });

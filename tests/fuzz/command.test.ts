@@ -3,7 +3,7 @@ import { ROOT, runScript } from '../helpers/sandbox.ts';
 
 const USAGE = 'Usage: npm run fuzz -- [--runs N] [--seed S] [--only NAME]';
 const PROPERTY_NAMES =
-  'valid-workspaces-load, mutated-files-are-located, commands-exit-0-1-2, file-order-keeps-totals, key-order-keeps-totals, moved-plan-keeps-totals, quarter-split-keeps-annual-totals, scaled-amounts-scale-totals';
+  'valid-workspaces-load, mutated-files-are-located, commands-exit-0-1-2, file-order-keeps-totals, key-order-keeps-totals, moved-plan-keeps-totals, quarter-split-keeps-annual-totals, scaled-amounts-scale-totals, ledger-rows-are-located, csv-downloads-defuse-formulas';
 
 // npm run fuzz takes its options from the command line: each misuse is exit 2 with one clear message, before any run.
 describe('npm run fuzz refuses bad options before running anything', () => {

@@ -88,5 +88,7 @@ export function totals(r: Rollup, options: { annualOnly?: boolean } = {}) {
   const accounts = [...r.accounts]
     .sort((a, b) => a.id.localeCompare(b.id))
     .map((a) => ({ id: a.id, history: a.history, stretch: a.stretch, forecastByYear: a.forecastByYear, ...(!options.annualOnly && { forecast: a.forecast }) }));
-  return { currency: r.currency, goals, accounts, families: r.families };
+  // A family's size is a count of accounts, not an amount: metamorphic properties scale amounts only.
+  const families = r.families.map(({ size: _size, ...amounts }) => amounts);
+  return { currency: r.currency, goals, accounts, families };
 }

@@ -5,6 +5,7 @@ import { commandProblems } from './commands.ts';
 import { coreProblems, runCore, totals } from './invariants.ts';
 import { validFiles } from './model.ts';
 import { mutate, mutation } from './mutate.ts';
+import { downloadProblems, downloadsCase, ledgerCase, ledgerProblems } from './ledger.ts';
 import { movePlan, reorderKeys, scaleAmounts, shuffled, splitAnnual } from './transform.ts';
 
 /**
@@ -106,5 +107,17 @@ export const PROPERTIES: FuzzProperty[] = [
       const k = c.params['k'] as number;
       expect(totals(rollupOf(scaleAmounts(c.files, k)))).toEqual(scaleDeep(totals(rollupOf(c.files)), k));
     },
+  },
+  {
+    name: 'ledger-rows-are-located',
+    quick: 60,
+    arbitrary: ledgerCase,
+    check: (c) => noProblems(ledgerProblems(c)),
+  },
+  {
+    name: 'csv-downloads-defuse-formulas',
+    quick: 25,
+    arbitrary: downloadsCase,
+    check: (c) => noProblems(downloadProblems(c)),
   },
 ];

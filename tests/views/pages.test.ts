@@ -96,7 +96,7 @@ describe('account', () => {
   it('takes the subsidiaries and the family figure from rollup.families', () => {
     const view = accountView(example, 'halberd-chemicals');
     const family = example.rollup.families.find((f) => f.id === 'halberd-chemicals')!;
-    expect(view.family!.subsidiaries.map((s) => s.id)).toEqual(family.members);
+    expect(view.family!.subsidiaries.map((s) => s.id)).toEqual(family.children);
     expect(view.family!.sentence).toBe('The family plans $4,385,340 in FY2027 across 3 accounts, forecast weighted by confidence.');
     expect(usd(family.forecastByYear['FY2027']!.weighted)).toBe('$4,385,340');
   });

@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES = {
   'link-hidden': { severity: 'error', meaning: 'A symbolic link points to a hidden file or folder, or into node_modules.' },
   'link-to-folder': { severity: 'error', meaning: 'A symbolic link points to a folder; links to folders are not followed.' },
   'file-name-case': { severity: 'error', meaning: 'A plans file or folder name has capitals (Accounts/, .YAML), so it is not read.' },
+  'invisible-name': { severity: 'error', meaning: 'A plans file or folder name holds what nobody sees (a control character, an invisible or non-ASCII space, a space at an end), so it is not read.' },
   'unknown-file': { severity: 'warning', meaning: 'A file in the plans folder is not one the tools read.' },
   'duplicate-file': { severity: 'error', meaning: 'Two files hold the same shared file (workspace.yml and workspace.yaml).' },
   'missing-file': { severity: 'error', meaning: 'workspace.yaml or team.yaml is missing.' },
@@ -55,6 +56,7 @@ export const DIAGNOSTIC_CODES = {
   // Links between files
   'invalid-file-name': { severity: 'error', meaning: 'An account plan\'s file name is not a valid account id.' },
   'duplicate-account': { severity: 'error', meaning: 'Two plans have the same account id (file name).' },
+  'duplicate-crm-id': { severity: 'error', meaning: 'Two plans name the same CRM account (crm.id, or a crm.id that is another plan\'s id), or two opportunities the same CRM deal (crm_id).' },
   'duplicate-id': { severity: 'error', meaning: 'An id is used twice in one list (people, offerings, criteria, objectives, actions ...).' },
   'duplicate-value': { severity: 'error', meaning: 'A dimension lists the same value twice.' },
   'duplicate-forecast': { severity: 'error', meaning: 'A plan forecasts the same period (and product) twice.' },

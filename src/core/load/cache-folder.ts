@@ -1,3 +1,4 @@
+import { hash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -49,19 +50,62 @@ export function pruneOldest(folder: string, ending: string, keep: string, max: n
   for (const { path } of files.slice(max - 1)) rmSync(path, { force: true });
 }
 
-/** A cache file's bytes, or undefined when it is missing, a link, not a regular file, larger than `maxBytes` or cut short while read. Never throws. */
-export function readCacheFile(path: string, maxBytes: number): Buffer | undefined {
+/**
+ * Every cache file carries a checksum of its content, so a byte changed on disk (a bad sector, a half-synced
+ * copy, a hand edit) is a miss, never output. SHA-1 through `crypto.hash`, the fastest of Node's hashes on
+ * this machine (about 1.6 GB/s with the CPU's SHA instructions, against 0.7 GB/s for MD5): it detects damage,
+ * not forgery, since anyone who can write node_modules can change the tool itself.
+ */
+export const CHECKSUM_BYTES = 20;
+
+export function checksum(bytes: Uint8Array): Buffer {
+  return hash('sha1', bytes, 'buffer');
+}
+
+/**
+ * Opens a cache file for reading only when `lstat` says it is a regular file of at most `maxBytes`, so a FIFO, a
+ * device or a link is never opened (opening a FIFO waits for a writer forever); the open file is checked again
+ * (O_NOFOLLOW, O_NONBLOCK, the same inode), in case the path was swapped in between. Undefined otherwise. Never throws.
+ */
+export function openCacheFile(path: string, maxBytes: number): { fd: number; size: number } | undefined {
   let fd: number | undefined;
   try {
-    // O_NOFOLLOW: a cache file that is a link is not read.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
+    const before = lstatSync(path);
+    if (!before.isFile() || before.size > maxBytes) return undefined;
+    fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
-    return stat.isFile() && stat.size <= maxBytes ? readExactly(fd, 0, stat.size) : undefined;
+    if (stat.isFile() && stat.size <= maxBytes && stat.ino === before.ino && stat.dev === before.dev) return { fd, size: stat.size };
+  } catch {
+    // Missing, unreadable, or swapped for a link: a miss.
+  }
+  if (fd !== undefined) closeQuietly(fd);
+  return undefined;
+}
+
+/**
+ * A cache file's content, or undefined when it is missing, a link or anything but a regular file, larger than
+ * `maxBytes`, cut short while read, or its checksum (its last CHECKSUM_BYTES, see writeSealed) does not match. Never throws.
+ */
+export function readCacheFile(path: string, maxBytes: number): Buffer | undefined {
+  const file = openCacheFile(path, maxBytes);
+  if (!file) return undefined;
+  try {
+    if (file.size < CHECKSUM_BYTES) return undefined;
+    const bytes = readExactly(file.fd, 0, file.size);
+    if (!bytes) return undefined;
+    const content = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);
+    return checksum(content).equals(bytes.subarray(content.length)) ? content : undefined;
   } catch {
     return undefined;
   } finally {
-    if (fd !== undefined) closeQuietly(fd);
+    closeQuietly(file.fd);
   }
+}
+
+/** Writes `bytes` and their checksum, as readCacheFile reads them. Throws on a write error. */
+export function writeSealed(fd: number, bytes: Uint8Array): void {
+  writeAll(fd, bytes);
+  writeAll(fd, checksum(bytes));
 }
 
 /** `length` bytes from `position`, or undefined when the file ends first. Throws on a read error. */

@@ -1,16 +1,21 @@
-import { closeSync, constants, fstatSync, openSync, rmSync } from 'node:fs';
-import { closeQuietly, readExactly, writeAll } from './cache-folder.ts';
+import { closeSync, openSync, rmSync } from 'node:fs';
+import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, writeAll } from './cache-folder.ts';
 
 /**
  * The file format of a cache pack: a head (MAGIC and the tool's fingerprint), the entries' bytes one after the
  * other, then a table of (key, offset, length) and a footer that says where the table starts. A reader loads
  * only the table and reads an entry when it is asked for, so a run holds one entry at a time rather than the
  * whole pack; a writer appends each entry as it comes and writes the table last. A pack without its footer
- * (cut short, or from another version) is not read at all.
+ * (cut short, or from another version) is not read at all. Like every cache file it is checked by SHA-1 checksums
+ * (cache-folder.ts's checksum): the footer holds the table's, and each row of the table its entry's, verified when
+ * the entry is read, so a changed byte anywhere is a miss, never a replayed result.
  */
-const MAGIC = 'account-plans cache 3\n';
-const TAG = 0x33637061; // "apc3", little-endian
-const FOOTER = 12;
+const MAGIC = 'account-plans cache 4\n';
+const TAG = 0x34637061; // "apc4", little-endian
+/** tableAt, count, the table's checksum, TAG. */
+const FOOTER = 12 + CHECKSUM_BYTES;
+/** keyLength, offset, length, the entry's checksum, then the key. */
+const ROW = 12 + CHECKSUM_BYTES;
 const WRITE_BYTES = 1 << 20;
 /** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
 const MAX_PACK_BYTES = 1 << 30;
@@ -18,6 +23,7 @@ const MAX_PACK_BYTES = 1 << 30;
 interface Slot {
   offset: number;
   length: number;
+  sum: Buffer;
 }
 
 export class PackReader {
@@ -29,37 +35,40 @@ export class PackReader {
     this.slots = slots;
   }
 
-  /** The pack's table, or undefined when the pack is missing, a link, too large, damaged, or for another fingerprint. Never throws. */
+  /**
+   * The pack's table, or undefined when the pack is missing, a link or anything but a regular file (checked before
+   * it is opened), too large, damaged, or for another fingerprint. Never throws.
+   */
   static open(path: string, fingerprint: string): PackReader | undefined {
-    let fd: number | undefined;
+    const file = openCacheFile(path, MAX_PACK_BYTES);
+    if (!file) return undefined;
+    const { fd, size } = file;
     try {
-      // O_NOFOLLOW: a pack that is a link is not read.
-      fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
-      const stat = fstatSync(fd);
       const head = headOf(fingerprint);
-      if (!stat.isFile() || stat.size > MAX_PACK_BYTES || stat.size < head.length + FOOTER) return closing(fd);
+      if (size < head.length + FOOTER) return closing(fd);
       const start = readExactly(fd, 0, head.length);
       if (!start || !start.equals(head)) return closing(fd);
-      const footer = readExactly(fd, stat.size - FOOTER, FOOTER);
-      if (!footer || footer.readUInt32LE(8) !== TAG) return closing(fd);
+      const footer = readExactly(fd, size - FOOTER, FOOTER);
+      if (!footer || footer.readUInt32LE(FOOTER - 4) !== TAG) return closing(fd);
       const tableAt = footer.readUInt32LE(0);
       const count = footer.readUInt32LE(4);
-      if (tableAt < head.length || tableAt > stat.size - FOOTER) return closing(fd);
-      const table = readExactly(fd, tableAt, stat.size - FOOTER - tableAt);
-      const slots = table && parseTable(table, count, head.length, tableAt);
+      if (tableAt < head.length || tableAt > size - FOOTER) return closing(fd);
+      const table = readExactly(fd, tableAt, size - FOOTER - tableAt);
+      const slots = table && checksum(table).equals(footer.subarray(8, 8 + CHECKSUM_BYTES)) ? parseTable(table, count, head.length, tableAt) : undefined;
       if (!slots) return closing(fd);
       return new PackReader(fd, slots);
     } catch {
-      return fd === undefined ? undefined : closing(fd);
+      return closing(fd);
     }
   }
 
-  /** An entry's bytes, or undefined when it is not in the pack or cannot be read. */
+  /** An entry's bytes, or undefined when it is not in the pack, cannot be read, or does not match its checksum. */
   read(key: string): Buffer | undefined {
     const slot = this.slots.get(key);
     if (!slot || this.fd === undefined) return undefined;
     try {
-      return readExactly(this.fd, slot.offset, slot.length);
+      const bytes = readExactly(this.fd, slot.offset, slot.length);
+      return bytes && checksum(bytes).equals(slot.sum) ? bytes : undefined;
     } catch {
       return undefined;
     }
@@ -92,11 +101,12 @@ export class PackWriter {
   /** Appends one entry. Throws on a write error. */
   add(key: string, bytes: Uint8Array): void {
     const keyBytes = Buffer.from(key, 'utf8');
-    const row = Buffer.alloc(12 + keyBytes.length);
+    const row = Buffer.alloc(ROW + keyBytes.length);
     row.writeUInt32LE(keyBytes.length, 0);
     row.writeUInt32LE(this.at, 4);
     row.writeUInt32LE(bytes.length, 8);
-    keyBytes.copy(row, 12);
+    checksum(bytes).copy(row, 12);
+    keyBytes.copy(row, ROW);
     this.write(bytes);
     this.table.push(row);
   }
@@ -104,11 +114,13 @@ export class PackWriter {
   /** Writes the table and the footer and closes the file. Throws on a write error. */
   finish(): void {
     const tableAt = this.at;
-    for (const row of this.table) this.write(row);
+    const table = Buffer.concat(this.table);
+    this.write(table);
     const footer = Buffer.alloc(FOOTER);
     footer.writeUInt32LE(tableAt, 0);
     footer.writeUInt32LE(this.table.length, 4);
-    footer.writeUInt32LE(TAG, 8);
+    checksum(table).copy(footer, 8);
+    footer.writeUInt32LE(TAG, FOOTER - 4);
     this.write(footer);
     this.flush();
     closeSync(this.fd);
@@ -145,13 +157,14 @@ function parseTable(table: Buffer, count: number, entriesFrom: number, entriesTo
   const slots = new Map<string, Slot>();
   let at = 0;
   for (let i = 0; i < count; i++) {
-    if (at + 12 > table.length) return undefined;
+    if (at + ROW > table.length) return undefined;
     const keyLength = table.readUInt32LE(at);
     const offset = table.readUInt32LE(at + 4);
     const length = table.readUInt32LE(at + 8);
-    at += 12;
+    const sum = table.subarray(at + 12, at + ROW);
+    at += ROW;
     if (at + keyLength > table.length || offset < entriesFrom || offset + length > entriesTo) return undefined;
-    slots.set(table.toString('utf8', at, at + keyLength), { offset, length });
+    slots.set(table.toString('utf8', at, at + keyLength), { offset, length, sum });
     at += keyLength;
   }
   return at === table.length ? slots : undefined;

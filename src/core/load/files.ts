@@ -2,7 +2,8 @@ import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../shared/input-error.ts';
-import { isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix } from '../shared/paths.ts';
+import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visibleName } from '../shared/paths.ts';
+import { excerpt } from '../shared/suggest.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
@@ -63,6 +64,12 @@ function listFolder(realRoot: string): Entry[] {
       if (isSkippedName(name)) continue;
       const rel = relDir === '' ? name : `${relDir}/${name}`;
       const path = join(realRoot, rel);
+      // A plans file or folder whose name hides something is an error at it, never silently left out.
+      const hidden = invisibleInName(name);
+      if (hidden && (PLAN_EXTENSIONS.test(visibleName(name)) || isFolder(path))) {
+        out.push({ rel, problem: invisibleNameProblem(name, hidden, isFolder(path)) });
+        continue;
+      }
       let stat: Stats;
       try {
         stat = lstatSync(path);
@@ -83,6 +90,22 @@ function listFolder(realRoot: string): Entry[] {
   };
   walk('');
   return out;
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Why a name a person cannot read as it is is refused, and what to rename it to. */
+export function invisibleNameProblem(name: string, hidden: string, folder: boolean): { code: DiagnosticCode; message: string } {
+  const meant = visibleName(name);
+  const what = folder ? 'folder' : 'file';
+  const rename = meant === '' ? `Rename the ${what}.` : `Rename the ${what} to ${excerpt(meant)}.`;
+  return { code: 'invisible-name', message: `The ${what} name ${excerpt(name)} ${hidden}, which nobody sees in a listing, so ${folder ? 'its plans are' : 'it is'} not read. ${rename}` };
 }
 
 /** A link is followed only to a file inside the plans folder; anything else is an error at the link. */

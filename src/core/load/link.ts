@@ -1,4 +1,4 @@
-import { toIdSlug } from '../shared/paths.ts';
+import { suggestId } from '../shared/paths.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
@@ -6,6 +6,7 @@ import { cycleFrom, findCycles } from './cycles.ts';
 import { at, suggestion } from './link-at.ts';
 import { latestReviews, reviewAccountsExist, reviewActionsServe, reviewOfferingsExist, reviewOutcomesComplete } from './link-reviews.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
+import { crmIdsUnique } from './link-crm.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
@@ -25,6 +26,7 @@ const CHECKS: Check[] = [
   uniquePeople,
   managersExist,
   accountIdsAreValid,
+  crmIdsUnique,
   accountReferencesExist,
   dimensionsMatchWorkspace,
   currencyHasRate,
@@ -77,7 +79,10 @@ function accountIdsAreValid(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of ws.accounts) {
     if (!IdSchema.safeParse(a.id).success) {
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. Rename the file to ${toIdSlug(a.id)}.${a.format}.` });
+      // Suggest a name only when it keeps every letter and digit (über → uber): never `.yaml` for `_.yaml`, nor `ber.yaml` for `über.yaml`.
+      const id = suggestId(a.id);
+      const rename = id ? `Rename the file to ${id}.${a.format}.` : `Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.${a.format}.`;
+      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. ${rename}` });
     }
     const other = byId.get(a.id);
     if (other) {

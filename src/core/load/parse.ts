@@ -8,6 +8,7 @@ import { positionAt, YamlSource } from './yaml-source.ts';
 import { clip, excerpt } from '../shared/suggest.ts';
 import { MAX_ALIAS_NODES, withinAliasBudget } from './aliases.ts';
 import { PositionRecorder, type PositionIndex } from './position-index.ts';
+import { COMPLEX_KEY_MESSAGE, complexKeyAt, overIndentedItem } from './yaml-shapes.ts';
 
 export interface ParsedFile {
   /** The YAML data, or undefined when the file could not be parsed. */
@@ -144,6 +145,11 @@ function loadYaml(text: string, report: Report): { data: unknown; index?: Positi
     return { data: undefined };
   }
   if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return { data: undefined };
+  const complex = complexKeyAt(text);
+  if (complex !== undefined) {
+    report(complex, 'yaml-syntax', COMPLEX_KEY_MESSAGE);
+    return { data: undefined };
+  }
   return { data, ...(data !== undefined && { index: recorder.finish() }) };
 }
 
@@ -152,6 +158,9 @@ function explainWithYaml(text: string): [number, DiagnosticCode, string] | undef
   const [error] = doc.errors;
   if (error) {
     const offset = error.pos[0];
+    // A list item indented into the entry above: said at the item, with its column, not as "two keys on one line" above it.
+    const item = /IMPLICIT_KEY|BAD_INDENT|MISSING_CHAR|UNEXPECTED_TOKEN/.test(error.code) ? overIndentedItem(text, offset) : undefined;
+    if (item) return [item.offset, 'yaml-indentation', item.message];
     const unclosed = /closing|end with a|quote/.test(error.message);
     const code = unclosed ? 'UNCLOSED' : error.code;
     return [unclosed ? openingOf(text, offset) : offset, ...describeYamlError(code, error.message, text, offset)];

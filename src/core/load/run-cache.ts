@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlansFile } from './files.ts';
@@ -20,7 +20,7 @@ export interface RunInputs {
   extra: readonly string[];
 }
 
-const MAGIC = 'account-plans run 1\n';
+const MAGIC = 'account-plans run 2\n';
 const TAG = 0x31727061; // "apr1", little-endian
 const FOOTER = 12;
 const WRITE_BYTES = 1 << 20;
@@ -35,7 +35,8 @@ const MAX_RECORDS = 16;
  * of the run: the tool's code and scripts, the Node version, the resolved options, every file of the plans folder
  * (name, problem, bytes), and what the command reads besides them. A re-run whose inputs are all unchanged prints
  * the record instead of parsing, checking and summing again; any other run computes, and then replaces the record.
- * A record that is missing, a link, damaged, cut short or for another key is a miss. Deleting the folder is safe.
+ * A record that is missing, a link or not a regular file, damaged (its SHA-1 checksum, the file's last 20 bytes,
+ * does not match: cache-folder.ts), cut short or for another key is a miss. Deleting the folder is safe.
  */
 export class RunCache {
   private readonly folder: string;
@@ -116,6 +117,8 @@ export class RunRecorder {
   private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
   private used = 0;
   private failed = false;
+  /** The checksum readCacheFile verifies, kept as the bytes go out (SHA-1, as cache-folder.ts's checksum). */
+  private readonly sum: Hash = createHash('sha1');
 
   /** Creates the temporary file ('wx': never through a link or over a file already there). Throws when it cannot. */
   constructor(path: string, folder: string, key: string) {
@@ -151,6 +154,13 @@ export class RunRecorder {
     footer.writeUInt32LE(TAG, 8);
     if (this.reserve(FOOTER)) this.writeBytes(footer);
     this.flush();
+    if (!this.failed) {
+      try {
+        writeAll(this.fd, this.sum.digest());
+      } catch {
+        this.failed = true;
+      }
+    }
     if (this.failed) return this.abandon();
     try {
       closeSync(this.fd);
@@ -188,6 +198,7 @@ export class RunRecorder {
 
   private writeOut(bytes: Buffer): void {
     if (this.failed) return;
+    this.sum.update(bytes);
     try {
       writeAll(this.fd, bytes);
     } catch {

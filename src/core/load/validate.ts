@@ -48,6 +48,19 @@ export function validateData<K extends FileKind>(
 
 type Issue = z.core.$ZodIssue;
 
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * Of a union's branches, the one that took the value as a set of fields and failed only on fields inside it (every
+ * issue has a path): its issues. Undefined when no branch got that far, or when more than one did.
+ */
+function fieldIssuesOf(issue: Extract<Issue, { code: 'invalid_union' }>): Issue[] | undefined {
+  const branches = (issue.errors ?? []).filter((errors) => errors.length > 0 && errors.every((e) => e.path.length > 0 || e.code === 'unrecognized_keys'));
+  return branches.length === 1 ? branches[0] : undefined;
+}
+
 function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: YamlSource, root: z.ZodType): Diagnostic[] {
   const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
   const where = formatPath(path);
@@ -78,6 +91,12 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
     const expected =
       issue.code === 'invalid_type' ? `${article(issue.expected)}.` : issue.code === 'invalid_value' ? `one of: ${issue.values.map(String).join(', ')}.` : 'a value.';
     return [make(`${field} is missing. Add "${key}:" with ${about ?? expected}`, 'missing-field', path.slice(0, -1))];
+  }
+  if (issue.code === 'invalid_union' && isPlainObject(value)) {
+    // A value that is a set of fields failed the union's object form on one of its own fields (`{ severity: eror }`,
+    // `{ days: 0.5 }`): that field's issue, at its line, says more than "a set of fields is not valid here".
+    const inner = fieldIssuesOf(issue);
+    if (inner) return inner.flatMap((i) => describeIssue(kind, { ...i, path: [...issue.path, ...i.path] } as Issue, data, source, root));
   }
   switch (issue.code) {
     case 'invalid_type':

@@ -1,13 +1,13 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import type { Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { PlansFile } from './files.ts';
+import { invisibleNameProblem, type PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 import type { PlansCache } from './cache.ts';
 import { loadFile } from './load-file.ts';
 import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
-import { SHARED_FILE_ANY_CASE } from '../shared/paths.ts';
+import { invisibleInName, PLAN_EXTENSIONS, SHARED_FILE_ANY_CASE, visibleName } from '../shared/paths.ts';
 
 type Slot = 'workspace' | 'team' | 'goals' | 'icp';
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
@@ -28,6 +28,14 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const readOne = (f: PlansFile): void => {
     if (f.problem) {
       diagnostics.push(error(f.display, f.problem.code, f.problem.message));
+      invalid = true;
+      return;
+    }
+    // The walk reports such names itself; files from git or a test get the same error here.
+    const hidden = hiddenPart(f.rel);
+    if (hidden && (PLAN_EXTENSIONS.test(visibleName(f.rel)) || hidden.folder)) {
+      const problem = invisibleNameProblem(hidden.name, hidden.why, hidden.folder);
+      diagnostics.push(error(f.display, problem.code, problem.message));
       invalid = true;
       return;
     }
@@ -121,6 +129,16 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const sorted = sortDiagnostics(diagnostics);
   insideFiles(sorted, lineCounts);
   return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
+}
+
+/** The first part of a path whose name hides something (invisibleInName), if any. */
+function hiddenPart(rel: string): { name: string; why: string; folder: boolean } | undefined {
+  const parts = rel.split('/');
+  for (const [i, name] of parts.entries()) {
+    const why = invisibleInName(name);
+    if (why) return { name, why, folder: i < parts.length - 1 };
+  }
+  return undefined;
 }
 
 function rootOf(files: readonly PlansFile[]): string {

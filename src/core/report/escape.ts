@@ -37,7 +37,10 @@ export function defuseCommands(text: string): string {
 /**
  * Neutralises Markdown and HTML in plan text: a name like "<img onerror>", "a | b", "[x](https://…)" or
  * "# Title" stays text. Line breaks are shown as escapes, so text can never start a line of its own.
- * A zero-width space after "@" keeps "@someone" from mentioning (and notifying) anybody in a comment.
+ * GitHub links more than Markdown does, escaped or not, so a zero-width space (&#8203;) goes where it would: after
+ * "@" (a mention, an email, org/repo@sha), after "#" and "GH" before a number (#1, other-org/repo#2, GH-3), before the
+ * "://" of a URL and the "." of "www.", and inside a run of hex that could be a commit: the text reads the same and
+ * neither notifies anybody nor links anywhere.
  */
 export function escapeMarkdown(text: string): string {
   return oneLine(text)
@@ -47,5 +50,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/([\\`*_[\]|#!~])/g, '\\$1')
     .replace(/^(\s*)([-+=:])/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])/, '$1\\$2')
-    .replace(/@/g, '@&#8203;');
+    .replace(/@/g, '@&#8203;')
+    .replace(/(?<!&)#(?=\d)/g, '#&#8203;')
+    .replace(/\b(GH)-(?=\d)/gi, '$1&#8203;-')
+    .replace(/\b([a-z][a-z0-9+.-]*)(?=:\/\/)/gi, '$1&#8203;')
+    .replace(/\b(www)\./gi, '$1&#8203;.')
+    .replace(/\b(?=[0-9a-f]{7,40}\b)(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)([0-9a-f]{3})/gi, '$1&#8203;');
 }

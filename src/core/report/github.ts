@@ -5,7 +5,7 @@ import type { CheckReport } from './check-report.ts';
 import { describeShortfall, describeStillShort } from './sentences.ts';
 import { findingsNewFirst } from './check-report.ts';
 import { oneLine } from '../shared/text.ts';
-import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
+import { NPM_SCRIPTS } from '../shared/invocation.ts';
 
 const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -56,7 +56,19 @@ export function renderCheckAnnotations(report: CheckReport, ws: Workspace): stri
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map(({ d }) => ({ level: d.severity, line: formatGithubAnnotation('rule' in d ? { ...d, title: d.rule } : d) })),
   ];
-  return withinLimits(ranked, ws.sources.workspace.file, report.how ?? NPM_SCRIPTS);
+  return withinLimits(ranked, ws.sources.workspace.file, `in the step summary (and in ${(report.how ?? NPM_SCRIPTS).command('check', '--json')})`).lines;
+}
+
+/**
+ * Annotations for diagnostics alone (plans that do not validate, in `check` and `validate --format github`), within
+ * the same limits: `lines` are the workflow commands, the last a notice that counts the rest (pointing at the first
+ * file left out); `dropped` the diagnostics that did not fit, for the caller to list where it says.
+ */
+export function renderDiagnosticAnnotations<D extends Diagnostic>(diagnostics: readonly D[], where: string): { lines: string[]; dropped: D[] } {
+  const ranked = diagnostics.map((d) => ({ level: d.severity, line: formatGithubAnnotation(d) }));
+  const first = diagnostics[0]?.file ?? '.';
+  const { lines, kept } = withinLimits(ranked, first, where, (i) => diagnostics[i]!.file);
+  return { lines, dropped: diagnostics.filter((_, i) => !kept[i]) };
 }
 
 /** An annotation in the order of importance; `goal` marks a missed goal's, so the last notice can count them apart. */
@@ -66,8 +78,11 @@ interface Ranked {
   goal?: boolean;
 }
 
-/** The last notice points at workspace.yaml, a file every plans folder has, so it is an annotation like the others. */
-function withinLimits(ranked: Ranked[], file: string, how: Invocation): string[] {
+/**
+ * The last notice points at a file (workspace.yaml for check's report, else the first file left out), so it is an
+ * annotation like the others; `where` says where the rest are listed.
+ */
+function withinLimits(ranked: Ranked[], file: string, where: string, fileOf?: (index: number) => string): { lines: string[]; kept: boolean[] } {
   const used = { error: 0, warning: 0, info: 0 };
   const keep = ranked.map((a) => used[a.level]++ < ANNOTATIONS_PER_LEVEL);
   let dropped = keep.filter((k) => !k).length;
@@ -82,8 +97,9 @@ function withinLimits(ranked: Ranked[], file: string, how: Invocation): string[]
     const goals = ranked.filter((a, i) => a.goal && !keep[i]).length;
     const findings = dropped - goals;
     const parts = [...(goals > 0 ? [`${goals} more missed ${goals === 1 ? 'goal' : 'goals'}`] : []), ...(findings > 0 ? [`${findings} more ${findings === 1 ? 'finding' : 'findings'}`] : [])];
-    const message = `${parts.join(' and ')} ${dropped === 1 ? 'is' : 'are'} in the step summary (and in ${how.command('check', '--json')}).`;
-    out.push(formatGithubAnnotation({ file, line: 1, column: 1, severity: 'info', title: 'More findings', message }));
+    const message = `${parts.join(' and ')} ${dropped === 1 ? 'is' : 'are'} ${where}.`;
+    const at = fileOf ? fileOf(keep.indexOf(false)) : file;
+    out.push(formatGithubAnnotation({ file: at, line: 1, column: 1, severity: 'info', title: 'More findings', message }));
   }
-  return out;
+  return { lines: out, kept: keep };
 }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Finding } from '../rules/finding.ts';
-import { NPM_SCRIPTS } from '../shared/invocation.ts';
+import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 import { oneLine } from '../shared/text.ts';
 import type { CheckReport } from './check-report.ts';
 import { escapeMarkdown } from './escape.ts';
@@ -91,9 +91,10 @@ function renderFindings(model: ReportModel): string[] {
 }
 
 /** The step summary when the plans do not validate: the diagnostics, and nothing summed. */
-export function renderInvalidSummary(diagnostics: readonly Diagnostic[]): string {
+export function renderInvalidSummary(diagnostics: readonly Diagnostic[], how: Invocation = NPM_SCRIPTS): string {
   const model = buildInvalidModel(diagnostics);
-  return [`## ❌ ${model.title}`, '', `${model.errors} Fix these and push again.`, '', ...model.diagnostics.map(noteOfDiagnostic), ''].join('\n');
+  const markdown = [`## ❌ ${model.title}`, '', `${model.errors} Fix these and push again.`, '', ...model.diagnostics.map(noteOfDiagnostic), ''].join('\n');
+  return withinBytes(markdown, SUMMARY_BYTES, `*The list was cut here to fit GitHub’s step summary; \`${how.command('validate')}\` lists every problem.*`);
 }
 
 /** A sentence of the model as Markdown: text escaped, identifiers as code, labels in bold. */

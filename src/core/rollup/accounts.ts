@@ -37,8 +37,10 @@ export interface AccountTotals {
 export interface FamilyTotals {
   /** The account at the head of this family. */
   id: string;
-  /** Every account below it, at any depth, sorted by id. */
-  members: string[];
+  /** The accounts whose parent it is, sorted by id (each with children of its own heads a family too). */
+  children: string[];
+  /** How many accounts are below it, at any depth. */
+  size: number;
   history: Record<string, number>;
   forecastByYear: Record<string, { full: number; weighted: number }>;
   stretch: Record<string, number>;
@@ -95,34 +97,59 @@ export function totalFamilies(ws: Pick<Workspace, 'accounts'>, totals: readonly 
     pushTo(children, a.plan.parent, a.id);
   }
   const byId = new Map(totals.map((t) => [t.id, t]));
-  const families: FamilyTotals[] = [];
-  for (const head of [...children.keys()].sort()) {
-    // A set and a read position, not members.includes and queue.shift: both were linear per member, so a deep family cost its size squared.
-    const seen = new Set<string>([head]);
-    const members: string[] = [];
-    const queue = [...(children.get(head) ?? [])];
-    for (let next = 0; next < queue.length; next++) {
-      const id = queue[next]!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      members.push(id);
-      for (const child of children.get(id) ?? []) queue.push(child);
-    }
-    const family: FamilyTotals = { id: head, members: members.sort(), history: {}, forecastByYear: {}, stretch: {} };
-    for (const id of [head, ...members]) {
-      const t = byId.get(id);
-      if (!t) continue;
-      for (const [year, v] of Object.entries(t.history)) add(family.history, year, v);
-      for (const [period, v] of Object.entries(t.stretch)) add(family.stretch, period, v);
-      for (const [year, v] of Object.entries(t.forecastByYear)) {
-        const y = (family.forecastByYear[year] ??= { full: 0, weighted: 0 });
-        y.full = roundCents(y.full + v.full);
-        y.weighted = roundCents(y.weighted + v.weighted);
+  // Each family is its head plus its children's families, summed once from the bottom up: linear in the accounts
+  // however deep a chain (a family of every account below, at every level, was quadratic in a chain's length).
+  const done = new Map<string, FamilyTotals>();
+  const open = new Set<string>();
+  const familyOf = (head: string): FamilyTotals => {
+    const stack: string[] = [head];
+    while (stack.length > 0) {
+      const id = stack.at(-1)!;
+      if (done.has(id)) {
+        stack.pop();
+        continue;
       }
+      const below = (children.get(id) ?? []).filter((c) => !done.has(c) && !open.has(c));
+      if (!open.has(id) && below.length > 0) {
+        open.add(id);
+        stack.push(...below);
+        continue;
+      }
+      stack.pop();
+      open.delete(id);
+      done.set(id, sumFamily(id, [...(children.get(id) ?? [])].sort(), byId, done));
     }
-    families.push(family);
+    return done.get(head)!;
+  };
+  return [...children.keys()].sort().map(familyOf);
+}
+
+/** A family's totals: the head's own and each child's family (a child on a circle of parents, not summed yet, counts for nothing). */
+function sumFamily(id: string, kids: string[], byId: ReadonlyMap<string, AccountTotals>, done: ReadonlyMap<string, FamilyTotals>): FamilyTotals {
+  const family: FamilyTotals = { id, children: kids, size: 0, history: {}, forecastByYear: {}, stretch: {} };
+  const addTotals = (t: Pick<AccountTotals, 'history' | 'stretch' | 'forecastByYear'>) => {
+    for (const [year, v] of Object.entries(t.history)) add(family.history, year, v);
+    for (const [period, v] of Object.entries(t.stretch)) add(family.stretch, period, v);
+    for (const [year, v] of Object.entries(t.forecastByYear)) {
+      const y = (family.forecastByYear[year] ??= { full: 0, weighted: 0 });
+      y.full = roundCents(y.full + v.full);
+      y.weighted = roundCents(y.weighted + v.weighted);
+    }
+  };
+  const own = byId.get(id);
+  if (own) addTotals(own);
+  for (const kid of kids) {
+    const below = done.get(kid);
+    if (below) {
+      addTotals(below);
+      family.size += 1 + below.size;
+    } else {
+      const t = byId.get(kid);
+      if (t) addTotals(t);
+      family.size += 1;
+    }
   }
-  return families;
+  return family;
 }
 
 /** The forecast an account counts towards a goal period: annual goals take the year's entries, quarterly goals the quarter's. */

@@ -17,7 +17,8 @@ export function isQuarter(period: string): boolean {
 }
 
 export function yearOf(period: string): string {
-  return period.slice(0, 6);
+  // Without the quarter, whatever the year's digits: a date late in 9999 is in FY10000, not FY1000.
+  return period.replace(/-Q[1-4]$/, '');
 }
 
 /** The first day of a period, as YYYY-MM-DD. */

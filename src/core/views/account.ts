@@ -212,7 +212,8 @@ function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry
   const { ws, rollup, revenue } = data;
   const parentPlan = account.plan.parent === undefined ? undefined : ws.accountById.get(account.plan.parent);
   const family = data.index.familyOf.get(account.id);
-  const subsidiaries = (family?.members ?? []).flatMap((m) => {
+  // Its direct subsidiaries: each of them with subsidiaries of its own lists those on its page.
+  const subsidiaries = (family?.children ?? []).flatMap((m) => {
     const a = ws.accountById.get(m);
     return a ? [named(a)] : [];
   });
@@ -223,7 +224,7 @@ function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry
     parent: parentPlan && named(parentPlan),
     subsidiaries,
     sentence: family && planned !== undefined
-      ? `The family plans ${formatMoney(planned, rollup.currency)} in ${revenue.currentYear} across ${family.members.length + 1} accounts, ${forecastCounting(rollup.count)}.`
+      ? `The family plans ${formatMoney(planned, rollup.currency)} in ${revenue.currentYear} across ${family.size + 1} accounts, ${forecastCounting(rollup.count)}.`
       : undefined,
   };
 }

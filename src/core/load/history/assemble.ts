@@ -32,8 +32,18 @@ export function assemble(
   shared: Workspace,
   built: Built | undefined,
   pending: ReadonlySet<string>,
+  lastValid: ReadonlyMap<string, AccountEntry> = new Map(),
+  decidedByOthers: ReadonlySet<string> = new Set(),
 ): Built | Problem {
-  for (const rel of failing) return { failed: rel, failure: current.get(rel) as Failure };
+  // A failure decided by other plans (a parent missing or in a circle, a twin id) is the commit's, not the version's.
+  for (const rel of failing) if (decidedByOthers.has(rel)) return { failed: rel, failure: current.get(rel) as Failure };
+  // A plan whose own version does not validate keeps its last valid version, or is left out when it never had one:
+  // the other plans go on (the walker notes which of its commits were left out). The list is then built afresh.
+  if (failing.size > 0) {
+    order = order.filter((rel) => !failing.has(rel) || lastValid.has(rel));
+    current = new Map(order.map((rel) => [rel, failing.has(rel) ? lastValid.get(rel)! : current.get(rel)!]));
+    built = undefined;
+  }
   let list: AccountEntry[];
   let byId: Map<string, AccountEntry>;
   let position: ReadonlyMap<string, number>;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
-import { isRealFolder, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from '../cache-folder.ts';
+import { isRealFolder, makeCacheFolders, pruneOldest, readCacheFile, writeSealed } from '../cache-folder.ts';
 import { toolFingerprint } from '../cache-key.ts';
 import { toolRoot } from './tool-root.ts';
 
@@ -20,7 +20,7 @@ export interface BlobCache {
 }
 
 export const CACHE_FOLDER = join('node_modules', '.cache', 'account-plans', 'history');
-const FORMAT = 'account-plans history cache 1';
+const FORMAT = 'account-plans history cache 2';
 /** Files of other repositories (or tool versions) kept beside this one; the oldest go first. */
 const MAX_FILES = 16;
 /** A file larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
@@ -84,7 +84,7 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
         const fd = openSync(temporary, 'wx', 0o600);
         try {
           const bytes = Buffer.from(JSON.stringify({ format: FORMAT, fingerprint, scope: options.scope, entries }));
-          writeAll(fd, bytes);
+          writeSealed(fd, bytes);
         } finally {
           closeSync(fd);
         }

@@ -11,6 +11,13 @@ import type { Commit, PlansRepo } from '../../git/repo.ts';
 import type { HistoryState } from './types.ts';
 
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
+
+/** A plan's versions left out one after another: the first failure, whether an older version stood in, which commits. */
+interface LeftOut {
+  failure: Failure;
+  kept: boolean;
+  commits: { hash: string; date: string }[];
+}
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 /** A plan as the working copy's reader finds one: never in a hidden folder or node_modules (load/files.ts). */
 const isAccount = (rel: string) => ACCOUNT.test(rel) && isPlanPath(rel);
@@ -74,6 +81,10 @@ export class Walker {
     };
     const current = new Map<string, AccountEntry | Failure>();
     const failing = new Set<string>();
+    // Each plan's last version that validated, which stands in for it while a later version does not.
+    const lastValid = new Map<string, AccountEntry>();
+    // For each plan now failing: its versions left out so far, for the note written when it validates again or the history ends.
+    const leftOut = new Map<string, LeftOut>();
     // Plans whose last result was decided by other plans (a parent, a twin id): judged again when any plan changes.
     const retry = new Set<string>();
     let contextKey: string | undefined;
@@ -93,6 +104,7 @@ export class Walker {
       failing.delete(rel);
       retry.delete(rel);
       shared.delete(rel);
+      lastValid.delete(rel);
     };
     for (const commit of commits) {
       const dirty = new Set<string>();
@@ -144,14 +156,22 @@ export class Walker {
       if ('note' in sharedResult) this.skip(commit, date, sharedKey, sharedResult.note);
       else {
         this.resolve(commit.hash, dirty, accounts, shared, contextKey, sharedResult, current, failing, retry);
+        for (const rel of dirty) {
+          const now = current.get(rel);
+          if (now && 'plan' in now) lastValid.set(rel, now);
+        }
+        this.trackLeftOut(commit, date, dirty, new Set([...failing].filter((rel) => !retry.has(rel))), current, lastValid, leftOut);
         if (dirty.size === 0 && order !== undefined && last?.sharedKey === sharedKey && last.workspace) workspace = last.workspace;
         else {
           order ??= [...accounts.keys()].sort((a, b) => idOf(a).localeCompare(idOf(b)) || (a < b ? -1 : 1));
           for (const rel of dirty) pending.add(rel);
           if (built && built.shared !== sharedResult.workspace) built = undefined;
-          const next = assemble(order, current, failing, sharedResult.workspace, built, pending);
+          // A list built while a plan stood in for a failing version is not patched: it is built afresh.
+          if (failing.size > 0) built = undefined;
+          const next = assemble(order, current, failing, sharedResult.workspace, built, pending, lastValid, retry);
           if ('workspace' in next) {
-            built = next;
+            // A list with stand-ins (or without a failing plan) is no base to patch the next commit's into.
+            built = failing.size > 0 ? undefined : next;
             pending.clear();
             workspace = next.workspace;
           } else this.note(commit, date, next, accounts, shared, sharedResult.limit);
@@ -161,6 +181,43 @@ export class Walker {
       held = true;
       visit({ hash: commit.hash, date, time: commit.time, workspace, lineage });
     }
+    for (const [rel, run] of leftOut) this.noteLeftOut(rel, run, undefined);
+  }
+
+  /**
+   * Follows each plan's versions that do not validate: a version left out is added to its plan's run, and a run ends,
+   * with its note, when the plan validates again or is removed.
+   */
+  private trackLeftOut(commit: Commit, date: string, dirty: ReadonlySet<string>, failing: ReadonlySet<string>, current: ReadonlyMap<string, AccountEntry | Failure>, lastValid: ReadonlyMap<string, AccountEntry>, leftOut: Map<string, LeftOut>): void {
+    for (const [rel, run] of leftOut) {
+      if (failing.has(rel)) continue;
+      this.noteLeftOut(rel, run, { hash: commit.hash, date, removed: !current.has(rel) });
+      leftOut.delete(rel);
+    }
+    for (const rel of dirty) {
+      if (!failing.has(rel)) continue;
+      const failure = current.get(rel) as Failure;
+      const run = leftOut.get(rel) ?? { failure, kept: lastValid.has(rel), commits: [] };
+      run.commits.push({ hash: commit.hash, date });
+      leftOut.set(rel, run);
+    }
+  }
+
+  /** One note per run of a plan's versions left out: which plan, which commits, why, and what the totals used meanwhile. */
+  private noteLeftOut(rel: string, run: LeftOut, fixedBy: { hash: string; date: string; removed: boolean } | undefined): void {
+    const first = run.commits[0]!;
+    const key = `${rel}|${first.hash}`;
+    if (this.noted.has(key)) return;
+    this.noted.add(key);
+    const shown = run.commits.slice(0, 5).map((c) => `${c.hash.slice(0, 10)} (${c.date})`).join(', ');
+    const more = run.commits.length > 5 ? ` and ${run.commits.length - 5} more` : '';
+    const versions = run.commits.length === 1 ? `Its version of commit ${shown} is` : `Its ${run.commits.length} versions of commits ${shown}${more} are`;
+    const meanwhile = run.kept ? 'its last valid version stands in for it in the totals' : 'the plan is not in the totals, as no version of it validated before';
+    const until = !fixedBy
+      ? 'up to the last commit'
+      : `until commit ${fixedBy.hash.slice(0, 10)} (${fixedBy.date}) ${fixedBy.removed ? 'removes or renames it' : 'makes it valid again'}`;
+    const f = run.failure;
+    this.notes.push(`${first.date} ${this.display(rel)}:${f.line}:${f.column} ${oneLine(f.message, 400)} ${versions} left out, ${until}: ${meanwhile}, and every other plan goes on.`);
   }
 
   /** Reads, in two git processes, every blob the walk will parse and the cache does not hold. */

@@ -25,7 +25,13 @@ interface Engine {
   parse(buf: Buffer | undefined, end: boolean, push: (r: { record: string[]; info: { bytes: number } }) => void, close: () => void): Error | undefined;
 }
 
-const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n'] };
+// A line ends as a spreadsheet or an editor ends it: CRLF (Windows), LF, or a lone CR (classic Mac OS, and Excel's
+// "CSV (Macintosh)"). csv-parse tries the delimiters in order, so CRLF is one line end, not two.
+// A row is held whole until it ends (the parser's field buffer, and here its bytes, to place its cells), so a row
+// may be at most MAX_ROW_BYTES: a cell of a whole file (a quote never closed, a document pasted in) is one located
+// error, and memory stays flat whatever the file holds.
+export const MAX_ROW_BYTES = 4 * 1024 * 1024;
+const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, info: true, record_delimiter: ['\r\n', '\n', '\r'], max_record_size: MAX_ROW_BYTES };
 
 /**
  * Parses chunks of one CSV file, cells separated by `delimiter`, calling `onRow` for every row (the header too).
@@ -43,6 +49,8 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
   let encoding: 'utf8' | 'utf16le' = 'utf8';
   let unit = 1;
   const isByte = (b: Buffer, i: number, value: number) => b[i] === value && (unit === 1 || b[i + 1] === 0);
+  // A line ends at LF, or at a CR that no LF follows (a CR that ends the bytes is the end of its row).
+  const endsLine = (b: Buffer, i: number) => isByte(b, i, 10) || (isByte(b, i, 13) && !isByte(b, i + unit, 10));
 
   const push = ({ record, info }: { record: string[]; info: { bytes: number } }) => {
     if (stopped) return;
@@ -53,11 +61,11 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
     let startLine = line;
     // Blank lines before the row were skipped by the parser; they still count.
     while (skip < bytes.length && (isByte(bytes, skip, 10) || isByte(bytes, skip, 13))) {
-      if (bytes[skip] === 10) startLine++;
+      if (endsLine(bytes, skip)) startLine++;
       skip += unit;
     }
     let newlines = 0;
-    for (let i = skip; i < bytes.length; i += unit) if (isByte(bytes, i, 10)) newlines++;
+    for (let i = skip; i < bytes.length; i += unit) if (endsLine(bytes, i)) newlines++;
     const rowBytes = bytes.subarray(skip);
     consumed = info.bytes;
     line = startLine + newlines;
@@ -109,8 +117,9 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
 function failureAt(e: Error, rest: Buffer, line: number, unit: number): CsvFailure {
   const code = (e as Error & { code?: string }).code ?? 'CSV_ERROR';
   let i = 0;
-  while (i < rest.length && (rest[i] === 10 || rest[i] === 13) && (unit === 1 || rest[i + 1] === 0)) {
-    if (rest[i] === 10) line++;
+  const at = (j: number, value: number) => rest[j] === value && (unit === 1 || rest[j + 1] === 0);
+  while (i < rest.length && (at(i, 10) || at(i, 13))) {
+    if (at(i, 10) || !at(i + unit, 10)) line++;
     i += unit;
   }
   return { code, line, column: 1 };
@@ -127,11 +136,11 @@ function locateCell(text: string, startLine: number, index: number, delimiter: s
     const c = text[i]!;
     if (c === '"') quoted = !quoted;
     else if (c === delimiter && !quoted) cell++;
-    else if (c === '\n') {
+    else if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) {
       if (!quoted) break;
       line++;
       column = 0;
-    } else if (c === '\r' && !quoted && text[i + 1] === '\n') break;
+    } else if (c === '\r' && !quoted) break;
     column++;
   }
   return { line, column };

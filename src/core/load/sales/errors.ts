@@ -15,6 +15,7 @@ export function tooManyProblems(file: string, line: number): Diagnostic {
 const CSV_FAILURES: Readonly<Record<string, string>> = {
   CSV_QUOTE_NOT_CLOSED: 'A double quote opened in this row is never closed, so the rest of the file would be read as one cell. Close the quote, or double a quote that belongs to the value ("").',
   CSV_INVALID_CLOSING_QUOTE: 'A quoted cell in this row has text after its closing quote. Double a quote that belongs to the value (""), or quote the whole cell.',
+  CSV_MAX_RECORD_SIZE: 'This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.',
   // csv-parse names this one without its CSV_ prefix.
   INVALID_OPENING_QUOTE: 'A cell in this row has a double quote in the middle of unquoted text. Put the whole cell in double quotes and double the quote inside it ("").',
 };

@@ -14,6 +14,8 @@ const REVIEWED_YEARS = 2;
 export interface LedgerSource {
   display: string;
   chunks: Iterable<Uint8Array>;
+  /** Whether the file could not be read to its end (the reader reports why): then no rows is no sign of an empty file. */
+  unread?: () => boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     }, ws.settings.sales?.delimiter);
     if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
-    else if (rows === 0) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
+    else if (rows === 0 && !source.unread?.()) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
   return { ledger: errors ? undefined : ledger, diagnostics };

@@ -26,7 +26,14 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
   for (const name of names) {
     const problem = refuse(root, join(folder, name), name, limit);
     if (problem) refused.push(ledgerError(display(name), { line: 1, column: 1 }, problem.code, problem.message));
-    else sources.push({ display: display(name), chunks: chunksOf(join(folder, name), limit, (code, message) => late.push(ledgerError(display(name), { line: 1, column: 1 }, code, message))) });
+    else {
+      let unread = false;
+      const onProblem = (code: Diagnostic['code'], message: string) => {
+        unread = true;
+        late.push(ledgerError(display(name), { line: 1, column: 1 }, code, message));
+      };
+      sources.push({ display: display(name), chunks: chunksOf(join(folder, name), limit, onProblem), unread: () => unread });
+    }
   }
   const built = buildLedger(sources, ws);
   // A file that changed while it was read (grew past the limit, became a link, vanished) is reported, and nothing summed.

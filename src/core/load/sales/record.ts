@@ -152,11 +152,12 @@ function readWhen(cells: readonly string[], map: ColumnMap, rules: RowRules, pro
     }
     period = value;
   }
-  const year = Number(period.slice(2, 6));
+  // All the digits: a date late in 9999 falls in FY10000, which the first four would read as FY1000.
+  const year = Number(/^FY(\d+)/.exec(period)![1]);
   const { years } = rules;
   if (!years || year < years.first || year > years.last) {
     const known = years ? (years.first === years.last ? `FY${years.first}` : `FY${years.first} to FY${years.last}`) : 'no fiscal year';
-    const fy = date ? fiscalYearOfDate(date, start) : period.slice(0, 6);
+    const fy = date ? fiscalYearOfDate(date, start) : `FY${year}`;
     problems.push({ code: 'ledger-date-outside', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} falls in ${fy}, and the workspace knows ${known} (the goals' years and the two before them, and the years plans forecast or record). Correct the ${field}, or remove rows from years nobody plans or reviews.` });
     return undefined;
   }
