@@ -10,6 +10,7 @@ import { closest, excerpt } from '../../src/core/shared/suggest.ts';
 import { planTemplate } from '../../src/core/templates/plan.ts';
 import { reviewTemplate } from '../../src/core/templates/review.ts';
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { packageRoot } from '../lib/package.ts';
 
 export const NEW_USAGE = [
   'Usage: npm run new -- plan <id> --name "Name" --owner <person> [--target] [--strategic] [--forecast N] [--plans DIR]',
@@ -39,8 +40,8 @@ export function newCommand(argv: string[], output: Output, cwd = process.cwd()):
     throw refuse(`${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => formatDiagnostic(d)).join('\n')}\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.`);
   }
   const today = process.env['TODAY'] || todayIso();
-  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today) : reviewFile(workspace, values, today);
   const root = resolve(cwd, plansDir);
+  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today, root) : reviewFile(workspace, values, today, root);
   const written = writeNew(root, rel, cwd);
   try {
     writeSync(written.fd, text);
@@ -65,7 +66,12 @@ function person(ws: Workspace, id: string | undefined, option: string): string {
   throw refuse(`--${option} ${excerpt(id)} is not a person in team.yaml.${near ? ` Did you mean "${near}"?` : ' Use the id of someone listed there.'}`);
 }
 
-function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string) {
+/** The `$schema` path from the new file to the running package's JSON Schema: it resolves in this repository and in an installed one. */
+function schemaFrom(root: string, rel: string, name: string): string {
+  return relative(dirname(join(root, rel)), join(packageRoot(), 'schemas', 'json', `${name}.schema.json`)).split(sep).join('/');
+}
+
+function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string, root: string) {
   if (id === undefined) throw refuse(`Give the new plan's id: npm run new -- plan <id> ...\n${NEW_USAGE}`);
   if (!IdSchema.safeParse(id).success) throw refuse(`The plan id ${excerpt(id)} is not an id: write lower-case letters, digits and hyphens, such as "acme-corp"; it becomes the file name accounts/<id>.yaml.`);
   if (ws.accountById.has(id)) throw refuse(`accounts/${id} already has a plan (${ws.accountById.get(id)!.file}); it is left unchanged. Choose another id or edit that plan.`);
@@ -79,17 +85,19 @@ function planFile(ws: Workspace, id: string | undefined, values: Record<string, 
   if (raw !== undefined && (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(forecast))) {
     throw refuse(`--forecast ${excerpt(raw)} is not an amount: write a plain number, such as --forecast 250000.`);
   }
-  return { rel: `accounts/${id}.yaml`, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, ...(forecast !== undefined && { forecast }) }) };
+  const rel = `accounts/${id}.yaml`;
+  return { rel, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, schema: schemaFrom(root, rel, 'account'), ...(forecast !== undefined && { forecast }) }) };
 }
 
-function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string) {
+function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string, root: string) {
   const who = person(ws, values['person'] as string | undefined, 'person');
   const month = values['month'] as string | undefined;
   if (month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw refuse(`--month ${month === undefined ? 'is missing' : `${excerpt(month)} is not a month`}: write YYYY-MM, such as ${today.slice(0, 7)}.`);
   }
   if (month > today.slice(0, 7)) throw refuse(`--month ${month} is after this month (${today.slice(0, 7)}): a review records a meeting that was held.`);
-  return { rel: `reviews/${month}/${who}.yaml`, text: reviewTemplate(ws, { person: who, month, today }) };
+  const rel = `reviews/${month}/${who}.yaml`;
+  return { rel, text: reviewTemplate(ws, { person: who, month, today, schema: schemaFrom(root, rel, 'review') }) };
 }
 
 /**

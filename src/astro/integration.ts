@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import { packageRoot } from '../../scripts/lib/package.ts';
 import { mermaidAsset } from './mermaid-asset.ts';
 
@@ -61,8 +61,8 @@ export function accountPlans(options: AccountPlansOptions = {}): AstroIntegratio
  * on that page only. A <meta> policy cannot say frame-ancestors: the host sends that as a header.
  * tests/e2e/csp.test.ts pins the policy and proves it bites.
  */
-const CSP = {
-  algorithm: 'SHA-256' as const,
+const CSP: Exclude<NonNullable<NonNullable<AstroConfig['security']>['csp']>, boolean> = {
+  algorithm: 'SHA-256',
   directives: ["default-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self'", "connect-src 'self'"],
   // Styles cannot run script. 'unsafe-inline' is needed for the <style> Mermaid puts into each SVG and for the
   // style="" attributes of the bars and legends; with it, Astro emits no style hashes (they would void it).
