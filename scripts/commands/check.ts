@@ -21,6 +21,7 @@ import { renderInvalidSummary, renderSummary } from '../../src/core/report/markd
 import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
 import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
 import { cachedRun } from '../lib/cached-run.ts';
+import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD] [--no-cache]';
 
@@ -47,18 +48,19 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   if (values.base !== undefined && values.base.trim() === '') {
     throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);
   }
-  const plansDir = plansDirOption(values.plans);
-  const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDir, CHECK_USAGE);
+  const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDirOption(values.plans), CHECK_USAGE);
+  // Paths in the report, the annotations, the summary and the comment are relative to the repository root.
+  const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd, env);
   const github = env['GITHUB_ACTIONS'] === 'true';
   const summaryFile = env['GITHUB_STEP_SUMMARY'] || undefined;
   // A run that writes a comment or a step summary, or compares with git, is computed every time: its record would
   // hold only what it printed. The rest print exactly what the last run with the same inputs printed.
   const cacheable = !values['no-cache'] && values.base === undefined && commentFile === undefined && summaryFile === undefined;
-  const spec = { command: 'check', options: [today, values.json === true, values.strict === true, github], plansDir, cwd, cacheable, env };
+  const spec = { command: 'check', options: [today, values.json === true, values.strict === true, github], plansDir, cwd: root, cacheable, env };
   return cachedRun(spec, output, (files, output) => {
     const annotation = output.command ?? output.out;
 
-    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'], files });
+    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd: root, cache: !values['no-cache'], files });
     if (!workspace) {
       // Exactly what validate prints: nothing is summed over invalid plans.
       if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));
@@ -81,7 +83,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     };
     if (values.base !== undefined) {
       try {
-        const { base, workspace: baseWorkspace } = compareChange(values.base, plansDir, cwd, rollup);
+        const { base, workspace: baseWorkspace } = compareChange(values.base, plansDir, root, rollup);
         report.base = base;
         if (baseWorkspace) {
           const baseFindings = runRules(baseWorkspace, { today });

@@ -5,6 +5,7 @@ import { formatGithubAnnotation } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { cachedRun } from '../lib/cached-run.ts';
 import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
 
@@ -16,10 +17,11 @@ export function validateCommand(argv: string[], output: Output, cwd = process.cw
     return 0;
   }
   const format = formatOption(values.format, VALIDATE_USAGE);
-  const plansDir = plansDirOption(values.plans);
-  const spec = { command: 'validate', options: [format], plansDir, cwd, cacheable: !values['no-cache'] };
+  // Paths in the report and the annotations are relative to the repository root.
+  const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd);
+  const spec = { command: 'validate', options: [format], plansDir, cwd: root, cacheable: !values['no-cache'] };
   return cachedRun(spec, output, (files, output) => {
-    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd, cache: !values['no-cache'], files });
+    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd: root, cache: !values['no-cache'], files });
     const ok = !hasErrors(diagnostics);
     if (format === 'json') {
       output.out(safeJson({ ok, diagnostics }));
