@@ -53,7 +53,7 @@ export async function initCommand(argv: string[], output: Output, cwd = process.
   const start = (await answer('fiscalYearStart', 'Month the fiscal year starts in (1-12)')).trim();
   const answers = checkAnswers(company, currency, start);
 
-  const files = repositoryFiles(answers, basename(dir), options.today ?? todayIso());
+  const files = repositoryFiles(answers, basename(dir), options.today ?? (process.env['TODAY'] || todayIso()));
   refuseExisting(dir, files, cwd);
   const written = writeFiles(dir, files);
   output.out(`Wrote ${written.length} files into ${oneLine(shown, 300)}:`);
