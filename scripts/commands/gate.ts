@@ -11,7 +11,11 @@ export const GATE_USAGE = 'Usage: npm run gate -- [check options]   (in GitHub A
  */
 export function gateCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   if (argv.includes('--help') || argv.includes('-h')) return (output.out(GATE_USAGE), 0);
+  return checkCommand([...gateOptions(env), ...argv], output, cwd, env);
+}
+
+/** check's options for this run of the workflow. */
+export function gateOptions(env: NodeJS.ProcessEnv): string[] {
   const base = env['GITHUB_BASE_REF'];
-  const args = env['GITHUB_EVENT_NAME'] === 'pull_request' && base ? ['--base', `origin/${base}`, '--comment', 'check-comment.md'] : ['--strict'];
-  return checkCommand([...args, ...argv], output, cwd, env);
+  return env['GITHUB_EVENT_NAME'] === 'pull_request' && base ? ['--base', `origin/${base}`, '--comment', 'check-comment.md'] : ['--strict'];
 }
