@@ -3,6 +3,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import { PlansCache } from './cache.ts';
 import { displayRoot, readPlansFolder, type PlansFile } from './files.ts';
 import { checkNarrativeImages } from './narrative/images.ts';
+import { checkSiteLogo } from './site-logo.ts';
 import { loadWorkspace } from './workspace.ts';
 import { readLedger } from './sales/read.ts';
 import { type LoadResult } from '../model.ts';
@@ -25,7 +26,7 @@ export function readWorkspace(options: { plansDir: string; cwd?: string; cache?:
     cache?.save();
   }
   // Narrative images are files beside the plans: checked here, where the folder is known.
-  const images = checkNarrativeImages(files, folder);
+  const images = [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)];
   if (images.length > 0) return { workspace: undefined, diagnostics: sortDiagnostics([...result.diagnostics, ...images]) };
   // The ledger is checked against linked plans (ids, offerings, years), so only once they are valid.
   if (!result.workspace) return result;
