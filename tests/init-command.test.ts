@@ -56,6 +56,19 @@ describe('account-plans init', () => {
     expect(readFileSync(join(repo, 'README.md'), 'utf8')).toMatch(/^# Acme: "West" account plans\n/);
   });
 
+  it('a hostile company name stays text: one line in YAML, escaped in the README heading, and the plans still validate', async () => {
+    const cwd = temp();
+    const name = 'Evil\n# <script>alert(1)</script> `x` \u001b[31m';
+    expect((await init(['--company', name, '--yes'], cwd)).code).toBe(0);
+    const workspace = readFileSync(join(cwd, 'plans/workspace.yaml'), 'utf8');
+    expect(workspace.split('\n').filter((l) => l.startsWith('company:'))).toHaveLength(1);
+    expect(workspace).not.toContain('\u001b');
+    const heading = readFileSync(join(cwd, 'README.md'), 'utf8').split('\n')[0]!;
+    expect(heading).toContain('\\<script\\>');
+    expect(heading).not.toMatch(/<script>/);
+    expect(runScript('validate', ['--plans', 'plans'], { cwd }).status).toBe(0);
+  });
+
   it('CODEOWNERS puts goals, package.json, the lockfile and .github/ under the sales leaders', async () => {
     const cwd = temp();
     expect((await init(['--yes'], cwd)).code).toBe(0);
