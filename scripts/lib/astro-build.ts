@@ -14,18 +14,25 @@ const CONFIG_FILES = ['astro.config.mjs', 'astro.config.js', 'astro.config.ts', 
 const { root, outDir, cacheDir } = JSON.parse(process.argv[2] ?? '{}') as { root: string; outDir: string; cacheDir: string };
 const own = CONFIG_FILES.some((name) => existsSync(join(root, name)));
 const site = process.env['SITE'] || undefined;
-await build({
-  root,
-  outDir,
-  cacheDir,
-  ...(own
-    ? {}
-    : {
-        configFile: false,
-        ...(site && { site }),
-        base: process.env['BASE'] || '/',
-        trailingSlash: 'ignore',
-        devToolbar: { enabled: false },
-        integrations: [accountPlans()],
-      }),
-});
+try {
+  await build({
+    root,
+    outDir,
+    cacheDir,
+    ...(own
+      ? {}
+      : {
+          configFile: false,
+          ...(site && { site }),
+          base: process.env['BASE'] || '/',
+          trailingSlash: 'ignore',
+          devToolbar: { enabled: false },
+          integrations: [accountPlans()],
+        }),
+  });
+} catch (e) {
+  // Astro has logged what went wrong; a stack trace would only quote file paths (and maybe plan text) once more.
+  console.error(`The site build stopped: ${e instanceof Error ? e.message : String(e)}`);
+  if (process.env['DEBUG']) console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+}
