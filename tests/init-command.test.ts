@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
@@ -162,5 +162,21 @@ describe('the account-plans command', () => {
     const r = bin(['validate', '--plans', 'tests/fixtures/minimal']);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('0 errors');
+  });
+
+  // The machines here ship Node 20, which npx uses in an empty folder: the compiled bin (npm install compiled it) must
+  // run init there, and say what it needs for the rest.
+  const node20 = spawnSync('/usr/bin/node', ['--version'], { encoding: 'utf8' });
+  const old = node20.status === 0 && Number(/^v(\d+)/.exec(node20.stdout)?.[1]) < 22;
+  it.skipIf(!old || !existsSync(join(ROOT, 'compiled/scripts/account-plans.js')))('on the system Node 20, --version and init run, and check says it needs Node 22.12', () => {
+    const compiled = (args: string[], cwd = ROOT) => spawnSync('/usr/bin/node', [join(ROOT, 'compiled/scripts/account-plans.js'), ...args], { encoding: 'utf8', cwd });
+    expect(compiled(['--version']).status).toBe(0);
+    const cwd = temp();
+    const init = compiled(['init', 'x', '--yes'], cwd);
+    expect(init.stderr).toBe('');
+    expect(init.status).toBe(0);
+    const check = compiled(['check']);
+    expect(check.status).toBe(2);
+    expect(check.stderr).toContain('account-plans check needs Node 22.12 or later; this is Node 20.');
   });
 });
