@@ -3,6 +3,7 @@ import { StakeholderSchema, type Stakeholder } from '../schemas/index.ts';
 import { escapeLabel, niceCeiling, renderBuyingDecisionChart, renderRevenueSvg, revenueByYear, shapeOf } from '../src/core/charts/index.ts';
 import { totalAccount } from '../src/core/rollup/accounts.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 
 const HOSTILE = [
   { name: 'closes a quoted label and adds a click directive', text: '"]; click A call alert(1)' },
@@ -86,7 +87,7 @@ describe('renderBuyingDecisionChart', () => {
 });
 
 describe('revenue chart', () => {
-  const { workspace } = readWorkspace({ plansDir: 'tests/fixtures/minimal' });
+  const { workspace } = readWorkspace(workingCopy({ plansDir: 'tests/fixtures/minimal' }));
   const acme = workspace!.accountById.get('acme')!;
   const points = revenueByYear(totalAccount(acme, workspace!.settings));
 

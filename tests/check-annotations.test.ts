@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { renderCheckAnnotations } from '../src/core/report/github.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
 import type { Finding } from '../src/core/rules/finding.ts';
 import type { CheckReport } from '../src/core/report/check-report.ts';
 
 /* tests/fixtures/minimal misses two goals (FY2027 company and channel: direct), each one error annotation. */
-const ws = readWorkspace({ plansDir: 'tests/fixtures/minimal' }).workspace!;
+const ws = readWorkspace(workingCopy({ plansDir: 'tests/fixtures/minimal' })).workspace!;
 const rollup = rollUp(ws);
 const finding = (i: number, severity: Finding['severity'], file = 'plans/accounts/old.yaml'): Finding => ({ rule: `r-${severity}`, severity, file, line: i + 1, column: 1, message: `${severity} ${i}` });
 const levelOf = (line: string) => /^::(\w+) /.exec(line)?.[1];
@@ -79,7 +80,7 @@ describe('more missed goals than GitHub shows', () => {
       const scopes = ['{}', '{ channel: direct }', '{ channel: partner }', '{ region: americas }', '{ region: emea }', '{ owner: ann-lee }', '{ owner: bo-kim }', '{ manager: max-roe }'];
       const goals = [...scopes.map((s) => `  - { period: FY2027, scope: ${s}, revenue: 1000000 }`), ...[1, 2, 3, 4].map((q) => `  - { period: FY2027-Q${q}, revenue: 1000000 }`)];
       sb.write({ 'goals.yaml': `goals:\n${goals.join('\n')}\n` });
-      const many = readWorkspace({ plansDir: sb.plans, cwd: sb.dir }).workspace!;
+      const many = readWorkspace(workingCopy({ plansDir: sb.plans, cwd: sb.dir })).workspace!;
       const report: CheckReport = { company: 'Minimal Co', rollup: rollUp(many), diagnostics: [], findings: [finding(0, 'warning')] };
       const lines = renderCheckAnnotations(report, many);
       expect(lines.filter((l) => l.includes('title=Goal missed'))).toHaveLength(10);

@@ -7,6 +7,7 @@ import { checkCommand } from '../scripts/commands/check.ts';
 import { validateCommand } from '../scripts/commands/validate.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
 import { plain } from '../src/core/report/diagnostics.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { escapeMarkdown } from '../src/core/report/escape.ts';
 
 const BASIC = 'tests/fixtures/rollup-basic';
@@ -169,7 +170,7 @@ describe('check with many findings', () => {
     const { rollUp } = await import('../src/core/rollup/rollup.ts');
     const { renderCheckText } = await import('../src/core/report/check-text.ts');
     const { renderSummary } = await import('../src/core/report/markdown.ts');
-    const ws = readWorkspace({ plansDir: MET }).workspace!;
+    const ws = readWorkspace(workingCopy({ plansDir: MET })).workspace!;
     const finding = (i: number, rule: string, severity: 'error' | 'warning' | 'info') => ({ rule, severity, file: `p/a${i}.yaml`, line: i + 1, column: 1, message: `${rule} ${i}` });
     // 40 stale-plan warnings + 20 no-champion notes + 1 error = 61 findings.
     const findings = [

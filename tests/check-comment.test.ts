@@ -5,6 +5,7 @@ import { baseRepos, git } from './helpers/git.ts';
 import { runScript, type Sandbox } from './helpers/sandbox.ts';
 import { CHECK_USAGE as USAGE } from '../scripts/commands/check.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import type { CheckReport } from '../src/core/report/check-report.ts';
 import { renderComment } from '../src/core/report/comment.ts';
 import { renderSummary } from '../src/core/report/markdown.ts';
@@ -76,7 +77,7 @@ describe('check --comment FILE on plans that do not validate', () => {
 });
 
 describe('the comment and the step summary stay within GitHub’s limits', () => {
-  const ws = readWorkspace({ plansDir: 'tests/fixtures/minimal' }).workspace!;
+  const ws = readWorkspace(workingCopy({ plansDir: 'tests/fixtures/minimal' })).workspace!;
   const rollup = rollUp(ws);
   const moved = (i: number, long: boolean): GoalChange => ({ period: 'FY2027', scope: { owner: `p${i}` }, label: `Goal ${i}${long ? ' of a long name'.repeat(120) : ''}`, before: 100, after: 90, change: -10, metBefore: false, metAfter: false, targetBefore: 200, targetAfter: 200, shortBefore: 100, shortAfter: 110, movers: [] });
   const finding = (i: number): Finding => ({ rule: 'stale-plan', severity: 'warning', file: `plans/accounts/a${i}.yaml`, line: 1, column: 1, message: `Finding ${i}.` });

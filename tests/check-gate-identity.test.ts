@@ -2,7 +2,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findingKey } from '../src/core/report/finding-change.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { baseRepos, git } from './helpers/git.ts';
 import { editPlan, runScript, type Sandbox } from './helpers/sandbox.ts';
 import { loadValid, rulesBase, TODAY } from './rules-fixture.ts';
@@ -69,7 +69,7 @@ describe('a finding is the same across the change whoever should act on it', () 
 
   it('a finding in a review that names an account is about the review’s item, not the plan’s item at that position', () => {
     const slipped = (plan: [string, string][] = []) =>
-      runRules(loadValid(rulesBase({ 'reviews/2026-09/bo-kim.yaml': [['slips: 1', 'slips: 2, account: beta']], 'accounts/beta.yaml': plan })), { today: TODAY }).filter((f) => f.rule === 'action-slipped');
+      Run.ofWorkspace(loadValid(rulesBase({ 'reviews/2026-09/bo-kim.yaml': [['slips: 1', 'slips: 2, account: beta']], 'accounts/beta.yaml': plan })), { today: TODAY }).findings.filter((f) => f.rule === 'action-slipped');
     const [before] = slipped();
     expect(before?.subject).toBe('actions["Ask for the plant manager\'s name"].status');
     // Editing the plan's own actions leaves the review's finding the same finding.

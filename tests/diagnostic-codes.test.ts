@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes.ts';
 import type { Diagnostic } from '../src/core/diagnostics/diagnostic.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { BAD_CASES } from './bad-input-cases.ts';
 import { makeSandbox } from './helpers/sandbox.ts';
 import { fixtureFiles, load, withFiles } from './helpers/workspace.ts';
@@ -49,7 +50,7 @@ describe('the catalog of diagnostic codes', () => {
 
   const fixtures = ['plans', ...readdirSync('tests/fixtures').map((name) => `tests/fixtures/${name}`)];
   it.each(fixtures)('covers every code validate emits on %s', (plansDir) => {
-    expectCatalogued(readWorkspace({ plansDir }).diagnostics);
+    expectCatalogued(readWorkspace(workingCopy({ plansDir })).diagnostics);
   });
 
   const tables = [
@@ -65,7 +66,7 @@ describe('the catalog of diagnostic codes', () => {
     try {
       sb.write({ 'accounts/globex.mdx': readFileSync('tests/fixtures/minimal/accounts/globex.mdx', 'utf8') + narrative, ...files });
       setup?.(sb);
-      expectCatalogued(readWorkspace({ plansDir: 'plans', cwd: sb.dir }).diagnostics);
+      expectCatalogued(readWorkspace(workingCopy({ plansDir: 'plans', cwd: sb.dir })).diagnostics);
     } finally {
       sb.remove();
     }

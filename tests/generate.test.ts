@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { generateWorkspace } from '../scripts/lib/generate.ts';
 
 describe('generated workspaces for benchmarks', () => {
   it('are valid plans folders of the requested size, YAML and MDX', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gen-'));
     generateWorkspace(dir, { accounts: 60, seed: 7, mdx: 0.3 });
-    const { workspace, diagnostics } = readWorkspace({ plansDir: dir });
+    const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: dir }));
     expect(diagnostics).toEqual([]);
     expect(workspace?.accounts).toHaveLength(60);
     expect(workspace?.accounts.some((a) => a.format === 'mdx')).toBe(true);

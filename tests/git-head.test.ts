@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readHeadCommit } from '../src/core/load/git-head.ts';
+import { readLastCommits } from '../src/core/git/log.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 const git = (cwd: string, ...args: string[]) =>
@@ -14,14 +14,14 @@ afterEach(() => {
   box = undefined;
 });
 
-describe('readHeadCommit', () => {
+describe('the HEAD a build names', () => {
   it('gives the first eight hex digits of HEAD of the repository holding the plans', () => {
     box = makeSandbox();
     git(box.dir, 'init', '-q');
     git(box.dir, 'add', '.');
     git(box.dir, 'commit', '-qm', 'plans');
     const head = git(box.dir, 'rev-parse', 'HEAD').trim();
-    expect(readHeadCommit('plans', box.dir)).toBe(head.slice(0, 8));
+    expect(readLastCommits('plans', box.dir).head).toBe(head.slice(0, 8));
   });
 
   const cases = [
@@ -42,7 +42,7 @@ describe('readHeadCommit', () => {
     box = makeSandbox();
     setup(box);
     const before = box.snapshot();
-    expect(readHeadCommit(plans ?? 'plans', box.dir)).toBeUndefined();
+    expect(readLastCommits(plans ?? 'plans', box.dir).head).toBeUndefined();
     expect(box.snapshot()).toEqual(before);
   });
 });

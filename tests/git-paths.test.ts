@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseLog, readPlansHistory, repoPathOf } from '../src/core/load/git-log.ts';
+import { parseLog, readLastCommits, repoPathOf } from '../src/core/git/log.ts';
 
 // Git quotes a path holding a non-ASCII letter, a quote or a backslash unless told not to; such a plan
 // then matched no file and showed "not committed yet". These names are read raw (git log -z).
@@ -26,7 +26,7 @@ afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('plan files named with any character', () => {
   it.each(NAMES)('%s has its last commit', (rel) => {
-    const history = readPlansHistory('my plans', repo);
+    const history = readLastCommits('my plans', repo);
     expect(history.repoPath).toBe('my plans');
     expect(history.byFile.get(rel)?.subject).toBe('Plans with odd names');
     expect(repoPathOf(history, rel, 'ignored')).toBe(`my plans/${rel}`);

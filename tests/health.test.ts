@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scorePlan, scorePlans } from '../src/core/portfolio/health.ts';
 import type { Finding } from '../src/core/rules/finding.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { loadValid, rulesBase, TODAY } from './rules-fixture.ts';
 
 const ws = loadValid(rulesBase());
@@ -66,7 +66,7 @@ describe('plan health', () => {
 
   it('a stale review shows as a 10-point deduction from the rules', () => {
     const stale = loadValid(rulesBase({ 'accounts/acme.yaml': [['last_reviewed: 2026-09-01', 'last_reviewed: 2026-01-05']] }));
-    const health = scorePlans(stale, runRules(stale, { today: TODAY })).get('acme')!;
+    const health = scorePlans(stale, Run.ofWorkspace(stale, { today: TODAY }).findings).get('acme')!;
     expect(health.score).toBe(60);
     expect(health.deductions[0]).toMatchObject({ reason: 'stale-plan', severity: 'warning', points: 10 });
   });

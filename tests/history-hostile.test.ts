@@ -125,14 +125,14 @@ const cases = [
     setup: () => repoWith(() => undefined),
     args: ['--since', '2026-02-30'],
     status: 2,
-    stderr: ['--since must be a real date written YYYY-MM-DD, such as 2026-02-01, not "2026-02-30".', USAGE],
+    stderr: ['--since must be a real date written YYYY-MM-DD, such as 2026-10-15, not "2026-02-30".', USAGE],
   },
   {
     name: '--since with control characters is refused and shown escaped',
     setup: () => repoWith(() => undefined),
     args: ['--since', 'last\u001b[2Jweek'],
     status: 2,
-    stderr: ['--since must be a real date written YYYY-MM-DD, such as 2026-02-01, not "last\\u001b[2Jweek".', USAGE],
+    stderr: ['--since must be a real date written YYYY-MM-DD, such as 2026-10-15, not "last\\u001b[2Jweek".', USAGE],
   },
   {
     name: '--every other than week or month is refused',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderHistoryLine } from '../src/core/charts/history-line.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { readPlansHistory } from '../src/core/load/history/read-history.ts';
 import { accountHistoryView, buildSiteHistory, goalHistoryView } from '../src/core/views/history.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
@@ -59,7 +60,7 @@ beforeAll(() => {
 afterAll(() => sb.remove());
 
 function siteHistory() {
-  const { workspace } = readWorkspace({ plansDir: 'plans', cwd: sb.dir });
+  const { workspace } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: sb.dir }));
   if (!workspace) throw new Error('the sandbox plans are invalid');
   return buildSiteHistory(readPlansHistory({ plansDir: 'plans', cwd: sb.dir, cache: false }), workspace, '2026-03-20');
 }
@@ -132,7 +133,7 @@ describe('a plans folder outside git', () => {
   it('gives the site no history and a sentence saying why, not a failure', () => {
     const copy = makeSandbox();
     try {
-      const { workspace } = readWorkspace({ plansDir: 'plans', cwd: copy.dir });
+      const { workspace } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: copy.dir }));
       if (!workspace) throw new Error('the fixture is invalid');
       const history = buildSiteHistory(readPlansHistory({ plansDir: 'plans', cwd: copy.dir, cache: false }), workspace, '2026-03-20');
       expect(goalHistoryView(history)).toEqual({ message: 'The plans folder is not in a git repository, so there is no history to show.', goals: [], notes: [] });

@@ -5,6 +5,7 @@ import { checkCommand } from '../scripts/commands/check.ts';
 import { historyCommand } from '../scripts/commands/history.ts';
 import { readPlansHistory } from '../src/core/load/history/read-history.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { accountHistoryView, buildSiteHistory, goalHistoryView } from '../src/core/views/history.ts';
 import { buildSeries } from '../src/core/rollup/history.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
@@ -146,7 +147,7 @@ describe('a shallow clone', () => {
     expect(result.goals).toEqual([]);
     expect(result.unavailable).toBe(SHALLOW);
     // The site built from it: the same sentence on the goal and account pages, and no line.
-    const { workspace } = readWorkspace({ plansDir: 'plans', cwd: clone });
+    const { workspace } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: clone }));
     const site = buildSiteHistory(readPlansHistory({ plansDir: 'plans', cwd: clone, cache: false, paths: 'repo' }), workspace!, '2026-04-12');
     expect(goalHistoryView(site)).toEqual({ message: SHALLOW, goals: [], notes: [] });
     expect(accountHistoryView(site, 'acme')).toEqual({ message: SHALLOW, item: undefined });

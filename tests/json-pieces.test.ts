@@ -4,8 +4,9 @@ import { safeJson } from '../src/core/report/escape.ts';
 import { safeJsonPieces } from '../src/core/report/json-pieces.ts';
 import { toJson } from '../src/core/report/json.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { judgeGate } from '../src/core/report/gate.ts';
 import type { CheckReport } from '../src/core/report/check-report.ts';
 
@@ -27,9 +28,9 @@ describe('safeJsonPieces: the JSON of check --json written in pieces of whole li
   });
 
   it('gives the same text as safeJson for the example\'s check report', () => {
-    const { workspace, diagnostics } = readWorkspace({ plansDir: 'plans' });
+    const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans' }));
     const rollup = rollUp(workspace!);
-    const report: CheckReport = { company: workspace!.settings.company, rollup, diagnostics, findings: runRules(workspace!, { today: '2026-11-24', rollup }) };
+    const report: CheckReport = { company: workspace!.settings.company, rollup, diagnostics, findings: Run.ofWorkspace(workspace!, { today: '2026-11-24' }).findings };
     report.gate = judgeGate(report, 'strict');
     const json = toJson(report);
     expect(joined(json, 500)).toBe(safeJson(json));

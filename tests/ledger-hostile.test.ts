@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { csvOf, clientsTable } from '../src/core/views/downloads.ts';
 import { portfolioView } from '../src/core/views/portfolio.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { parseCsv } from './helpers/csv.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 import { siteOf } from './views/helpers.ts';
@@ -23,7 +24,7 @@ afterEach(() => sandbox?.remove());
 function readLedger(files: Record<string, string | Uint8Array>) {
   const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
   s.write({ 'sales/2026.csv': null, ...files });
-  const { workspace, diagnostics } = readWorkspace({ plansDir: 'plans', cwd: s.dir });
+  const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }));
   return { workspace, errors: diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`) };
 }
 
@@ -36,7 +37,7 @@ describe('a hostile ledger reads as plain data', () => {
     const ledger = workspace!.ledger!;
     expect(ledger.clients.get("=cmd|' /C calc'!A0")).toMatchObject({ hasPlan: false, name: '@SUM(1+1)', dimensions: { channel: 'partner' } });
     expect(ledger.clients.get('+1')).toMatchObject({ name: '-2 Labs' });
-    const top = runRules(workspace!, { today: '2026-08-01' }).find((f) => f.rule === 'top-account-without-plan' && f.file === F)!;
+    const top = Run.ofWorkspace(workspace!, { today: '2026-08-01' }).findings.find((f) => f.rule === 'top-account-without-plan' && f.file === F)!;
     expect([top.line, top.column, top.account]).toEqual([2, 12, "=cmd|' /C calc'!A0"]);
     // The site shows the name as the export wrote it (Astro escapes text); the CSV download makes a spreadsheet read it as text.
     const data = siteOf(workspace!, '2026-08-01');
@@ -127,7 +128,7 @@ describe('a hostile ledger reads as plain data', () => {
     const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
     const workspaceYaml = readFileSync(`${s.plans}/workspace.yaml`, 'utf8');
     s.write({ 'workspace.yaml': workspaceYaml.replace('  date_format: DD/MM/YYYY', '  date_format: DD/MM/YYYY\n  delimiter: "\\""\n  decimal_separator: "\\n"') });
-    const { workspace, diagnostics } = readWorkspace({ plansDir: 'plans', cwd: s.dir });
+    const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }));
     const errors = diagnostics.filter((d) => d.severity === 'error');
     expect(workspace).toBeUndefined();
     expect(errors.map((d) => [d.file, d.line, d.path])).toEqual([
@@ -144,7 +145,7 @@ describe('a hostile ledger reads as plain data', () => {
     expect(read.errors).toEqual([]);
     expect(read.workspace!.ledger!.rows).toBe(40_000);
     sandbox!.write({ 'workspace.yaml': `${sandboxWorkspace()}  max_file_bytes: 1048576\n` });
-    const { diagnostics } = readWorkspace({ plansDir: 'plans', cwd: sandbox!.dir });
+    const { diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: sandbox!.dir }));
     expect(diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([`${F}:1:1 file-too-large`]);
   });
 });

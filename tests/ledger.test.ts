@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { computeRevenue } from '../src/core/portfolio/portfolio.ts';
 import { assignTiers } from '../src/core/portfolio/tiers.ts';
 import { ledgerByYearProduct } from '../src/core/rollup/accounts.ts';
 import { bookGoal } from '../src/core/rollup/booked.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { portfolioView } from '../src/core/views/portfolio.ts';
 import { makeSandbox, ROOT, type Sandbox } from './helpers/sandbox.ts';
 import { siteOf } from './views/helpers.ts';
@@ -18,7 +19,7 @@ import { siteOf } from './views/helpers.ts';
  * globex (target plan): 2026-07-20 $70. initech (no plan, partner): FY2027 $500, FY2026 $900. umbrella (no plan, direct):
  * FY2026 $150, FY2027 $60. The ledger's last date is 2026-07-20, in FY2027-Q2.
  */
-const load = (plansDir = 'tests/fixtures/ledger', cwd = ROOT) => readWorkspace({ plansDir, cwd });
+const load = (plansDir = 'tests/fixtures/ledger', cwd = ROOT) => readWorkspace(workingCopy({ plansDir, cwd }));
 
 let sandbox: Sandbox | undefined;
 afterEach(() => sandbox?.remove());
@@ -123,7 +124,7 @@ describe('sales ledger: history, ranking and booked against plan', () => {
   });
 
   it('warns where the hand-typed history differs from the ledger', () => {
-    const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'history-differs-from-ledger');
+    const findings = Run.ofWorkspace(ws, { today: '2026-08-01' }).findings.filter((f) => f.rule === 'history-differs-from-ledger');
     expect(findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.message}`)).toEqual([
       'tests/fixtures/ledger/accounts/acme.yaml:9:32 warning The history typed here for FY2026 sums to $550, and the sales ledger booked $530 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak.',
     ]);
@@ -138,7 +139,7 @@ describe('sales ledger: history, ranking and booked against plan', () => {
       'sales/more.csv': 'Invoice date,Account ID,Amount,name,channel\n01/06/2025,C-77,300,HOOLI,direct\n',
     });
     const more = load('plans', s.dir).workspace!;
-    const messages = runRules(more, { today: '2026-08-01' }).filter((f) => f.rule === 'history-differs-from-ledger' && f.account !== 'acme').map((f) => `${f.account}: ${f.message}`);
+    const messages = Run.ofWorkspace(more, { today: '2026-08-01' }).findings.filter((f) => f.rule === 'history-differs-from-ledger' && f.account !== 'acme').map((f) => `${f.account}: ${f.message}`);
     expect(messages).toEqual([
       'hooli: The history typed here for FY2026 sums to $300, and the sales ledger booked $0 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak. No row names this plan, but the ledger has a client of the same name under "C-77": if it is this account, add crm: { id: "C-77" } to the plan.',
       'stark: The history typed here for FY2026 sums to $300, and the sales ledger booked $0 for this account that year. The ledger\'s figure is the one used: correct the history for FY2026, or remove it and let the ledger speak. No row of the ledger names this plan, by its id "stark" or a crm.id: if its sales are there under another id, add crm: { id: "…" } with that id.',
@@ -148,7 +149,7 @@ describe('sales ledger: history, ranking and booked against plan', () => {
   it('a top client the ledger names in capitals, or under a plan\'s name, is pointed at that plan rather than a new one', () => {
     const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
     s.write({ 'sales/more.csv': 'Invoice date,Account ID,Amount,name,channel\n01/06/2025,GLOBEX,5000,Globex Americas,partner\n01/06/2025,C-9,4000,acme,direct\n' });
-    const found = runRules(load('plans', s.dir).workspace!, { today: '2026-08-01' }).filter((f) => f.rule === 'top-account-without-plan' && f.file.endsWith('more.csv'));
+    const found = Run.ofWorkspace(load('plans', s.dir).workspace!, { today: '2026-08-01' }).findings.filter((f) => f.rule === 'top-account-without-plan' && f.file.endsWith('more.csv'));
     expect(found.map((f) => `${f.line}:${f.column} ${f.account}: ${f.message}`)).toEqual([
       '2:12 GLOBEX: "Globex Americas" ("GLOBEX" in the ledger) is #1 of 2 in channel partner by FY2026 sales ($5,000, top 25%), and no plan names it. The plan "accounts/globex.mdx" looks like the same client: if it is, add crm: { id: "GLOBEX" } to it so the ledger\'s rows find it; otherwise write this client\'s plan.',
       '3:12 C-9: "acme" ("C-9" in the ledger) is #1 of 3 in channel direct by FY2026 sales ($4,000, top 25%), and no plan names it. The plan "accounts/acme.yaml" looks like the same client: if it is, add crm: { id: "C-9" } to it so the ledger\'s rows find it; otherwise write this client\'s plan.',
@@ -156,7 +157,7 @@ describe('sales ledger: history, ranking and booked against plan', () => {
   });
 
   it('finds a client without a plan among the top of its channel, at its first ledger row', () => {
-    const findings = runRules(ws, { today: '2026-08-01', rollup }).filter((f) => f.rule === 'top-account-without-plan');
+    const findings = Run.ofWorkspace(ws, { today: '2026-08-01' }).findings.filter((f) => f.rule === 'top-account-without-plan');
     expect(findings.map((f) => [f.file, f.line, f.column, f.account])).toEqual([
       ['tests/fixtures/ledger/accounts/acme.yaml', 1, 1, 'acme'],
       ['tests/fixtures/ledger/sales/2026.csv', 8, 12, 'initech'],
@@ -168,7 +169,7 @@ describe('sales ledger: history, ranking and booked against plan', () => {
     const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
     s.write({ 'sales/more.csv': 'Invoice date,Account ID,Amount,name,region\n01/06/2025,hooli,5000,Hooli,emea\n' });
     const more = load('plans', s.dir).workspace!;
-    const top = runRules(more, { today: '2026-08-01' }).filter((f) => f.rule === 'top-account-without-plan').map((f) => f.account);
+    const top = Run.ofWorkspace(more, { today: '2026-08-01' }).findings.filter((f) => f.rule === 'top-account-without-plan').map((f) => f.account);
     expect(top).toEqual(['acme', 'initech']);
     const channel = portfolioView(siteOf(more, '2026-08-01')).clients!.dimensions.find((d) => d.name === 'channel')!;
     expect(channel.unplaced).toBe('1 client without a plan has no channel in the sales ledger, so it is ranked in no channel. Add a channel column to the export, or write its plan.');

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { findLevers } from '../src/core/rollup/levers.ts';
 import { rankTopAccounts } from '../src/core/rollup/top-accounts.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import type { AccountTotals } from '../src/core/rollup/accounts.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
 
 function rollupOf(dir: string) {
-  const { workspace } = readWorkspace({ plansDir: dir });
+  const { workspace } = readWorkspace(workingCopy({ plansDir: dir }));
   if (!workspace) throw new Error(`${dir} does not validate`);
   return rollUp(workspace);
 }

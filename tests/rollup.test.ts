@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
+import { workingCopy } from '../src/core/load/sources.ts';
 import { formatChange, formatMoney, rateOf, toWorkspaceCurrency } from '../src/core/shared/money.ts';
 import { findReportingTree } from '../src/core/rollup/scope.ts';
 import { rollUp, type GoalResult } from '../src/core/rollup/rollup.ts';
@@ -16,7 +17,7 @@ import type { Workspace } from '../src/core/model.ts';
  * Team: cleo ← max ← lea ← bo; max ← ann; cleo ← dan. So max's tree is max, lea, ann, bo.
  */
 function load(dir = 'tests/fixtures/rollup-basic'): Workspace {
-  const { workspace, diagnostics } = readWorkspace({ plansDir: dir });
+  const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: dir }));
   if (!workspace) throw new Error(diagnostics.map((d) => d.message).join('\n'));
   return workspace;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readPlansFolder } from '../src/core/load/files.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { loadValid } from './rules-fixture.ts';
 
 /** The date the example organisation in plans/ was written for. */
 const EXAMPLE_TODAY = '2026-11-24';
 
 describe('the example organisation', () => {
-  const findings = runRules(loadValid(readPlansFolder('plans')), { today: EXAMPLE_TODAY });
+  const findings = Run.ofWorkspace(loadValid(readPlansFolder('plans')), { today: EXAMPLE_TODAY }).findings;
 
   it('triggers a believable handful of findings: more than a few, far fewer than dozens', () => {
     expect(findings.length).toBeGreaterThanOrEqual(5);

@@ -1,6 +1,6 @@
 import { readPlansFolder, type PlansFile } from '../src/core/load/files.ts';
 import { formatDiagnostic } from '../src/core/report/diagnostics.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { type Finding } from '../src/core/rules/finding.ts';
 import { loadWorkspace } from '../src/core/load/workspace.ts';
 import { type Workspace } from '../src/core/model.ts';
@@ -38,5 +38,5 @@ export function formatFinding(f: Finding): string {
 }
 
 export function findingsOf(edits: Edits = {}, today = TODAY): Finding[] {
-  return runRules(loadValid(rulesBase(edits)), { today });
+  return Run.ofWorkspace(loadValid(rulesBase(edits)), { today: today }).findings;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { formatFinding, loadValid, rulesBase, TODAY, type Edits } from './rules-fixture.ts';
 
 const ANN = 'reviews/2026-09/ann-lee.yaml';
@@ -141,7 +141,7 @@ describe('the review rules trigger on a review that drifts from the method, and 
       ...rulesBase(edits),
       ...Object.entries(added).map(([rel, text]) => ({ rel, display: `rules-base/${rel}`, bytes: new TextEncoder().encode(text) })),
     ];
-    const found = runRules(loadValid(files), { today }).filter((f) => f.rule === rule);
+    const found = Run.ofWorkspace(loadValid(files), { today: today }).findings.filter((f) => f.rule === rule);
     expect(found.map(formatFinding)).toEqual(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../src/core/report/diagnostics.ts';
-import { resolveRule, runRules } from '../src/core/rules/index.ts';
+import { resolveRule, } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { loadWorkspace } from '../src/core/load/workspace.ts';
 import { findingsOf, loadValid, rulesBase, TODAY } from './rules-fixture.ts';
 
@@ -68,7 +69,7 @@ describe('findings carry what the site and check need', () => {
   });
 
   it('findings come sorted by file and line', () => {
-    const found = runRules(loadValid(rulesBase({ ...STALE, 'accounts/gamma.mdx': [['exec_sponsor: max-roe\n', '']] })), { today: TODAY });
+    const found = Run.ofWorkspace(loadValid(rulesBase({ ...STALE, 'accounts/gamma.mdx': [['exec_sponsor: max-roe\n', '']] })), { today: TODAY }).findings;
     expect(found.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
       'rules-base/accounts/acme.yaml:9 stale-plan',
       'rules-base/accounts/gamma.mdx:2 no-exec-sponsor',

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCommand } from '../scripts/commands/build.ts';
-import { parseLog, readPlansHistory, repoPathOf } from '../src/core/load/git-log.ts';
+import { parseLog, readLastCommits, repoPathOf } from '../src/core/git/log.ts';
 import { plain } from '../src/core/report/diagnostics.ts';
 import { SITE_MARKER, SITE_MARKER_TEXT } from '../scripts/lib/out-folder.ts';
 
@@ -61,7 +61,7 @@ describe('last-updated dates from git', () => {
 
   it('takes each file\'s newest commit, and the newest commit overall as the last change', () => {
     const history = parseLog(log, 'plans');
-    expect(history.last).toEqual({ hash: 'aaa', date: '2026-11-02', author: 'Jane Doe', subject: 'Raise the Acme forecast' });
+    expect(history.last).toEqual({ hash: 'aaa', time: 0, date: '2026-11-02', author: 'Jane Doe', subject: 'Raise the Acme forecast', changes: [] });
     expect(history.byFile.get('accounts/acme.yaml')?.hash).toBe('aaa');
     expect(history.byFile.get('accounts/globex.mdx')?.date).toBe('2026-10-01');
     expect(history.byFile.has('README.md')).toBe(false);
@@ -69,13 +69,13 @@ describe('last-updated dates from git', () => {
 
   it('gives no dates, and no error, for a folder outside git', () => {
     const dir = mkdtempSync(join(tmpdir(), 'no-git-'));
-    const history = readPlansHistory(dir);
+    const history = readLastCommits(dir);
     expect(history).toEqual({ repoPath: undefined, last: undefined, byFile: new Map() });
     expect(repoPathOf(history, 'accounts/acme.yaml', 'plans')).toBe('plans/accounts/acme.yaml');
   });
 
   it('reads the committed fixtures of this repository', () => {
-    const history = readPlansHistory('tests/fixtures/minimal');
+    const history = readLastCommits('tests/fixtures/minimal');
     expect(history.repoPath).toBe('tests/fixtures/minimal');
     expect(history.byFile.get('accounts/acme.yaml')?.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(repoPathOf(history, 'accounts/acme.yaml', 'ignored')).toBe('tests/fixtures/minimal/accounts/acme.yaml');

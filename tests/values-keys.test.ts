@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeRevenue, rankIcp } from '../src/core/portfolio/portfolio.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
-import { runRules } from '../src/core/rules/index.ts';
+import { Run } from '../src/core/engine/run.ts';
 import { diagnosticLines, fixtureFiles, load, withFiles } from './helpers/workspace.ts';
 import { plainNames, REFUSED } from './values/keys-cases.ts';
 
@@ -31,7 +31,7 @@ describe('names an object inherits, from plan text', () => {
     const files = withFiles(fixtureFiles('minimal'), plainNames('history:\n  - { period: FY2026, revenue: 500 }', rules));
     const { workspace, diagnostics } = load(files);
     expect(diagnostics).toEqual([]);
-    const found = runRules(workspace!, { today: '2026-11-01' }).filter((f) => f.rule === 'top-account-without-plan');
+    const found = Run.ofWorkspace(workspace!, { today: '2026-11-01' }).findings.filter((f) => f.rule === 'top-account-without-plan');
     expect(found.map((f) => f.message)).toEqual([
       'Acme is #1 of 1 in constructor valueof by FY2026 sales ($550, top 100%), but the plan is not strategic. The top accounts carry most of the revenue: set "strategic: true".',
     ]);

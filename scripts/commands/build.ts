@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
-import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { ExitError, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_TEXT } from '../lib/out-folder.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { validateCommand } from './validate.ts';
@@ -36,6 +36,8 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   }
   const plansDir = plansDirOption(values.plans);
   const root = projectRoot(cwd);
+  // TODAY dates every page: one that is not a real date is refused before any work, as every command refuses it.
+  todayOption(undefined, process.env, BUILD_USAGE);
   // Where the site may go is settled before any work, so a refused output costs nothing and changes nothing.
   const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: root, force: Boolean(values.force) });
 

@@ -1,24 +1,17 @@
 import { appendFileSync } from 'node:fs';
-import { isRealDate } from '../../schemas/common.ts';
-import { compareChange } from '../../src/core/rollup/base.ts';
-import { GitRefError } from '../../src/core/load/git-ref.ts';
+import { checkRun } from '../../src/core/engine/check.ts';
+import { Run } from '../../src/core/engine/run.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
 import { formatGithubAnnotation, renderCheckAnnotations } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { safeJsonPieces } from '../../src/core/report/json-pieces.ts';
-import { oneLine } from '../../src/core/shared/text.ts';
-import { readWorkspace } from '../../src/core/load/read-workspace.ts';
-import { failsGate, type CheckReport } from '../../src/core/report/check-report.ts';
-import { compareFindings } from '../../src/core/report/finding-change.ts';
-import { judgeGate } from '../../src/core/report/gate.ts';
+import { failsGate } from '../../src/core/report/check-report.ts';
 import { renderComment, renderInvalidComment } from '../../src/core/report/comment.ts';
 import { toInvalidJson, toJson } from '../../src/core/report/json.ts';
-import { todayIso } from '../../src/core/shared/periods.ts';
 import { renderCheckText } from '../../src/core/report/check-text.ts';
-import { rollUp } from '../../src/core/rollup/rollup.ts';
-import { runRules } from '../../src/core/rules/index.ts';
 import { renderInvalidSummary, renderSummary } from '../../src/core/report/markdown.ts';
-import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { ExitError, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
 import { cachedRun } from '../lib/cached-run.ts';
 import { fromRepositoryRoot } from '../lib/repository-root.ts';
@@ -41,10 +34,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
     output.out(CHECK_USAGE);
     return 0;
   }
-  const today = values.today ?? todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealDate(today)) {
-    throw new ExitError(2, `--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "${oneLine(today, 100)}".\n${CHECK_USAGE}`);
-  }
+  const today = todayOption(values.today, env, CHECK_USAGE);
   if (values.base !== undefined && values.base.trim() === '') {
     throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);
   }
@@ -60,8 +50,10 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   return cachedRun(spec, output, (files, output) => {
     const annotation = output.command ?? output.out;
 
-    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd: root, cache: !values['no-cache'], files });
-    if (!workspace) {
+    const run = Run.of(workingCopy({ plansDir, cwd: root, cache: !values['no-cache'], files }), { today, how: howOf(output) });
+    const result = checkRun(run, { base: values.base, strict: values.strict, plansDir, cwd: root });
+    if (!result.valid) {
+      const { diagnostics } = result;
       // Exactly what validate prints: nothing is summed over invalid plans.
       if (values.json) output.out(safeJson(toInvalidJson(diagnostics)));
       else {
@@ -73,29 +65,7 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
       if (commentFile) writeOutputFile(commentFile, renderInvalidComment(diagnostics));
       return 2;
     }
-
-    const rollup = rollUp(workspace);
-    const report: CheckReport = {
-      company: workspace.settings.company,
-      rollup,
-      diagnostics,
-      findings: runRules(workspace, { today, rollup }),
-    };
-    if (values.base !== undefined) {
-      try {
-        const { base, workspace: baseWorkspace } = compareChange(values.base, plansDir, root, rollup);
-        report.base = base;
-        if (baseWorkspace) {
-          const baseFindings = runRules(baseWorkspace, { today });
-          report.findingChange = compareFindings(report.findings, baseFindings, new Map(base.renames.map((r) => [r.from, r.to])));
-        }
-      } catch (e) {
-        if (e instanceof GitRefError) throw new ExitError(2, e.message);
-        throw e;
-      }
-    }
-    const strict = values.strict === true || workspace.settings.gate === 'strict' || values.base === undefined;
-    report.gate = judgeGate(report, strict ? 'strict' : 'change');
+    const { report, workspace } = result;
 
     // Piece by piece: at 50,000 plans the JSON is about 100 MB, never held as one string.
     if (values.json) for (const piece of safeJsonPieces(toJson(report))) output.out(piece);

@@ -1,12 +1,11 @@
-import { isRealDate } from '../../schemas/common.ts';
-import { HistoryInputError } from '../../src/core/load/history/git.ts';
 import { readPlansHistory } from '../../src/core/load/history/read-history.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { renderHistoryText } from '../../src/core/report/history-text.ts';
 import { buildSeries, EVERY, type Every } from '../../src/core/rollup/history.ts';
-import { todayIso } from '../../src/core/shared/periods.ts';
+import { InputError } from '../../src/core/shared/input-error.ts';
+import { parseDate } from '../../src/core/shared/today.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
-import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { ExitError, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 
 export const HISTORY_USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD] [--no-cache]';
 
@@ -15,7 +14,7 @@ export const HISTORY_USAGE = 'Usage: npm run history -- [--plans DIR] [--since Y
  * the plans' own git history. Exit 0 with the history, or with a message when there is none to read (a shallow
  * clone); 2 when the plans folder cannot have one (missing, outside its repository, not in git) or on misuse.
  */
-export function historyCommand(argv: string[], output: Output, cwd = process.cwd(), options: { cache?: string | false } = {}): number {
+export function historyCommand(argv: string[], output: Output, cwd = process.cwd(), options: { cache?: string | false; env?: NodeJS.ProcessEnv } = {}): number {
   const values = parseOptions(
     argv,
     { plans: { type: 'string' }, since: { type: 'string' }, every: { type: 'string' }, json: { type: 'boolean' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
@@ -25,28 +24,17 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
     output.out(HISTORY_USAGE);
     return 0;
   }
-  const date = (name: string, value: string) => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDate(value)) {
-      throw new ExitError(2, `--${name} must be a real date written YYYY-MM-DD, such as 2026-02-01, not "${oneLine(value, 100)}".\n${HISTORY_USAGE}`);
-    }
-    return value;
-  };
-  const since = values.since === undefined ? undefined : date('since', values.since);
-  const until = date('today', values.today ?? todayIso());
+  const since = values.since === undefined ? undefined : sinceOption(values.since);
+  const until = todayOption(values.today, options.env ?? process.env, HISTORY_USAGE);
   if (since !== undefined && since > until) throw new ExitError(2, `--since ${since} is after today (${until}): there is no history after it yet.\n${HISTORY_USAGE}`);
   const every = values.every ?? 'week';
   if (!(EVERY as readonly string[]).includes(every)) {
     throw new ExitError(2, `--every must be week or month, not "${oneLine(every, 100)}".\n${HISTORY_USAGE}`);
   }
   const plansDir = plansDirOption(values.plans);
-  let history;
-  try {
-    const cache = values['no-cache'] ? false : options.cache;
-    history = readPlansHistory({ plansDir, cwd, ...(cache !== undefined && { cache }) });
-  } catch (e) {
-    if (e instanceof HistoryInputError) throw new ExitError(2, e.message);
-    throw e;
-  }
+  const cache = values['no-cache'] ? false : options.cache;
+  // A folder that is missing or outside its repository is an InputError: exit 2 with its message.
+  const history = readPlansHistory({ plansDir, cwd, ...(cache !== undefined && { cache }) });
   if (history.unavailable?.kind === 'no-git') {
     throw new ExitError(2, `${oneLine(plansDir, 200)}: ${history.unavailable.message} Commit the plans to git (git init, git add, git commit), or run this in the repository that holds them.`);
   }
@@ -56,4 +44,13 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
     output.out(safeJson({ currency, every, goals, accounts, notes, ...(unavailable !== undefined && { unavailable }) }));
   } else for (const line of renderHistoryText(series)) output.out(line);
   return 0;
+}
+
+function sinceOption(value: string): string {
+  try {
+    return parseDate('--since', value);
+  } catch (e) {
+    if (e instanceof InputError) throw new ExitError(2, `${e.message}\n${HISTORY_USAGE}`);
+    throw e;
+  }
 }

@@ -2,14 +2,15 @@ import { closeSync, lstatSync, mkdirSync, openSync, realpathSync, rmdirSync, rmS
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { IdSchema } from '../../schemas/common.ts';
 import { hasErrors } from '../../src/core/diagnostics/diagnostic.ts';
-import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { Run } from '../../src/core/engine/run.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
+import type { Invocation } from '../../src/core/shared/invocation.ts';
 import type { Workspace } from '../../src/core/model.ts';
 import { formatDiagnostic } from '../../src/core/report/diagnostics.ts';
-import { todayIso } from '../../src/core/shared/periods.ts';
 import { closest, excerpt } from '../../src/core/shared/suggest.ts';
 import { planTemplate } from '../../src/core/templates/plan.ts';
 import { reviewTemplate } from '../../src/core/templates/review.ts';
-import { ExitError, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { ExitError, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { packageRoot } from '../lib/package.ts';
 
 export const NEW_USAGE = [
@@ -20,7 +21,7 @@ export const NEW_USAGE = [
 const refuse = (message: string) => new ExitError(2, message);
 
 /** Starts a plan or a review from a template; returns 0, or throws ExitError(2) with nothing written. */
-export function newCommand(argv: string[], output: Output, cwd = process.cwd()): number {
+export function newCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   const [kind, ...rest] = argv;
   if (kind === '--help' || kind === '-h') return (output.out(NEW_USAGE), 0);
   if (kind !== 'plan' && kind !== 'review') throw refuse(`Say what to start: "plan" or "review"${kind === undefined ? '' : `, not ${excerpt(kind)}`}.\n${NEW_USAGE}`);
@@ -35,13 +36,15 @@ export function newCommand(argv: string[], output: Output, cwd = process.cwd()):
     strategic: { type: 'boolean' }, person: { type: 'string' }, month: { type: 'string' },
   }, NEW_USAGE);
   const plansDir = plansDirOption(values.plans);
-  const { workspace, diagnostics } = readWorkspace({ plansDir, cwd });
+  const today = todayOption(undefined, env, NEW_USAGE);
+  const how = howOf(output);
+  const read = () => Run.of(workingCopy({ plansDir, cwd }), { today, how }).loaded;
+  const { workspace, diagnostics } = read();
   if (!workspace) {
-    throw refuse(`${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => formatDiagnostic(d)).join('\n')}\nThe plans folder has errors (npm run validate lists them); fix them before starting a new file.`);
+    throw refuse(`${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => formatDiagnostic(d)).join('\n')}\nThe plans folder has errors (${how.command('validate')} lists them); fix them before starting a new file.`);
   }
-  const today = process.env['TODAY'] || todayIso();
   const root = resolve(cwd, plansDir);
-  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today, root) : reviewFile(workspace, values, today, root);
+  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today, how, root) : reviewFile(workspace, values, today, how, root);
   const written = writeNew(root, rel, cwd);
   try {
     writeSync(written.fd, text);
@@ -49,7 +52,7 @@ export function newCommand(argv: string[], output: Output, cwd = process.cwd()):
     closeSync(written.fd);
   }
   const display = relative(cwd, join(root, rel)) || rel;
-  const after = readWorkspace({ plansDir, cwd }).diagnostics.filter((d) => d.severity === 'error');
+  const after = read().diagnostics.filter((d) => d.severity === 'error');
   if (hasErrors(after)) {
     rmSync(join(root, rel));
     for (const folder of written.created.reverse()) rmdirSync(folder);
@@ -71,8 +74,8 @@ function schemaFrom(root: string, rel: string, name: string): string {
   return relative(dirname(join(root, rel)), join(packageRoot(), 'schemas', 'json', `${name}.schema.json`)).split(sep).join('/');
 }
 
-function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string, root: string) {
-  if (id === undefined) throw refuse(`Give the new plan's id: npm run new -- plan <id> ...\n${NEW_USAGE}`);
+function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string, how: Invocation, root: string) {
+  if (id === undefined) throw refuse(`Give the new plan's id: ${how.command('new', 'plan <id> ...')}\n${NEW_USAGE}`);
   if (!IdSchema.safeParse(id).success) throw refuse(`The plan id ${excerpt(id)} is not an id: write lower-case letters, digits and hyphens, such as "acme-corp"; it becomes the file name accounts/<id>.yaml.`);
   if (ws.accountById.has(id)) throw refuse(`accounts/${id} already has a plan (${ws.accountById.get(id)!.file}); it is left unchanged. Choose another id or edit that plan.`);
   const name = typeof values['name'] === 'string' ? values['name'].trim() : '';
@@ -86,10 +89,10 @@ function planFile(ws: Workspace, id: string | undefined, values: Record<string, 
     throw refuse(`--forecast ${excerpt(raw)} is not an amount: write a plain number, such as --forecast 250000.`);
   }
   const rel = `accounts/${id}.yaml`;
-  return { rel, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, schema: schemaFrom(root, rel, 'account'), ...(forecast !== undefined && { forecast }) }) };
+  return { rel, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, how, schema: schemaFrom(root, rel, 'account'), ...(forecast !== undefined && { forecast }) }) };
 }
 
-function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string, root: string) {
+function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string, how: Invocation, root: string) {
   const who = person(ws, values['person'] as string | undefined, 'person');
   const month = values['month'] as string | undefined;
   if (month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
@@ -97,7 +100,7 @@ function reviewFile(ws: Workspace, values: Record<string, string | boolean | und
   }
   if (month > today.slice(0, 7)) throw refuse(`--month ${month} is after this month (${today.slice(0, 7)}): a review records a meeting that was held.`);
   const rel = `reviews/${month}/${who}.yaml`;
-  return { rel, text: reviewTemplate(ws, { person: who, month, today, schema: schemaFrom(root, rel, 'review') }) };
+  return { rel, text: reviewTemplate(ws, { person: who, month, today, how, schema: schemaFrom(root, rel, 'review') }) };
 }
 
 /**

@@ -1,28 +1,32 @@
-import { hasErrors } from '../../src/core/diagnostics/diagnostic.ts';
-import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { validateJson } from '../../src/core/engine/check.ts';
+import { Run } from '../../src/core/engine/run.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import { formatCount, formatDiagnostic } from '../../src/core/report/diagnostics.ts';
 import { formatGithubAnnotation } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { cachedRun } from '../lib/cached-run.ts';
-import { formatOption, parseOptions, plansDirOption, type Output } from '../lib/cli.ts';
+import { formatOption, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
 
 /** Validates the plans folder; returns the exit code: 0 valid, 2 invalid. */
-export function validateCommand(argv: string[], output: Output, cwd = process.cwd()): number {
+export function validateCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
   if (values.help) {
     output.out(VALIDATE_USAGE);
     return 0;
   }
   const format = formatOption(values.format, VALIDATE_USAGE);
+  // Nothing validate reports depends on the date yet; a TODAY that is not a date is still refused, as everywhere.
+  const today = todayOption(undefined, env, VALIDATE_USAGE);
   // Paths in the report and the annotations are relative to the repository root.
-  const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd);
-  const spec = { command: 'validate', options: [format], plansDir, cwd: root, cacheable: !values['no-cache'] };
+  const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd, env);
+  const spec = { command: 'validate', options: [format], plansDir, cwd: root, cacheable: !values['no-cache'], env };
   return cachedRun(spec, output, (files, output) => {
-    const { workspace, diagnostics } = readWorkspace({ plansDir, cwd: root, cache: !values['no-cache'], files });
-    const ok = !hasErrors(diagnostics);
+    const run = Run.of(workingCopy({ plansDir, cwd: root, cache: !values['no-cache'], files }), { today, how: howOf(output) });
+    const { ok, diagnostics } = validateJson(run);
+    const { workspace } = run;
     if (format === 'json') {
       output.out(safeJson({ ok, diagnostics }));
     } else {

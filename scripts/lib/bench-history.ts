@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { gitIn } from '../../src/core/git/run.ts';
 import { CACHE_FOLDER } from '../../src/core/load/history/cache.ts';
 import { fastest, measure, type Sample } from './bench-run.ts';
 import type { Output } from './cli.ts';
@@ -84,7 +84,8 @@ export function benchHistory(options: HistoryBenchOptions): { history: { account
 export function makeRepo(dir: string, accounts: number, commits: number, seed: number): string {
   rmSync(dir, { recursive: true, force: true });
   generateWorkspace(join(dir, 'plans'), { accounts, seed, mdx: 0.2 });
-  const git = (args: string[], input?: string | Buffer) => execFileSync('git', ['-c', 'core.fsmonitor=false', ...args], { cwd: dir, input, stdio: ['pipe', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+  // Through the tool's own git runner (its settings pinned), the one place that runs git.
+  const git = gitIn(dir);
   git(['init', '--quiet', '--initial-branch=main']);
   const files = new Map<string, string>();
   const walk = (folder: string): void => {

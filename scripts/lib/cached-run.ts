@@ -4,7 +4,7 @@ import { checkNarrativeImages } from '../../src/core/load/narrative/images.ts';
 import { checkSiteLogo } from '../../src/core/load/site-logo.ts';
 import { RunCache } from '../../src/core/load/run-cache.ts';
 import { ledgerInputs } from '../../src/core/load/sales/read.ts';
-import type { Output } from './cli.ts';
+import { howOf, type Output } from './cli.ts';
 
 export interface CachedRun {
   command: string;
@@ -31,7 +31,7 @@ export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly
   const extra = () => [ledgerInputs(spec.plansDir, spec.cwd), JSON.stringify([...checkNarrativeImages(files, root), ...checkSiteLogo(files, root)])];
   const before = extra();
   // Colour and the workflow-command channel change the printed lines, so they are options too.
-  const options = [...spec.options, output.paint.red('x'), output.command !== undefined];
+  const options = [...spec.options, output.paint.red('x'), output.command !== undefined, howOf(output).command('check', '--json')];
   const cache = RunCache.open(root, spec.cwd, { command: spec.command, options, files, extra: before }, spec.env, spec.toolRoot);
   if (!cache) return run(files, output);
   const command = output.command ?? output.out;
@@ -42,6 +42,7 @@ export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly
   if (!recorder) return run(files, output);
   const recording: Output = {
     paint: output.paint,
+    ...(output.how && { how: output.how }),
     out: (line) => {
       recorder.add('out', line);
       output.out(line);

@@ -1,6 +1,8 @@
 import pc from 'picocolors';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { PlansFolderMissing } from '../../src/core/load/files.ts';
+import { InputError } from '../../src/core/shared/input-error.ts';
+import { NPM_SCRIPTS, type Invocation } from '../../src/core/shared/invocation.ts';
+import { resolveToday } from '../../src/core/shared/today.ts';
 import { type Paint } from '../../src/core/report/diagnostics.ts';
 import { defuseCommands } from '../../src/core/report/escape.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
@@ -20,6 +22,13 @@ export interface Output {
   /** A GitHub workflow command the tool means to emit (an annotation); `out` when absent. */
   command?(line: string): void;
   paint: Paint;
+  /** How hints name a command: as npm scripts (the default) or through the package's own command. */
+  how?: Invocation;
+}
+
+/** How hints of a command's output name a command. */
+export function howOf(output: Output): Invocation {
+  return output.how ?? NPM_SCRIPTS;
 }
 
 /**
@@ -27,7 +36,7 @@ export interface Output {
  * (only `command` may print one), and a reader that goes away (`check | head -1`) ends the output quietly
  * instead of in an EPIPE stack trace; the command still runs to its end and sets its exit code.
  */
-export function consoleOutput(): Output {
+export function consoleOutput(how: Invocation = NPM_SCRIPTS): Output {
   const colour = Boolean(process.stdout.isTTY) && pc.isColorSupported;
   const c = pc.createColors(colour);
   const stdout = guarded(process.stdout);
@@ -37,6 +46,7 @@ export function consoleOutput(): Output {
     err: (line) => stderr(`${defuseCommands(line)}\n`),
     command: (line) => stdout(`${line}\n`),
     paint: { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, green: c.green },
+    how,
   };
 }
 
@@ -62,8 +72,8 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig['options']>>(
 }
 
 /** The one place that turns a command's result into an exit code. */
-export async function main(run: (argv: string[], output: Output) => Promise<number> | number): Promise<void> {
-  const output = consoleOutput();
+export async function main(run: (argv: string[], output: Output) => Promise<number> | number, how: Invocation = NPM_SCRIPTS): Promise<void> {
+  const output = consoleOutput(how);
   const internal = (e: unknown) => {
     reportInternalError(e, output);
     process.exitCode = 2;
@@ -76,8 +86,9 @@ export async function main(run: (argv: string[], output: Output) => Promise<numb
     if (e instanceof ExitError) {
       if (e.message) output.err(e.message);
       process.exitCode = e.code;
-    } else if (e instanceof PlansFolderMissing) {
-      output.err(oneLine(e.message));
+    } else if (e instanceof InputError) {
+      // Bad input (a folder, a ref, a date): its message says what to do.
+      output.err(e.message.split('\n').map((line) => oneLine(line)).join('\n'));
       process.exitCode = 2;
     } else internal(e);
   }
@@ -104,4 +115,14 @@ export function formatOption(value: string | undefined, usage: string): Format {
 
 export function plansDirOption(value: string | undefined): string {
   return value ?? process.env['PLANS_DIR'] ?? 'plans';
+}
+
+/** The date a command counts as today: --today, else TODAY, else the clock (shared/today.ts), with the usage on misuse. */
+export function todayOption(value: string | undefined, env: NodeJS.ProcessEnv, usage: string): string {
+  try {
+    return resolveToday(value, env);
+  } catch (e) {
+    if (e instanceof InputError) throw new ExitError(2, `${e.message}\n${usage}`);
+    throw e;
+  }
 }

@@ -1,4 +1,4 @@
-import { HistoryInputError } from '../core/load/history/git.ts';
+import { InputError } from '../core/shared/input-error.ts';
 import { readPlansHistory } from '../core/load/history/read-history.ts';
 import { buildSiteHistory, type SiteHistory } from '../core/views/history.ts';
 import { loadSiteData } from './site-data.ts';
@@ -20,7 +20,7 @@ export function loadSiteHistory(): SiteHistory {
     try {
       history = buildSiteHistory(readPlansHistory({ plansDir: plansDir(), cwd: plansCwd(), paths: 'repo' }), data.ws, data.today);
     } catch (e) {
-      if (!(e instanceof HistoryInputError)) throw e;
+      if (!(e instanceof InputError)) throw e;
       // The message names folders of the machine that built the site: not for a published page.
       history = none('The plans folder is outside its git repository, so there is no history to show.');
     }

@@ -1,14 +1,16 @@
 import { hasErrors } from '../core/diagnostics/diagnostic.ts';
-import { readWorkspace } from '../core/load/read-workspace.ts';
+import { Run } from '../core/engine/run.ts';
+import { workingCopy } from '../core/load/sources.ts';
 import { formatDiagnostic } from '../core/report/diagnostics.ts';
+import { resolveToday } from '../core/shared/today.ts';
 import type { Workspace } from '../core/model.ts';
 
 /**
- * The plans folder, read, validated and linked by core once per build: every page imports this module,
- * and the module cache makes it one read. `npm run build` validates before Astro runs, so an invalid
- * folder here means `astro dev` or `astro build` was started directly; it fails with the diagnostics.
+ * The engine's run over the plans folder, once per build: every page imports this module, and the module cache
+ * makes it one read. `npm run build` validates before Astro runs, so an invalid folder here means `astro dev` or
+ * `astro build` was started directly; it fails with the diagnostics.
  */
-let cached: { workspace: Workspace; at: number } | undefined;
+let cached: { run: Run; at: number } | undefined;
 
 /** In `astro dev` the plans change while the server runs: read them again after a second. */
 const DEV_REFRESH_MS = 1000;
@@ -26,14 +28,21 @@ export function plansCwd(): string {
   return settings?.cwd ?? (process.env['PLANS_CWD'] || process.cwd());
 }
 
-export function loadSiteWorkspace(): Workspace {
-  if (cached && (!import.meta.env.DEV || Date.now() - cached.at < DEV_REFRESH_MS)) return cached.workspace;
+export function loadSiteRun(): Run {
+  if (cached && (!import.meta.env.DEV || Date.now() - cached.at < DEV_REFRESH_MS)) return cached.run;
+  // TODAY is read as every command reads it (shared/today.ts): a value that is not a real date fails the build.
+  const today = resolveToday(undefined, process.env);
   // The cache `npm run build` filled while validating: the site's load costs no parse (off with ACCOUNT_PLANS_CACHE=0).
-  const { workspace, diagnostics } = readWorkspace({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: plansCwd() });
+  const run = Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: plansCwd() }), { today });
+  const { workspace, diagnostics } = run.loaded;
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
     throw new Error(`The plans in ${plansDir()} are invalid, so the site cannot be built:\n${lines.join('\n')}\nRun npm run validate to see every problem.`);
   }
-  cached = { workspace, at: Date.now() };
-  return workspace;
+  cached = { run, at: Date.now() };
+  return run;
+}
+
+export function loadSiteWorkspace(): Workspace {
+  return loadSiteRun().valid;
 }

@@ -4,6 +4,7 @@ import { join, relative } from 'node:path';
 import type { Browser, BrowserContext, ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import type { Workspace } from '../../src/core/model.ts';
 import { buildSite, crawl, launchBrowser, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
@@ -16,7 +17,7 @@ let context: BrowserContext;
 let pages: CrawledPage[];
 /** Every securitypolicyviolation event and every console message naming the CSP, by page URL. */
 const violations = new Map<string, string[]>();
-const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
+const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 const showcase = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 
 // Runs before any script of the page, through the DevTools protocol, which the page's CSP does not govern.

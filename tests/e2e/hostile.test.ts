@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { snapshotTree } from '../helpers/sandbox.ts';
 import { buildSite, crawl, launchBrowser, ROOT, serve, type CrawledPage } from './helpers.ts';
@@ -158,14 +159,14 @@ describe('a plan whose text is hostile', () => {
   });
 
   it('shows HTML in plan text as text', () => {
-    const evil = readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!;
+    const evil = readWorkspace(workingCopy({ plansDir: 'tests/fixtures/site-hostile' })).workspace!.accountById.get('evil')!;
     expect(facts.h1).toBe(evil.plan.name);
     expect(evil.plan.name).toContain('<script>');
   });
 
   it('shows HTML in plan text as text in the owner\'s quarterly packs too', () => {
     expect(pack.urls).toHaveLength(2);
-    expect(pack.title).toBe(readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!.plan.name);
+    expect(pack.title).toBe(readWorkspace(workingCopy({ plansDir: 'tests/fixtures/site-hostile' })).workspace!.accountById.get('evil')!.plan.name);
     expect(pack.handlers).toBe(0);
   });
 
@@ -177,7 +178,7 @@ describe('a plan whose text is hostile', () => {
   });
 
   it('shows Mermaid syntax in a stakeholder\'s name as text inside the chart, with every stakeholder drawn', () => {
-    const evil = readWorkspace({ plansDir: 'tests/fixtures/site-hostile' }).workspace!.accountById.get('evil')!;
+    const evil = readWorkspace(workingCopy({ plansDir: 'tests/fixtures/site-hostile' })).workspace!.accountById.get('evil')!;
     for (const s of evil.plan.stakeholders) expect(facts.chart).toContain(s.name.replace(/\s+/g, ' '));
     expect(facts.chart).toContain('"]; click A call alert(1)');
   });

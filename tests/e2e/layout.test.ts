@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import type { Workspace } from '../../src/core/model.ts';
 import { formatMoney } from '../../src/core/shared/money.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -14,7 +15,7 @@ import { findAccessibilityViolations, ROOT, useBuiltSite, waitForDiagrams } from
 const TODAY = '2026-11-24';
 const WIDTHS = [390, 1280] as const;
 const site = useBuiltSite('plans', { TODAY });
-const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
+const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 const showcase = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 const owner = showcase.plan.owner;
 const PAGES = ['', 'accounts/', 'goals/', 'findings/', 'people/', `people/${owner}/`, `accounts/${showcase.id}/`, 'portfolio/', 'search/'];

@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import type { Workspace } from '../../src/core/model.ts';
 import { findAccessibilityViolations, useBuiltSite, waitForDiagrams } from './helpers.ts';
 
 // Paper: the example organisation printed to A4 PDFs by Chromium, as a reader's "Save as PDF" would.
 const site = useBuiltSite('plans', { TODAY: '2026-11-24' });
-const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
+const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 const strategic = ws.accounts.filter((a) => a.plan.strategic);
 /** The owner with the most strategic plans: their pack is the longest. */
 const owner = [...new Set(strategic.map((a) => a.plan.owner))].sort((a, b) => count(b) - count(a))[0]!;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
 import type { AccountEntry, Workspace } from '../../src/core/model.ts';
 import { buildSite, crawl, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
@@ -11,7 +12,7 @@ let site: { dir: string };
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 let pages: CrawledPage[];
-const ws: Workspace = readWorkspace({ plansDir: 'plans' }).workspace!;
+const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 /** The strategic plan with the most stakeholders: the page the README shows. */
 const showcase: AccountEntry = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 

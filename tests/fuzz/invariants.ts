@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../src/core/diagnostics/diagnostic.ts';
 import { rollUp, type Rollup } from '../../src/core/rollup/rollup.ts';
-import { runRules } from '../../src/core/rules/index.ts';
+import { Run } from '../../src/core/engine/run.ts';
 import type { Finding } from '../../src/core/rules/finding.ts';
 import { loadWorkspace } from '../../src/core/load/workspace.ts';
 import type { LoadResult } from '../../src/core/model.ts';
@@ -19,7 +19,7 @@ export interface CoreRun {
 export function runCore(files: CaseFiles, order?: readonly string[]): CoreRun {
   const result = loadWorkspace(toPlansFiles(files, order), { root: ROOT });
   if (!result.workspace) return { result };
-  return { result, rollup: rollUp(result.workspace), findings: runRules(result.workspace, { today: TODAY }) };
+  return { result, rollup: rollUp(result.workspace), findings: Run.ofWorkspace(result.workspace, { today: TODAY }).findings };
 }
 
 /** Lines as an editor counts them: CR, LF and CRLF each end a line, and a final newline opens an empty last line. */

@@ -1,3 +1,4 @@
+import { Run } from '../../src/core/engine/run.ts';
 import { describe, expect, it } from 'vitest';
 import { asOfSentence, coverageWord, goalsVerdict, NO_DATA } from '../../src/core/report/sentences.ts';
 import { accountsView } from '../../src/core/views/accounts.ts';
@@ -28,7 +29,7 @@ describe('words that cannot be misread', () => {
   it('gives the as-of date, with the commit only when the build knows one', () => {
     expect(asOfSentence('2026-11-24', '1a2b3c4d')).toBe('As of 2026-11-24, built from commit 1a2b3c4d');
     expect(asOfSentence('2026-11-24', undefined)).toBe('As of 2026-11-24');
-    expect(buildSiteData({ ws: example.ws, today: TODAY, history: NO_HISTORY, plansDir: 'plans', commit: 'abcdef12' }).build.sentence).toBe(
+    expect(buildSiteData({ run: Run.ofWorkspace(example.ws, { today: TODAY }), history: { ...NO_HISTORY, head: 'abcdef12' }, plansDir: 'plans' }).build.sentence).toBe(
       'As of 2026-11-24, built from commit abcdef12',
     );
     expect(homeView(example).asOf).toBe('As of 2026-11-24');

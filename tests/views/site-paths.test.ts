@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { PlansHistory } from '../../src/core/load/git-log.ts';
+import type { LastCommits as PlansHistory } from '../../src/core/git/log.ts';
+import { Run } from '../../src/core/engine/run.ts';
 import { accountView } from '../../src/core/views/account.ts';
 import { findingsView } from '../../src/core/views/findings.ts';
 import { buildSiteData, editUrl } from '../../src/core/views/site.ts';
@@ -18,7 +19,7 @@ const ws = workspaceOf(plansDir);
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
 function site(history: PlansHistory, dir = plansDir) {
-  return buildSiteData({ ws, today: TODAY, history, plansDir: dir });
+  return buildSiteData({ run: Run.ofWorkspace(ws, { today: TODAY }), history, plansDir: dir });
 }
 
 describe('paths the site shows', () => {
@@ -47,7 +48,7 @@ describe('paths the site shows', () => {
   });
 
   it('names a plans folder given as "." by the path inside it alone', () => {
-    const data = buildSiteData({ ws, today: TODAY, history: NO_HISTORY, plansDir: plansDir + '/.' });
+    const data = buildSiteData({ run: Run.ofWorkspace(ws, { today: TODAY }), history: NO_HISTORY, plansDir: plansDir + '/.' });
     const account = ws.accounts[0]!;
     expect(accountView(data, account.id).file).toBe(account.rel);
   });
@@ -55,7 +56,7 @@ describe('paths the site shows', () => {
 
 describe('commit subjects the site quotes', () => {
   const long = `Raise the ${'very '.repeat(40)}large forecast`;
-  const commit = { hash: 'a'.repeat(40), date: '2026-11-20', author: 'Ann Lee', subject: long };
+  const commit = { hash: 'a'.repeat(40), time: 0, date: '2026-11-20', author: 'Ann Lee', subject: long, changes: [] };
 
   it('quotes at most a line of a long subject, on the account page and the home page', async () => {
     const { homeView } = await import('../../src/core/views/home.ts');

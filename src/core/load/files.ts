@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
+import { InputError } from '../shared/input-error.ts';
 import { isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix } from '../shared/paths.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
 
@@ -163,7 +164,7 @@ function reason(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? 'unknown error';
 }
 
-export class PlansFolderMissing extends Error {
+export class PlansFolderMissing extends InputError {
   readonly folder: string;
   constructor(folder: string, isFile = false) {
     super(`The plans folder "${folder}" ${isFile ? 'is a file, not a folder' : 'does not exist'}. Run from the repository root, or pass --plans with the folder that holds workspace.yaml.`);

@@ -1,10 +1,11 @@
 import type { Finding } from '../rules/finding.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { BaseReport } from '../rollup/base.ts';
+import type { BaseReport } from './base-report.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import { countBySeverity, type FindingChange } from './finding-change.ts';
 import { describeFindingChange } from './sentences.ts';
 import type { Gate } from './gate.ts';
+import type { Invocation } from '../shared/invocation.ts';
 
 /** Everything check found, in one value that the terminal, JSON and step summary render. */
 export interface CheckReport {
@@ -18,6 +19,8 @@ export interface CheckReport {
   findingChange?: FindingChange;
   /** The verdict that sets the exit code (report/gate.ts); absent, the state is judged (isFailing). */
   gate?: Gate;
+  /** How hints name a command (shared/invocation.ts); npm scripts when absent. Never part of the JSON. */
+  how?: Invocation;
 }
 
 /** Past this many, warnings and notes are counted by rule rather than listed, so the goals stay in view; errors are always listed. */

@@ -7,6 +7,7 @@ import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } fr
 import { countFindingsByRule, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 import { gateLines } from './gate.ts';
+import { NPM_SCRIPTS } from '../shared/invocation.ts';
 
 /**
  * The terminal report of check: the goals table, what could close each gap, the change against --base, findings.
@@ -83,7 +84,7 @@ function renderGateText(report: CheckReport, paint: Paint): string[] {
   return [
     '',
     `${paint.bold(`Gate (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'})`)}: ${verdict}`,
-    ...gateLines(gate).map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
+    ...gateLines(gate, report.how).map((r) => `  ${r.fails ? paint.red('✗') : paint.dim('·')} ${r.text}.`),
     ...(changed ? [`  Findings: ${changed}.`] : []),
   ];
 }
@@ -105,7 +106,7 @@ function renderFindings(report: CheckReport, paint: Paint): string[] {
     ...errors.map((m) => formatFinding(m.finding, paint, m.isNew)),
     ...(rows.length > 0 ? ['', ...renderTable(['Rule', 'Severity', 'Count', 'First'], rows, undefined, [0, 1, 3])] : []),
     '',
-    paint.dim('Every finding with its file and line: npm run check -- --json, or the site\'s account pages.'),
+    paint.dim(`Every finding with its file and line: ${(report.how ?? NPM_SCRIPTS).command('check', '--json')}, or the site's account pages.`),
   ];
 }
 

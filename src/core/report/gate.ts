@@ -2,9 +2,10 @@ import { goalKey } from '../rollup/scope.ts';
 import type { GoalChange } from '../rollup/diff.ts';
 import type { GoalResult } from '../rollup/rollup.ts';
 import type { Finding } from '../rules/finding.ts';
-import type { BaseReport } from '../rollup/base.ts';
+import type { BaseReport } from './base-report.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import type { FindingChange } from './finding-change.ts';
+import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 import { describeAddedMissed, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
 
 /** strict: any missed goal or rule error fails. change (the default with --base): only what the change made worse fails. */
@@ -105,10 +106,10 @@ export const ERRORS_BEFORE_LISTED = 5;
  * The reasons as the terminal, the step summary and the comment list them: failing ones first, then the rest,
  * with the errors that were there before past the fifth counted in one line (`--json` keeps every reason).
  */
-export function gateLines(gate: Gate): Pick<GateReason, 'fails' | 'text'>[] {
+export function gateLines(gate: Gate, how: Invocation = NPM_SCRIPTS): Pick<GateReason, 'fails' | 'text'>[] {
   const ordered = [...gate.reasons.filter((r) => r.fails), ...gate.reasons.filter((r) => !r.fails)];
   const hidden = new Set(ordered.filter((r) => r.kind === 'finding-error-before').slice(ERRORS_BEFORE_LISTED));
   const lines = ordered.filter((r) => !hidden.has(r)).map(({ fails, text }) => ({ fails, text }));
-  if (hidden.size > 0) lines.push({ fails: false, text: `${hidden.size} more rule ${hidden.size === 1 ? 'error was' : 'errors were'} there before this change (npm run check -- --json lists each)` });
+  if (hidden.size > 0) lines.push({ fails: false, text: `${hidden.size} more rule ${hidden.size === 1 ? 'error was' : 'errors were'} there before this change (${how.command('check', '--json')} lists each)` });
   return lines;
 }

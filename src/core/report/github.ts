@@ -5,6 +5,7 @@ import type { CheckReport } from './check-report.ts';
 import { describeShortfall, describeStillShort } from './sentences.ts';
 import { findingsNewFirst } from './check-report.ts';
 import { oneLine } from '../shared/text.ts';
+import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 
 const GITHUB_LEVEL = { error: 'error', warning: 'warning', info: 'notice' } as const;
 
@@ -55,7 +56,7 @@ export function renderCheckAnnotations(report: CheckReport, ws: Workspace): stri
       .sort((a, b) => a.rank - b.rank || a.i - b.i)
       .map(({ d }) => ({ level: d.severity, line: formatGithubAnnotation('rule' in d ? { ...d, title: d.rule } : d) })),
   ];
-  return withinLimits(ranked, ws.sources.workspace.file);
+  return withinLimits(ranked, ws.sources.workspace.file, report.how ?? NPM_SCRIPTS);
 }
 
 /** An annotation in the order of importance; `goal` marks a missed goal's, so the last notice can count them apart. */
@@ -66,7 +67,7 @@ interface Ranked {
 }
 
 /** The last notice points at workspace.yaml, a file every plans folder has, so it is an annotation like the others. */
-function withinLimits(ranked: Ranked[], file: string): string[] {
+function withinLimits(ranked: Ranked[], file: string, how: Invocation): string[] {
   const used = { error: 0, warning: 0, info: 0 };
   const keep = ranked.map((a) => used[a.level]++ < ANNOTATIONS_PER_LEVEL);
   let dropped = keep.filter((k) => !k).length;
@@ -81,7 +82,7 @@ function withinLimits(ranked: Ranked[], file: string): string[] {
     const goals = ranked.filter((a, i) => a.goal && !keep[i]).length;
     const findings = dropped - goals;
     const parts = [...(goals > 0 ? [`${goals} more missed ${goals === 1 ? 'goal' : 'goals'}`] : []), ...(findings > 0 ? [`${findings} more ${findings === 1 ? 'finding' : 'findings'}`] : [])];
-    const message = `${parts.join(' and ')} ${dropped === 1 ? 'is' : 'are'} in the step summary (and in npm run check -- --json).`;
+    const message = `${parts.join(' and ')} ${dropped === 1 ? 'is' : 'are'} in the step summary (and in ${how.command('check', '--json')}).`;
     out.push(formatGithubAnnotation({ file, line: 1, column: 1, severity: 'info', title: 'More findings', message }));
   }
   return out;

@@ -7,6 +7,7 @@ import { oneLine } from '../shared/text.ts';
 import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport } from './check-report.ts';
 import type { Finding } from '../rules/finding.ts';
 import { gateLines } from './gate.ts';
+import { NPM_SCRIPTS } from '../shared/invocation.ts';
 
 /**
  * The Markdown report for $GITHUB_STEP_SUMMARY: the same figures as the terminal table,
@@ -63,7 +64,7 @@ export function renderSummary(unsafe: CheckReport): string {
   }
 
   out.push(...renderFindings(report));
-  return withinBytes(`${out.join('\n')}\n`, SUMMARY_BYTES, '*The report was cut here to fit GitHub’s step summary; `npm run check -- --json` gives all of it.*');
+  return withinBytes(`${out.join('\n')}\n`, SUMMARY_BYTES, `*The report was cut here to fit GitHub’s step summary; \`${(report.how ?? NPM_SCRIPTS).command('check', '--json')}\` gives all of it.*`);
 }
 
 /** GitHub's limit on one step's summary is 1 MiB; a little is left for what other steps append. */
@@ -83,7 +84,7 @@ export function renderGate(report: CheckReport): string[] {
   return [
     `**Gate** (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'}): ${gate.passed ? 'passes' : '**fails**'}`,
     '',
-    ...gateLines(gate).map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
+    ...gateLines(gate, report.how).map((r) => `- ${r.fails ? '❌' : 'ℹ️'} ${escapeMarkdown(r.text)}.`),
     ...(changed ? [`- Findings: ${changed}.`] : []),
     '',
   ];

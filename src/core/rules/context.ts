@@ -1,9 +1,9 @@
 import { RULE_DEFAULTS, type RuleId, type RulesConfig } from '../../../schemas/rules.ts';
 import { formatPath, type PathSegment } from '../diagnostics/diagnostic.ts';
-import { computeRevenue, type PortfolioRevenue } from '../portfolio/portfolio.ts';
-import { assignTiers, type Tier } from '../portfolio/tiers.ts';
+import type { PortfolioRevenue } from '../portfolio/portfolio.ts';
+import type { Tier } from '../portfolio/tiers.ts';
+import type { Invocation } from '../shared/invocation.ts';
 import type { AccountEntry, Located, Workspace } from '../model.ts';
-import type { Rollup } from '../rollup/rollup.ts';
 import type { Draft } from './finding.ts';
 import type { RuleMeta } from './meta.ts';
 
@@ -13,23 +13,20 @@ type Widen<T> = { [P in keyof T]: T[P] extends number ? number : T[P] extends st
 /** A rule's thresholds: the workspace's settings over the defaults (a threshold with no default stays optional). */
 export type Thresholds<K extends RuleId> = Widen<Defaults<K>> & Omit<Overrides<K>, 'severity' | keyof Defaults<K>>;
 
-/** What every rule sees: the workspace, today, and figures computed once for all rules. */
+/** What every rule sees: the workspace, today, and figures the engine computed once for all (engine/run.ts). */
 export interface RuleContext {
   ws: Workspace;
   today: string;
   revenue: PortfolioRevenue;
   tiers: ReadonlyMap<string, Tier>;
+  /** How a message names a command the user can run (shared/invocation.ts). */
+  how: Invocation;
 }
 
 /** A rule: its meta (rules/meta.ts) and its check. One file per rule, named by its id. */
 export interface Rule<K extends RuleId> {
   meta: RuleMeta<K>;
   check(ctx: RuleContext, thresholds: Thresholds<K>): Draft[];
-}
-
-export function createContext(ws: Workspace, today: string, rollup: Pick<Rollup, 'accounts'>): RuleContext {
-  const revenue = computeRevenue(ws, today, rollup);
-  return { ws, today, revenue, tiers: assignTiers(ws, revenue) };
 }
 
 /** A finding in a plan or shared file, at a field (or the nearest part of the file that exists). */

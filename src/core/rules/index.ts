@@ -1,7 +1,6 @@
 import { RULE_DEFAULTS, RULE_IDS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
 import type { Workspace } from '../model.ts';
-import { rollUp, type Rollup } from '../rollup/rollup.ts';
-import { createContext, type Rule, type RuleContext, type Thresholds } from './context.ts';
+import { type Rule, type RuleContext, type Thresholds } from './context.ts';
 import type { Finding } from './finding.ts';
 import { subjectOf } from './subject.ts';
 import { execCadence } from './exec-cadence.ts';
@@ -63,9 +62,8 @@ export function resolveRule<K extends RuleId>(ws: Workspace, id: K): { severity:
   return { severity, thresholds: { ...defaults, ...overrides } as Thresholds<K> };
 }
 
-/** Runs every rule that is not off over a valid workspace. Pure: `today` is the only clock. Pass the rollup when there is one. */
-export function runRules(ws: Workspace, options: { today: string; rollup?: Pick<Rollup, 'accounts'> }): Finding[] {
-  const ctx = createContext(ws, options.today, options.rollup ?? rollUp(ws));
+/** Runs every rule that is not off over a valid workspace. Pure: `today` is the only clock. The engine (engine/run.ts) calls it. */
+export function runRules(ctx: RuleContext): Finding[] {
   const findings = RULE_IDS.flatMap((id) => runRule(id, ctx));
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }

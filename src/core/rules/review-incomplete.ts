@@ -12,7 +12,7 @@ import { ruleMeta } from './meta.ts';
  */
 export const reviewIncomplete: Rule<'review-incomplete'> = {
   meta: ruleMeta('review-incomplete'),
-  check({ ws, today }) {
+  check({ ws, today, how }) {
     const month = today.slice(0, 7);
     const current = currentReviews(ws.reviews, today);
     // Each book once, in workspace order: a filter of every account per review made it people × accounts.
@@ -22,7 +22,7 @@ export const reviewIncomplete: Rule<'review-incomplete'> = {
       const covered = new Set(r.review.accounts.map((x) => x.account));
       const missing = (books.get(r.person) ?? []).filter((a) => !covered.has(a.id));
       const fix = r.month < month
-        ? `Add "- { account: <id>, expectation: … }" under accounts if it was in the book on ${r.review.date}; if it joined since, this month's review covers it: npm run new -- review --person ${r.person} --month ${month}.`
+        ? `Add "- { account: <id>, expectation: … }" under accounts if it was in the book on ${r.review.date}; if it joined since, this month's review covers it: ${how.command('new', `review --person ${r.person} --month ${month}`)}.`
         : `Add "- { account: <id>, expectation: … }" under accounts: a review covers the whole book, briefly.`;
       return missing.map((a) =>
         at(r, ['accounts'], `The review of ${r.month} leaves out ${a.id}, an account in ${r.person}'s book (${covered.size} of ${covered.size + missing.length} accounts covered). ${fix.replace('<id>', a.id)}`, { account: a.id, person: r.person }, 'key'),

@@ -2,8 +2,11 @@ import { AccountPlanSchema } from '../../../schemas/account.ts';
 import type { Workspace } from '../model.ts';
 import { expectedParts, PLAN_PARTS, type PlanPart } from '../portfolio/health.ts';
 import { fiscalYearOfDate } from '../shared/periods.ts';
+import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 
 export interface PlanTemplateInput {
+  /** How the comment names the validate command (npm scripts when absent). */
+  how?: Invocation;
   id: string;
   name: string;
   owner: string;
@@ -43,7 +46,7 @@ export function planTemplate(ws: Workspace, input: PlanTemplateInput): string {
   const strategy = input.target ? 'acquire' : 'grow';
   const lines = [
     `# yaml-language-server: $schema=${input.schema ?? '../../schemas/json/account.schema.json'}`,
-    '# One account plan. Every field is described in schemas/json/account.schema.json; npm run validate checks it.',
+    `# One account plan. Every field is described in schemas/json/account.schema.json; ${(input.how ?? NPM_SCRIPTS).command('validate')} checks it.`,
     '',
     `name: ${quoted(input.name)}`,
     '# current (they buy from us) or target (we want to win them)',

@@ -4,6 +4,7 @@ import type { AccountEntry, Workspace } from '../model.ts';
 import { inOrder, openAtReview, slipCount } from '../reviews/history.ts';
 import { roundCents, toWorkspaceCurrency } from '../shared/money.ts';
 import { addDays, periodEnd, quarterOfDate } from '../shared/periods.ts';
+import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 
 const EXPECTATION: Record<AccountEntry['plan']['strategy'], string> = { acquire: 'win', grow: 'grow', reactivate: 'grow', retain: 'hold', retire: 'lose' };
 
@@ -65,7 +66,7 @@ function carriedLine(ws: Workspace, x: ReviewAction): string {
  * open at their last review with its slips carried and its outcome left to fill in, and every open plan action of
  * the book due by 90 days after the month (overdue ones too), each naming the plan action it follows.
  */
-export function reviewTemplate(ws: Workspace, input: { person: string; month: string; today: string; schema?: string }): string {
+export function reviewTemplate(ws: Workspace, input: { person: string; month: string; today: string; how?: Invocation; schema?: string }): string {
   const person = ws.personById.get(input.person)!;
   const earlier = inOrder(ws.reviews.filter((r) => r.person === input.person && r.month < input.month));
   const last = earlier[earlier.length - 1];
@@ -81,7 +82,7 @@ export function reviewTemplate(ws: Workspace, input: { person: string; month: st
   const lines = [
     `# yaml-language-server: $schema=${input.schema ?? '../../../schemas/json/review.schema.json'}`,
     `# The ${input.month} review of ${person.name}'s book: short, the next 90 days, every account.`,
-    '# It starts with how the last actions went and ends with the new ones. npm run validate checks it.',
+    `# It starts with how the last actions went and ends with the new ones. ${(input.how ?? NPM_SCRIPTS).command('validate')} checks it.`,
     `reviewer: ${person.manager ?? input.person}`,
     `date: ${date}`,
     '',

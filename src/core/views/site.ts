@@ -1,16 +1,16 @@
 import { displayRoot } from '../load/files.ts';
-import { repoPathOf, type PlansHistory } from '../load/git-log.ts';
+import type { Run } from '../engine/run.ts';
+import { repoPathOf, type LastCommits } from '../git/log.ts';
 import { toPosix } from '../shared/paths.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
 import type { Person } from '../../../schemas/index.ts';
 import type { AccountEntry, ReviewEntry, Workspace } from '../model.ts';
 import { scorePlans, type PlanHealth } from '../portfolio/health.ts';
-import { computeRevenue, findPareto, sortAttention, type Pareto, type PortfolioRevenue } from '../portfolio/portfolio.ts';
-import { assignTiers, type Tier } from '../portfolio/tiers.ts';
+import { findPareto, sortAttention, type Pareto, type PortfolioRevenue } from '../portfolio/portfolio.ts';
+import type { Tier } from '../portfolio/tiers.ts';
 import { rollUpBooks, type Book } from '../rollup/books.ts';
-import { rollUp, type GoalResult, type Rollup } from '../rollup/rollup.ts';
+import type { GoalResult, Rollup } from '../rollup/rollup.ts';
 import { type AccountTotals, type FamilyTotals } from '../rollup/accounts.ts';
-import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
 import { formatMoney } from '../shared/money.ts';
 import { asOfSentence } from '../report/sentences.ts';
@@ -31,7 +31,8 @@ export interface SiteData {
   pareto: Pareto;
   /** A–D earned by last year's revenue (portfolio/tiers.ts), the one meaning of tier; a plan's declared `tier` is shown beside it where they differ. */
   tiers: ReadonlyMap<string, Tier>;
-  history: PlansHistory;
+  /** When each plans file last changed, from git (git/log.ts). */
+  history: LastCommits;
   /** The plans folder as given, to name a plan's path in the repository when git does not know it. */
   plansDir: string;
   /** How diagnostics and findings name the plans folder ("plans/"), relative to where the build ran (load/files.ts). */
@@ -81,19 +82,19 @@ export interface SiteFindings {
 }
 
 export interface SiteInput {
-  ws: Workspace;
-  today: string;
-  history: PlansHistory;
+  /** The engine's run over the plans (engine/run.ts): the site reads its stages, never computes them again. */
+  run: Run;
+  /** When each plans file last changed, and HEAD (git/log.ts). */
+  history: LastCommits;
   plansDir: string;
-  /** The short hash of HEAD (load/git-head.ts); absent outside git. */
-  commit?: string | undefined;
   /** The folder plansDir is relative to (default: the process's). */
   cwd?: string | undefined;
 }
 
-export function buildSiteData({ ws, today, history, plansDir, commit, cwd }: SiteInput): SiteData {
-  const rollup = rollUp(ws);
-  const revenue = computeRevenue(ws, today, rollup);
+export function buildSiteData({ run, history, plansDir, cwd }: SiteInput): SiteData {
+  const ws = run.valid;
+  const { today, rollup, findings } = run;
+  const { revenue, tiers } = run.portfolio;
   return {
     ws,
     today,
@@ -101,14 +102,14 @@ export function buildSiteData({ ws, today, history, plansDir, commit, cwd }: Sit
     totals: new Map(rollup.accounts.map((t) => [t.id, t])),
     revenue,
     pareto: findPareto(revenue),
-    tiers: assignTiers(ws, revenue),
+    tiers,
     history,
     plansDir,
     fileRoot: displayRoot(plansDir, cwd),
     books: rollUpBooks(ws, revenue.currentYear),
-    findings: findingsOf(ws, today, rollup),
+    findings: findingsOf(ws, findings),
     index: indexOf(ws, rollup),
-    build: { asOf: today, commit, sentence: asOfSentence(today, commit) },
+    build: { asOf: today, commit: history.head, sentence: asOfSentence(today, history.head) },
   };
 }
 
@@ -135,9 +136,8 @@ function indexOf(ws: Workspace, rollup: Rollup): SiteIndex {
   return { ownedBy, supportedBy, reportsOf, reviewsOf, goalsOf, familyOf: new Map(rollup.families.map((f) => [f.id, f])) };
 }
 
-/** The method's rules over the plans, with the build date as today. */
-function findingsOf(ws: Workspace, today: string, rollup: Rollup): SiteFindings {
-  const found = runRules(ws, { today, rollup });
+/** The method's findings (the run's, with the build date as today), most urgent first and by account. */
+function findingsOf(ws: Workspace, found: Finding[]): SiteFindings {
   const all = sortAttention(found);
   const byAccount = new Map<string, Finding[]>();
   for (const f of all) if (f.account) pushTo(byAccount, f.account, f);

@@ -1,6 +1,7 @@
 import type { PlansFile } from '../files.ts';
 import { SHARED_FILE_CAP, sizeCapFor, tooLargeMessage } from '../limits.ts';
-import { blobSizes, readBlobs, type PlansRepo } from './git.ts';
+import { blobSizes, readBlobs } from '../../git/ref.ts';
+import type { PlansRepo } from '../../git/repo.ts';
 
 /** A file of one commit: its blob and git mode (120000 is a symbolic link). */
 export interface Tracked {

@@ -1,6 +1,9 @@
 import { join, relative, resolve } from 'node:path';
 import { toPosix } from '../../shared/paths.ts';
-import { openPlansRepo, readCommits } from './git.ts';
+import { readCommits } from '../../git/log.ts';
+import { isShallow, openPlansRepo } from '../../git/repo.ts';
+import { InputError } from '../../shared/input-error.ts';
+import { oneLine } from '../../shared/text.ts';
 import type { HistoryOptions, PlansHistory } from './types.ts';
 import { Walker } from './walker.ts';
 
@@ -13,9 +16,15 @@ export type { HistoryOptions, HistoryState, PlansHistory } from './types.ts';
  */
 export function readPlansHistory(options: HistoryOptions): PlansHistory {
   const cwd = options.cwd ?? process.cwd();
-  const repo = openPlansRepo(options.plansDir, cwd);
-  if (!repo) return empty('no-git', 'The plans folder is not in a git repository, so there is no history to show.');
-  if (repo.shallow) {
+  const opened = openPlansRepo(options.plansDir, cwd);
+  if ('none' in opened) {
+    const shown = oneLine(options.plansDir, 200);
+    if (opened.none.kind === 'missing') throw new InputError(`The plans folder ${shown} does not exist or is not a folder. Pass --plans with the folder that holds workspace.yaml.`);
+    if (opened.none.kind === 'outside') throw new InputError(`The plans folder ${shown} is outside the git repository at ${oneLine(opened.none.top, 200)}, so git has no history of it.`);
+    return empty('no-git', 'The plans folder is not in a git repository, so there is no history to show.');
+  }
+  const { repo } = opened;
+  if (isShallow(repo)) {
     return empty('shallow', 'This is a shallow clone: git holds only the latest commits, so the history of the plans is not shown. Fetch the whole history (git fetch --unshallow, or fetch-depth: 0 in GitHub Actions) to see it.');
   }
   const inRepo = repo.folder === '' ? '' : `${repo.folder}/`;

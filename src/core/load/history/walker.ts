@@ -7,7 +7,7 @@ import { evaluatePlans, evaluateShared, idOf } from './evaluate.ts';
 import { assemble, type Built, type Failure, type Problem } from './assemble.ts';
 import { loadWorkspace } from '../workspace.ts';
 import { BlobStore, type Tracked } from './blob-store.ts';
-import type { Commit, PlansRepo } from './git.ts';
+import type { Commit, PlansRepo } from '../../git/repo.ts';
 import type { HistoryState } from './types.ts';
 
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;

@@ -1,9 +1,9 @@
 import type { DiagnosticCode } from '../../diagnostics/codes.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, posix, relative, resolve } from 'node:path';
 import { schemeOf } from './url.ts';
-import { isBelow } from '../../shared/paths.ts';
+import { isBelow, toPosix } from '../../shared/paths.ts';
 
 /** An image a narrative shows, read from the plans folder and checked, as the site publishes it. */
 export interface PublishedImage {
@@ -26,6 +26,14 @@ const RASTER: readonly { ext: string; mime: string; test: (b: Uint8Array) => boo
   { ext: 'avif', mime: 'image/avif', test: (b) => ascii(b, 4, 8) === 'ftyp' && /^avi[fs]$/.test(ascii(b, 8, 12)) },
 ];
 
+/** What a folder of plans holds at a path relative to it, as an image check needs it (the working copy, or a commit). */
+export type ImageEntry = { kind: 'file'; size: number; read(): Uint8Array } | { kind: 'missing' } | { kind: 'outside' } | { kind: 'unreadable' } | { kind: 'other' };
+
+/** A plans folder as images are looked up in it: `open` is given a path inside the folder, with forward slashes. */
+export interface ImageFolder {
+  open(rel: string): ImageEntry;
+}
+
 /**
  * Checks one image path written in a narrative and reads the image. The path is relative to the plan
  * file and must stay inside the plans folder once symbolic links are followed; the file must be a
@@ -34,6 +42,12 @@ const RASTER: readonly { ext: string; mime: string; test: (b: Uint8Array) => boo
  * too: it is a document that can hold script, and published on the site's own origin it would run.
  */
 export function checkImage(src: string, planFile: string, plansRoot: string): ImageCheck {
+  const root = resolve(plansRoot);
+  return checkImageIn(src, toPosix(relative(root, resolve(planFile))), folderOnDisk(root));
+}
+
+/** checkImage over any plans folder: the plan's path inside it, and the folder. */
+export function checkImageIn(src: string, planRel: string, folder: ImageFolder): ImageCheck {
   const fail = (code: DiagnosticCode, message: string): ImageCheck => ({ ok: false, code, message });
   const shown = JSON.stringify(src);
   const scheme = schemeOf(src);
@@ -46,42 +60,65 @@ export function checkImage(src: string, planFile: string, plansRoot: string): Im
   if (isAbsolute(src) || /^[a-zA-Z]:[\\/]/.test(src) || src.startsWith('\\')) {
     return fail('narrative-image-outside', `The image ${shown} is an absolute path. Write a path relative to the plan, such as ./chart.png, to an image inside the plans folder.`);
   }
-  const root = realpathSync(plansRoot);
   const outside = `The image ${shown} is outside the plans folder, and the site publishes only what is inside it. Copy the image next to the plan and write ./ and its name.`;
-  let real: string | undefined;
+  let entry: ImageEntry = { kind: 'missing' };
+  let name = '';
   for (const candidate of candidates(src)) {
-    const path = resolve(dirname(planFile), candidate);
-    if (!isBelow(resolve(plansRoot), path)) return fail('narrative-image-outside', outside);
-    try {
-      real = realpathSync(path);
-      break;
-    } catch {
-      // Not this spelling: try the next one.
-    }
+    // A decoded candidate may be absolute ("%2Fetc"), or climb out with "..": either leaves the folder.
+    const rel = posix.normalize(posix.join(posix.dirname(planRel), candidate));
+    if (posix.isAbsolute(candidate) || rel === '..' || rel.startsWith('../')) return fail('narrative-image-outside', outside);
+    entry = folder.open(rel);
+    name = rel;
+    if (entry.kind !== 'missing') break;
   }
-  if (real === undefined) return fail('narrative-image-missing', `The image ${shown} does not exist. Check the name and the folder; the path is relative to the plan file.`);
-  if (!isBelow(root, real)) return fail('narrative-image-outside', outside);
-  let stat;
+  if (entry.kind === 'missing') return fail('narrative-image-missing', `The image ${shown} does not exist. Check the name and the folder; the path is relative to the plan file.`);
+  if (entry.kind === 'outside') return fail('narrative-image-outside', outside);
+  if (entry.kind === 'unreadable') return fail('narrative-image-missing', `The image ${shown} cannot be read (check its permissions). Save it again next to the plan.`);
+  if (entry.kind === 'other') return fail('narrative-image-missing', `The image ${shown} is a folder or a special file, not an image file. Write the path of the image file.`);
+  if (entry.size > MAX_IMAGE_BYTES) {
+    return fail('narrative-image-too-large', `The image ${shown} is ${(entry.size / 1048576).toFixed(1)} MB; images in plans are at most ${MAX_IMAGE_BYTES / 1048576} MB. Export it smaller or as JPEG.`);
+  }
   let bytes: Uint8Array;
   try {
-    stat = statSync(real);
-    bytes = stat.isFile() && stat.size <= MAX_IMAGE_BYTES ? new Uint8Array(readFileSync(real)) : new Uint8Array();
+    bytes = entry.read();
   } catch {
     return fail('narrative-image-missing', `The image ${shown} cannot be read (check its permissions). Save it again next to the plan.`);
   }
-  if (!stat.isFile()) return fail('narrative-image-missing', `The image ${shown} is a folder or a special file, not an image file. Write the path of the image file.`);
-  if (stat.size > MAX_IMAGE_BYTES) {
-    return fail('narrative-image-too-large', `The image ${shown} is ${(stat.size / 1048576).toFixed(1)} MB; images in plans are at most ${MAX_IMAGE_BYTES / 1048576} MB. Export it smaller or as JPEG.`);
-  }
   const type = RASTER.find((t) => t.test(bytes));
   if (!type) {
-    const svg = /\.svgz?$/i.test(real) || /^\s*(<\?xml|<svg|<!DOCTYPE svg)/i.test(ascii(bytes, 0, 256));
+    const svg = /\.svgz?$/i.test(name) || /^\s*(<\?xml|<svg|<!DOCTYPE svg)/i.test(ascii(bytes, 0, 256));
     return svg
       ? fail('narrative-image-type', `The image ${shown} is an SVG, which can hold script that would run on the site. Export it as PNG and refer to the PNG.`)
       : fail('narrative-image-type', `The file ${shown} is not a PNG, JPEG, GIF, WebP or AVIF image (judged by its content, not its name). Export the image in one of these formats.`);
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
   return { ok: true, image: { name: `${hash}.${type.ext}`, mime: type.mime, bytes } };
+}
+
+/** The working copy's plans folder: links are followed, but only to files that stay inside the folder. */
+export function folderOnDisk(plansRoot: string): ImageFolder {
+  let root: string | undefined;
+  return {
+    open(rel) {
+      root ??= realpathSync(plansRoot);
+      let real: string;
+      try {
+        real = realpathSync(join(plansRoot, rel));
+      } catch {
+        return { kind: 'missing' };
+      }
+      if (!isBelow(root, real)) return { kind: 'outside' };
+      let stat;
+      try {
+        stat = statSync(real);
+      } catch {
+        return { kind: 'unreadable' };
+      }
+      if (!stat.isFile()) return { kind: 'other' };
+      // The name decides the SVG message, as the user wrote it; the bytes are read only when the size allows.
+      return { kind: 'file', size: stat.size, read: () => new Uint8Array(readFileSync(real)) };
+    },
+  };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import matter from 'gray-matter';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import type { PlansFile } from '../files.ts';
-import { checkImage } from './image-file.ts';
+import { checkImageIn, folderOnDisk, type ImageFolder } from './image-file.ts';
 import { bodyOffset, parseNarrative, inspectTree } from './render.ts';
 import { positionAt } from '../yaml-source.ts';
 
@@ -14,7 +13,8 @@ const MAY_HAVE_IMAGE = /!\[|<img/i;
  * narrative checks; parse.ts runs the pure half): each problem is an error at the image's line, so the
  * site never publishes an image outside the plans folder, a missing one, or one that could run script.
  */
-export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: string): Diagnostic[] {
+export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: string | ImageFolder): Diagnostic[] {
+  const folder = typeof plansRoot === 'string' ? folderOnDisk(plansRoot) : plansRoot;
   const out: Diagnostic[] = [];
   for (const f of files) {
     if (!/^accounts\/.+\.mdx$/.test(f.rel)) continue;
@@ -29,7 +29,7 @@ export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: str
       continue; // parse.ts reports the syntax error
     }
     for (const image of inspectTree(tree).images) {
-      const check = checkImage(image.src, join(plansRoot, f.rel), plansRoot);
+      const check = checkImageIn(image.src, f.rel, folder);
       if (check.ok) continue;
       const position = positionAt(split.text, split.bodyStart + bodyOffset(split.body, image.line, image.column));
       out.push({ file: f.display, ...position, severity: 'error', code: check.code, message: check.message });

@@ -1,6 +1,6 @@
-import { join, relative, resolve } from 'node:path';
-import type { PlansRepo } from './git-ref.ts';
-import { isPlanPath, toPosix } from '../shared/paths.ts';
+import { isPlanPath } from '../shared/paths.ts';
+import type { BaseRef } from './ref.ts';
+import { relInFolder } from './repo.ts';
 
 /** An account plan the change moved or renamed: the same account under a new id. */
 export interface Rename {
@@ -22,16 +22,16 @@ const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 /**
  * The files the change touched since the base commit, with git's rename detection (-M), comparing the base
  * with the working tree (so an uncommitted `git mv` counts too; a file git does not track is not seen).
- * Paths come from git in -z form, so no name is ever split or unquoted wrongly. Git is told not to refresh its
- * index while it looks, so the repository is left exactly as it was.
+ * Paths come from git in -z form, so no name is ever split or unquoted wrongly; git does not refresh its
+ * index while it looks (run.ts), so the repository is left exactly as it was.
  */
-export function readFileChanges(repo: PlansRepo, plansDir: string, cwd: string): FileChanges {
+export function readFileChanges(base: BaseRef, display: (rel: string) => string): FileChanges {
+  const { repo } = base;
   const out = repo
-    .git(['--no-optional-locks', '-c', 'diff.autoRefreshIndex=false', 'diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', repo.commit, '--', ...(repo.folder ? [`:(top,literal)${repo.folder}`] : [])])
+    .git(['diff', '--name-status', '-M', '-z', '--no-ext-diff', '--no-textconv', base.commit, '--', ...(repo.folder ? [repo.folder] : [])])
     .toString('utf8')
     .split('\0');
-  const toRel = (name: string) => (repo.folder ? name.slice(repo.folder.length + 1) : name);
-  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
+  const toRel = (name: string) => relInFolder(repo, name) ?? name;
   const renames: Rename[] = [];
   const touched = new Set<string>();
   for (let i = 0; i < out.length; ) {

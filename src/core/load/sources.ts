@@ -1,0 +1,103 @@
+import { join, relative, resolve } from 'node:path';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { isRegularEntry, listAt, readFilesAt, readLedgerAt, readPlansAt, type BaseRef, type TreeEntry } from '../git/ref.ts';
+import type { LoadResult, Workspace } from '../model.ts';
+import { toPosix } from '../shared/paths.ts';
+import { PlansCache } from './cache.ts';
+import { displayRoot, readPlansFolder, type PlansFile } from './files.ts';
+import { MAX_IMAGE_BYTES, type ImageFolder } from './narrative/image-file.ts';
+import { checkNarrativeImages } from './narrative/images.ts';
+import { checkSiteLogo } from './site-logo.ts';
+import { ledgerError } from './sales/errors.ts';
+import { buildLedger } from './sales/ledger.ts';
+import { ledgerFileLimit, readLedger } from './sales/read.ts';
+
+/**
+ * Where a run reads the plans from: the working copy, or the plans folder as it was at a commit. Both give files
+ * with the same display paths, check narrative images and read the ledger, so that a workspace is valid by one
+ * definition wherever it was read (read-workspace.ts applies it).
+ */
+export interface PlansSource {
+  /** The plans folder's files, read once. */
+  files: readonly PlansFile[];
+  /** How messages name the plans folder ("plans/"). */
+  root: string;
+  /** The per-file parse cache, when the source has one. */
+  cache: PlansCache | undefined;
+  /** Errors for the images the narratives show that are missing, outside the folder or not raster images. */
+  checkImages(files: readonly PlansFile[]): Diagnostic[];
+  /** The sales ledger, summed against a linked workspace; none when the folder has no sales/*.csv. */
+  readLedger(ws: Workspace): Pick<LoadResult, 'diagnostics'> & { ledger: Workspace['ledger'] };
+}
+
+export interface WorkingCopyOptions {
+  plansDir: string;
+  /** The folder plansDir is relative to (default: the process's). */
+  cwd?: string | undefined;
+  /** With the per-file parse cache in node_modules/.cache/account-plans (off with ACCOUNT_PLANS_CACHE=0). */
+  cache?: boolean | undefined;
+  /** The files, when the caller already read them (a run cache keys on exactly what is checked). */
+  files?: readonly PlansFile[] | undefined;
+  /** The folder whose tool version the cache is keyed by (default: this tool's). */
+  toolRoot?: string | undefined;
+  env?: NodeJS.ProcessEnv | undefined;
+}
+
+/** The plans folder on disk. */
+export function workingCopy(options: WorkingCopyOptions): PlansSource {
+  const { plansDir } = options;
+  const cwd = options.cwd ?? process.cwd();
+  const files = options.files ?? readPlansFolder(plansDir, cwd);
+  const folder = resolve(cwd, plansDir);
+  return {
+    files,
+    root: displayRoot(plansDir, cwd),
+    cache: options.cache ? PlansCache.open(folder, cwd, options.env ?? process.env, options.toolRoot) : undefined,
+    checkImages: (files) => [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)],
+    readLedger: (ws) => readLedger(plansDir, cwd, ws),
+  };
+}
+
+/**
+ * The plans folder at a commit (a --base): read with git plumbing, never checked out. Links are never followed
+ * at a commit: a plan, an image or a ledger file that is a link there is reported as the working copy reports one.
+ */
+export function atCommit(base: BaseRef, plansDir: string, cwd: string): PlansSource {
+  const entries = listAt(base.repo, base.commit);
+  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
+  return {
+    files: readPlansAt(base, entries, display),
+    root: displayRoot(plansDir, cwd),
+    cache: undefined,
+    checkImages: (files) => {
+      const folder = treeFolder(base, entries);
+      return [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)];
+    },
+    readLedger: (ws) => {
+      const read = readLedgerAt(base, entries, display, ledgerFileLimit(ws.settings));
+      if (read.refused.length > 0) {
+        return { ledger: undefined, diagnostics: read.refused.map((r) => ledgerError(r.display, { line: 1, column: 1 }, r.code, r.message)) };
+      }
+      if (read.files.length === 0) return { ledger: undefined, diagnostics: [] };
+      return buildLedger(read.files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws);
+    },
+  };
+}
+
+/** The files of a commit as narrative images are looked up in them. */
+function treeFolder(base: BaseRef, entries: readonly TreeEntry[]): ImageFolder {
+  const byRel = new Map(entries.map((e) => [e.rel, e]));
+  const folders = new Set(entries.flatMap((e) => e.rel.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  return {
+    open(rel) {
+      const e = byRel.get(rel);
+      if (!e) return folders.has(rel) ? { kind: 'other' } : { kind: 'missing' };
+      if (!isRegularEntry(e)) return { kind: 'other' };
+      return {
+        kind: 'file',
+        size: e.size,
+        read: () => (e.size > MAX_IMAGE_BYTES ? new Uint8Array() : (readFilesAt(base.repo, base.commit, [e])[0] ?? new Uint8Array())),
+      };
+    },
+  };
+}
