@@ -197,6 +197,19 @@ describe('a repository made by init, with the packed package installed', () => {
     }
   });
 
+  it('a script of the repository imports the engine API from the package, with its types, and gets what check --json prints', () => {
+    const installed = join(repo, 'node_modules/account-plans');
+    expect(existsSync(join(installed, 'compiled/src/core/engine/index.d.ts'))).toBe(true);
+    expect(existsSync(join(installed, 'compiled/src/astro/integration.d.ts'))).toBe(true);
+    const script = "const { check, validate } = await import('account-plans'); console.log(JSON.stringify({ v: await validate({ plans: 'plans', cwd: process.cwd() }), c: await check({ plans: 'plans', cwd: process.cwd(), today: '2026-11-24' }) }));";
+    const r = run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(r.stderr).toBe('');
+    const api = JSON.parse(r.stdout) as { v: { ok: boolean }; c: unknown };
+    expect(api.v.ok).toBe(true);
+    const printed = JSON.parse(npm(['run', '--silent', 'check', '--', '--json', '--today', '2026-11-24']).stdout) as unknown;
+    expect(api.c).toEqual(printed);
+  });
+
   it('npm run new -- plan writes a plan whose $schema resolves to the installed schemas, and it validates', () => {
     const r = npm(['run', '--silent', 'new', '--', 'plan', 'nordlicht-labs', '--name', 'Nordlicht Labs', '--owner', 'alex-morgan', '--forecast', '120000']);
     expect(r.stderr).toBe('');
