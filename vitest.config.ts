@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (core, commands, fuzzing; about a minute) and `browser` (builds sites and drives
 // them in Chromium; several minutes). `npm test` runs both; `npm run test:unit` only the first.
+// The package's own main export (`import('account-plans')` in tests/engine-api.test.ts) resolves to the TypeScript
+// sources through the "source" condition of package.json's exports, not to compiled/, which may be stale.
+const conditions = ['source', 'module', 'node', 'import', 'default'];
+
 export default defineConfig({
+  resolve: { conditions },
+  ssr: { resolve: { conditions, externalConditions: ['source'] } },
   test: {
     projects: [
       {

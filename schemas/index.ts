@@ -2,6 +2,7 @@ export * from './common.ts';
 export * from './rules.ts';
 export * from './workspace.ts';
 export * from './sales.ts';
+export * from './site.ts';
 export * from './team.ts';
 export * from './goals.ts';
 export * from './icp.ts';

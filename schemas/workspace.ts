@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CurrencySchema, daysSchema, FractionSchema, IdSchema, MAX_RATE, MoneySchema, plainNumber, refuseProtoKey, UrlSchema } from './common.ts';
 import { RulesConfigSchema } from './rules.ts';
 import { SalesSettingsSchema } from './sales.ts';
+import { SiteSettingsSchema } from './site.ts';
 
 /** One offering we sell: the columns of the whitespace grid. */
 export const OfferingSchema = z.strictObject({
@@ -74,6 +75,7 @@ export const WorkspaceSettingsSchema = z
       .optional()
       .describe('The largest an account plan or review file may be, in bytes (1048576, 1 MB, when left out; at most 67108864). A larger file is reported, not parsed. The sales ledger has its own limit, sales.max_file_bytes.'),
     sales: SalesSettingsSchema.optional(),
+    site: SiteSettingsSchema.optional(),
   })
   .describe('The workspace: company, currency, fiscal year, dimensions and rule settings.');
 

@@ -89,8 +89,8 @@ describe('the imports of src/core', () => {
     expect(missing).toEqual([]);
   });
 
-  it('never reach Astro, the site (src/lib, src/pages, components, layouts) or the scripts', () => {
-    const outside = /^(src\/(lib|pages|components|layouts)|scripts)\//;
+  it('never reach Astro, the site (src/lib, src/routes, components, layouts) or the scripts', () => {
+    const outside = /^(src\/(lib|routes|components|layouts)|scripts)\//;
     const wrong = [...graph].flatMap(([from, { local, packages }]) => [
       ...local.filter((to) => outside.test(to)).map((to) => `${from} -> ${to}`),
       ...packages.filter((p) => p === 'astro' || p.startsWith('astro:') || p.startsWith('astro/') || p.startsWith('@astrojs/')).map((p) => `${from} -> ${p}`),

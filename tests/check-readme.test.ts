@@ -9,18 +9,24 @@ import { editPlan, ROOT, runScript, type Sandbox } from './helpers/sandbox.ts';
  * plans/ and compare byte for byte, so the guide cannot drift from what check prints.
  */
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
+/** The full report moved to docs/check.md, which the README's check section links. */
+const REPORT = readFileSync(join(ROOT, 'docs/check.md'), 'utf8');
 const baseRepo = baseRepos();
 
 /** The first ``` block after the paragraph that starts with `lead`, without its fences. */
 function blockAfter(lead: string): string {
-  const at = README.indexOf(`\n${lead}`);
-  if (at < 0) throw new Error(`README has no paragraph starting ${lead}`);
-  const open = README.indexOf('\n```\n', at);
-  const close = README.indexOf('\n```\n', open + 5);
-  return README.slice(open + 5, close + 1);
+  const at = REPORT.indexOf(`\n${lead}`);
+  if (at < 0) throw new Error(`docs/check.md has no paragraph starting ${lead}`);
+  const open = REPORT.indexOf('\n```\n', at);
+  const close = REPORT.indexOf('\n```\n', open + 5);
+  return REPORT.slice(open + 5, close + 1);
 }
 
-describe('the README’s check section shows what check prints', () => {
+describe('the README’s check section (its full report in docs/check.md) shows what check prints', () => {
+  it('the README links the full report', () => {
+    expect(README).toContain('](docs/check.md)');
+  });
+
   it('the example organisation’s report', () => {
     const r = runScript('check', ['--today', '2026-11-24'], { cwd: ROOT });
     expect(r.status).toBe(1);

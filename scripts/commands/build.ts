@@ -1,17 +1,21 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_TEXT } from '../lib/out-folder.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
 import { validateCommand } from './validate.ts';
+import { packageRoot } from '../lib/package.ts';
 
 export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache]   (PLANS_DIR, SITE, BASE, TODAY and PLANS_HISTORY=off are read from the environment)';
 
-/** The repository root, where astro.config.mjs and src/ are. */
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The package's own folder (this repository, or node_modules/account-plans in a user's repository). */
+const PACKAGE_ROOT = packageRoot();
+
+/** Starts Astro's build: the .ts runner here, its compiled .js in an installed copy. */
+const ASTRO_RUNNER = fileURLToPath(new URL(`../lib/astro-build${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
 /**
  * Validates the plans, then builds the site with Astro and indexes it with Pagefind. The site is built
@@ -31,10 +35,11 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     return 0;
   }
   const plansDir = plansDirOption(values.plans);
+  const root = projectRoot(cwd);
   // TODAY dates every page: one that is not a real date is refused before any work, as every command refuses it.
   todayOption(undefined, process.env, BUILD_USAGE);
   // Where the site may go is settled before any work, so a refused output costs nothing and changes nothing.
-  const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: PROJECT_ROOT, force: Boolean(values.force) });
+  const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: root, force: Boolean(values.force) });
 
   // The same diagnostics, in the same words, as `npm run validate`.
   // Validating fills the content cache; the site's own load of the plans then reads it instead of parsing again.
@@ -44,9 +49,10 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     return 2;
   }
 
-  // Astro's intermediate modules must resolve packages from this project's node_modules, so the
-  // staging folder lives below it; each build gets its own, so two builds at once never collide.
-  const work = join(PROJECT_ROOT, 'node_modules/.cache');
+  // Astro's intermediate modules must resolve packages from the project's node_modules, so the staging
+  // folder lives below it (in the user's repository, never in the installed package); each build gets its own,
+  // so two builds at once never collide.
+  const work = join(root, 'node_modules/.cache');
   mkdirSync(work, { recursive: true });
   const staging = mkdtempSync(join(work, 'site-build-'));
   const cache = mkdtempSync(join(work, 'site-cache-'));
@@ -54,16 +60,14 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     const env = {
       ...withoutViteVariables(process.env),
       NODE_ENV: 'production',
-      PLANS_DIR: relative(PROJECT_ROOT, resolve(cwd, plansDir)) || '.',
-      PLANS_CWD: PROJECT_ROOT,
-      ASTRO_CACHE_DIR: cache,
+      PLANS_DIR: relative(root, resolve(cwd, plansDir)) || '.',
+      PLANS_CWD: root,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(noCache && { ACCOUNT_PLANS_CACHE: '0' }),
     };
-    const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
     // Astro keeps its intermediate files inside the output folder only when that folder is below the
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
-    const args = [astro, 'build', '--root', PROJECT_ROOT, '--outDir', staging];
+    const args = [ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache })];
     const code = await run(process.execPath, args, { cwd: staging, env }, output);
     if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${target.shown} is unchanged.`);
     rmSync(join(staging, '.prerender'), { recursive: true, force: true });
@@ -78,6 +82,18 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   }
   output.out(`Built the site into ${target.shown}.`);
   return 0;
+}
+
+/**
+ * The Astro project to build: the repository the command runs in (the nearest folder upwards with a package.json
+ * that has node_modules, as npm run sees it), or this package's own folder when there is none (the tool's sources
+ * run on a plans folder anywhere). Its node_modules/.cache holds the build's working files.
+ */
+function projectRoot(cwd: string): string {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'node_modules'))) return dir;
+    if (dirname(dir) === dir) return PACKAGE_ROOT;
+  }
 }
 
 async function indexForSearch(site: string): Promise<void> {

@@ -14,6 +14,7 @@ import { ExitError, howOf, parseOptions, plansDirOption, todayOption, type Outpu
 import { outputFileOption, writeOutputFile } from '../lib/output-file.ts';
 import { appendStepSummary, stepSummaryFile } from '../lib/step-summary.ts';
 import { cachedRun } from '../lib/cached-run.ts';
+import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
 export const CHECK_USAGE = 'Usage: npm run check -- [--plans DIR] [--json] [--base REF] [--strict] [--comment FILE] [--today YYYY-MM-DD] [--no-cache]';
 
@@ -37,19 +38,20 @@ export function checkCommand(argv: string[], output: Output, cwd = process.cwd()
   if (values.base !== undefined && values.base.trim() === '') {
     throw new ExitError(2, `--base needs a git ref, such as origin/main.\n${CHECK_USAGE}`);
   }
-  const plansDir = plansDirOption(values.plans);
-  const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDir, CHECK_USAGE);
+  const commentFile = values.comment === undefined ? undefined : outputFileOption('comment', values.comment, cwd, plansDirOption(values.plans), CHECK_USAGE);
+  // Paths in the report, the annotations, the summary and the comment are relative to the repository root.
+  const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd, env);
   const github = env['GITHUB_ACTIONS'] === 'true';
   const summaryFile = stepSummaryFile(env, output);
   // A run that writes a comment or a step summary, or compares with git, is computed every time: its record would
   // hold only what it printed. The rest print exactly what the last run with the same inputs printed.
   const cacheable = !values['no-cache'] && values.base === undefined && commentFile === undefined && summaryFile === undefined;
-  const spec = { command: 'check', options: [today, values.json === true, values.strict === true, github], plansDir, cwd, cacheable, env };
+  const spec = { command: 'check', options: [today, values.json === true, values.strict === true, github], plansDir, cwd: root, cacheable, env };
   return cachedRun(spec, output, (files, output) => {
     const annotation = output.command ?? output.out;
 
-    const run = Run.of(workingCopy({ plansDir, cwd, cache: !values['no-cache'], files }), { today, how: howOf(output) });
-    const result = checkRun(run, { base: values.base, strict: values.strict, plansDir, cwd });
+    const run = Run.of(workingCopy({ plansDir, cwd: root, cache: !values['no-cache'], files }), { today, how: howOf(output) });
+    const result = checkRun(run, { base: values.base, strict: values.strict, plansDir, cwd: root });
     if (!result.valid) {
       const { diagnostics } = result;
       // Exactly what validate prints: nothing is summed over invalid plans.

@@ -13,6 +13,7 @@ import { reviewTemplate } from '../../src/core/templates/review.ts';
 import { ExitError, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { pathTooLong } from '../lib/path-limits.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
+import { packageRoot } from '../lib/package.ts';
 
 export const NEW_USAGE = [
   'Usage: npm run new -- plan <id> --name "Name" --owner <person> [--target] [--strategic] [--forecast N] [--plans DIR]',
@@ -44,8 +45,8 @@ export function newCommand(argv: string[], output: Output, cwd = process.cwd(), 
   if (!workspace) {
     throw refuse(`${diagnostics.filter((d) => d.severity === 'error').slice(0, 5).map((d) => formatDiagnostic(d)).join('\n')}\nThe plans folder has errors (${how.command('validate')} lists them); fix them before starting a new file.`);
   }
-  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today, how) : reviewFile(workspace, values, today, how);
   const root = resolve(cwd, plansDir);
+  const { rel, text } = kind === 'plan' ? planFile(workspace, id, values, today, how, root) : reviewFile(workspace, values, today, how, root);
   const written = writeNew(root, rel, cwd);
   try {
     writeSync(written.fd, text);
@@ -70,7 +71,12 @@ function person(ws: Workspace, id: string | undefined, option: string): string {
   throw refuse(`--${option} ${excerpt(id)} is not a person in team.yaml.${near ? ` Did you mean "${near}"?` : ' Use the id of someone listed there.'}`);
 }
 
-function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string, how: Invocation) {
+/** The `$schema` path from the new file to the running package's JSON Schema: it resolves in this repository and in an installed one. */
+function schemaFrom(root: string, rel: string, name: string): string {
+  return relative(dirname(join(root, rel)), join(packageRoot(), 'schemas', 'json', `${name}.schema.json`)).split(sep).join('/');
+}
+
+function planFile(ws: Workspace, id: string | undefined, values: Record<string, string | boolean | undefined>, today: string, how: Invocation, root: string) {
   if (id === undefined) throw refuse(`Give the new plan's id: ${how.command('new', 'plan <id> ...')}\n${NEW_USAGE}`);
   if (!IdSchema.safeParse(id).success) throw refuse(`The plan id ${excerpt(id)} is not an id: write lower-case letters, digits and hyphens, such as "acme-corp"; it becomes the file name accounts/<id>.yaml.`);
   if (ws.accountById.has(id)) throw refuse(`accounts/${id} already has a plan (${ws.accountById.get(id)!.file}); it is left unchanged. Choose another id or edit that plan.`);
@@ -84,17 +90,19 @@ function planFile(ws: Workspace, id: string | undefined, values: Record<string, 
   if (raw !== undefined && (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(forecast))) {
     throw refuse(`--forecast ${excerpt(raw)} is not an amount: write a plain number, such as --forecast 250000.`);
   }
-  return { rel: `accounts/${id}.yaml`, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, how, ...(forecast !== undefined && { forecast }) }) };
+  const rel = `accounts/${id}.yaml`;
+  return { rel, text: planTemplate(ws, { id, name, owner, target: values['target'] === true, strategic: values['strategic'] === true, today, how, schema: schemaFrom(root, rel, 'account'), ...(forecast !== undefined && { forecast }) }) };
 }
 
-function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string, how: Invocation) {
+function reviewFile(ws: Workspace, values: Record<string, string | boolean | undefined>, today: string, how: Invocation, root: string) {
   const who = person(ws, values['person'] as string | undefined, 'person');
   const month = values['month'] as string | undefined;
   if (month === undefined || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) {
     throw refuse(`--month ${month === undefined ? 'is missing' : `${excerpt(month)} is not a month`}: write YYYY-MM, such as ${today.slice(0, 7)}.`);
   }
   if (month > today.slice(0, 7)) throw refuse(`--month ${month} is after this month (${today.slice(0, 7)}): a review records a meeting that was held.`);
-  return { rel: `reviews/${month}/${who}.yaml`, text: reviewTemplate(ws, { person: who, month, today, how }) };
+  const rel = `reviews/${month}/${who}.yaml`;
+  return { rel, text: reviewTemplate(ws, { person: who, month, today, how, schema: schemaFrom(root, rel, 'review') }) };
 }
 
 /**

@@ -6,6 +6,7 @@ import { renderDiagnosticAnnotations } from '../../src/core/report/github.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { cachedRun } from '../lib/cached-run.ts';
 import { formatOption, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
+import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
 
@@ -19,10 +20,11 @@ export function validateCommand(argv: string[], output: Output, cwd = process.cw
   const format = formatOption(values.format, VALIDATE_USAGE);
   // Nothing validate reports depends on the date yet; a TODAY that is not a date is still refused, as everywhere.
   const today = todayOption(undefined, env, VALIDATE_USAGE);
-  const plansDir = plansDirOption(values.plans);
-  const spec = { command: 'validate', options: [format], plansDir, cwd, cacheable: !values['no-cache'], env };
+  // Paths in the report and the annotations are relative to the repository root.
+  const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd, env);
+  const spec = { command: 'validate', options: [format], plansDir, cwd: root, cacheable: !values['no-cache'], env };
   return cachedRun(spec, output, (files, output) => {
-    const run = Run.of(workingCopy({ plansDir, cwd, cache: !values['no-cache'], files }), { today, how: howOf(output) });
+    const run = Run.of(workingCopy({ plansDir, cwd: root, cache: !values['no-cache'], files }), { today, how: howOf(output) });
     const { ok, diagnostics } = validateJson(run);
     const { workspace } = run;
     if (format === 'json') {

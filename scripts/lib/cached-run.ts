@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
 import { checkNarrativeImages } from '../../src/core/load/narrative/images.ts';
+import { checkSiteLogo } from '../../src/core/load/site-logo.ts';
 import { RunCache } from '../../src/core/load/run-cache.ts';
 import { ledgerInputs } from '../../src/core/load/sales/read.ts';
 import { howOf, type Output } from './cli.ts';
@@ -27,7 +28,7 @@ export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly
   const files = readPlansFolder(spec.plansDir, spec.cwd);
   if (!spec.cacheable) return run(files, output);
   const root = resolve(spec.cwd, spec.plansDir);
-  const extra = () => [ledgerInputs(spec.plansDir, spec.cwd), JSON.stringify(checkNarrativeImages(files, root))];
+  const extra = () => [ledgerInputs(spec.plansDir, spec.cwd), JSON.stringify([...checkNarrativeImages(files, root), ...checkSiteLogo(files, root)])];
   const before = extra();
   // Colour and the workflow-command channel change the printed lines, so they are options too.
   const options = [...spec.options, output.paint.red('x'), output.command !== undefined, howOf(output).command('check', '--json')];

@@ -22,7 +22,7 @@ export const link = {
     const query = new URLSearchParams(Object.entries(filter ?? {}).filter((e): e is [string, string] => e[1] !== undefined)).toString();
     return href(query ? `findings/?${query}` : 'findings/');
   },
-  /** The CSV downloads, written at build time (src/pages/*.csv.ts). */
+  /** The CSV downloads, written at build time (src/routes/*.csv.ts). */
   accountsCsv: () => href('accounts.csv'),
   goalsCsv: () => href('goals.csv'),
   personCsv: (id: string) => href(`people/${id}.csv`),

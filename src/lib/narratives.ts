@@ -12,7 +12,7 @@ import { loadSiteWorkspace, plansCwd, plansDir } from './workspace.ts';
  */
 export interface SiteNarratives {
   html: ReadonlyMap<string, string>;
-  /** By published name (a hash of the bytes), for src/pages/plan-images/[file].ts. */
+  /** By published name (a hash of the bytes), for src/routes/plan-images/[file].ts. */
   images: ReadonlyMap<string, PublishedImage>;
 }
 

@@ -15,13 +15,17 @@ let cached: { run: Run; at: number } | undefined;
 /** In `astro dev` the plans change while the server runs: read them again after a second. */
 const DEV_REFRESH_MS = 1000;
 
+/** Set by the Astro integration (src/astro/integration.ts): the plans folder and the repository root. */
+declare const __ACCOUNT_PLANS__: { plansDir: string; cwd: string } | undefined;
+const settings = typeof __ACCOUNT_PLANS__ === 'undefined' ? undefined : __ACCOUNT_PLANS__;
+
 export function plansDir(): string {
-  return process.env['PLANS_DIR'] || 'plans';
+  return settings?.plansDir ?? (process.env['PLANS_DIR'] || 'plans');
 }
 
-/** The folder PLANS_DIR is relative to: the repository root, which npm run build passes as PLANS_CWD. */
+/** The folder the plans folder is relative to: the repository root, the Astro project's root. */
 export function plansCwd(): string {
-  return process.env['PLANS_CWD'] || process.cwd();
+  return settings?.cwd ?? (process.env['PLANS_CWD'] || process.cwd());
 }
 
 export function loadSiteRun(): Run {

@@ -10,13 +10,13 @@ function astroFiles(dir: string): string[] {
   });
 }
 
-const files = ['src/pages', 'src/components', 'src/layouts'].flatMap(astroFiles);
+const files = ['src/routes', 'src/components', 'src/layouts'].flatMap(astroFiles);
 
 // Pages lay out what their view model in src/core/views gives them: filtering, sorting and summing
 // belong there, where they are tested. A .map( that emits markup is layout and stays allowed.
 describe('.astro files only lay out', () => {
   it('finds the site\'s pages and components', () => {
-    expect(files).toContain(join('src/pages/accounts/[id].astro'));
+    expect(files).toContain(join('src/routes/accounts/[id].astro'));
     expect(files.length).toBeGreaterThan(20);
   });
 

@@ -110,6 +110,7 @@ export const DIAGNOSTIC_CODES = {
   'narrative-image-outside': { severity: 'error', meaning: 'A narrative image path leads outside the plans folder.' },
   'narrative-image-too-large': { severity: 'error', meaning: 'A narrative image is over the size limit.' },
   'narrative-image-type': { severity: 'error', meaning: 'A narrative image is not a PNG, JPEG, GIF, WebP or AVIF (SVG included).' },
+  'site-logo': { severity: 'error', meaning: 'The site\'s logo (site.logo in workspace.yaml) is not a PNG, JPEG, GIF, WebP or AVIF file inside the plans folder (SVG included).' },
   // The sales ledger (sales/*.csv)
   'ledger-link': { severity: 'error', meaning: 'A ledger file is a symbolic link; links in sales/ are not followed.' },
   'ledger-csv-syntax': { severity: 'error', meaning: 'A ledger row is not valid CSV (an unclosed or stray double quote).' },

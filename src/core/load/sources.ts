@@ -7,6 +7,7 @@ import { PlansCache } from './cache.ts';
 import { displayRoot, readPlansFolder, type PlansFile } from './files.ts';
 import { MAX_IMAGE_BYTES, type ImageFolder } from './narrative/image-file.ts';
 import { checkNarrativeImages } from './narrative/images.ts';
+import { checkSiteLogo } from './site-logo.ts';
 import { ledgerError } from './sales/errors.ts';
 import { buildLedger } from './sales/ledger.ts';
 import { ledgerFileLimit, readLedger } from './sales/read.ts';
@@ -52,7 +53,7 @@ export function workingCopy(options: WorkingCopyOptions): PlansSource {
     files,
     root: displayRoot(plansDir, cwd),
     cache: options.cache ? PlansCache.open(folder, cwd, options.env ?? process.env, options.toolRoot) : undefined,
-    checkImages: (files) => checkNarrativeImages(files, folder),
+    checkImages: (files) => [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)],
     readLedger: (ws) => readLedger(plansDir, cwd, ws),
   };
 }
@@ -68,7 +69,10 @@ export function atCommit(base: BaseRef, plansDir: string, cwd: string): PlansSou
     files: readPlansAt(base, entries, display),
     root: displayRoot(plansDir, cwd),
     cache: undefined,
-    checkImages: (files) => checkNarrativeImages(files, treeFolder(base, entries)),
+    checkImages: (files) => {
+      const folder = treeFolder(base, entries);
+      return [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)];
+    },
     readLedger: (ws) => {
       const read = readLedgerAt(base, entries, display, ledgerFileLimit(ws.settings));
       if (read.refused.length > 0) {

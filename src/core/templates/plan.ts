@@ -16,6 +16,8 @@ export interface PlanTemplateInput {
   forecast?: number;
   strategic: boolean;
   today: string;
+  /** The account schema's path relative to the new file, for the editor's `$schema` line (the tool's schemas/json by default). */
+  schema?: string;
 }
 
 /** YAML text safe in a double-quoted scalar: the name is typed by a person and may hold quotes or colons. */
@@ -43,7 +45,7 @@ export function planTemplate(ws: Workspace, input: PlanTemplateInput): string {
   const status = input.target ? 'target' : 'current';
   const strategy = input.target ? 'acquire' : 'grow';
   const lines = [
-    '# yaml-language-server: $schema=../../schemas/json/account.schema.json',
+    `# yaml-language-server: $schema=${input.schema ?? '../../schemas/json/account.schema.json'}`,
     `# One account plan. Every field is described in schemas/json/account.schema.json; ${(input.how ?? NPM_SCRIPTS).command('validate')} checks it.`,
     '',
     `name: ${quoted(input.name)}`,

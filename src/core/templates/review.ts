@@ -66,7 +66,7 @@ function carriedLine(ws: Workspace, x: ReviewAction): string {
  * open at their last review with its slips carried and its outcome left to fill in, and every open plan action of
  * the book due by 90 days after the month (overdue ones too), each naming the plan action it follows.
  */
-export function reviewTemplate(ws: Workspace, input: { person: string; month: string; today: string; how?: Invocation }): string {
+export function reviewTemplate(ws: Workspace, input: { person: string; month: string; today: string; how?: Invocation; schema?: string }): string {
   const person = ws.personById.get(input.person)!;
   const earlier = inOrder(ws.reviews.filter((r) => r.person === input.person && r.month < input.month));
   const last = earlier[earlier.length - 1];
@@ -80,7 +80,7 @@ export function reviewTemplate(ws: Workspace, input: { person: string; month: st
   const quarters = [quarter, quarterOfDate(addDays(periodEnd(quarter, start), 1), start)] as const;
   const carried = last ? openAtReview(last) : [];
   const lines = [
-    '# yaml-language-server: $schema=../../../schemas/json/review.schema.json',
+    `# yaml-language-server: $schema=${input.schema ?? '../../../schemas/json/review.schema.json'}`,
     `# The ${input.month} review of ${person.name}'s book: short, the next 90 days, every account.`,
     `# It starts with how the last actions went and ends with the new ones. ${(input.how ?? NPM_SCRIPTS).command('validate')} checks it.`,
     `reviewer: ${person.manager ?? input.person}`,

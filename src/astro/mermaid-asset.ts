@@ -1,16 +1,18 @@
-// @ts-check
 import { copyFileSync, createReadStream, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
 
 /**
- * Mermaid reaches the browser as its own prebuilt ES module (node_modules/mermaid/dist/mermaid.esm.min.mjs and
- * its chunks), copied beside the site, instead of being bundled by Vite on every build: the bundling cost
- * seconds and hundreds of MB per build for a file that only changes with Mermaid's version. The version is in
- * the path, so a browser never mixes an old entry with new chunks.
+ * Mermaid reaches the browser as its own prebuilt ES module (mermaid/dist/mermaid.esm.min.mjs and its chunks),
+ * copied beside the site, instead of being bundled by Vite on every build: the bundling cost seconds and hundreds
+ * of MB per build for a file that only changes with Mermaid's version. The version is in the path, so a browser
+ * never mixes an old entry with new chunks. Mermaid is found where Node resolves it from this package (hoisted into
+ * a user's node_modules, or this repository's own).
  */
-const DIST = join(fileURLToPath(new URL('../../node_modules/mermaid/dist/', import.meta.url)));
-const VERSION = /** @type {{ version: string }} */ (JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8'))).version;
+const DIST = join(dirname(createRequire(fileURLToPath(import.meta.url)).resolve('mermaid/package.json')), 'dist');
+const VERSION = (JSON.parse(readFileSync(join(DIST, '..', 'package.json'), 'utf8')) as { version: string }).version;
 const ENTRY = 'mermaid.esm.min.mjs';
 const CHUNKS = 'chunks/mermaid.esm.min';
 /** Only Mermaid's own module files are copied or served: no source maps, nothing named from a request. */
@@ -20,13 +22,12 @@ const MODULE = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*\.mjs$/;
 const MERMAID_ENTRY = `_mermaid/${VERSION}/${ENTRY}`;
 
 /** The files to publish, as [path below the site, path on disk]. */
-function files() {
+function files(): [string, string][] {
   const chunks = readdirSync(join(DIST, CHUNKS)).filter((name) => MODULE.test(name));
-  return [[ENTRY, join(DIST, ENTRY)], ...chunks.map((name) => [`${CHUNKS}/${name}`, join(DIST, CHUNKS, name)])];
+  return [[ENTRY, join(DIST, ENTRY)], ...chunks.map((name): [string, string] => [`${CHUNKS}/${name}`, join(DIST, CHUNKS, name)])];
 }
 
-/** @returns {import('astro').AstroIntegration} */
-export function mermaidAsset() {
+export function mermaidAsset(): AstroIntegration {
   return {
     name: 'account-plans:mermaid',
     hooks: {
