@@ -3,7 +3,10 @@ import { Run } from '../src/core/engine/run.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { workingCopy } from '../src/core/load/sources.ts';
 import type { Workspace } from '../src/core/model.ts';
+import { historyDiffersFromLedger } from '../src/core/rules/history-differs-from-ledger.ts';
 import { RULES } from '../src/core/rules/index.ts';
+import { reviewDate } from '../src/core/rules/review-date.ts';
+import { singleThreaded } from '../src/core/rules/single-threaded.ts';
 import { RULE_IDS } from '../schemas/rules.ts';
 import { makeSandbox, ROOT, type Sandbox } from './helpers/sandbox.ts';
 import { loadValid, rulesBase, TODAY, type Edits } from './rules-fixture.ts';
@@ -264,20 +267,20 @@ describe('each rule says which message, with which data', () => {
 
 describe('a few sentences, where the wording is the point', () => {
   it('single-threaded joins the two sides that have too few people', () => {
-    expect(RULES['single-threaded'].meta.messages.tooFewPeople({ theirs: [], ours: ['Ann Lee', 'Bo Kim'] })).toMatchInlineSnapshot(
+    expect(singleThreaded.meta.messages.tooFewPeople({ theirs: [], ours: ['Ann Lee', 'Bo Kim'] })).toMatchInlineSnapshot(
       `"The account hangs on too few people: nobody on their side is in touch with us, and only Ann Lee, Bo Kim on our side owns the relationships. If one leaves, the account is exposed; give more stakeholders a relationship owner, from more than one person on our side."`,
     );
   });
 
   it('history-differs-from-ledger tells how to link a plan the ledger does not name, by a client of the same name', () => {
     const data = { year: 'FY2026', typed: 300, booked: 0, currency: 'USD', linked: false, account: 'hooli', sameName: 'C-77' };
-    expect(RULES['history-differs-from-ledger'].meta.messages.differs(data)).toMatchInlineSnapshot(
+    expect(historyDiffersFromLedger.meta.messages.differs(data)).toMatchInlineSnapshot(
       `"The history typed here for FY2026 sums to $300, and the sales ledger booked $0 for this account that year. The ledger's figure is the one used: correct the history for FY2026, or remove it and let the ledger speak. No row names this plan, but the ledger has a client of the same name under "C-77": if it is this account, add crm: { id: "C-77" } to the plan."`,
     );
   });
 
   it('review-date names the folder\'s month for a date outside it', () => {
-    expect(RULES['review-date'].meta.messages.outsideMonth({ date: '2026-10-02', month: '2026-09' })).toMatchInlineSnapshot(
+    expect(reviewDate.meta.messages.outsideMonth({ date: '2026-10-02', month: '2026-09' })).toMatchInlineSnapshot(
       `"date: 2026-10-02 is not in 2026-09, the month of the folder. A review records a meeting that was held: write the date it took place."`,
     );
   });
