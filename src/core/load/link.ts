@@ -83,13 +83,22 @@ function settingsReferencesExist(ws: Workspace, context: LinkContext): Diagnosti
   return referencesExist(ws, ws.sources.workspace, referencesIn(WorkspaceSettingsSchema, ws.settings), context);
 }
 
+const definedOnce = new WeakMap<Workspace, { offerings: string[]; dimensions: Map<string, string[]> }>();
+
+/** The offering ids and dimensions of workspace.yaml, once per workspace rather than once per reference. */
+function defined(ws: Workspace): { offerings: string[]; dimensions: Map<string, string[]> } {
+  let known = definedOnce.get(ws);
+  if (!known) definedOnce.set(ws, (known = { offerings: ws.settings.offerings.map((o) => o.id), dimensions: toMap(ws.settings.dimensions) }));
+  return known;
+}
+
 function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
   if (id === undefined || ws.personById.has(id)) return [];
   return [at(where, path, 'unknown-person', `${formatPath(path)}: ${excerpt(id)} is not a person in team.yaml.${suggestion(id, ws.personById.keys()) || ` Add ${what} to team.yaml, or use the id of someone listed there.`}`)];
 }
 
 function offeringRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined): Diagnostic[] {
-  const ids = ws.settings.offerings.map((o) => o.id);
+  const ids = defined(ws).offerings;
   if (id === undefined || ids.includes(id)) return [];
   return [at(where, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
 }
@@ -100,7 +109,7 @@ function accountRef(where: Located, path: PathSegment[], id: string | undefined,
 }
 
 function dimensionRef(ws: Workspace, where: Located, path: PathSegment[], name: string | undefined): Diagnostic[] {
-  const names = [...toMap(ws.settings.dimensions).keys()];
+  const names = [...defined(ws).dimensions.keys()];
   if (name === undefined || names.includes(name)) return [];
   const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
   return [at(where, path, 'unknown-dimension', `${formatPath(path)}: ${excerpt(name)} is not a dimension in workspace.yaml.${suggestion(name, names)}${fix}`)];
@@ -108,7 +117,7 @@ function dimensionRef(ws: Workspace, where: Located, path: PathSegment[], name: 
 
 /** A plan's value for each dimension: every name a dimension, every value one of its values, no dimension left out. */
 function dimensionValuesExist(ws: Workspace, where: Located, path: PathSegment[], value: unknown): Diagnostic[] {
-  const dims = toMap(ws.settings.dimensions);
+  const dims = defined(ws).dimensions;
   const names = [...dims.keys()];
   const values: Record<string, unknown> = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
   const field = formatPath(path);
@@ -349,7 +358,7 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
  * gone since its month, which is a note (link-reviews.ts), and an unknown offering is an error in a latest review.
  */
 function reviewReferencesExist(ws: Workspace, r: ReviewEntry, accountIds: ReadonlySet<string>, latest: boolean): Diagnostic[] {
-  const offerings = ws.settings.offerings.map((o) => o.id);
+  const offerings = defined(ws).offerings;
   return referencesIn(ReviewSchema, r.review).flatMap((ref) => {
     const id = typeof ref.value === 'string' ? ref.value : undefined;
     if (id === undefined) return [];
