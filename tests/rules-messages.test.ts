@@ -140,10 +140,10 @@ const cases: Case[] = [
     expected: [['tooFewTrue', { strategy: 'acquire', minTrue: 4, yes: 3, unanswered: ['strategic_market', 'icp_match'] }]],
   },
   {
-    name: 'not-qualified: no qualification at all is yes: null',
+    name: 'not-qualified: no qualification at all leaves out yes',
     rule: 'not-qualified',
     edits: { [ACME]: [[', strategic_market: false, icp_match: false }', ' }'], ['qualification: { known_market: true, solvable_problem: true, growth_above_threshold: true, share_below_70: true }\n', '']] },
-    expected: [['tooFewTrue', { strategy: 'grow', minTrue: 4, yes: null, unanswered: ['known_market', 'solvable_problem', 'growth_above_threshold', 'share_below_70', 'strategic_market', 'icp_match'] }]],
+    expected: [['tooFewTrue', { strategy: 'grow', minTrue: 4, unanswered: ['known_market', 'solvable_problem', 'growth_above_threshold', 'share_below_70', 'strategic_market', 'icp_match'] }]],
   },
   {
     name: 'tier-mismatch: both tiers, the year\'s sales and what the tier is computed by',

@@ -1,8 +1,8 @@
 import type { Severity } from '../../../schemas/rules.ts';
 
-type Json = string | number | boolean | null | readonly Json[];
+type Json = string | number | boolean | readonly Json[];
 
-/** What a message is written from: plain values, so `check --json` carries them beside the sentence. */
+/** What a message is written from: plain values, never null (`check --json` has none), printed beside the sentence. */
 export type MessageData = { readonly [key: string]: Json | undefined };
 
 /** One of a rule's messages, said: which one, its data, and the sentence (rules/context.ts `defineRule`). */
