@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CurrencySchema, DateSchema, FractionSchema, IdSchema, MoneySchema, PersonRefSchema, plainNumber, refuseProtoKey, UrlSchema } from './common.ts';
+import { CurrencySchema, DateSchema, FractionSchema, IdSchema, MoneySchema, plainNumber, refuseProtoKey, UrlSchema } from './common.ts';
+import { accountRef, dimensionValues, personRef } from './references.ts';
 import { ActionSchema, ObjectiveSchema, OpportunitySchema } from './execution.ts';
 import {
   CompetitorSpendSchema,
@@ -16,7 +17,7 @@ export const STRATEGIES = ['acquire', 'grow', 'reactivate', 'retain', 'retire'] 
 export const TIERS = ['A', 'B', 'C', 'D'] as const;
 
 export const TeamMemberSchema = z.strictObject({
-  person: PersonRefSchema.describe('A person in team.yaml who works on the account.'),
+  person: personRef('them').describe('A person in team.yaml who works on the account.'),
   role: z.string().optional().describe('What they do for the account, such as "solution engineer".'),
 });
 
@@ -51,12 +52,12 @@ export const AccountPlanSchema = z
     strategy: z.enum(STRATEGIES).describe('acquire, grow, reactivate, retain or retire.'),
     tier: z.enum(TIERS).optional().describe('The account category, A (most valuable) to D.'),
     strategic: z.boolean().default(false).describe('true for a strategic account plan (at most five per person).'),
-    owner: PersonRefSchema.describe('The account executive who owns the plan (an id in team.yaml).'),
+    owner: personRef('the owner').describe('The account executive who owns the plan (an id in team.yaml).'),
     team: z.array(TeamMemberSchema).default([]).describe('Everyone else on our side who works on the account.'),
-    exec_sponsor: PersonRefSchema.optional().describe('Our executive sponsor for the account (an id in team.yaml).'),
+    exec_sponsor: personRef('the executive sponsor').optional().describe('Our executive sponsor for the account (an id in team.yaml).'),
     crm: CrmLinkSchema.optional(),
-    parent: IdSchema.optional().describe('The id of the parent account, for a subsidiary or division.'),
-    dimensions: refuseProtoKey(z.record(IdSchema, IdSchema).default({}).describe('The account\'s value for each dimension in workspace.yaml, such as channel: direct.'), 'channel'),
+    parent: accountRef().optional().describe('The id of the parent account, for a subsidiary or division.'),
+    dimensions: refuseProtoKey(dimensionValues(z.record(IdSchema, IdSchema).default({}).describe('The account\'s value for each dimension in workspace.yaml, such as channel: direct.')), 'channel'),
     currency: CurrencySchema.optional().describe('The currency of this plan\'s amounts, when not the workspace currency.'),
     last_reviewed: DateSchema.optional().describe('When the plan was last reviewed with a manager.'),
     profile: ProfileSchema.optional(),

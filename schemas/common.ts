@@ -8,9 +8,6 @@ export const IdSchema = z
   })
   .describe('An id: lower-case letters, digits and hyphens, such as "jane-doe".');
 
-/** A reference to a person in team.yaml. */
-export const PersonRefSchema = IdSchema.describe('The id of a person in team.yaml, such as "jane-doe".');
-
 export const PERIOD_PATTERN = /^FY\d{4}(?:-Q[1-4])?$/;
 
 /** A fiscal period: a year or a quarter. */

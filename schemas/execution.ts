@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { DateSchema, FractionSchema, IdSchema, MoneySchema, PersonRefSchema } from './common.ts';
+import { DateSchema, FractionSchema, IdSchema, MoneySchema } from './common.ts';
+import { offeringRef, personRef } from './references.ts';
 
 export const OpportunitySchema = z.strictObject({
   id: IdSchema.describe('An id for the opportunity, unique in the plan.'),
   name: z.string().min(1).describe('What we would sell, such as "Fleet calibration contract".'),
-  offering: IdSchema.optional().describe('The offering (an id in workspace.yaml).'),
+  offering: offeringRef().optional().describe('The offering (an id in workspace.yaml).'),
   revenue: MoneySchema.describe('The value of the deal.'),
   close: DateSchema.optional().describe('When we expect it to close.'),
   probability: FractionSchema.optional().describe('How likely it is to close, from 0 to 1.'),
@@ -17,7 +18,7 @@ export const OBJECTIVE_STATUSES = ['planned', 'in-progress', 'done', 'dropped'] 
 export const ObjectiveSchema = z.strictObject({
   id: IdSchema.describe('An id for the objective, unique in the plan, that actions refer to.'),
   description: z.string().min(1).describe('What we want to achieve, as a result someone can check.'),
-  owner: PersonRefSchema.optional().describe('Who is accountable (an id in team.yaml).'),
+  owner: personRef('the objective owner').optional().describe('Who is accountable (an id in team.yaml).'),
   due: DateSchema.optional().describe('By when.'),
   measure: z.string().optional().describe('How we will know it is done.'),
   status: z.enum(OBJECTIVE_STATUSES).default('planned').describe('planned, in-progress, done or dropped.'),
@@ -38,7 +39,7 @@ export const ActionStatusSchema = z
 export const ActionSchema = z.strictObject({
   id: IdSchema.optional().describe('An id for the action, unique in the plan, that review actions can name with "serves".'),
   description: z.string().min(1).describe('The next step, such as "Run the calibration pilot in Leeds".'),
-  owner: PersonRefSchema.describe('Who does it (an id in team.yaml).'),
+  owner: personRef('the action owner').describe('Who does it (an id in team.yaml).'),
   start: DateSchema.optional().describe('When work starts.'),
   due: DateSchema.describe('When it is due.'),
   status: ActionStatusSchema.default('planned'),

@@ -1,4 +1,5 @@
 export * from './common.ts';
+export * from './references.ts';
 export * from './rules.ts';
 export * from './workspace.ts';
 export * from './sales.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, MoneySchema, PersonRefSchema, plainNumber } from './common.ts';
+import { DateSchema, IdSchema, MoneySchema, plainNumber } from './common.ts';
+import { accountRef, offeringRef, personRef } from './references.ts';
 import { ActionStatusSchema } from './execution.ts';
 
 const Points = (what: string) => z.array(z.string().min(1)).default([]).describe(what);
@@ -14,31 +15,32 @@ export const StandingSchema = z.strictObject({
 });
 
 export const ReviewAccountSchema = z.strictObject({
-  account: IdSchema.describe('The account id (its file name in accounts/).'),
+  account: accountRef().describe('The account id (its file name in accounts/).'),
   current: StandingSchema.optional().describe('The account against its target in the fiscal quarter of the review (npm run new fills the target from the plan).'),
   next: StandingSchema.optional().describe('The account against its target in the fiscal quarter after it.'),
   expectation: z.enum(['grow', 'hold', 'decline', 'win', 'lose']).describe('Where the account is heading: grow, hold, decline, win or lose.'),
   next_90_days: MoneySchema.optional().describe('Revenue expected in the next 90 days.'),
-  cross_sell: z.array(IdSchema).default([]).describe('Offerings (ids in workspace.yaml) to cross-sell.'),
-  upsell: z.array(IdSchema).default([]).describe('Offerings (ids in workspace.yaml) the account already buys and could buy more of.'),
+  cross_sell: z.array(offeringRef()).default([]).describe('Offerings (ids in workspace.yaml) to cross-sell.'),
+  upsell: z.array(offeringRef()).default([]).describe('Offerings (ids in workspace.yaml) the account already buys and could buy more of.'),
   note: z.string().optional().describe('One line on the account.'),
 });
 
 export const ReviewActionSchema = z.strictObject({
   description: z.string().min(1).describe('What will be done before the next review.'),
-  owner: PersonRefSchema.describe('Who does it: the salesperson or the manager.'),
+  owner: personRef('the action owner').describe('Who does it: the salesperson or the manager.'),
   due: DateSchema.optional().describe('By when; for a slipped action, the new date.'),
   status: ActionStatusSchema.default('planned'),
   slips: plainNumber().int().min(0).max(1000).optional().describe('How many times the action slipped at earlier reviews (npm run new carries it); a "slipped" status adds this one.'),
   reason: z.string().min(1).optional().describe('Why the action was dropped.'),
-  account: IdSchema.optional().describe('The account the action is for (its file name in accounts/).'),
+  account: accountRef().optional().describe('The account the action is for (its file name in accounts/).'),
   serves: IdSchema.optional().describe('The id of the objective or action in that account\'s plan that this action serves.'),
 });
 
 export const ReviewSchema = z
   .strictObject({
-    person: PersonRefSchema.optional().describe('Whose book is reviewed; the file name gives it when left out.'),
-    reviewer: PersonRefSchema.describe('The manager who held the review.'),
+    // Not a reference checked like the others: it must match the file name (link.ts reviewsMatch).
+    person: IdSchema.describe('The id of a person in team.yaml, such as "jane-doe".').optional().describe('Whose book is reviewed; the file name gives it when left out.'),
+    reviewer: personRef('the reviewer').describe('The manager who held the review.'),
     date: DateSchema.describe('When the review was held.'),
     previous_actions: z.array(ReviewActionSchema).default([]).describe('Every action open at the last review and how it went: done, slipped (with its new due) or dropped (with a reason).'),
     accomplishments: Points('Key accomplishments since the last review.'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DateSchema, IdSchema, LevelSchema, PersonRefSchema, plainNumber } from './common.ts';
+import { DateSchema, IdSchema, LevelSchema, plainNumber } from './common.ts';
+import { personRef } from './references.ts';
 
 export const BUYING_ROLES = ['decision-maker', 'economic-buyer', 'technical-buyer', 'user', 'influencer', 'gatekeeper', 'coach', 'blocker'] as const;
 export const STANCES = ['champion', 'supporter', 'neutral', 'skeptic', 'detractor', 'unknown'] as const;
@@ -17,7 +18,7 @@ export const StakeholderSchema = z.strictObject({
     .enum(STANCES)
     .default('unknown')
     .describe('How they feel about us: champion, supporter, neutral, skeptic, detractor or unknown.'),
-  relationship: PersonRefSchema.optional().describe('The person on our side who owns the relationship (an id in team.yaml).'),
+  relationship: personRef('the relationship owner').optional().describe('The person on our side who owns the relationship (an id in team.yaml).'),
   last_contact: DateSchema.optional().describe('When someone on our side last spoke with them.'),
   influence: LevelSchema.optional().describe('How much weight their voice carries: low, medium or high.'),
   notes: z.string().optional().describe('What matters to them. Keep contact details in the CRM.'),
@@ -39,7 +40,7 @@ export const BuyingProcessSchema = z
   .describe('How the account makes buying decisions.');
 
 export const ExecRelationshipSchema = z.strictObject({
-  ours: PersonRefSchema.describe('Our executive (an id in team.yaml).'),
+  ours: personRef('the executive').describe('Our executive (an id in team.yaml).'),
   theirs: IdSchema.describe('Their executive (a stakeholder id in this plan).'),
   last_meeting: DateSchema.optional().describe('When the two last met.'),
   next_meeting: DateSchema.optional().describe('When they meet next.'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, LevelSchema, MoneySchema, PersonRefSchema } from './common.ts';
+import { LevelSchema, MoneySchema } from './common.ts';
+import { offeringRef, personRef } from './references.ts';
 
 const Points = (what: string) => z.array(z.string().min(1)).default([]).describe(what);
 
@@ -14,7 +15,7 @@ export const SwotSchema = z
 
 export const CompetitorSchema = z.strictObject({
   name: z.string().min(1).describe('The competitor.'),
-  offerings: z.array(IdSchema).default([]).describe('The offerings (ids in workspace.yaml) they sell here.'),
+  offerings: z.array(offeringRef()).default([]).describe('The offerings (ids in workspace.yaml) they sell here.'),
   position: z.string().optional().describe('Where they stand at the account.'),
   threat: LevelSchema.optional().describe('How much they threaten us here: low, medium or high.'),
   spend: MoneySchema.optional().describe('What the account spends with them per year, as far as we know.'),
@@ -25,7 +26,7 @@ export const RiskSchema = z.strictObject({
   likelihood: LevelSchema.describe('low, medium or high.'),
   impact: LevelSchema.describe('low, medium or high.'),
   mitigation: z.string().optional().describe('What we do about it.'),
-  owner: PersonRefSchema.optional().describe('Who watches it (an id in team.yaml).'),
+  owner: personRef('the risk owner').optional().describe('Who watches it (an id in team.yaml).'),
 });
 
 export const QUALIFICATION_QUESTIONS = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, PersonRefSchema } from './common.ts';
+import { IdSchema } from './common.ts';
+import { personRef } from './references.ts';
 
 export const PERSON_ROLES = ['account-executive', 'sales-manager', 'executive', 'sales-engineer', 'customer-success', 'other'] as const;
 
@@ -8,7 +9,7 @@ export const PersonSchema = z.strictObject({
   name: z.string().min(1).describe('Full name as shown on the site.'),
   role: z.enum(PERSON_ROLES).describe('account-executive, sales-manager, executive, sales-engineer, customer-success or other.'),
   title: z.string().optional().describe('Job title, such as "Regional Sales Director".'),
-  manager: PersonRefSchema.optional().describe('The id of the person this person reports to.'),
+  manager: personRef('the manager').optional().describe('The id of the person this person reports to.'),
   email: z.email().optional().describe('Work e-mail address.'),
 });
 

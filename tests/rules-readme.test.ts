@@ -40,6 +40,13 @@ describe('a rule lives in its file, its schema entry and its README row', () => 
     expect(readmeLinks).toContain('](docs/rules.md)');
   });
 
+  it.each(RULE_IDS)('%s: the README row names every threshold its setting schema accepts, with or without a default', (id) => {
+    const row = section.split('\n').find((line) => line.startsWith(`| \`${id}\` |`))!;
+    const [, object] = RulesConfigSchema.shape[id].unwrap().options;
+    const names = Object.keys(object.shape).filter((k) => k !== 'severity');
+    for (const name of names) expect(row.split('|')[3]).toContain(`\`${name}\``);
+  });
+
   it('the README table has no row for a rule that does not exist', () => {
     const ids = section.split('\n').flatMap((line) => /^\| `([a-z-]+)` \|/.exec(line)?.[1] ?? []);
     expect(ids).toEqual(RULE_IDS);

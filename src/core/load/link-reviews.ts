@@ -9,17 +9,10 @@ export { latestReviews } from '../reviews/history.ts';
  * A review is a record of its month: an account named in it may have been removed or renamed since. That is a
  * note, never an error, so that nobody has to edit a past month to keep the folder valid.
  */
-export function reviewAccountsExist(r: ReviewEntry, accountIds: ReadonlySet<string>): Diagnostic[] {
-  const named = [
-    ...r.review.accounts.map((x, i) => ({ id: x.account as string | undefined, path: ['accounts', i, 'account'] as PathSegment[] })),
-    ...r.review.previous_actions.map((x, i) => ({ id: x.account, path: ['previous_actions', i, 'account'] })),
-    ...r.review.actions.map((x, i) => ({ id: x.account, path: ['actions', i, 'account'] })),
-  ];
-  return named.flatMap(({ id, path }) => {
-    if (id === undefined || accountIds.has(id)) return [];
-    const hint = suggestion(id, accountIds) || ' If it was removed or renamed since, leave the review as it is: it records its month.';
-    return [at(r, path, 'review-account-gone', `${formatPath(path)}: ${excerpt(id)} has no plan in accounts/ now.${hint}`, 'info')];
-  });
+export function reviewAccountExists(r: ReviewEntry, path: PathSegment[], id: string, accountIds: ReadonlySet<string>): Diagnostic[] {
+  if (accountIds.has(id)) return [];
+  const hint = suggestion(id, accountIds) || ' If it was removed or renamed since, leave the review as it is: it records its month.';
+  return [at(r, path, 'review-account-gone', `${formatPath(path)}: ${excerpt(id)} has no plan in accounts/ now.${hint}`, 'info')];
 }
 
 /**
@@ -50,21 +43,14 @@ export function reviewActionsServe(ws: Workspace, r: ReviewEntry, accountIds: Re
 }
 
 /**
- * The offerings a review found to cross-sell or upsell. In a person's latest review an unknown one is a typo to
+ * An offering a review found to cross-sell or upsell. In a person's latest review an unknown one is a typo to
  * fix; in an earlier one the offering may have been retired since, so it is a note.
  */
-export function reviewOfferingsExist(r: ReviewEntry, offerings: readonly string[], latest: boolean): Diagnostic[] {
-  return r.review.accounts.flatMap((x, i) =>
-    (['cross_sell', 'upsell'] as const).flatMap((field) =>
-      x[field].flatMap((id, j) => {
-        if (offerings.includes(id)) return [];
-        const path: PathSegment[] = ['accounts', i, field, j];
-        if (!latest) return [at(r, path, 'review-offering-gone', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml now. The review records its month: leave it as it is.`, 'info')];
-        const hint = suggestion(id, offerings) || (offerings.length ? ` Write one of: ${offerings.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.');
-        return [at(r, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${hint}`)];
-      }),
-    ),
-  );
+export function reviewOfferingExists(r: ReviewEntry, path: PathSegment[], id: string, offerings: readonly string[], latest: boolean): Diagnostic[] {
+  if (offerings.includes(id)) return [];
+  if (!latest) return [at(r, path, 'review-offering-gone', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml now. The review records its month: leave it as it is.`, 'info')];
+  const hint = suggestion(id, offerings) || (offerings.length ? ` Write one of: ${offerings.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.');
+  return [at(r, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${hint}`)];
 }
 
 /**

@@ -1,15 +1,17 @@
 import { excerpt } from '../shared/suggest.ts';
-import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { at, suggestion } from './link-at.ts';
+import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { at } from './link-at.ts';
 import { toMap } from '../shared/own.ts';
 import type { Workspace } from '../model.ts';
 
-/** workspace.yaml names dimensions, currencies and offerings; each setting that refers to one must find it. */
+/**
+ * workspace.yaml's own settings agree: dimensions, currencies, offerings and tiers. A setting that names a dimension
+ * is a reference in its schema, checked with every other (link.ts referencesExist).
+ */
 export function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
   const where = ws.sources.workspace;
-  const { dimensions, fx, currency, offerings, tiers, rules } = ws.settings;
+  const { dimensions, fx, currency, offerings, tiers } = ws.settings;
   const dims = toMap(dimensions);
-  const names = [...dims.keys()];
   const out: Diagnostic[] = [];
   for (const [name, values] of dims) {
     if (name === 'owner' || name === 'manager') {
@@ -33,13 +35,6 @@ export function workspaceSettingsAgree(ws: Workspace): Diagnostic[] {
   if (tiers && (tiers.A < tiers.B || tiers.B < tiers.C)) {
     const wrong = tiers.A < tiers.B ? 'B' : 'C';
     out.push(at(where, ['tiers', wrong], 'tier-order', `tiers: A, B and C are the least revenue of each tier, so A ≥ B ≥ C; here ${wrong} is above ${wrong === 'B' ? 'A' : 'B'}. Swap the two numbers.`));
-  }
-  const top = rules?.['top-account-without-plan'];
-  const dimension = typeof top === 'object' ? top.dimension : undefined;
-  if (dimension !== undefined && !dims.has(dimension)) {
-    const path = ['rules', 'top-account-without-plan', 'dimension'];
-    const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
-    out.push(at(where, path, 'unknown-dimension', `${formatPath(path)}: ${excerpt(dimension)} is not a dimension in workspace.yaml.${suggestion(dimension, names)}${fix}`));
   }
   return out;
 }

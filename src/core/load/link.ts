@@ -1,16 +1,18 @@
 import { suggestId } from '../shared/paths.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
+import { AccountPlanSchema, ReviewSchema, TeamSchema, WorkspaceSettingsSchema } from '../../../schemas/index.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { cycleFrom, findCycles } from './cycles.ts';
 import { at, suggestion } from './link-at.ts';
-import { latestReviews, reviewAccountsExist, reviewActionsServe, reviewOfferingsExist, reviewOutcomesComplete } from './link-reviews.ts';
+import { latestReviews, reviewAccountExists, reviewActionsServe, reviewOfferingExists, reviewOutcomesComplete } from './link-reviews.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
 import { crmIdsUnique } from './link-crm.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
+import { referencesIn, type FoundReference } from './references.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
-import type { AccountEntry, Located, Workspace } from '../model.ts';
+import type { AccountEntry, Located, ReviewEntry, Workspace } from '../model.ts';
 
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
 export interface LinkContext {
@@ -24,17 +26,18 @@ type Check = (ws: Workspace, context: LinkContext) => Diagnostic[];
 /** Cross-file checks, each a small named function, run once every file has passed its schema. */
 const CHECKS: Check[] = [
   uniquePeople,
-  managersExist,
+  teamReferencesExist,
+  managersInNoCircle,
+  settingsReferencesExist,
   accountIdsAreValid,
   crmIdsUnique,
-  accountReferencesExist,
-  dimensionsMatchWorkspace,
+  planReferencesExist,
   currencyHasRate,
-  parentsExist,
+  parentsInNoCircle,
   stakeholderLinks,
   uniqueIdsInPlan,
   forecastNotDoubleCounted,
-  offeringsExist,
+  penetrationUnique,
   icpScoresExist,
   goalScopesExist,
   reviewsMatch,
@@ -47,9 +50,94 @@ export function linkWorkspace(ws: Workspace, context: LinkContext = { accountIds
   return CHECKS.flatMap((check) => check(ws, context));
 }
 
+/**
+ * Every reference a file's schema marks (schemas/references.ts), found by load/references.ts, checked against what
+ * exists now: the people in team.yaml, the offerings and dimensions in workspace.yaml, the account plans. Plans,
+ * team.yaml and workspace.yaml go through here; reviews, which record their month, have their own (reviewsMatch).
+ */
+export function referencesExist(ws: Workspace, where: Located, found: readonly FoundReference[], { accountIds }: Pick<LinkContext, 'accountIds'>): Diagnostic[] {
+  return found.flatMap((r) => {
+    const id = typeof r.value === 'string' ? r.value : undefined;
+    switch (r.kind) {
+      case 'person':
+        return personRef(ws, where, r.path, id, r.what ?? 'them');
+      case 'offering':
+        return offeringRef(ws, where, r.path, id);
+      case 'account':
+        return accountRef(where, r.path, id, accountIds);
+      case 'dimension':
+        return dimensionRef(ws, where, r.path, id);
+      case 'dimension-values':
+        return dimensionValuesExist(ws, where, r.path, r.value);
+    }
+  });
+}
+
+function planReferencesExist(ws: Workspace, context: LinkContext): Diagnostic[] {
+  return ws.accounts.flatMap((a) => referencesExist(ws, a, referencesIn(AccountPlanSchema, a.plan), context));
+}
+
+function teamReferencesExist(ws: Workspace, context: LinkContext): Diagnostic[] {
+  return referencesExist(ws, ws.sources.team, referencesIn(TeamSchema, { people: ws.people }), context);
+}
+
+function settingsReferencesExist(ws: Workspace, context: LinkContext): Diagnostic[] {
+  return referencesExist(ws, ws.sources.workspace, referencesIn(WorkspaceSettingsSchema, ws.settings), context);
+}
+
+const definedOnce = new WeakMap<Workspace, { offerings: string[]; dimensions: Map<string, string[]> }>();
+
+/** The offering ids and dimensions of workspace.yaml, once per workspace rather than once per reference. */
+function defined(ws: Workspace): { offerings: string[]; dimensions: Map<string, string[]> } {
+  let known = definedOnce.get(ws);
+  if (!known) definedOnce.set(ws, (known = { offerings: ws.settings.offerings.map((o) => o.id), dimensions: toMap(ws.settings.dimensions) }));
+  return known;
+}
+
 function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
   if (id === undefined || ws.personById.has(id)) return [];
   return [at(where, path, 'unknown-person', `${formatPath(path)}: ${excerpt(id)} is not a person in team.yaml.${suggestion(id, ws.personById.keys()) || ` Add ${what} to team.yaml, or use the id of someone listed there.`}`)];
+}
+
+function offeringRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined): Diagnostic[] {
+  const ids = defined(ws).offerings;
+  if (id === undefined || ids.includes(id)) return [];
+  return [at(where, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
+}
+
+function accountRef(where: Located, path: PathSegment[], id: string | undefined, accountIds: ReadonlySet<string>): Diagnostic[] {
+  if (id === undefined || accountIds.has(id)) return [];
+  return [at(where, path, 'unknown-account', `${formatPath(path)}: ${excerpt(id)} is not an account.${suggestion(id, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
+}
+
+function dimensionRef(ws: Workspace, where: Located, path: PathSegment[], name: string | undefined): Diagnostic[] {
+  const names = [...defined(ws).dimensions.keys()];
+  if (name === undefined || names.includes(name)) return [];
+  const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
+  return [at(where, path, 'unknown-dimension', `${formatPath(path)}: ${excerpt(name)} is not a dimension in workspace.yaml.${suggestion(name, names)}${fix}`)];
+}
+
+/** A plan's value for each dimension: every name a dimension, every value one of its values, no dimension left out. */
+function dimensionValuesExist(ws: Workspace, where: Located, path: PathSegment[], value: unknown): Diagnostic[] {
+  const dims = defined(ws).dimensions;
+  const names = [...dims.keys()];
+  const values: Record<string, unknown> = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const field = formatPath(path);
+  const out: Diagnostic[] = [];
+  for (const [key, v] of Object.entries(values)) {
+    const allowed = dims.get(key);
+    if (!allowed) {
+      out.push(at(where, [...path, key], 'unknown-dimension', `${field}.${key}: ${excerpt(key)} is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
+    } else if (typeof v === 'string' && !allowed.includes(v)) {
+      out.push(at(where, [...path, key], 'unknown-dimension-value', `${field}.${key}: ${excerpt(v)} is not a ${key} in workspace.yaml.${suggestion(v, allowed)} Write one of: ${allowed.join(', ')}.`));
+    }
+  }
+  for (const [name, allowed] of dims) {
+    if (!Object.hasOwn(values, name)) {
+      out.push(at(where, path, 'missing-dimension', `${field}.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${allowed.join(', ')}.`));
+    }
+  }
+  return out;
 }
 
 function uniquePeople(ws: Workspace): Diagnostic[] {
@@ -60,11 +148,10 @@ function uniquePeople(ws: Workspace): Diagnostic[] {
   });
 }
 
-function managersExist(ws: Workspace): Diagnostic[] {
+function managersInNoCircle(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   const cycles = findCycles(ws.people.map((p) => p.id), (id) => ws.personById.get(id)?.manager);
   ws.people.forEach((p, i) => {
-    out.push(...personRef(ws, ws.sources.team, ['people', i, 'manager'], p.manager, 'the manager'));
     const found = cycles.get(p.id);
     const cycle = found && found.first === i ? cycleFrom(found, p.id) : undefined;
     if (cycle) {
@@ -92,44 +179,6 @@ function accountIdsAreValid(ws: Workspace): Diagnostic[] {
   return out;
 }
 
-function accountReferencesExist(ws: Workspace): Diagnostic[] {
-  return ws.accounts.flatMap((a) => {
-    const p = a.plan;
-    return [
-      ...personRef(ws, a, ['owner'], p.owner, 'the owner'),
-      ...personRef(ws, a, ['exec_sponsor'], p.exec_sponsor, 'the executive sponsor'),
-      ...p.team.flatMap((m, i) => personRef(ws, a, ['team', i, 'person'], m.person, 'them')),
-      ...p.stakeholders.flatMap((s, i) => personRef(ws, a, ['stakeholders', i, 'relationship'], s.relationship, 'the relationship owner')),
-      ...p.actions.flatMap((x, i) => personRef(ws, a, ['actions', i, 'owner'], x.owner, 'the action owner')),
-      ...p.objectives.flatMap((x, i) => personRef(ws, a, ['objectives', i, 'owner'], x.owner, 'the objective owner')),
-      ...p.risks.flatMap((x, i) => personRef(ws, a, ['risks', i, 'owner'], x.owner, 'the risk owner')),
-      ...p.exec_relationships.flatMap((x, i) => personRef(ws, a, ['exec_relationships', i, 'ours'], x.ours, 'the executive')),
-    ];
-  });
-}
-
-function dimensionsMatchWorkspace(ws: Workspace): Diagnostic[] {
-  const dims = toMap(ws.settings.dimensions);
-  const names = [...dims.keys()];
-  return ws.accounts.flatMap((a) => {
-    const out: Diagnostic[] = [];
-    for (const [key, value] of Object.entries(a.plan.dimensions)) {
-      const allowed = dims.get(key);
-      if (!allowed) {
-        out.push(at(a, ['dimensions', key], 'unknown-dimension', `dimensions.${key}: ${excerpt(key)} is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
-      } else if (!allowed.includes(value)) {
-        out.push(at(a, ['dimensions', key], 'unknown-dimension-value', `dimensions.${key}: ${excerpt(value)} is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
-      }
-    }
-    for (const [name, allowed] of dims) {
-      if (!Object.hasOwn(a.plan.dimensions, name)) {
-        out.push(at(a, ['dimensions'], 'missing-dimension', `dimensions.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${allowed.join(', ')}.`));
-      }
-    }
-    return out;
-  });
-}
-
 function currencyHasRate(ws: Workspace): Diagnostic[] {
   const { currency, fx } = ws.settings;
   return ws.accounts.flatMap((a) => {
@@ -139,14 +188,12 @@ function currencyHasRate(ws: Workspace): Diagnostic[] {
   });
 }
 
-function parentsExist(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
+/** A parent that is not an account is reported with the plan's other references (planReferencesExist). */
+function parentsInNoCircle(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] {
   const cycles = findCycles(ws.accounts.map((a) => a.id), (id) => ws.accountById.get(id)?.plan.parent);
   return ws.accounts.flatMap((a) => {
     const parent = a.plan.parent;
-    if (parent === undefined) return [];
-    if (!accountIds.has(parent)) {
-      return [at(a, ['parent'], 'unknown-account', `parent: ${excerpt(parent)} is not an account.${suggestion(parent, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
-    }
+    if (parent === undefined || !accountIds.has(parent)) return [];
     const found = cycles.get(a.id);
     if (!found || found.min !== a.id) return [];
     const cycle = cycleFrom(found, a.id);
@@ -228,23 +275,8 @@ function forecastNotDoubleCounted(ws: Workspace): Diagnostic[] {
   });
 }
 
-function offeringsExist(ws: Workspace): Diagnostic[] {
-  const ids = ws.settings.offerings.map((o) => o.id);
-  const check = (where: Located, path: PathSegment[], id: string | undefined): Diagnostic[] => {
-    if (id === undefined || ids.includes(id)) return [];
-    return [at(where, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
-  };
-  return [
-    ...ws.accounts.flatMap((a) => [
-      ...a.plan.penetration.flatMap((x, i) => check(a, ['penetration', i, 'offering'], x.offering)),
-      ...a.plan.history.flatMap((x, i) => check(a, ['history', i, 'product'], x.product)),
-      ...a.plan.forecast.flatMap((x, i) => check(a, ['forecast', i, 'product'], x.product)),
-      ...a.plan.competitor_spend.flatMap((x, i) => check(a, ['competitor_spend', i, 'product'], x.product)),
-      ...a.plan.opportunities.flatMap((x, i) => check(a, ['opportunities', i, 'offering'], x.offering)),
-      ...a.plan.competitors.flatMap((c, i) => c.offerings.flatMap((o, j) => check(a, ['competitors', i, 'offerings', j], o))),
-      ...duplicatePenetration(a),
-    ]),
-  ];
+function penetrationUnique(ws: Workspace): Diagnostic[] {
+  return ws.accounts.flatMap(duplicatePenetration);
 }
 
 function duplicatePenetration(a: AccountEntry): Diagnostic[] {
@@ -319,16 +351,24 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
     if (r.review.person !== undefined && r.review.person !== r.person) {
       out.push(at(r, ['person'], 'review-person', `person: ${excerpt(r.review.person)} does not match the file name ${excerpt(r.person)}. Rename the file to ${r.review.person}.yaml or remove the "person" line.`));
     }
-    out.push(...personRef(ws, r, ['reviewer'], r.review.reviewer, 'the reviewer'));
-    out.push(...reviewAccountsExist(r, accountIds));
-    [...r.review.actions, ...r.review.previous_actions].forEach((x, i) => {
-      const list = i < r.review.actions.length ? 'actions' : 'previous_actions';
-      const index = list === 'actions' ? i : i - r.review.actions.length;
-      out.push(...personRef(ws, r, [list, index, 'owner'], x.owner, 'the action owner'));
-    });
+    out.push(...reviewReferencesExist(ws, r, accountIds, latest.get(r.person) === r));
     out.push(...reviewActionsServe(ws, r, accountIds, latest.get(r.person) === r));
-    out.push(...reviewOfferingsExist(r, ws.settings.offerings.map((o) => o.id), latest.get(r.person) === r));
     out.push(...reviewOutcomesComplete(r));
     return out;
+  });
+}
+
+/**
+ * A review's references (schemas/references.ts): its people must exist; an account or offering it names may have
+ * gone since its month, which is a note (link-reviews.ts), and an unknown offering is an error in a latest review.
+ */
+function reviewReferencesExist(ws: Workspace, r: ReviewEntry, accountIds: ReadonlySet<string>, latest: boolean): Diagnostic[] {
+  const offerings = defined(ws).offerings;
+  return referencesIn(ReviewSchema, r.review).flatMap((ref) => {
+    const id = typeof ref.value === 'string' ? ref.value : undefined;
+    if (id === undefined) return [];
+    if (ref.kind === 'account') return reviewAccountExists(r, ref.path, id, accountIds);
+    if (ref.kind === 'offering') return reviewOfferingExists(r, ref.path, id, offerings, latest);
+    return referencesExist(ws, r, [ref], { accountIds });
   });
 }

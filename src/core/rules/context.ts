@@ -4,8 +4,8 @@ import type { PortfolioRevenue } from '../portfolio/portfolio.ts';
 import type { Tier } from '../portfolio/tiers.ts';
 import type { Invocation } from '../shared/invocation.ts';
 import type { AccountEntry, Located, Workspace } from '../model.ts';
-import type { Draft } from './finding.ts';
-import type { RuleMeta } from './meta.ts';
+import type { Draft, MessageData, Said } from './finding.ts';
+import { ruleMeta, type RuleMeta } from './meta.ts';
 
 type Defaults<K extends RuleId> = Omit<(typeof RULE_DEFAULTS)[K], 'severity'>;
 type Overrides<K extends RuleId> = Exclude<NonNullable<RulesConfig[K]>, string>;
@@ -23,20 +23,38 @@ export interface RuleContext {
   how: Invocation;
 }
 
-/** A rule: its meta (rules/meta.ts) and its check. One file per rule, named by its id. */
-export interface Rule<K extends RuleId> {
-  meta: RuleMeta<K>;
+/** A rule's messages by message id, each a function of its data (ESLint's `meta.messages`, typed). */
+export type Messages = { readonly [messageId: string]: (data: never) => string };
+
+/** Says one of a rule's messages: its id and data, and the sentence they make. */
+export type Say<M extends Messages> = <I extends keyof M & string>(messageId: I, data: Parameters<M[I]>[0] & MessageData) => Said;
+
+/** A rule: its meta (id, description, defaults, setting, messages) and its check. One file per rule, named by its id. */
+export interface Rule<K extends RuleId, M extends Messages = Messages> {
+  meta: RuleMeta<K> & { messages: M };
   check(ctx: RuleContext, thresholds: Thresholds<K>): Draft[];
 }
 
+/**
+ * A rule, as its file in src/core/rules/ writes it: its messages, and a check that says them through `say`.
+ * Its description, defaults and setting come from its file in schemas/rules/ (rules/meta.ts).
+ */
+export function defineRule<K extends RuleId, const M extends Messages>(
+  id: K,
+  spec: { messages: M; check(ctx: RuleContext, thresholds: Thresholds<K>, say: Say<M>): Draft[] },
+): Rule<K, M> {
+  const say: Say<M> = (messageId, data) => ({ messageId, data, message: (spec.messages[messageId] as (data: MessageData) => string)(data) });
+  return { meta: { ...ruleMeta(id), messages: spec.messages }, check: (ctx, thresholds) => spec.check(ctx, thresholds, say) };
+}
+
 /** A finding in a plan or shared file, at a field (or the nearest part of the file that exists). */
-export function at(where: Located, path: PathSegment[], message: string, extra: Pick<Draft, 'account' | 'person'> = {}, target: 'value' | 'key' = 'value'): Draft {
-  return { file: where.file, ...where.source.locate(path, target), message, ...(path.length > 0 && { path: formatPath(path) }), ...extra };
+export function at(where: Located, path: PathSegment[], said: Said, extra: Pick<Draft, 'account' | 'person'> = {}, target: 'value' | 'key' = 'value'): Draft {
+  return { file: where.file, ...where.source.locate(path, target), ...said, ...(path.length > 0 && { path: formatPath(path) }), ...extra };
 }
 
 /** A finding about one account plan. */
-export function onPlan(a: AccountEntry, path: PathSegment[], message: string, person?: string, target: 'value' | 'key' = 'value'): Draft {
-  return at(a, path, message, { account: a.id, ...(person !== undefined && { person }) }, target);
+export function onPlan(a: AccountEntry, path: PathSegment[], said: Said, person?: string, target: 'value' | 'key' = 'value'): Draft {
+  return at(a, path, said, { account: a.id, ...(person !== undefined && { person }) }, target);
 }
 
 /** Strategic plans, and plans for accounts we do not sell to yet, carry the full buying-decision picture. */

@@ -1,11 +1,13 @@
 import { periodEnd, periodStart, quarterOfDate } from '../shared/periods.ts';
-import { onPlan, type Rule } from './context.ts';
+import { defineRule, onPlan } from './context.ts';
 import { type Draft } from './finding.ts';
-import { ruleMeta } from './meta.ts';
 
-export const execCadence: Rule<'exec-cadence'> = {
-  meta: ruleMeta('exec-cadence'),
-  check({ ws, today }) {
+export const execCadence = defineRule('exec-cadence', {
+  messages: {
+    noMeeting: ({ ours, theirs, lastMeeting, quarter, quarterEnd }: { ours: string; theirs: string; lastMeeting?: string; quarter: string; quarterEnd: string }) =>
+      `${ours} and ${theirs} ${lastMeeting ? `last met on ${lastMeeting}` : 'have no meeting on record'} and have nothing booked before ${quarter} ends on ${quarterEnd}. Executives meet their counterparts every quarter: book a meeting and set next_meeting.`,
+  },
+  check({ ws, today }, _thresholds, say) {
     const start = ws.settings.fiscal_year_start_month;
     const quarter = quarterOfDate(today, start);
     const from = periodStart(quarter, start);
@@ -17,9 +19,9 @@ export const execCadence: Rule<'exec-cadence'> = {
         if (met || booked) return [];
         const ours = ws.personById.get(x.ours)?.name ?? x.ours;
         const theirs = a.plan.stakeholders.find((s) => s.id === x.theirs)?.name ?? x.theirs;
-        const last = x.last_meeting ? `last met on ${x.last_meeting}` : 'have no meeting on record';
-        return [onPlan(a, ['exec_relationships', i], `${ours} and ${theirs} ${last} and have nothing booked before ${quarter} ends on ${to}. Executives meet their counterparts every quarter: book a meeting and set next_meeting.`, x.ours)];
+        const data = { ours, theirs, ...(x.last_meeting !== undefined && { lastMeeting: x.last_meeting }), quarter, quarterEnd: to };
+        return [onPlan(a, ['exec_relationships', i], say('noMeeting', data), x.ours)];
       }),
     );
   },
-};
+});

@@ -2,17 +2,23 @@ import { ledgerYear } from '../rollup/accounts.ts';
 import { formatMoney, rateOf, roundCents } from '../shared/money.ts';
 import { yearOf } from '../shared/periods.ts';
 import { excerpt } from '../shared/suggest.ts';
-import { onPlan, type Rule } from './context.ts';
+import { defineRule, onPlan } from './context.ts';
 import type { Draft } from './finding.ts';
-import { ruleMeta } from './meta.ts';
 
 /**
  * The ledger is what was sold; a plan's `history` is what someone typed. For a year the ledger covers, the ledger's
  * figure is the one summed, so a hand-typed figure that differs is stale or wrong and only misleads a reader of the file.
  */
-export const historyDiffersFromLedger: Rule<'history-differs-from-ledger'> = {
-  meta: ruleMeta('history-differs-from-ledger'),
-  check({ ws }) {
+export const historyDiffersFromLedger = defineRule('history-differs-from-ledger', {
+  messages: {
+    /**
+     * `linked`: a ledger row names the plan. When none does, `sameName` is the ledger id of a client of the plan's
+     * name without a plan, if there is one, and `account` the plan's id.
+     */
+    differs: (d: { year: string; typed: number; booked: number; currency: string; linked: boolean; account: string; sameName?: string }) =>
+      `The history typed here for ${d.year} sums to ${formatMoney(d.typed, d.currency)}, and the sales ledger booked ${formatMoney(d.booked, d.currency)} for this account that year. The ledger's figure is the one used: correct the history for ${d.year}, or remove it and let the ledger speak.${d.linked ? '' : unlinked(d.account, d.sameName)}`,
+  },
+  check({ ws }, _thresholds, say) {
     const ledger = ws.ledger;
     if (!ledger) return [];
     const out: Draft[] = [];
@@ -35,14 +41,15 @@ export const historyDiffersFromLedger: Rule<'history-differs-from-ledger'> = {
         const written = roundCents(sum);
         // Cents apart is rounding of a converted amount, not a different figure.
         if (Math.abs(written - booked) < 1) continue;
-        const money = (n: number) => formatMoney(n, ws.settings.currency);
-        const unnamed = ledger.clients.has(a.id) ? '' : unlinked(a.id, byName.get(a.plan.name.toLowerCase()));
-        out.push(onPlan(a, ['history', first, 'revenue'], `The history typed here for ${year} sums to ${money(written)}, and the sales ledger booked ${money(booked)} for this account that year. The ledger's figure is the one used: correct the history for ${year}, or remove it and let the ledger speak.${unnamed}`, a.plan.owner));
+        const linked = ledger.clients.has(a.id);
+        const sameName = linked ? undefined : byName.get(a.plan.name.toLowerCase());
+        const data = { year, typed: written, booked, currency: ws.settings.currency, linked, account: a.id, ...(sameName !== undefined && { sameName }) };
+        out.push(onPlan(a, ['history', first, 'revenue'], say('differs', data), a.plan.owner));
       }
     }
     return out;
   },
-};
+});
 
 /** What to say when no ledger row names the plan at all: link it, rather than trust a ledger that does not know it. */
 function unlinked(id: string, sameName: string | undefined): string {

@@ -26,7 +26,10 @@ import { reviewDate } from './review-date.ts';
 import { reviewIncomplete } from './review-incomplete.ts';
 import { reviewMissing } from './review-missing.ts';
 
-/** Every rule by id: the type demands one rule per id of schemas/rules.ts, each with that id's thresholds. */
+/**
+ * Every rule by id, one line each: the type demands one rule per id of schemas/rules.ts, each with that id's
+ * thresholds, in the same order (docs/adding-a-rule.md).
+ */
 export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   'strategic-limit': strategicLimit,
   'stale-plan': stalePlan,

@@ -1,20 +1,18 @@
-import { RULE_DEFAULTS, RulesConfigSchema, type RuleId } from '../../../schemas/rules.ts';
+import { RULE_SETTINGS, type RuleId } from '../../../schemas/rules.ts';
 
 /**
- * What a rule is, beside its check: its id, what it looks for, its default severity and thresholds, and the
- * Zod schema of its setting in workspace.yaml. The defaults and the schema stay in schemas/rules.ts, since
- * schemas import nothing from src/core; each rule file names its entry there by id.
+ * What a rule is, beside its check and messages: its id, what it looks for, its default severity and thresholds,
+ * and the Zod schema of its setting in workspace.yaml. Those live in schemas/rules/<id>.ts, since schemas import
+ * nothing from src/ and workspace.yaml's schema needs them.
  */
 export interface RuleMeta<K extends RuleId> {
   id: K;
   description: string;
-  defaults: (typeof RULE_DEFAULTS)[K];
-  setting: (typeof RulesConfigSchema.shape)[K];
+  defaults: (typeof RULE_SETTINGS)[K]['defaults'];
+  setting: (typeof RULE_SETTINGS)[K]['schema'];
 }
 
 export function ruleMeta<K extends RuleId>(id: K): RuleMeta<K> {
-  const setting = RulesConfigSchema.shape[id];
-  // The schema's description ends with the defaults, for editors; the meta keeps them as values.
-  const description = (setting.description ?? '').replace(/ Default: .*$/, '');
-  return { id, description, defaults: RULE_DEFAULTS[id], setting };
+  const { description, defaults, schema } = RULE_SETTINGS[id];
+  return { id, description, defaults, setting: schema };
 }

@@ -1,12 +1,14 @@
-import { describePlan, isActive, needsFullPicture, onPlan, type Rule } from './context.ts';
-import { ruleMeta } from './meta.ts';
+import { defineRule, describePlan, isActive, needsFullPicture, onPlan } from './context.ts';
 
-export const noExecSponsor: Rule<'no-exec-sponsor'> = {
-  meta: ruleMeta('no-exec-sponsor'),
-  check({ ws }) {
+export const noExecSponsor = defineRule('no-exec-sponsor', {
+  messages: {
+    noSponsor: ({ plan }: { plan: string }) =>
+      `This ${plan} has no executive sponsor on our side. Ask an executive to sponsor the account and add "exec_sponsor:" with their id in team.yaml.`,
+  },
+  check({ ws }, _thresholds, say) {
     return ws.accounts.flatMap((a) => {
       if (!needsFullPicture(a) || !isActive(a) || a.plan.exec_sponsor !== undefined) return [];
-      return [onPlan(a, ['exec_sponsor'], `This ${describePlan(a)} has no executive sponsor on our side. Ask an executive to sponsor the account and add "exec_sponsor:" with their id in team.yaml.`, a.plan.owner)];
+      return [onPlan(a, ['exec_sponsor'], say('noSponsor', { plan: describePlan(a) }), a.plan.owner)];
     });
   },
-};
+});

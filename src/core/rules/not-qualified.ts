@@ -1,22 +1,30 @@
 import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
-import { onPlan, type Rule } from './context.ts';
-import { ruleMeta } from './meta.ts';
+import { defineRule, onPlan } from './context.ts';
 
-export const notQualified: Rule<'not-qualified'> = {
-  meta: ruleMeta('not-qualified'),
-  check({ ws }, { min_true }) {
+type Question = keyof typeof QUALIFICATION_QUESTIONS;
+
+export const notQualified = defineRule('not-qualified', {
+  messages: {
+    /** `yes` is left out when the plan has no qualification at all; `unanswered` are the questions left out. */
+    tooFewTrue: ({ strategy, minTrue, yes, unanswered }: { strategy: 'grow' | 'acquire'; minTrue: number; yes?: number; unanswered: Question[] }) => {
+      const article = strategy === 'acquire' ? 'An' : 'A';
+      const state = yes === undefined ? 'this one answers none' : `this one has ${yes}`;
+      const hint = unanswered.length > 0 ? ` Answer ${unanswered.join(', ')} under qualification, or reconsider` : ' Reconsider';
+      return `${article} ${strategy} plan needs at least ${minTrue} of the 6 qualification questions answered true; ${state}.${hint} whether the account warrants the effort: retain or retire may fit better.`;
+    },
+  },
+  check({ ws }, { min_true }, say) {
     return ws.accounts.flatMap((a) => {
-      if (a.plan.strategy !== 'grow' && a.plan.strategy !== 'acquire') return [];
+      const strategy = a.plan.strategy;
+      if (strategy !== 'grow' && strategy !== 'acquire') return [];
       const answers = a.plan.qualification ?? {};
-      const keys = Object.keys(QUALIFICATION_QUESTIONS) as (keyof typeof QUALIFICATION_QUESTIONS)[];
+      const keys = Object.keys(QUALIFICATION_QUESTIONS) as Question[];
       const yes = keys.filter((k) => answers[k] === true).length;
       if (yes >= min_true) return [];
       const unanswered = keys.filter((k) => answers[k] === undefined);
-      const article = a.plan.strategy === 'acquire' ? 'An' : 'A';
-      const state = a.plan.qualification ? `this one has ${yes}` : 'this one answers none';
-      const hint = unanswered.length > 0 ? ` Answer ${unanswered.join(', ')} under qualification, or reconsider` : ' Reconsider';
       const path = a.plan.qualification ? ['qualification'] : ['strategy'];
-      return [onPlan(a, path, `${article} ${a.plan.strategy} plan needs at least ${min_true} of the 6 qualification questions answered true; ${state}.${hint} whether the account warrants the effort: retain or retire may fit better.`, a.plan.owner, 'key')];
+      const data = { strategy, minTrue: min_true, ...(a.plan.qualification && { yes }), unanswered };
+      return [onPlan(a, path, say('tooFewTrue', data), a.plan.owner, 'key')];
     });
   },
-};
+});

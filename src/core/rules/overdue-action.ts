@@ -1,18 +1,20 @@
 import { OPEN_ACTION_STATUSES } from '../../../schemas/execution.ts';
 import { daysBetween } from '../shared/periods.ts';
 import { excerpt } from '../shared/suggest.ts';
-import { onPlan, type Rule } from './context.ts';
-import { ruleMeta } from './meta.ts';
+import { defineRule, onPlan } from './context.ts';
 
-export const overdueAction: Rule<'overdue-action'> = {
-  meta: ruleMeta('overdue-action'),
-  check({ ws, today }, { grace_days }) {
+export const overdueAction = defineRule('overdue-action', {
+  messages: {
+    overdue: ({ action, due, late, status }: { action: string; due: string; late: number; status: string }) =>
+      `The action ${excerpt(action)} was due on ${due}, ${late} days ago, and is still ${status}. Do it and set "status: done", move the due date, or cancel it.`,
+  },
+  check({ ws, today }, { grace_days }, say) {
     return ws.accounts.flatMap((a) =>
       a.plan.actions.flatMap((x, i) => {
         const late = daysBetween(x.due, today);
         if (!OPEN_ACTION_STATUSES.has(x.status) || late <= grace_days) return [];
-        return [onPlan(a, ['actions', i, 'due'], `The action ${excerpt(x.description)} was due on ${x.due}, ${late} days ago, and is still ${x.status}. Do it and set "status: done", move the due date, or cancel it.`, x.owner)];
+        return [onPlan(a, ['actions', i, 'due'], say('overdue', { action: x.description, due: x.due, late, status: x.status }), x.owner)];
       }),
     );
   },
-};
+});

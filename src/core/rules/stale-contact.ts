@@ -1,23 +1,24 @@
 import { daysBetween } from '../shared/periods.ts';
-import { isActive, onPlan, type Rule } from './context.ts';
-import { ruleMeta } from './meta.ts';
+import { defineRule, isActive, onPlan } from './context.ts';
 import { isKey } from './stakeholders.ts';
 
-export const staleContact: Rule<'stale-contact'> = {
-  meta: ruleMeta('stale-contact'),
-  check({ ws, today }, { days }) {
+export const staleContact = defineRule('stale-contact', {
+  messages: {
+    noContact: ({ name }: { name: string }) => `${name} is a key stakeholder with no last_contact on record. Get in touch and add "last_contact: YYYY-MM-DD".`,
+    stale: ({ name, lastContact, age, days }: { name: string; lastContact: string; age: number; days: number }) =>
+      `Nobody has spoken with ${name}, a key stakeholder, since ${lastContact} (${age} days; the limit is ${days}). Get in touch and update last_contact.`,
+  },
+  check({ ws, today }, { days }, say) {
     return ws.accounts.flatMap((a) => {
       if (!isActive(a)) return [];
       return a.plan.stakeholders.flatMap((s, i) => {
         if (!isKey(s)) return [];
         const who = s.relationship ?? a.plan.owner;
-        if (s.last_contact === undefined) {
-          return [onPlan(a, ['stakeholders', i], `${s.name} is a key stakeholder with no last_contact on record. Get in touch and add "last_contact: YYYY-MM-DD".`, who)];
-        }
+        if (s.last_contact === undefined) return [onPlan(a, ['stakeholders', i], say('noContact', { name: s.name }), who)];
         const age = daysBetween(s.last_contact, today);
         if (age <= days) return [];
-        return [onPlan(a, ['stakeholders', i, 'last_contact'], `Nobody has spoken with ${s.name}, a key stakeholder, since ${s.last_contact} (${age} days; the limit is ${days}). Get in touch and update last_contact.`, who)];
+        return [onPlan(a, ['stakeholders', i, 'last_contact'], say('stale', { name: s.name, lastContact: s.last_contact, age, days }), who)];
       });
     });
   },
-};
+});

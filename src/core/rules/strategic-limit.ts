@@ -1,11 +1,13 @@
-import { at, type Rule } from './context.ts';
-import type { Draft } from './finding.ts';
-import { ruleMeta } from './meta.ts';
 import { pushTo } from '../shared/group.ts';
+import { at, defineRule } from './context.ts';
+import type { Draft } from './finding.ts';
 
-export const strategicLimit: Rule<'strategic-limit'> = {
-  meta: ruleMeta('strategic-limit'),
-  check({ ws }, { max }) {
+export const strategicLimit = defineRule('strategic-limit', {
+  messages: {
+    tooMany: ({ name, plans, max }: { name: string; plans: string[]; max: number }) =>
+      `${name} owns ${plans.length} strategic plans (${plans.join(', ')}), more than ${max}. A strategic plan is deep work reviewed every quarter: keep it for the accounts that carry the most revenue and set "strategic: false" on the others, or hand some to a colleague.`,
+  },
+  check({ ws }, { max }, say) {
     const byOwner = new Map<string, string[]>();
     for (const a of ws.accounts) if (a.plan.strategic) pushTo(byOwner, a.plan.owner, a.id);
     // Each person's first line in team.yaml, by id once: a findIndex per owner over the limit was owners × people.
@@ -16,10 +18,8 @@ export const strategicLimit: Rule<'strategic-limit'> = {
       if (plans.length <= max) continue;
       const index = line.get(owner) ?? -1;
       const name = ws.personById.get(owner)?.name ?? owner;
-      out.push(
-        at(ws.sources.team, ['people', index, 'id'], `${name} owns ${plans.length} strategic plans (${plans.join(', ')}), more than ${max}. A strategic plan is deep work reviewed every quarter: keep it for the accounts that carry the most revenue and set "strategic: false" on the others, or hand some to a colleague.`, { person: owner }),
-      );
+      out.push(at(ws.sources.team, ['people', index, 'id'], say('tooMany', { name, plans, max }), { person: owner }));
     }
     return out;
   },
-};
+});

@@ -1,11 +1,15 @@
 import { formatMoney } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
-import { onPlan, type Rule } from './context.ts';
-import { ruleMeta } from './meta.ts';
+import { defineRule, onPlan } from './context.ts';
 
-export const stretchBelowPlan: Rule<'stretch-below-plan'> = {
-  meta: ruleMeta('stretch-below-plan'),
-  check({ ws }, { min_ratio }) {
+export const stretchBelowPlan = defineRule('stretch-below-plan', {
+  messages: {
+    notAbove: ({ period, stretch, forecast, minRatio, currency }: { period: string; stretch: number; forecast: number; minRatio: number; currency: string }) => {
+      const bar = minRatio === 1 ? `the forecast of ${formatMoney(forecast, currency)}` : `${minRatio} × the forecast of ${formatMoney(forecast, currency)}`;
+      return `The ${period} stretch target of ${formatMoney(stretch, currency)} is not above ${bar}. A stretch target is what the account could bring if the bold moves work: raise it, or remove it.`;
+    },
+  },
+  check({ ws }, { min_ratio }, say) {
     return ws.accounts.flatMap((a) => {
       const currency = a.plan.currency ?? ws.settings.currency;
       return a.plan.stretch.flatMap((s, i) => {
@@ -13,9 +17,8 @@ export const stretchBelowPlan: Rule<'stretch-below-plan'> = {
         const inPeriod = a.plan.forecast.filter((f) => (isQuarter(s.period) ? f.period === s.period : yearOf(f.period) === s.period));
         const forecast = inPeriod.reduce((sum, f) => sum + f.revenue, 0);
         if (forecast === 0 || s.revenue > forecast * min_ratio) return [];
-        const bar = min_ratio === 1 ? `the forecast of ${formatMoney(forecast, currency)}` : `${min_ratio} × the forecast of ${formatMoney(forecast, currency)}`;
-        return [onPlan(a, ['stretch', i, 'revenue'], `The ${s.period} stretch target of ${formatMoney(s.revenue, currency)} is not above ${bar}. A stretch target is what the account could bring if the bold moves work: raise it, or remove it.`, a.plan.owner)];
+        return [onPlan(a, ['stretch', i, 'revenue'], say('notAbove', { period: s.period, stretch: s.revenue, forecast, minRatio: min_ratio, currency }), a.plan.owner)];
       });
     });
   },
-};
+});
