@@ -1,129 +1,16 @@
-import type { Severity } from '../../../schemas/rules.ts';
+import { FIELDS } from './catalog/fields.ts';
+import { READING } from './catalog/reading.ts';
+import { LEDGER } from './catalog/ledger.ts';
+import { LINKS } from './catalog/links.ts';
+import { NARRATIVE } from './catalog/narrative.ts';
+import { YAML } from './catalog/yaml.ts';
 
 /**
  * Every code a diagnostic can carry, with its one meaning. The codes are part of the `--json` contract
  * (README, "Diagnostic codes"): a code never changes meaning; a new meaning gets a new code.
- * Rule findings carry the rule's id as `rule` instead (src/core/rules).
+ * Each code's severity and message are written once, in its section's file under catalog/; a place that raises a
+ * code names it and passes its data (diagnose.ts). Rule findings carry the rule's id as `rule` instead (src/core/rules).
  */
-export const DIAGNOSTIC_CODES = {
-  // Reading the plans folder
-  'unreadable-file': { severity: 'error', meaning: 'A plans file exists but cannot be read (permissions, an I/O error).' },
-  'unreadable-folder': { severity: 'error', meaning: 'A folder inside the plans folder cannot be listed, so its plans are not checked.' },
-  'not-a-file': { severity: 'error', meaning: 'Something named like a plans file is not an ordinary file (a folder, FIFO, socket or device).' },
-  'file-too-large': { severity: 'error', meaning: 'A file is over the size limit and is not parsed.' },
-  'file-vanished': { severity: 'error', meaning: 'A file disappeared between listing the folder and reading it.' },
-  'file-changed': { severity: 'error', meaning: 'A file was replaced by a symbolic link while the folder was being read.' },
-  'link-loop': { severity: 'error', meaning: 'A symbolic link points, through other links, back to itself.' },
-  'link-dangling': { severity: 'error', meaning: 'A symbolic link points to nothing.' },
-  'link-outside': { severity: 'error', meaning: 'A symbolic link points outside the plans folder.' },
-  'link-hidden': { severity: 'error', meaning: 'A symbolic link points to a hidden file or folder, or into node_modules.' },
-  'link-to-folder': { severity: 'error', meaning: 'A symbolic link points to a folder; links to folders are not followed.' },
-  'file-name-case': { severity: 'error', meaning: 'A plans file or folder name has capitals (Accounts/, .YAML), so it is not read.' },
-  'unknown-file': { severity: 'warning', meaning: 'A file in the plans folder is not one the tools read.' },
-  'duplicate-file': { severity: 'error', meaning: 'Two files hold the same shared file (workspace.yml and workspace.yaml).' },
-  'missing-file': { severity: 'error', meaning: 'workspace.yaml or team.yaml is missing.' },
-  'missing-goals': { severity: 'warning', meaning: 'goals.yaml is missing, so check has no goals.' },
-  // Text and YAML
-  'not-utf8': { severity: 'error', meaning: 'The file is not UTF-8 text.' },
-  bom: { severity: 'warning', meaning: 'The file starts with a byte order mark, which was ignored.' },
-  'mixed-line-endings': { severity: 'warning', meaning: 'The file mixes CRLF and LF line endings.' },
-  'empty-file': { severity: 'error', meaning: 'The file, or an .mdx plan\'s frontmatter, is empty.' },
-  'mdx-no-frontmatter': { severity: 'error', meaning: 'An .mdx plan does not start with a "---" frontmatter block.' },
-  'mdx-unclosed-frontmatter': { severity: 'error', meaning: 'An .mdx plan\'s frontmatter block has no closing "---".' },
-  'yaml-syntax': { severity: 'error', meaning: 'The YAML cannot be parsed here (a syntax error with no more specific code).' },
-  'yaml-duplicate-key': { severity: 'error', meaning: 'A key appears twice in one mapping.' },
-  'yaml-tab': { severity: 'error', meaning: 'A tab is used for indentation.' },
-  'yaml-multiple-documents': { severity: 'error', meaning: 'The file holds more than one YAML document.' },
-  'yaml-unclosed': { severity: 'error', meaning: 'A quote or bracket is never closed.' },
-  'yaml-indentation': { severity: 'error', meaning: 'The indentation does not line up with the lines above.' },
-  'yaml-alias': { severity: 'error', meaning: 'An alias (*name) cannot be resolved, such as one naming no anchor.' },
-  'yaml-alias-cycle': { severity: 'error', meaning: 'An alias sits inside the anchor it names.' },
-  'yaml-alias-limit': { severity: 'error', meaning: 'The aliases of a file stand for more values than the alias budget allows.' },
-  'yaml-too-deep': { severity: 'error', meaning: 'The YAML nests deeper than the parser allows.' },
-  'not-a-mapping': { severity: 'error', meaning: 'The file\'s top level is not a mapping of fields.' },
-  // Fields (the schemas)
-  'unknown-key': { severity: 'error', meaning: 'A field the schema does not have.' },
-  'missing-field': { severity: 'error', meaning: 'A required field is missing.' },
-  'wrong-type': { severity: 'error', meaning: 'A value of the wrong type (text for a number, a list for a mapping ...).' },
-  'invalid-value': { severity: 'error', meaning: 'A value the field does not accept (not one of its choices, or refused by its own check).' },
-  'invalid-format': { severity: 'error', meaning: 'Text not in the field\'s format (a date, a period, an id, a URL).' },
-  'invalid-key': { severity: 'error', meaning: 'A key of a keyed mapping is not a valid id.' },
-  'empty-value': { severity: 'error', meaning: 'A text field is empty.' },
-  'wrong-size': { severity: 'error', meaning: 'A list has fewer or more items than the field allows.' },
-  'out-of-range': { severity: 'error', meaning: 'A number is below or above the bound the schema sets for the field.' },
-  'number-format': { severity: 'error', meaning: 'A number is written in a form tools disagree on (hexadecimal, octal, a leading zero, negative zero ...).' },
-  // Links between files
-  'invalid-file-name': { severity: 'error', meaning: 'An account plan\'s file name is not a valid account id.' },
-  'duplicate-account': { severity: 'error', meaning: 'Two plans have the same account id (file name).' },
-  'duplicate-id': { severity: 'error', meaning: 'An id is used twice in one list (people, offerings, criteria, objectives, actions ...).' },
-  'duplicate-value': { severity: 'error', meaning: 'A dimension lists the same value twice.' },
-  'duplicate-forecast': { severity: 'error', meaning: 'A plan forecasts the same period (and product) twice.' },
-  'duplicate-offering': { severity: 'error', meaning: 'A plan lists the same offering twice under penetration.' },
-  'duplicate-goal': { severity: 'error', meaning: 'Two goals have the same period and scope.' },
-  'double-counting': { severity: 'error', meaning: 'A plan forecasts a year both as a whole and by quarter.' },
-  'unknown-person': { severity: 'error', meaning: 'A field names a person who is not in team.yaml.' },
-  'unknown-review-person': { severity: 'error', meaning: 'A review file\'s name is not the id of a person in team.yaml.' },
-  'unknown-account': { severity: 'error', meaning: 'A field names an account that has no plan.' },
-  'unknown-stakeholder': { severity: 'error', meaning: 'A field names a stakeholder the plan does not list.' },
-  'unknown-objective': { severity: 'error', meaning: 'An action names an objective the plan does not list.' },
-  'unknown-offering': { severity: 'error', meaning: 'A field names an offering workspace.yaml does not list.' },
-  'unknown-dimension': { severity: 'error', meaning: 'A field names a dimension workspace.yaml does not define.' },
-  'unknown-dimension-value': { severity: 'error', meaning: 'A dimension value workspace.yaml does not list for that dimension.' },
-  'unknown-scope': { severity: 'error', meaning: 'A goal\'s scope key is not a dimension, "owner" or "manager".' },
-  'unknown-criterion': { severity: 'error', meaning: 'A plan scores an ICP criterion icp.yaml does not define.' },
-  'icp-score-above-scale': { severity: 'error', meaning: 'A plan\'s ICP score is above the scale icp.yaml sets.' },
-  'no-icp': { severity: 'error', meaning: 'A plan scores the ICP but there is no icp.yaml.' },
-  'missing-dimension': { severity: 'error', meaning: 'A plan lacks a dimension that workspace.yaml defines.' },
-  'reserved-dimension': { severity: 'error', meaning: 'A dimension is named "owner" or "manager", which goal scopes reserve.' },
-  'missing-fx-rate': { severity: 'error', meaning: 'A plan\'s currency has no exchange rate in workspace.yaml.' },
-  'fx-workspace-currency': { severity: 'error', meaning: 'workspace.yaml gives a rate for its own currency.' },
-  'tier-order': { severity: 'error', meaning: 'The tier thresholds are not in order A >= B >= C.' },
-  'not-a-manager': { severity: 'error', meaning: 'A goal is scoped to a manager nobody reports to.' },
-  'manager-cycle': { severity: 'error', meaning: 'The managers in team.yaml form a circle.' },
-  'parent-cycle': { severity: 'error', meaning: 'The parent accounts form a circle.' },
-  'reports-to-self': { severity: 'error', meaning: 'A stakeholder reports to themselves.' },
-  'reports-to-cycle': { severity: 'error', meaning: 'A plan\'s stakeholders\' reports_to form a circle.' },
-  'review-folder': { severity: 'error', meaning: 'A review\'s folder name is not a month (YYYY-MM).' },
-  'review-date': { severity: 'error', meaning: 'A review\'s date is not in the month of its folder.' },
-  'review-account-gone': { severity: 'info', meaning: 'A review names an account that has no plan now (removed or renamed since); the review stays valid.' },
-  'serves-without-account': { severity: 'error', meaning: 'A review action says which objective or action it serves but names no account.' },
-  'unknown-serves': { severity: 'error', meaning: 'An action in a person\'s latest review serves an id that is not an objective or action of the account\'s plan.' },
-  'review-serves-gone': { severity: 'info', meaning: 'An action in an earlier review serves an objective or action the plan no longer has; the review stays valid.' },
-  'review-offering-gone': { severity: 'info', meaning: 'An earlier review names an offering workspace.yaml no longer lists; the review stays valid.' },
-  'new-action-without-due': { severity: 'error', meaning: 'A new action in a review has no due date.' },
-  'slipped-without-due': { severity: 'error', meaning: 'A review action has slipped but gives no new due date.' },
-  'dropped-without-reason': { severity: 'error', meaning: 'A review action is dropped without a reason.' },
-  'review-person': { severity: 'error', meaning: 'A review\'s person field differs from its file name.' },
-  // Narratives
-  'mdx-syntax': { severity: 'error', meaning: 'A narrative cannot be parsed as MDX.' },
-  'mdx-expression': { severity: 'error', meaning: 'A narrative holds an MDX expression ({...}), which is code.' },
-  'mdx-esm': { severity: 'error', meaning: 'A narrative holds an import or export statement, which is code.' },
-  'mdx-component': { severity: 'error', meaning: 'A narrative uses a component (<Chart />); narratives have none.' },
-  'narrative-too-deep': { severity: 'error', meaning: 'A narrative nests lists, quotes or elements more than 100 levels deep.' },
-  'narrative-too-long': { severity: 'error', meaning: 'A narrative is over 100,000 characters, or a paragraph of it over 8,000 without a blank line.' },
-  'narrative-too-many-braces': { severity: 'error', meaning: 'A narrative holds more than 8 unescaped "{", which the MDX parser takes exponential time over.' },
-  'narrative-removed': { severity: 'warning', meaning: 'An element or attribute of a narrative is removed from the site.' },
-  'narrative-image-remote': { severity: 'error', meaning: 'A narrative image is a URL, not a file in the plans folder.' },
-  'narrative-image-missing': { severity: 'error', meaning: 'A narrative image path names no readable image file.' },
-  'narrative-image-outside': { severity: 'error', meaning: 'A narrative image path leads outside the plans folder.' },
-  'narrative-image-too-large': { severity: 'error', meaning: 'A narrative image is over the size limit.' },
-  'narrative-image-type': { severity: 'error', meaning: 'A narrative image is not a PNG, JPEG, GIF, WebP or AVIF (SVG included).' },
-  // The sales ledger (sales/*.csv)
-  'ledger-link': { severity: 'error', meaning: 'A ledger file is a symbolic link; links in sales/ are not followed.' },
-  'ledger-csv-syntax': { severity: 'error', meaning: 'A ledger row is not valid CSV (an unclosed or stray double quote).' },
-  'ledger-missing-column': { severity: 'error', meaning: 'A ledger file has no column for account, revenue, or date (or period).' },
-  'ledger-duplicate-column': { severity: 'error', meaning: 'A ledger file\'s header names one column twice.' },
-  'ledger-column-count': { severity: 'error', meaning: 'A ledger row has more or fewer cells than the header.' },
-  'ledger-missing-value': { severity: 'error', meaning: 'A ledger row leaves its account or revenue empty.' },
-  'ledger-not-a-number': { severity: 'error', meaning: 'A ledger revenue or margin is not a plain number.' },
-  'ledger-bad-date': { severity: 'error', meaning: 'A ledger date is not in the declared format, or a period is not a fiscal year or quarter.' },
-  'ledger-date-outside': { severity: 'error', meaning: 'A ledger row falls outside the fiscal years the workspace knows: its goals\' years and the two before them, and the years plans forecast or record.' },
-  'ledger-unknown-product': { severity: 'error', meaning: 'A ledger row names a product that is not an offering in workspace.yaml.' },
-  'ledger-unknown-currency': { severity: 'error', meaning: 'A ledger row\'s currency has no exchange rate in workspace.yaml.' },
-  'ledger-unknown-dimension-value': { severity: 'error', meaning: 'A ledger row gives a dimension value workspace.yaml does not list.' },
-  'ledger-control-character': { severity: 'error', meaning: 'A ledger cell holds a control character (a line break outside a name).' },
-  'ledger-value-too-long': { severity: 'error', meaning: 'A ledger text cell (account, name, product …) is over 1,000 characters.' },
-  'ledger-too-many-problems': { severity: 'error', meaning: 'A ledger file has more than 50 problems; the rest of it is not checked.' },
-} as const satisfies Record<string, { severity: Severity; meaning: string }>;
+export const DIAGNOSTIC_CODES = { ...READING, ...YAML, ...FIELDS, ...LINKS, ...NARRATIVE, ...LEDGER };
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
