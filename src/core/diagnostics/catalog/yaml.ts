@@ -1,5 +1,6 @@
 import { clip, excerpt } from '../../shared/suggest.ts';
 import type { CatalogEntry } from './entry.ts';
+import { notAMapping } from './fields.ts';
 
 /**
  * Why the YAML cannot be read, when no more specific code says: what `yaml` or js-yaml reported (`detail`, cut to
@@ -96,5 +97,5 @@ export const YAML = {
   'yaml-too-deep': { severity: 'error', meaning: 'The YAML nests deeper than the parser allows.',
     message: () => 'The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.',
   },
-  'not-a-mapping': { severity: 'error', meaning: 'The file\'s top level is not a mapping of fields.' },
+  'not-a-mapping': { severity: 'error', meaning: 'The file\'s top level is not a mapping of fields.', message: notAMapping },
 } as const satisfies Record<string, CatalogEntry>;
