@@ -29,11 +29,11 @@ export function problem<C extends DiagnosticCode>(code: C, ...data: DataOf<C>): 
 
 /** Raises a diagnostic: its severity and message come from the catalog entry of its code. */
 export function diagnose<C extends DiagnosticCode>(file: string, at: Place, code: C, ...data: DataOf<C>): Diagnostic {
-  return located(file, at, problem(code, ...data));
+  return placed(file, at, problem(code, ...data));
 }
 
 /** A problem found before its place was known, now at one. */
-export function located(file: string, at: Place, { code, message }: Problem): Diagnostic {
+export function placed(file: string, at: Place, { code, message }: Problem): Diagnostic {
   return {
     file,
     line: at.line,

@@ -2,7 +2,15 @@ import type { CatalogEntry } from './entry.ts';
 
 /** The sales ledger (sales/*.csv). */
 export const LEDGER = {
-  'ledger-link': { severity: 'error', meaning: 'A ledger file is a symbolic link; links in sales/ are not followed.' },
+  'ledger-link': {
+    severity: 'error',
+    meaning: 'A ledger file is a symbolic link; links in sales/ are not followed.',
+    /** `at` is how a base ref is shown, for a link in the ledger of `check --base`'s base. */
+    message: ({ at }: { at: string | undefined }) =>
+      at === undefined
+        ? 'This ledger file is a symbolic link, and links in sales/ are not followed (their rows would be counted twice). Copy the file here, or remove the link.'
+        : `At ${at} this ledger file is a symbolic link, and links in sales/ are not followed. Commit the file itself instead of a link.`,
+  },
   'ledger-csv-syntax': { severity: 'error', meaning: 'A ledger row is not valid CSV (an unclosed or stray double quote).' },
   'ledger-missing-column': { severity: 'error', meaning: 'A ledger file has no column for account, revenue, or date (or period).' },
   'ledger-duplicate-column': { severity: 'error', meaning: 'A ledger file\'s header names one column twice.' },
