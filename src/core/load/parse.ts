@@ -2,7 +2,7 @@ import jsYaml from 'js-yaml';
 import matter from 'gray-matter';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { diagnose, located, problem, type Problem } from '../diagnostics/diagnose.ts';
+import { diagnose, placed, problem, type Problem } from '../diagnostics/diagnose.ts';
 import { checkNarrative } from './narrative/check.ts';
 import { positionAt, YamlSource } from './yaml-source.ts';
 import { clip } from '../shared/suggest.ts';
@@ -25,7 +25,7 @@ export interface ParsedFile {
 export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx'): ParsedFile {
   const diagnostics: Diagnostic[] = [];
   const at = (text: string, offset: number, found: Problem) => {
-    diagnostics.push(located(file, positionAt(text, offset), found));
+    diagnostics.push(placed(file, positionAt(text, offset), found));
   };
 
   let text = decode(file, bytes, diagnostics);
