@@ -117,7 +117,7 @@ function dimensionsMatchWorkspace(ws: Workspace): Diagnostic[] {
     }
     for (const [name, allowed] of dims) {
       if (!Object.hasOwn(a.plan.dimensions, name)) {
-        out.push(at(a, ['dimensions'], 'missing-dimension', { dimension: name, allowed }));
+        out.push(at(a, ['dimensions'], 'missing-dimension', { field: 'dimensions', dimension: name, allowed }));
       }
     }
     return out;
@@ -139,7 +139,7 @@ function parentsExist(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
     const parent = a.plan.parent;
     if (parent === undefined) return [];
     if (!accountIds.has(parent)) {
-      return [at(a, ['parent'], 'unknown-account', { id: parent, accounts: accountIds })];
+      return [at(a, ['parent'], 'unknown-account', { field: 'parent', id: parent, accounts: accountIds })];
     }
     const found = cycles.get(a.id);
     if (!found || found.min !== a.id) return [];

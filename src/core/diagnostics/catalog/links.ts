@@ -42,8 +42,8 @@ export const LINKS = {
       `The file name ${excerpt(person)} should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(person, people)}`,
   },
   'unknown-account': { severity: 'error', meaning: 'A field names an account that has no plan.',
-    message: ({ id, accounts }: { id: string; accounts: Iterable<string> }) =>
-      `parent: ${excerpt(id)} is not an account.${suggestion(id, accounts) || ' Write the file name (without extension) of another plan in accounts/.'}`,
+    message: ({ field, id, accounts }: { field: string; id: string; accounts: Iterable<string> }) =>
+      `${field}: ${excerpt(id)} is not an account.${suggestion(id, accounts) || ' Write the file name (without extension) of another plan in accounts/.'}`,
   },
   'unknown-stakeholder': { severity: 'error', meaning: 'A field names a stakeholder the plan does not list.',
     message: ({ field, id, stakeholders }: { field: string; id: string; stakeholders: readonly string[] }) =>
@@ -79,8 +79,9 @@ export const LINKS = {
     message: () => 'icp: the plan scores the ideal customer profile, but there is no icp.yaml. Add icp.yaml with the weighted criteria, or remove "icp".',
   },
   'missing-dimension': { severity: 'error', meaning: 'A plan lacks a dimension that workspace.yaml defines.',
-    message: ({ dimension, allowed }: { dimension: string; allowed: readonly string[] }) =>
-      `dimensions.${dimension} is missing, so the plan cannot be rolled up by ${dimension}. Add "${dimension}:" with one of: ${allowed.join(', ')}.`,
+    /** `field` is the plan's map of dimensions (`dimensions`). */
+    message: ({ field, dimension, allowed }: { field: string; dimension: string; allowed: readonly string[] }) =>
+      `${field}.${dimension} is missing, so the plan cannot be rolled up by ${dimension}. Add "${dimension}:" with one of: ${allowed.join(', ')}.`,
   },
   'reserved-dimension': { severity: 'error', meaning: 'A dimension is named "owner" or "manager", which goal scopes reserve.',
     message: ({ name }: { name: string }) =>
