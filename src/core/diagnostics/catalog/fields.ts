@@ -58,8 +58,11 @@ export const FIELDS = {
   'out-of-range': {
     severity: 'error',
     meaning: 'A number is below or above the bound the schema sets for the field.',
-    message: ({ field, bound, limit, value }: { field: string; bound: 'at least' | 'more than' | 'at most' | 'less than'; limit: string; value: unknown }) =>
-      `${field} must be ${bound} ${limit}, got ${show(value)}.${(bound === 'at most' || bound === 'less than') && limit === '1' && typeof value === 'number' ? fractionHint(value) : ''}`,
+    /** A field's bound in its schema, or (`in: 'ledger'`) the largest amount a ledger row may hold. */
+    message: (data: { field: string; bound: 'at least' | 'more than' | 'at most' | 'less than'; limit: string; value: unknown } | { in: 'ledger'; column: string; value: string; max: number }) =>
+      'in' in data
+        ? `${data.column}: ${excerpt(data.value)} is beyond ${data.max.toExponential()}, the largest amount a row may hold. Correct the amount.`
+        : `${data.field} must be ${data.bound} ${data.limit}, got ${show(data.value)}.${(data.bound === 'at most' || data.bound === 'less than') && data.limit === '1' && typeof data.value === 'number' ? fractionHint(data.value) : ''}`,
   },
   'number-format': {
     severity: 'error',
