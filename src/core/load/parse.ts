@@ -61,7 +61,7 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
 
   if (yamlText.trim() === '') {
     const source = new YamlSource(file, yamlText);
-    at(text, 0, problem('empty-file', { frontmatter: format === 'mdx' }));
+    at(text, 0, problem('empty-file', { of: format === 'mdx' ? 'frontmatter' : 'file' }));
     return { data: undefined, source, diagnostics, ...(body !== undefined && { body }) };
   }
 

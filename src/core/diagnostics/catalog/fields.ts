@@ -11,8 +11,11 @@ export const FIELDS = {
   'unknown-key': {
     severity: 'error',
     meaning: 'A field the schema does not have.',
-    message: ({ key, kind, where, known, schema }: { key: string; kind: FileKind; where: string; known: readonly string[]; schema: string }) =>
-      `${excerpt(key)} is not a field of ${where === '' ? NOUNS[kind] : `"${where}"`}.${didYouMean(key, known, 'one of the known fields') || ` Remove it, or see schemas/json/${schema}.`}`,
+    /** A key the schema does not have, or (`in: 'sales.columns'`) a column mapping for no ledger field; `known` what there is. */
+    message: (data: { key: string; kind: FileKind; where: string; known: readonly string[]; schema: string } | { in: 'sales.columns'; key: string; known: readonly string[] }) =>
+      'in' in data
+        ? `sales.columns: ${excerpt(data.key)} is not a ledger field. Map one of: ${data.known.join(', ')}.`
+        : `${excerpt(data.key)} is not a field of ${data.where === '' ? NOUNS[data.kind] : `"${data.where}"`}.${didYouMean(data.key, data.known, 'one of the known fields') || ` Remove it, or see schemas/json/${data.schema}.`}`,
   },
   'missing-field': {
     severity: 'error',

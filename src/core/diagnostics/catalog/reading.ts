@@ -16,19 +16,23 @@ export const READING = {
     message: (data: TooLarge) => tooLarge(data),
   },
   'file-vanished': { severity: 'error', meaning: 'A file disappeared between listing the folder and reading it.',
-    message: () => 'The file disappeared while the plans were being read (was it moved or deleted meanwhile?). Run the check again.',
+    message: (data: InLedger = {}) => `The file disappeared while the ${data.in === 'ledger' ? 'ledger' : 'plans'} ${data.in === 'ledger' ? 'was' : 'were'} being read (was it moved or deleted meanwhile?). Run the check again.`,
   },
   'file-changed': { severity: 'error', meaning: 'A file was replaced by a symbolic link while the folder was being read.',
-    message: () => 'This file was replaced by a symbolic link while the plans were being read. Replace the link with the file itself, then run the check again.',
+    message: (data: InLedger = {}) =>
+      `This file was replaced by a symbolic link while the ${data.in === 'ledger' ? 'ledger was' : 'plans were'} being read. Replace the link with the file itself, then run the check again.`,
   },
   'link-loop': { severity: 'error', meaning: 'A symbolic link points, through other links, back to itself.',
     message: () => 'This symbolic link points, through other links, back to itself, so it has no content. Replace it with the file itself.',
   },
   'link-dangling': { severity: 'error', meaning: 'A symbolic link points to nothing.',
-    message: () => 'This symbolic link points to a file that does not exist. Replace it with the file itself, or remove it.',
+    message: (data: InLedger = {}) => `This symbolic link points to a file that does not exist. Replace it with the ${data.in === 'ledger' ? 'ledger file' : 'file'} itself, or remove it.`,
   },
   'link-outside': { severity: 'error', meaning: 'A symbolic link points outside the plans folder.',
-    message: () => 'This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.',
+    message: (data: InLedger = {}) =>
+      data.in === 'ledger'
+        ? 'This symbolic link points outside the plans folder, and the ledger is read only from inside it. Copy the file into sales/ instead of linking to it.'
+        : 'This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.',
   },
   'link-hidden': { severity: 'error', meaning: 'A symbolic link points to a hidden file or folder, or into node_modules.',
     message: () =>
@@ -39,8 +43,10 @@ export const READING = {
       'This symbolic link points to a folder, and links to folders are not followed (their plans would be read twice). Remove the link; the folder is read where it is.',
   },
   'file-name-case': { severity: 'error', meaning: 'A plans file or folder name has capitals (Accounts/, .YAML), so it is not read.',
-    message: ({ renamed }: { renamed: string }) =>
-      `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`,
+    message: ({ renamed, in: where }: { renamed: string } & InLedger) =>
+      where === 'ledger'
+        ? `This file is not read: ledger files end in lower-case .csv. Rename it to ${renamed}.`
+        : `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`,
   },
   'unknown-file': { severity: 'warning', meaning: 'A file in the plans folder is not one the tools read.',
     message: ({ rel }: { rel: string }) => `This file is not read as part of the plans.${unknownFileHint(rel)}`,
@@ -58,6 +64,9 @@ export const READING = {
     message: () => 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.',
   },
 } as const satisfies Record<string, CatalogEntry>;
+
+/** The same situation in the sales ledger (sales/*.csv), which some codes word for the ledger. */
+export type InLedger = { in?: 'ledger' };
 
 /** A file that cannot be read: when opening it, when listing its folder, or for no reason known. */
 export type Unreadable = { when: 'opening' | 'listing'; reason: string } | { when: 'unknown' };
@@ -77,7 +86,8 @@ export type NotAFile =
   | { is: 'special'; what: 'a named pipe (FIFO)' | 'a socket' | 'a device' | 'a folder' | 'not a regular file' }
   | { is: 'link-at-ref'; ref: string }
   | { is: 'ledger-entry-at-ref'; ref: string }
-  | { is: 'link-in-history' };
+  | { is: 'link-in-history' }
+  | { is: 'ledger-entry' };
 
 function notAFile(data: NotAFile): string {
   switch (data.is) {
@@ -91,6 +101,8 @@ function notAFile(data: NotAFile): string {
       return `At ${data.ref} this is not an ordinary file, so it is not read as part of the ledger.`;
     case 'link-in-history':
       return 'This version is a symbolic link, and links are never followed.';
+    case 'ledger-entry':
+      return 'This is not an ordinary file, so it is not read. The ledger is made of .csv files: replace it with one, or remove it.';
   }
 }
 
@@ -98,7 +110,8 @@ function notAFile(data: NotAFile): string {
 export type TooLarge =
   | { of: 'plans-file'; rel: string; size: number; cap: number }
   | { of: 'ledger-file-at-ref'; ref: string; size: number; limit: number }
-  | { of: 'ledger-at-ref'; ref: string; total: number; limit: number };
+  | { of: 'ledger-at-ref'; ref: string; total: number; limit: number }
+  | { of: 'ledger-file'; size: number; limit: number };
 
 function tooLarge(data: TooLarge): string {
   switch (data.of) {
@@ -110,6 +123,10 @@ function tooLarge(data: TooLarge): string {
     }
     case 'ledger-file-at-ref':
       return `At ${data.ref} this ledger file is ${data.size} bytes, over the ${data.limit} bytes sales.max_file_bytes allows, so it was not read.`;
+    case 'ledger-file': {
+      const mb = (n: number) => `${Math.round((n / 2 ** 20) * 10) / 10} MB (${n} bytes)`;
+      return `The file is ${mb(data.size)}, and a ledger file may be at most ${mb(data.limit)}, so it was not read. Split the export into several files in sales/, or raise sales.max_file_bytes in workspace.yaml.`;
+    }
     case 'ledger-at-ref':
       return `At ${data.ref} the ledger's files come to ${data.total} bytes, more than the ${data.limit} bytes a base can be read with, so the plans there cannot be read whole.`;
   }

@@ -39,10 +39,13 @@ function jsYamlOther(reason: string): string {
 /** Text and YAML. */
 export const YAML = {
   'not-utf8': { severity: 'error', meaning: 'The file is not UTF-8 text.',
-    message: ({ utf16 }: { utf16: boolean }) =>
-      utf16
-        ? 'The file is saved as UTF-16. Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8").'
-        : 'The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.',
+    /** A plans file saved as UTF-16 or in another encoding, or a ledger cell (`cell`, as decoded) that is not UTF-8. */
+    message: (data: { utf16: boolean } | { cell: string }) =>
+      'cell' in data
+        ? `This cell is not UTF-8 text (${excerpt(data.cell)}). Export the ledger as UTF-8 CSV.`
+        : data.utf16
+          ? 'The file is saved as UTF-16. Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8").'
+          : 'The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.',
   },
   bom: { severity: 'warning', meaning: 'The file starts with a byte order mark, which was ignored.',
     message: () => 'The file starts with a byte order mark (BOM). It was ignored, but save the file as UTF-8 without BOM.',
@@ -51,8 +54,12 @@ export const YAML = {
     message: () => 'The file mixes Windows (CRLF) and Unix (LF) line endings. It was read, but save it with LF line endings so diffs stay clean.',
   },
   'empty-file': { severity: 'error', meaning: 'The file, or an .mdx plan\'s frontmatter, is empty.',
-    message: ({ frontmatter }: { frontmatter: boolean }) =>
-      frontmatter ? 'The frontmatter is empty. Write the plan\'s fields between the two "---" lines.' : 'The file is empty. Write its fields, or delete the file.',
+    message: ({ of }: { of: 'file' | 'frontmatter' | 'ledger' }) =>
+      of === 'frontmatter'
+        ? 'The frontmatter is empty. Write the plan\'s fields between the two "---" lines.'
+        : of === 'ledger'
+          ? 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'
+          : 'The file is empty. Write its fields, or delete the file.',
   },
   'mdx-no-frontmatter': { severity: 'error', meaning: 'An .mdx plan does not start with a "---" frontmatter block.',
     message: () => 'An .mdx plan starts with a frontmatter block: a line "---", the plan\'s fields in YAML, and another "---" line, then the narrative.',
