@@ -4,7 +4,7 @@ import type { Diagnostic, Position } from './diagnostic.ts';
 type Catalog = typeof DIAGNOSTIC_CODES;
 
 /** The data a code's message is written from: `[]` for a message that needs none, `[data]` otherwise. */
-export type DataOf<C extends DiagnosticCode> = Catalog[C] extends { message: (...data: infer A) => string } ? A : never;
+export type DataOf<C extends DiagnosticCode> = Parameters<Catalog[C]['message']>;
 
 /** A code with its message, before it has a place (a file's problem found while reading it, an image check). */
 export interface Problem {
@@ -17,8 +17,7 @@ export type Place = Position & { path?: string };
 
 /** The message the catalog writes for a code from its data. */
 export function messageOf<C extends DiagnosticCode>(code: C, ...data: DataOf<C>): string {
-  const write = (DIAGNOSTIC_CODES[code] as { message?: (...a: unknown[]) => string }).message;
-  if (!write) throw new Error(`The diagnostic code "${code}" has no message in src/core/diagnostics/catalog.`);
+  const write = DIAGNOSTIC_CODES[code].message as (...a: unknown[]) => string;
   return write(...data);
 }
 

@@ -6,5 +6,5 @@ export interface CatalogEntry {
   /** The code's one meaning, for the README's table and the `--json` contract. */
   meaning: string;
   /** The message, written from the data the place that raises the code passes (see diagnose.ts). */
-  message?: (data: never) => string;
+  message: (data: never) => string;
 }

@@ -2,56 +2,82 @@ import type { CatalogEntry } from './entry.ts';
 
 /** Narratives (the MDX body of an .mdx plan, and the images it shows). `src` is an image's path as the narrative writes it. */
 export const NARRATIVE = {
-  'mdx-syntax': { severity: 'error', meaning: 'A narrative cannot be parsed as MDX.',
+  'mdx-syntax': {
+    severity: 'error',
+    meaning: 'A narrative cannot be parsed as MDX.',
     message: ({ reason }: { reason: string }) => `The narrative is not valid MDX here, so the site cannot be built: ${reason}. A literal "<" or "{" is written "\\<" or "\\{".`,
   },
-  'mdx-expression': { severity: 'error', meaning: 'A narrative holds an MDX expression ({...}), which is code.',
+  'mdx-expression': {
+    severity: 'error',
+    meaning: 'A narrative holds an MDX expression ({...}), which is code.',
     message: (data: MdxExpression) => mdxExpression(data),
   },
-  'mdx-esm': { severity: 'error', meaning: 'A narrative holds an import or export statement, which is code.',
+  'mdx-esm': {
+    severity: 'error',
+    meaning: 'A narrative holds an import or export statement, which is code.',
     message: ({ keyword }: { keyword: string }) =>
       `The narrative has an "${keyword}" statement, which would run as code when the site is built. Remove it: narratives are Markdown.`,
   },
-  'mdx-component': { severity: 'error', meaning: 'A narrative uses a component (<Chart />); narratives have none.',
+  'mdx-component': {
+    severity: 'error',
+    meaning: 'A narrative uses a component (<Chart />); narratives have none.',
     message: ({ name }: { name: string }) =>
       `<${name}> is a component, and plan narratives have none: the site build would fail. Use Markdown, or plain HTML such as <b> or <table>.`,
   },
-  'narrative-too-deep': { severity: 'error', meaning: 'A narrative nests lists, quotes or elements more than 100 levels deep.',
+  'narrative-too-deep': {
+    severity: 'error',
+    meaning: 'A narrative nests lists, quotes or elements more than 100 levels deep.',
     message: ({ max }: { max: number }) => `The narrative nests quotes, lists or elements more than ${max} levels deep here, far deeper than any plan. Flatten it.`,
   },
-  'narrative-too-long': { severity: 'error', meaning: 'A narrative is over 100,000 characters, or a paragraph of it over 8,000 without a blank line.',
+  'narrative-too-long': {
+    severity: 'error',
+    meaning: 'A narrative is over 100,000 characters, or a paragraph of it over 8,000 without a blank line.',
     message: (data: { of: 'narrative'; length: number; max: number } | { of: 'paragraph'; max: number }) =>
       data.of === 'narrative'
         ? `The narrative is ${data.length} characters long; a narrative is at most ${data.max} (about 15,000 words). Keep the plan's story here and link to longer documents.`
         : `This paragraph runs over ${data.max} characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.`,
   },
-  'narrative-too-many-braces': { severity: 'error', meaning: 'A narrative holds more than 8 unescaped "{", which the MDX parser takes exponential time over.',
+  'narrative-too-many-braces': {
+    severity: 'error',
+    meaning: 'A narrative holds more than 8 unescaped "{", which the MDX parser takes exponential time over.',
     message: ({ count, max }: { count: number; max: number }) =>
       `The narrative has ${count} "{", each the start of MDX code to the parser, which slows down beyond use past ${max}. Narratives hold no code: write \\{ for a literal brace, and keep at most ${max} {/* comments */}.`,
   },
-  'narrative-removed': { severity: 'warning', meaning: 'An element or attribute of a narrative is removed from the site.',
+  'narrative-removed': {
+    severity: 'warning',
+    meaning: 'An element or attribute of a narrative is removed from the site.',
     message: (data: Removed) => removed(data),
   },
-  'narrative-image-remote': { severity: 'error', meaning: 'A narrative image is a URL, not a file in the plans folder.',
+  'narrative-image-remote': {
+    severity: 'error',
+    meaning: 'A narrative image is a URL, not a file in the plans folder.',
     message: ({ src, scheme }: { src: string; scheme: string | undefined }) =>
       scheme === undefined || scheme === 'http' || scheme === 'https'
         ? `The image ${JSON.stringify(src)} is on another server. The site publishes only images kept in the plans folder, because a remote image tells its server who reads the plan. Save the image next to the plan and write its relative path, such as ./chart.png.`
         : `The image ${JSON.stringify(src)} is a "${scheme}:" URL, not a file. Save the image next to the plan and write its relative path, such as ./chart.png.`,
   },
-  'narrative-image-missing': { severity: 'error', meaning: 'A narrative image path names no readable image file.',
+  'narrative-image-missing': {
+    severity: 'error',
+    meaning: 'A narrative image path names no readable image file.',
     message: (data: ImageMissing) => imageMissing(data),
   },
-  'narrative-image-outside': { severity: 'error', meaning: 'A narrative image path leads outside the plans folder.',
+  'narrative-image-outside': {
+    severity: 'error',
+    meaning: 'A narrative image path leads outside the plans folder.',
     message: ({ src, absolute }: { src: string; absolute: boolean }) =>
       absolute
         ? `The image ${JSON.stringify(src)} is an absolute path. Write a path relative to the plan, such as ./chart.png, to an image inside the plans folder.`
         : `The image ${JSON.stringify(src)} is outside the plans folder, and the site publishes only what is inside it. Copy the image next to the plan and write ./ and its name.`,
   },
-  'narrative-image-too-large': { severity: 'error', meaning: 'A narrative image is over the size limit.',
+  'narrative-image-too-large': {
+    severity: 'error',
+    meaning: 'A narrative image is over the size limit.',
     message: ({ src, size, max }: { src: string; size: number; max: number }) =>
       `The image ${JSON.stringify(src)} is ${(size / 1048576).toFixed(1)} MB; images in plans are at most ${max / 1048576} MB. Export it smaller or as JPEG.`,
   },
-  'narrative-image-type': { severity: 'error', meaning: 'A narrative image is not a PNG, JPEG, GIF, WebP or AVIF (SVG included).',
+  'narrative-image-type': {
+    severity: 'error',
+    meaning: 'A narrative image is not a PNG, JPEG, GIF, WebP or AVIF (SVG included).',
     message: ({ src, svg }: { src: string; svg: boolean }) =>
       svg
         ? `The image ${JSON.stringify(src)} is an SVG, which can hold script that would run on the site. Export it as PNG and refer to the PNG.`

@@ -3,64 +3,96 @@ import type { CatalogEntry } from './entry.ts';
 
 /** Reading the plans folder. `reason` is an error code of the system (EACCES), never its message, which may carry a full path. */
 export const READING = {
-  'unreadable-file': { severity: 'error', meaning: 'A plans file exists but cannot be read (permissions, an I/O error).',
+  'unreadable-file': {
+    severity: 'error',
+    meaning: 'A plans file exists but cannot be read (permissions, an I/O error).',
     message: (data: Unreadable) => unreadable(data),
   },
-  'unreadable-folder': { severity: 'error', meaning: 'A folder inside the plans folder cannot be listed, so its plans are not checked.',
+  'unreadable-folder': {
+    severity: 'error',
+    meaning: 'A folder inside the plans folder cannot be listed, so its plans are not checked.',
     message: ({ reason }: { reason: string }) => `The folder cannot be read (${reason}), so its plans are not checked. Make it readable, or remove it.`,
   },
-  'not-a-file': { severity: 'error', meaning: 'Something named like a plans file is not an ordinary file (a folder, FIFO, socket or device).',
+  'not-a-file': {
+    severity: 'error',
+    meaning: 'Something named like a plans file is not an ordinary file (a folder, FIFO, socket or device).',
     message: (data: NotAFile) => notAFile(data),
   },
-  'file-too-large': { severity: 'error', meaning: 'A file is over the size limit and is not parsed.',
+  'file-too-large': {
+    severity: 'error',
+    meaning: 'A file is over the size limit and is not parsed.',
     message: (data: TooLarge) => tooLarge(data),
   },
-  'file-vanished': { severity: 'error', meaning: 'A file disappeared between listing the folder and reading it.',
+  'file-vanished': {
+    severity: 'error',
+    meaning: 'A file disappeared between listing the folder and reading it.',
     message: (data: InLedger = {}) => `The file disappeared while the ${data.in === 'ledger' ? 'ledger' : 'plans'} ${data.in === 'ledger' ? 'was' : 'were'} being read (was it moved or deleted meanwhile?). Run the check again.`,
   },
-  'file-changed': { severity: 'error', meaning: 'A file was replaced by a symbolic link while the folder was being read.',
+  'file-changed': {
+    severity: 'error',
+    meaning: 'A file was replaced by a symbolic link while the folder was being read.',
     message: (data: InLedger = {}) =>
       `This file was replaced by a symbolic link while the ${data.in === 'ledger' ? 'ledger was' : 'plans were'} being read. Replace the link with the file itself, then run the check again.`,
   },
-  'link-loop': { severity: 'error', meaning: 'A symbolic link points, through other links, back to itself.',
+  'link-loop': {
+    severity: 'error',
+    meaning: 'A symbolic link points, through other links, back to itself.',
     message: () => 'This symbolic link points, through other links, back to itself, so it has no content. Replace it with the file itself.',
   },
-  'link-dangling': { severity: 'error', meaning: 'A symbolic link points to nothing.',
+  'link-dangling': {
+    severity: 'error',
+    meaning: 'A symbolic link points to nothing.',
     message: (data: InLedger = {}) => `This symbolic link points to a file that does not exist. Replace it with the ${data.in === 'ledger' ? 'ledger file' : 'file'} itself, or remove it.`,
   },
-  'link-outside': { severity: 'error', meaning: 'A symbolic link points outside the plans folder.',
+  'link-outside': {
+    severity: 'error',
+    meaning: 'A symbolic link points outside the plans folder.',
     message: (data: InLedger = {}) =>
       data.in === 'ledger'
         ? 'This symbolic link points outside the plans folder, and the ledger is read only from inside it. Copy the file into sales/ instead of linking to it.'
         : 'This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.',
   },
-  'link-hidden': { severity: 'error', meaning: 'A symbolic link points to a hidden file or folder, or into node_modules.',
+  'link-hidden': {
+    severity: 'error',
+    meaning: 'A symbolic link points to a hidden file or folder, or into node_modules.',
     message: () =>
       'This symbolic link points to a hidden file or folder (a name starting with ".", or node_modules), which plans are never read from. Copy the plan to a visible file instead of linking to it.',
   },
-  'link-to-folder': { severity: 'error', meaning: 'A symbolic link points to a folder; links to folders are not followed.',
+  'link-to-folder': {
+    severity: 'error',
+    meaning: 'A symbolic link points to a folder; links to folders are not followed.',
     message: () =>
       'This symbolic link points to a folder, and links to folders are not followed (their plans would be read twice). Remove the link; the folder is read where it is.',
   },
-  'file-name-case': { severity: 'error', meaning: 'A plans file or folder name has capitals (Accounts/, .YAML), so it is not read.',
+  'file-name-case': {
+    severity: 'error',
+    meaning: 'A plans file or folder name has capitals (Accounts/, .YAML), so it is not read.',
     message: ({ renamed, in: where }: { renamed: string } & InLedger) =>
       where === 'ledger'
         ? `This file is not read: ledger files end in lower-case .csv. Rename it to ${renamed}.`
         : `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`,
   },
-  'unknown-file': { severity: 'warning', meaning: 'A file in the plans folder is not one the tools read.',
+  'unknown-file': {
+    severity: 'warning',
+    meaning: 'A file in the plans folder is not one the tools read.',
     message: ({ rel }: { rel: string }) => `This file is not read as part of the plans.${unknownFileHint(rel)}`,
   },
-  'duplicate-file': { severity: 'error', meaning: 'Two files hold the same shared file (workspace.yml and workspace.yaml).',
+  'duplicate-file': {
+    severity: 'error',
+    meaning: 'Two files hold the same shared file (workspace.yml and workspace.yaml).',
     message: ({ slot, first, second }: { slot: string; first: string; second: string }) => `There are two ${slot} files. Keep one of ${first} and ${second}.`,
   },
-  'missing-file': { severity: 'error', meaning: 'workspace.yaml or team.yaml is missing.',
+  'missing-file': {
+    severity: 'error',
+    meaning: 'workspace.yaml or team.yaml is missing.',
     message: ({ slot }: { slot: 'workspace' | 'team' | undefined }) =>
       slot === undefined
         ? 'The shared files could not be read.'
         : `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`,
   },
-  'missing-goals': { severity: 'warning', meaning: 'goals.yaml is missing, so check has no goals.',
+  'missing-goals': {
+    severity: 'warning',
+    meaning: 'goals.yaml is missing, so check has no goals.',
     message: () => 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.',
   },
 } as const satisfies Record<string, CatalogEntry>;

@@ -38,7 +38,9 @@ function jsYamlOther(reason: string): string {
 
 /** Text and YAML. */
 export const YAML = {
-  'not-utf8': { severity: 'error', meaning: 'The file is not UTF-8 text.',
+  'not-utf8': {
+    severity: 'error',
+    meaning: 'The file is not UTF-8 text.',
     /** A plans file saved as UTF-16 or in another encoding, or a ledger cell (`cell`, as decoded) that is not UTF-8. */
     message: (data: { utf16: boolean } | { cell: string }) =>
       'cell' in data
@@ -47,13 +49,19 @@ export const YAML = {
           ? 'The file is saved as UTF-16. Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8").'
           : 'The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.',
   },
-  bom: { severity: 'warning', meaning: 'The file starts with a byte order mark, which was ignored.',
+  bom: {
+    severity: 'warning',
+    meaning: 'The file starts with a byte order mark, which was ignored.',
     message: () => 'The file starts with a byte order mark (BOM). It was ignored, but save the file as UTF-8 without BOM.',
   },
-  'mixed-line-endings': { severity: 'warning', meaning: 'The file mixes CRLF and LF line endings.',
+  'mixed-line-endings': {
+    severity: 'warning',
+    meaning: 'The file mixes CRLF and LF line endings.',
     message: () => 'The file mixes Windows (CRLF) and Unix (LF) line endings. It was read, but save it with LF line endings so diffs stay clean.',
   },
-  'empty-file': { severity: 'error', meaning: 'The file, or an .mdx plan\'s frontmatter, is empty.',
+  'empty-file': {
+    severity: 'error',
+    meaning: 'The file, or an .mdx plan\'s frontmatter, is empty.',
     message: ({ of }: { of: 'file' | 'frontmatter' | 'ledger' }) =>
       of === 'frontmatter'
         ? 'The frontmatter is empty. Write the plan\'s fields between the two "---" lines.'
@@ -61,47 +69,71 @@ export const YAML = {
           ? 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'
           : 'The file is empty. Write its fields, or delete the file.',
   },
-  'mdx-no-frontmatter': { severity: 'error', meaning: 'An .mdx plan does not start with a "---" frontmatter block.',
+  'mdx-no-frontmatter': {
+    severity: 'error',
+    meaning: 'An .mdx plan does not start with a "---" frontmatter block.',
     message: () => 'An .mdx plan starts with a frontmatter block: a line "---", the plan\'s fields in YAML, and another "---" line, then the narrative.',
   },
-  'mdx-unclosed-frontmatter': { severity: 'error', meaning: 'An .mdx plan\'s frontmatter block has no closing "---".',
+  'mdx-unclosed-frontmatter': {
+    severity: 'error',
+    meaning: 'An .mdx plan\'s frontmatter block has no closing "---".',
     message: () => 'The frontmatter block is never closed. Add a line "---" after the plan\'s fields, before the narrative.',
   },
-  'yaml-syntax': { severity: 'error', meaning: 'The YAML cannot be parsed here (a syntax error with no more specific code).',
+  'yaml-syntax': {
+    severity: 'error',
+    meaning: 'The YAML cannot be parsed here (a syntax error with no more specific code).',
     message: (data: YamlSyntax) => yamlSyntax(data),
   },
-  'yaml-duplicate-key': { severity: 'error', meaning: 'A key appears twice in one mapping.',
+  'yaml-duplicate-key': {
+    severity: 'error',
+    meaning: 'A key appears twice in one mapping.',
     message: ({ key }: { key: string | undefined }) =>
       `The key ${key ? `${excerpt(key)} ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`,
   },
-  'yaml-tab': { severity: 'error', meaning: 'A tab is used for indentation.',
+  'yaml-tab': {
+    severity: 'error',
+    meaning: 'A tab is used for indentation.',
     message: () => 'A tab is used for indentation. YAML indents with spaces only: replace the tab with spaces.',
   },
-  'yaml-multiple-documents': { severity: 'error', meaning: 'The file holds more than one YAML document.',
+  'yaml-multiple-documents': {
+    severity: 'error',
+    meaning: 'The file holds more than one YAML document.',
     message: () => 'The file holds several YAML documents (separated by "---"). A plans file holds exactly one: remove the extra "---" line.',
   },
-  'yaml-unclosed': { severity: 'error', meaning: 'A quote or bracket is never closed.',
+  'yaml-unclosed': {
+    severity: 'error',
+    meaning: 'A quote or bracket is never closed.',
     message: ({ detail }: { detail: string }) => `A quote or bracket opened on this line is never closed (${detail}). Close it on the same line.`,
   },
-  'yaml-indentation': { severity: 'error', meaning: 'The indentation does not line up with the lines above.',
+  'yaml-indentation': {
+    severity: 'error',
+    meaning: 'The indentation does not line up with the lines above.',
     message: ({ detail }: { detail: string }) =>
       `The indentation here does not line up with the lines above (${detail}). Indent with spaces so that the fields of one mapping start in the same column.`,
   },
-  'yaml-alias': { severity: 'error', meaning: 'An alias (*name) cannot be resolved, such as one naming no anchor.',
+  'yaml-alias': {
+    severity: 'error',
+    meaning: 'An alias (*name) cannot be resolved, such as one naming no anchor.',
     message: ({ reason }: { reason: string }) =>
       /undefined alias|unidentified alias/.test(reason)
         ? 'This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.'
         : yamlSyntax({ by: 'js-yaml', reason }),
   },
-  'yaml-alias-cycle': { severity: 'error', meaning: 'An alias sits inside the anchor it names.',
+  'yaml-alias-cycle': {
+    severity: 'error',
+    meaning: 'An alias sits inside the anchor it names.',
     message: () =>
       'This alias (*name) is used inside the value its own anchor (&name) names, so the value would contain itself without end. Write the value out instead.',
   },
-  'yaml-alias-limit': { severity: 'error', meaning: 'The aliases of a file stand for more values than the alias budget allows.',
+  'yaml-alias-limit': {
+    severity: 'error',
+    meaning: 'The aliases of a file stand for more values than the alias budget allows.',
     message: ({ budget }: { budget: number }) =>
       `With this alias, the aliases (*name) of the file stand for more than ${budget} values, which is how a "billion laughs" attack makes a small file huge. Write the values out instead of nesting aliases.`,
   },
-  'yaml-too-deep': { severity: 'error', meaning: 'The YAML nests deeper than the parser allows.',
+  'yaml-too-deep': {
+    severity: 'error',
+    meaning: 'The YAML nests deeper than the parser allows.',
     message: () => 'The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.',
   },
   'not-a-mapping': { severity: 'error', meaning: 'The file\'s top level is not a mapping of fields.', message: notAMapping },
