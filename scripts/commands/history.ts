@@ -2,10 +2,9 @@ import { readPlansHistory } from '../../src/core/load/history/read-history.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { renderHistoryText } from '../../src/core/report/history-text.ts';
 import { buildSeries, EVERY, type Every } from '../../src/core/rollup/history.ts';
-import { InputError } from '../../src/core/shared/input-error.ts';
 import { parseDate } from '../../src/core/shared/today.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
-import { ExitError, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
+import { ExitError, parseOptions, plansDirOption, todayOption, withUsage, type Output } from '../lib/cli.ts';
 
 export const HISTORY_USAGE = 'Usage: npm run history -- [--plans DIR] [--since YYYY-MM-DD] [--every week|month] [--json] [--today YYYY-MM-DD] [--no-cache]';
 
@@ -24,7 +23,7 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
     output.out(HISTORY_USAGE);
     return 0;
   }
-  const since = values.since === undefined ? undefined : sinceOption(values.since);
+  const since = values.since === undefined ? undefined : withUsage(HISTORY_USAGE, () => parseDate('--since', values.since!));
   const until = todayOption(values.today, options.env ?? process.env, HISTORY_USAGE);
   if (since !== undefined && since > until) throw new ExitError(2, `--since ${since} is after today (${until}): there is no history after it yet.\n${HISTORY_USAGE}`);
   const every = values.every ?? 'week';
@@ -44,13 +43,4 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
     output.out(safeJson({ currency, every, goals, accounts, notes, ...(unavailable !== undefined && { unavailable }) }));
   } else for (const line of renderHistoryText(series)) output.out(line);
   return 0;
-}
-
-function sinceOption(value: string): string {
-  try {
-    return parseDate('--since', value);
-  } catch (e) {
-    if (e instanceof InputError) throw new ExitError(2, `${e.message}\n${HISTORY_USAGE}`);
-    throw e;
-  }
 }

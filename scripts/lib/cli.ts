@@ -119,8 +119,13 @@ export function plansDirOption(value: string | undefined): string {
 
 /** The date a command counts as today: --today, else TODAY, else the clock (shared/today.ts), with the usage on misuse. */
 export function todayOption(value: string | undefined, env: NodeJS.ProcessEnv, usage: string): string {
+  return withUsage(usage, () => resolveToday(value, env));
+}
+
+/** Reads an option through core's parser: its InputError becomes a misuse, exit 2, with the command's usage under it. */
+export function withUsage<T>(usage: string, read: () => T): T {
   try {
-    return resolveToday(value, env);
+    return read();
   } catch (e) {
     if (e instanceof InputError) throw new ExitError(2, `${e.message}\n${usage}`);
     throw e;

@@ -3,8 +3,6 @@ import type { BaseReport } from '../report/base-report.ts';
 import { resolveBase } from '../git/ref.ts';
 import { atCommit } from '../load/sources.ts';
 import { compareRollups } from '../rollup/diff.ts';
-import { toPosix } from '../shared/paths.ts';
-import { join, relative, resolve } from 'node:path';
 import { Run } from './run.ts';
 
 /** The base report, and the base's run when its plans validate (for the rules at the base). */
@@ -20,9 +18,8 @@ export interface BaseComparison {
  */
 export function compareWithBase(ref: string, plansDir: string, cwd: string, head: Run): BaseComparison {
   const base = resolveBase(ref, plansDir, cwd);
-  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
   const source = atCommit(base, plansDir, cwd);
-  const { renames, touched } = readFileChanges(base, display);
+  const { renames, touched } = readFileChanges(base, source.display);
   const at = { commit: base.commit, ...(base.refCommit !== base.commit && { refCommit: base.refCommit }) };
   const none = { ref, ...at, valid: false, errors: 0, goals: [], renames, touched };
   if (source.files.length === 0) {

@@ -22,6 +22,8 @@ export interface PlansSource {
   files: readonly PlansFile[];
   /** How messages name the plans folder ("plans/"). */
   root: string;
+  /** How messages name a file of the plans folder by its path inside it (accounts/acme.yaml → plans/accounts/acme.yaml). */
+  display(rel: string): string;
   /** The per-file parse cache, when the source has one. */
   cache: PlansCache | undefined;
   /** Errors for the images the narratives show that are missing, outside the folder or not raster images. */
@@ -52,6 +54,7 @@ export function workingCopy(options: WorkingCopyOptions): PlansSource {
   return {
     files,
     root: displayRoot(plansDir, cwd),
+    display: displayIn(plansDir, cwd),
     cache: options.cache ? PlansCache.open(folder, cwd, options.env ?? process.env, options.toolRoot) : undefined,
     checkImages: (files) => [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)],
     readLedger: (ws) => readLedger(plansDir, cwd, ws),
@@ -64,10 +67,11 @@ export function workingCopy(options: WorkingCopyOptions): PlansSource {
  */
 export function atCommit(base: BaseRef, plansDir: string, cwd: string): PlansSource {
   const entries = listAt(base.repo, base.commit);
-  const display = (rel: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
+  const display = displayIn(plansDir, cwd);
   return {
     files: readPlansAt(base, entries, display),
     root: displayRoot(plansDir, cwd),
+    display,
     cache: undefined,
     checkImages: (files) => {
       const folder = treeFolder(base, entries);
@@ -100,4 +104,9 @@ function treeFolder(base: BaseRef, entries: readonly TreeEntry[]): ImageFolder {
       };
     },
   };
+}
+
+/** A file of the plans folder as messages name it, relative to where the command runs: the working copy's and a commit's alike. */
+function displayIn(plansDir: string, cwd: string): (rel: string) => string {
+  return (rel) => toPosix(relative(cwd, join(resolve(cwd, plansDir), rel)));
 }
