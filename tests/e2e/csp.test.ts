@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { workingCopy } from '../../src/core/load/sources.ts';
 import type { Workspace } from '../../src/core/model.ts';
-import { buildSite, crawl, launchBrowser, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
+import { copyOfExampleSite, crawl, launchBrowser, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
 // The Content Security Policy of the built example site: present on every page, strict for scripts, silent
 // while the site works (diagrams, search, theme), and biting when plan text smuggles script into a page.
@@ -26,7 +26,8 @@ const recorded = (page: Page) => page.evaluate(() => (window as unknown as { __c
 const pwned = (page: Page) => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
 
 beforeAll(async () => {
-  site = buildSite('plans', { TODAY: '2026-11-24' });
+  // A copy of the shared build: the probes below write pages into it.
+  site = await copyOfExampleSite();
   server = await serve(site.dir);
   browser = await launchBrowser();
   context = await browser.newContext();

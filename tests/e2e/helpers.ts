@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { EXAMPLE_TODAY } from './global-setup.ts';
+
+export { EXAMPLE_TODAY };
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -19,6 +22,31 @@ export function buildSite(plansDir: string, env: Record<string, string> = {}): {
   });
   if (result.status !== 0) throw new Error(`The build of ${plansDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return { dir, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * The example plans built once for the whole browser project (tests/e2e/global-setup.ts), with today pinned at
+ * EXAMPLE_TODAY; waits until that build has ended. Read it, never write into it: other test files share it (take
+ * `copyOfExampleSite()` to change files).
+ */
+export async function exampleSite(): Promise<{ dir: string; stdout: string; stderr: string }> {
+  const { dir, marker } = inject('exampleSite');
+  const deadline = Date.now() + 600_000;
+  while (!existsSync(marker)) {
+    if (Date.now() > deadline) throw new Error('The shared build of the example did not end within 10 minutes.');
+    await new Promise((wake) => setTimeout(wake, 250));
+  }
+  const built = JSON.parse(readFileSync(marker, 'utf8')) as { status: number | null; stdout: string; stderr: string };
+  if (built.status !== 0) throw new Error(`The shared build of the example failed (exit ${built.status}):\n${built.stdout}\n${built.stderr}`);
+  return { dir, stdout: built.stdout, stderr: built.stderr };
+}
+
+/** A copy of the shared build of the example in a fresh temporary folder, for a test file that writes into it. */
+export async function copyOfExampleSite(): Promise<{ dir: string; stdout: string; stderr: string }> {
+  const shared = await exampleSite();
+  const dir = join(mkdtempSync(join(tmpdir(), 'site-e2e-')), 'dist');
+  cpSync(shared.dir, dir, { recursive: true });
+  return { ...shared, dir };
 }
 
 /** A built site as a test file uses it: its folder, the URL it is served at, and a Chromium to open it in. */
@@ -36,15 +64,17 @@ export function useBuiltSite(plansDir: string, env: Record<string, string> = {})
   let site: { dir: string } | undefined;
   let server: { url: string; close: () => Promise<void> } | undefined;
   let browser: Browser | undefined;
+  // The example with today pinned at EXAMPLE_TODAY and nothing else set is the shared build: read, not removed.
+  const shared = plansDir === 'plans' && Object.keys(env).length === 1 && env.TODAY === EXAMPLE_TODAY;
   beforeAll(async () => {
-    site = buildSite(plansDir, env);
+    site = shared ? await exampleSite() : buildSite(plansDir, env);
     server = await serve(site.dir);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
+    if (site && !shared) rmSync(join(site.dir, '..'), { recursive: true, force: true });
   });
   const ready = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error(`The site of ${plansDir} is built in beforeAll: use it inside a test or a hook.`);

@@ -1,11 +1,11 @@
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { workingCopy } from '../../src/core/load/sources.ts';
 import type { AccountEntry, Workspace } from '../../src/core/model.ts';
-import { buildSite, crawl, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
+import { crawl, exampleSite, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
 // The example organisation in plans/, built once with the real build command and served on loopback.
 let site: { dir: string };
@@ -17,8 +17,8 @@ const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspac
 const showcase: AccountEntry = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 
 beforeAll(async () => {
-  // The example's dates are set around 2026-11-24: pin the build's today so the pages stay the same as time passes.
-  site = buildSite('plans', { TODAY: '2026-11-24' });
+  // The example's dates are set around 2026-11-24: the shared build pins today so the pages stay the same as time passes.
+  site = await exampleSite();
   server = await serve(site.dir);
   browser = await launchBrowser();
   pages = await crawl(browser, server.url, server.url);
@@ -27,7 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (site) rmSync(join(site.dir, '..'), { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<Page> {
