@@ -147,6 +147,9 @@ describe('a repository made by init, with the packed package installed', () => {
     expect(installed.filter((f) => /^(plans|tests|docs|\.github)\//.test(f) || /fixtures|\.test\.ts$/.test(f))).toEqual([]);
     expect(installed).toContain('compiled/scripts/account-plans.js');
     expect(installed).toContain('schemas/json/account.schema.json');
+    // The licence travels with the package, and package.json names it.
+    expect(installed).toContain('LICENSE');
+    expect((JSON.parse(readFileSync(join(repo, 'node_modules/account-plans/package.json'), 'utf8')) as { license?: string }).license).toBe('MIT');
   });
 
   it('npx account-plans --version prints the version', () => {
