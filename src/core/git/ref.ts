@@ -1,6 +1,7 @@
 import { isPlanPath, isSkippedName } from '../shared/paths.ts';
 import { oneLine } from '../shared/text.ts';
-import { MAX_FILE_BYTES_SETTING, sizeCapFor, tooLargeMessage } from '../load/limits.ts';
+import { MAX_FILE_BYTES_SETTING, sizeCapFor } from '../load/limits.ts';
+import { problem, type Problem } from '../diagnostics/diagnose.ts';
 import type { PlansFile } from '../load/files.ts';
 import { InputError } from '../shared/input-error.ts';
 import { openPlansRepo, outsideMessage, type PlansRepo } from './repo.ts';
@@ -111,9 +112,9 @@ export function readPlansAt(base: BaseRef, entries: readonly TreeEntry[], displa
   const { shownRef } = base;
   const plans = entries.filter(({ rel, type }) => type !== 'commit' && isPlanPath(rel));
   const problemOf = (e: TreeEntry): PlansFile['problem'] => {
-    if (e.mode === '120000') return { code: 'not-a-file', message: `At ${shownRef} this is a symbolic link, and links are never followed; the comparison leaves it out.` };
+    if (e.mode === '120000') return problem('not-a-file', { is: 'link-at-ref', ref: shownRef });
     const cap = sizeCapFor(e.rel, MAX_FILE_BYTES_SETTING);
-    return e.size > cap ? { code: 'file-too-large', message: tooLargeMessage(e.rel, e.size, cap) } : undefined;
+    return e.size > cap ? problem('file-too-large', { of: 'plans-file', rel: e.rel, size: e.size, cap }) : undefined;
   };
   const wanted = plans.filter((e) => problemOf(e) === undefined);
   const blobs = readFilesAt(base.repo, base.commit, wanted);
@@ -129,10 +130,8 @@ export function readPlansAt(base: BaseRef, entries: readonly TreeEntry[], displa
 const BASE_LEDGER_BYTES = 512 * 1024 * 1024;
 
 /** A ledger file at a commit that is not read, and why (the working copy's reader refuses the same). */
-export interface RefusedFile {
+export interface RefusedFile extends Problem {
   display: string;
-  code: 'ledger-link' | 'not-a-file' | 'file-too-large';
-  message: string;
 }
 
 /**
@@ -144,14 +143,14 @@ export function readLedgerAt(base: BaseRef, entries: readonly TreeEntry[], displ
   const ledger = entries.filter(({ rel }) => /^sales\/[^/]+\.csv$/i.test(rel) && !isSkippedName(rel.slice('sales/'.length)));
   const refused: RefusedFile[] = [];
   for (const e of ledger) {
-    if (e.mode === '120000') refused.push({ display: display(e.rel), code: 'ledger-link', message: `At ${base.shownRef} this ledger file is a symbolic link, and links in sales/ are not followed. Commit the file itself instead of a link.` });
-    else if (!isRegularEntry(e)) refused.push({ display: display(e.rel), code: 'not-a-file', message: `At ${base.shownRef} this is not an ordinary file, so it is not read as part of the ledger.` });
-    else if (e.size > maxBytes) refused.push({ display: display(e.rel), code: 'file-too-large', message: `At ${base.shownRef} this ledger file is ${e.size} bytes, over the ${maxBytes} bytes sales.max_file_bytes allows, so it was not read.` });
+    if (e.mode === '120000') refused.push({ display: display(e.rel), ...problem('ledger-link', { at: base.shownRef }) });
+    else if (!isRegularEntry(e)) refused.push({ display: display(e.rel), ...problem('not-a-file', { is: 'ledger-entry-at-ref', ref: base.shownRef }) });
+    else if (e.size > maxBytes) refused.push({ display: display(e.rel), ...problem('file-too-large', { of: 'ledger-file-at-ref', ref: base.shownRef, size: e.size, limit: maxBytes }) });
   }
   // The base's ledger is read whole through one git pipe: past its buffer, it is refused like a file too large.
   const total = ledger.reduce((sum, e) => sum + e.size, 0);
   if (refused.length === 0 && total > BASE_LEDGER_BYTES) {
-    refused.push({ display: display(ledger[0]?.rel ?? 'sales'), code: 'file-too-large', message: `At ${base.shownRef} the ledger's files come to ${total} bytes, more than the ${BASE_LEDGER_BYTES} bytes a base can be read with, so the plans there cannot be read whole.` });
+    refused.push({ display: display(ledger[0]?.rel ?? 'sales'), ...problem('file-too-large', { of: 'ledger-at-ref', ref: base.shownRef, total, limit: BASE_LEDGER_BYTES }) });
   }
   if (refused.length > 0) return { files: [], refused };
   const blobs = readFilesAt(base.repo, base.commit, ledger);

@@ -1,11 +1,11 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts';
+import { problem, type Problem } from '../diagnostics/diagnose.ts';
 /**
  * The alias budget. js-yaml does not copy an aliased value, so parsing a "billion laughs" is cheap; walking the
  * data (Zod, the rollup) is not. The values every alias stands for are counted once per value, in time linear in
  * the file, and a file over the budget, or with an alias inside its own anchor, is refused at that alias.
  */
 
-type Report = (offset: number, code: DiagnosticCode, message: string) => void;
+type Report = (offset: number, found: Problem) => void;
 
 /**
  * How many values all the aliases of a file may stand for together: this many, or one per character of the file
@@ -37,12 +37,12 @@ export function withinAliasBudget(aliases: Map<number, unknown>, budget: number,
   for (const [offset, value] of [...aliases].sort((a, b) => a[0] - b[0])) {
     const size = sizeOf(value);
     if (size === Infinity) {
-      report(offset, 'yaml-alias-cycle', 'This alias (*name) is used inside the value its own anchor (&name) names, so the value would contain itself without end. Write the value out instead.');
+      report(offset, problem('yaml-alias-cycle'));
       return false;
     }
     total += size;
     if (total > budget) {
-      report(offset, 'yaml-alias-limit', `With this alias, the aliases (*name) of the file stand for more than ${budget} values, which is how a "billion laughs" attack makes a small file huge. Write the values out instead of nesting aliases.`);
+      report(offset, problem('yaml-alias-limit', { budget }));
       return false;
     }
   }

@@ -1,10 +1,9 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts';
+import { problem, type Problem } from '../diagnostics/diagnose.ts';
 import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../shared/input-error.ts';
 import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visibleName } from '../shared/paths.ts';
-import { excerpt } from '../shared/suggest.ts';
-import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
+import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
 export interface PlansFile {
@@ -14,7 +13,7 @@ export interface PlansFile {
   display: string;
   bytes: Uint8Array;
   /** Why the file could not be read (a link out of the folder, a FIFO, too large …); `bytes` is then empty. */
-  problem?: { code: DiagnosticCode; message: string };
+  problem?: Problem;
 }
 
 /** The files that are parsed (in any case, so that a wrong case is reported); the others are only named in a warning, so never read. */
@@ -24,7 +23,7 @@ interface Entry {
   rel: string;
   /** The real path to open, or undefined when `problem` is set. */
   path?: string;
-  problem?: { code: DiagnosticCode; message: string };
+  problem?: Problem;
 }
 
 /**
@@ -57,7 +56,7 @@ function listFolder(realRoot: string): Entry[] {
     try {
       names = readdirSync(join(realRoot, relDir));
     } catch (e) {
-      out.push({ rel: relDir, problem: { code: 'unreadable-folder', message: `The folder cannot be read (${reason(e)}), so its plans are not checked. Make it readable, or remove it.` } });
+      out.push({ rel: relDir, problem: problem('unreadable-folder', { reason: reason(e) }) });
       return;
     }
     for (const name of names) {
@@ -81,7 +80,7 @@ function listFolder(realRoot: string): Entry[] {
         const entry = judgeLink(realRoot, rel, path);
         if (entry) out.push(entry);
       } else if (stat.isDirectory()) {
-        if (PLAN_EXTENSIONS.test(name)) out.push({ rel, problem: { code: 'not-a-file', message: 'This is a folder, but its name says it is a plans file. Rename the folder, or put the plan in a file of that name.' } });
+        if (PLAN_EXTENSIONS.test(name)) out.push({ rel, problem: problem('not-a-file', { is: 'folder-named-like-a-file' }) });
         else walk(rel);
       } else if (PLAN_EXTENSIONS.test(name)) {
         out.push(stat.isFile() ? { rel, path } : { rel, problem: notAFile(stat) });
@@ -101,11 +100,8 @@ function isFolder(path: string): boolean {
 }
 
 /** Why a name a person cannot read as it is is refused, and what to rename it to. */
-export function invisibleNameProblem(name: string, hidden: string, folder: boolean): { code: DiagnosticCode; message: string } {
-  const meant = visibleName(name);
-  const what = folder ? 'folder' : 'file';
-  const rename = meant === '' ? `Rename the ${what}.` : `Rename the ${what} to ${excerpt(meant)}.`;
-  return { code: 'invisible-name', message: `The ${what} name ${excerpt(name)} ${hidden}, which nobody sees in a listing, so ${folder ? 'its plans are' : 'it is'} not read. ${rename}` };
+export function invisibleNameProblem(name: string, hidden: string, folder: boolean): Problem {
+  return problem('invisible-name', { name, hidden, folder, meant: visibleName(name) });
 }
 
 /** A link is followed only to a file inside the plans folder; anything else is an error at the link. */
@@ -117,8 +113,8 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
   } catch (e) {
     if (!named) return undefined;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { rel, problem: { code: 'link-loop', message: 'This symbolic link points, through other links, back to itself, so it has no content. Replace it with the file itself.' } };
-    return { rel, problem: { code: 'link-dangling', message: 'This symbolic link points to a file that does not exist. Replace it with the file itself, or remove it.' } };
+    if (code === 'ELOOP') return { rel, problem: problem('link-loop') };
+    return { rel, problem: problem('link-dangling') };
   }
   const inside = target === realRoot || isBelow(realRoot, target);
   let stat: Stats;
@@ -128,14 +124,14 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
     return named ? { rel, problem: vanished(e) } : undefined;
   }
   if (!inside && (named || stat.isDirectory())) {
-    return { rel, problem: { code: 'link-outside', message: 'This symbolic link points outside the plans folder, and plans are read only from inside it. Copy the file into the plans folder instead of linking to it.' } };
+    return { rel, problem: problem('link-outside') };
   }
   // Hidden files (.env, .git/config) are never read by the walk; a link must not reach them either.
   if (named && inside && relative(realRoot, target).split(sep).some(isSkippedName)) {
-    return { rel, problem: { code: 'link-hidden', message: 'This symbolic link points to a hidden file or folder (a name starting with ".", or node_modules), which plans are never read from. Copy the plan to a visible file instead of linking to it.' } };
+    return { rel, problem: problem('link-hidden') };
   }
   if (stat.isDirectory()) {
-    return { rel, problem: { code: 'link-to-folder', message: 'This symbolic link points to a folder, and links to folders are not followed (their plans would be read twice). Remove the link; the folder is read where it is.' } };
+    return { rel, problem: problem('link-to-folder') };
   }
   if (!named) return undefined;
   return stat.isFile() ? { rel, path: target } : { rel, problem: notAFile(stat) };
@@ -144,14 +140,14 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
 /** Opens without following a link and without blocking on a FIFO, checks the size on the open file, then reads. */
 function readEntry(e: Entry, display: (rel: string) => string, cap: number): PlansFile {
   const file = { rel: e.rel, display: display(e.rel), bytes: new Uint8Array(0) };
-  if (e.problem || !e.path) return { ...file, problem: e.problem ?? { code: 'unreadable-file', message: 'The file cannot be read.' } };
+  if (e.problem || !e.path) return { ...file, problem: e.problem ?? problem('unreadable-file', { when: 'unknown' }) };
   if (!PARSED.test(e.rel)) return file;
   let fd: number | undefined;
   try {
     fd = openSync(e.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     const stat = fstatSync(fd);
     if (!stat.isFile()) return { ...file, problem: notAFile(stat) };
-    if (stat.size > cap) return { ...file, problem: { code: 'file-too-large', message: tooLargeMessage(e.rel, stat.size, cap) } };
+    if (stat.size > cap) return { ...file, problem: problem('file-too-large', { of: 'plans-file', rel: e.rel, size: stat.size, cap }) };
     const bytes = new Uint8Array(stat.size);
     let at = 0;
     while (at < bytes.length) {
@@ -163,23 +159,23 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number): Pla
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ...file, problem: vanished(err) };
-    if (code === 'ELOOP') return { ...file, problem: { code: 'file-changed', message: 'This file was replaced by a symbolic link while the plans were being read. Replace the link with the file itself, then run the check again.' } };
-    if (code === 'EISDIR') return { ...file, problem: { code: 'not-a-file', message: 'This is a folder, but its name says it is a plans file. Rename the folder, or put the plan in a file of that name.' } };
-    return { ...file, problem: { code: 'unreadable-file', message: `The file cannot be read (${reason(err)}). Make it readable by the user who runs the check, then run it again.` } };
+    if (code === 'ELOOP') return { ...file, problem: problem('file-changed') };
+    if (code === 'EISDIR') return { ...file, problem: problem('not-a-file', { is: 'folder-named-like-a-file' }) };
+    return { ...file, problem: problem('unreadable-file', { when: 'opening', reason: reason(err) }) };
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
 }
 
-function notAFile(stat: Stats): { code: DiagnosticCode; message: string } {
+function notAFile(stat: Stats): Problem {
   const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'not a regular file';
-  return { code: 'not-a-file', message: `This is ${what}, not a file, so it is not read. Plans files are ordinary text files: replace it with one, or remove it.` };
+  return problem('not-a-file', { is: 'special', what });
 }
 
-function vanished(e: unknown): { code: DiagnosticCode; message: string } {
+function vanished(e: unknown): Problem {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code !== 'ENOENT') return { code: 'unreadable-file', message: `The file cannot be read (${reason(e)}). Make it readable, then run the check again.` };
-  return { code: 'file-vanished', message: 'The file disappeared while the plans were being read (was it moved or deleted meanwhile?). Run the check again.' };
+  if (code !== 'ENOENT') return problem('unreadable-file', { when: 'listing', reason: reason(e) });
+  return problem('file-vanished');
 }
 
 /** The error code only: an OS message may carry a full path, which is not ours to print. */

@@ -38,14 +38,3 @@ export function fileSizeLimit(workspaceBytes: Uint8Array): number {
   }
 }
 
-export function tooLargeMessage(rel: string, size: number, cap: number): string {
-  const fix = SHARED_FILE_ANY_CASE.test(rel)
-    ? `${rel} may be at most ${formatBytes(cap)} whatever workspace.yaml says. Split it or remove what it does not need.`
-    : `Plans files may be at most ${formatBytes(cap)}, so it was not parsed. Shorten it, or raise "max_file_bytes" in workspace.yaml if plans this large are intended.`;
-  return `The file is ${formatBytes(size)}. ${fix}`;
-}
-
-function formatBytes(n: number): string {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) === 0) return `${n / (1024 * 1024)} MB (${n} bytes)`;
-  return `${n} bytes`;
-}

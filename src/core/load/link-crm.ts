@@ -1,4 +1,3 @@
-import { excerpt } from '../shared/suggest.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { at } from './link-at.ts';
 import type { AccountEntry, Workspace } from '../model.ts';
@@ -17,10 +16,10 @@ export function crmIdsUnique(ws: Workspace): Diagnostic[] {
     const first = accounts.get(id);
     const owner = ws.accountById.get(id);
     if (first) {
-      out.push(at(a, ['crm', 'id'], 'duplicate-crm-id', `crm.id: ${excerpt(id)} is also the CRM id of ${first.file}, so the ledger's rows for it would all be booked to one of the two plans. Each plan names its own CRM account: correct one of the ids, or merge the two plans.`));
+      out.push(at(a, ['crm', 'id'], 'duplicate-crm-id', { of: 'account', id, first: first.file }));
     } else if (owner && owner !== a) {
       // Ledger rows are matched by plan id first: this crm.id would never receive one of its rows.
-      out.push(at(a, ['crm', 'id'], 'duplicate-crm-id', `crm.id: ${excerpt(id)} is the id of the plan ${owner.file}, and a ledger row naming ${excerpt(id)} is booked to that plan, never to this one. Write this account's own CRM id.`));
+      out.push(at(a, ['crm', 'id'], 'duplicate-crm-id', { of: 'account-is-plan-id', id, owner: owner.file }));
     } else accounts.set(id, a);
   }
   const deals = new Map<string, { a: AccountEntry; i: number }>();
@@ -30,7 +29,7 @@ export function crmIdsUnique(ws: Workspace): Diagnostic[] {
       const first = deals.get(o.crm_id);
       if (!first) return void deals.set(o.crm_id, { a, i });
       const where = first.a === a ? `opportunities[${first.i}] of this plan` : `opportunities[${first.i}] of ${first.a.file}`;
-      out.push(at(a, ['opportunities', i, 'crm_id'], 'duplicate-crm-id', `opportunities[${i}].crm_id: ${excerpt(o.crm_id)} is also the CRM id of ${where}, so the deal would be counted twice. Keep the deal in one plan, or correct the id.`));
+      out.push(at(a, ['opportunities', i, 'crm_id'], 'duplicate-crm-id', { of: 'deal', index: i, id: o.crm_id, where }));
     });
   }
   return out;

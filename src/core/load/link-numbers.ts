@@ -30,19 +30,10 @@ function findNumbers(where: Located): Diagnostic[] {
       const value = jsYaml.load(raw, { schema: jsYaml.CORE_SCHEMA });
       if (typeof value !== 'number') return;
       const path = pathOf(ancestors, node);
-      out.push(at(where, path, 'number-format', `${formatPath(path)}: ${raw} ${describeForm(raw, value)}. Write ${value}.`));
+      out.push(at(where, path, 'number-format', { field: formatPath(path), written: raw, value }));
     },
   });
   return out;
-}
-
-function describeForm(raw: string, value: number): string {
-  const form = raw.replace(/^[-+]/, '').slice(0, 2).toLowerCase();
-  if (form === '0x') return `is a hexadecimal number, which YAML reads as ${value}`;
-  if (form === '0o') return `is an octal number, which YAML reads as ${value}`;
-  if (form === '0b') return `is a binary number, which YAML reads as ${value}`;
-  const octal = /^[-+]?0[0-7]+$/.test(raw) ? `, which older YAML tools read as the octal number ${Number.parseInt(raw, 8)}` : '';
-  return `has a leading zero${octal}`;
 }
 
 /** The data path of a node, from the chain of maps, pairs and lists above it. */

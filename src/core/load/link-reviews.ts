@@ -1,7 +1,6 @@
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import type { ReviewEntry, Workspace } from '../model.ts';
-import { excerpt } from '../shared/suggest.ts';
-import { at, suggestion } from './link-at.ts';
+import { at } from './link-at.ts';
 
 export { latestReviews } from '../reviews/history.ts';
 
@@ -11,8 +10,7 @@ export { latestReviews } from '../reviews/history.ts';
  */
 export function reviewAccountExists(r: ReviewEntry, path: PathSegment[], id: string, accountIds: ReadonlySet<string>): Diagnostic[] {
   if (accountIds.has(id)) return [];
-  const hint = suggestion(id, accountIds) || ' If it was removed or renamed since, leave the review as it is: it records its month.';
-  return [at(r, path, 'review-account-gone', `${formatPath(path)}: ${excerpt(id)} has no plan in accounts/ now.${hint}`, 'info')];
+  return [at(r, path, 'review-account-gone', { field: formatPath(path), id, accounts: accountIds })];
 }
 
 /**
@@ -26,7 +24,7 @@ export function reviewActionsServe(ws: Workspace, r: ReviewEntry, accountIds: Re
       if (x.serves === undefined) return [];
       const where = `${list}[${i}].serves`;
       if (x.account === undefined) {
-        return [at(r, [list, i, 'serves'], 'serves-without-account', `${where}: ${excerpt(x.serves)} names an objective or action, but the action names no account. Add "account: <id>" for the plan it belongs to.`)];
+        return [at(r, [list, i, 'serves'], 'serves-without-account', { field: where, serves: x.serves })];
       }
       const plan = ws.accountById.get(x.account);
       // No plan now (a note above), or a plan that failed its schema (its errors are reported).
@@ -34,10 +32,9 @@ export function reviewActionsServe(ws: Workspace, r: ReviewEntry, accountIds: Re
       const ids = [...plan.plan.objectives.map((o) => o.id), ...plan.plan.actions.flatMap((a) => (a.id === undefined ? [] : [a.id]))];
       if (ids.includes(x.serves)) return [];
       if (!latest) {
-        return [at(r, [list, i, 'serves'], 'review-serves-gone', `${where}: ${excerpt(x.serves)} is not an objective or action in accounts/${x.account} now. The review records its month: leave it as it is.`, 'info')];
+        return [at(r, [list, i, 'serves'], 'review-serves-gone', { field: where, serves: x.serves, account: x.account })];
       }
-      const message = `${where}: ${excerpt(x.serves)} is not an objective or action id in accounts/${x.account}.${suggestion(x.serves, ids) || ` Write the id of one of its objectives or actions${ids.length > 0 ? ` (${ids.slice(0, 5).join(', ')})` : '; give the plan action an id first'}.`}`;
-      return [at(r, [list, i, 'serves'], 'unknown-serves', message)];
+      return [at(r, [list, i, 'serves'], 'unknown-serves', { field: where, serves: x.serves, account: x.account, ids })];
     }),
   );
 }
@@ -48,9 +45,8 @@ export function reviewActionsServe(ws: Workspace, r: ReviewEntry, accountIds: Re
  */
 export function reviewOfferingExists(r: ReviewEntry, path: PathSegment[], id: string, offerings: readonly string[], latest: boolean): Diagnostic[] {
   if (offerings.includes(id)) return [];
-  if (!latest) return [at(r, path, 'review-offering-gone', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml now. The review records its month: leave it as it is.`, 'info')];
-  const hint = suggestion(id, offerings) || (offerings.length ? ` Write one of: ${offerings.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.');
-  return [at(r, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${hint}`)];
+  if (!latest) return [at(r, path, 'review-offering-gone', { field: formatPath(path), id })];
+  return [at(r, path, 'unknown-offering', { field: formatPath(path), id, offerings })];
 }
 
 /**
@@ -62,13 +58,13 @@ export function reviewOutcomesComplete(r: ReviewEntry): Diagnostic[] {
   return lists.flatMap(([list, actions]) =>
     actions.flatMap((x, i) => {
       if (x.status === 'slipped' && x.due === undefined) {
-        return [at(r, [list, i, 'status'], 'slipped-without-due', `${list}[${i}]: ${excerpt(x.description)} slipped but gives no new date. Add "due: YYYY-MM-DD", the date it is now promised for.`)];
+        return [at(r, [list, i, 'status'], 'slipped-without-due', { list, index: i, description: x.description })];
       }
       if ((x.status === 'dropped' || x.status === 'cancelled') && x.reason === undefined) {
-        return [at(r, [list, i, 'status'], 'dropped-without-reason', `${list}[${i}]: ${excerpt(x.description)} is ${x.status} without a reason. Add "reason: …", one line on why it is no longer worth doing.`)];
+        return [at(r, [list, i, 'status'], 'dropped-without-reason', { list, index: i, description: x.description, status: x.status })];
       }
       if (list === 'actions' && x.due === undefined && x.status !== 'dropped' && x.status !== 'cancelled') {
-        return [at(r, [list, i, 'description'], 'new-action-without-due', `actions[${i}]: ${excerpt(x.description)} has no due date. Add "due: YYYY-MM-DD": a new action has an owner and a date, so the weekly check can find it.`)];
+        return [at(r, [list, i, 'description'], 'new-action-without-due', { index: i, description: x.description })];
       }
       return [];
     }),

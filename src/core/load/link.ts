@@ -1,10 +1,9 @@
-import { suggestId } from '../shared/paths.ts';
-import { excerpt } from '../shared/suggest.ts';
 import { IdSchema } from '../../../schemas/common.ts';
 import { AccountPlanSchema, ReviewSchema, TeamSchema, WorkspaceSettingsSchema } from '../../../schemas/index.ts';
+import { diagnose } from '../diagnostics/diagnose.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { cycleFrom, findCycles } from './cycles.ts';
-import { at, suggestion } from './link-at.ts';
+import { at } from './link-at.ts';
 import { latestReviews, reviewAccountExists, reviewActionsServe, reviewOfferingExists, reviewOutcomesComplete } from './link-reviews.ts';
 import { numbersWrittenPlainly } from './link-numbers.ts';
 import { crmIdsUnique } from './link-crm.ts';
@@ -96,25 +95,24 @@ function defined(ws: Workspace): { offerings: string[]; dimensions: Map<string, 
 
 function personRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined, what: string): Diagnostic[] {
   if (id === undefined || ws.personById.has(id)) return [];
-  return [at(where, path, 'unknown-person', `${formatPath(path)}: ${excerpt(id)} is not a person in team.yaml.${suggestion(id, ws.personById.keys()) || ` Add ${what} to team.yaml, or use the id of someone listed there.`}`)];
+  return [at(where, path, 'unknown-person', { field: formatPath(path), id, people: ws.personById.keys(), role: what })];
 }
 
 function offeringRef(ws: Workspace, where: Located, path: PathSegment[], id: string | undefined): Diagnostic[] {
   const ids = defined(ws).offerings;
   if (id === undefined || ids.includes(id)) return [];
-  return [at(where, path, 'unknown-offering', `${formatPath(path)}: ${excerpt(id)} is not an offering in workspace.yaml.${suggestion(id, ids) || (ids.length ? ` Write one of: ${ids.join(', ')}.` : ' Add it under "offerings" in workspace.yaml.')}`)];
+  return [at(where, path, 'unknown-offering', { field: formatPath(path), id, offerings: ids })];
 }
 
 function accountRef(where: Located, path: PathSegment[], id: string | undefined, accountIds: ReadonlySet<string>): Diagnostic[] {
   if (id === undefined || accountIds.has(id)) return [];
-  return [at(where, path, 'unknown-account', `${formatPath(path)}: ${excerpt(id)} is not an account.${suggestion(id, accountIds) || ' Write the file name (without extension) of another plan in accounts/.'}`)];
+  return [at(where, path, 'unknown-account', { field: formatPath(path), id, accounts: accountIds })];
 }
 
 function dimensionRef(ws: Workspace, where: Located, path: PathSegment[], name: string | undefined): Diagnostic[] {
   const names = [...defined(ws).dimensions.keys()];
   if (name === undefined || names.includes(name)) return [];
-  const fix = names.length ? ` Write one of: ${names.join(', ')}.` : ' There are no dimensions yet: add them under "dimensions", or remove the line.';
-  return [at(where, path, 'unknown-dimension', `${formatPath(path)}: ${excerpt(name)} is not a dimension in workspace.yaml.${suggestion(name, names)}${fix}`)];
+  return [at(where, path, 'unknown-dimension', { in: 'settings', field: formatPath(path), name, names })];
 }
 
 /** A plan's value for each dimension: every name a dimension, every value one of its values, no dimension left out. */
@@ -127,14 +125,14 @@ function dimensionValuesExist(ws: Workspace, where: Located, path: PathSegment[]
   for (const [key, v] of Object.entries(values)) {
     const allowed = dims.get(key);
     if (!allowed) {
-      out.push(at(where, [...path, key], 'unknown-dimension', `${field}.${key}: ${excerpt(key)} is not a dimension in workspace.yaml.${suggestion(key, names) || ` The dimensions are: ${names.join(', ') || 'none yet'}.`}`));
+      out.push(at(where, [...path, key], 'unknown-dimension', { in: 'plan', field: `${field}.${key}`, name: key, names }));
     } else if (typeof v === 'string' && !allowed.includes(v)) {
-      out.push(at(where, [...path, key], 'unknown-dimension-value', `${field}.${key}: ${excerpt(v)} is not a ${key} in workspace.yaml.${suggestion(v, allowed)} Write one of: ${allowed.join(', ')}.`));
+      out.push(at(where, [...path, key], 'unknown-dimension-value', { field: `${field}.${key}`, dimension: key, value: v, allowed }));
     }
   }
   for (const [name, allowed] of dims) {
     if (!Object.hasOwn(values, name)) {
-      out.push(at(where, path, 'missing-dimension', `${field}.${name} is missing, so the plan cannot be rolled up by ${name}. Add "${name}:" with one of: ${allowed.join(', ')}.`));
+      out.push(at(where, path, 'missing-dimension', { field, dimension: name, allowed }));
     }
   }
   return out;
@@ -144,7 +142,7 @@ function uniquePeople(ws: Workspace): Diagnostic[] {
   const seen = new Set<string>();
   return ws.people.flatMap((p, i) => {
     if (!seen.has(p.id)) return (seen.add(p.id), []);
-    return [at(ws.sources.team, ['people', i, 'id'], 'duplicate-id', `people[${i}].id: ${excerpt(p.id)} is listed twice. Each person appears once; give the second one another id.`)];
+    return [at(ws.sources.team, ['people', i, 'id'], 'duplicate-id', { list: 'people', index: i, id: p.id })];
   });
 }
 
@@ -155,7 +153,7 @@ function managersInNoCircle(ws: Workspace): Diagnostic[] {
     const found = cycles.get(p.id);
     const cycle = found && found.first === i ? cycleFrom(found, p.id) : undefined;
     if (cycle) {
-      out.push(at(ws.sources.team, ['people', i, 'manager'], 'manager-cycle', `people[${i}].manager: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "manager".`));
+      out.push(at(ws.sources.team, ['people', i, 'manager'], 'manager-cycle', { index: i, cycle }));
     }
   });
   return out;
@@ -166,14 +164,11 @@ function accountIdsAreValid(ws: Workspace): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const a of ws.accounts) {
     if (!IdSchema.safeParse(a.id).success) {
-      // Suggest a name only when it keeps every letter and digit (über → uber): never `.yaml` for `_.yaml`, nor `ber.yaml` for `über.yaml`.
-      const id = suggestId(a.id);
-      const rename = id ? `Rename the file to ${id}.${a.format}.` : `Rename the file to an id written with a–z, 0–9 and hyphens, such as acme-corp.${a.format}.`;
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'invalid-file-name', message: `The file name ${excerpt(a.id)} is the account's id and must be lower-case letters, digits and hyphens. ${rename}` });
+      out.push(diagnose(a.file, { line: 1, column: 1 }, 'invalid-file-name', { id: a.id, format: a.format }));
     }
     const other = byId.get(a.id);
     if (other) {
-      out.push({ file: a.file, line: 1, column: 1, severity: 'error', code: 'duplicate-account', message: `The account id ${excerpt(a.id)} is also used by ${other.file}. Ids are file names and must be unique across the plans folder: merge the two or rename one.` });
+      out.push(diagnose(a.file, { line: 1, column: 1 }, 'duplicate-account', { id: a.id, other: other.file }));
     } else byId.set(a.id, a);
   }
   return out;
@@ -184,7 +179,7 @@ function currencyHasRate(ws: Workspace): Diagnostic[] {
   return ws.accounts.flatMap((a) => {
     const c = a.plan.currency;
     if (c === undefined || c === currency || Object.hasOwn(fx, c)) return [];
-    return [at(a, ['currency'], 'missing-fx-rate', `currency: there is no exchange rate for ${c}. Add "fx: { ${c}: <${currency} per ${c}> }" to workspace.yaml, or write the plan in ${currency}.`)];
+    return [at(a, ['currency'], 'missing-fx-rate', { currency: c, workspaceCurrency: currency })];
   });
 }
 
@@ -197,7 +192,7 @@ function parentsInNoCircle(ws: Workspace, { accountIds }: LinkContext): Diagnost
     const found = cycles.get(a.id);
     if (!found || found.min !== a.id) return [];
     const cycle = cycleFrom(found, a.id);
-    return [at(a, ['parent'], 'parent-cycle', `parent: ${cycle.join(' → ')} is a circle. The top account of a family has no parent: remove one "parent".`)];
+    return [at(a, ['parent'], 'parent-cycle', { cycle })];
   });
 }
 
@@ -210,19 +205,19 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
     const cycles = findCycles(ids, (id) => firstById.get(id));
     const ref = (path: PathSegment[], id: string | undefined) => {
       if (id !== undefined && !ids.includes(id)) {
-        out.push(at(a, path, 'unknown-stakeholder', `${formatPath(path)}: ${excerpt(id)} is not a stakeholder in this plan.${suggestion(id, ids) || ' Use the id of someone under stakeholders.'}`));
+        out.push(at(a, path, 'unknown-stakeholder', { field: formatPath(path), id, stakeholders: ids }));
       }
     };
     a.plan.stakeholders.forEach((s, i) => {
       if (s.reports_to === s.id) {
-        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-self', `stakeholders[${i}].reports_to: ${s.name} cannot report to themselves. Remove the line or name their manager.`));
+        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-self', { index: i, name: s.name }));
         return;
       }
       ref(['stakeholders', i, 'reports_to'], s.reports_to);
       const found = cycles.get(s.id);
       const cycle = found && found.first === i ? cycleFrom(found, s.id) : undefined;
       if (cycle) {
-        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', `stakeholders[${i}].reports_to: ${cycle.join(' → ')} is a circle. Someone at the top reports to nobody: remove one "reports_to".`));
+        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', { index: i, cycle }));
       }
     });
     a.plan.exec_relationships.forEach((x, i) => ref(['exec_relationships', i, 'theirs'], x.theirs));
@@ -230,7 +225,7 @@ function stakeholderLinks(ws: Workspace): Diagnostic[] {
     const objectives = a.plan.objectives.map((o) => o.id);
     a.plan.actions.forEach((x, i) => {
       if (x.objective !== undefined && !objectives.includes(x.objective)) {
-        out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', `actions[${i}].objective: ${excerpt(x.objective)} is not an objective in this plan.${suggestion(x.objective, objectives) || ' Use the id of one under objectives.'}`));
+        out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', { index: i, id: x.objective, objectives }));
       }
     });
     return out;
@@ -245,7 +240,7 @@ function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {
       return a.plan[list].flatMap((item: { id?: string | undefined }, i) => {
         if (item.id === undefined) return [];
         if (!seen.has(item.id)) return (seen.add(item.id), []);
-        return [at(a, [list, i, 'id'], 'duplicate-id', `${list}[${i}].id: ${excerpt(item.id)} is used twice in ${list}. Give each one its own id.`)];
+        return [at(a, [list, i, 'id'], 'duplicate-id', { list, index: i, id: item.id })];
       });
     }),
   );
@@ -261,14 +256,14 @@ function forecastNotDoubleCounted(ws: Workspace): Diagnostic[] {
       const key = `${f.period}|${f.product ?? ''}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        out.push(at(a, ['forecast', i, 'period'], 'duplicate-forecast', `forecast[${i}]: ${f.period}${f.product ? ` for ${f.product}` : ''} is already forecast in forecast[${first}]. Add the two amounts into one entry.`));
+        out.push(at(a, ['forecast', i, 'period'], 'duplicate-forecast', { index: i, period: f.period, product: f.product, first }));
       } else seen.set(key, i);
       (isQuarter(f.period) ? quarterly : annual).set(yearOf(f.period), i);
     });
     for (const [year, i] of annual) {
       const q = quarterly.get(year);
       if (q !== undefined) {
-        out.push(at(a, ['forecast', i, 'period'], 'double-counting', `forecast[${i}]: ${year} is given as a year and also by quarter (forecast[${q}]), which would count it twice. Keep the quarters and remove the annual entry, or the other way round.`));
+        out.push(at(a, ['forecast', i, 'period'], 'double-counting', { index: i, year, quarter: q }));
       }
     }
     return out;
@@ -283,7 +278,7 @@ function duplicatePenetration(a: AccountEntry): Diagnostic[] {
   const seen = new Set<string>();
   return a.plan.penetration.flatMap((p, i) => {
     if (!seen.has(p.offering)) return (seen.add(p.offering), []);
-    return [at(a, ['penetration', i, 'offering'], 'duplicate-offering', `penetration[${i}]: ${excerpt(p.offering)} is listed twice. Each offering has one status: keep one entry.`)];
+    return [at(a, ['penetration', i, 'offering'], 'duplicate-offering', { index: i, offering: p.offering })];
   });
 }
 
@@ -291,12 +286,12 @@ function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic
   return ws.accounts.flatMap((a) => {
     const scores = a.plan.icp;
     if (!scores || (!ws.icp && sharedFiles.has('icp'))) return [];
-    if (!ws.icp) return [at(a, ['icp'], 'no-icp', 'icp: the plan scores the ideal customer profile, but there is no icp.yaml. Add icp.yaml with the weighted criteria, or remove "icp".')];
+    if (!ws.icp) return [at(a, ['icp'], 'no-icp')];
     const ids = ws.icp.criteria.map((c) => c.id);
     const scale = ws.icp.scale;
     return Object.entries(scores).flatMap(([id, score]) => {
-      if (!ids.includes(id)) return [at(a, ['icp', id], 'unknown-criterion', `icp.${id}: ${excerpt(id)} is not a criterion in icp.yaml.${suggestion(id, ids) || ` Write one of: ${ids.join(', ')}.`}`)];
-      if (score > scale) return [at(a, ['icp', id], 'icp-score-above-scale', `icp.${id}: ${score} is above the scale of icp.yaml. Scores run from 0 to ${scale}.`)];
+      if (!ids.includes(id)) return [at(a, ['icp', id], 'unknown-criterion', { id, criteria: ids })];
+      if (score > scale) return [at(a, ['icp', id], 'icp-score-above-scale', { id, score, scale })];
       return [];
     });
   });
@@ -316,21 +311,21 @@ function goalScopesExist(ws: Workspace): Diagnostic[] {
       if (key === 'owner' || key === 'manager') {
         out.push(...personRef(ws, where, path, value, `the ${key}`));
         if (key === 'manager' && ws.personById.has(value) && !managers.has(value)) {
-          out.push(at(where, path, 'not-a-manager', `goals[${i}].scope.manager: nobody in team.yaml has "manager: ${value}", so this goal covers no plan. Use "owner: ${value}" for their own book.`));
+          out.push(at(where, path, 'not-a-manager', { index: i, person: value }));
         }
         continue;
       }
       const allowed = dims.get(key);
       if (!allowed) {
-        out.push(at(where, path, 'unknown-scope', `goals[${i}].scope: ${excerpt(key)} is not a dimension, "owner" or "manager".${suggestion(key, keys) || ` Write one of: ${keys.join(', ')}.`}`));
+        out.push(at(where, path, 'unknown-scope', { index: i, key, keys }));
       } else if (!allowed.includes(value)) {
-        out.push(at(where, path, 'unknown-dimension-value', `goals[${i}].scope.${key}: ${excerpt(value)} is not a ${key} in workspace.yaml.${suggestion(value, allowed)} Write one of: ${allowed.join(', ')}.`));
+        out.push(at(where, path, 'unknown-dimension-value', { field: `goals[${i}].scope.${key}`, dimension: key, value, allowed }));
       }
     }
     const key = `${g.period}|${JSON.stringify(Object.entries(g.scope).sort())}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      out.push(at(where, ['goals', i], 'duplicate-goal', `goals[${i}]: the same period and scope as goals[${first}]. Keep one goal per period and scope.`));
+      out.push(at(where, ['goals', i], 'duplicate-goal', { index: i, first }));
     } else seen.set(key, i);
   });
   return out;
@@ -341,15 +336,15 @@ function reviewsMatch(ws: Workspace, { accountIds }: LinkContext): Diagnostic[] 
   return ws.reviews.flatMap((r) => {
     const out: Diagnostic[] = [];
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.month)) {
-      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'review-folder', message: `The folder ${excerpt(r.month)} should be the month of the review, written YYYY-MM, such as 2026-10.` });
+      out.push(diagnose(r.file, { line: 1, column: 1 }, 'review-folder', { folder: r.month }));
     } else if (!r.review.date.startsWith(r.month)) {
-      out.push(at(r, ['date'], 'review-date', `date: ${r.review.date} is not in ${r.month}, the month of the folder. Move the file to reviews/${r.review.date.slice(0, 7)}/ or fix the date.`));
+      out.push(at(r, ['date'], 'review-date', { date: r.review.date, month: r.month }));
     }
     if (!ws.personById.has(r.person)) {
-      out.push({ file: r.file, line: 1, column: 1, severity: 'error', code: 'unknown-review-person', message: `The file name ${excerpt(r.person)} should be the id of the person whose book is reviewed, but nobody in team.yaml has that id.${suggestion(r.person, ws.personById.keys())}` });
+      out.push(diagnose(r.file, { line: 1, column: 1 }, 'unknown-review-person', { person: r.person, people: ws.personById.keys() }));
     }
     if (r.review.person !== undefined && r.review.person !== r.person) {
-      out.push(at(r, ['person'], 'review-person', `person: ${excerpt(r.review.person)} does not match the file name ${excerpt(r.person)}. Rename the file to ${r.review.person}.yaml or remove the "person" line.`));
+      out.push(at(r, ['person'], 'review-person', { person: r.review.person, fileName: r.person }));
     }
     out.push(...reviewReferencesExist(ws, r, accountIds, latest.get(r.person) === r));
     out.push(...reviewActionsServe(ws, r, accountIds, latest.get(r.person) === r));

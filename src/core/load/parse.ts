@@ -1,14 +1,14 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts';
 import jsYaml from 'js-yaml';
 import matter from 'gray-matter';
 import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { diagnose, placed, problem, type Problem } from '../diagnostics/diagnose.ts';
 import { checkNarrative } from './narrative/check.ts';
 import { positionAt, YamlSource } from './yaml-source.ts';
-import { clip, excerpt } from '../shared/suggest.ts';
+import { clip } from '../shared/suggest.ts';
 import { MAX_ALIAS_NODES, withinAliasBudget } from './aliases.ts';
 import { PositionRecorder, type PositionIndex } from './position-index.ts';
-import { COMPLEX_KEY_MESSAGE, complexKeyAt, overIndentedItem } from './yaml-shapes.ts';
+import { complexKeyAt, overIndentedItem } from './yaml-shapes.ts';
 
 export interface ParsedFile {
   /** The YAML data, or undefined when the file could not be parsed. */
@@ -25,8 +25,8 @@ export interface ParsedFile {
 /** Decodes, normalises and parses one plans file. Never throws. */
 export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx'): ParsedFile {
   const diagnostics: Diagnostic[] = [];
-  const at = (text: string, offset: number, code: DiagnosticCode, message: string, severity: Diagnostic['severity'] = 'error') => {
-    diagnostics.push({ file, ...positionAt(text, offset), severity, code, message });
+  const at = (text: string, offset: number, found: Problem) => {
+    diagnostics.push(placed(file, positionAt(text, offset), found));
   };
 
   let text = decode(file, bytes, diagnostics);
@@ -36,7 +36,7 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
     const crlf = (text.match(/\r\n/g) ?? []).length;
     const lf = (text.match(/\n/g) ?? []).length;
     if (crlf > 0 && crlf < lf) {
-      at(text, text.indexOf('\r'), 'mixed-line-endings', 'The file mixes Windows (CRLF) and Unix (LF) line endings. It was read, but save it with LF line endings so diffs stay clean.', 'warning');
+      at(text, text.indexOf('\r'), problem('mixed-line-endings'));
     }
     text = text.replace(/\r\n?/g, '\n');
   }
@@ -45,11 +45,11 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
   let body: string | undefined;
   if (format === 'mdx') {
     if (!/^---[ \t]*\n/.test(text)) {
-      at(text, 0, 'mdx-no-frontmatter', 'An .mdx plan starts with a frontmatter block: a line "---", the plan\'s fields in YAML, and another "---" line, then the narrative.');
+      at(text, 0, problem('mdx-no-frontmatter'));
       return { data: undefined, source: new YamlSource(file, ''), diagnostics };
     }
     if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-      at(text, 0, 'mdx-unclosed-frontmatter', 'The frontmatter block is never closed. Add a line "---" after the plan\'s fields, before the narrative.');
+      at(text, 0, problem('mdx-unclosed-frontmatter'));
       return { data: undefined, source: new YamlSource(file, ''), diagnostics };
     }
     const fm = matter(text, { engines: { yaml: () => ({}) } });
@@ -62,17 +62,17 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
 
   if (yamlText.trim() === '') {
     const source = new YamlSource(file, yamlText);
-    at(text, 0, 'empty-file', format === 'mdx' ? 'The frontmatter is empty. Write the plan\'s fields between the two "---" lines.' : 'The file is empty. Write its fields, or delete the file.');
+    at(text, 0, problem('empty-file', { of: format === 'mdx' ? 'frontmatter' : 'file' }));
     return { data: undefined, source, diagnostics, ...(body !== undefined && { body }) };
   }
 
   let data: unknown;
   let index: PositionIndex | undefined;
   try {
-    ({ data, index } = loadYaml(yamlText, (offset, code, message) => at(yamlText, offset, code, message)));
+    ({ data, index } = loadYaml(yamlText, (offset, found) => at(yamlText, offset, found)));
   } catch (e) {
     // A parser failure that is not a YAML error (say, the stack running out) is still the file's problem, not a crash.
-    at(yamlText, 0, 'yaml-syntax', `The YAML cannot be read (${firstLine(String((e as Error).message ?? e))}). Simplify the file: it is nested or aliased far beyond what a plan needs.`);
+    at(yamlText, 0, problem('yaml-syntax', { by: 'parser-failure', detail: firstLine(String((e as Error).message ?? e)) }));
     data = undefined;
   }
   const source = new YamlSource(file, yamlText, index ?? null);
@@ -80,16 +80,14 @@ export function parseFile(file: string, bytes: Uint8Array, format: 'yaml' | 'mdx
 }
 
 function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): string | undefined {
-  const error = (message: string, line = 1, column = 1, code: DiagnosticCode = 'not-utf8') =>
-    diagnostics.push({ file, line, column, severity: 'error', code, message });
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    error('The file is saved as UTF-16. Save it as UTF-8 (in VS Code: "Save with Encoding", then "UTF-8").');
+    diagnostics.push(diagnose(file, { line: 1, column: 1 }, 'not-utf8', { utf16: true }));
     return undefined;
   }
   let start = 0;
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     start = 3;
-    diagnostics.push({ file, line: 1, column: 1, severity: 'warning', code: 'bom', message: 'The file starts with a byte order mark (BOM). It was ignored, but save the file as UTF-8 without BOM.' });
+    diagnostics.push(diagnose(file, { line: 1, column: 1 }, 'bom'));
   }
   const view = bytes.subarray(start);
   try {
@@ -97,7 +95,7 @@ function decode(file: string, bytes: Uint8Array, diagnostics: Diagnostic[]): str
   } catch {
     const lossy = new TextDecoder('utf-8').decode(view);
     const pos = positionAt(lossy, lossy.indexOf('\uFFFD'));
-    error('The file is not valid UTF-8 (it may be saved as Latin-1 or Windows-1252). Save it as UTF-8; the first bad character is here.', pos.line, pos.column);
+    diagnostics.push(diagnose(file, pos, 'not-utf8', { utf16: false }));
     return undefined;
   }
 }
@@ -112,7 +110,7 @@ export function yamlTextOf(bytes: Uint8Array): string {
   return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
 }
 
-type Report = (offset: number, code: DiagnosticCode, message: string) => void;
+type Report = (offset: number, found: Problem) => void;
 
 /** A syntax error in a text longer than this is described by js-yaml alone: `yaml` costs ten times more and holds the whole tree. */
 const EXPLAIN_MAX_CHARS = 256 * 1024;
@@ -135,42 +133,42 @@ function loadYaml(text: string, report: Report): { data: unknown; index?: Positi
     if (!(e instanceof jsYaml.YAMLException)) throw e;
     const offset = e.mark ? lineColumnToOffset(text, e.mark.line, e.mark.column) : 0;
     if (/duplicated mapping key/.test(e.reason)) {
-      report(offset, ...describeYamlError('DUPLICATE_KEY', e.reason, text, offset));
+      report(offset, describeYamlError('DUPLICATE_KEY', e.reason, text, offset));
       return { data: undefined };
     }
     // Too deep for js-yaml is too deep for `yaml` too, which would only report its own stack running out.
     const explained = text.length <= EXPLAIN_MAX_CHARS && !/maxDepth/.test(e.reason) ? explainWithYaml(text) : undefined;
     if (explained) report(...explained);
-    else report(offset, /alias/.test(e.reason) ? 'yaml-alias' : /maxDepth/.test(e.reason) ? 'yaml-too-deep' : 'yaml-syntax', jsYamlMessage(e.reason));
+    else report(offset, jsYamlProblem(e.reason));
     return { data: undefined };
   }
   if (aliases && aliases.size > 0 && !withinAliasBudget(aliases, Math.max(MAX_ALIAS_NODES, text.length), report)) return { data: undefined };
   const complex = complexKeyAt(text);
   if (complex !== undefined) {
-    report(complex, 'yaml-syntax', COMPLEX_KEY_MESSAGE);
+    report(complex, problem('yaml-syntax', { by: 'complex-key' }));
     return { data: undefined };
   }
   return { data, ...(data !== undefined && { index: recorder.finish() }) };
 }
 
-function explainWithYaml(text: string): [number, DiagnosticCode, string] | undefined {
+function explainWithYaml(text: string): [number, Problem] | undefined {
   const doc = parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
     const offset = error.pos[0];
     // A list item indented into the entry above: said at the item, with its column, not as "two keys on one line" above it.
     const item = /IMPLICIT_KEY|BAD_INDENT|MISSING_CHAR|UNEXPECTED_TOKEN/.test(error.code) ? overIndentedItem(text, offset) : undefined;
-    if (item) return [item.offset, 'yaml-indentation', item.message];
+    if (item) return [item.offset, problem('yaml-indentation', item.item)];
     const unclosed = /closing|end with a|quote/.test(error.message);
     const code = unclosed ? 'UNCLOSED' : error.code;
-    return [unclosed ? openingOf(text, offset) : offset, ...describeYamlError(code, error.message, text, offset)];
+    return [unclosed ? openingOf(text, offset) : offset, describeYamlError(code, error.message, text, offset)];
   }
   const alias = doc.warnings.length === 0 ? undefined : doc.warnings[0];
-  if (alias) return [alias.pos[0], 'yaml-syntax', `The YAML cannot be read here (${firstLine(alias.message)}).`];
+  if (alias) return [alias.pos[0], problem('yaml-syntax', { by: 'yaml-warning', detail: firstLine(alias.message) })];
   return undefined;
 }
 
-function describeYamlError(code: string, message: string, text: string, offset: number): [DiagnosticCode, string] {
+function describeYamlError(code: string, message: string, text: string, offset: number): Problem {
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   const end = text.indexOf('\n', start);
   // At most a screenful of the line: the key is at its start, and a regex over a 1 MB line costs more than it tells.
@@ -178,22 +176,22 @@ function describeYamlError(code: string, message: string, text: string, offset: 
   switch (code) {
     case 'DUPLICATE_KEY': {
       const key = /^\s*-?\s*([^:#]+?)\s*:/.exec(lineText)?.[1];
-      return ['yaml-duplicate-key', `The key ${key ? `${excerpt(key)} ` : ''}appears twice in the same mapping. Keep one of them; a second one would silently replace the first.`];
+      return problem('yaml-duplicate-key', { key });
     }
     case 'TAB_AS_INDENT':
-      return ['yaml-tab', 'A tab is used for indentation. YAML indents with spaces only: replace the tab with spaces.'];
+      return problem('yaml-tab');
     case 'MULTIPLE_DOCS':
-      return ['yaml-multiple-documents', 'The file holds several YAML documents (separated by "---"). A plans file holds exactly one: remove the extra "---" line.'];
+      return problem('yaml-multiple-documents');
     case 'UNCLOSED':
-      return ['yaml-unclosed', `A quote or bracket opened on this line is never closed (${firstLine(message).replace(/ at line.*$/, '')}). Close it on the same line.`];
+      return problem('yaml-unclosed', { detail: firstLine(message).replace(/ at line.*$/, '') });
     case 'BAD_INDENT':
-      return ['yaml-indentation', `The indentation here does not line up with the lines above (${firstLine(message).replace(/ at line.*$/, '')}). Indent with spaces so that the fields of one mapping start in the same column.`];
+      return problem('yaml-indentation', { detail: firstLine(message).replace(/ at line.*$/, '') });
     case 'BLOCK_AS_IMPLICIT_KEY':
-      return ['yaml-syntax', 'There are two "key:" on one line. Put the second on its own line, indented, or put the value in quotes if it contains ": ".'];
+      return problem('yaml-syntax', { by: 'two-keys-on-a-line' });
     case 'BAD_SCALAR_START':
-      return ['yaml-syntax', 'A value here starts with a character YAML reserves (such as @ or `). Put the value in quotes.'];
+      return problem('yaml-syntax', { by: 'reserved-first-character' });
     default:
-      return ['yaml-syntax', `The YAML cannot be read here (${firstLine(message).replace(/ at line.*$/, '')}). Check the indentation, and that brackets and quotes are closed.`];
+      return problem('yaml-syntax', { by: 'yaml', detail: firstLine(message).replace(/ at line.*$/, '') });
   }
 }
 
@@ -212,12 +210,11 @@ function openingOf(text: string, offset: number): number {
   return offset;
 }
 
-function jsYamlMessage(reason: string): string {
-  if (/undefined alias|unidentified alias/.test(reason))
-    return 'This alias (*name) refers to an anchor (&name) that is not defined above it. Define the anchor first, or write the value out.';
-  if (/unknown tag/.test(reason)) return `The YAML uses a tag that plans files do not support (${clip(reason)}). Remove the "!" tag.`;
-  if (/maxDepth/.test(reason)) return 'The YAML is nested more than 100 levels deep here, far deeper than any plan. Flatten it.';
-  return `The YAML cannot be read here (${clip(reason)}). Check the indentation and the quotes on this line.`;
+/** What js-yaml refused, when `yaml` does not explain it better. */
+function jsYamlProblem(reason: string): Problem {
+  if (/alias/.test(reason)) return problem('yaml-alias', { reason });
+  if (/maxDepth/.test(reason)) return problem('yaml-too-deep');
+  return problem('yaml-syntax', { by: 'js-yaml', reason });
 }
 
 function lineColumnToOffset(text: string, line: number, column: number): number {

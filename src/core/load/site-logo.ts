@@ -1,4 +1,5 @@
 import { load } from 'js-yaml';
+import { diagnose } from '../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { PlansFile } from './files.ts';
 import { checkImageIn, folderOnDisk, type ImageCheck, type ImageFolder } from './narrative/image-file.ts';
@@ -13,7 +14,7 @@ import { YamlSource } from './yaml-source.ts';
 export function checkSiteLogo(files: readonly PlansFile[], plansRoot: string | ImageFolder): Diagnostic[] {
   const found = siteLogo(files, plansRoot);
   if (!found || found.check.ok) return [];
-  return [{ file: found.file.display, ...found.source.locate(['site', 'logo']), severity: 'error', code: 'site-logo', message: `site.logo: ${forLogo(found.check.message)}`, path: 'site.logo' }];
+  return [diagnose(found.file.display, { ...found.source.locate(['site', 'logo']), path: 'site.logo' }, 'site-logo', { image: found.check.message })];
 }
 
 /** The logo's check, with the file that names it; undefined when workspace.yaml names none (or cannot be read: its own diagnostics say why). */
@@ -32,11 +33,6 @@ export function siteLogo(files: readonly PlansFile[], plansRoot: string | ImageF
   const logo = isRecord(site) && Object.hasOwn(site, 'logo') ? site['logo'] : undefined;
   if (typeof logo !== 'string' || logo === '') return undefined; // the schema reports a logo that is not a path
   return { file, source: new YamlSource(file.display, text), check: checkImageIn(logo, 'workspace.yaml', typeof plansRoot === 'string' ? folderOnDisk(plansRoot) : plansRoot) };
-}
-
-/** The image checks speak of a plan; a logo's path is relative to workspace.yaml. */
-function forLogo(message: string): string {
-  return message.replace(/relative to the plan file|relative to the plan\b/g, 'relative to workspace.yaml').replace(/next to the plan\b/g, 'in the plans folder');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

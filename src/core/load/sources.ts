@@ -8,7 +8,7 @@ import { displayRoot, readPlansFolder, type PlansFile } from './files.ts';
 import { MAX_IMAGE_BYTES, type ImageFolder } from './narrative/image-file.ts';
 import { checkNarrativeImages } from './narrative/images.ts';
 import { checkSiteLogo } from './site-logo.ts';
-import { ledgerError } from './sales/errors.ts';
+import { placed } from '../diagnostics/diagnose.ts';
 import { buildLedger } from './sales/ledger.ts';
 import { ledgerFileLimit, readLedger } from './sales/read.ts';
 
@@ -80,7 +80,7 @@ export function atCommit(base: BaseRef, plansDir: string, cwd: string): PlansSou
     readLedger: (ws) => {
       const read = readLedgerAt(base, entries, display, ledgerFileLimit(ws.settings));
       if (read.refused.length > 0) {
-        return { ledger: undefined, diagnostics: read.refused.map((r) => ledgerError(r.display, { line: 1, column: 1 }, r.code, r.message)) };
+        return { ledger: undefined, diagnostics: read.refused.map((r) => placed(r.display, { line: 1, column: 1 }, r)) };
       }
       if (read.files.length === 0) return { ledger: undefined, diagnostics: [] };
       return buildLedger(read.files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws);

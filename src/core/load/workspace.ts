@@ -1,9 +1,9 @@
-import type { DiagnosticCode } from '../diagnostics/codes.ts';
+import { diagnose, placed } from '../diagnostics/diagnose.ts';
 import type { Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { invisibleNameProblem, type PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
-import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor, tooLargeMessage } from './limits.ts';
+import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import type { PlansCache } from './cache.ts';
 import { loadFile } from './load-file.ts';
 import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
@@ -27,15 +27,14 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const limit = workspaceFile ? fileSizeLimit(workspaceFile.bytes) : DEFAULT_MAX_FILE_BYTES;
   const readOne = (f: PlansFile): void => {
     if (f.problem) {
-      diagnostics.push(error(f.display, f.problem.code, f.problem.message));
+      diagnostics.push(placed(f.display, FIRST, f.problem));
       invalid = true;
       return;
     }
     // The walk reports such names itself; files from git or a test get the same error here.
     const hidden = hiddenPart(f.rel);
     if (hidden && (PLAN_EXTENSIONS.test(visibleName(f.rel)) || hidden.folder)) {
-      const problem = invisibleNameProblem(hidden.name, hidden.why, hidden.folder);
-      diagnostics.push(error(f.display, problem.code, problem.message));
+      diagnostics.push(placed(f.display, FIRST, invisibleNameProblem(hidden.name, hidden.why, hidden.folder)));
       invalid = true;
       return;
     }
@@ -45,15 +44,15 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     if (!sharedMatch && !accountMatch && !reviewMatch) {
       const renamed = caseFix(f.rel);
       if (renamed) {
-        diagnostics.push(error(f.display, 'file-name-case', `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`));
+        diagnostics.push(diagnose(f.display, FIRST, 'file-name-case', { renamed }));
         invalid = true;
-      } else if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
+      } else if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(diagnose(f.display, FIRST, 'unknown-file', { rel: f.rel }));
       return;
     }
     // Checked again here for files that did not come from the disk (git, tests): nothing too large is parsed.
     const cap = sizeCapFor(f.rel, limit);
     if (f.bytes.length > cap) {
-      diagnostics.push(error(f.display, 'file-too-large', tooLargeMessage(f.rel, f.bytes.length, cap)));
+      diagnostics.push(diagnose(f.display, FIRST, 'file-too-large', { of: 'plans-file', rel: f.rel, size: f.bytes.length, cap }));
       invalid = true;
       return;
     }
@@ -69,7 +68,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     if (sharedMatch) {
       const slot = sharedMatch[1] as Slot;
       if (shared[slot]) {
-        diagnostics.push(error(f.display, 'duplicate-file', `There are two ${slot} files. Keep one of ${shared[slot].located.file} and ${f.display}.`));
+        diagnostics.push(diagnose(f.display, FIRST, 'duplicate-file', { slot, first: shared[slot].located.file, second: f.display }));
         return;
       }
     }
@@ -94,7 +93,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
 
   for (const slot of ['workspace', 'team'] as const) {
     if (!shared[slot] && !files.some((f) => SHARED_FILE_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === slot)) {
-      diagnostics.push(error(`${root}${slot}.yaml`, 'missing-file', `${slot}.yaml is missing. Every plans folder has one; see schemas/json/${slot}.schema.json for its fields.`));
+      diagnostics.push(diagnose(`${root}${slot}.yaml`, FIRST, 'missing-file', { slot }));
     }
   }
   // Cross-file checks need the shared files; they still run over the plans that passed
@@ -105,7 +104,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
   if (!shared.goals && !files.some((f) => SHARED_FILE_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === 'goals')) {
-    diagnostics.push(warning(`${root}goals.yaml`, 'missing-goals', 'goals.yaml is missing, so check has no goals to compare the plans with. Add it with at least the company goal for the year.'));
+    diagnostics.push(diagnose(`${root}goals.yaml`, FIRST, 'missing-goals'));
   }
   const workspace: Workspace = {
     settings,
@@ -178,20 +177,6 @@ function insideFiles(list: Diagnostic[], lineCounts: ReadonlyMap<string, number>
   return list;
 }
 
-function unknownFile(f: PlansFile): Diagnostic {
-  const hint = f.rel.startsWith('accounts/')
-    ? /\.(md|json)$/i.test(f.rel)
-      ? ' Account plans are .yaml or .mdx files: rename it.'
-      : ''
-    : ' Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, accounts/<id>.yaml|.mdx and reviews/<YYYY-MM>/<person>.yaml.';
-  return warning(f.display, 'unknown-file', `This file is not read as part of the plans.${hint}`);
-}
-
-function error(file: string, code: DiagnosticCode, message: string): Diagnostic {
-  return { file, line: 1, column: 1, severity: 'error', code, message };
-}
-
-function warning(file: string, code: DiagnosticCode, message: string): Diagnostic {
-  return { file, line: 1, column: 1, severity: 'warning', code, message };
-}
+/** A problem with a whole file is shown at its start. */
+const FIRST = { line: 1, column: 1 } as const;
 

@@ -1,5 +1,5 @@
 import { isCollection, parseDocument, visit } from 'yaml';
-import { excerpt } from '../shared/suggest.ts';
+import type { OverIndentedItem } from '../diagnostics/catalog/yaml.ts';
 
 /**
  * Two shapes of YAML that js-yaml reads, or refuses, in a way that points the wrong way: a key that is a list or a
@@ -25,14 +25,11 @@ export function complexKeyAt(text: string): number | undefined {
   return at;
 }
 
-export const COMPLEX_KEY_MESSAGE =
-  'This key is a list or a set of fields (written after "? "), and the keys of a plans file are plain names. Write the key as a name followed by a colon, such as "name: value".';
-
 /**
  * For a syntax error at `offset`: a list item on that line or one of the next two that is indented into the entry
  * above it (its "- " at or past the column of that entry's keys), with where it should start. Undefined otherwise.
  */
-export function overIndentedItem(text: string, offset: number): { offset: number; message: string } | undefined {
+export function overIndentedItem(text: string, offset: number): { offset: number; item: OverIndentedItem } | undefined {
   const lines = text.split('\n');
   const starts: number[] = [];
   for (let i = 0, at = 0; i < lines.length; i++) {
@@ -64,11 +61,7 @@ export function overIndentedItem(text: string, offset: number): { offset: number
       if (!blank(lines[j]!) && indent(lines[j]!) === 0) break;
     }
     if (sibling === undefined) continue;
-    const item = excerpt(line.trim(), 40);
-    return {
-      offset: starts[i]! + indent(line),
-      message: `The list item ${item} starts in column ${indent(line) + 1}, inside the entry on line ${above + 1} above it, so YAML cannot read it as the next item. Start its "- " in column ${sibling + 1}, under the "- " of the items before it.`,
-    };
+    return { offset: starts[i]! + indent(line), item: { item: line.trim(), column: indent(line) + 1, entryLine: above + 1, itemsColumn: sibling + 1 } };
   }
   return undefined;
 }

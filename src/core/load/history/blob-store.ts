@@ -1,5 +1,6 @@
 import type { PlansFile } from '../files.ts';
-import { SHARED_FILE_CAP, sizeCapFor, tooLargeMessage } from '../limits.ts';
+import { SHARED_FILE_CAP, sizeCapFor } from '../limits.ts';
+import { problem } from '../../diagnostics/diagnose.ts';
 import { blobSizes, readBlobs } from '../../git/ref.ts';
 import type { PlansRepo } from '../../git/repo.ts';
 
@@ -37,10 +38,10 @@ export class BlobStore {
     this.prefetch(blobs, Math.max(...list.map(([rel]) => capOf(rel)), 0));
     return list.map(([rel, t]): PlansFile => {
       const file = { rel, display: display(rel), bytes: new Uint8Array() };
-      if (t.mode === '120000') return { ...file, problem: { code: 'not-a-file', message: 'This version is a symbolic link, and links are never followed.' } };
+      if (t.mode === '120000') return { ...file, problem: problem('not-a-file', { is: 'link-in-history' }) };
       const size = this.sizes.get(t.blob) ?? 0;
       const cap = capOf(rel);
-      if (size > cap) return { ...file, problem: { code: 'file-too-large', message: tooLargeMessage(rel, size, cap) } };
+      if (size > cap) return { ...file, problem: problem('file-too-large', { of: 'plans-file', rel, size, cap }) };
       let data = this.bytes.get(t.blob);
       if (!data) {
         data = readBlobs(this.repo, [t.blob]).get(t.blob) ?? new Uint8Array();

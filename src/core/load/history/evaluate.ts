@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { diagnose } from '../../diagnostics/diagnose.ts';
 import type { PlansFile } from '../files.ts';
 import { loadWorkspace } from '../workspace.ts';
 import type { AccountEntry, Workspace } from '../../model.ts';
@@ -73,7 +74,7 @@ export function evaluatePlans(context: readonly PlansFile[], plans: readonly Pla
 export function evaluateShared(files: readonly PlansFile[]): { workspace: Workspace } | { error: Diagnostic } {
   const { workspace, diagnostics } = loadWorkspace(files);
   if (workspace) return { workspace };
-  const error = diagnostics.find((d) => d.severity === 'error') ?? { file: files[0]?.display ?? 'workspace.yaml', line: 1, column: 1, severity: 'error' as const, code: 'missing-file' as const, message: 'The shared files could not be read.' };
+  const error = diagnostics.find((d) => d.severity === 'error') ?? diagnose(files[0]?.display ?? 'workspace.yaml', { line: 1, column: 1 }, 'missing-file', { slot: undefined });
   return { error };
 }
 

@@ -1,20 +1,20 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { find, html as htmlInfo } from 'property-information';
+import type { Removed } from '../../diagnostics/catalog/narrative.ts';
 import { NARRATIVE_SCHEMA, STRIPPED } from './schema.ts';
 
 /** Something the sanitiser will take out of a narrative, where it was written (1-based, in the body). */
 export interface Removal {
   line: number;
   column: number;
-  what: 'element' | 'attribute' | 'link';
-  message: string;
+  /** What is removed: the data of its narrative-removed diagnostic. */
+  removed: Removed;
 }
 
 type Definition = string | [string, ...(string | number | boolean | RegExp | null | undefined)[]];
 
 const TAGS = new Set(NARRATIVE_SCHEMA.tagNames ?? []);
 const ATTRIBUTES = new Map<string, readonly Definition[]>(Object.entries(NARRATIVE_SCHEMA.attributes ?? {}) as [string, Definition[]][]);
-const SHOWN_ELEMENTS = 'Markdown, links, images, tables, and <b>, <i>, <sub>, <sup>, <kbd>, <details>, <summary>';
 
 /**
  * Walks the tree the way hast-util-sanitize will, with the same schema, and lists what it will remove,
@@ -32,8 +32,7 @@ export function auditNarrative(tree: Root): Removal[] {
         out.push({
           line: at.line,
           column: at.column,
-          what: 'element',
-          message: `<${node.tagName}> is removed from the site${stripped ? ', with everything inside it' : ''}: narratives keep ${SHOWN_ELEMENTS}, and nothing that could run code. ${stripped ? 'Write it in backticks to show it as code.' : 'Its text stays; remove the tag.'}`,
+          removed: { what: 'element', tag: node.tagName, stripped },
         });
         if (stripped) continue;
       } else {
@@ -44,8 +43,7 @@ export function auditNarrative(tree: Root): Removal[] {
             out.push({
               line: at.line,
               column: at.column,
-              what: 'attribute',
-              message: `The attribute ${attribute}=${JSON.stringify(shorten(Array.isArray(value) ? value.join(' ') : String(value)))} on <${node.tagName}> is removed from the site: narratives keep only plain attributes such as href, src, alt and title, and nothing that could run code. Remove it.`,
+              removed: { what: 'attribute', tag: node.tagName, attribute, value: Array.isArray(value) ? value.join(' ') : String(value) },
             });
           }
         }
@@ -65,8 +63,4 @@ function allowed(node: Element, property: string, value: unknown): boolean {
   const values = definition.slice(1);
   const items = Array.isArray(value) ? value : [value];
   return items.every((item) => values.some((v) => (v instanceof RegExp ? typeof item === 'string' && v.test(item) : v === item)));
-}
-
-function shorten(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
 }

@@ -1,12 +1,11 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { diagnose, placed, problem, type Problem } from '../../diagnostics/diagnose.ts';
 import { bodyOffset, NarrativeLimit, parseNarrative, inspectTree, type UnknownNode } from './render.ts';
 import { positionAt } from '../yaml-source.ts';
 
-interface Found {
-  code: 'mdx-expression' | 'mdx-esm' | 'mdx-component';
+interface Found extends Problem {
   /** Offset in the narrative body. */
   offset: number;
-  message: string;
 }
 
 /**
@@ -23,21 +22,15 @@ export function checkNarrative(file: string, text: string, bodyStart: number): D
     tree = parseNarrative(body);
   } catch (e) {
     if (e instanceof NarrativeLimit) {
-      return [{ file, ...positionAt(text, bodyStart + bodyOffset(body, e.at.line, e.at.column)), severity: 'error', code: e.code, message: e.message }];
+      return [placed(file, positionAt(text, bodyStart + bodyOffset(body, e.at.line, e.at.column)), e.found)];
     }
     return [syntaxError(file, text, bodyStart, String((e as Error).message))];
   }
   const found: Found[] = [];
   collect(tree, found, body);
   const at = (offset: number) => positionAt(text, bodyStart + offset);
-  const errors: Diagnostic[] = found.map((f) => ({ file, ...at(f.offset), severity: 'error', code: f.code, message: f.message }));
-  const warnings: Diagnostic[] = inspectTree(tree).removed.map((r) => ({
-    file,
-    ...at(bodyOffset(body, r.line, r.column)),
-    severity: 'warning',
-    code: 'narrative-removed',
-    message: r.message,
-  }));
+  const errors: Diagnostic[] = found.map((f) => placed(file, at(f.offset), f));
+  const warnings: Diagnostic[] = inspectTree(tree).removed.map((r) => diagnose(file, at(bodyOffset(body, r.line, r.column)), 'narrative-removed', r.removed));
   return [...errors, ...warnings];
 }
 
@@ -46,7 +39,7 @@ function collect(node: UnknownNode, found: Found[], body: string): void {
   switch (node.type) {
     case 'mdxjsEsm': {
       const line = String(node.value ?? '').split('\n')[0] ?? '';
-      found.push({ code: 'mdx-esm', offset, message: `The narrative has an "${line.split(/\s/)[0]}" statement, which would run as code when the site is built. Remove it: narratives are Markdown.` });
+      found.push({ offset, ...problem('mdx-esm', { keyword: line.split(/\s/)[0] ?? '' }) });
       return;
     }
     case 'mdxFlowExpression':
@@ -66,10 +59,10 @@ function collect(node: UnknownNode, found: Found[], body: string): void {
           return offset;
         };
         if (a.type === 'mdxJsxExpressionAttribute') {
-          found.push({ code: 'mdx-expression', offset: near(`{${String(a.value ?? '')}`, '{'), message: `<${node.name} {${shorten(String(a.value ?? ''))}}> spreads an expression into the element's attributes, which is code. Write each attribute as name="value".` });
+          found.push({ offset: near(`{${String(a.value ?? '')}`, '{'), ...problem('mdx-expression', { in: 'spread', tag: String(node.name), value: String(a.value ?? '') }) });
         } else if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') {
           const value = String((a.value as { value?: unknown }).value ?? '');
-          found.push({ code: 'mdx-expression', offset: near(`${a.name}=`), message: `The attribute ${a.name}={${shorten(value)}} of <${node.name}> is an MDX expression, which is code. Write a literal value in quotes: ${a.name}="...".` });
+          found.push({ offset: near(`${a.name}=`), ...problem('mdx-expression', { in: 'attribute', tag: String(node.name), attribute: String(a.name), value }) });
         }
       }
   }
@@ -82,19 +75,11 @@ function isComment(value: string): boolean {
 }
 
 function expression(value: string, offset: number): Found {
-  return {
-    code: 'mdx-expression',
-    offset,
-    message: `"{${shorten(value)}}" is an MDX expression, which would run as code when the site is built. Write \\{ and \\} for literal braces, or put code in backticks.`,
-  };
+  return { offset, ...problem('mdx-expression', { in: 'text', value }) };
 }
 
 function component(name: string, offset: number): Found {
-  return { code: 'mdx-component', offset, message: `<${name}> is a component, and plan narratives have none: the site build would fail. Use Markdown, or plain HTML such as <b> or <table>.` };
-}
-
-function shorten(value: string): string {
-  return value.length > 40 ? `${value.slice(0, 37)}...` : value;
+  return { offset, ...problem('mdx-component', { name }) };
 }
 
 /** Capitalised or dotted names are components; lower-case names are HTML, which the site sanitises. */
@@ -108,12 +93,5 @@ function syntaxError(file: string, text: string, bodyStart: number, raw: string)
   const line = m ? start.line + Number(m[1]) - 1 : start.line;
   const column = m ? (Number(m[1]) === 1 ? start.column - 1 : 0) + Number(m[2]) : start.column;
   const reason = (m?.[3] ?? raw).replace(/\.$/, '');
-  return {
-    file,
-    line,
-    column,
-    severity: 'error',
-    code: 'mdx-syntax',
-    message: `The narrative is not valid MDX here, so the site cannot be built: ${reason}. A literal "<" or "{" is written "\\<" or "\\{".`,
-  };
+  return diagnose(file, { line, column }, 'mdx-syntax', { reason });
 }

@@ -1,4 +1,4 @@
-import type { DiagnosticCode } from '../../diagnostics/codes.ts';
+import { problem, type Problem } from '../../diagnostics/diagnose.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, posix, relative, resolve } from 'node:path';
@@ -13,7 +13,7 @@ export interface PublishedImage {
   bytes: Uint8Array;
 }
 
-export type ImageCheck = { ok: true; image: PublishedImage } | { ok: false; code: DiagnosticCode; message: string };
+export type ImageCheck = { ok: true; image: PublishedImage } | ({ ok: false } & Problem);
 
 /** Larger images slow every reader's page; a chart or a photo fits well below this. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -48,48 +48,43 @@ export function checkImage(src: string, planFile: string, plansRoot: string): Im
 
 /** checkImage over any plans folder: the plan's path inside it, and the folder. */
 export function checkImageIn(src: string, planRel: string, folder: ImageFolder): ImageCheck {
-  const fail = (code: DiagnosticCode, message: string): ImageCheck => ({ ok: false, code, message });
-  const shown = JSON.stringify(src);
+  const fail = (found: Problem): ImageCheck => ({ ok: false, ...found });
   const scheme = schemeOf(src);
   if (scheme !== undefined || /^\s*[/\\]{2}/.test(src)) {
-    return scheme === undefined || scheme === 'http' || scheme === 'https'
-      ? fail('narrative-image-remote', `The image ${shown} is on another server. The site publishes only images kept in the plans folder, because a remote image tells its server who reads the plan. Save the image next to the plan and write its relative path, such as ./chart.png.`)
-      : fail('narrative-image-remote', `The image ${shown} is a "${scheme}:" URL, not a file. Save the image next to the plan and write its relative path, such as ./chart.png.`);
+    return fail(problem('narrative-image-remote', { src, scheme }));
   }
-  if (src.trim() === '') return fail('narrative-image-missing', 'The image has no path. Write the path of an image file next to the plan, such as ./chart.png.');
+  if (src.trim() === '') return fail(problem('narrative-image-missing', { why: 'no-path' }));
   if (isAbsolute(src) || /^[a-zA-Z]:[\\/]/.test(src) || src.startsWith('\\')) {
-    return fail('narrative-image-outside', `The image ${shown} is an absolute path. Write a path relative to the plan, such as ./chart.png, to an image inside the plans folder.`);
+    return fail(problem('narrative-image-outside', { src, absolute: true }));
   }
-  const outside = `The image ${shown} is outside the plans folder, and the site publishes only what is inside it. Copy the image next to the plan and write ./ and its name.`;
+  const outside = problem('narrative-image-outside', { src, absolute: false });
   let entry: ImageEntry = { kind: 'missing' };
   let name = '';
   for (const candidate of candidates(src)) {
     // A decoded candidate may be absolute ("%2Fetc"), or climb out with "..": either leaves the folder.
     const rel = posix.normalize(posix.join(posix.dirname(planRel), candidate));
-    if (posix.isAbsolute(candidate) || rel === '..' || rel.startsWith('../')) return fail('narrative-image-outside', outside);
+    if (posix.isAbsolute(candidate) || rel === '..' || rel.startsWith('../')) return fail(outside);
     entry = folder.open(rel);
     name = rel;
     if (entry.kind !== 'missing') break;
   }
-  if (entry.kind === 'missing') return fail('narrative-image-missing', `The image ${shown} does not exist. Check the name and the folder; the path is relative to the plan file.`);
-  if (entry.kind === 'outside') return fail('narrative-image-outside', outside);
-  if (entry.kind === 'unreadable') return fail('narrative-image-missing', `The image ${shown} cannot be read (check its permissions). Save it again next to the plan.`);
-  if (entry.kind === 'other') return fail('narrative-image-missing', `The image ${shown} is a folder or a special file, not an image file. Write the path of the image file.`);
+  if (entry.kind === 'missing') return fail(problem('narrative-image-missing', { why: 'not-found', src }));
+  if (entry.kind === 'outside') return fail(outside);
+  if (entry.kind === 'unreadable') return fail(problem('narrative-image-missing', { why: 'unreadable', src }));
+  if (entry.kind === 'other') return fail(problem('narrative-image-missing', { why: 'not-a-file', src }));
   if (entry.size > MAX_IMAGE_BYTES) {
-    return fail('narrative-image-too-large', `The image ${shown} is ${(entry.size / 1048576).toFixed(1)} MB; images in plans are at most ${MAX_IMAGE_BYTES / 1048576} MB. Export it smaller or as JPEG.`);
+    return fail(problem('narrative-image-too-large', { src, size: entry.size, max: MAX_IMAGE_BYTES }));
   }
   let bytes: Uint8Array;
   try {
     bytes = entry.read();
   } catch {
-    return fail('narrative-image-missing', `The image ${shown} cannot be read (check its permissions). Save it again next to the plan.`);
+    return fail(problem('narrative-image-missing', { why: 'unreadable', src }));
   }
   const type = RASTER.find((t) => t.test(bytes));
   if (!type) {
     const svg = /\.svgz?$/i.test(name) || /^\s*(<\?xml|<svg|<!DOCTYPE svg)/i.test(ascii(bytes, 0, 256));
-    return svg
-      ? fail('narrative-image-type', `The image ${shown} is an SVG, which can hold script that would run on the site. Export it as PNG and refer to the PNG.`)
-      : fail('narrative-image-type', `The file ${shown} is not a PNG, JPEG, GIF, WebP or AVIF image (judged by its content, not its name). Export the image in one of these formats.`);
+    return fail(problem('narrative-image-type', { src, svg }));
   }
   const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 20);
   return { ok: true, image: { name: `${hash}.${type.ext}`, mime: type.mime, bytes } };

@@ -1,5 +1,6 @@
 import matter from 'gray-matter';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
+import { placed } from '../../diagnostics/diagnose.ts';
 import type { PlansFile } from '../files.ts';
 import { checkImageIn, folderOnDisk, type ImageFolder } from './image-file.ts';
 import { bodyOffset, parseNarrative, inspectTree } from './render.ts';
@@ -32,7 +33,7 @@ export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: str
       const check = checkImageIn(image.src, f.rel, folder);
       if (check.ok) continue;
       const position = positionAt(split.text, split.bodyStart + bodyOffset(split.body, image.line, image.column));
-      out.push({ file: f.display, ...position, severity: 'error', code: check.code, message: check.message });
+      out.push(placed(f.display, position, check));
     }
   }
   return out;

@@ -6,6 +6,7 @@ import { mdxToHast } from 'satteri';
 import { auditNarrative, type Removal } from './audit.ts';
 import { NARRATIVE_SCHEMA } from './schema.ts';
 import { narrativeHref } from './url.ts';
+import { problem, type Problem } from '../../diagnostics/diagnose.ts';
 
 /** A position inside the narrative body, 1-based, as satteri reports it. */
 export interface BodyPoint {
@@ -55,11 +56,12 @@ export const MAX_NARRATIVE_BRACES = 8;
 /** A narrative refused before or while parsing for its size or depth, at the place to fix. */
 export class NarrativeLimit extends Error {
   readonly at: BodyPoint;
-  readonly code: 'narrative-too-deep' | 'narrative-too-long' | 'narrative-too-many-braces';
-  constructor(at: BodyPoint, code: NarrativeLimit['code'], message: string) {
-    super(message);
+  /** The diagnostic: narrative-too-deep, narrative-too-long or narrative-too-many-braces, with its message. */
+  readonly found: Problem;
+  constructor(at: BodyPoint, found: Problem) {
+    super(found.message);
     this.at = at;
-    this.code = code;
+    this.found = found;
   }
 }
 
@@ -76,7 +78,7 @@ export function parseNarrative(body: string): UnknownNode {
     const [node, depth, above] = item;
     const at = node.position ? { line: node.position.start.line, column: node.position.start.column } : above;
     if (depth > MAX_NARRATIVE_DEPTH) {
-      throw new NarrativeLimit(at, 'narrative-too-deep', `The narrative nests quotes, lists or elements more than ${MAX_NARRATIVE_DEPTH} levels deep here, far deeper than any plan. Flatten it.`);
+      throw new NarrativeLimit(at, problem('narrative-too-deep', { max: MAX_NARRATIVE_DEPTH }));
     }
     // Pushed last to first, so the first element past the limit in reading order is the one reported.
     for (const child of [...(node.children ?? [])].reverse()) stack.push([child, depth + 1, at]);
@@ -96,7 +98,7 @@ export function renderNarrative(body: string, options: RenderOptions = {}): Rend
 
 function checkLength(body: string): void {
   if (body.length > MAX_NARRATIVE_CHARS) {
-    throw new NarrativeLimit({ line: 1, column: 1 }, 'narrative-too-long', `The narrative is ${body.length} characters long; a narrative is at most ${MAX_NARRATIVE_CHARS} (about 15,000 words). Keep the plan's story here and link to longer documents.`);
+    throw new NarrativeLimit({ line: 1, column: 1 }, problem('narrative-too-long', { of: 'narrative', length: body.length, max: MAX_NARRATIVE_CHARS }));
   }
   checkBraces(body);
   let line = 1;
@@ -108,7 +110,7 @@ function checkLength(body: string): void {
       if (start === 0) [start, size] = [line, 0];
       size += text.length + 1;
       if (size > MAX_BLOCK_CHARS) {
-        throw new NarrativeLimit({ line: start, column: 1 }, 'narrative-too-long', `This paragraph runs over ${MAX_BLOCK_CHARS} characters without a blank line, longer than the site's Markdown parser handles quickly. Split it with blank lines.`);
+        throw new NarrativeLimit({ line: start, column: 1 }, problem('narrative-too-long', { of: 'paragraph', max: MAX_BLOCK_CHARS }));
       }
     }
     line++;
@@ -127,7 +129,7 @@ function checkBraces(body: string): void {
   if (count <= MAX_NARRATIVE_BRACES) return;
   const before = body.slice(0, first);
   const at = { line: before.split('\n').length, column: first - before.lastIndexOf('\n') };
-  throw new NarrativeLimit(at, 'narrative-too-many-braces', `The narrative has ${count} "{", each the start of MDX code to the parser, which slows down beyond use past ${MAX_NARRATIVE_BRACES}. Narratives hold no code: write \\{ for a literal brace, and keep at most ${MAX_NARRATIVE_BRACES} {/* comments */}.`);
+  throw new NarrativeLimit(at, problem('narrative-too-many-braces', { count, max: MAX_NARRATIVE_BRACES }));
 }
 
 /** Renders a tree parseNarrative returned. */
@@ -181,10 +183,6 @@ interface Context {
   options: RenderOptions;
 }
 
-function refusedLink(value: string, tag: string): string {
-  return `The link ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)} on <${tag}> is removed from the site: a narrative links only with http, https, mailto or a relative path. Write the full https:// address.`;
-}
-
 function convertChildren(nodes: readonly UnknownNode[] | undefined, ctx: Context, at: BodyPoint): ElementContent[] {
   return (nodes ?? []).flatMap((n) => convert(n, ctx, at));
 }
@@ -215,7 +213,7 @@ function finish(tagName: string, properties: Properties, node: UnknownNode, ctx:
   if (typeof properties['href'] === 'string') {
     const href = narrativeHref(properties['href']);
     if (href === undefined) {
-      ctx.removed.push({ ...position.start, what: 'link', message: refusedLink(properties['href'], name) });
+      ctx.removed.push({ ...position.start, removed: { what: 'link', tag: name, href: properties['href'] } });
       delete properties['href'];
     } else properties['href'] = href;
   }

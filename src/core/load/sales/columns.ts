@@ -1,7 +1,6 @@
 import type { SalesSettings } from '../../../../schemas/index.ts';
 import { ownValue } from '../../shared/own.ts';
-import { closest } from '../../shared/suggest.ts';
-import { oneLine } from '../../shared/text.ts';
+import { problem, type Problem } from '../../diagnostics/diagnose.ts';
 
 /** The fields a ledger row can carry, beside the workspace's dimensions. */
 export const LEDGER_FIELDS = ['date', 'period', 'account', 'revenue', 'product', 'margin', 'currency', 'name'] as const;
@@ -62,24 +61,11 @@ export function mapColumns(header: readonly string[], settings: SalesSettings | 
   return { map: { fields, dimensions: dims, headers: header.map((h) => h.trim()) }, problems };
 }
 
-const HEADERS_SHOWN = 12;
 const DELIMITERS = [',', ';', '\t', '|'];
 
-/** The message for a header problem. */
-export function describeHeaderProblem(p: HeaderProblem, map: ColumnMap, settings: SalesSettings | undefined): string {
-  if (p.kind === 'delimiter') {
-    const d = JSON.stringify(p.delimiter);
-    return `The header reads as one column, "${oneLine(map.headers[0] ?? '', 80)}": its cells seem to be separated by ${d}, not by ${JSON.stringify(settings?.delimiter ?? ',')}. Set sales.delimiter: ${d} in workspace.yaml, or export the ledger with the delimiter it names.`;
-  }
-  if (p.kind === 'duplicate') {
-    return `The header names the column "${oneLine(p.header, 80)}" twice, so it is not clear which one to read. Rename or remove one of them.`;
-  }
-  // A header of thousands of columns is named by its first few: the message stays one readable line.
-  const shown = map.headers.slice(0, HEADERS_SHOWN).map((h) => oneLine(h, 40)).join(', ');
-  const more = map.headers.length - HEADERS_SHOWN;
-  const header = more > 0 ? `${shown} … and ${more.toLocaleString('en-US')} more` : shown;
-  const alt = p.field === 'date' ? ` (or a "${headerOf('period', settings)}" column of fiscal periods such as FY2027-Q1)` : '';
-  const near = closest(p.header, map.headers);
-  const hint = near === undefined ? '' : ` Did you mean "${oneLine(near, 80)}"? Headers are matched exactly.`;
-  return `The ledger has no "${oneLine(p.header, 80)}" column for ${p.field}${alt}; its header reads: ${header}.${hint} Add the column, or name the header that holds ${p.field} under sales.columns in workspace.yaml, such as ${p.field}: "${p.field === 'revenue' ? 'Amount' : p.field === 'account' ? 'Account ID' : 'Invoice date'}".`;
+/** A header problem as the code and data of its diagnostic (ledger-duplicate-column or ledger-missing-column). */
+export function headerProblem(p: HeaderProblem, map: ColumnMap, settings: SalesSettings | undefined): Problem {
+  if (p.kind === 'duplicate') return problem('ledger-duplicate-column', { header: p.header });
+  if (p.kind === 'delimiter') return problem('ledger-missing-column', { by: 'delimiter', headers: map.headers, delimiter: p.delimiter, declared: settings?.delimiter ?? ',' });
+  return problem('ledger-missing-column', { by: 'header', field: p.field, header: p.header, headers: map.headers, periodHeader: headerOf('period', settings) });
 }

@@ -1,10 +1,10 @@
-import { LEDGER_FIELDS, describeHeaderProblem, mapColumns, type ColumnMap } from './columns.ts';
+import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
 import { parseCsvChunks } from './csv.ts';
-import { describeCsvFailure, ledgerError, MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
+import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
 import { readRow, type LedgerRow, type RowRules } from './record.ts';
+import { diagnose, placed } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
-import { excerpt } from '../../shared/suggest.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
 
 /** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
@@ -47,23 +47,23 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       rows++;
       const bad = csv.cells.findIndex((c) => c.includes('\uFFFD'));
       // A header that cannot be read stops the file: the next row would be taken for the header.
-      if (bad >= 0) return report(ledgerError(source.display, csv.cellAt(bad), 'not-utf8', `This cell is not UTF-8 text (${excerpt(csv.cells[bad]!)}). Export the ledger as UTF-8 CSV.`)) && map !== undefined;
+      if (bad >= 0) return report(diagnose(source.display, csv.cellAt(bad), 'not-utf8', { cell: csv.cells[bad]! })) && map !== undefined;
       if (!map) {
         const mapped = mapColumns(csv.cells, ws.settings.sales, dimensions);
         map = mapped.map;
         for (const p of mapped.problems) {
           const where = p.kind === 'duplicate' ? csv.cellAt(p.index) : { line: csv.line, column: 1 };
-          report(ledgerError(source.display, where, p.kind === 'duplicate' ? 'ledger-duplicate-column' : 'ledger-missing-column', describeHeaderProblem(p, map, ws.settings.sales)));
+          report(placed(source.display, where, headerProblem(p, map, ws.settings.sales)));
         }
         return mapped.problems.length === 0;
       }
       const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
-      for (const p of cellProblems) if (!report(ledgerError(source.display, csv.cellAt(p.cell), p.code, p.message))) return false;
+      for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
       if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
     }, ws.settings.sales?.delimiter);
-    if (failure) report(ledgerError(source.display, failure, 'ledger-csv-syntax', describeCsvFailure(failure.code)));
-    else if (rows === 0 && !source.unread?.()) report(ledgerError(source.display, { line: 1, column: 1 }, 'empty-file', 'The ledger file is empty. Give it a header row (date, account, revenue …) and one row per sale, or remove it.'));
+    if (failure) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
+    else if (rows === 0 && !source.unread?.()) report(diagnose(source.display, { line: 1, column: 1 }, 'empty-file', { of: 'ledger' }));
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
   return { ledger: errors ? undefined : ledger, diagnostics };
@@ -120,5 +120,5 @@ function checkColumnSettings(ws: Workspace): Diagnostic[] {
   const where = ws.sources.workspace;
   return Object.keys(columns)
     .filter((k) => !known.includes(k))
-    .map((k) => ledgerError(where.file, where.source.locate(['sales', 'columns', k], 'key'), 'unknown-key', `sales.columns: ${excerpt(k)} is not a ledger field. Map one of: ${known.join(', ')}.`));
+    .map((k) => diagnose(where.file, where.source.locate(['sales', 'columns', k], 'key'), 'unknown-key', { in: 'sales.columns', key: k, known }));
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import { placed, problem, type Problem } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { isBelow, isSkippedName, toPosix } from '../../shared/paths.ts';
 import { DEFAULT_LEDGER_FILE_BYTES, type WorkspaceSettings } from '../../../../schemas/index.ts';
 import type { Ledger, Workspace } from '../../model.ts';
-import { ledgerError } from './errors.ts';
 import { buildLedger, type LedgerSource } from './ledger.ts';
 
 /** How much of a ledger file is read at a time: memory stays flat whatever the file's size. */
@@ -24,13 +24,13 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
   const sources: LedgerSource[] = [];
   const late: Diagnostic[] = [];
   for (const name of names) {
-    const problem = refuse(root, join(folder, name), name, limit);
-    if (problem) refused.push(ledgerError(display(name), { line: 1, column: 1 }, problem.code, problem.message));
+    const refusal = refuse(root, join(folder, name), name, limit);
+    if (refusal) refused.push(placed(display(name), FIRST, refusal));
     else {
       let unread = false;
-      const onProblem = (code: Diagnostic['code'], message: string) => {
+      const onProblem = (found: Problem) => {
         unread = true;
-        late.push(ledgerError(display(name), { line: 1, column: 1 }, code, message));
+        late.push(placed(display(name), FIRST, found));
       };
       sources.push({ display: display(name), chunks: chunksOf(join(folder, name), limit, onProblem), unread: () => unread });
     }
@@ -66,14 +66,14 @@ export function ledgerInputs(plansDir: string, cwd: string): string {
   for (const name of names) {
     const path = join(folder, name);
     // What readLedger decides for the entry (refused, and why), or its bytes; the size limit is workspace.yaml's, keyed with it.
-    const problem = refuse(root, path, name, Number.POSITIVE_INFINITY);
+    const refusal = refuse(root, path, name, Number.POSITIVE_INFINITY);
     let part: string;
-    if (problem) part = `refused ${problem.code} ${problem.message}`;
+    if (refusal) part = `refused ${refusal.code} ${refusal.message}`;
     else {
       const hash = createHash('sha256');
       let size = 0;
       let late: string | undefined;
-      for (const chunk of chunksOf(path, Number.POSITIVE_INFINITY, (code) => (late = code))) {
+      for (const chunk of chunksOf(path, Number.POSITIVE_INFINITY, (found) => (late = found.code))) {
         hash.update(chunk);
         size += chunk.length;
       }
@@ -89,48 +89,46 @@ export function ledgerFileLimit(settings: WorkspaceSettings): number {
   return settings.sales?.max_file_bytes ?? DEFAULT_LEDGER_FILE_BYTES;
 }
 
-function tooLargeMessage(size: number, limit: number): string {
-  const mb = (n: number) => `${Math.round((n / 2 ** 20) * 10) / 10} MB (${n} bytes)`;
-  return `The file is ${mb(size)}, and a ledger file may be at most ${mb(limit)}, so it was not read. Split the export into several files in sales/, or raise sales.max_file_bytes in workspace.yaml.`;
-}
+/** A problem with a whole ledger file is shown at its start. */
+const FIRST = { line: 1, column: 1 } as const;
 
 /** Why a file of sales/ is not read, if it is not: a link, something other than a file, too large, or a lower-case mismatch. */
-function refuse(root: string, path: string, name: string, limit: number): { code: Diagnostic['code']; message: string } | undefined {
+function refuse(root: string, path: string, name: string, limit: number): Problem | undefined {
   let stat;
   try {
     stat = lstatSync(path);
   } catch {
-    return { code: 'file-vanished', message: 'The file disappeared while the ledger was being read (was it moved or deleted meanwhile?). Run the check again.' };
+    return problem('file-vanished', { in: 'ledger' });
   }
   if (stat.isSymbolicLink()) {
     let target: string | undefined;
     try {
       target = realpathSync(path);
     } catch {
-      return { code: 'link-dangling', message: 'This symbolic link points to a file that does not exist. Replace it with the ledger file itself, or remove it.' };
+      return problem('link-dangling', { in: 'ledger' });
     }
-    if (!isBelow(root, target)) return { code: 'link-outside', message: 'This symbolic link points outside the plans folder, and the ledger is read only from inside it. Copy the file into sales/ instead of linking to it.' };
-    return { code: 'ledger-link', message: 'This ledger file is a symbolic link, and links in sales/ are not followed (their rows would be counted twice). Copy the file here, or remove the link.' };
+    if (!isBelow(root, target)) return problem('link-outside', { in: 'ledger' });
+    return problem('ledger-link', { at: undefined });
   }
-  if (!stat.isFile()) return { code: 'not-a-file', message: 'This is not an ordinary file, so it is not read. The ledger is made of .csv files: replace it with one, or remove it.' };
-  if (name !== name.replace(/\.csv$/i, '.csv')) return { code: 'file-name-case', message: `This file is not read: ledger files end in lower-case .csv. Rename it to ${name.replace(/\.csv$/i, '.csv')}.` };
-  if (stat.size > limit) return { code: 'file-too-large', message: tooLargeMessage(stat.size, limit) };
+  if (!stat.isFile()) return problem('not-a-file', { is: 'ledger-entry' });
+  if (name !== name.replace(/\.csv$/i, '.csv')) return problem('file-name-case', { renamed: name.replace(/\.csv$/i, '.csv'), in: 'ledger' });
+  if (stat.size > limit) return problem('file-too-large', { of: 'ledger-file', size: stat.size, limit });
   return undefined;
 }
 
 /** The file in chunks, opened without following a link; a file that changes while it is read is reported through `onProblem`. */
-function* chunksOf(path: string, limit: number, onProblem: (code: Diagnostic['code'], message: string) => void): Generator<Uint8Array> {
+function* chunksOf(path: string, limit: number, onProblem: (found: Problem) => void): Generator<Uint8Array> {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return onProblem('file-changed', 'This file was replaced by a symbolic link while the ledger was being read. Replace the link with the file itself, then run the check again.');
-    if (code === 'ENOENT') return onProblem('file-vanished', 'The file disappeared while the ledger was being read (was it moved or deleted meanwhile?). Run the check again.');
-    return onProblem('unreadable-file', `The file cannot be read (${code ?? 'unknown error'}). Make it readable by the user who runs the check, then run it again.`);
+    if (code === 'ELOOP') return onProblem(problem('file-changed', { in: 'ledger' }));
+    if (code === 'ENOENT') return onProblem(problem('file-vanished', { in: 'ledger' }));
+    return onProblem(problem('unreadable-file', { when: 'opening', reason: code ?? 'unknown error' }));
   }
   try {
-    if (!fstatSync(fd).isFile()) return onProblem('not-a-file', 'This is not an ordinary file, so it is not read. The ledger is made of .csv files: replace it with one, or remove it.');
+    if (!fstatSync(fd).isFile()) return onProblem(problem('not-a-file', { is: 'ledger-entry' }));
     const buffer = new Uint8Array(CHUNK_BYTES);
     let total = 0;
     for (;;) {
@@ -138,7 +136,7 @@ function* chunksOf(path: string, limit: number, onProblem: (code: Diagnostic['co
       if (n === 0) return;
       total += n;
       // Cut where it passes the limit: a file that grows while it is read is refused like one that was too large.
-      if (total > limit) return onProblem('file-too-large', tooLargeMessage(total, limit));
+      if (total > limit) return onProblem(problem('file-too-large', { of: 'ledger-file', size: total, limit }));
       yield buffer.slice(0, n);
     }
   } finally {

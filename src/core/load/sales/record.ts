@@ -1,8 +1,8 @@
 import { MAX_AMOUNT, type SalesSettings, type WorkspaceSettings } from '../../../../schemas/index.ts';
 import type { DiagnosticCode } from '../../diagnostics/codes.ts';
+import { problem } from '../../diagnostics/diagnose.ts';
 import { ownValue } from '../../shared/own.ts';
 import { fiscalYearOfDate, quarterOfDate } from '../../shared/periods.ts';
-import { didYouMean, excerpt } from '../../shared/suggest.ts';
 import { headerOf, type ColumnMap, type LedgerField } from './columns.ts';
 import { parseLedgerDate, PERIOD } from './dates.ts';
 
@@ -45,20 +45,19 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   const problems: CellProblem[] = [];
   if (cells.length !== map.headers.length) {
     const cell = Math.min(cells.length, map.headers.length);
-    const what = cells.length < map.headers.length ? `only ${cells.length}` : `${cells.length}`;
-    return { problems: [{ code: 'ledger-column-count', cell, message: `This row has ${what} cells and the header has ${map.headers.length}, so its cells cannot be matched to columns. Give every row one cell per column (a comma inside a value needs the value in double quotes).` }] };
+    return { problems: [{ cell, ...problem('ledger-column-count', { cells: cells.length, headers: map.headers.length }) }] };
   }
   const sales: SalesSettings | undefined = rules.settings.sales;
   const text = (field: LedgerField | string, i: number | undefined, multiline = false): string | undefined => {
     if (i === undefined) return undefined;
     const value = cells[i]!.trim();
     if (value.length > MAX_TEXT_CHARS) {
-      problems.push({ code: 'ledger-value-too-long', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is ${value.length.toLocaleString('en-US')} characters long, and a ledger ${field} may have at most ${MAX_TEXT_CHARS.toLocaleString('en-US')}. Export the ledger again, or shorten the cell.` });
+      problems.push({ cell: i, ...problem('ledger-value-too-long', { column: headerOf(field, sales), field, value, max: MAX_TEXT_CHARS }) });
       return undefined;
     }
     const bad = CONTROL.exec(value) ?? (!multiline ? /[\r\n\t]/.exec(value) : null);
     if (bad) {
-      problems.push({ code: 'ledger-control-character', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} holds a control character (${excerpt(bad[0])}), which no ${field} has. Export the ledger again, or remove the character.` });
+      problems.push({ cell: i, ...problem('ledger-control-character', { column: headerOf(field, sales), field, value, character: bad[0] }) });
       return undefined;
     }
     // A value that starts like a spreadsheet formula (=cmd|…, +1, @SUM) is kept as the text it is: the site shows
@@ -70,28 +69,27 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
     if (i === undefined) return undefined;
     const value = cells[i]!.trim();
     if (value === '') {
-      if (required) problems.push({ code: 'ledger-missing-value', cell: i, message: `${headerOf(field, sales)}: the cell is empty, and every row needs its ${field}. Write the amount, such as 1250.50.` });
+      if (required) problems.push({ cell: i, ...problem('ledger-missing-value', { column: headerOf(field, sales), field }) });
       return undefined;
     }
     const comma = sales?.decimal_separator === ',';
     if (!(comma ? NUMBER_DECIMAL_COMMA : NUMBER).test(value)) {
-      const example = comma ? '1250,50' : '1250.50';
       // An amount written with the other separator: the export's setting, not the row, is what to change.
-      const other = (comma ? NUMBER : NUMBER_DECIMAL_COMMA).test(value) ? ` If the export writes every amount so, set sales.decimal_separator: "${comma ? '.' : ','}" in workspace.yaml.` : '';
-      problems.push({ code: 'ledger-not-a-number', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal ${comma ? 'comma' : 'point'} only, such as ${example} (no currency sign, no thousands separator).${other}` });
+      const otherSeparator = (comma ? NUMBER : NUMBER_DECIMAL_COMMA).test(value);
+      problems.push({ cell: i, ...problem('ledger-not-a-number', { column: headerOf(field, sales), value, comma, otherSeparator }) });
       return undefined;
     }
     const n = Number(comma ? value.replace(',', '.') : value);
     // The plans' own bound (schemas/common.ts): a sum of a million such rows is still a finite number.
     if (Math.abs(n) > MAX_AMOUNT) {
-      problems.push({ code: 'out-of-range', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} is beyond ${MAX_AMOUNT.toExponential()}, the largest amount a row may hold. Correct the amount.` });
+      problems.push({ cell: i, ...problem('out-of-range', { in: 'ledger', column: headerOf(field, sales), value, max: MAX_AMOUNT }) });
       return undefined;
     }
     return n;
   };
 
   const account = text('account', map.fields.account);
-  if (account === '') problems.push({ code: 'ledger-missing-value', cell: map.fields.account!, message: `${headerOf('account', sales)}: the cell is empty, and every row needs the account it was sold to. Write the plan's id or the account's CRM id.` });
+  if (account === '') problems.push({ cell: map.fields.account!, ...problem('ledger-missing-value', { column: headerOf('account', sales), field: 'account' }) });
   const revenue = amount('revenue', true);
   const margin = amount('margin', false);
   const name = text('name', map.fields.name, true);
@@ -100,7 +98,7 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   let product = text('product', map.fields.product) ?? '';
   const offerings = rules.settings.offerings.map((o) => o.id);
   if (product !== '' && !offerings.includes(product)) {
-    problems.push({ code: 'ledger-unknown-product', cell: map.fields.product!, message: `${headerOf('product', sales)}: ${excerpt(product)} is not an offering in workspace.yaml.${didYouMean(product, offerings)} Add it under offerings, or correct the row.` });
+    problems.push({ cell: map.fields.product!, ...problem('ledger-unknown-product', { column: headerOf('product', sales), product, offerings }) });
     product = '';
   }
   const currency = text('currency', map.fields.currency) ?? '';
@@ -109,7 +107,7 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
     const fx = ownValue(rules.settings.fx, currency);
     if (fx === undefined) {
       const known = [rules.settings.currency, ...Object.keys(rules.settings.fx)];
-      problems.push({ code: 'ledger-unknown-currency', cell: map.fields.currency!, message: `${headerOf('currency', sales)}: ${excerpt(currency)} has no exchange rate under fx in workspace.yaml, so the row cannot be counted in ${rules.settings.currency}.${didYouMean(currency, known)} Add the rate, or correct the row.` });
+      problems.push({ cell: map.fields.currency!, ...problem('ledger-unknown-currency', { column: headerOf('currency', sales), currency, workspaceCurrency: rules.settings.currency, known }) });
     } else rate = fx;
   }
   const dimensions: Record<string, string> = {};
@@ -118,7 +116,7 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
     if (value === undefined || value === '') continue;
     const allowed = ownValue(rules.settings.dimensions, dimension) ?? [];
     if (!allowed.includes(value)) {
-      problems.push({ code: 'ledger-unknown-dimension-value', cell: i, message: `${headerOf(dimension, sales)}: ${excerpt(value)} is not a ${dimension} in workspace.yaml.${didYouMean(value, allowed)}` });
+      problems.push({ cell: i, ...problem('ledger-unknown-dimension-value', { column: headerOf(dimension, sales), dimension, value, allowed }) });
     } else dimensions[dimension] = value;
   }
   if (problems.length > 0 || account === undefined || revenue === undefined || when === undefined) return { problems };
@@ -141,13 +139,13 @@ function readWhen(cells: readonly string[], map: ColumnMap, rules: RowRules, pro
     const format = sales?.date_format ?? 'YYYY-MM-DD';
     date = parseLedgerDate(value, format);
     if (date === undefined) {
-      problems.push({ code: 'ledger-bad-date', cell: i, message: `${headerOf('date', sales)}: ${excerpt(value)} is not a date written ${format}. Write it as ${format}, or set sales.date_format in workspace.yaml to the format the export uses.` });
+      problems.push({ cell: i, ...problem('ledger-bad-date', { of: 'date', column: headerOf('date', sales), value, format }) });
       return undefined;
     }
     period = quarterOfDate(date, start);
   } else {
     if (!PERIOD.test(value)) {
-      problems.push({ code: 'ledger-bad-date', cell: i, message: `${headerOf('period', sales)}: ${excerpt(value)} is not a fiscal period. Write a year or a quarter, such as FY2027 or FY2027-Q1.` });
+      problems.push({ cell: i, ...problem('ledger-bad-date', { of: 'period', column: headerOf('period', sales), value }) });
       return undefined;
     }
     period = value;
@@ -156,9 +154,8 @@ function readWhen(cells: readonly string[], map: ColumnMap, rules: RowRules, pro
   const year = Number(/^FY(\d+)/.exec(period)![1]);
   const { years } = rules;
   if (!years || year < years.first || year > years.last) {
-    const known = years ? (years.first === years.last ? `FY${years.first}` : `FY${years.first} to FY${years.last}`) : 'no fiscal year';
     const fy = date ? fiscalYearOfDate(date, start) : `FY${year}`;
-    problems.push({ code: 'ledger-date-outside', cell: i, message: `${headerOf(field, sales)}: ${excerpt(value)} falls in ${fy}, and the workspace knows ${known} (the goals' years and the two before them, and the years plans forecast or record). Correct the ${field}, or remove rows from years nobody plans or reviews.` });
+    problems.push({ cell: i, ...problem('ledger-date-outside', { column: headerOf(field, sales), field, value, fiscalYear: fy, years }) });
     return undefined;
   }
   return { period, date };

@@ -1,0 +1,139 @@
+import { closest, didYouMean, excerpt } from '../../shared/suggest.ts';
+import { oneLine } from '../../shared/text.ts';
+import type { CatalogEntry } from './entry.ts';
+
+/** The sales ledger (sales/*.csv). `column` is a cell's column as the header names it; `field` the ledger field it holds. */
+export const LEDGER = {
+  'ledger-link': {
+    severity: 'error',
+    meaning: 'A ledger file is a symbolic link; links in sales/ are not followed.',
+    /** `at` is how a base ref is shown, for a link in the ledger of `check --base`'s base. */
+    message: ({ at }: { at: string | undefined }) =>
+      at === undefined
+        ? 'This ledger file is a symbolic link, and links in sales/ are not followed (their rows would be counted twice). Copy the file here, or remove the link.'
+        : `At ${at} this ledger file is a symbolic link, and links in sales/ are not followed. Commit the file itself instead of a link.`,
+  },
+  'ledger-csv-syntax': {
+    severity: 'error',
+    meaning: 'A ledger row is not valid CSV (an unclosed or stray double quote).',
+    message: ({ parserCode }: { parserCode: string }) =>
+      Object.hasOwn(CSV_FAILURES, parserCode)
+        ? CSV_FAILURES[parserCode]!
+        : `This row is not valid CSV (${parserCode}). Export the ledger again as CSV, with the delimiter sales.delimiter names (a comma by default).`,
+  },
+  'ledger-missing-column': {
+    severity: 'error',
+    meaning: 'A ledger file has no column for account, revenue, or date (or period).',
+    message: (data: MissingColumn) => missingColumn(data),
+  },
+  'ledger-duplicate-column': {
+    severity: 'error',
+    meaning: 'A ledger file\'s header names one column twice.',
+    message: ({ header }: { header: string }) => `The header names the column "${oneLine(header, 80)}" twice, so it is not clear which one to read. Rename or remove one of them.`,
+  },
+  'ledger-column-count': {
+    severity: 'error',
+    meaning: 'A ledger row has more or fewer cells than the header.',
+    message: ({ cells, headers }: { cells: number; headers: number }) =>
+      `This row has ${cells < headers ? `only ${cells}` : `${cells}`} cells and the header has ${headers}, so its cells cannot be matched to columns. Give every row one cell per column (a comma inside a value needs the value in double quotes).`,
+  },
+  'ledger-missing-value': {
+    severity: 'error',
+    meaning: 'A ledger row leaves its account or revenue empty.',
+    message: ({ column, field }: { column: string; field: 'account' | 'revenue' | 'margin' }) =>
+      field === 'account'
+        ? `${column}: the cell is empty, and every row needs the account it was sold to. Write the plan's id or the account's CRM id.`
+        : `${column}: the cell is empty, and every row needs its ${field}. Write the amount, such as 1250.50.`,
+  },
+  'ledger-not-a-number': {
+    severity: 'error',
+    meaning: 'A ledger revenue or margin is not a plain number.',
+    message: ({ column, value, comma, otherSeparator }: { column: string; value: string; comma: boolean; otherSeparator: boolean }) =>
+      `${column}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal ${comma ? 'comma' : 'point'} only, such as ${comma ? '1250,50' : '1250.50'} (no currency sign, no thousands separator).${otherSeparator ? ` If the export writes every amount so, set sales.decimal_separator: "${comma ? '.' : ','}" in workspace.yaml.` : ''}`,
+  },
+  'ledger-bad-date': {
+    severity: 'error',
+    meaning: 'A ledger date is not in the declared format, or a period is not a fiscal year or quarter.',
+    message: (data: { of: 'date'; column: string; value: string; format: string } | { of: 'period'; column: string; value: string }) =>
+      data.of === 'date'
+        ? `${data.column}: ${excerpt(data.value)} is not a date written ${data.format}. Write it as ${data.format}, or set sales.date_format in workspace.yaml to the format the export uses.`
+        : `${data.column}: ${excerpt(data.value)} is not a fiscal period. Write a year or a quarter, such as FY2027 or FY2027-Q1.`,
+  },
+  'ledger-date-outside': {
+    severity: 'error',
+    meaning: 'A ledger row falls outside the fiscal years the workspace knows: its goals\' years and the two before them, and the years plans forecast or record.',
+    message: ({ column, field, value, fiscalYear, years }: { column: string; field: 'date' | 'period'; value: string; fiscalYear: string; years: { first: number; last: number } | undefined }) =>
+      `${column}: ${excerpt(value)} falls in ${fiscalYear}, and the workspace knows ${years ? (years.first === years.last ? `FY${years.first}` : `FY${years.first} to FY${years.last}`) : 'no fiscal year'} (the goals' years and the two before them, and the years plans forecast or record). Correct the ${field}, or remove rows from years nobody plans or reviews.`,
+  },
+  'ledger-unknown-product': {
+    severity: 'error',
+    meaning: 'A ledger row names a product that is not an offering in workspace.yaml.',
+    message: ({ column, product, offerings }: { column: string; product: string; offerings: readonly string[] }) =>
+      `${column}: ${excerpt(product)} is not an offering in workspace.yaml.${didYouMean(product, offerings)} Add it under offerings, or correct the row.`,
+  },
+  'ledger-unknown-currency': {
+    severity: 'error',
+    meaning: 'A ledger row\'s currency has no exchange rate in workspace.yaml.',
+    message: ({ column, currency, workspaceCurrency, known }: { column: string; currency: string; workspaceCurrency: string; known: readonly string[] }) =>
+      `${column}: ${excerpt(currency)} has no exchange rate under fx in workspace.yaml, so the row cannot be counted in ${workspaceCurrency}.${didYouMean(currency, known)} Add the rate, or correct the row.`,
+  },
+  'ledger-unknown-dimension-value': {
+    severity: 'error',
+    meaning: 'A ledger row gives a dimension value workspace.yaml does not list.',
+    message: ({ column, dimension, value, allowed }: { column: string; dimension: string; value: string; allowed: readonly string[] }) =>
+      `${column}: ${excerpt(value)} is not a ${dimension} in workspace.yaml.${didYouMean(value, allowed)}`,
+  },
+  'ledger-control-character': {
+    severity: 'error',
+    meaning: 'A ledger cell holds a control character (a line break outside a name).',
+    message: ({ column, field, value, character }: { column: string; field: string; value: string; character: string }) =>
+      `${column}: ${excerpt(value)} holds a control character (${excerpt(character)}), which no ${field} has. Export the ledger again, or remove the character.`,
+  },
+  'ledger-value-too-long': {
+    severity: 'error',
+    meaning: 'A ledger text cell (account, name, product …) is over 1,000 characters.',
+    message: ({ column, field, value, max }: { column: string; field: string; value: string; max: number }) =>
+      `${column}: ${excerpt(value)} is ${value.length.toLocaleString('en-US')} characters long, and a ledger ${field} may have at most ${max.toLocaleString('en-US')}. Export the ledger again, or shorten the cell.`,
+  },
+  'ledger-too-many-problems': {
+    severity: 'error',
+    meaning: 'A ledger file has more than 50 problems; the rest of it is not checked.',
+    message: ({ max }: { max: number }) =>
+      `More than ${max} problems in this file, so the rest of it is not checked. Fix the ones above (often the column mapping or sales.date_format in workspace.yaml), then run the check again.`,
+  },
+} as const satisfies Record<string, CatalogEntry>;
+
+/** What a syntax failure of the CSV parser (csv-parse's error code) means, and what to do. */
+const CSV_FAILURES: Readonly<Record<string, string>> = {
+  CSV_QUOTE_NOT_CLOSED: 'A double quote opened in this row is never closed, so the rest of the file would be read as one cell. Close the quote, or double a quote that belongs to the value ("").',
+  CSV_INVALID_CLOSING_QUOTE: 'A quoted cell in this row has text after its closing quote. Double a quote that belongs to the value (""), or quote the whole cell.',
+  CSV_MAX_RECORD_SIZE: 'This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.',
+  // csv-parse names this one without its CSV_ prefix.
+  INVALID_OPENING_QUOTE: 'A cell in this row has a double quote in the middle of unquoted text. Put the whole cell in double quotes and double the quote inside it ("").',
+};
+
+/** How many of a header's columns a message names: a header of thousands stays one readable line. */
+const HEADERS_SHOWN = 12;
+
+/**
+ * A ledger field with no column: the header seems split by another delimiter (`headers[0]` is then the whole header
+ * line), or no column has the field's header. `periodHeader` is the period column's header, offered instead of a date.
+ */
+export type MissingColumn =
+  | { by: 'delimiter'; headers: readonly string[]; delimiter: string; declared: string }
+  | { by: 'header'; field: string; header: string; headers: readonly string[]; periodHeader: string };
+
+function missingColumn(data: MissingColumn): string {
+  if (data.by === 'delimiter') {
+    const d = JSON.stringify(data.delimiter);
+    return `The header reads as one column, "${oneLine(data.headers[0] ?? '', 80)}": its cells seem to be separated by ${d}, not by ${JSON.stringify(data.declared)}. Set sales.delimiter: ${d} in workspace.yaml, or export the ledger with the delimiter it names.`;
+  }
+  const { field, header, headers } = data;
+  const shown = headers.slice(0, HEADERS_SHOWN).map((h) => oneLine(h, 40)).join(', ');
+  const more = headers.length - HEADERS_SHOWN;
+  const all = more > 0 ? `${shown} … and ${more.toLocaleString('en-US')} more` : shown;
+  const alt = field === 'date' ? ` (or a "${data.periodHeader}" column of fiscal periods such as FY2027-Q1)` : '';
+  const near = closest(header, headers);
+  const hint = near === undefined ? '' : ` Did you mean "${oneLine(near, 80)}"? Headers are matched exactly.`;
+  return `The ledger has no "${oneLine(header, 80)}" column for ${field}${alt}; its header reads: ${all}.${hint} Add the column, or name the header that holds ${field} under sales.columns in workspace.yaml, such as ${field}: "${field === 'revenue' ? 'Amount' : field === 'account' ? 'Account ID' : 'Invoice date'}".`;
+}
