@@ -2,7 +2,7 @@
  * The workspace model: the plans folder parsed, validated and linked. Types only, so every stage can name them
  * without importing the loader.
  */
-import type { AccountPlan, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
+import type { AccountPlan, ChangeNote, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import type { YamlSource } from './load/yaml-source.ts';
 
@@ -33,6 +33,13 @@ export interface ReviewEntry extends Located {
   review: Review;
 }
 
+/** A change note (changes/<name>.yaml): why a change made a goal worse. */
+export interface ChangeNoteEntry extends Located {
+  /** Path inside the plans folder: changes/vestmark-budget-freeze.yaml. */
+  rel: string;
+  note: ChangeNote;
+}
+
 /** The plans folder, parsed, validated and linked: everything the rollup, the rules and the site need. */
 export interface Workspace {
   settings: WorkspaceSettings;
@@ -43,6 +50,8 @@ export interface Workspace {
   accounts: AccountEntry[];
   accountById: ReadonlyMap<string, AccountEntry>;
   reviews: ReviewEntry[];
+  /** The change notes (changes/*.yaml), by path. */
+  notes: ChangeNoteEntry[];
   /** Where the shared files are, for locating findings in them. */
   sources: { workspace: Located; team: Located; goals?: Located; icp?: Located };
   /** The sales ledger (sales/*.csv), summed; undefined when the folder has none. */

@@ -4,6 +4,7 @@ import { LEDGER } from './catalog/ledger.ts';
 import { LINKS } from './catalog/links.ts';
 import { NARRATIVE } from './catalog/narrative.ts';
 import { YAML } from './catalog/yaml.ts';
+import { NOTES } from './catalog/notes.ts';
 
 /**
  * Every code a diagnostic can carry, with its one meaning. The codes are part of the `--json` contract
@@ -11,6 +12,6 @@ import { YAML } from './catalog/yaml.ts';
  * Each code's severity and message are written once, in its section's file under catalog/; a place that raises a
  * code names it and passes its data (diagnose.ts). Rule findings carry the rule's id as `rule` instead (src/core/rules).
  */
-export const DIAGNOSTIC_CODES = { ...READING, ...YAML, ...FIELDS, ...LINKS, ...NARRATIVE, ...LEDGER };
+export const DIAGNOSTIC_CODES = { ...READING, ...YAML, ...FIELDS, ...LINKS, ...NARRATIVE, ...LEDGER, ...NOTES };
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -4,6 +4,7 @@ import { resolveBase } from '../git/ref.ts';
 import { atCommit } from '../load/sources.ts';
 import { compareRollups } from '../rollup/diff.ts';
 import { Run } from './run.ts';
+import { findHandovers, namesOf, notesOfChange } from '../report/explain.ts';
 
 /** The base report, and the base's run when its plans validate (for the rules at the base). */
 export interface BaseComparison {
@@ -21,7 +22,10 @@ export function compareWithBase(ref: string, plansDir: string, cwd: string, head
   const source = atCommit(base, plansDir, cwd);
   const { renames, touched } = readFileChanges(base, source.display);
   const at = { commit: base.commit, ...(base.refCommit !== base.commit && { refCommit: base.refCommit }) };
-  const none = { ref, ...at, valid: false, errors: 0, goals: [], renames, touched };
+  const notesFolder = `${source.display('changes')}/`;
+  const headWs = head.valid;
+  const notes = notesOfChange(headWs, touched);
+  const none = { ref, ...at, valid: false, errors: 0, goals: [], renames, touched, notes, notesFolder };
   if (source.files.length === 0) {
     return { base: { ...none, message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` } };
   }
@@ -42,5 +46,7 @@ export function compareWithBase(ref: string, plansDir: string, cwd: string, head
     return { base: { ...none, message: `The plans at ${ref} are in ${workspace.settings.currency} and these are in ${currency}, so their totals cannot be compared; the figures above are this branch's.` } };
   }
   const renamed = new Map(renames.map((r) => [r.from, r.to]));
-  return { base: { ref, ...at, valid: true, errors: 0, goals: compareRollups(run.rollup, head.rollup, renamed), renames, touched }, run };
+  const names = namesOf(headWs, workspace);
+  const handovers = findHandovers({ ws: workspace, rollup: run.rollup }, { ws: headWs, rollup: head.rollup }, renamed, names);
+  return { base: { ref, ...at, valid: true, errors: 0, goals: compareRollups(run.rollup, head.rollup, renamed), renames, touched, handovers, notes, notesFolder }, run };
 }

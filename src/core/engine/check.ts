@@ -1,10 +1,12 @@
-import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { Workspace } from '../model.ts';
 import type { CheckReport } from '../report/check-report.ts';
 import { compareFindings } from '../report/finding-change.ts';
 import { judgeGate } from '../report/gate.ts';
 import { toInvalidJson, toJson } from '../report/json.ts';
 import { compareWithBase } from './base.ts';
+import { namesOf } from '../report/explain.ts';
+import { notesNamingNothing } from '../load/notes.ts';
 import type { Run } from './run.ts';
 
 export interface CheckOptions {
@@ -27,10 +29,14 @@ export type CheckResult = { valid: true; report: CheckReport; workspace: Workspa
 export function checkRun(run: Run, options: CheckOptions): CheckResult {
   const { workspace, diagnostics } = run.loaded;
   if (!workspace) return { valid: false, diagnostics };
-  const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how };
+  const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how, names: namesOf(workspace) };
   if (options.base !== undefined) {
     const { base, run: baseRun } = compareWithBase(options.base, options.plansDir, options.cwd, run);
+    // A note of this change that names a plan found neither here nor at the base explains nothing: the plans are invalid.
+    const nowhere = notesNamingNothing(workspace, base, baseRun?.workspace);
+    if (nowhere.length > 0) return { valid: false, diagnostics: sortDiagnostics([...diagnostics.filter((d) => !nowhere.some((n) => sameSpot(n, d))), ...nowhere]) };
     report.base = base;
+    if (baseRun?.workspace) report.names = namesOf(workspace, baseRun.workspace);
     if (baseRun) report.findingChange = compareFindings(report.findings, baseRun.findings, new Map(base.renames.map((r) => [r.from, r.to])));
   }
   const strict = options.strict === true || workspace.settings.gate === 'strict' || options.base === undefined;
@@ -47,4 +53,8 @@ export function checkJson(result: CheckResult): object {
 export function validateJson(run: Run): { ok: boolean; diagnostics: Diagnostic[] } {
   const { diagnostics } = run.loaded;
   return { ok: !hasErrors(diagnostics), diagnostics };
+}
+
+function sameSpot(a: Diagnostic, b: Diagnostic): boolean {
+  return a.file === b.file && a.line === b.line && a.column === b.column && b.code === 'note-unknown-account';
 }

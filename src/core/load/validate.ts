@@ -80,6 +80,10 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
     case 'too_big': {
       const limit = String(issue.code === 'too_small' ? issue.minimum : issue.maximum);
       if (issue.origin === 'array') return [diagnose(source.file, here, 'wrong-size', { field, bound: issue.code === 'too_small' ? 'at least' : 'at most', limit })];
+      if (issue.origin === 'string' && (issue.code === 'too_big' || Number(limit) > 1)) {
+        const length = typeof value === 'string' ? value.trim().length : undefined;
+        return [diagnose(source.file, here, 'text-length', { field, bound: issue.code === 'too_small' ? 'at least' : 'at most', limit, length })];
+      }
       if (issue.origin === 'string') return [diagnose(source.file, here, 'empty-value', { field })];
       const bound = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
       return [diagnose(source.file, here, 'out-of-range', { field, bound, limit, value })];

@@ -6,13 +6,16 @@ import { linkWorkspace } from './link.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import type { PlansCache } from './cache.ts';
 import { loadFile } from './load-file.ts';
-import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
+import type { AccountEntry, ChangeNoteEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
+import { linkNotes } from './notes.ts';
 import { invisibleInName, PLAN_EXTENSIONS, SHARED_FILE_ANY_CASE, visibleName } from '../shared/paths.ts';
 
 type Slot = 'workspace' | 'team' | 'goals' | 'icp';
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
+/** A change note: changes/<name>.yaml (notes.ts). */
+export const CHANGE_NOTE = /^changes\/([^/]+)\.ya?ml$/;
 
 /** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
 export function loadWorkspace(files: readonly PlansFile[], options: { root?: string; cache?: PlansCache } = {}): LoadResult {
@@ -21,6 +24,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const shared: Partial<Record<Slot, { value: unknown; located: Located }>> = {};
   const accounts: AccountEntry[] = [];
   const reviews: ReviewEntry[] = [];
+  const notes: ChangeNoteEntry[] = [];
   let invalid = false;
 
   const workspaceFile = files.find((f) => f.rel === 'workspace.yaml' && !f.problem);
@@ -41,7 +45,8 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     const sharedMatch = SHARED.exec(f.rel);
     const accountMatch = ACCOUNT.exec(f.rel);
     const reviewMatch = REVIEW.exec(f.rel);
-    if (!sharedMatch && !accountMatch && !reviewMatch) {
+    const noteMatch = CHANGE_NOTE.exec(f.rel);
+    if (!sharedMatch && !accountMatch && !reviewMatch && !noteMatch) {
       const renamed = caseFix(f.rel);
       if (renamed) {
         diagnostics.push(diagnose(f.display, FIRST, 'file-name-case', { renamed }));
@@ -57,7 +62,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       return;
     }
     const format = f.rel.endsWith('.mdx') ? 'mdx' : 'yaml';
-    const kind = sharedMatch ? (sharedMatch[1] as Slot) : accountMatch ? 'account' : 'review';
+    const kind = sharedMatch ? (sharedMatch[1] as Slot) : accountMatch ? 'account' : reviewMatch ? 'review' : 'change';
     const loaded = loadFile(f, format, kind, options.cache);
     diagnostics.push(...loaded.parse);
     if (!loaded.source || !loaded.validated) {
@@ -83,6 +88,8 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: value as AccountEntry['plan'], ...(loaded.body !== undefined && { body: loaded.body }) });
     } else if (reviewMatch) {
       reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: value as ReviewEntry['review'] });
+    } else {
+      notes.push({ ...located, rel: f.rel, note: value as ChangeNoteEntry['note'] });
     }
    };
   const lineCounts = new Map<string, number>();
@@ -115,6 +122,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     accounts: accounts.sort((a, b) => a.id.localeCompare(b.id)),
     accountById: new Map(accounts.map((a) => [a.id, a])),
     reviews,
+    notes: notes.sort((a, b) => a.rel.localeCompare(b.rel)),
     sources: {
       workspace: shared.workspace.located,
       team: shared.team.located,
@@ -125,6 +133,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   const accountIds = new Set(files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined));
   const sharedFiles = new Set(files.map((f) => SHARED.exec(f.rel)?.[1]).filter((slot): slot is string => slot !== undefined));
   diagnostics.push(...linkWorkspace(workspace, { accountIds, sharedFiles }));
+  diagnostics.push(...linkNotes(workspace));
   const sorted = sortDiagnostics(diagnostics);
   insideFiles(sorted, lineCounts);
   return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
@@ -148,9 +157,9 @@ function rootOf(files: readonly PlansFile[]): string {
 /** The name a file would be read under if its extension (or a shared file's name) were lower-case, or undefined. */
 function caseFix(rel: string): string | undefined {
   if (SHARED_FILE_ANY_CASE.test(rel)) return rel.toLowerCase();
-  const folder = rel.replace(/^(accounts|reviews)\//i, (m) => m.toLowerCase());
+  const folder = rel.replace(/^(accounts|reviews|changes)\//i, (m) => m.toLowerCase());
   const lower = folder.replace(/\.(ya?ml|mdx)$/i, (ext) => ext.toLowerCase());
-  if (lower === rel || !(ACCOUNT.test(lower) || REVIEW.test(lower))) return undefined;
+  if (lower === rel || !(ACCOUNT.test(lower) || REVIEW.test(lower) || CHANGE_NOTE.test(lower))) return undefined;
   // Name the whole path when a folder is in capitals, else only the file name.
   return folder === rel ? lower.slice(lower.lastIndexOf('/') + 1) : lower;
 }

@@ -1,5 +1,6 @@
 import type { Rename } from '../git/changes.ts';
 import type { GoalChange } from '../rollup/diff.ts';
+import type { ChangeNoteRef, Handover } from './explain.ts';
 
 /** The plans as they were at --base, compared with the working copy. */
 export interface BaseReport {
@@ -19,4 +20,10 @@ export interface BaseReport {
   renames: Rename[];
   /** The plan files the change added, changed or renamed, as the working copy names them. */
   touched: string[];
+  /** Plans whose owner the change changed, with their effect on the goals (when the base validates). */
+  handovers?: Handover[];
+  /** The change notes the change added or edited (changes/*.yaml): the only ones that explain a worsened goal. */
+  notes?: ChangeNoteRef[];
+  /** Where a change note goes, as the user opens it: plans/changes/. */
+  notesFolder?: string;
 }

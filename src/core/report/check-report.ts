@@ -6,6 +6,7 @@ import { countBySeverity, type FindingChange } from './finding-change.ts';
 import { describeFindingChange } from './sentences.ts';
 import type { Gate } from './gate.ts';
 import type { Invocation } from '../shared/invocation.ts';
+import type { Names } from './explain.ts';
 
 /** Everything check found, in one value that the terminal, JSON and step summary render. */
 export interface CheckReport {
@@ -21,6 +22,8 @@ export interface CheckReport {
   gate?: Gate;
   /** How hints name a command (shared/invocation.ts); npm scripts when absent. Never part of the JSON. */
   how?: Invocation;
+  /** Account and people names, for the sentences a reader reads (handovers, the gate, the comment). Never part of the JSON. */
+  names?: Names;
 }
 
 /** Past this many, warnings and notes are counted by rule rather than listed, so the goals stay in view; errors are always listed. */

@@ -42,7 +42,7 @@ export function renderModelText(model: ReportModel, paint: Paint = plain): strin
     if (change.invalid) lines.push(paint.yellow(change.invalid));
     else {
       const rows = change.rows.map((c) => [c.label, c.target, c.before, c.after, c.change, c.status, c.movers.join('; ')]);
-      lines.push(...renderTable(['Goal', 'Target', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 5, 6]), ...change.renames.map(plainText));
+      lines.push(...renderTable(['Goal', 'Target', 'Before', 'After', 'Change', 'Status', 'Moved most'], rows, undefined, [0, 5, 6]), ...change.renames.map(plainText), ...change.handovers.map(plainText), ...change.notes.map(plainText));
     }
     if (gate) {
       lines.push('', `${paint.bold(gate.heading)}: ${gate.passed ? paint.green('passes') : paint.red(paint.bold('fails'))}`);

@@ -39,7 +39,7 @@ export function renderComment(report: CheckReport): string {
     const moved = change.rows.filter((c) => c.moved);
     if (moved.length === 0) out.push('This change moves no goal.', '');
     else {
-      out.push('### Goals this change moved', '', ...changeTable(moved.slice(0, COMMENT_GOALS)));
+      out.push('### Goals this change moved', '', ...changeTable(moved.slice(0, COMMENT_GOALS), true));
       if (moved.length > COMMENT_GOALS) out.push('', `… and ${moved.length - COMMENT_GOALS} more goals in the step summary.`);
       out.push('');
     }

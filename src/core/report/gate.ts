@@ -6,7 +6,8 @@ import type { BaseReport } from './base-report.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import type { FindingChange } from './finding-change.ts';
 import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
-import { describeAddedMissed, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
+import { describeAddedMissed, describeExplanation, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
+import { explainGoal, type Names } from './explain.ts';
 
 /** strict: any missed goal or rule error fails. change (the default with --base): only what the change made worse fails. */
 export type GateMode = 'strict' | 'change';
@@ -29,6 +30,12 @@ export interface GateReason {
   text: string;
   goal?: GoalRef;
   finding?: FindingRef;
+  /** A goal the change made worse: the plans whose change lowered it (by id). */
+  worsenedBy?: string[];
+  /** The change notes (their files) that explain it; the reason fails only on what no note explains. */
+  explainedBy?: string[];
+  /** What no note of the change explains: plans by id, and whether the goal itself (a raised target, a new goal) is still to be named. */
+  unexplained?: { accounts: string[]; goal: boolean };
 }
 
 /** The goal a reason is about, as goals.yaml names it. */
@@ -54,7 +61,7 @@ export interface Gate {
  * further from its target, a new goal that is missed, a new rule error. Goals that were short before and are
  * not worse are reasons that do not fail, so every output can say so.
  */
-export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]; base?: BaseReport | undefined; findingChange?: FindingChange | undefined }, mode: GateMode): Gate {
+export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]; base?: BaseReport | undefined; findingChange?: FindingChange | undefined; names?: Names | undefined }, mode: GateMode): Gate {
   const { rollup, base } = report;
   const errors = report.findings.map((f, i) => ({ f, isNew: report.findingChange?.isNew[i] ?? true })).filter(({ f }) => f.severity === 'error');
   const comparable = mode === 'change' && base !== undefined && base.valid;
@@ -66,7 +73,7 @@ export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]
   for (const g of rollup.goals) {
     if (g.met) continue;
     const c = changes.get(goalKey(g));
-    reasons.push(comparable && c ? judgeGoal(g, c, rollup.currency) : { kind: 'goal-missed', fails: true, text: `${g.label} is ${describeShortfall(g, rollup)}`, goal: goalOf(g) });
+    reasons.push(comparable && c ? withNotes(judgeGoal(g, c, rollup.currency), g, c, base, report.names) : { kind: 'goal-missed', fails: true, text: `${g.label} is ${describeShortfall(g, rollup)}`, goal: goalOf(g) });
   }
   for (const { f, isNew } of errors) {
     const kind: GateReasonKind = !comparable ? 'finding-error' : isNew ? 'finding-added-error' : 'finding-error-before';
@@ -89,6 +96,24 @@ function judgeGoal(g: GoalResult, c: GoalChange, currency: string): GateReason {
     return { kind: 'goal-worse', fails: true, text: describeWorse(g.label, before, short, currency), goal };
   }
   return { kind: 'goal-still-short', fails: false, text: describeStillShort(g.label, short, currency), goal };
+}
+
+/**
+ * A goal the change made worse passes when the change's notes explain all of it: every plan that lowered it named
+ * (a lower forecast, a plan removed or moved out of scope, a handover), and the goal itself for a raised target.
+ */
+function withNotes(reason: GateReason, g: GoalResult, c: GoalChange, base: BaseReport, names: Names | undefined): GateReason {
+  if (!reason.fails) return reason;
+  const e = explainGoal(reason.kind === 'goal-added-missed' ? undefined : c, g.label, base.notes ?? []);
+  const fails = e.unexplained.accounts.length > 0 || e.unexplained.goal;
+  return {
+    ...reason,
+    fails,
+    text: `${reason.text}; ${describeExplanation(e, c, g.label, names, base.notesFolder ?? 'changes/', base.handovers)}`,
+    worsenedBy: e.worsenedBy,
+    explainedBy: e.explainedBy.map((n) => n.file),
+    unexplained: e.unexplained,
+  };
 }
 
 function goalOf(g: GoalResult): GoalRef {

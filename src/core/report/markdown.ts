@@ -49,18 +49,19 @@ export function renderModelSummary(model: ReportModel): string {
 export const SUMMARY_BYTES = 1_000_000;
 
 /** The goals a change moved, as a table: shared by the step summary and the pull-request comment. */
-export function changeTable(rows: readonly ChangeRow[]): string[] {
+export function changeTable(rows: readonly ChangeRow[], named = false): string[] {
   return [
     '| Goal | Target | Before | After | Change | Status | Moved most |',
     '|---|--:|--:|--:|--:|---|---|',
-    ...rows.map((c) => `| ${escapeMarkdown(c.label)} | ${c.target} | ${c.before} | ${c.after} | ${c.change} | ${c.status} | ${c.movers.map(escapeMarkdown).join('<br>')} |`),
+    ...rows.map((c) => `| ${escapeMarkdown(c.label)} | ${c.target} | ${c.before} | ${c.after} | ${c.change} | ${c.status} | ${(named ? c.moversNamed : c.movers).map(escapeMarkdown).join('<br>')} |`),
   ];
 }
 
 /** Plans the change renamed: one line each, shared by the step summary and the pull-request comment. */
 export function renderRenames(model: ReportModel): string[] {
-  const renames = model.change?.renames ?? [];
-  return renames.length === 0 ? [] : [...renames.map((r) => `- ${markdownOf(r)}`), ''];
+  const c = model.change;
+  const lines = [...(c?.renames ?? []), ...(c?.handovers ?? []), ...(c?.notes ?? [])];
+  return lines.length === 0 ? [] : [...lines.map((r) => `- ${markdownOf(r)}`), ''];
 }
 
 /** The gate's verdict and reasons (failing first), and what the change did to the findings. */

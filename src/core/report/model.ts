@@ -6,7 +6,8 @@ import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport, type RuleCount } from './check-report.ts';
 import { safeStrings } from './escape.ts';
 import { gateLines } from './gate.ts';
-import { bookedCell, describeForkPoint, describeShortfall, forecastCounting } from './sentences.ts';
+import { bookedCell, describeForkPoint, describeHandover, describeShortfall, forecastCounting, listOf } from './sentences.ts';
+import { accountName } from './explain.ts';
 
 /**
  * What check says, computed once as data with its sentences: the terminal, the step summary, the pull-request
@@ -47,6 +48,8 @@ export interface ChangeRow {
   status: string;
   /** The plans that moved it most, at most three, or "no change". */
   movers: string[];
+  /** The same, by the accounts' names (the pull-request comment, which a sales manager reads). */
+  moversNamed: string[];
   /** Whether the change moved the goal at all (its total, its status or its target). */
   moved: boolean;
 }
@@ -59,6 +62,10 @@ export interface ChangeModel {
   invalid?: string;
   rows: ChangeRow[];
   renames: Text[];
+  /** "Handover: Halberd Coatings, Priya Raman → Jake Morrow: …", one a plan whose owner changed. */
+  handovers: Text[];
+  /** The change notes the change added or edited, with the plans they name and their reason. */
+  notes: Text[];
 }
 
 export interface GateModel {
@@ -181,6 +188,7 @@ function changeModel(report: CheckReport): ChangeModel {
     change: formatChange(c.change, currency),
     status: describeStatusChange(c),
     movers: c.movers.length > 0 ? c.movers.slice(0, 3).map((m) => describeMover(m, c.period, currency)) : c.change === 0 ? ['no change'] : [],
+    moversNamed: c.movers.length > 0 ? c.movers.slice(0, 3).map((m) => describeMover({ ...m, account: accountName(report.names, m.account) }, c.period, currency)) : c.change === 0 ? ['no change'] : [],
     moved: c.change !== 0 || c.metBefore !== c.metAfter || c.targetBefore !== c.targetAfter,
   }));
   return {
@@ -189,6 +197,13 @@ function changeModel(report: CheckReport): ChangeModel {
     ...(!base.valid && { invalid: base.message ?? `The plans at ${base.ref} do not validate, so there is nothing to compare with.` }),
     rows: base.valid ? rows : [],
     renames: base.renames.map((r) => ['Renamed ', { code: r.from }, ' → ', { code: r.to }, ': its totals moved with it.']),
+    handovers: (base.handovers ?? []).map((h) => describeHandover(h, currency)),
+    notes: (base.notes ?? []).map((n) => [
+      'Change note ',
+      { code: n.file },
+      ...(n.accounts.length + n.goals.length > 0 ? [` (${listOf([...n.accounts.slice(0, 10).map((id) => accountName(report.names, id)), ...n.goals.slice(0, 10), ...(n.accounts.length + n.goals.length > 20 ? ['more'] : [])])})`] : []),
+      `: ${n.reason}`,
+    ]),
   };
 }
 

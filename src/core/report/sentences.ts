@@ -2,6 +2,9 @@
  * Sentences that both the terminal (check, the step summary) and the site show. Each is written once here,
  * so the two cannot drift apart; callers only place them. It imports only shared/, so every layer above may use it.
  */
+import { formatChange } from '../shared/money.ts';
+import type { Text } from './model.ts';
+import { accountName, type Explanation, type Handover, type Names } from './explain.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 
 /** How workspace.yaml's `count` setting counts a forecast toward a goal. */
@@ -102,4 +105,56 @@ export function describeFindingChange(added: { error: number; warning: number; i
 export function describeForkPoint(base: { ref: string; commit?: string | undefined; refCommit?: string | undefined }): string | undefined {
   if (base.commit === undefined || base.refCommit === undefined || base.refCommit === base.commit) return undefined;
   return `${base.ref} has moved on since this branch left it at ${base.commit.slice(0, 8)}; the change is counted from there, as the pull request's diff is`;
+}
+
+/** "Vestmark Pharma", "Vestmark Pharma and Kaito Precision", "A, B and C". */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** Past this many, the plans that made a goal worse are counted: a note naming hundreds stays one line. */
+const NAMED_LIMIT = 10;
+
+function namesList(ids: readonly string[], names: Names | undefined, handovers: readonly Handover[]): string {
+  const shown = ids.slice(0, NAMED_LIMIT).map((id) => {
+    const h = handovers.find((x) => x.account === id);
+    return h ? `the handover of ${h.name} (${h.fromName} → ${h.toName})` : accountName(names, id);
+  });
+  return listOf(ids.length > NAMED_LIMIT ? [...shown, `${ids.length - NAMED_LIMIT} more plans`] : shown);
+}
+
+/**
+ * What made a goal worse and what the change's notes say of it: "made worse by Vestmark Pharma, explained in
+ * plans/changes/x.yaml: Vestmark froze…", or what no note explains and how to write one.
+ */
+export function describeExplanation(e: Explanation, c: { targetBefore: number | null; targetAfter: number | null } | undefined, label: string, names: Names | undefined, notesFolder: string, handovers: readonly Handover[] = []): string {
+  const causes: string[] = [];
+  if (e.worsenedBy.length > 0) causes.push(namesList(e.worsenedBy, names, handovers));
+  if (e.goalNamed) causes.push(c?.targetBefore === null || c === undefined ? 'the goal added in goals.yaml' : (c.targetAfter ?? 0) > c.targetBefore ? 'its target raised in goals.yaml' : 'a change outside the plans (its scope or the settings)');
+  const parts = [`made worse by ${listOf(causes)}`];
+  for (const n of e.explainedBy) parts.push(`explained in ${n.file}: ${n.reason.replace(/[.\s]+$/, '')}`);
+  const missing = [...e.unexplained.accounts.slice(0, NAMED_LIMIT), ...(e.unexplained.goal ? [`"${label}" (under goals:)`] : [])];
+  if (e.unexplained.accounts.length > NAMED_LIMIT) missing.push(`${e.unexplained.accounts.length - NAMED_LIMIT} more plans`);
+  if (missing.length > 0) {
+    const what = e.explainedBy.length > 0 ? 'the rest' : 'it';
+    parts.push(`no note in this change explains ${what}: if it is true, add ${notesFolder}<name>.yaml naming ${listOf(missing)} with the reason`);
+  }
+  return parts.join('; ');
+}
+
+/**
+ * "Handover: Halberd Coatings, Priya Raman → Jake Morrow: FY2027 owner: Priya Raman −$622,500 (met → missed);
+ * FY2027 owner: Jake Morrow +$622,500. The company and dimension totals are unchanged."
+ */
+export function describeHandover(h: Handover, currency: string): Text {
+  const effects = h.effects.slice(0, 6).map((e) => `${e.label} ${formatChange(e.change, currency)}${e.metBefore !== null && e.metBefore !== e.metAfter ? ` (${e.metBefore ? 'met → missed' : 'missed → met'})` : ''}`);
+  if (h.effects.length > 6) effects.push(`${h.effects.length - 6} more goals`);
+  return [
+    { strong: 'Handover' },
+    `: ${h.name} (`,
+    { code: h.account },
+    `), ${h.fromName} → ${h.toName}`,
+    effects.length > 0 ? `: ${effects.join('; ')}.` : '; it moves no goal.',
+    ...(h.othersUnchanged ? [' The company and dimension totals are unchanged.'] : []),
+  ];
 }

@@ -30,6 +30,8 @@ export interface GoalChange {
   shortAfter: number | null;
   /** The plans that moved this total, largest change first. */
   movers: Mover[];
+  /** Every plan whose change lowered this total (by id, largest fall first): what a change note must name. */
+  lowered?: string[];
 }
 
 /** At most this many plans are named per goal: enough to see who moved it. */
@@ -57,11 +59,12 @@ function compareGoal(before: GoalResult | undefined, after: GoalResult | undefin
     amounts.set(account, { before: (amounts.get(account)?.before ?? 0) + c.planned, after: 0 });
   }
   for (const c of after?.contributions ?? []) amounts.set(c.account, { before: amounts.get(c.account)?.before ?? 0, after: c.planned });
-  const movers = [...amounts]
+  const moved = [...amounts]
     .map(([account, m]) => ({ account, before: m.before, after: m.after, change: round(m.after - m.before) }))
     .filter((m) => m.change !== 0)
-    .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.account.localeCompare(y.account))
-    .slice(0, MOVER_LIMIT);
+    .sort((x, y) => Math.abs(y.change) - Math.abs(x.change) || x.account.localeCompare(y.account));
+  const movers = moved.slice(0, MOVER_LIMIT);
+  const lowered = moved.filter((m) => m.change < 0).map((m) => m.account);
   return {
     period: g.period,
     scope: g.scope,
@@ -76,6 +79,7 @@ function compareGoal(before: GoalResult | undefined, after: GoalResult | undefin
     shortBefore: before ? shortOf(before) : null,
     shortAfter: after ? shortOf(after) : null,
     movers,
+    lowered,
   };
 }
 

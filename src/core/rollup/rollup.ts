@@ -7,7 +7,7 @@ import { ownValue } from '../shared/own.ts';
 import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { counted, forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
-import { describeScope, findReportingTree, makeScopeMatcher } from './scope.ts';
+import { goalLabel, findReportingTree, makeScopeMatcher } from './scope.ts';
 import type { Workspace } from '../model.ts';
 
 export interface GoalResult {
@@ -116,7 +116,7 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
     scope: g.scope,
     ...(g.name !== undefined && { name: g.name }),
     index,
-    label: g.name ?? `${g.period} ${describeScope(g.scope, ws)}`,
+    label: goalLabel(g, ws),
     goal: g.revenue,
     planned,
     gap: roundCents(planned - g.revenue),

@@ -42,6 +42,11 @@ export function makeScopeMatcher(ws: Pick<Workspace, 'people'>, scope: Readonly<
 }
 
 /** "company" or "channel: direct, owner: Jane Doe", with people shown by name. */
+/** A goal's label as every report prints it: its name, else its period and scope. */
+export function goalLabel(g: { period: string; scope: Readonly<Record<string, string>>; name?: string | undefined }, ws?: Pick<Workspace, 'personById'>): string {
+  return g.name ?? `${g.period} ${describeScope(g.scope, ws)}`;
+}
+
 export function describeScope(scope: Readonly<Record<string, string>>, ws?: Pick<Workspace, 'personById'>): string {
   const entries = Object.entries(scope);
   if (entries.length === 0) return 'company';

@@ -82,6 +82,7 @@ const NOUNS: Record<FileKind, string> = {
   icp: 'icp.yaml',
   account: 'an account plan',
   review: 'an account review',
+  change: 'a change note',
 };
 
 /** How a message names a field: its dot path, or the file's noun for the file as a whole. */
