@@ -139,7 +139,10 @@ describe('account-plans init', () => {
 describe('account-plans gate', () => {
   it.each([
     { name: 'a pull request: the change against its base branch, with the comment file', env: { GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'main' }, options: ['--base', 'origin/main', '--comment', 'check-comment.md'] },
-    { name: 'a push to main: every goal', env: { GITHUB_EVENT_NAME: 'push', GITHUB_BASE_REF: '' }, options: ['--strict'] },
+    { name: 'a push to main: what the push did, against the commit main pointed at before', env: { GITHUB_EVENT_NAME: 'push', GITHUB_BASE_REF: '', GATE_BEFORE: 'a'.repeat(40) }, options: ['--base', 'a'.repeat(40)] },
+    { name: 'the first push of a branch (before is all zeros): the state, reported', env: { GITHUB_EVENT_NAME: 'push', GATE_BEFORE: '0'.repeat(40) }, options: [] },
+    { name: 'a push whose before is not a commit id: the state, reported', env: { GITHUB_EVENT_NAME: 'push', GATE_BEFORE: '--strict; rm -rf /' }, options: [] },
+    { name: 'a push with no before at all: the state, reported', env: { GITHUB_EVENT_NAME: 'push' }, options: [] },
     { name: 'a terminal: every goal', env: {}, options: ['--strict'] },
   ])('$name', ({ env, options }) => {
     expect(gateOptions(env)).toEqual(options);

@@ -1,21 +1,65 @@
+import { readFileSync } from 'node:fs';
 import type { Output } from '../lib/cli.ts';
 import { checkCommand } from './check.ts';
 
-export const GATE_USAGE = 'Usage: npm run gate -- [check options]   (in GitHub Actions: reads GITHUB_EVENT_NAME and GITHUB_BASE_REF)';
+export const GATE_USAGE = 'Usage: npm run gate -- [check options]   (in GitHub Actions: reads GITHUB_EVENT_NAME, GITHUB_BASE_REF and, on a push, the commit main pointed at before it)';
+
+/** A commit id as GitHub gives `github.event.before`; all zeros when the push created the branch. */
+const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/** What the gate does in this run of the workflow: check's options, and whether a missed goal only reports. */
+export interface GatePlan {
+  options: string[];
+  /** The first push of a branch has nothing to compare with: the state is reported, and the gate does not fail on it. */
+  reportOnly: boolean;
+}
 
 /**
  * What the workflow's check job runs, decided here rather than in the workflow, so that upgrading the package upgrades
  * the gate: on a pull request, check judges the change against its base branch and writes the comment file
- * (check-comment.md) the comment job posts; anywhere else (a push to main, a person at a terminal) every goal, --strict.
- * Further options are passed to check; the exit code is check's.
+ * (check-comment.md) the comment job posts; on a push, what the push did (`--base` the commit the branch pointed at
+ * before it, so a push of several commits is judged whole), and on the first push the state, without failing; at a
+ * terminal every goal, --strict. Further options are passed to check; the exit code is check's.
  */
 export function gateCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
   if (argv.includes('--help') || argv.includes('-h')) return (output.out(GATE_USAGE), 0);
-  return checkCommand([...gateOptions(env), ...argv], output, cwd, env);
+  const plan = gatePlan(env);
+  const code = checkCommand([...plan.options, ...argv], output, cwd, env);
+  if (plan.reportOnly && code === 1) {
+    output.out('The first push of this branch has nothing to compare with: the state above is reported, and the gate does not fail on it.');
+    return 0;
+  }
+  return code;
 }
 
 /** check's options for this run of the workflow. */
 export function gateOptions(env: NodeJS.ProcessEnv): string[] {
+  return gatePlan(env).options;
+}
+
+export function gatePlan(env: NodeJS.ProcessEnv): GatePlan {
+  const event = env['GITHUB_EVENT_NAME'];
   const base = env['GITHUB_BASE_REF'];
-  return env['GITHUB_EVENT_NAME'] === 'pull_request' && base ? ['--base', `origin/${base}`, '--comment', 'check-comment.md'] : ['--strict'];
+  if (event === 'pull_request' && base) return { options: ['--base', `origin/${base}`, '--comment', 'check-comment.md'], reportOnly: false };
+  if (event === 'push') {
+    const before = pushedFrom(env);
+    if (before) return { options: ['--base', before], reportOnly: false };
+    return { options: [], reportOnly: true };
+  }
+  return { options: ['--strict'], reportOnly: false };
+}
+
+/** The commit the pushed branch pointed at before the push (GATE_BEFORE, which the workflow sets from github.event.before, else the event's payload), or undefined on its first push. */
+function pushedFrom(env: NodeJS.ProcessEnv): string | undefined {
+  let before = env['GATE_BEFORE'];
+  if (before === undefined && env['GITHUB_EVENT_PATH']) {
+    try {
+      const payload: unknown = JSON.parse(readFileSync(env['GITHUB_EVENT_PATH'], 'utf8'));
+      const value = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)['before'] : undefined;
+      before = typeof value === 'string' ? value : undefined;
+    } catch {
+      before = undefined;
+    }
+  }
+  return before !== undefined && COMMIT.test(before) && !/^0+$/.test(before) ? before : undefined;
 }
