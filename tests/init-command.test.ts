@@ -73,7 +73,7 @@ describe('account-plans init', () => {
     const cwd = temp();
     expect((await init(['--yes'], cwd)).code).toBe(0);
     const owners = readFileSync(join(cwd, '.github/CODEOWNERS'), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split(/\s+/)[0]);
-    expect(owners).toEqual(expect.arrayContaining(['/plans/goals.yaml', '/package.json', '/package-lock.json', '/.github/']));
+    expect(owners).toEqual(expect.arrayContaining(['/plans/goals.yaml', '/plans/changes/', '/package.json', '/package-lock.json', '/.github/']));
   });
 
   it('asks on a terminal for what the flags leave out, taking the default on an empty answer', async () => {
