@@ -97,10 +97,14 @@ describe('check --base', () => {
             { account: 'acme', before: 400000, after: 300000, change: -100000 },
             { account: 'initech', before: 0, after: 20000, change: 20000 },
           ],
+          lowered: ['acme'],
         },
       ],
       renames: [],
       touched: ['plans/accounts/acme.yaml', 'plans/accounts/initech.yaml'],
+      handovers: [],
+      notes: [],
+      notesFolder: 'plans/changes/',
     });
     expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €500,000 | €550,000 | €470,000 | −€80,000 | met → missed | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
   });

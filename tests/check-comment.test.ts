@@ -56,7 +56,7 @@ describe('check --comment FILE writes the pull-request comment', () => {
     const comment = readFileSync(join(sb.dir, 'out/comment.md'), 'utf8');
     expect(comment.split('\n').slice(0, 4)).toEqual(['<!-- account-plans:check -->', '## ✅ Minimal Co: the plans pass the gate', '', 'Compared with `main`.']);
     expect(comment).toContain('- ℹ️ FY2027 company is still $525 short; this change did not make it worse.');
-    expect(comment).toContain('| FY2027-Q1 owner: Ann Lee | $100 | $110 | $165 | +$55 | met | acme: FY2027-Q1 +$55 |');
+    expect(comment).toContain('| FY2027-Q1 owner: Ann Lee | $100 | $110 | $165 | +$55 | met | Acme: FY2027-Q1 +$55 |');
     expect(comment).toContain('- Findings: this change adds 2 warnings and resolves none.');
     expect(comment).toContain('### New findings (2)');
     expect(comment).toContain('@&#8203;octocat &lt;img src=x onerror=alert(1)&gt; \\| x \\#&#8203;1 other-org/repo\\#&#8203;2 https&#8203;://evil.example/sso');
@@ -107,5 +107,20 @@ describe('the comment and the step summary stay within GitHub’s limits', () =>
     expect(new TextEncoder().encode(summary).length).toBeLessThanOrEqual(1_000_000);
     expect(summary.endsWith('\n\n*The report was cut here to fit GitHub’s step summary; `npm run check -- --json` gives all of it.*\n')).toBe(true);
     expect(summary.split('\n').at(-4)).toMatch(/^\| Goal \d+( of a long name)+ \| \$200 \| \$100 \| \$90 \| −\$10 \| missed \|  \|$/);
+  });
+});
+
+describe('the comment on plans with many errors', () => {
+  it('lists the first 20 errors with their lines, then counts the rest', async () => {
+    const { load, withFiles, fixtureFiles } = await import('./helpers/workspace.ts');
+    const { renderInvalidComment } = await import('../src/core/report/comment.ts');
+    const bad = Object.fromEntries(Array.from({ length: 25 }, (_, i) => [`accounts/bad-${String(i).padStart(2, '0')}.yaml`, 'name: [unclosed\n']));
+    const { diagnostics } = load(withFiles(fixtureFiles('minimal'), bad));
+    const comment = renderInvalidComment(diagnostics);
+    expect(comment).toContain('25 errors: nothing was summed against the goals.');
+    const listed = comment.split('\n').filter((l) => l.startsWith('- **error** `minimal/accounts/bad-'));
+    expect(listed).toHaveLength(20);
+    expect(listed[0]).toMatch(/^- \*\*error\*\* `minimal\/accounts\/bad-00\.yaml:1:\d+` /);
+    expect(comment).toContain('- … and 5 more in the step summary.');
   });
 });
