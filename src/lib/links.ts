@@ -30,4 +30,6 @@ export const link = {
   search: () => href('search/'),
   review: (month: string, person: string) => href(`reviews/${month}/${person}/`),
   week: () => href('week/'),
+  /** Every change note (src/routes/notes/). */
+  notes: () => href('notes/'),
 };

@@ -10,6 +10,8 @@ export interface LastCommits {
   last: Commit | undefined;
   /** The newest commit per file, keyed by the file's path inside the plans folder (accounts/acme.yaml). */
   byFile: ReadonlyMap<string, Commit>;
+  /** The oldest commit per file (the one that added it, as far as the log reaches), keyed like byFile: when a change note was written. */
+  addedByFile?: ReadonlyMap<string, Commit>;
   /** The short hash of HEAD; undefined outside git or before the first commit. */
   head: string | undefined;
 }
@@ -42,8 +44,9 @@ export function readLastCommits(plansDir: string, cwd: string = process.cwd()): 
  * readLastCommits asks for) the header and each path end with NUL, and the paths start after one newline; without
  * it, lines. A header is hash, committer time, date, author and subject (the time may be left out).
  */
-export function parseLog(log: string, repoPath: string): { last: Commit | undefined; byFile: Map<string, Commit> } {
+export function parseLog(log: string, repoPath: string): { last: Commit | undefined; byFile: Map<string, Commit>; addedByFile: Map<string, Commit> } {
   const byFile = new Map<string, Commit>();
+  const addedByFile = new Map<string, Commit>();
   let last: Commit | undefined;
   const prefix = repoPath === '' ? '' : `${repoPath}/`;
   const nul = log.includes('\0');
@@ -61,9 +64,11 @@ export function parseLog(log: string, repoPath: string): { last: Commit | undefi
       if (!path.startsWith(prefix)) continue;
       const rel = path.slice(prefix.length);
       if (!byFile.has(rel)) byFile.set(rel, commit);
+      // Newest first, so the last commit seen for a file is the one that added it.
+      addedByFile.set(rel, commit);
     }
   }
-  return { last, byFile };
+  return { last, byFile, addedByFile };
 }
 
 /** The path of a plan file inside the repository, for "edit this plan" links. */
