@@ -1,4 +1,8 @@
 import { readPlansHistory } from '../../src/core/load/history/read-history.ts';
+import { readLastCommits } from '../../src/core/git/log.ts';
+import { Run } from '../../src/core/engine/run.ts';
+import { workingCopy } from '../../src/core/load/sources.ts';
+import { historyNotes, type HistoryNote } from '../../src/core/rollup/history-notes.ts';
 import { safeJson } from '../../src/core/report/escape.ts';
 import { renderHistoryText } from '../../src/core/report/history-text.ts';
 import { buildSeries, EVERY, type Every } from '../../src/core/rollup/history.ts';
@@ -38,9 +42,17 @@ export function historyCommand(argv: string[], output: Output, cwd = process.cwd
     throw new ExitError(2, `${oneLine(plansDir, 200)}: ${history.unavailable.message} Commit the plans to git (git init, git add, git commit), or run this in the repository that holds them.`);
   }
   const series = buildSeries(history, { since, until, every: every as Every });
+  const changeNotes = history.unavailable ? [] : notesOfHistory(plansDir, cwd, { since, until });
   if (values.json) {
     const { goals, accounts, notes, currency, unavailable } = series;
-    output.out(safeJson({ currency, every, goals, accounts, notes, ...(unavailable !== undefined && { unavailable }) }));
-  } else for (const line of renderHistoryText(series)) output.out(line);
+    output.out(safeJson({ currency, every, goals, accounts, notes, changeNotes, ...(unavailable !== undefined && { unavailable }) }));
+  } else for (const line of renderHistoryText(series, changeNotes)) output.out(line);
   return 0;
+}
+
+/** The change notes of the plans as they are now, dated by the commit that added each; none when the plans do not validate. */
+function notesOfHistory(plansDir: string, cwd: string, range: { since?: string | undefined; until: string }): HistoryNote[] {
+  const workspace = Run.of(workingCopy({ plansDir, cwd }), { today: range.until }).workspace;
+  if (!workspace || workspace.notes.length === 0) return [];
+  return historyNotes(workspace, readLastCommits(plansDir, cwd).addedByFile, range);
 }
