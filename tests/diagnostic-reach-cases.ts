@@ -7,6 +7,9 @@ import { readPlansFolder } from '../src/core/load/files.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { workingCopy } from '../src/core/load/sources.ts';
 import { loadWorkspace } from '../src/core/load/workspace.ts';
+import { notesNamingNothing } from '../src/core/load/notes.ts';
+
+const NOTE_REASON = 'The customer froze its budget until the second quarter.';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 import { fixtureFiles, load, withFiles } from './helpers/workspace.ts';
 import { rulesBase, type Edits } from './rules-fixture.ts';
@@ -156,6 +159,19 @@ export const REACH: ReachCase[] = [
   { code: 'ledger-control-character', name: 'an escape sequence in a name', diagnostics: () => ledger(rows('01/02/2026,acme,50,sensors,10,,"Acme\u001b[31m",,')) },
   { code: 'ledger-value-too-long', name: 'a name of 2,000 characters', diagnostics: () => ledger(rows(`01/02/2026,acme,50,sensors,10,,${'x'.repeat(2000)},,`)) },
   { code: 'ledger-too-many-problems', name: 'sixty rows with an amount that is not a number', diagnostics: () => ledger(rows(...Array.from({ length: 60 }, () => '01/02/2026,acme,lots,sensors,10,,Acme,,'))) },
+  // Change notes (changes/*.yaml)
+  { code: 'text-length', name: 'a change note whose reason is too short', diagnostics: () => load(withFiles(fixtureFiles('minimal'), { 'changes/cut.yaml': 'accounts: [acme]\nreason: Budget cut.\n' })).diagnostics },
+  { code: 'note-unknown-account', name: 'a change note naming an account with no plan', diagnostics: () => load(withFiles(fixtureFiles('minimal'), { 'changes/cut.yaml': `accounts: [initech]\nreason: ${NOTE_REASON}\n` })).diagnostics },
+  { code: 'note-unknown-goal', name: 'a change note naming a goal no goal prints', diagnostics: () => load(withFiles(fixtureFiles('minimal'), { 'changes/cut.yaml': `goals: ["FY2027 mars"]\nreason: ${NOTE_REASON}\n` })).diagnostics },
+  {
+    code: 'note-account-nowhere',
+    name: 'with --base, a note of the change naming an account found neither now nor at the base',
+    diagnostics() {
+      const ws = load(withFiles(fixtureFiles('minimal'), { 'changes/cut.yaml': `accounts: [initech]\nreason: ${NOTE_REASON}\n` })).workspace!;
+      const base = { ref: 'main', valid: true, errors: 0, goals: [], renames: [], touched: ['minimal/changes/cut.yaml'] };
+      return notesNamingNothing(ws, base, ws);
+    },
+  },
 ];
 
 /**
