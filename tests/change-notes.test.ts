@@ -212,3 +212,19 @@ describe('the gate on a push to main', () => {
     expect(r.text).toContain('The first push of this branch has nothing to compare with');
   });
 });
+
+describe('the annotations in GitHub Actions', () => {
+  it('a goal made worse and explained by a note is a warning that quotes the note, not "did not make it worse"', () => {
+    const sb = repo('plans');
+    branch(sb, (s) => {
+      lowerVestmark(s);
+      s.write({ 'changes/vestmark-budget-freeze.yaml': note('[vestmark-pharma]') });
+    });
+    const out: string[] = [];
+    expect(checkCommand(['--base', 'main', ...TODAY], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, { GITHUB_ACTIONS: 'true' })).toBe(0);
+    const emea = out.find((l) => l.startsWith('::warning') && l.includes('FY2027 region: emea is'));
+    expect(emea).toContain('title=Goal made worse%2C explained by a change note');
+    expect(emea).toContain('explained in plans/changes/vestmark-budget-freeze.yaml');
+    expect(emea).not.toContain('did not make it worse');
+  });
+});

@@ -36,19 +36,23 @@ export const ANNOTATIONS_PER_LEVEL = 10;
 export function renderCheckAnnotations(report: CheckReport, ws: Workspace): string[] {
   const { currency } = report.rollup;
   const goals = ws.sources.goals;
-  const passing = new Set((report.gate?.reasons ?? []).filter((r) => !r.fails && r.goal).map((r) => r.goal!.label));
+  const passing = new Map((report.gate?.reasons ?? []).filter((r) => !r.fails && r.goal).map((r) => [r.goal!.label, r]));
   const missed = report.rollup.goals.filter((g) => !g.met && goals);
   const touched = new Set(report.base?.touched ?? []);
   const marked = findingsNewFirst(report);
   const ranked: Ranked[] = [
     ...missed.map((g) => {
       const levers = g.levers.slice(0, 3).map((l) => `${l.account} (${l.text})`);
-      const still = passing.has(g.label);
+      const pass = passing.get(g.label);
+      const still = pass !== undefined;
+      // A goal the change made worse, with a note that explains it, passes too: its annotation quotes the verdict.
+      const explained = pass !== undefined && (pass.explainedBy?.length ?? 0) > 0;
       const message = `${g.label} is ${describeShortfall(g, report.rollup)} (planned ${formatMoney(g.planned, currency)}, coverage ${formatPercent(g.coverage)}). ${
         levers.length > 0 ? `Largest levers: ${levers.join('; ')}.` : 'Add accounts or forecast, or revise the goal.'
-      }${still ? ` ${describeStillShort(g.label, -g.gap, currency)}.` : ''}`;
+      }${explained ? ` ${pass.text}.` : still ? ` ${describeStillShort(g.label, -g.gap, currency)}.` : ''}`;
       const severity = still ? 'warning' : 'error';
-      return { level: severity, goal: true, line: formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity, title: still ? 'Goal still short' : 'Goal missed', message }) } as const;
+      const title = explained ? 'Goal made worse, explained by a change note' : still ? 'Goal still short' : 'Goal missed';
+      return { level: severity, goal: true, line: formatGithubAnnotation({ file: goals!.file, ...goals!.source.locate(['goals', g.index]), severity, title, message }) } as const;
     }),
     ...marked.filter((m) => m.isNew).map((m) => ({ level: m.finding.severity, line: formatGithubAnnotation({ ...m.finding, title: `${m.finding.rule} (new)` }) })),
     ...[...report.diagnostics, ...marked.filter((m) => !m.isNew).map((m) => m.finding)]
