@@ -2,7 +2,7 @@
  * Sentences that both the terminal (check, the step summary) and the site show. Each is written once here,
  * so the two cannot drift apart; callers only place them. It imports only shared/, so every layer above may use it.
  */
-import { formatMoney, formatPercent } from '../shared/money.ts';
+import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 
 /** How workspace.yaml's `count` setting counts a forecast toward a goal. */
 export type ForecastCount = 'full' | 'weighted';
@@ -59,16 +59,35 @@ export function bookedCell(booked: { revenue: number; share: number } | undefine
   return booked ? `${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)})` : NO_DATA;
 }
 
+/** A goal's landing as the terminal table and the step summary show it: "$2,086,475 (−$113,525)", or a dash without a ledger. */
+export function landingCell(landing: { revenue: number; gap: number } | undefined, currency: string): string {
+  return landing ? `${formatMoney(landing.revenue, currency)} (${formatChange(landing.gap, currency)})` : NO_DATA;
+}
+
 /** The sentence under a goal: what the ledger has booked, through when, and what the plans still forecast. */
 export function describeBooked(booked: { revenue: number; share: number; toCome: number; through: string | undefined }, currency: string): string {
   const through = booked.through === undefined ? '' : ` through ${booked.through}`;
   return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
 }
 
+const NOT_WORSE = 'this change did not make it worse';
+
 /** "FY2027 region: emea is still $401,090 short; this change did not make it worse": a missed goal the gate lets pass. */
 export function describeStillShort(label: string, short: number, currency: string): string {
-  return `${label} is still ${formatMoney(short, currency)} short; this change did not make it worse`;
+  return `${label} is still ${formatMoney(short, currency)} short; ${NOT_WORSE}`;
 }
+
+/**
+ * The gate's sentences when it judges landing (workspace.yaml `gate_measure: landing`): each says "lands", so a
+ * reader knows the figure is booked plus forecast to come, not planned.
+ */
+export const LANDING_VERDICT = {
+  missed: (label: string, landing: number, shortfall: string, currency: string) => `${label} lands at ${formatMoney(landing, currency)}, ${shortfall}`,
+  added: (label: string, short: number, currency: string) => `${label} is a new goal and lands ${formatMoney(short, currency)} short`,
+  nowMissed: (label: string, short: number, currency: string) => `${label} landed on its goal and now lands ${formatMoney(short, currency)} short`,
+  worse: (label: string, before: number, after: number, currency: string) => `${label} now lands ${formatMoney(after, currency)} short, ${formatMoney(after - before, currency)} more than before`,
+  stillShort: (label: string, short: number, currency: string) => `${label} still lands ${formatMoney(short, currency)} short; ${NOT_WORSE}`,
+};
 
 /** "FY2027-Q1 owner: Ann Lee was met and is now $55 short": a goal the change turned from met to missed. */
 export function describeNowMissed(label: string, short: number, currency: string): string {

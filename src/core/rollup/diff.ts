@@ -30,6 +30,8 @@ export interface GoalChange {
   shortAfter: number | null;
   /** The plans that moved this total, largest change first. */
   movers: Mover[];
+  /** With a sales ledger: the goal's landing (booked plus forecast to come) before and after, for a gate that judges landing. */
+  landing?: { before: number | null; after: number | null; metBefore: boolean | null; metAfter: boolean | null };
 }
 
 /** At most this many plans are named per goal: enough to see who moved it. */
@@ -76,6 +78,9 @@ function compareGoal(before: GoalResult | undefined, after: GoalResult | undefin
     shortBefore: before ? shortOf(before) : null,
     shortAfter: after ? shortOf(after) : null,
     movers,
+    ...((before?.landing || after?.landing) && {
+      landing: { before: before?.landing?.revenue ?? null, after: after?.landing?.revenue ?? null, metBefore: before?.landing?.met ?? null, metAfter: after?.landing?.met ?? null },
+    }),
   };
 }
 
