@@ -135,7 +135,8 @@ describe('gate_measure: which figure the gate judges', () => {
     const henrik = gate.reasons.find((r) => r.goal?.label === 'FY2027 owner: Henrik Aalto')!;
     expect(henrik).toMatchObject({ kind: 'goal-still-short', fails: false, measure: 'landing' });
     // Without a ledger, landing has nothing to judge: the gate falls back to planned for every goal.
-    const noLedger = judgeGate({ rollup: rollUp({ ...example, ledger: undefined }), findings: [] }, 'strict', 'landing');
+    const { ledger: _ledger, ...withoutLedger } = example;
+    const noLedger = judgeGate({ rollup: rollUp(withoutLedger), findings: [] }, 'strict', 'landing');
     expect(noLedger.reasons.filter((r) => r.goal).every((r) => r.measure === 'planned')).toBe(true);
   });
 

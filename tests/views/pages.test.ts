@@ -23,7 +23,7 @@ describe('home', () => {
 
   it('groups the goals by period, earliest first, and counts the short ones', () => {
     expect(home.periods.map((p) => [p.period, p.goals.length])).toEqual([['FY2027', 14], ['FY2027-Q3', 1], ['FY2027-Q4', 3]]);
-    expect(home.verdict).toBe('2 goals are short');
+    expect(home.verdict).toBe("3 goals land short (booked plus forecast to come); by the plans' total, 2 goals are short");
     expect(home.tolerance).toBe('a goal passes within 2% of its target');
   });
 

@@ -43,6 +43,12 @@ export function goalsVerdict(goals: number, short: number): string {
   return short === 0 ? 'the plans cover every goal' : `${short} ${short === 1 ? 'goal is' : 'goals are'} short`;
 }
 
+/** With a ledger: "every goal lands on track" or "3 goals land short" (booked plus forecast to come, against the goal). */
+export function landingVerdict(goals: number, short: number): string {
+  if (goals === 0) return 'no goals set';
+  return short === 0 ? 'every goal lands on track' : `${short} ${short === 1 ? 'goal lands' : 'goals land'} short`;
+}
+
 /** A severity as a reader says it: "info" is a note, as the terminal's counts ("0 notes") call it. */
 export const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -62,6 +68,27 @@ export function bookedCell(booked: { revenue: number; share: number } | undefine
 /** A goal's landing as the terminal table and the step summary show it: "$2,086,475 (−$113,525)", or a dash without a ledger. */
 export function landingCell(landing: { revenue: number; gap: number } | undefined, currency: string): string {
   return landing ? `${formatMoney(landing.revenue, currency)} (${formatChange(landing.gap, currency)})` : NO_DATA;
+}
+
+/** "lands at $2,086,475, $113,525 short" or "lands at $19,340,322, $1,440,322 over": a goal's landing, as the home and goals pages lead with it. */
+export function describeLanding(landing: { revenue: number; gap: number }, currency: string): string {
+  const money = (n: number) => formatMoney(n, currency);
+  return `lands at ${money(landing.revenue)}, ${landing.gap >= 0 ? `${money(landing.gap)} over` : `${money(-landing.gap)} short`}`;
+}
+
+/** How a landing stands against its goal (same tolerance as planned): "on track" or "short". */
+export function landingWord(met: boolean): 'on track' | 'short' {
+  return met ? 'on track' : 'short';
+}
+
+/**
+ * "85% of the year gone, 86% booked": how far through its period a goal is (days elapsed as of today over the
+ * days in the period) beside how much of it is booked, so a reader can tell a slow year from a late one.
+ */
+export function describePace(gone: number, bookedShare: number, quarter: boolean): string {
+  const span = quarter ? 'quarter' : 'year';
+  const time = gone >= 1 ? `the ${span} is over` : gone <= 0 ? `the ${span} has not started` : `${formatPercent(gone)} of the ${span} gone`;
+  return `${time}, ${formatPercent(bookedShare)} booked`;
 }
 
 /** The sentence under a goal: what the ledger has booked, through when, and what the plans still forecast. */
