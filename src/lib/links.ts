@@ -30,4 +30,5 @@ export const link = {
   search: () => href('search/'),
   review: (month: string, person: string) => href(`reviews/${month}/${person}/`),
   week: () => href('week/'),
+  pipeline: () => href('pipeline/'),
 };
