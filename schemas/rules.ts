@@ -9,6 +9,7 @@ import { noNextActionSetting } from './rules/no-next-action.ts';
 import { notQualifiedSetting } from './rules/not-qualified.ts';
 import { objectiveWithoutOwnerSetting } from './rules/objective-without-owner.ts';
 import { overdueActionSetting } from './rules/overdue-action.ts';
+import { opportunityOverdueSetting } from './rules/opportunity-overdue.ts';
 import { reviewActionUnaccountedSetting } from './rules/review-action-unaccounted.ts';
 import { reviewDateSetting } from './rules/review-date.ts';
 import { reviewIncompleteSetting } from './rules/review-incomplete.ts';
@@ -38,6 +39,7 @@ const SETTINGS = [
   execCadenceSetting,
   uncoveredStakeholderSetting,
   overdueActionSetting,
+  opportunityOverdueSetting,
   noNextActionSetting,
   objectiveWithoutOwnerSetting,
   stretchBelowPlanSetting,

@@ -67,6 +67,10 @@ export const WorkspaceSettingsSchema = z
       .enum(['strict', 'change'])
       .optional()
       .describe('How check --base judges a pull request: change (the default) fails only when the change misses or worsens a goal or adds a rule error; strict fails on any missed goal.'),
+    gate_measure: z
+      .enum(['planned', 'landing'])
+      .optional()
+      .describe('Which figure the gate judges a goal by: planned (the default) is the plans\' forecast for the period; landing is what the sales ledger has booked plus the forecast still to come (needs a ledger; without one the gate judges planned).'),
     max_file_bytes: z
       .number()
       .int()

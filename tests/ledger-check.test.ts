@@ -18,24 +18,24 @@ describe('check with a sales ledger', () => {
     ]);
   });
 
-  it('the terminal table has a Booked column beside Planned', () => {
+  it('the terminal table has Booked and Landing (booked + forecast to come) columns beside Planned', () => {
     const out = runScript('check', ['--plans', 'tests/fixtures/ledger', '--today', '2026-08-01'], { cwd: ROOT });
     expect(out.stdout.split('\n').slice(2, 7)).toEqual([
-      'Goal                      Target  Planned       Booked    Gap  Coverage  Status',
-      '────────────────────────  ──────  ───────  ───────────  ─────  ────────  ──────',
-      'FY2027 company            $1,000     $420   $820 (82%)  −$580       42%  MISSED',
-      'FY2027 channel: direct      $600     $220   $250 (42%)  −$380       37%  MISSED',
-      'FY2027-Q1 owner: Ann Lee    $100     $110  $160 (160%)   +$10      110%     met',
+      'Goal                      Target  Planned       Booked       Landing    Gap  Coverage  Status',
+      '────────────────────────  ──────  ───────  ───────────  ────────────  ─────  ────────  ──────',
+      'FY2027 company            $1,000     $420   $820 (82%)   $1,000 ($0)  −$580       42%  MISSED',
+      'FY2027 channel: direct      $600     $220   $250 (42%)  $330 (−$270)  −$380       37%  MISSED',
+      'FY2027-Q1 owner: Ann Lee    $100     $110  $160 (160%)   $160 (+$60)   +$10      110%     met',
     ]);
   });
 
-  it('the step summary has the same Booked column', () => {
+  it('the step summary has the same Booked and Landing columns', () => {
     const dir = mkdtempSync(join(tmpdir(), 'summary-'));
     try {
       const summary = join(dir, 'summary.md');
       runScript('check', ['--plans', 'tests/fixtures/ledger', '--today', '2026-08-01'], { cwd: ROOT, env: { GITHUB_STEP_SUMMARY: summary } });
       const lines = readFileSync(summary, 'utf8').split('\n').filter((l) => l.startsWith('| '));
-      expect(lines.slice(0, 2)).toEqual(['| Goal | Target | Planned | Booked | Gap | Coverage | Status |', '| FY2027 company | $1,000 | $420 | $820 (82%) | −$580 | 42% | **missed** |']);
+      expect(lines.slice(0, 2)).toEqual(['| Goal | Target | Planned | Booked | Landing | Gap | Coverage | Status |', '| FY2027 company | $1,000 | $420 | $820 (82%) | $1,000 ($0) | −$580 | 42% | **missed** |']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -44,8 +44,9 @@ describe('check with a sales ledger', () => {
   it('without a ledger the table and the JSON are as they were: no Booked column, no booked key', () => {
     const text = runScript('check', ['--plans', 'tests/fixtures/minimal', '--today', '2026-08-01'], { cwd: ROOT });
     expect(text.stdout).not.toContain('Booked');
+    expect(text.stdout).not.toContain('Landing');
     const json = runScript('check', ['--plans', 'tests/fixtures/minimal', '--json', '--today', '2026-08-01'], { cwd: ROOT });
-    expect((JSON.parse(json.stdout) as { goals: object[] }).goals.every((g) => !Object.hasOwn(g, 'booked'))).toBe(true);
+    expect((JSON.parse(json.stdout) as { goals: object[] }).goals.every((g) => !Object.hasOwn(g, 'booked') && !Object.hasOwn(g, 'landing'))).toBe(true);
   });
 });
 

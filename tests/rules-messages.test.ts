@@ -108,6 +108,12 @@ const cases: Case[] = [
     expected: [['overdue', { action: 'Run the service pilot', due: '2026-10-10', late: 10, status: 'in-progress' }]],
   },
   {
+    name: 'opportunity-overdue: the deal as written, its value and currency, its close date and the days late',
+    rule: 'opportunity-overdue',
+    edits: { [ACME]: [['objectives:', 'opportunities:\n  - { id: pilot, name: Service pilot, revenue: 50000, close: 2026-10-19 }\nobjectives:']] },
+    expected: [['overdue', { opportunity: 'Service pilot', revenue: 50000, currency: 'USD', close: '2026-10-19', late: 1 }]],
+  },
+  {
     name: 'no-next-action: the window that has no open action',
     rule: 'no-next-action',
     edits: { [BETA]: [['due: 2027-01-10', 'due: 2027-01-19']] },

@@ -168,6 +168,20 @@ const cases: Case[] = [
     expected: [],
   },
   {
+    name: 'opportunity-overdue: an open deal ten days past its close date',
+    rule: 'opportunity-overdue',
+    edits: { [ACME]: [['objectives:', 'opportunities:\n  - { id: pilot, name: Service pilot, revenue: 50000, close: 2026-10-10, probability: 0.5 }\nobjectives:']] },
+    expected: [
+      'rules-base/accounts/acme.yaml:17:62 warning opportunity-overdue: The opportunity "Service pilot" ($50,000) was expected to close on 2026-10-10, 10 days ago, and is still open. Set "status: won" or "status: lost", or move its close date.',
+    ],
+  },
+  {
+    name: 'opportunity-overdue: a deal closing today, or one past its date but won, is not overdue',
+    rule: 'opportunity-overdue',
+    edits: { [ACME]: [['objectives:', 'opportunities:\n  - { id: pilot, name: Service pilot, revenue: 50000, close: 2026-10-20 }\n  - { id: won, name: Won deal, revenue: 50000, close: 2026-10-01, status: won }\nobjectives:']] },
+    expected: [],
+  },
+  {
     name: 'no-next-action: the only open action is due after the next 90 days',
     rule: 'no-next-action',
     edits: { [BETA]: [['due: 2027-01-10', 'due: 2027-01-19']] },

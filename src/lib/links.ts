@@ -32,4 +32,5 @@ export const link = {
   week: () => href('week/'),
   /** Every change note (src/routes/notes/). */
   notes: () => href('notes/'),
+  pipeline: () => href('pipeline/'),
 };

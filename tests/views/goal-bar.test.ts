@@ -5,9 +5,32 @@ import { example } from './helpers.ts';
 
 /** A goal of the example with its figures replaced, so each case names the numbers it is about. */
 function goal(figures: Partial<GoalResult>): GoalResult {
-  const { booked: _booked, ...company } = example.rollup.goals[0]!;
+  const { booked: _booked, landing: _landing, ...company } = example.rollup.goals[0]!;
   return { ...company, ...figures };
 }
+
+describe('a goal as a bar, landing first', () => {
+  const jake = example.rollup.goals.find((g) => g.label === 'FY2027 owner: Jake Morrow')!;
+
+  it('with a ledger leads with where the goal lands and the share of the year gone beside the share booked', () => {
+    const bar = goalBarView(jake, 'USD', { today: '2026-12-05', startMonth: 2 });
+    const landing = jake.booked!.revenue + jake.booked!.toCome;
+    expect(bar.landing).toEqual({ text: `lands at $${Math.round(landing).toLocaleString('en-US')}, $${Math.round(2200000 - landing).toLocaleString('en-US')} short`, met: false, status: 'short' });
+    // 2026-02-01 to 2026-12-05 is 308 of FY2027's 365 days.
+    expect(bar.pace).toBe(`84% of the year gone, ${Math.round((jake.booked!.revenue / 2200000) * 100)}% booked`);
+    expect(bar.status).toBe('covered'); // the plans' word stays, after the landing
+    expect(bar.description.startsWith('FY2027 owner: Jake Morrow: short, lands at')).toBe(true);
+  });
+
+  it('a quarter that is over says so', () => {
+    const q3 = example.rollup.goals.find((g) => g.period === 'FY2027-Q3')!;
+    expect(goalBarView(q3, 'USD', { today: '2026-12-05', startMonth: 2 }).pace).toMatch(/^the quarter is over, \d+% booked$/);
+  });
+
+  it('without a ledger has no landing and no pace', () => {
+    expect(goalBarView(goal({}), 'USD', { today: '2026-12-05', startMonth: 2 })).toMatchObject({ landing: undefined, pace: undefined });
+  });
+});
 
 describe('a goal as a bar', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { Run } from '../../src/core/engine/run.ts';
 import { describe, expect, it } from 'vitest';
+import { leaderAttentionView } from '../../src/core/views/leader-attention.ts';
 import { asOfSentence, coverageWord, goalsVerdict, NO_DATA } from '../../src/core/report/sentences.ts';
 import { accountsView } from '../../src/core/views/accounts.ts';
 import { findingsView } from '../../src/core/views/findings.ts';
@@ -62,10 +63,17 @@ describe('the order a sales leader reads the goals in', () => {
     expect(groups.company?.scope).toEqual({});
   });
 
-  it('lists the short goals, the largest gap first, without the company goal', () => {
-    const gaps = groups.shortfalls.map((g) => g.gap);
+  it('lists the goals that land short (with a ledger), the largest gap first, without the company goal', () => {
+    const gaps = groups.shortfalls.map((g) => g.landing!.gap);
     expect(gaps).toEqual([...gaps].sort((a, b) => a - b));
-    expect(groups.shortfalls).toHaveLength(example.rollup.goals.filter((g) => !g.met && g !== groups.company).length);
+    expect(groups.shortfalls).toHaveLength(example.rollup.goals.filter((g) => !g.landing!.met && g !== groups.company).length);
+    expect(groups.shortfalls.map((g) => g.label)).toContain('FY2027 owner: Jake Morrow');
+  });
+
+  it('without a ledger, lists the goals the plans leave short', () => {
+    const goals = example.rollup.goals.map(({ landing: _l, booked: _b, ...g }) => g);
+    const plain = groupGoals({ ...example, rollup: { ...example.rollup, goals } });
+    expect(plain.shortfalls.map((g) => g.label)).toEqual(goals.filter((g) => !g.met && g.label !== 'Company').sort((a, b) => a.gap - b.gap).map((g) => g.label));
   });
 
   it('breaks the year down by each dimension, then by manager and by owner, linking the people', () => {
@@ -82,7 +90,7 @@ describe('the order a sales leader reads the goals in', () => {
 
   it("keeps another year's goals out of the shortfalls and the drill-down of the year", () => {
     const direct = example.rollup.goals.find((g) => g.scope['channel'] === 'direct' && g.period === 'FY2027')!;
-    const other = ['FY2026', 'FY2028', 'FY2028-Q1'].map((period, i) => ({ ...direct, period, index: 900 + i, met: false, gap: -1e9 }));
+    const other = ['FY2026', 'FY2028', 'FY2028-Q1'].map((period, i) => ({ ...direct, period, index: 900 + i, met: false, gap: -1e9, landing: { revenue: 0, gap: -1e9, met: false, coverage: 0 } }));
     const mixed = groupGoals({ ...example, rollup: { ...example.rollup, goals: [...example.rollup.goals, ...other] } });
     expect(mixed.shortfalls).toEqual(groups.shortfalls);
     expect(mixed.drilldown).toEqual(groups.drilldown);
@@ -90,7 +98,7 @@ describe('the order a sales leader reads the goals in', () => {
 
   it('keeps the quarters apart as detail, and counts the short ones', () => {
     expect(groups.quarterly.every((g) => /-Q\d$/.test(g.period))).toBe(true);
-    expect(groups.quarterlySummary).toBe(`${groups.quarterly.length} quarterly goals, ${groups.quarterly.filter((g) => !g.met).length} short`);
+    expect(groups.quarterlySummary).toBe(`${groups.quarterly.length} quarterly goals, ${groups.quarterly.filter((g) => !g.landing!.met).length} short`);
   });
 
   it('shows the goals page annual goals first, the company leading', () => {
@@ -141,8 +149,9 @@ describe('findings page', () => {
     }
   });
 
-  it('links the home page to it with the total count', () => {
-    const home = homeView(example);
-    expect(home.attention.total).toBe(view.total);
+  it('every plan with a finding has its line in the home page attention list', () => {
+    const home = leaderAttentionView(example);
+    const listed = new Set(home.items.flatMap((i) => (i.account ? [i.account.id] : [])));
+    for (const r of view.rows.filter((r) => r.account && r.rule !== 'top-account-without-plan')) expect(listed.has(r.account!.id), r.account!.id).toBe(true);
   });
 });

@@ -40,7 +40,7 @@ export function checkRun(run: Run, options: CheckOptions): CheckResult {
     if (baseRun) report.findingChange = compareFindings(report.findings, baseRun.findings, new Map(base.renames.map((r) => [r.from, r.to])));
   }
   const strict = options.strict === true || workspace.settings.gate === 'strict' || options.base === undefined;
-  report.gate = judgeGate(report, strict ? 'strict' : 'change');
+  report.gate = judgeGate(report, strict ? 'strict' : 'change', workspace.settings.gate_measure ?? 'planned');
   return { valid: true, report, workspace };
 }
 

@@ -16,10 +16,12 @@ export function renderModelText(model: ReportModel, paint: Paint = plain): strin
   const lines: string[] = [paint.bold(model.title) + paint.dim(` (${model.settings})`), ''];
   if (model.noGoals) lines.push(model.noGoals);
   else {
-    const status = model.hasBooked ? 6 : 5;
-    const rows = model.goals.map((g) => [g.label, g.target, g.planned, ...(g.booked !== undefined ? [g.booked] : []), g.gap, g.coverage, g.met ? 'met' : 'MISSED']);
+    const landing = model.hasBooked ? 4 : 3;
+    const status = landing + (model.hasLanding ? 1 : 0) + 2;
+    const rows = model.goals.map((g) => [g.label, g.target, g.planned, ...(g.booked !== undefined ? [g.booked] : []), ...(g.landing !== undefined ? [g.landing] : []), g.gap, g.coverage, g.met ? 'met' : 'MISSED']);
     lines.push(
-      ...renderTable(['Goal', 'Target', 'Planned', ...(model.hasBooked ? ['Booked'] : []), 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+      ...renderTable(['Goal', 'Target', 'Planned', ...(model.hasBooked ? ['Booked'] : []), ...(model.hasLanding ? ['Landing'] : []), 'Gap', 'Coverage', 'Status'], rows, (cell, row, col) => {
+        if (model.hasLanding && col === landing) return model.goals[row]!.landingMet === false ? paint.red(cell) : cell;
         if (col !== status) return cell;
         return model.goals[row]!.met ? paint.green(cell) : paint.red(paint.bold(cell));
       }),

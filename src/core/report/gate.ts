@@ -6,7 +6,7 @@ import type { BaseReport } from './base-report.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import type { FindingChange } from './finding-change.ts';
 import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
-import { describeAddedMissed, describeExplanation, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
+import { LANDING_VERDICT, describeAddedMissed, describeExplanation, describeNowMissed, describeShortfall, describeStillShort, describeWorse } from './sentences.ts';
 import { explainGoal, type Names } from './explain.ts';
 
 /** strict: any missed goal or rule error fails. change (the default with --base): only what the change made worse fails. */
@@ -23,11 +23,16 @@ export type GateReasonKind =
   | 'finding-error-before'
   | 'base-not-comparable';
 
+/** Which figure the gate judges a goal by (workspace.yaml `gate_measure`): the plans' forecast, or booked plus forecast to come. */
+export type GateMeasure = 'planned' | 'landing';
+
 /** One thing the gate weighed: a goal or a finding, whether it fails the gate, and the sentence every output shows. */
 export interface GateReason {
   kind: GateReasonKind;
   fails: boolean;
   text: string;
+  /** A goal's reason: the figure it judged (landing only when asked for and the goal has a ledger). */
+  measure?: GateMeasure;
   goal?: GoalRef;
   finding?: FindingRef;
   /** A goal the change made worse: the plans whose change lowered it (by id). */
@@ -51,6 +56,8 @@ export type FindingRef = Pick<Finding, 'rule' | 'file' | 'line' | 'column' | 'me
 /** The verdict of check: `passed` decides the exit code (0 or 1). */
 export interface Gate {
   mode: GateMode;
+  /** The figure goals were judged by: workspace.yaml's `gate_measure`, planned when it is absent. */
+  measure: GateMeasure;
   passed: boolean;
   reasons: GateReason[];
 }
@@ -61,7 +68,11 @@ export interface Gate {
  * further from its target, a new goal that is missed, a new rule error. Goals that were short before and are
  * not worse are reasons that do not fail, so every output can say so.
  */
-export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]; base?: BaseReport | undefined; findingChange?: FindingChange | undefined; names?: Names | undefined }, mode: GateMode): Gate {
+export function judgeGate(
+  report: { rollup: Rollup; findings: readonly Finding[]; base?: BaseReport | undefined; findingChange?: FindingChange | undefined; names?: Names | undefined },
+  mode: GateMode,
+  measure: GateMeasure = 'planned',
+): Gate {
   const { rollup, base } = report;
   const errors = report.findings.map((f, i) => ({ f, isNew: report.findingChange?.isNew[i] ?? true })).filter(({ f }) => f.severity === 'error');
   const comparable = mode === 'change' && base !== undefined && base.valid;
@@ -71,9 +82,16 @@ export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]
   }
   const changes = new Map((base?.goals ?? []).map((c) => [goalKey(c), c]));
   for (const g of rollup.goals) {
-    if (g.met) continue;
     const c = changes.get(goalKey(g));
-    reasons.push(comparable && c ? withNotes(judgeGoal(g, c, rollup.currency), g, c, base, report.names) : { kind: 'goal-missed', fails: true, text: `${g.label} is ${describeShortfall(g, rollup)}`, goal: goalOf(g) });
+    if (measure === 'landing' && g.landing) {
+      if (g.landing.met) continue;
+      const landing = { gap: g.landing.gap, goal: g.goal, threshold: g.threshold, planned: g.landing.revenue };
+      const text = LANDING_VERDICT.missed(g.label, g.landing.revenue, describeShortfall(landing, rollup), rollup.currency);
+      reasons.push(comparable && c ? withNotes(judgeLanding(g, c, rollup.currency), g, c, base, report.names) : { kind: 'goal-missed', fails: true, text, measure: 'landing', goal: goalOf(g) });
+      continue;
+    }
+    if (g.met) continue;
+    reasons.push(comparable && c ? withNotes(judgeGoal(g, c, rollup.currency), g, c, base, report.names) : { kind: 'goal-missed', fails: true, text: `${g.label} is ${describeShortfall(g, rollup)}`, measure: 'planned', goal: goalOf(g) });
   }
   for (const { f, isNew } of errors) {
     const kind: GateReasonKind = !comparable ? 'finding-error' : isNew ? 'finding-added-error' : 'finding-error-before';
@@ -81,21 +99,39 @@ export function judgeGate(report: { rollup: Rollup; findings: readonly Finding[]
     const text = kind === 'finding-error-before' ? `${f.rule} at ${f.file}:${f.line} was there before this change` : `${f.rule} at ${f.file}:${f.line}: ${f.message.replace(/\.$/, '')}`;
     reasons.push({ kind, fails: kind !== 'finding-error-before', text, finding: findingOf(f) });
   }
-  return { mode, passed: reasons.every((r) => !r.fails), reasons };
+  return { mode, measure, passed: reasons.every((r) => !r.fails), reasons };
 }
 
 function judgeGoal(g: GoalResult, c: GoalChange, currency: string): GateReason {
   const goal = goalOf(g);
+  const measure = 'planned';
   const short = -g.gap;
-  if (c.before === null || c.metBefore === null) return { kind: 'goal-added-missed', fails: true, text: describeAddedMissed(g.label, short, currency), goal };
-  if (c.metBefore) return { kind: 'goal-now-missed', fails: true, text: describeNowMissed(g.label, short, currency), goal };
+  if (c.before === null || c.metBefore === null) return { kind: 'goal-added-missed', fails: true, text: describeAddedMissed(g.label, short, currency), measure, goal };
+  if (c.metBefore) return { kind: 'goal-now-missed', fails: true, text: describeNowMissed(g.label, short, currency), measure, goal };
   // Judged by the distance to the target, the figure every sentence shows: with a tolerance, the distance to the
   // threshold can shrink while the target rises further out of reach, and "still $X short" would then grow unnoticed.
   const before = (c.targetBefore ?? 0) - c.before;
   if (Math.round(short * 100) > Math.round(before * 100)) {
-    return { kind: 'goal-worse', fails: true, text: describeWorse(g.label, before, short, currency), goal };
+    return { kind: 'goal-worse', fails: true, text: describeWorse(g.label, before, short, currency), measure, goal };
   }
-  return { kind: 'goal-still-short', fails: false, text: describeStillShort(g.label, short, currency), goal };
+  return { kind: 'goal-still-short', fails: false, text: describeStillShort(g.label, short, currency), measure, goal };
+}
+
+/** judgeGoal by landing: the same four verdicts, on booked plus forecast to come before and after the change. */
+function judgeLanding(g: GoalResult, c: GoalChange, currency: string): GateReason {
+  const goal = goalOf(g);
+  const measure = 'landing';
+  const short = -g.landing!.gap;
+  const was = c.landing;
+  if (was?.before == null || was.metBefore === null || c.targetBefore === null) {
+    return { kind: 'goal-added-missed', fails: true, text: LANDING_VERDICT.added(g.label, short, currency), measure, goal };
+  }
+  if (was.metBefore) return { kind: 'goal-now-missed', fails: true, text: LANDING_VERDICT.nowMissed(g.label, short, currency), measure, goal };
+  const before = c.targetBefore - was.before;
+  if (Math.round(short * 100) > Math.round(before * 100)) {
+    return { kind: 'goal-worse', fails: true, text: LANDING_VERDICT.worse(g.label, before, short, currency), measure, goal };
+  }
+  return { kind: 'goal-still-short', fails: false, text: LANDING_VERDICT.stillShort(g.label, short, currency), measure, goal };
 }
 
 /**

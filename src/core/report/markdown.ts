@@ -20,9 +20,11 @@ export function renderModelSummary(model: ReportModel): string {
   if (model.noGoals) out.push(escapeMarkdown(model.noGoals), '');
   else {
     const booked = model.hasBooked;
-    out.push(`| Goal | Target | Planned |${booked ? ' Booked |' : ''} Gap | Coverage | Status |`, `|---|--:|--:|${booked ? '--:|' : ''}--:|--:|---|`);
+    const landing = model.hasLanding;
+    out.push(`| Goal | Target | Planned |${booked ? ' Booked |' : ''}${landing ? ' Landing |' : ''} Gap | Coverage | Status |`, `|---|--:|--:|${booked ? '--:|' : ''}${landing ? '--:|' : ''}--:|--:|---|`);
     for (const g of model.goals) {
-      out.push(`| ${escapeMarkdown(g.label)} | ${g.target} | ${g.planned} |${g.booked !== undefined ? ` ${g.booked} |` : ''} ${g.gap} | ${g.coverage} | ${g.met ? 'met' : '**missed**'} |`);
+      const lands = g.landing === undefined ? '' : ` ${g.landingMet === false ? `**${g.landing}**` : g.landing} |`;
+      out.push(`| ${escapeMarkdown(g.label)} | ${g.target} | ${g.planned} |${g.booked !== undefined ? ` ${g.booked} |` : ''}${lands} ${g.gap} | ${g.coverage} | ${g.met ? 'met' : '**missed**'} |`);
     }
     out.push('');
   }

@@ -6,7 +6,7 @@ import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { countFindingsByRule, failsGate, findingChangeSentence, findingsNewFirst, FINDINGS_LISTED, type CheckReport, type RuleCount } from './check-report.ts';
 import { safeStrings } from './escape.ts';
 import { gateLines } from './gate.ts';
-import { bookedCell, describeForkPoint, describeHandover, describeShortfall, forecastCounting, listOf } from './sentences.ts';
+import { bookedCell, landingCell, describeForkPoint, describeHandover, describeShortfall, forecastCounting, listOf } from './sentences.ts';
 import { accountName } from './explain.ts';
 
 /**
@@ -26,6 +26,10 @@ export interface GoalRow {
   planned: string;
   /** With a sales ledger only. */
   booked?: string;
+  /** With a sales ledger only: where the goal lands, "$2,086,475 (−$113,525)" (landingCell). */
+  landing?: string;
+  /** Whether the landing meets the goal (same tolerance as planned); with a ledger only. */
+  landingMet?: boolean;
   gap: string;
   coverage: string;
   met: boolean;
@@ -111,6 +115,8 @@ export interface ReportModel {
   noGoals?: string;
   goals: GoalRow[];
   hasBooked: boolean;
+  /** Whether the table has a Landing column (with a sales ledger, like Booked). */
+  hasLanding: boolean;
   notes: { label: string; note: GoalNote }[];
   change?: ChangeModel;
   gate?: GateModel;
@@ -130,11 +136,13 @@ export function buildReportModel(unsafe: CheckReport): ReportModel {
   const currency = rollup.currency;
   const money = (n: number) => formatMoney(n, currency);
   const hasBooked = rollup.goals.some((g) => g.booked);
+  const hasLanding = rollup.goals.some((g) => g.landing);
   const goals: GoalRow[] = rollup.goals.map((g) => ({
     label: g.label,
     target: money(g.goal),
     planned: money(g.planned),
     ...(hasBooked && { booked: bookedCell(g.booked, currency) }),
+    ...(hasLanding && { landing: landingCell(g.landing, currency), landingMet: g.landing?.met ?? true }),
     gap: formatChange(g.gap, currency),
     coverage: formatPercent(g.coverage),
     met: g.met,
@@ -167,6 +175,7 @@ export function buildReportModel(unsafe: CheckReport): ReportModel {
     ...(rollup.goals.length === 0 && { noGoals: NO_GOALS }),
     goals,
     hasBooked,
+    hasLanding,
     notes,
     ...(report.base && { change: changeModel(report) }),
     ...(report.gate && { gate: gateModel(report) }),
@@ -211,7 +220,7 @@ function gateModel(report: CheckReport): GateModel {
   const gate = report.gate!;
   const findings = findingChangeSentence(report);
   return {
-    heading: `Gate (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'})`,
+    heading: `Gate (${gate.mode === 'change' ? 'judging the change' : 'strict: any missed goal fails'}${gate.measure === 'landing' ? ', goals by landing' : ''})`,
     passed: gate.passed,
     lines: gateLines(gate, report.how),
     ...(findings && { findings: `Findings: ${findings}.` }),

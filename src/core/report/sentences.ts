@@ -2,10 +2,9 @@
  * Sentences that both the terminal (check, the step summary) and the site show. Each is written once here,
  * so the two cannot drift apart; callers only place them. It imports only shared/, so every layer above may use it.
  */
-import { formatChange } from '../shared/money.ts';
+import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import type { Text } from './model.ts';
 import { accountName, type Explanation, type Handover, type Names } from './explain.ts';
-import { formatMoney, formatPercent } from '../shared/money.ts';
 
 /** How workspace.yaml's `count` setting counts a forecast toward a goal. */
 export type ForecastCount = 'full' | 'weighted';
@@ -46,6 +45,12 @@ export function goalsVerdict(goals: number, short: number): string {
   return short === 0 ? 'the plans cover every goal' : `${short} ${short === 1 ? 'goal is' : 'goals are'} short`;
 }
 
+/** With a ledger: "every goal lands on track" or "3 goals land short" (booked plus forecast to come, against the goal). */
+export function landingVerdict(goals: number, short: number): string {
+  if (goals === 0) return 'no goals set';
+  return short === 0 ? 'every goal lands on track' : `${short} ${short === 1 ? 'goal lands' : 'goals land'} short`;
+}
+
 /** A severity as a reader says it: "info" is a note, as the terminal's counts ("0 notes") call it. */
 export const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'note' } as const;
 
@@ -62,16 +67,56 @@ export function bookedCell(booked: { revenue: number; share: number } | undefine
   return booked ? `${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)})` : NO_DATA;
 }
 
+/** A goal's landing as the terminal table and the step summary show it: "$2,086,475 (−$113,525)", or a dash without a ledger. */
+export function landingCell(landing: { revenue: number; gap: number } | undefined, currency: string): string {
+  return landing ? `${formatMoney(landing.revenue, currency)} (${formatChange(landing.gap, currency)})` : NO_DATA;
+}
+
+/** "lands at $2,086,475, $113,525 short" or "lands at $19,340,322, $1,440,322 over": a goal's landing, as the home and goals pages lead with it. */
+export function describeLanding(landing: { revenue: number; gap: number }, currency: string): string {
+  const money = (n: number) => formatMoney(n, currency);
+  return `lands at ${money(landing.revenue)}, ${landing.gap >= 0 ? `${money(landing.gap)} over` : `${money(-landing.gap)} short`}`;
+}
+
+/** How a landing stands against its goal (same tolerance as planned): "on track" or "short". */
+export function landingWord(met: boolean): 'on track' | 'short' {
+  return met ? 'on track' : 'short';
+}
+
+/**
+ * "85% of the year gone, 86% booked": how far through its period a goal is (days elapsed as of today over the
+ * days in the period) beside how much of it is booked, so a reader can tell a slow year from a late one.
+ */
+export function describePace(gone: number, bookedShare: number, quarter: boolean): string {
+  const span = quarter ? 'quarter' : 'year';
+  const time = gone >= 1 ? `the ${span} is over` : gone <= 0 ? `the ${span} has not started` : `${formatPercent(gone)} of the ${span} gone`;
+  return `${time}, ${formatPercent(bookedShare)} booked`;
+}
+
 /** The sentence under a goal: what the ledger has booked, through when, and what the plans still forecast. */
 export function describeBooked(booked: { revenue: number; share: number; toCome: number; through: string | undefined }, currency: string): string {
   const through = booked.through === undefined ? '' : ` through ${booked.through}`;
   return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
 }
 
+const NOT_WORSE = 'this change did not make it worse';
+
 /** "FY2027 region: emea is still $401,090 short; this change did not make it worse": a missed goal the gate lets pass. */
 export function describeStillShort(label: string, short: number, currency: string): string {
-  return `${label} is still ${formatMoney(short, currency)} short; this change did not make it worse`;
+  return `${label} is still ${formatMoney(short, currency)} short; ${NOT_WORSE}`;
 }
+
+/**
+ * The gate's sentences when it judges landing (workspace.yaml `gate_measure: landing`): each says "lands", so a
+ * reader knows the figure is booked plus forecast to come, not planned.
+ */
+export const LANDING_VERDICT = {
+  missed: (label: string, landing: number, shortfall: string, currency: string) => `${label} lands at ${formatMoney(landing, currency)}, ${shortfall}`,
+  added: (label: string, short: number, currency: string) => `${label} is a new goal and lands ${formatMoney(short, currency)} short`,
+  nowMissed: (label: string, short: number, currency: string) => `${label} landed on its goal and now lands ${formatMoney(short, currency)} short`,
+  worse: (label: string, before: number, after: number, currency: string) => `${label} now lands ${formatMoney(after, currency)} short, ${formatMoney(after - before, currency)} more than before`,
+  stillShort: (label: string, short: number, currency: string) => `${label} still lands ${formatMoney(short, currency)} short; ${NOT_WORSE}`,
+};
 
 /** "FY2027-Q1 owner: Ann Lee was met and is now $55 short": a goal the change turned from met to missed. */
 export function describeNowMissed(label: string, short: number, currency: string): string {

@@ -21,6 +21,27 @@ export interface GoalBooked {
   through: string | undefined;
 }
 
+/**
+ * Where a goal lands (the leader's view): booked up to the ledger's date plus the plans' forecast still to come,
+ * so a quarter that is over lands at what it booked. Met by the same tolerance as planned.
+ */
+export interface GoalLanding {
+  /** booked + toCome. */
+  revenue: number;
+  /** landing − goal: negative when short. */
+  gap: number;
+  /** landing ≥ goal × (1 − tolerance). */
+  met: boolean;
+  /** landing ÷ goal (1 when the goal is zero). */
+  coverage: number;
+}
+
+/** A goal's landing from its booked figures and its threshold (goal × (1 − tolerance)). */
+export function landingOf(booked: Pick<GoalBooked, 'revenue' | 'toCome'>, goal: number, threshold: number): GoalLanding {
+  const revenue = roundCents(booked.revenue + booked.toCome);
+  return { revenue, gap: roundCents(revenue - goal), met: revenue >= threshold, coverage: goal > 0 ? revenue / goal : 1 };
+}
+
 const ZERO: LedgerAmount = { revenue: 0, margin: 0 };
 
 /** A client's booked revenue and margin in a period: a year takes its quarters and the rows that give only the year. */

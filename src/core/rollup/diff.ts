@@ -32,6 +32,8 @@ export interface GoalChange {
   movers: Mover[];
   /** Every plan whose change lowered this total (by id, largest fall first): what a change note must name. */
   lowered?: string[];
+  /** With a sales ledger: the goal's landing (booked plus forecast to come) before and after, for a gate that judges landing. */
+  landing?: { before: number | null; after: number | null; metBefore: boolean | null; metAfter: boolean | null };
 }
 
 /** At most this many plans are named per goal: enough to see who moved it. */
@@ -80,6 +82,9 @@ function compareGoal(before: GoalResult | undefined, after: GoalResult | undefin
     shortAfter: after ? shortOf(after) : null,
     movers,
     lowered,
+    ...((before?.landing || after?.landing) && {
+      landing: { before: before?.landing?.revenue ?? null, after: after?.landing?.revenue ?? null, metBefore: before?.landing?.met ?? null, metAfter: after?.landing?.met ?? null },
+    }),
   };
 }
 

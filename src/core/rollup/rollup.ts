@@ -1,5 +1,5 @@
 import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
-import { bookGoal, type GoalBooked } from './booked.ts';
+import { bookGoal, landingOf, type GoalBooked, type GoalLanding } from './booked.ts';
 import { findLevers, topRankCache, type Lever } from './levers.ts';
 import { topShareOf, type TopRank, type TopShare } from './top-accounts.ts';
 import { pushTo } from '../shared/group.ts';
@@ -37,6 +37,8 @@ export interface GoalResult {
   levers: Lever[];
   /** What the sales ledger has booked in the goal's period and scope; only when the plans folder has a ledger. */
   booked?: GoalBooked;
+  /** Booked plus the forecast still to come, against the goal; only with a ledger, like booked. */
+  landing?: GoalLanding;
 }
 
 export interface Rollup {
@@ -111,6 +113,7 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
   const planned = roundCents(contributions.reduce((sum, c) => sum + c.planned, 0));
   const threshold = roundCents(g.revenue * (1 - settings.tolerance));
   const met = planned >= threshold;
+  const booked = ws.ledger && bookGoal(ws.ledger, g, inScope, { startMonth: settings.fiscal_year_start_month, count: settings.count });
   return {
     period: g.period,
     scope: g.scope,
@@ -129,7 +132,7 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
     levers: met
       ? []
       : findLevers({ period: g.period, count: settings.count, currency: settings.currency, inScope, all, top: shared.top, rankedBy: shared.rankedBy }),
-    ...(ws.ledger && { booked: bookGoal(ws.ledger, g, inScope, { startMonth: settings.fiscal_year_start_month, count: settings.count }) }),
+    ...(booked && { booked, landing: landingOf(booked, g.revenue, threshold) }),
   };
 }
 

@@ -12,6 +12,7 @@ import { noNextAction } from './no-next-action.ts';
 import { notQualified } from './not-qualified.ts';
 import { objectiveWithoutOwner } from './objective-without-owner.ts';
 import { overdueAction } from './overdue-action.ts';
+import { opportunityOverdue } from './opportunity-overdue.ts';
 import { singleThreaded } from './single-threaded.ts';
 import { staleContact } from './stale-contact.ts';
 import { stalePlan } from './stale-plan.ts';
@@ -40,6 +41,7 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   'exec-cadence': execCadence,
   'uncovered-stakeholder': uncoveredStakeholder,
   'overdue-action': overdueAction,
+  'opportunity-overdue': opportunityOverdue,
   'no-next-action': noNextAction,
   'objective-without-owner': objectiveWithoutOwner,
   'stretch-below-plan': stretchBelowPlan,

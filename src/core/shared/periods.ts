@@ -37,6 +37,14 @@ export function periodEnd(period: string, startMonth: number): string {
   return iso(new Date(Date.UTC(firstYear, months, 0)));
 }
 
+/** The share of a period gone as of `today`: days elapsed (today included) over the days in the period, 0 before it starts, 1 once it is over. */
+export function periodGone(period: string, startMonth: number, today: string): number {
+  const start = periodStart(period, startMonth);
+  const days = daysBetween(start, periodEnd(period, startMonth)) + 1;
+  const elapsed = daysBetween(start, today) + 1;
+  return Math.min(1, Math.max(0, elapsed / days));
+}
+
 /** The fiscal quarter a date falls in, such as FY2027-Q3. */
 export function quarterOfDate(date: string, startMonth: number): string {
   const [y, m] = date.split('-').map(Number) as [number, number];

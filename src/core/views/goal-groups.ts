@@ -10,7 +10,7 @@ import { personName, type SiteData } from './site.ts';
 export interface GoalGroups {
   /** The whole company's goal for the current fiscal year (or the earliest whole-company annual goal). */
   company: GoalResult | undefined;
-  /** Short goals, the largest gap first, the company's excluded (it is shown above). */
+  /** Short goals, the largest gap first, the company's excluded (it is shown above); with a ledger, short by landing. */
   shortfalls: GoalResult[];
   /** One group per scope key, in the order: dimensions of workspace.yaml, manager, owner. */
   drilldown: DrillGroup[];
@@ -32,6 +32,15 @@ export interface DrillGroup {
 /** How many shortfalls the home page lists before pointing to the goals page. */
 export const SHORTFALLS_SHOWN = 5;
 
+/** What the leader reads first: the landing with a ledger (booked plus forecast to come), the plans' total without. */
+export function leadingMet(g: GoalResult): boolean {
+  return g.landing ? g.landing.met : g.met;
+}
+
+export function leadingGap(g: GoalResult): number {
+  return g.landing ? g.landing.gap : g.gap;
+}
+
 export function groupGoals(data: SiteData): GoalGroups {
   const { rollup, ws, revenue } = data;
   const annual = rollup.goals.filter((g) => !isQuarter(g.period));
@@ -40,7 +49,7 @@ export function groupGoals(data: SiteData): GoalGroups {
   // "Will we make the year?": the shortfalls and the drill-down are the company's year (and its quarters);
   // other years' goals are on the goals page, and would otherwise mix two years in one list.
   const year = company?.period ?? revenue.currentYear;
-  const shortfalls = rollup.goals.filter((g) => !g.met && g !== company && yearOf(g.period) === year).sort((a, b) => a.gap - b.gap || a.index - b.index);
+  const shortfalls = rollup.goals.filter((g) => !leadingMet(g) && g !== company && yearOf(g.period) === year).sort((a, b) => leadingGap(a) - leadingGap(b) || a.index - b.index);
   const keys = [...Object.keys(ws.settings.dimensions), 'manager', 'owner'];
   const drilldown: DrillGroup[] = [];
   for (const key of keys) {
@@ -55,7 +64,7 @@ export function groupGoals(data: SiteData): GoalGroups {
     drilldown.push({ key, title: `By ${key}`, goals, people: ids.map((id) => ({ id, name: personName(ws, id) })) });
   }
   const quarterly = rollup.goals.filter((g) => isQuarter(g.period)).sort((a, b) => comparePeriods(a.period, b.period) || a.index - b.index);
-  const short = quarterly.filter((g) => !g.met).length;
+  const short = quarterly.filter((g) => !leadingMet(g)).length;
   return {
     company,
     shortfalls,

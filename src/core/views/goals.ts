@@ -1,5 +1,6 @@
 import { type GoalResult } from '../rollup/rollup.ts';
-import { bookedCell, coverageWord, describeBooked, describeShortfall, forecastCounting, NO_DATA, plansAre } from '../report/sentences.ts';
+import { bookedCell, coverageWord, describeBooked, describeLanding, describeShortfall, forecastCounting, landingWord, NO_DATA, plansAre } from '../report/sentences.ts';
+import type { GoalClock } from './goal-bar.ts';
 import { isQuarter } from '../shared/periods.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
@@ -10,8 +11,10 @@ export interface GoalsView {
   /** How forecasts are counted (report/sentences.ts). */
   counting: string;
   tolerance: string;
-  /** Whether the plans folder has a sales ledger, so that goals show what is booked. */
+  /** Whether the plans folder has a sales ledger, so that goals show what is booked and where they land. */
   booked: boolean;
+  /** The build date and fiscal year start, for the share of each period gone. */
+  clock: GoalClock;
   goals: GoalView[];
   /** The table's two parts: the years (and the company) first, the quarters as detail. */
   annual: GoalView[];
@@ -44,6 +47,8 @@ export interface GoalView {
   contributions: { account: string; name: string; planned: string }[];
   /** "$820 (82%)" beside planned, and the sentence under the goal; undefined without a ledger. */
   booked: { cell: string; sentence: string } | undefined;
+  /** With a ledger: "$2,086,475 (95%)", "lands at $2,086,475, $113,525 short", and "on track" or "short" by the same tolerance. */
+  landing: { cell: string; sentence: string; met: boolean; status: 'on track' | 'short' } | undefined;
 }
 
 export function goalsView(data: SiteData): GoalsView {
@@ -69,6 +74,12 @@ export function goalsView(data: SiteData): GoalsView {
       // An annual-only plan in a quarterly goal plans for the year, not nothing: a dash and why, not "$0".
       contributions: g.contributions.map((c) => ({ account: c.account, name: accountName(ws, c.account), planned: g.notPhased.includes(c.account) ? `${NO_DATA} annual only` : money(c.planned) })),
       booked: g.booked && { cell: bookedCell(g.booked, rollup.currency), sentence: describeBooked(g.booked, rollup.currency) },
+      landing: g.landing && {
+        cell: `${money(g.landing.revenue)} (${formatPercent(g.landing.coverage)})`,
+        sentence: describeLanding(g.landing, rollup.currency),
+        met: g.landing.met,
+        status: landingWord(g.landing.met),
+      },
   }));
   // The whole company's years lead; otherwise goals.yaml's order, which the author chose.
   const company = (g: GoalView) => (Object.keys(g.result.scope).length === 0 ? 0 : 1);
@@ -77,6 +88,7 @@ export function goalsView(data: SiteData): GoalsView {
     counting: forecastCounting(rollup.count),
     tolerance: formatPercent(rollup.tolerance),
     booked: rollup.goals.some((g) => g.booked),
+    clock: { today: data.today, startMonth: ws.settings.fiscal_year_start_month },
     goals,
     annual: goals.filter((g) => !g.quarterly).sort((a, b) => company(a) - company(b)),
     quarterly: goals.filter((g) => g.quarterly),

@@ -1,10 +1,11 @@
 import type { GoalResult } from '../rollup/rollup.ts';
 import { bookedToDate } from '../rollup/booked.ts';
-import { forecastCounting, goalsVerdict } from '../report/sentences.ts';
-import { groupGoals, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts';
+import { forecastCounting, goalsVerdict, landingVerdict } from '../report/sentences.ts';
+import type { GoalClock } from './goal-bar.ts';
+import { groupGoals, leadingMet, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts';
 import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
-import { attentionView, type AttentionView } from './attention.ts';
+import { leaderAttentionView, type LeaderAttentionView } from './leader-attention.ts';
 import { clip } from '../shared/suggest.ts';
 import { accountName, SUBJECT_CHARS, type SiteData } from './site.ts';
 import { pushTo } from '../shared/group.ts';
@@ -18,8 +19,12 @@ export interface HomeView {
   counting: string;
   /** "a goal passes within 10% of its target", when there is a tolerance. */
   tolerance: string | undefined;
-  /** "no goals set", "the plans cover every goal" or "2 goals are short". */
+  /** "no goals set", "the plans cover every goal" or "2 goals are short"; with a ledger "3 goals land short" first. */
   verdict: string;
+  /** The build date and the fiscal year's first month, for each bar's share of its period gone. */
+  clock: GoalClock;
+  /** The shortfalls' heading: by landing with a ledger, by the plans' total without. */
+  shortfallTitle: string;
   /** "As of 2026-11-24, built from commit 1a2b3c4d". */
   asOf: string;
   /** The company's year, the largest shortfalls, the drill-down and the quarters (goal-groups.ts). */
@@ -37,8 +42,8 @@ export interface HomeView {
     rows: { account: string; name: string; planned: string; share: string; cumulative: string }[];
   };
   lastChange: { date: string; subject: string; author: string; hash: string } | undefined;
-  /** The ten most urgent findings of the whole workspace. */
-  attention: AttentionView;
+  /** The ten items most in need of a leader's attention, by money at risk (leader-attention.ts). */
+  attention: LeaderAttentionView;
   /** "Booked to date in FY2027: $15,457,318 in the sales ledger, through 2026-11-20"; undefined without a ledger. */
   booked: string | undefined;
 }
@@ -59,7 +64,11 @@ export function homeView(data: SiteData): HomeView {
     goalCount: rollup.goals.length,
     counting: forecastCounting(rollup.count),
     tolerance: rollup.tolerance > 0 ? `a goal passes within ${formatPercent(rollup.tolerance)} of its target` : undefined,
-    verdict: goalsVerdict(rollup.goals.length, missed),
+    verdict: rollup.goals.some((g) => g.landing)
+      ? `${landingVerdict(rollup.goals.length, rollup.goals.filter((g) => !leadingMet(g)).length)} (booked plus forecast to come); by the plans' total, ${goalsVerdict(rollup.goals.length, missed)}`
+      : goalsVerdict(rollup.goals.length, missed),
+    clock: { today: data.today, startMonth: ws.settings.fiscal_year_start_month },
+    shortfallTitle: rollup.goals.some((g) => g.landing) ? 'Where we land short' : 'Where the plans fall short',
     asOf: data.build.sentence,
     groups,
     shortfallsShown: groups.shortfalls.slice(0, SHORTFALLS_SHOWN),
@@ -79,7 +88,7 @@ export function homeView(data: SiteData): HomeView {
       })),
     },
     lastChange: last && { date: last.date, subject: clip(last.subject, SUBJECT_CHARS), author: last.author, hash: last.hash.slice(0, 8) },
-    attention: attentionView(data, data.findings.all, 10),
+    attention: leaderAttentionView(data, 10),
     booked: ws.ledger && `Booked to date in ${data.revenue.currentYear}: ${money(bookedToDate(ws.ledger, data.revenue.currentYear))} in the sales ledger${ws.ledger.through === undefined ? '' : `, through ${ws.ledger.through}`}`,
   };
 }
