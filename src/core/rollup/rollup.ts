@@ -7,7 +7,7 @@ import { ownValue } from '../shared/own.ts';
 import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { counted, forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
-import { goalLabel, findReportingTree, makeScopeMatcher } from './scope.ts';
+import { goalLabel, makeScopeMatcher, reportingIndex } from './scope.ts';
 import type { Workspace } from '../model.ts';
 
 export interface GoalResult {
@@ -86,13 +86,32 @@ function candidatesOf(ws: Workspace): GoalInputs['candidates'] {
   const byOwner = new Map<string, number[]>();
   ws.accounts.forEach((a, i) => pushTo(byOwner, a.plan.owner, i));
   const every = ws.accounts.map((_, i) => i);
+  // Accounts in the order of their owner's place in the reporting walk: a manager's tree is one run of it.
+  const index = reportingIndex(ws.people);
+  const walked = ws.accounts
+    .map((a, i) => ({ at: index.entry.get(a.plan.owner), i }))
+    .filter((x): x is { at: number; i: number } => x.at !== undefined)
+    .sort((x, y) => x.at - y.at || x.i - y.i);
+  const firstAt = (n: number) => {
+    let lo = 0;
+    let hi = walked.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (walked[mid]!.at < n) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   return (scope) => {
     const owner = ownValue(scope, 'owner');
     if (owner !== undefined) return byOwner.get(owner) ?? [];
     const manager = ownValue(scope, 'manager');
     if (manager === undefined) return every;
+    const from = index.entry.get(manager);
+    if (from === undefined) return byOwner.get(manager) ?? [];
+    const to = index.exit.get(manager)!;
     const positions: number[] = [];
-    for (const id of findReportingTree(ws.people, manager)) for (const i of byOwner.get(id) ?? []) positions.push(i);
+    for (let k = firstAt(from); k < walked.length && walked[k]!.at <= to; k++) positions.push(walked[k]!.i);
     return positions.sort((x, y) => x - y);
   };
 }
