@@ -82,3 +82,27 @@ describe('what a note says, in the reports', () => {
     expect(text).toContain('explained in plans/changes/acme.yaml: Cut after @octo-org/sales said so');
   });
 });
+
+describe('a note naming many plans, in the reports', () => {
+  const repo = baseRepos();
+
+  it('names ten of them and counts the rest, in every report, and still explains the cut', () => {
+    const sb = repo('tests/fixtures/rollup-met');
+    git(sb.plans, 'checkout', '--quiet', '-b', 'change');
+    editPlan(sb, 'accounts/acme.yaml', 'revenue: 400000', 'revenue: 300000');
+    const many = [...Array.from({ length: 150 }, (_, i) => `gone-${i}`), 'acme'];
+    sb.write({ 'changes/acme.yaml': `accounts: [${many.join(', ')}]\nreason: ${REASON}\n` });
+    git(sb.plans, 'add', '-A');
+    git(sb.plans, 'commit', '--quiet', '-m', 'cut');
+    const out: string[] = [];
+    // The 150 ids have a plan neither here nor at main: the note is refused at the first of them.
+    expect(checkCommand(['--base', 'main', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, {})).toBe(2);
+    expect(out.filter((l) => l.includes('note-account-nowhere') || l.includes('has a plan neither here nor at main'))).toHaveLength(150);
+    sb.write({ 'changes/acme.yaml': `accounts: [acme, globex]\ngoals: [${Array.from({ length: 12 }, (_, i) => `"FY2027 goal ${i}"`).join(', ')}]\nreason: ${REASON}\n` });
+    git(sb.plans, 'commit', '--quiet', '-am', 'fix the note');
+    out.length = 0;
+    expect(checkCommand(['--base', 'main', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, {})).toBe(0);
+    expect(out.join('\n')).toContain('Change note plans/changes/acme.yaml (Acme, Globex, FY2027 goal 0');
+    expect(out.join('\n')).toContain('FY2027 goal 9 and 2 more): The customer froze its budget');
+  });
+});

@@ -63,7 +63,7 @@ describe('site: in workspace.yaml', () => {
   it.each([
     { name: 'an accent that is not a #rrggbb colour (CSS injection)', site: '  accent: "red; background: url(https://evil.example)"\n', says: 'a colour is written #rrggbb' },
     { name: 'an unknown key, with the closest one suggested', site: '  acent: "#0f766e"\n', says: 'accent' },
-    { name: 'a home text over 600 characters', site: `  home_text: ${'x'.repeat(601)}\n`, says: 'home_text' },
+    { name: 'a home text over 600 characters', site: `  home_text: ${'x'.repeat(601)}\n`, says: 'home_text must be at most 600 characters (it has 601).' },
   ])('$name is an error at its line', ({ site, says }) => {
     const r = validate(withSite(site));
     expect(r.status).toBe(2);

@@ -100,6 +100,14 @@ export function findHandovers(base: { ws: Workspace; rollup: Rollup }, head: { w
   const back = new Map([...renames].map(([from, to]) => [to, from]));
   const out: Handover[] = [];
   const baseGoals = new Map(base.rollup.goals.map((g) => [goalKey(g), g]));
+  // Each goal's contributions by account, once: a reorganisation can hand over thousands of plans.
+  const shares = new Map<object, Map<string, number>>();
+  const shareOf = (g: Rollup['goals'][number] | undefined, id: string): number => {
+    if (!g) return 0;
+    let byAccount = shares.get(g);
+    if (!byAccount) shares.set(g, (byAccount = new Map(g.contributions.map((c) => [c.account, c.planned]))));
+    return byAccount.get(id) ?? 0;
+  };
   for (const a of head.ws.accounts) {
     const before = base.ws.accountById.get(back.get(a.id) ?? a.id);
     if (!before || before.plan.owner === a.plan.owner) continue;
@@ -107,9 +115,8 @@ export function findHandovers(base: { ws: Workspace; rollup: Rollup }, head: { w
     let othersUnchanged = true;
     for (const g of head.rollup.goals) {
       const b = baseGoals.get(goalKey(g));
-      const share = (list: readonly { account: string; planned: number }[] | undefined, id: string) => list?.find((c) => c.account === id)?.planned ?? 0;
-      const was = share(b?.contributions, before.id);
-      const now = share(g.contributions, a.id);
+      const was = shareOf(b, before.id);
+      const now = shareOf(g, a.id);
       const change = roundCents(now - was);
       if (change === 0) continue;
       if (!('owner' in g.scope) && !('manager' in g.scope)) othersUnchanged = false;

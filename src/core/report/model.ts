@@ -210,10 +210,17 @@ function changeModel(report: CheckReport): ChangeModel {
     notes: (base.notes ?? []).map((n) => [
       'Change note ',
       { code: n.file },
-      ...(n.accounts.length + n.goals.length > 0 ? [` (${listOf([...n.accounts.slice(0, 10).map((id) => accountName(report.names, id)), ...n.goals.slice(0, 10), ...(n.accounts.length + n.goals.length > 20 ? ['more'] : [])])})`] : []),
+      ...(n.accounts.length + n.goals.length > 0 ? [` (${namedInNote(n, report.names)})`] : []),
       `: ${n.reason}`,
     ]),
   };
+}
+
+/** What a note names, as the change section lists it: at most ten accounts (by name) and ten goals, then how many more. */
+function namedInNote(n: { accounts: readonly string[]; goals: readonly string[] }, names: CheckReport['names']): string {
+  const shown = [...n.accounts.slice(0, 10).map((id) => accountName(names, id)), ...n.goals.slice(0, 10)];
+  const more = Math.max(0, n.accounts.length - 10) + Math.max(0, n.goals.length - 10);
+  return listOf(more > 0 ? [...shown, `${more} more`] : shown);
 }
 
 function gateModel(report: CheckReport): GateModel {
