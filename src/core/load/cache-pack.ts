@@ -23,6 +23,8 @@ const FOOTER = 12 + CHECKSUM_BYTES;
 /** keyLength, offset, length, the entry's checksum, then the key. */
 const ROW = 12 + CHECKSUM_BYTES;
 const WRITE_BYTES = 1 << 20;
+/** How much of the pack a reader reads at once. */
+const READ_AHEAD = 1 << 20;
 /** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
 const MAX_PACK_BYTES = 1 << 30;
 
@@ -82,16 +84,35 @@ export class PackReader {
     const slot = this.slots.get(key);
     if (!slot || this.fd === undefined) return undefined;
     try {
-      const bytes = readExactly(this.fd, slot.offset, slot.length);
+      const bytes = this.bytesAt(slot.offset, slot.length);
       return bytes && checksum(bytes).equals(slot.sum) ? bytes : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** A window of the pack read ahead: entries are asked for in about the order they were written. */
+  private window: { from: number; bytes: Buffer } | undefined;
+
+  /**
+   * The bytes at `offset`, from the window when they are in it, else from a new window of READ_AHEAD bytes read
+   * from there: one system call for many entries, and no more than a window held at a time (a window is never
+   * written to, so an entry can be a view of it).
+   */
+  private bytesAt(offset: number, length: number): Buffer | undefined {
+    const w = this.window;
+    if (w && offset >= w.from && offset + length <= w.from + w.bytes.length) return w.bytes.subarray(offset - w.from, offset - w.from + length);
+    if (length >= READ_AHEAD) return readExactly(this.fd!, offset, length);
+    const bytes = readExactly(this.fd!, offset, Math.min(READ_AHEAD, this.size - offset));
+    if (!bytes || bytes.length < length) return undefined;
+    this.window = { from: offset, bytes };
+    return bytes.subarray(0, length);
+  }
+
   close(): void {
     if (this.fd !== undefined) closing(this.fd);
     this.fd = undefined;
+    this.window = undefined;
   }
 
   /**
