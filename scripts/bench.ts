@@ -16,10 +16,12 @@ const TODAY = '2026-11-24';
 
 /**
  * Measures each command in its own process, on generated workspaces, against the floor: reading every file and
- * parsing it with js-yaml, which any command must do. Prints seconds, ratios to the floor and peak memory, and
- * writes the same as JSON for the README table. Cold runs start without the tool's cache; warm runs are the same
- * command again in the same workspace; edited runs, once more after one plan changed (put back after). Asserts
- * nothing: budgets are read from the table, never from tests.
+ * parsing it with js-yaml, which any command must do, measured in the same loop as the command (floor, cold, warm,
+ * edited, `--runs` times; each figure the fastest). Prints seconds, ratios to the floor and peak memory, then the
+ * same runs in CPU seconds, and writes it all as JSON for the README table. Cold runs start without the tool's
+ * cache; warm runs are the same command again in the same workspace; edited runs, once more with the cache kept
+ * after a comment line was appended to one plan (put back after). Asserts nothing: budgets are read from the
+ * table, never from tests.
  */
 await main(async (argv, output) => {
   const values = parseOptions(
@@ -61,6 +63,7 @@ await main(async (argv, output) => {
   };
   output.out(`Machine: node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB memory`);
   output.out(`Fastest of ${runs} run(s), seed ${seed}; peak memory: ${memorySource}.`);
+  output.out('Floor: a separate Node process that reads every plan file and parses it with js-yaml, nothing else, run in the same loop as each command; each ratio is over the fastest floor of that loop.');
 
   const floorOf = (dir: string) => fastest(Array.from({ length: runs }, () => measure(script('lib/bench-floor.ts'), [dir])));
   // The floor and the command in the same loop, each figure the fastest of `runs`, so both see the same machine.
@@ -128,10 +131,23 @@ await main(async (argv, output) => {
     output.out(`${build.small.accounts} | build (site) | ${s(build.small)} | | ${mb(build.small)} | | | | | |`);
     output.out(`Build: ${build.pages} pages; about ${build.fixedSeconds.toFixed(1)} s fixed and ${build.perPageMs.toFixed(1)} ms per page (from the builds of ${build.small.accounts} and ${build.accounts} plans, ${build.small.pages} and ${build.pages} pages).`);
   }
+  // The same runs in CPU seconds (GNU time's user + system): on a machine other work shares, these move less.
+  const c = (x: Sample) => (x.cpuSeconds === undefined ? 'n/a' : x.cpuSeconds.toFixed(2));
+  const cr = (x: Sample, floor: Sample) => (x.cpuSeconds === undefined || !floor.cpuSeconds ? 'n/a' : `${(x.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`);
+  if (results.some((row) => row.floor.cpuSeconds !== undefined)) {
+    output.out('');
+    output.out('accounts | command | cold CPU s | cold × floor CPU | warm CPU s | warm × floor CPU | edited CPU s | edited × floor CPU');
+    for (const row of results) {
+      output.out(`${row.accounts} | floor (read + js-yaml) | ${c(row.floor)} | 1.00× | | | |`);
+      for (const [name, m] of [['validate', row.validate], ['check --json', row.check]] as const) {
+        output.out(`${row.accounts} | ${name} | ${c(m.cold)} | ${cr(m.cold, m.floor)} | ${c(m.warm)} | ${cr(m.warm, m.floor)} | ${c(m.edited)} | ${cr(m.edited, m.floor)}`);
+      }
+    }
+  }
   output.out('');
   output.out(
     cache
-      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left. Edited: the same again after one plan changed. Builds start without the cache.'
+      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left. Edited: the same again, the cache kept, after a comment line was appended to one plan. Builds start without the cache.'
       : 'Warm: the same command run again in the same workspace. The tool left no cache, so warm is about cold.',
   );
 
