@@ -1,9 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { check, validate } from '../src/core/engine/index.ts';
+import { PlansCache } from '../src/core/load/cache.ts';
 import { type CaseFiles, generatedFiles, toBytes, writeTree } from './fuzz/case.ts';
 import { validFiles } from './fuzz/model.ts';
 import { mutate, mutation } from './fuzz/mutate.ts';
@@ -126,6 +127,28 @@ describe('the content cache across edits', () => {
       expect(statSync(pack).size).toBeLessThan(2.5 * first.size);
     }
     expect(rewritten).toBe(true);
+    await sameWithAndWithoutCache(dir);
+  }, 300_000);
+
+  it.each([
+    { name: 'the pack grew since this run opened it (another run appended)', change: (pack: string) => appendFileSync(pack, Buffer.alloc(100, 7)) },
+    { name: 'the pack was replaced by another file', change: (pack: string) => (rmSync(pack), appendFileSync(pack, 'not a pack')) },
+    { name: 'the pack was replaced by a link', change: (pack: string, dir: string) => (rmSync(pack), appendFileSync(join(dir, 'elsewhere'), 'keep'), symlinkSync(join(dir, 'elsewhere'), pack)) },
+  ])('a pack that changed under the run ($name) never gives a wrong result, and nothing is written through a link', async ({ change }) => {
+    const dir = workdir();
+    const original = generatedFiles(11, 5, 0);
+    writePlans(dir, original);
+    const options = { plans: 'plans', cwd: dir, today: TODAY, cache: true };
+    await check(options);
+    const pack = packOf(dir)!;
+    // A run in the middle of its work: the old pack open, one new entry held to be appended.
+    const cache = PlansCache.open(join(dir, 'plans'), dir)!;
+    cache.set({ key: cache.keyOf('plans/accounts/x.yaml', 'accounts/x.yaml', toBytes('x')), parse: [], parsed: false });
+    change(pack, dir);
+    cache.save();
+    // Nothing is written through a link: the file it pointed at is as it was.
+    if (readdirSync(dir).includes('elsewhere')) expect(readFileSync(join(dir, 'elsewhere'), 'utf8')).toBe('keep');
+    await sameWithAndWithoutCache(dir);
     await sameWithAndWithoutCache(dir);
   }, 300_000);
 });
