@@ -16,10 +16,12 @@ const TODAY = '2026-11-24';
 
 /**
  * Measures each command in its own process, on generated workspaces, against the floor: reading every file and
- * parsing it with js-yaml, which any command must do. Prints seconds, ratios to the floor and peak memory, and
- * writes the same as JSON for the README table. Cold runs start without the tool's cache; warm runs are the same
- * command again in the same workspace; edited runs, once more after one plan changed (put back after). Asserts
- * nothing: budgets are read from the table, never from tests.
+ * parsing it with js-yaml, which any command must do, measured in the same loop as the command (floor, cold, warm,
+ * edited, `--runs` times; each figure the fastest). Prints seconds, ratios to the floor and peak memory, then the
+ * same runs in CPU seconds, and writes it all as JSON for the README table. Cold runs start without the tool's
+ * cache; warm runs are the same command again in the same workspace; edited runs, once more with the cache kept
+ * after a comment line was appended to one plan (put back after). Asserts nothing: budgets are read from the
+ * table, never from tests.
  */
 await main(async (argv, output) => {
   const values = parseOptions(
@@ -44,7 +46,7 @@ await main(async (argv, output) => {
   };
   const sizes = (values.accounts ?? '1000,10000,50000').split(',').map((v) => whole('accounts', v, 1));
   const site = whole('site', values.site ?? '2000', 0);
-  const runs = whole('runs', values.runs ?? '1', 1);
+  const runs = whole('runs', values.runs ?? '3', 1);
   const seed = whole('seed', values.seed ?? '42', 0);
   const work = resolve(values.work ?? 'bench-workspaces');
   const jsonFile = resolve(values.json ?? join('bench-results', 'bench.json'));
@@ -61,14 +63,19 @@ await main(async (argv, output) => {
   };
   output.out(`Machine: node ${machine.node}, ${machine.platform}, ${machine.cores} cores (${machine.cpu}), ${machine.memoryGB} GB memory`);
   output.out(`Fastest of ${runs} run(s), seed ${seed}; peak memory: ${memorySource}.`);
+  output.out('Floor: a separate Node process that reads every plan file and parses it with js-yaml, nothing else, run in the same loop as each command; each ratio is over the fastest floor of that loop.');
 
   const floorOf = (dir: string) => fastest(Array.from({ length: runs }, () => measure(script('lib/bench-floor.ts'), [dir])));
-  // Edited: the cache is warm but one plan changed, as after an edit in a pull request; the plan is put back after.
-  const coldWarm = (name: string, args: string[], okUpTo: number, edit: () => () => void) => {
+  // The floor and the command in the same loop, each figure the fastest of `runs`, so both see the same machine.
+  // Edited: the cache is warm and one plan has a comment line appended since, as after an edit in a pull request;
+  // the plan is put back after.
+  const coldWarm = (dir: string, name: string, args: string[], okUpTo: number, edit: () => () => void) => {
+    const floor: Sample[] = [];
     const cold: Sample[] = [];
     const warm: Sample[] = [];
     const edited: Sample[] = [];
     for (let i = 0; i < runs; i++) {
+      floor.push(measure(script('lib/bench-floor.ts'), [dir]));
       clearCache();
       cold.push(measure(script(name), args, okUpTo));
       warm.push(measure(script(name), args, okUpTo));
@@ -79,7 +86,7 @@ await main(async (argv, output) => {
         undo();
       }
     }
-    return { cold: fastest(cold), warm: fastest(warm), edited: fastest(edited) };
+    return { floor: fastest(floor), cold: fastest(cold), warm: fastest(warm), edited: fastest(edited) };
   };
   const editOnePlan = (dir: string) => () => {
     const accounts = join(dir, 'accounts');
@@ -94,11 +101,12 @@ await main(async (argv, output) => {
   for (const accounts of sizes) {
     const dir = join(work, `accounts-${accounts}`);
     generateWorkspace(dir, { accounts, seed, mdx: 0.2 });
-    const floor = floorOf(dir);
     // check exits 1 when it has findings, which generated plans do; 2 would be a failure.
-    const validate = coldWarm('validate.ts', ['--plans', dir], 0, editOnePlan(dir));
-    const check = coldWarm('check.ts', ['--plans', dir, '--json', '--today', TODAY], 1, editOnePlan(dir));
-    const rated = (m: { cold: Sample; warm: Sample; edited: Sample }) => ({ cold: withRatio(m.cold, floor), warm: withRatio(m.warm, floor), edited: withRatio(m.edited, floor) });
+    const validate = coldWarm(dir, 'validate.ts', ['--plans', dir], 0, editOnePlan(dir));
+    const check = coldWarm(dir, 'check.ts', ['--plans', dir, '--json', '--today', TODAY], 1, editOnePlan(dir));
+    // Each command's ratios are against the floor measured in its own loop; the floor row shows the fastest of both loops.
+    const rated = (m: { floor: Sample; cold: Sample; warm: Sample; edited: Sample }) => ({ floor: m.floor, cold: withRatio(m.cold, m.floor), warm: withRatio(m.warm, m.floor), edited: withRatio(m.edited, m.floor) });
+    const floor = fastest([validate.floor, check.floor]);
     results.push({ accounts, floor: { ...floor, ratio: 1 }, validate: rated(validate), check: rated(check) });
   }
 
@@ -123,10 +131,23 @@ await main(async (argv, output) => {
     output.out(`${build.small.accounts} | build (site) | ${s(build.small)} | | ${mb(build.small)} | | | | | |`);
     output.out(`Build: ${build.pages} pages; about ${build.fixedSeconds.toFixed(1)} s fixed and ${build.perPageMs.toFixed(1)} ms per page (from the builds of ${build.small.accounts} and ${build.accounts} plans, ${build.small.pages} and ${build.pages} pages).`);
   }
+  // The same runs in CPU seconds (GNU time's user + system): on a machine other work shares, these move less.
+  const c = (x: Sample) => (x.cpuSeconds === undefined ? 'n/a' : x.cpuSeconds.toFixed(2));
+  const cr = (x: Sample, floor: Sample) => (x.cpuSeconds === undefined || !floor.cpuSeconds ? 'n/a' : `${(x.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`);
+  if (results.some((row) => row.floor.cpuSeconds !== undefined)) {
+    output.out('');
+    output.out('accounts | command | cold CPU s | cold × floor CPU | warm CPU s | warm × floor CPU | edited CPU s | edited × floor CPU');
+    for (const row of results) {
+      output.out(`${row.accounts} | floor (read + js-yaml) | ${c(row.floor)} | 1.00× | | | |`);
+      for (const [name, m] of [['validate', row.validate], ['check --json', row.check]] as const) {
+        output.out(`${row.accounts} | ${name} | ${c(m.cold)} | ${cr(m.cold, m.floor)} | ${c(m.warm)} | ${cr(m.warm, m.floor)} | ${c(m.edited)} | ${cr(m.edited, m.floor)}`);
+      }
+    }
+  }
   output.out('');
   output.out(
     cache
-      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left. Edited: the same again after one plan changed. Builds start without the cache.'
+      ? 'Warm: the same command run again in the same workspace, with the cache the cold run left. Edited: the same again, the cache kept, after a comment line was appended to one plan. Builds start without the cache.'
       : 'Warm: the same command run again in the same workspace. The tool left no cache, so warm is about cold.',
   );
 

@@ -96,11 +96,17 @@ function projectRoot(cwd: string): string {
   }
 }
 
+/** The pages people search: each account's plan and each person's page (src/routes/accounts, src/routes/people). */
+const SEARCHED_PAGES = '{accounts,people}/**/*.html';
+
 async function indexForSearch(site: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new ExitError(1, `Pagefind could not start: ${oneLine(errors.join('; '))}`);
-    const added = await index.addDirectory({ path: site });
+    // Only account and person pages carry data-pagefind-body (Base.astro's `searchable`), so Pagefind indexes only
+    // them; reading just their folders gives the same index without parsing every other page (the findings page
+    // alone is megabytes at scale).
+    const added = await index.addDirectory({ path: site, glob: SEARCHED_PAGES });
     if (added.errors.length > 0) throw new ExitError(1, `Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
     const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
     if (written.errors.length > 0) throw new ExitError(1, `Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);

@@ -8,6 +8,11 @@ export interface Sample {
   seconds: number;
   /** Peak resident memory of the largest process of the run, in MB; null when it cannot be measured. */
   peakMB: number | null;
+  /**
+   * CPU seconds (user + system) of the run and the processes it waited for, from GNU time; absent without it.
+   * On a machine other work shares, this moves less than the seconds on the clock.
+   */
+  cpuSeconds?: number;
 }
 
 /**
@@ -23,15 +28,21 @@ export function measure(script: string, args: string[], okUpTo = 0): Sample {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
   const memFile = join(tmp, 'mem');
   const node = [process.execPath, script, ...args];
-  const [command, ...argv] = existsSync(TIME) ? [TIME, '-f', '%M', '-o', memFile, ...node] : node;
+  const [command, ...argv] = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', memFile, ...node] : node;
   const t0 = performance.now();
   const result = spawnSync(command!, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
   const seconds = (performance.now() - t0) / 1000;
   const status = result.status ?? -1;
   if (status > okUpTo) throw new Error(`${script} ${args.join(' ')} ended with ${status}: ${String(result.stderr).slice(0, 500)}`);
-  const kb = existsSync(memFile) ? Number(readFileSync(memFile, 'utf8').trim().split('\n').pop()) : NaN;
+  // The last line: GNU time writes "Command exited with non-zero status N" above its figures.
+  const [kb, user, system] = existsSync(memFile) ? readFileSync(memFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
   rmSync(tmp, { recursive: true, force: true });
-  return { seconds: Math.round(seconds * 1000) / 1000, peakMB: Number.isFinite(kb) ? Math.round(kb / 1024) : null };
+  const cpu = (user ?? NaN) + (system ?? NaN);
+  return {
+    seconds: Math.round(seconds * 1000) / 1000,
+    peakMB: kb !== undefined && Number.isFinite(kb) ? Math.round(kb / 1024) : null,
+    ...(Number.isFinite(cpu) && { cpuSeconds: Math.round(cpu * 100) / 100 }),
+  };
 }
 
 /** A sample beside the floor: `ratio` is its seconds over the floor's. */

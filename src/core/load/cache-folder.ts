@@ -85,12 +85,15 @@ export function openCacheFile(path: string, maxBytes: number): { fd: number; siz
 /**
  * A cache file's content, or undefined when it is missing, a link or anything but a regular file, larger than
  * `maxBytes`, cut short while read, or its checksum (its last CHECKSUM_BYTES, see writeSealed) does not match. Never throws.
+ * With `start`, a file that does not begin with those bytes is a miss found by reading only them (a record of another
+ * run's key is not read whole, nor hashed).
  */
-export function readCacheFile(path: string, maxBytes: number): Buffer | undefined {
+export function readCacheFile(path: string, maxBytes: number, start?: Uint8Array): Buffer | undefined {
   const file = openCacheFile(path, maxBytes);
   if (!file) return undefined;
   try {
-    if (file.size < CHECKSUM_BYTES) return undefined;
+    if (file.size < CHECKSUM_BYTES + (start?.length ?? 0)) return undefined;
+    if (start && !readExactly(file.fd, 0, start.length)?.equals(start)) return undefined;
     const bytes = readExactly(file.fd, 0, file.size);
     if (!bytes) return undefined;
     const content = bytes.subarray(0, bytes.length - CHECKSUM_BYTES);

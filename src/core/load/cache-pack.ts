@@ -1,4 +1,4 @@
-import { closeSync, openSync, rmSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, rmSync } from 'node:fs';
 import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, writeAll } from './cache-folder.ts';
 
 /**
@@ -9,6 +9,12 @@ import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, wri
  * (cut short, or from another version) is not read at all. Like every cache file it is checked by SHA-1 checksums
  * (cache-folder.ts's checksum): the footer holds the table's, and each row of the table its entry's, verified when
  * the entry is read, so a changed byte anywhere is a miss, never a replayed result.
+ *
+ * A run that changed a few entries appends them to the pack it read, with a new table and footer after them
+ * (PackReader.append), rather than writing the whole pack again: the old table stays behind as unused bytes, and
+ * the reader only ever reads the last footer. When the unused bytes outgrow the used ones, the pack is written anew.
+ * Two runs appending at once cannot mix up entries: each entry's checksum is in the table that points at it, so
+ * an entry whose bytes are not where its table says is a miss.
  */
 const MAGIC = 'account-plans cache 4\n';
 const TAG = 0x34637061; // "apc4", little-endian
@@ -17,6 +23,8 @@ const FOOTER = 12 + CHECKSUM_BYTES;
 /** keyLength, offset, length, the entry's checksum, then the key. */
 const ROW = 12 + CHECKSUM_BYTES;
 const WRITE_BYTES = 1 << 20;
+/** How much of the pack a reader reads at once. */
+const READ_AHEAD = 1 << 20;
 /** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
 const MAX_PACK_BYTES = 1 << 30;
 
@@ -29,10 +37,19 @@ interface Slot {
 export class PackReader {
   private fd: number | undefined;
   readonly slots: ReadonlyMap<string, Slot>;
+  /** The pack's size when it was opened, and the bytes its entries take (what a new pack would hold). */
+  readonly size: number;
+  readonly usedBytes: number;
+  private readonly path: string;
 
-  private constructor(fd: number, slots: Map<string, Slot>) {
+  private constructor(path: string, fd: number, size: number, slots: Map<string, Slot>) {
+    this.path = path;
     this.fd = fd;
+    this.size = size;
     this.slots = slots;
+    let used = 0;
+    for (const [key, slot] of slots) used += slot.length + ROW + Buffer.byteLength(key);
+    this.usedBytes = used;
   }
 
   /**
@@ -56,7 +73,7 @@ export class PackReader {
       const table = readExactly(fd, tableAt, size - FOOTER - tableAt);
       const slots = table && checksum(table).equals(footer.subarray(8, 8 + CHECKSUM_BYTES)) ? parseTable(table, count, head.length, tableAt) : undefined;
       if (!slots) return closing(fd);
-      return new PackReader(fd, slots);
+      return new PackReader(path, fd, size, slots);
     } catch {
       return closing(fd);
     }
@@ -67,16 +84,77 @@ export class PackReader {
     const slot = this.slots.get(key);
     if (!slot || this.fd === undefined) return undefined;
     try {
-      const bytes = readExactly(this.fd, slot.offset, slot.length);
+      const bytes = this.bytesAt(slot.offset, slot.length);
       return bytes && checksum(bytes).equals(slot.sum) ? bytes : undefined;
     } catch {
       return undefined;
     }
   }
 
+  /** A window of the pack read ahead: entries are asked for in about the order they were written. */
+  private window: { from: number; bytes: Buffer } | undefined;
+
+  /**
+   * The bytes at `offset`, from the window when they are in it, else from a new window of READ_AHEAD bytes read
+   * from there: one system call for many entries, and no more than a window held at a time (a window is never
+   * written to, so an entry can be a view of it).
+   */
+  private bytesAt(offset: number, length: number): Buffer | undefined {
+    const w = this.window;
+    if (w && offset >= w.from && offset + length <= w.from + w.bytes.length) return w.bytes.subarray(offset - w.from, offset - w.from + length);
+    if (length >= READ_AHEAD) return readExactly(this.fd!, offset, length);
+    const bytes = readExactly(this.fd!, offset, Math.min(READ_AHEAD, this.size - offset));
+    if (!bytes || bytes.length < length) return undefined;
+    this.window = { from: offset, bytes };
+    return bytes.subarray(0, length);
+  }
+
   close(): void {
     if (this.fd !== undefined) closing(this.fd);
     this.fd = undefined;
+    this.window = undefined;
+  }
+
+  /**
+   * Appends `added` after the pack's end, then a table of the entries of `keep` (already in the pack) and of
+   * `added`, and a footer: one write, at the end of the file as it was opened. False, with the pack as it was,
+   * when the file changed since it was opened, is no longer the same regular file, or cannot be written.
+   */
+  append(keep: Iterable<string>, added: readonly { key: string; bytes: Uint8Array }[]): boolean {
+    let fd: number | undefined;
+    try {
+      fd = openSync(this.path, constants.O_WRONLY | constants.O_APPEND | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+      const stat = fstatSync(fd);
+      if (!stat.isFile() || stat.size !== this.size || this.fd === undefined || stat.ino !== fstatSync(this.fd).ino) return closing(fd) ?? false;
+      const parts: Uint8Array[] = [];
+      const rows: Buffer[] = [];
+      let at = this.size;
+      for (const key of keep) {
+        const slot = this.slots.get(key);
+        if (slot) rows.push(rowOf(key, slot.offset, slot.length, slot.sum));
+      }
+      for (const { key, bytes } of added) {
+        rows.push(rowOf(key, at, bytes.length, checksum(bytes)));
+        parts.push(bytes);
+        at += bytes.length;
+      }
+      const table = Buffer.concat(rows);
+      parts.push(table, footerOf(at, rows.length, table));
+      const chunk = Buffer.concat(parts);
+      if (this.size + chunk.length > MAX_PACK_BYTES) return closing(fd) ?? false;
+      try {
+        writeAll(fd, chunk);
+      } catch {
+        // A full disk: the pack's end as it was, so its last footer is the one read.
+        ftruncateSync(fd, this.size);
+        return closing(fd) ?? false;
+      }
+      closeSync(fd);
+      return true;
+    } catch {
+      if (fd !== undefined) closing(fd);
+      return false;
+    }
   }
 }
 
@@ -100,13 +178,7 @@ export class PackWriter {
 
   /** Appends one entry. Throws on a write error. */
   add(key: string, bytes: Uint8Array): void {
-    const keyBytes = Buffer.from(key, 'utf8');
-    const row = Buffer.alloc(ROW + keyBytes.length);
-    row.writeUInt32LE(keyBytes.length, 0);
-    row.writeUInt32LE(this.at, 4);
-    row.writeUInt32LE(bytes.length, 8);
-    checksum(bytes).copy(row, 12);
-    keyBytes.copy(row, ROW);
+    const row = rowOf(key, this.at, bytes.length, checksum(bytes));
     this.write(bytes);
     this.table.push(row);
   }
@@ -116,12 +188,7 @@ export class PackWriter {
     const tableAt = this.at;
     const table = Buffer.concat(this.table);
     this.write(table);
-    const footer = Buffer.alloc(FOOTER);
-    footer.writeUInt32LE(tableAt, 0);
-    footer.writeUInt32LE(this.table.length, 4);
-    checksum(table).copy(footer, 8);
-    footer.writeUInt32LE(TAG, FOOTER - 4);
-    this.write(footer);
+    this.write(footerOf(tableAt, this.table.length, table));
     this.flush();
     closeSync(this.fd);
   }
@@ -146,6 +213,28 @@ export class PackWriter {
     this.pendingBytes = 0;
     writeAll(this.fd, bytes);
   }
+}
+
+/** A table row: where an entry is, how long, its checksum, and its key. */
+function rowOf(key: string, offset: number, length: number, sum: Buffer): Buffer {
+  const keyBytes = Buffer.from(key, 'utf8');
+  const row = Buffer.alloc(ROW + keyBytes.length);
+  row.writeUInt32LE(keyBytes.length, 0);
+  row.writeUInt32LE(offset, 4);
+  row.writeUInt32LE(length, 8);
+  sum.copy(row, 12);
+  keyBytes.copy(row, ROW);
+  return row;
+}
+
+/** The footer of a table written at `tableAt`. */
+function footerOf(tableAt: number, count: number, table: Buffer): Buffer {
+  const footer = Buffer.alloc(FOOTER);
+  footer.writeUInt32LE(tableAt, 0);
+  footer.writeUInt32LE(count, 4);
+  checksum(table).copy(footer, 8);
+  footer.writeUInt32LE(TAG, FOOTER - 4);
+  return footer;
 }
 
 function headOf(fingerprint: string): Buffer {

@@ -37,11 +37,17 @@ export class PlansCache {
   private readonly pack: string;
   private readonly fingerprint: string;
   private readonly old: PackReader | undefined;
-  /** Keys of the old pack's entries this run used: `save` copies them when it writes a new pack. */
+  /** Keys of the old pack's entries this run used: `save` keeps them when it writes a new pack or a new table. */
   private readonly used = new Set<string>();
-  /** Keys already in the new pack. */
+  /** Keys already in the new pack, or waiting to be appended. */
   private readonly written = new Set<string>();
-  /** The new pack, opened on the first new entry; null once writing failed or the cache was saved. */
+  /**
+   * New entries held to be appended to the old pack at `save` (a few, as after an edit); once they pass
+   * APPEND_MAX_BYTES, or when there is no old pack, they go to a new pack instead, written as they come.
+   */
+  private added: { key: string; bytes: Uint8Array }[] = [];
+  private addedBytes = 0;
+  /** The new pack, opened when one is needed; null once writing failed or the cache was saved. */
   private out: PackWriter | null | undefined;
 
   private constructor(folder: string, pack: string, fingerprint: string, old: PackReader | undefined) {
@@ -75,18 +81,31 @@ export class PlansCache {
     return entry as unknown as CachedFile;
   }
 
-  /** Encoded now, so what later steps do to the values never reaches the cache, and written now, so it is not held. */
+  /** Encoded now, so what later steps do to the values never reaches the cache, and written (or set aside) now. */
   set(entry: CachedFile): void {
     this.used.delete(entry.key);
     const bytes = encodeEntry(entry);
     if (bytes) this.append(entry.key, bytes);
   }
 
-  /** Puts the new pack in place when anything changed: only the entries of this run, so files gone from the folder drop out. */
+  /**
+   * Puts the new entries in place when anything changed, keeping only the entries of this run, so files gone from
+   * the folder drop out: appended to the old pack with a new table when that leaves it mostly used, else a new pack.
+   */
   save(): void {
-    if (this.out !== undefined || this.used.size !== (this.old?.slots.size ?? 0)) {
+    const old = this.old;
+    const changed = this.out !== undefined || this.added.length > 0 || this.used.size !== (old?.slots.size ?? 0);
+    if (changed && this.out === undefined && old && this.worthAppending(old)) {
+      const keep = [...this.used].filter((key) => !this.written.has(key));
+      if (old.append(keep, this.added)) {
+        this.finishSaving();
+        return;
+      }
+    }
+    if (changed) {
+      this.spill();
       for (const key of this.used) {
-        const bytes = this.written.has(key) ? undefined : this.old?.read(key);
+        const bytes = this.written.has(key) ? undefined : old?.read(key);
         if (bytes) this.append(key, bytes);
       }
       const out = this.out;
@@ -100,23 +119,75 @@ export class PlansCache {
         }
       }
     }
+    this.finishSaving();
+  }
+
+  private finishSaving(): void {
     this.out = null;
+    this.added = [];
     this.old?.close();
+  }
+
+  /** Whether the pack, with what this run adds, would still be at least half entries this run uses. */
+  private worthAppending(old: PackReader): boolean {
+    let live = this.addedBytes;
+    for (const key of this.used) {
+      const slot = old.slots.get(key);
+      if (slot && !this.written.has(key)) live += slot.length + 64 + key.length;
+    }
+    for (const { key } of this.added) live += 64 + key.length;
+    return old.size + this.addedBytes <= 2 * live + 4096;
   }
 
   private append(key: string, bytes: Uint8Array): void {
     if (this.out === null || this.written.has(key)) return;
+    if (this.out === undefined && this.old && this.addedBytes + bytes.length <= APPEND_MAX_BYTES) {
+      this.added.push({ key, bytes });
+      this.addedBytes += bytes.length;
+      this.written.add(key);
+      return;
+    }
+    this.spill();
+    this.write(key, bytes);
+  }
+
+  /** Opens the new pack and writes into it what was set aside to be appended. */
+  private spill(): void {
+    if (this.out !== undefined) return;
+    const added = this.added;
+    this.added = [];
+    this.addedBytes = 0;
+    for (const { key, bytes } of added) {
+      this.written.delete(key);
+      this.write(key, bytes);
+    }
+    if (this.out === undefined) this.open();
+  }
+
+  private open(): void {
     try {
       this.out ??= new PackWriter(`${this.pack}.${process.pid}.tmp`, this.fingerprint);
+    } catch {
+      this.out = null;
+    }
+  }
+
+  private write(key: string, bytes: Uint8Array): void {
+    this.open();
+    if (!this.out || this.written.has(key)) return;
+    try {
       this.out.add(key, bytes);
       this.written.add(key);
     } catch {
       // A full disk, a folder that changed: no new pack this run; the old one stays.
-      this.out?.abandon();
+      this.out.abandon();
       this.out = null;
     }
   }
 }
+
+/** New entries up to this many bytes are appended to the old pack at the end of a run rather than written to a new one. */
+const APPEND_MAX_BYTES = 8 << 20;
 
 /** A new pack still unfinished after this long was left by a run that was killed while writing it. */
 const STALE_TEMP_MS = 60 * 60 * 1000;

@@ -87,8 +87,8 @@ export class RunCache {
 
   /** The whole record, its lines' bounds checked end to end before any is used. */
   private read(): { bytes: Buffer; from: number; to: number; exit: number } | undefined {
-    const bytes = readCacheFile(this.path, MAX_RECORD_BYTES);
     const head = headOf(this.key);
+    const bytes = readCacheFile(this.path, MAX_RECORD_BYTES, head);
     if (!bytes || bytes.length < head.length + FOOTER || !bytes.subarray(0, head.length).equals(head)) return undefined;
     const to = bytes.length - FOOTER;
     if (bytes.readUInt32LE(to + 8) !== TAG) return undefined;
