@@ -21,6 +21,13 @@ export const SalesSettingsSchema = z
         .describe('The header of each field in your export, when it differs from the field name: account: "Account ID", revenue: "Amount". Fields: date, period, account, revenue, product, margin, currency, name, and each dimension.'),
       'account',
     ),
+    where: refuseProtoKey(
+      z
+        .record(z.string().min(1), z.array(z.string().min(1)).min(1))
+        .optional()
+        .describe('Which rows are sales: a column header and the values a sale has there, such as Stage: [Closed Won]. Values match whatever their case and surrounding spaces; several columns mean all of them. Other rows (open or lost deals) are not read.'),
+      'Stage',
+    ),
     date_format: z
       .enum(SALES_DATE_FORMATS)
       .default('YYYY-MM-DD')

@@ -156,6 +156,12 @@ export const REACH: ReachCase[] = [
   { code: 'ledger-control-character', name: 'an escape sequence in a name', diagnostics: () => ledger(rows('01/02/2026,acme,50,sensors,10,,"Acme\u001b[31m",,')) },
   { code: 'ledger-value-too-long', name: 'a name of 2,000 characters', diagnostics: () => ledger(rows(`01/02/2026,acme,50,sensors,10,,${'x'.repeat(2000)},,`)) },
   { code: 'ledger-too-many-problems', name: 'sixty rows with an amount that is not a number', diagnostics: () => ledger(rows(...Array.from({ length: 60 }, () => '01/02/2026,acme,lots,sensors,10,,Acme,,'))) },
+  {
+    code: 'ledger-filter-column',
+    name: 'a filter on a column the export does not have',
+    diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  where: { Stage: [Closed Won] }\n` })),
+  },
+  { code: 'ledger-unfiltered-stage', name: 'a stage column and no filter', diagnostics: () => ledger('Invoice date,Account ID,Amount,Stage\n01/02/2026,acme,5,Closed Lost\n') },
 ];
 
 /**
@@ -186,4 +192,8 @@ export const PERMISSIONS_BIND = process.getuid?.() !== 0;
 
 function readFixture(rel: string): string {
   return new TextDecoder().decode(fixtureFiles('minimal').find((f) => f.rel === rel)!.bytes);
+}
+
+function readLedgerFixture(rel: string): string {
+  return new TextDecoder().decode(fixtureFiles('ledger').find((f) => f.rel === rel)!.bytes);
 }

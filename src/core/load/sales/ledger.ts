@@ -1,5 +1,6 @@
 import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
 import { parseCsvChunks } from './csv.ts';
+import { rowFilter, StageColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
 import { readRow, type LedgerRow, type RowRules } from './record.ts';
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
@@ -33,6 +34,8 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   for (const source of sources) {
     ledger.files.push(source.display);
     let map: ColumnMap | undefined;
+    let filter: RowFilter | undefined;
+    let stages: StageColumns | undefined;
     let problems = 0;
     const report = (d: Diagnostic): boolean => {
       if (++problems > MAX_PROBLEMS_PER_FILE) {
@@ -55,13 +58,23 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
           const where = p.kind === 'duplicate' ? csv.cellAt(p.index) : { line: csv.line, column: 1 };
           report(placed(source.display, where, headerProblem(p, map, ws.settings.sales)));
         }
-        return mapped.problems.length === 0;
+        const filtered = rowFilter(map.headers, ws.settings.sales);
+        for (const p of filtered.problems) report(placed(source.display, { line: csv.line, column: 1 }, p.problem));
+        filter = filtered.filter;
+        stages = new StageColumns(map.headers, ws.settings.sales, (index) => csv.cellAt(index));
+        return mapped.problems.length === 0 && filtered.problems.length === 0;
+      }
+      // A row of another shape is left to readRow, which says so; a row the filter leaves out is no sale, whatever its cells hold.
+      if (csv.cells.length === map.headers.length) {
+        if (filter && !filter.keeps(csv.cells)) return true;
+        stages?.note(csv.cells);
       }
       const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
       if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
     }, ws.settings.sales?.delimiter);
+    if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
     if (failure) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
     else if (rows === 0 && !source.unread?.()) report(diagnose(source.display, { line: 1, column: 1 }, 'empty-file', { of: 'ledger' }));
   }
