@@ -45,6 +45,10 @@ export const SalesSettingsSchema = z
         .describe('Which rows are sales: a column header and the values a sale has there, such as Stage: [Closed Won]. Values match whatever their case and surrounding spaces; several columns mean all of them. Other rows (open or lost deals) are not read.'),
       'Stage',
     ),
+    footer: z
+      .enum(['stop-at-blank-line'])
+      .optional()
+      .describe('stop-at-blank-line: the file ends at its first blank line, and the report footer after it (totals, "Confidential", a copyright) is not read; a note says how many lines were left. Without it, every line is a row.'),
     date_format: z
       .enum(SALES_DATE_FORMATS)
       .default('YYYY-MM-DD')

@@ -161,6 +161,14 @@ export const REACH: ReachCase[] = [
     name: 'a filter on a column the export does not have',
     diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  where: { Stage: [Closed Won] }\n` })),
   },
+  {
+    code: 'ledger-footer',
+    name: 'a report footer after a blank line, with stop-at-blank-line',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/ledger', (sb) =>
+        sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  footer: stop-at-blank-line\n`, 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme,5\n\n"Grand Totals (1 records)"\n' }),
+      ),
+  },
   { code: 'ledger-unfiltered-stage', name: 'a stage column and no filter', diagnostics: () => ledger('Invoice date,Account ID,Amount,Stage\n01/02/2026,acme,5,Closed Lost\n') },
 ];
 

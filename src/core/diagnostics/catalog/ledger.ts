@@ -117,6 +117,13 @@ export const LEDGER = {
       return `The column "${oneLine(column, 80)}" looks like a deal's stage or status (${shown}), and every row is counted as a sale whatever it holds. If the file holds open or lost deals, set sales.where in workspace.yaml to the won value, such as where: { ${JSON.stringify(column)}: [${JSON.stringify(example)}] }.`;
     },
   },
+  'ledger-footer': {
+    severity: 'info',
+    meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',
+    /** `blank` is the blank line's number; `rows` how many rows came after it; `whole` false when the rest could not be read as CSV to its end. */
+    message: ({ blank, rows, whole }: { blank: number; rows: number; whole: boolean }) =>
+      `The file ends at the blank line ${blank}, as sales.footer: stop-at-blank-line says: ${whole ? `${rows} ${rows === 1 ? 'line' : 'lines'} after it ${rows === 1 ? 'was' : 'were'}` : 'the lines after it (not all of them valid CSV) were'} not read as sales (a report footer: totals, a confidentiality note, a copyright). If a sale is among them, remove the blank line.`,
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** What a syntax failure of the CSV parser (csv-parse's error code) means, and what to do. */

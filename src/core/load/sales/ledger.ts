@@ -46,7 +46,15 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     };
     let rows = 0;
+    // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
+    const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
+    let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
     const failure = parseCsvChunks(source.chunks, (csv) => {
+      if (footer) return void footer.rows++;
+      if (stopAtBlank && csv.afterBlank) {
+        footer = { blank: csv.line - 1, at: { line: csv.line, column: 1 }, rows: 1 };
+        return;
+      }
       rows++;
       const bad = csv.cells.findIndex((c) => c.includes('\uFFFD'));
       // A header that cannot be read stops the file: the next row would be taken for the header.
@@ -75,7 +83,11 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     }, ws.settings.sales?.delimiter);
     if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
-    if (failure) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
+    // A footer whose first row is not valid CSV ends the file all the same.
+    if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
+    if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
+    // What the footer holds is not read: quotes a report leaves open there are no error.
+    if (failure && !footer) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
     else if (rows === 0 && !source.unread?.()) report(diagnose(source.display, { line: 1, column: 1 }, 'empty-file', { of: 'ledger' }));
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
