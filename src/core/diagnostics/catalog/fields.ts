@@ -27,9 +27,9 @@ export const FIELDS = {
   'wrong-type': {
     severity: 'error',
     meaning: 'A value of the wrong type (text for a number, a list for a mapping ...).',
-    /** `written` is the value's text in the file, for quoting a number or a boolean that should be text. */
-    message: ({ field, expected, value, written }: { field: string; expected: string; value: unknown; written: string | undefined }) =>
-      `${field}: expected ${article(expected)}, got ${show(value)}.${fixFor(expected, value, written)}`,
+    /** `written` is the value's text in the file, for quoting a number or a boolean that should be text; `fraction` whether the field is a fraction from 0 to 1. */
+    message: ({ field, expected, value, written, fraction = false }: { field: string; expected: string; value: unknown; written: string | undefined; fraction?: boolean }) =>
+      `${field}: expected ${article(expected)}, got ${show(value)}.${(fraction && percentHint(value)) || fixFor(expected, value, written)}`,
   },
   'invalid-value': {
     severity: 'error',
@@ -141,6 +141,14 @@ function article(expected: string): string {
 function fractionHint(value: number): string {
   if (value >= 10 && value <= 100) return ` Write ${Math.round(value * 1e6) / 1e8} for ${value}%.`;
   return ' A fraction is a number from 0 to 1, such as 0.8 for 80% or 0.05 for 5%.';
+}
+
+/** A fraction written as a percentage in text ("75%"): the fraction it means. Empty for any other text. */
+function percentHint(value: unknown): string {
+  const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+  if (!m) return '';
+  const n = Number(m[1]);
+  return ` Write ${Math.round(n * 1e6) / 1e8} for ${n}%.`;
 }
 
 function fixFor(expected: string, value: unknown, written: string | undefined): string {
