@@ -99,6 +99,7 @@ export const REACH: ReachCase[] = [
   { code: 'invalid-key', name: 'a dimension whose name is not an id', diagnostics: () => minimal(workspace('channel: [direct, partner]', '"Bad Dim": [direct, partner]')) },
   { code: 'empty-value', name: 'an empty name', diagnostics: () => minimal(acme('name: Acme', 'name: ""')) },
   { code: 'wrong-size', name: 'a dimension with no values', diagnostics: () => minimal(workspace('channel: [direct, partner]', 'channel: []')) },
+  { code: 'money-three-decimals', name: 'revenue: 250.000 in a plan', diagnostics: () => minimal(acme('revenue: 200, confidence', 'revenue: 250.000, confidence')) },
   // Links between files
   {
     code: 'duplicate-crm-id',

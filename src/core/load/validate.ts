@@ -151,6 +151,16 @@ function describe(schema: unknown): string | undefined {
   return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 
+/** The schema of the field at a data path (a key of an object, or an item of a list), unwrapped; undefined when the path leads nowhere. */
+export function fieldSchemaAt(root: z.ZodType, path: readonly (string | number)[]): unknown {
+  const last = path[path.length - 1];
+  if (typeof last === 'string') {
+    const field = shapeAt(root, path.slice(0, -1))?.[last];
+    return field === undefined ? undefined : unwrap(field as Internal);
+  }
+  return undefined;
+}
+
 /** Whether a field is a fraction from 0 to 1 (a confidence, a probability), whose percentage has a plain fix. */
 function isFraction(schema: unknown): boolean {
   if (schema === undefined) return false;

@@ -73,6 +73,17 @@ export const FIELDS = {
     /** `written` is the number as the file writes it, `value` the number YAML reads from it. */
     message: ({ field, written, value }: { field: string; written: string; value: number }) => `${field}: ${written} ${describeForm(written, value)}. Write ${value}.`,
   },
+  'money-three-decimals': {
+    severity: 'warning',
+    meaning: 'An amount is written with a dot and exactly three decimals (250.000), which YAML reads as 250, not 250 thousand.',
+    /** `written` is the amount as the file writes it. */
+    message: ({ field, written }: { field: string; written: string }) => {
+      const [whole, decimals] = written.split('.') as [string, string];
+      const thousands = String(Number(whole + decimals));
+      const plain = String(Number(written));
+      return `${field}: ${written} is read as ${plain}, since a dot is the decimal point in YAML. Write ${thousands} for ${Number(thousands).toLocaleString('en-US')}, or ${plain} if you mean ${plain}.`;
+    },
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 const NOUNS: Record<FileKind, string> = {
