@@ -110,3 +110,27 @@ describe('a stage column nobody filters is never summed silently', () => {
     expect(said.some((s) => s.includes('ledger-unfiltered-stage') && !s.includes('\u001b'))).toBe(true);
   });
 });
+
+describe('a currency column nobody mapped is never summed silently', () => {
+  const GBP = ['Invoice date,Account ID,Amount,Amount Currency', '01/03/2026,acme,100,EUR', '02/03/2026,acme,50,GBP', ''].join('\n');
+
+  it('is a warning at the column, naming its values; the amounts are still summed as before', () => {
+    const { said, booked } = read('', GBP);
+    expect(said).toEqual([
+      `${F}:1:32 warning ledger-unmapped-currency The column "Amount Currency" looks like the currency of each amount (its values: "EUR", "GBP"), and nothing reads it, so every amount is summed as the workspace currency. Map it under sales.columns in workspace.yaml, such as currency: "Amount Currency", so each row is converted by the fx rates.`,
+    ]);
+    expect(booked('acme')).toBe(150);
+  });
+
+  it('mapped, it converts each row by the fx rates, and the warning is gone', () => {
+    // "currency" is the currency field's own header, so the column is read: EUR at the fixture's rate of 1.1.
+    const { said, booked } = read('', ['Invoice date,Account ID,Amount,currency', '01/03/2026,acme,100,EUR', '02/03/2026,acme,50,USD', ''].join('\n'));
+    expect(said).toEqual([]);
+    expect(booked('acme')).toBeCloseTo(160, 9);
+  });
+
+  it.each(['Opportunity Currency', 'Deal Currency', 'CURRENCY CODE', 'Currency ISO Code'])('a column named %j is one', (header) => {
+    const { said } = read('', `Invoice date,Account ID,Amount,${header}\n01/03/2026,acme,1,USD\n`);
+    expect(said.map((s) => s.split(' ')[2])).toEqual(['ledger-unmapped-currency']);
+  });
+});

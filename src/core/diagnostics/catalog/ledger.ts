@@ -117,6 +117,15 @@ export const LEDGER = {
       return `The column "${oneLine(column, 80)}" looks like a deal's stage or status (${shown}), and every row is counted as a sale whatever it holds. If the file holds open or lost deals, set sales.where in workspace.yaml to the won value, such as where: { ${JSON.stringify(column)}: [${JSON.stringify(example)}] }.`;
     },
   },
+  'ledger-unmapped-currency': {
+    severity: 'warning',
+    meaning: 'A ledger file has a column named like a currency that no column mapping reads, so its amounts are summed as the workspace currency.',
+    /** `values` are the column's first distinct values; `more` whether it holds others. */
+    message: ({ column, values, more }: { column: string; values: readonly string[]; more: boolean }) => {
+      const shown = values.length === 0 ? 'it is empty' : `its values: ${values.map((v) => excerpt(v)).join(', ')}${more ? ' …' : ''}`;
+      return `The column "${oneLine(column, 80)}" looks like the currency of each amount (${shown}), and nothing reads it, so every amount is summed as the workspace currency. Map it under sales.columns in workspace.yaml, such as currency: ${JSON.stringify(column)}, so each row is converted by the fx rates.`;
+    },
+  },
   'ledger-footer': {
     severity: 'info',
     meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',

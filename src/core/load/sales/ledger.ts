@@ -1,6 +1,6 @@
 import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
 import { parseCsvChunks } from './csv.ts';
-import { rowFilter, StageColumns, type RowFilter } from './filter.ts';
+import { rowFilter, UnreadColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
 import { readRow, type LedgerRow, type RowRules } from './record.ts';
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
@@ -35,7 +35,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     ledger.files.push(source.display);
     let map: ColumnMap | undefined;
     let filter: RowFilter | undefined;
-    let stages: StageColumns | undefined;
+    let stages: UnreadColumns | undefined;
     let problems = 0;
     const report = (d: Diagnostic): boolean => {
       if (++problems > MAX_PROBLEMS_PER_FILE) {
@@ -69,7 +69,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
         const filtered = rowFilter(map.headers, ws.settings.sales);
         for (const p of filtered.problems) report(placed(source.display, { line: csv.line, column: 1 }, p.problem));
         filter = filtered.filter;
-        stages = new StageColumns(map.headers, ws.settings.sales, (index) => csv.cellAt(index));
+        stages = new UnreadColumns(map.headers, ws.settings.sales, map.fields.currency !== undefined, (index) => csv.cellAt(index));
         return mapped.problems.length === 0 && filtered.problems.length === 0;
       }
       // A row of another shape is left to readRow, which says so; a row the filter leaves out is no sale, whatever its cells hold.
