@@ -1,8 +1,25 @@
 import { z } from 'zod';
 import { refuseProtoKey } from './common.ts';
 
-/** The date formats a ledger's `date` column may be written in. */
-export const SALES_DATE_FORMATS = ['YYYY-MM-DD', 'DD/MM/YYYY', 'MM/DD/YYYY', 'DD.MM.YYYY', 'YYYY/MM/DD'] as const;
+/**
+ * The date formats a ledger's `date` column may be written in: a day, or a day and a time of day as CRMs write it
+ * (HubSpot's `2026-03-04 14:05`, Salesforce's `3/14/2026 2:05 PM`). A time may carry seconds; it is checked, and the
+ * day is taken as written, with no time zone conversion.
+ */
+export const SALES_DATE_FORMATS = [
+  'YYYY-MM-DD',
+  'DD/MM/YYYY',
+  'MM/DD/YYYY',
+  'DD.MM.YYYY',
+  'YYYY/MM/DD',
+  'YYYY-MM-DD HH:mm',
+  'YYYY-MM-DDTHH:mm',
+  'DD/MM/YYYY HH:mm',
+  'MM/DD/YYYY HH:mm',
+  'MM/DD/YYYY h:mm a',
+  'DD.MM.YYYY HH:mm',
+  'YYYY/MM/DD HH:mm',
+] as const;
 
 /**
  * How large one ledger file may be by default, and at most. The ledger is read as a stream, so its size costs time,
@@ -21,10 +38,21 @@ export const SalesSettingsSchema = z
         .describe('The header of each field in your export, when it differs from the field name: account: "Account ID", revenue: "Amount". Fields: date, period, account, revenue, product, margin, currency, name, and each dimension.'),
       'account',
     ),
+    where: refuseProtoKey(
+      z
+        .record(z.string().min(1), z.array(z.string().min(1)).min(1))
+        .optional()
+        .describe('Which rows are sales: a column header and the values a sale has there, such as Stage: [Closed Won]. Values match whatever their case and surrounding spaces; several columns mean all of them. Other rows (open or lost deals) are not read.'),
+      'Stage',
+    ),
+    footer: z
+      .enum(['stop-at-blank-line'])
+      .optional()
+      .describe('stop-at-blank-line: the file ends at its first blank line, and the report footer after it (totals, "Confidential", a copyright) is not read; a note says how many lines were left. Without it, every line is a row.'),
     date_format: z
       .enum(SALES_DATE_FORMATS)
       .default('YYYY-MM-DD')
-      .describe('How the date column is written, such as DD/MM/YYYY (YYYY-MM-DD when left out).'),
+      .describe('How the date column is written, such as DD/MM/YYYY (YYYY-MM-DD when left out), or with a time: YYYY-MM-DD HH:mm, MM/DD/YYYY h:mm a (2:05 PM) … A time may carry seconds; the day is taken as written.'),
     delimiter: z
       .enum([',', ';', '\t', '|'])
       .default(',')

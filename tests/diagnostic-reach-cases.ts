@@ -102,6 +102,7 @@ export const REACH: ReachCase[] = [
   { code: 'invalid-key', name: 'a dimension whose name is not an id', diagnostics: () => minimal(workspace('channel: [direct, partner]', '"Bad Dim": [direct, partner]')) },
   { code: 'empty-value', name: 'an empty name', diagnostics: () => minimal(acme('name: Acme', 'name: ""')) },
   { code: 'wrong-size', name: 'a dimension with no values', diagnostics: () => minimal(workspace('channel: [direct, partner]', 'channel: []')) },
+  { code: 'money-three-decimals', name: 'revenue: 250.000 in a plan', diagnostics: () => minimal(acme('revenue: 200, confidence', 'revenue: 250.000, confidence')) },
   // Links between files
   {
     code: 'duplicate-crm-id',
@@ -172,6 +173,21 @@ export const REACH: ReachCase[] = [
       return notesNamingNothing(ws, base, ws);
     },
   },
+  {
+    code: 'ledger-filter-column',
+    name: 'a filter on a column the export does not have',
+    diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  where: { Stage: [Closed Won] }\n` })),
+  },
+  {
+    code: 'ledger-footer',
+    name: 'a report footer after a blank line, with stop-at-blank-line',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/ledger', (sb) =>
+        sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  footer: stop-at-blank-line\n`, 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme,5\n\n"Grand Totals (1 records)"\n' }),
+      ),
+  },
+  { code: 'ledger-unmapped-currency', name: 'a currency column nobody mapped', diagnostics: () => ledger('Invoice date,Account ID,Amount,Amount Currency\n01/02/2026,acme,5,GBP\n') },
+  { code: 'ledger-unfiltered-stage', name: 'a stage column and no filter', diagnostics: () => ledger('Invoice date,Account ID,Amount,Stage\n01/02/2026,acme,5,Closed Lost\n') },
 ];
 
 /**
@@ -202,4 +218,8 @@ export const PERMISSIONS_BIND = process.getuid?.() !== 0;
 
 function readFixture(rel: string): string {
   return new TextDecoder().decode(fixtureFiles('minimal').find((f) => f.rel === rel)!.bytes);
+}
+
+function readLedgerFixture(rel: string): string {
+  return new TextDecoder().decode(fixtureFiles('ledger').find((f) => f.rel === rel)!.bytes);
 }

@@ -2,7 +2,11 @@ import jsYaml from 'js-yaml';
 import { isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { at } from './link-at.ts';
+import type { z } from 'zod';
+import { MAX_AMOUNT } from '../../../schemas/common.ts';
+import { AccountPlanSchema, GoalsSchema } from '../../../schemas/index.ts';
 import type { Located, Workspace } from '../model.ts';
+import { fieldSchemaAt } from './validate.ts';
 
 /** A whole value (after ":", "-", "[", "{" or ",", up to the end of the line or a "," "]" "}" "#") in one of those forms: the only files worth a closer look. */
 const CANDIDATE = /(?:[:[{,]|^[ \t]*-)[ \t]*[-+]?0(?:x[0-9a-f]+|o[0-7]+|b[01]+|\d+(?:\.\d*)?(?:e[-+]?\d+)?)[ \t]*(?:$|[,\]}#])/im;
@@ -16,7 +20,39 @@ const NOT_PLAIN = /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|0\d+(?:\.\d*)?(?:e[-+]?
  */
 export function numbersWrittenPlainly(ws: Workspace): Diagnostic[] {
   const files: Located[] = [ws.sources.workspace, ws.sources.team, ...(ws.sources.goals ? [ws.sources.goals] : []), ...(ws.sources.icp ? [ws.sources.icp] : []), ...ws.accounts, ...ws.reviews];
-  return files.flatMap((where) => (CANDIDATE.test(where.source.text) ? findNumbers(where) : []));
+  return [
+    ...files.flatMap((where) => (CANDIDATE.test(where.source.text) ? findNumbers(where) : [])),
+    ...ws.accounts.flatMap((a) => (THREE_DECIMALS.test(a.source.text) ? findThousands(a, AccountPlanSchema, a.plan.currency ?? ws.settings.currency) : [])),
+    ...(ws.sources.goals && THREE_DECIMALS.test(ws.sources.goals.source.text) ? findThousands(ws.sources.goals, GoalsSchema, ws.settings.currency) : []),
+  ];
+}
+
+/** A whole value that is digits, a dot and exactly three digits (250.000): the only money worth a closer look. */
+const THREE_DECIMALS = /(?:[:[{,]|^[ \t]*-)[ \t]*\d+\.\d{3}[ \t]*(?:$|[,\]}#])/m;
+/** Currencies whose minor unit has three decimals, where 250.000 is a plain amount. */
+const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
+
+/**
+ * YAML reads 250.000 as 250, where a European writing two hundred and fifty thousand meant 250000. In a money field
+ * (an amount from 0 to the money bound) that is a warning saying both readings, unless the amount's currency has
+ * three decimals.
+ */
+function findThousands(where: Located, root: z.ZodType, currency: string): Diagnostic[] {
+  if (THREE_DECIMAL_CURRENCIES.has(currency)) return [];
+  const text = where.source.text;
+  const out: Diagnostic[] = [];
+  visit(parseDocument(text, { uniqueKeys: false }), {
+    Scalar(key, node, ancestors) {
+      if (key === 'key' || node.type !== 'PLAIN' || !node.range) return;
+      const raw = text.slice(node.range[0], node.range[1]).trim();
+      if (!/^\d+\.\d{3}$/.test(raw)) return;
+      const path = pathOf(ancestors, node);
+      const schema = fieldSchemaAt(root, path) as { minValue?: number | null; maxValue?: number | null } | undefined;
+      if (schema?.minValue !== 0 || schema.maxValue !== MAX_AMOUNT) return;
+      out.push(at(where, path, 'money-three-decimals', { field: formatPath(path), written: raw }));
+    },
+  });
+  return out;
 }
 
 function findNumbers(where: Located): Diagnostic[] {

@@ -72,7 +72,9 @@ function describeIssue(kind: FileKind, issue: Issue, data: unknown, source: Yaml
   switch (issue.code) {
     case 'invalid_type': {
       const written = typeof value === 'number' || typeof value === 'boolean' ? source.rawScalar(path) : undefined;
-      return [diagnose(source.file, here, 'wrong-type', { field, expected: issue.expected, value, written })];
+      const last = path[path.length - 1];
+      const fraction = typeof value === 'string' && typeof last === 'string' && isFraction(shapeAt(root, path.slice(0, -1))?.[last]);
+      return [diagnose(source.file, here, 'wrong-type', { field, expected: issue.expected, value, written, fraction })];
     }
     case 'invalid_value':
       return [diagnose(source.file, here, 'invalid-value', { by: 'choices', field, value, allowed: issue.values.map(String) })];
@@ -151,6 +153,23 @@ function describe(schema: unknown): string | undefined {
   if (!text) return undefined;
   const sentence = text.replace(/^(The|An?) /, (m) => m.toLowerCase());
   return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
+}
+
+/** The schema of the field at a data path (a key of an object, or an item of a list), unwrapped; undefined when the path leads nowhere. */
+export function fieldSchemaAt(root: z.ZodType, path: readonly (string | number)[]): unknown {
+  const last = path[path.length - 1];
+  if (typeof last === 'string') {
+    const field = shapeAt(root, path.slice(0, -1))?.[last];
+    return field === undefined ? undefined : unwrap(field as Internal);
+  }
+  return undefined;
+}
+
+/** Whether a field is a fraction from 0 to 1 (a confidence, a probability), whose percentage has a plain fix. */
+function isFraction(schema: unknown): boolean {
+  if (schema === undefined) return false;
+  const n = unwrap(schema as Internal) as unknown as { minValue?: number | null; maxValue?: number | null };
+  return n.minValue === 0 && n.maxValue === 1;
 }
 
 function unwrap(node: Internal): Internal {

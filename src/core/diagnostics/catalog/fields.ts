@@ -27,9 +27,9 @@ export const FIELDS = {
   'wrong-type': {
     severity: 'error',
     meaning: 'A value of the wrong type (text for a number, a list for a mapping ...).',
-    /** `written` is the value's text in the file, for quoting a number or a boolean that should be text. */
-    message: ({ field, expected, value, written }: { field: string; expected: string; value: unknown; written: string | undefined }) =>
-      `${field}: expected ${article(expected)}, got ${show(value)}.${fixFor(expected, value, written)}`,
+    /** `written` is the value's text in the file, for quoting a number or a boolean that should be text; `fraction` whether the field is a fraction from 0 to 1. */
+    message: ({ field, expected, value, written, fraction = false }: { field: string; expected: string; value: unknown; written: string | undefined; fraction?: boolean }) =>
+      `${field}: expected ${article(expected)}, got ${show(value)}.${(fraction && percentHint(value)) || fixFor(expected, value, written)}`,
   },
   'invalid-value': {
     severity: 'error',
@@ -72,6 +72,17 @@ export const FIELDS = {
     meaning: 'A number is written in a form tools disagree on (hexadecimal, octal, a leading zero, negative zero ...).',
     /** `written` is the number as the file writes it, `value` the number YAML reads from it. */
     message: ({ field, written, value }: { field: string; written: string; value: number }) => `${field}: ${written} ${describeForm(written, value)}. Write ${value}.`,
+  },
+  'money-three-decimals': {
+    severity: 'warning',
+    meaning: 'An amount is written with a dot and exactly three decimals (250.000), which YAML reads as 250, not 250 thousand.',
+    /** `written` is the amount as the file writes it. */
+    message: ({ field, written }: { field: string; written: string }) => {
+      const [whole, decimals] = written.split('.') as [string, string];
+      const thousands = String(Number(whole + decimals));
+      const plain = String(Number(written));
+      return `${field}: ${written} is read as ${plain}, since a dot is the decimal point in YAML. Write ${thousands} for ${Number(thousands).toLocaleString('en-US')}, or ${plain} if you mean ${plain}.`;
+    },
   },
 } as const satisfies Record<string, CatalogEntry>;
 
@@ -142,6 +153,14 @@ function article(expected: string): string {
 function fractionHint(value: number): string {
   if (value >= 10 && value <= 100) return ` Write ${Math.round(value * 1e6) / 1e8} for ${value}%.`;
   return ' A fraction is a number from 0 to 1, such as 0.8 for 80% or 0.05 for 5%.';
+}
+
+/** A fraction written as a percentage in text ("75%"): the fraction it means. Empty for any other text. */
+function percentHint(value: unknown): string {
+  const m = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*%\s*$/.exec(value) : null;
+  if (!m) return '';
+  const n = Number(m[1]);
+  return ` Write ${Math.round(n * 1e6) / 1e8} for ${n}%.`;
 }
 
 function fixFor(expected: string, value: unknown, written: string | undefined): string {

@@ -101,6 +101,38 @@ export const LEDGER = {
     message: ({ max }: { max: number }) =>
       `More than ${max} problems in this file, so the rest of it is not checked. Fix the ones above (often the column mapping or sales.date_format in workspace.yaml), then run the check again.`,
   },
+  'ledger-filter-column': {
+    severity: 'error',
+    meaning: 'sales.where names a column a ledger file does not have, so its rows cannot be told apart.',
+    message: ({ column, headers }: { column: string; headers: readonly string[] }) =>
+      `sales.where in workspace.yaml filters on the column "${oneLine(column, 80)}", and this file has no such column; its header reads: ${shownHeaders(headers)}.${hintHeader(column, headers)} Write the header as the export writes it, or remove the filter.`,
+  },
+  'ledger-unfiltered-stage': {
+    severity: 'warning',
+    meaning: 'A ledger file has a column named like a deal\'s stage or status and sales.where sets no filter, so every row is counted as a sale.',
+    /** `values` are the column's first distinct values; `more` whether it holds others. */
+    message: ({ column, values, more }: { column: string; values: readonly string[]; more: boolean }) => {
+      const shown = values.length === 0 ? 'it is empty' : `its values: ${values.map((v) => excerpt(v)).join(', ')}${more ? ' …' : ''}`;
+      const example = values[0] ?? 'Closed Won';
+      return `The column "${oneLine(column, 80)}" looks like a deal's stage or status (${shown}), and every row is counted as a sale whatever it holds. If the file holds open or lost deals, set sales.where in workspace.yaml to the won value, such as where: { ${JSON.stringify(column)}: [${JSON.stringify(example)}] }.`;
+    },
+  },
+  'ledger-unmapped-currency': {
+    severity: 'warning',
+    meaning: 'A ledger file has a column named like a currency that no column mapping reads, so its amounts are summed as the workspace currency.',
+    /** `values` are the column's first distinct values; `more` whether it holds others. */
+    message: ({ column, values, more }: { column: string; values: readonly string[]; more: boolean }) => {
+      const shown = values.length === 0 ? 'it is empty' : `its values: ${values.map((v) => excerpt(v)).join(', ')}${more ? ' …' : ''}`;
+      return `The column "${oneLine(column, 80)}" looks like the currency of each amount (${shown}), and nothing reads it, so every amount is summed as the workspace currency. Map it under sales.columns in workspace.yaml, such as currency: ${JSON.stringify(column)}, so each row is converted by the fx rates.`;
+    },
+  },
+  'ledger-footer': {
+    severity: 'info',
+    meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',
+    /** `blank` is the blank line's number; `rows` how many rows came after it; `whole` false when the rest could not be read as CSV to its end. */
+    message: ({ blank, rows, whole }: { blank: number; rows: number; whole: boolean }) =>
+      `The file ends at the blank line ${blank}, as sales.footer: stop-at-blank-line says: ${whole ? `${rows} ${rows === 1 ? 'line' : 'lines'} after it ${rows === 1 ? 'was' : 'were'}` : 'the lines after it (not all of them valid CSV) were'} not read as sales (a report footer: totals, a confidentiality note, a copyright). If a sale is among them, remove the blank line.`,
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** What a syntax failure of the CSV parser (csv-parse's error code) means, and what to do. */
@@ -129,11 +161,18 @@ function missingColumn(data: MissingColumn): string {
     return `The header reads as one column, "${oneLine(data.headers[0] ?? '', 80)}": its cells seem to be separated by ${d}, not by ${JSON.stringify(data.declared)}. Set sales.delimiter: ${d} in workspace.yaml, or export the ledger with the delimiter it names.`;
   }
   const { field, header, headers } = data;
+  const alt = field === 'date' ? ` (or a "${data.periodHeader}" column of fiscal periods such as FY2027-Q1)` : '';
+  return `The ledger has no "${oneLine(header, 80)}" column for ${field}${alt}; its header reads: ${shownHeaders(headers)}.${hintHeader(header, headers)} Add the column, or name the header that holds ${field} under sales.columns in workspace.yaml, such as ${field}: "${field === 'revenue' ? 'Amount' : field === 'account' ? 'Account ID' : 'Invoice date'}".`;
+}
+
+/** A header as a message shows it: its first columns, and how many more there are. */
+function shownHeaders(headers: readonly string[]): string {
   const shown = headers.slice(0, HEADERS_SHOWN).map((h) => oneLine(h, 40)).join(', ');
   const more = headers.length - HEADERS_SHOWN;
-  const all = more > 0 ? `${shown} … and ${more.toLocaleString('en-US')} more` : shown;
-  const alt = field === 'date' ? ` (or a "${data.periodHeader}" column of fiscal periods such as FY2027-Q1)` : '';
+  return more > 0 ? `${shown} … and ${more.toLocaleString('en-US')} more` : shown;
+}
+
+function hintHeader(header: string, headers: readonly string[]): string {
   const near = closest(header, headers);
-  const hint = near === undefined ? '' : ` Did you mean "${oneLine(near, 80)}"? Headers are matched exactly.`;
-  return `The ledger has no "${oneLine(header, 80)}" column for ${field}${alt}; its header reads: ${all}.${hint} Add the column, or name the header that holds ${field} under sales.columns in workspace.yaml, such as ${field}: "${field === 'revenue' ? 'Amount' : field === 'account' ? 'Account ID' : 'Invoice date'}".`;
+  return near === undefined ? '' : ` Did you mean "${oneLine(near, 80)}"? Headers are matched exactly.`;
 }

@@ -10,6 +10,8 @@ import { Parser } from 'csv-parse';
 export interface CsvRow {
   cells: string[];
   line: number;
+  /** Whether one or more blank lines come just before this row (the parser skips them). */
+  afterBlank: boolean;
   /** 1-based line and column of cell `index` (a cell past the last one points just after the row). */
   cellAt(index: number): { line: number; column: number };
 }
@@ -19,6 +21,8 @@ export interface CsvFailure {
   code: string;
   line: number;
   column: number;
+  /** Whether blank lines come between the last row read and the row that failed. */
+  afterBlank: boolean;
 }
 
 interface Engine {
@@ -64,13 +68,14 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
       if (endsLine(bytes, skip)) startLine++;
       skip += unit;
     }
+    const afterBlank = consumed > 0 && startLine > line;
     let newlines = 0;
     for (let i = skip; i < bytes.length; i += unit) if (endsLine(bytes, i)) newlines++;
     const rowBytes = bytes.subarray(skip);
     consumed = info.bytes;
     line = startLine + newlines;
     const rowEncoding = encoding;
-    const row: CsvRow = { cells: record, line: startLine, cellAt: (index) => locateCell(rowBytes.toString(rowEncoding), startLine, index, delimiter) };
+    const row: CsvRow = { cells: record, line: startLine, afterBlank, cellAt: (index) => locateCell(rowBytes.toString(rowEncoding), startLine, index, delimiter) };
     if (onRow(row) === false) stopped = true;
   };
 
@@ -83,7 +88,7 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
     const failure = engine.parse(piece, false, push, () => {});
     // Once the caller has stopped (a bad header, too many problems), what follows is not read, broken or not.
     if (stopped) return 'stop';
-    if (failure) return failureAt(failure, window.subarray(consumed - windowStart), line, unit);
+    if (failure) return failureAt(failure, window.subarray(consumed - windowStart), line, unit, consumed > 0);
     // What the parser holds of an unfinished record is kept; the rest is let go.
     window = window.subarray(consumed - windowStart);
     windowStart = consumed;
@@ -110,19 +115,20 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
     if (result) return result;
   }
   const failure = engine.parse(undefined, true, push, () => {});
-  return failure && !stopped ? failureAt(failure, window.subarray(consumed - windowStart), line, unit) : undefined;
+  return failure && !stopped ? failureAt(failure, window.subarray(consumed - windowStart), line, unit, consumed > 0) : undefined;
 }
 
 /** A syntax failure is placed at the start of the row the parser was reading: `rest` starts where the last row ended. */
-function failureAt(e: Error, rest: Buffer, line: number, unit: number): CsvFailure {
+function failureAt(e: Error, rest: Buffer, line: number, unit: number, afterRow: boolean): CsvFailure {
   const code = (e as Error & { code?: string }).code ?? 'CSV_ERROR';
+  const first = line;
   let i = 0;
   const at = (j: number, value: number) => rest[j] === value && (unit === 1 || rest[j + 1] === 0);
   while (i < rest.length && (at(i, 10) || at(i, 13))) {
     if (at(i, 10) || !at(i + unit, 10)) line++;
     i += unit;
   }
-  return { code, line, column: 1 };
+  return { code, line, column: 1, afterBlank: afterRow && line > first };
 }
 
 /** The line and column (in characters) where cell `index` of a row starts, scanning the row's own text with quotes in mind. */

@@ -1,5 +1,6 @@
 import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
 import { parseCsvChunks } from './csv.ts';
+import { rowFilter, UnreadColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
 import { readRow, type LedgerRow, type RowRules } from './record.ts';
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
@@ -33,6 +34,8 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   for (const source of sources) {
     ledger.files.push(source.display);
     let map: ColumnMap | undefined;
+    let filter: RowFilter | undefined;
+    let stages: UnreadColumns | undefined;
     let problems = 0;
     const report = (d: Diagnostic): boolean => {
       if (++problems > MAX_PROBLEMS_PER_FILE) {
@@ -43,7 +46,15 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     };
     let rows = 0;
+    // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
+    const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
+    let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
     const failure = parseCsvChunks(source.chunks, (csv) => {
+      if (footer) return void footer.rows++;
+      if (stopAtBlank && csv.afterBlank) {
+        footer = { blank: csv.line - 1, at: { line: csv.line, column: 1 }, rows: 1 };
+        return;
+      }
       rows++;
       const bad = csv.cells.findIndex((c) => c.includes('\uFFFD'));
       // A header that cannot be read stops the file: the next row would be taken for the header.
@@ -55,14 +66,28 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
           const where = p.kind === 'duplicate' ? csv.cellAt(p.index) : { line: csv.line, column: 1 };
           report(placed(source.display, where, headerProblem(p, map, ws.settings.sales)));
         }
-        return mapped.problems.length === 0;
+        const filtered = rowFilter(map.headers, ws.settings.sales);
+        for (const p of filtered.problems) report(placed(source.display, { line: csv.line, column: 1 }, p.problem));
+        filter = filtered.filter;
+        stages = new UnreadColumns(map.headers, ws.settings.sales, map.fields.currency !== undefined, (index) => csv.cellAt(index));
+        return mapped.problems.length === 0 && filtered.problems.length === 0;
+      }
+      // A row of another shape is left to readRow, which says so; a row the filter leaves out is no sale, whatever its cells hold.
+      if (csv.cells.length === map.headers.length) {
+        if (filter && !filter.keeps(csv.cells)) return true;
+        stages?.note(csv.cells);
       }
       const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
       if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
     }, ws.settings.sales?.delimiter);
-    if (failure) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
+    if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
+    // A footer whose first row is not valid CSV ends the file all the same.
+    if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
+    if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
+    // What the footer holds is not read: quotes a report leaves open there are no error.
+    if (failure && !footer) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
     else if (rows === 0 && !source.unread?.()) report(diagnose(source.display, { line: 1, column: 1 }, 'empty-file', { of: 'ledger' }));
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
