@@ -30,4 +30,6 @@ export const link = {
   search: () => href('search/'),
   review: (month: string, person: string) => href(`reviews/${month}/${person}/`),
   week: () => href('week/'),
+  /** What changed in the plans since 7 and 30 days ago. */
+  changes: () => href('changes/'),
 };
