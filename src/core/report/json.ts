@@ -21,6 +21,7 @@ export function toJson(report: CheckReport): object {
       coverage: g.coverage,
       threshold: g.threshold,
       stretch: g.stretch,
+      stretchWithForecast: g.stretchWithForecast,
       notPhased: g.notPhased,
       contributions: g.contributions.filter((c) => c.planned !== 0),
       levers: g.levers,
