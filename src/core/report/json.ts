@@ -25,7 +25,7 @@ export function toJson(report: CheckReport): object {
       notPhased: g.notPhased,
       contributions: g.contributions.filter((c) => c.planned !== 0),
       levers: g.levers,
-      ...(g.booked && { booked: { revenue: g.booked.revenue, share: g.booked.share, toCome: g.booked.toCome, ...(g.booked.through !== undefined && { through: g.booked.through }) } }),
+      ...(g.booked && { booked: { revenue: g.booked.revenue, share: g.booked.share, toCome: g.booked.toCome, withoutPlan: g.booked.withoutPlan, ...(g.booked.through !== undefined && { through: g.booked.through }) } }),
     })),
     diagnostics: report.diagnostics,
     // `new` only with --base: whether the base had no finding of the same rule about the same thing.

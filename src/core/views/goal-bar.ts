@@ -1,5 +1,5 @@
 import type { GoalResult } from '../rollup/rollup.ts';
-import { bookedCell, coverageWord } from '../report/sentences.ts';
+import { bookedCell, coverageWord, withoutPlanClause } from '../report/sentences.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 
 /**
@@ -32,7 +32,7 @@ export function goalBarView(g: GoalResult, currency: string): GoalBarView {
   const scale = Math.max(g.goal, g.planned, booked ?? 0, 1);
   const width = (n: number) => `${((Math.max(0, n) / scale) * 100).toFixed(2)}%`;
   const margin = `${formatPercent(g.coverage)} · ${g.gap >= 0 ? `${money(g.gap)} over` : `${money(-g.gap)} short`}`;
-  const bookedText = g.booked && `booked ${bookedCell(g.booked, currency)}`;
+  const bookedText = g.booked && `booked ${bookedCell(g.booked, currency)}${withoutPlanClause(g.booked, currency)}`;
   return {
     index: g.index,
     label: g.label,
