@@ -124,7 +124,20 @@ describe('the built example site', () => {
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header').isVisible()).toBe(false);
     expect(await page.locator('h1').isVisible()).toBe(true);
-    expect(await page.locator('section:has(#stakeholders) figure.diagram svg').first().isVisible()).toBe(true);
+    // The buying decision prints: as the chart, or (its labels below 8 pt on paper) as the stakeholder table.
+    const chart = await page.locator('section:has(#stakeholders) figure.diagram svg').first().isVisible();
+    const table = await page.locator('section:has(#stakeholders) table').first().isVisible();
+    expect(chart || table).toBe(true);
+    await page.close();
+  });
+
+  it('finds an account in search by the name of a competitor', async () => {
+    const competitor = showcase.plan.competitors.find((c) => ws.accounts.every((a) => a === showcase || !a.plan.competitors.some((d) => d.name === c.name)))!;
+    const page = await open('search/');
+    await page.locator('.pagefind-ui__search-input').fill(competitor.name);
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
+    const hrefs = await page.locator('.pagefind-ui__result-link').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    expect(hrefs).toContain(`/accounts/${showcase.id}/`);
     await page.close();
   });
 
