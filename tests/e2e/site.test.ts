@@ -132,7 +132,10 @@ describe('the built example site', () => {
   });
 
   it('finds an account in search by the name of a competitor', async () => {
-    const competitor = showcase.plan.competitors.find((c) => ws.accounts.every((a) => a === showcase || !a.plan.competitors.some((d) => d.name === c.name)))!;
+    // The competitor the fewest plans name, so that the showcase is among the first results.
+    const named = (name: string) => ws.accounts.filter((a) => a.plan.competitors.some((c) => c.name === name)).length;
+    const competitor = [...showcase.plan.competitors].sort((a, b) => named(a.name) - named(b.name))[0]!;
+    expect(named(competitor.name)).toBeLessThanOrEqual(3);
     const page = await open('search/');
     await page.locator('.pagefind-ui__search-input').fill(competitor.name);
     await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 15_000 });
