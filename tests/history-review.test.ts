@@ -82,8 +82,8 @@ describe('changed since last review', () => {
   });
 
   it.each([
-    { name: 'a plan reviewed before its first commit has no version to compare', id: 'globex', summary: 'This plan was not committed on or before its last review (2026-02-01), so there is no version to compare with.' },
-    { name: 'a plan without last_reviewed has no review to compare with', id: 'initech', summary: 'This plan has no last_reviewed date, so there is no review to compare with.' },
+    { name: 'a plan reviewed before its first commit is compared with its first commit, and says so', id: 'globex', summary: 'Nothing changed in the forecast, stakeholders or actions since its first commit (2026-03-02), as it was first committed after its last review (2026-02-01).' },
+    { name: 'a plan never committed has nothing to compare with', id: 'initech', summary: 'This plan has no committed version yet, so there is nothing to compare with.' },
   ])('$name', ({ id, summary }) => {
     const item = siteHistory().accounts.get(id);
     expect(item?.summary).toBe(summary);
@@ -97,6 +97,13 @@ describe('the goal lines', () => {
     const [goal] = goalHistoryView(siteHistory()).goals;
     expect(goal?.svg).toContain('<title>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;co&quot;, planned by week: 2026-03-08 $420 → 2026-03-22 $453; target $1,000</title>');
     expect(goal?.svg).not.toContain('<script');
+  });
+
+  it('label their axis: the bottom and top of the scale, the first and last week, and the latest value', () => {
+    const [goal] = goalHistoryView(siteHistory()).goals;
+    const labels = [...(goal?.svg ?? '').matchAll(/<text [^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
+    // The top of the scale is 110% of the larger of the target ($1,000) and the values.
+    expect(labels).toEqual(['$0', '$1.1K', '2026-03-08', '2026-03-22', '$453']);
   });
 
   it.each([

@@ -12,9 +12,9 @@ describe('check with a sales ledger', () => {
     expect(out.status).toBe(1);
     const json = JSON.parse(out.stdout) as { goals: { label: string; planned: number; met: boolean; booked: unknown }[] };
     expect(json.goals.map((g) => [g.label, g.planned, g.met, g.booked])).toEqual([
-      ['FY2027 company', 420, false, { revenue: 820, share: 0.82, toCome: 180, through: '2026-07-20' }],
-      ['FY2027 channel: direct', 220, false, { revenue: 250, share: 250 / 600, toCome: 80, through: '2026-07-20' }],
-      ['FY2027-Q1 owner: Ann Lee', 110, true, { revenue: 160, share: 1.6, toCome: 0, through: '2026-07-20' }],
+      ['FY2027 company', 420, false, { revenue: 820, share: 0.82, toCome: 180, through: '2026-07-20', withoutPlan: 560 }],
+      ['FY2027 channel: direct', 220, false, { revenue: 250, share: 250 / 600, toCome: 80, through: '2026-07-20', withoutPlan: 60 }],
+      ['FY2027-Q1 owner: Ann Lee', 110, true, { revenue: 160, share: 1.6, toCome: 0, through: '2026-07-20', withoutPlan: 0 }],
     ]);
   });
 

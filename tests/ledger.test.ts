@@ -186,11 +186,11 @@ describe('sales ledger: history, ranking and booked against plan', () => {
   it('books each goal in its period and scope: a plan-currency row, the first and last day of a quarter', () => {
     expect(rollup.goals.map((g) => [g.label, g.booked])).toEqual([
       // 110 + 50 + 30 (acme) + 70 (globex) + 500 (initech) + 60 (umbrella); to come: acme Q2 110 − 30, globex 200 ÷ 4 × 2 (Q3, Q4; Q2 is covered by its $70).
-      ['FY2027 company', { revenue: 820, share: 0.82, toCome: 180, through: '2026-07-20' }],
+      ['FY2027 company', { revenue: 820, share: 0.82, toCome: 180, through: '2026-07-20', withoutPlan: 560 }],
       // acme 190 + umbrella 60 (no plan, direct in the ledger); to come: acme's Q2 beyond what is booked.
-      ['FY2027 channel: direct', { revenue: 250, share: 250 / 600, toCome: 80, through: '2026-07-20' }],
+      ['FY2027 channel: direct', { revenue: 250, share: 250 / 600, toCome: 80, through: '2026-07-20', withoutPlan: 60 }],
       // 2026-02-01 (EUR 100 = $110) and 2026-04-30 ($50) are in Q1; 2026-05-01 is not. Clients without a plan have no owner.
-      ['FY2027-Q1 owner: Ann Lee', { revenue: 160, share: 1.6, toCome: 0, through: '2026-07-20' }],
+      ['FY2027-Q1 owner: Ann Lee', { revenue: 160, share: 1.6, toCome: 0, through: '2026-07-20', withoutPlan: 0 }],
     ]);
   });
 });

@@ -70,10 +70,14 @@ describe('rollUp over a hand-built workspace', () => {
     const g = goal('First quarter');
     expect(g).toMatchObject({ name: 'First quarter', period: 'FY2027-Q1', planned: 350, met: true, notPhased: ['globex', 'hooli'] });
     expect(g.stretch).toBe(250);
+    // Stretch or forecast: initech's Q1 stretch 250 + acme's Q1 forecast as counted 150 (its stretch is for the year).
+    expect(g.stretchWithForecast).toBe(400);
   });
 
   it('annual goal counts annual and quarterly entries together, with stretch beside the plan (900 + 250)', () => {
     expect(goal('FY2027 company').stretch).toBe(1150);
+    // The plans without a stretch count their forecast as counted beside it: + globex 500 + hooli 400.
+    expect(goal('FY2027 company').stretchWithForecast).toBe(2050);
     expect(goal('FY2027 company').notPhased).toEqual([]);
   });
 

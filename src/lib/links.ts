@@ -33,4 +33,6 @@ export const link = {
   /** Every change note (src/routes/notes/). */
   notes: () => href('notes/'),
   pipeline: () => href('pipeline/'),
+  /** What changed in the plans since 7 and 30 days ago. */
+  changes: () => href('changes/'),
 };

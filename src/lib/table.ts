@@ -52,14 +52,32 @@ export function enhanceTable(table: HTMLTableElement, form: HTMLFormElement): vo
     }
     if (count) count.textContent = `${shown} of ${rows.length} shown`;
   };
-  // A link may name a filter (findings/?rule=stale-plan): preset the controls that have such a value.
+  // The filters live in the URL (accounts/?region=emea&owner=ann-lee): a link presets them, and each change is
+  // written back (replaceState, no new history entry), so the filtered page can be bookmarked and shared.
+  const controls = [...form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select[name], input[name]')];
+  const names = new Set(controls.map((c) => c.name));
+  // A dimension's filter is data-dim-region on the rows; the URL says region=, unless another filter has that name.
+  const param = (name: string) => (name.startsWith('dim-') && !names.has(name.slice(4)) ? name.slice(4) : name);
   const params = new URLSearchParams(location.search);
-  for (const control of form.querySelectorAll<HTMLSelectElement | HTMLInputElement>('select[name], input[name]')) {
-    const wanted = params.get(control.name);
+  for (const control of controls) {
+    const wanted = params.get(param(control.name)) ?? params.get(control.name);
     if (wanted === null) continue;
     if (control instanceof HTMLSelectElement ? [...control.options].some((o) => o.value === wanted) : true) control.value = wanted;
   }
-  form.addEventListener('input', apply);
+  const remember = () => {
+    const next = new URLSearchParams(location.search);
+    for (const control of controls) {
+      next.delete(control.name);
+      next.delete(param(control.name));
+      if (control.value.trim() !== '') next.set(param(control.name), control.value.trim());
+    }
+    const query = next.toString();
+    history.replaceState(history.state, '', `${location.pathname}${query ? `?${query}` : ''}${location.hash}`);
+  };
+  form.addEventListener('input', () => {
+    apply();
+    remember();
+  });
   form.addEventListener('submit', (e) => e.preventDefault());
   form.hidden = false;
   apply();

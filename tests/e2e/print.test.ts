@@ -71,11 +71,37 @@ async function tallUnbreakable(path: string): Promise<string[]> {
   return found;
 }
 
-describe('printing a strategic account page', () => {
-  it.each(strategic.map((a) => ({ name: a.id })))('$name prints as a handout of one or two A4 pages', async ({ name }) => {
-    const pages = await printedPages(`accounts/${name}/`);
+describe('printing an account page', () => {
+  // Every plan of the example, on paper: at most two A4 pages; the buying-decision chart only where its labels print
+  // at 8 pt or more (else the same people as a table); risks, whitespace, competitors and executive relationships
+  // where the plan has them; never a repository path or a commit message.
+  it.each(ws.accounts.map((a) => ({ name: a.id, account: a })))('$name prints on one or two A4 pages, with its strategy and readable chart text', async ({ name, account }) => {
+    const page = await open(`accounts/${name}/`);
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(2);
+    await page.emulateMedia({ media: 'print' });
+    const paper = await page.evaluate(() => {
+      const svg = document.querySelector<SVGSVGElement>('.buying-decision .diagram svg');
+      const chart = svg?.checkVisibility() ? svg : undefined;
+      const scale = chart ? chart.getBoundingClientRect().width / chart.viewBox.baseVal.width : 0;
+      const sizes = chart ? [...chart.querySelectorAll('.nodeLabel, text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale * 0.75) : [];
+      const shown = (id: string) => document.getElementById(id)?.checkVisibility() ?? false;
+      return {
+        chartPt: sizes.length > 0 ? Math.min(...sizes) : undefined,
+        table: document.querySelector('.buying-decision table')?.checkVisibility() ?? false,
+        sections: { risks: shown('risks'), whitespace: shown('whitespace'), competitors: shown('competitors'), exec: shown('exec') },
+        text: document.querySelector('main')!.innerText,
+      };
+    });
+    await page.close();
+    if (paper.chartPt !== undefined) expect(paper.chartPt).toBeGreaterThanOrEqual(8);
+    else if (account.plan.stakeholders.length > 0) expect(paper.table).toBe(true);
+    const plan = account.plan;
+    expect(paper.sections).toEqual({ risks: plan.risks.length > 0, whitespace: paper.sections.whitespace, competitors: plan.competitors.length > 0, exec: plan.exec_relationships.length > 0 });
+    expect(paper.text).not.toContain(`plans/${account.rel}`);
+    expect(paper.text).not.toMatch(/last updated \d{4}-\d{2}-\d{2} \(/);
   });
 
   it.each(strategic.map((a) => ({ name: a.id })))('$name fits the printable width, key numbers included, and fills its first page', async ({ name }) => {
@@ -83,7 +109,7 @@ describe('printing a strategic account page', () => {
     expect(await tallUnbreakable(`accounts/${name}/`)).toEqual([]);
   });
 
-  it('keeps the whole plan on screen, and prints the buying-decision chart whole on the first page but not the strategy sections', async () => {
+  it('keeps the whole plan on screen, and prints a buying-decision chart too wide for 8 pt labels as the stakeholder table, with the risks but not the SWOT', async () => {
     const page = await open(`accounts/${strategic[0]!.id}/`);
     const shown = () => page.evaluate(() => ({
       swot: document.querySelector('#swot')?.checkVisibility() ?? false,
@@ -92,10 +118,11 @@ describe('printing a strategic account page', () => {
       timeline: document.querySelector('section:has(#actions) figure.timeline')?.checkVisibility() ?? false,
       confidence: [...document.querySelectorAll('.key-numbers dt')].some((d) => d.textContent === 'Confidence' && d.checkVisibility()),
       objectives: document.querySelector('#objectives')?.checkVisibility() ?? false,
+      risks: document.querySelector('#risks')?.checkVisibility() ?? false,
     }));
-    expect(await shown()).toEqual({ swot: true, buyingChart: true, stakeholderTable: true, timeline: true, confidence: true, objectives: true });
+    expect(await shown()).toEqual({ swot: true, buyingChart: true, stakeholderTable: true, timeline: true, confidence: true, objectives: true, risks: true });
     await page.emulateMedia({ media: 'print' });
-    expect(await shown()).toEqual({ swot: false, buyingChart: true, stakeholderTable: false, timeline: false, confidence: true, objectives: true });
+    expect(await shown()).toEqual({ swot: false, buyingChart: false, stakeholderTable: true, timeline: false, confidence: true, objectives: true, risks: true });
     await page.close();
   });
 });

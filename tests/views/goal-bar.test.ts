@@ -53,14 +53,19 @@ describe('a goal as a bar', () => {
   });
 
   it('shows what the ledger booked as part of the bar and in words, and says it in the text alternative', () => {
-    const bar = goalBarView(goal({ goal: 1000, planned: 1200, gap: 200, coverage: 1.2, met: true, booked: { revenue: 600, share: 0.6, toCome: 500, through: '2026-11-20' } }), 'USD');
+    const bar = goalBarView(goal({ goal: 1000, planned: 1200, gap: 200, coverage: 1.2, met: true, booked: { revenue: 600, share: 0.6, toCome: 500, through: '2026-11-20', withoutPlan: 0 } }), 'USD');
     expect(bar.bookedWidth).toBe('50.00%');
     expect(bar.booked).toBe('booked $600 (60%)');
     expect(bar.description).toBe('Company: covered, $1,200 planned of a $1,000 goal, 120% · $200 over, booked $600 (60%)');
   });
 
+  it('says how much of a booked total came from clients without a plan, so the rows under it add up', () => {
+    const bar = goalBarView(goal({ goal: 1000, planned: 1200, gap: 200, coverage: 1.2, met: true, booked: { revenue: 600, share: 0.6, toCome: 500, through: '2026-11-20', withoutPlan: 150 } }), 'USD');
+    expect(bar.booked).toBe('booked $600 (60%), $150 of it with clients without a plan');
+  });
+
   it('draws booked beyond both plan and goal within the bar', () => {
-    const bar = goalBarView(goal({ goal: 1000, planned: 800, gap: -200, coverage: 0.8, met: false, booked: { revenue: 1600, share: 1.6, toCome: 0, through: undefined } }), 'USD');
+    const bar = goalBarView(goal({ goal: 1000, planned: 800, gap: -200, coverage: 0.8, met: false, booked: { revenue: 1600, share: 1.6, toCome: 0, through: undefined, withoutPlan: 0 } }), 'USD');
     expect([bar.bookedWidth, bar.plannedWidth, bar.goalLeft]).toEqual(['100.00%', '50.00%', '62.50%']);
   });
 });

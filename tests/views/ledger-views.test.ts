@@ -13,8 +13,8 @@ describe('site views of the sales ledger', () => {
     const view = goalsView(data);
     expect(view.booked).toBe(true);
     expect(view.goals.map((g) => g.booked)).toEqual([
-      { cell: '$820 (82%)', sentence: 'Booked $820 (82% of the goal) in the sales ledger through 2026-07-20; the plans forecast $180 more to come' },
-      { cell: '$250 (42%)', sentence: 'Booked $250 (42% of the goal) in the sales ledger through 2026-07-20; the plans forecast $80 more to come' },
+      { cell: '$820 (82%)', sentence: 'Booked $820 (82% of the goal) in the sales ledger through 2026-07-20, $560 of it with clients without a plan; the plans forecast $180 more to come' },
+      { cell: '$250 (42%)', sentence: 'Booked $250 (42% of the goal) in the sales ledger through 2026-07-20, $60 of it with clients without a plan; the plans forecast $80 more to come' },
       { cell: '$160 (160%)', sentence: 'Booked $160 (160% of the goal) in the sales ledger through 2026-07-20; the plans forecast $0 more to come' },
     ]);
   });

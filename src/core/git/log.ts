@@ -21,7 +21,8 @@ const RECORD = '\x1e';
 const FIELD = '\x1f';
 
 /**
- * Reads when each plan file last changed, in one `git log` over the folder. Tolerant by design: a folder outside
+ * Reads when each plan file last changed, in one `git log` over the folder: hash and date only. Commit messages
+ * and author names are never read, so no page can quote text that no reviewer of the plans saw. Tolerant by design: a folder outside
  * git, a shallow clone or a missing git binary gives no dates rather than a failed build.
  */
 export function readLastCommits(plansDir: string, cwd: string = process.cwd()): LastCommits {
@@ -32,7 +33,7 @@ export function readLastCommits(plansDir: string, cwd: string = process.cwd()): 
   let log: string;
   try {
     // -z: paths raw and NUL-separated, so a name with a non-ASCII letter or a quote matches its plan.
-    log = repo.git(['log', '-z', `--format=${RECORD}%H${FIELD}%ct${FIELD}%cs${FIELD}%an${FIELD}%s`, '--name-only', '--no-renames', '--', folderSpec(repo)]).toString('utf8');
+    log = repo.git(['log', '-z', `--format=${RECORD}%H${FIELD}%ct${FIELD}%cs`, '--name-only', '--no-renames', '--', folderSpec(repo)]).toString('utf8');
   } catch {
     return { ...NO_COMMITS, repoPath: repo.folder, head };
   }

@@ -21,7 +21,7 @@ export interface Commit {
   time: number;
   /** The committer's date as git writes it (%cs), YYYY-MM-DD. */
   date: string;
-  /** Author and subject: read only where a page quotes them (a file's last change), else empty. */
+  /** Author and subject: never read from git (always empty); kept for parseLog's callers that give them. */
   author: string;
   subject: string;
   /** The files it changed, where they were asked for (the history walk), else empty. */

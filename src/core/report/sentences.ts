@@ -93,10 +93,19 @@ export function describePace(gone: number, bookedShare: number, quarter: boolean
   return `${time}, ${formatPercent(bookedShare)} booked`;
 }
 
-/** The sentence under a goal: what the ledger has booked, through when, and what the plans still forecast. */
-export function describeBooked(booked: { revenue: number; share: number; toCome: number; through: string | undefined }, currency: string): string {
+/**
+ * The sentence under a goal: what the ledger has booked, through when, what of it came from clients without a plan
+ * (a company or dimension total counts them, a person's or team's does not, so the rows add up once this is said),
+ * and what the plans still forecast.
+ */
+export function describeBooked(booked: { revenue: number; share: number; toCome: number; through: string | undefined; withoutPlan?: number }, currency: string): string {
   const through = booked.through === undefined ? '' : ` through ${booked.through}`;
-  return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
+  return `Booked ${formatMoney(booked.revenue, currency)} (${formatPercent(booked.share)} of the goal) in the sales ledger${through}${withoutPlanClause(booked, currency)}; the plans forecast ${formatMoney(booked.toCome, currency)} more to come`;
+}
+
+/** ", $1,630,000 of it with clients without a plan", or nothing when none of it is. */
+export function withoutPlanClause(booked: { withoutPlan?: number }, currency: string): string {
+  return booked.withoutPlan ? `, ${formatMoney(booked.withoutPlan, currency)} of it with clients without a plan` : '';
 }
 
 const NOT_WORSE = 'this change did not make it worse';

@@ -172,6 +172,11 @@ export function stretchIn(t: AccountTotals, period: string): number {
   return roundCents(sum);
 }
 
+/** True when the plan sets a stretch for the period (a quarter, or any period of a fiscal year). */
+export function hasStretchIn(t: AccountTotals, period: string): boolean {
+  return Object.keys(t.stretch).some((p) => p === period || (!isQuarter(period) && yearOf(p) === period));
+}
+
 /** True when the account forecasts the year only as a whole, so it cannot count towards that year's quarters. */
 export function isAnnualOnly(t: AccountTotals, year: string): boolean {
   return t.forecast.some((f) => f.period === year) && !t.forecast.some((f) => isQuarter(f.period) && yearOf(f.period) === year);

@@ -19,6 +19,8 @@ export interface GoalBooked {
   toCome: number;
   /** The ledger's last date, or undefined when its rows give periods only. */
   through: string | undefined;
+  /** The part of `revenue` booked with clients that have no plan (only a scope of dimensions, or none, counts them). */
+  withoutPlan: number;
 }
 
 /**
@@ -107,9 +109,10 @@ export function bookGoal(ledger: Ledger, goal: { period: string; revenue: number
     revenue += bookedIn(client, goal.period).revenue;
     toCome += toComeIn(t, client, goal.period, reached, options.count);
   }
-  for (const c of clientsWithoutPlanIn(ledger, goal.scope)) revenue += bookedIn(c, goal.period).revenue;
-  revenue = roundCents(revenue);
-  return { revenue, share: goal.revenue > 0 ? revenue / goal.revenue : 0, toCome: roundCents(toCome), through: ledger.through };
+  let withoutPlan = 0;
+  for (const c of clientsWithoutPlanIn(ledger, goal.scope)) withoutPlan += bookedIn(c, goal.period).revenue;
+  revenue = roundCents(revenue + withoutPlan);
+  return { revenue, share: goal.revenue > 0 ? revenue / goal.revenue : 0, toCome: roundCents(toCome), through: ledger.through, withoutPlan: roundCents(withoutPlan) };
 }
 
 /** One account's year by quarter: booked in the ledger against its forecast (an annual entry spread over four quarters). */

@@ -6,7 +6,7 @@ import { pushTo } from '../shared/group.ts';
 import { ownValue } from '../shared/own.ts';
 import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
-import { counted, forecastIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
+import { counted, forecastIn, hasStretchIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
 import { goalLabel, makeScopeMatcher, reportingIndex } from './scope.ts';
 import type { Workspace } from '../model.ts';
 
@@ -27,8 +27,10 @@ export interface GoalResult {
   /** goal × (1 − tolerance): the least planned total that meets the goal. */
   threshold: number;
   met: boolean;
-  /** Stretch totals in the same period and scope. */
+  /** Stretch totals in the same period and scope: only the plans that set a stretch for the period. */
   stretch: number;
+  /** The stretch of the plans that set one for the period, plus the forecast (as counted) of the plans in scope that set none. */
+  stretchWithForecast: number;
   /** Quarterly goals: accounts in scope whose plan for that year is annual-only, so not counted. */
   notPhased: string[];
   /** Accounts in scope, largest first. */
@@ -146,6 +148,7 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
     threshold,
     met,
     stretch: roundCents(inScope.reduce((sum, t) => sum + stretchIn(t, g.period), 0)),
+    stretchWithForecast: roundCents(inScope.reduce((sum, t) => sum + (hasStretchIn(t, g.period) ? stretchIn(t, g.period) : counted(forecastIn(t, g.period), settings.count)), 0)),
     notPhased: isQuarter(g.period) ? inScope.filter((t) => isAnnualOnly(t, year)).map((t) => t.id) : [],
     contributions,
     levers: met

@@ -9,10 +9,9 @@ import { tierLabel } from '../portfolio/tiers.ts';
 import { countingTag, forecastCounting, NO_DATA } from '../report/sentences.ts';
 import { ownValue } from '../shared/own.ts';
 import { yearOf } from '../shared/periods.ts';
-import { formatMoney, formatPercent } from '../shared/money.ts';
+import { compactMoney, formatMoney, formatPercent } from '../shared/money.ts';
 import { attentionView, type AttentionView } from './attention.ts';
-import { clip } from '../shared/suggest.ts';
-import { editUrl, personName, SUBJECT_CHARS, sitePathOf, type SiteData } from './site.ts';
+import { editUrl, personName, sitePathOf, type SiteData } from './site.ts';
 
 type Named = { id: string; name: string };
 type Link = { text: string; href: string | undefined };
@@ -42,7 +41,8 @@ export interface AccountView {
   dimensions: { name: string; value: string }[];
   /** "Reviewed 2026-09-01" or "Never reviewed". */
   reviewed: string;
-  updated: { date: string; subject: string } | undefined;
+  /** When the plan's file was last committed (the date only: a commit message is nobody's reviewed text). */
+  updated: { date: string } | undefined;
   edit: string | undefined;
   /** A CRM id, linked only when its URL is http(s). */
   crm: Link | undefined;
@@ -134,7 +134,7 @@ export function accountView(data: SiteData, id: string): AccountView {
     sponsor: plan.exec_sponsor === undefined ? undefined : { id: plan.exec_sponsor, name: personName(ws, plan.exec_sponsor) },
     dimensions: Object.entries(plan.dimensions).map(([name, value]) => ({ name, value })),
     reviewed: plan.last_reviewed ? `Reviewed ${plan.last_reviewed}` : 'Never reviewed',
-    updated: updated && { date: updated.date, subject: clip(updated.subject, SUBJECT_CHARS) },
+    updated: updated && { date: updated.date },
     edit: editUrl(data, account),
     crm: plan.crm && { text: plan.crm.id, href: safeExternalHref(plan.crm.url) },
     file: sitePathOf(data, account.rel),
@@ -241,16 +241,6 @@ function missingParts(parts: readonly { name: string; expected: boolean; filled:
   const missing = parts.filter((p) => p.expected && !p.filled).map((p) => p.name.replace(/_/g, ' '));
   return missing.length > 0 ? missing.join(', ') : undefined;
 }
-
-/** Axis labels of the revenue chart: "$1.2M". */
-function compactMoney(currency: string): (n: number) => string {
-  // One formatter per currency for the build: creating one per page cost about 0.3 ms each.
-  let compact = COMPACT.get(currency);
-  if (!compact) COMPACT.set(currency, (compact = new Intl.NumberFormat('en-US', { style: 'currency', currency, notation: 'compact', maximumFractionDigits: 1 })));
-  return (n) => compact.format(n);
-}
-
-const COMPACT = new Map<string, Intl.NumberFormat>();
 
 /** Where a year's sold figure comes from, said beside it: the ledger wins for the years it covers. */
 function historySource(totals: { historyFromLedger?: string[] } | undefined, history: readonly { period: string }[], year: string): string {

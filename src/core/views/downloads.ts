@@ -43,7 +43,7 @@ export function goalsTable(data: SiteData): CsvTable {
   const currency = data.rollup.currency;
   return {
     // With a sales ledger, what is booked follows the plans' status, so the columns before it keep their places.
-    header: ['goal', 'period', 'scope', `target (${currency})`, `planned (${currency})`, `gap (${currency})`, 'coverage', `stretch (${currency})`, 'plans', ...(view.booked ? [`booked (${currency})`, 'booked share', `forecast to come (${currency})`] : [])],
+    header: ['goal', 'period', 'scope', `target (${currency})`, `planned (${currency})`, `gap (${currency})`, 'coverage', `stretch (${currency})`, 'plans', ...(view.booked ? [`booked (${currency})`, 'booked share', `forecast to come (${currency})`] : []), `stretch or forecast (${currency})`],
     rows: [...view.annual, ...view.quarterly].map((g) => [
       g.label,
       g.result.period,
@@ -55,6 +55,7 @@ export function goalsTable(data: SiteData): CsvTable {
       g.stretch === NO_DATA ? undefined : g.result.stretch,
       g.status,
       ...(view.booked ? [g.result.booked?.revenue, g.result.booked && Math.round(g.result.booked.share * 1000) / 1000, g.result.booked?.toCome] : []),
+      g.result.stretchWithForecast,
     ]),
   };
 }

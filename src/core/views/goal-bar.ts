@@ -1,5 +1,5 @@
 import type { GoalResult } from '../rollup/rollup.ts';
-import { bookedCell, coverageWord, describeLanding, describePace, landingWord } from '../report/sentences.ts';
+import { bookedCell, coverageWord, describeLanding, describePace, landingWord, withoutPlanClause } from '../report/sentences.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { isQuarter, periodGone } from '../shared/periods.ts';
 
@@ -43,7 +43,7 @@ export function goalBarView(g: GoalResult, currency: string, clock?: GoalClock):
   const scale = Math.max(g.goal, g.planned, booked ?? 0, 1);
   const width = (n: number) => `${((Math.max(0, n) / scale) * 100).toFixed(2)}%`;
   const margin = `${formatPercent(g.coverage)} · ${g.gap >= 0 ? `${money(g.gap)} over` : `${money(-g.gap)} short`}`;
-  const bookedText = g.booked && `booked ${bookedCell(g.booked, currency)}`;
+  const bookedText = g.booked && `booked ${bookedCell(g.booked, currency)}${withoutPlanClause(g.booked, currency)}`;
   const landing = g.landing && { text: describeLanding(g.landing, currency), met: g.landing.met, status: landingWord(g.landing.met) };
   const pace = g.booked && clock && describePace(periodGone(g.period, clock.startMonth, clock.today), g.booked.share, isQuarter(g.period));
   const leading = landing ? `${landing.status}, ${landing.text}${pace ? ` (${pace})` : ''}; ` : '';

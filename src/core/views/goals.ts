@@ -33,6 +33,8 @@ export interface GoalView {
   coverage: string;
   /** A dash when no plan in scope sets a stretch for the period: no data, not zero. */
   stretch: string;
+  /** What the goals table shows: each plan's stretch where it sets one for the period, else its forecast as counted. */
+  stretchWithForecast: string;
   met: boolean;
   /** "covered" or "short" (report/sentences.ts). */
   status: 'covered' | 'short';
@@ -64,6 +66,7 @@ export function goalsView(data: SiteData): GoalsView {
       gap: formatChange(g.gap, rollup.currency),
       coverage: formatPercent(g.coverage),
       stretch: g.stretch === 0 ? NO_DATA : money(g.stretch),
+      stretchWithForecast: money(g.stretchWithForecast),
       met: g.met,
       status: coverageWord(g.met),
       quarterly: isQuarter(g.period),

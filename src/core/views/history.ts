@@ -4,7 +4,7 @@ import type { Workspace } from '../model.ts';
 import { renderHistoryLine } from '../charts/history-line.ts';
 import { describePlanChanges } from '../report/plan-changes.ts';
 import { buildSeries } from '../rollup/history.ts';
-import { formatMoney } from '../shared/money.ts';
+import { compactMoney, formatMoney } from '../shared/money.ts';
 import { addDays, fiscalYearOfDate } from '../shared/periods.ts';
 
 export interface GoalHistoryItem {
@@ -22,7 +22,7 @@ export interface AccountHistoryItem {
   /** The fiscal year whose forecast the line follows. */
   year: string;
   svg: string | undefined;
-  /** "Changed since last review": one sentence per change. */
+  /** What changed since the last review, or since the first commit when git has no version on or before it: one sentence per change. */
   changes: string[];
   /** What the list means, or why there is none. */
   summary: string;
@@ -46,10 +46,11 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
   const series = buildSeries(history, { since: addDays(today, -364), until: today, every: 'week', current: ws });
   const currency = ws.settings.currency;
   const format = (n: number) => formatMoney(n, currency);
+  const axis = compactMoney(currency);
   const goals = series.goals.map((g, index) => ({
     index,
     label: g.label,
-    svg: renderHistoryLine(g.points.map((p) => ({ date: p.date, value: p.planned })), { title: `${g.label}, planned by week`, target: g.goal, format }),
+    svg: renderHistoryLine(g.points.map((p) => ({ date: p.date, value: p.planned })), { title: `${g.label}, planned by week`, target: g.goal, format, axis }),
     points: g.points.length,
     since: g.points[0]?.date,
   }));
@@ -60,38 +61,44 @@ export function buildSiteHistory(history: PlansHistory, ws: Workspace, today: st
   for (const a of ws.accounts) {
     const points = lines.get(a.id) ?? [];
     // One week is a dot, not a line: the page says so rather than drawing it.
-    const svg = points.length < 2 ? undefined : renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format });
+    const svg = points.length < 2 ? undefined : renderHistoryLine(points, { title: `${a.plan.name}, ${year} forecast by week`, format, axis });
     const date = a.plan.last_reviewed;
     const before = reviewed.get(a.id);
     let changes: string[] = [];
     let summary: string;
-    if (date === undefined) summary = 'This plan has no last_reviewed date, so there is no review to compare with.';
-    else if (!before) summary = `This plan was not committed on or before its last review (${date}), so there is no version to compare with.`;
+    if (!before) summary = 'This plan has no committed version yet, so there is nothing to compare with.';
     else {
-      changes = describePlanChanges(before, a.plan, currency);
-      summary = changes.length === 0 ? `Nothing changed in the forecast, stakeholders or actions since the last review (${date}).` : `Since the last review (${date}):`;
+      changes = describePlanChanges(before.plan, a.plan, currency);
+      // Since the review when git holds the plan as it was then; else since its first commit, and the page says which.
+      const since = before.atReview ? `the last review (${date})` : `its first commit (${before.date}), ${date === undefined ? 'as it has no last_reviewed date' : `as it was first committed after its last review (${date})`}`;
+      summary = changes.length === 0 ? `Nothing changed in the forecast, stakeholders or actions since ${since}.` : `Since ${since}:`;
     }
     accounts.set(a.id, { year, svg, changes, summary });
   }
   return { unavailable: series.unavailable, notes: series.notes, goals, accounts };
 }
 
-/** Each account's plan as committed at the end of its last_reviewed day (the last valid commit then), by current id. */
-function plansAtReview(history: PlansHistory, ws: Workspace): Map<string, AccountPlan> {
+/**
+ * Each account's plan to compare with, by current id: as committed at the end of its last_reviewed day (the last valid
+ * commit then), or else its first valid version (a plan first committed after its review, or never reviewed).
+ */
+function plansAtReview(history: PlansHistory, ws: Workspace): Map<string, { plan: AccountPlan; date: string; atReview: boolean }> {
   const lineage = history.lineage;
-  const wanted = new Map<string, { id: string; date: string }>();
+  const wanted = new Map<string, { id: string; date: string | undefined }>();
   for (const a of ws.accounts) {
     const key = lineage.get(a.id);
-    if (key !== undefined && a.plan.last_reviewed !== undefined) wanted.set(key, { id: a.id, date: a.plan.last_reviewed });
+    if (key !== undefined) wanted.set(key, { id: a.id, date: a.plan.last_reviewed });
   }
-  const found = new Map<string, AccountPlan>();
+  const found = new Map<string, { plan: AccountPlan; date: string; atReview: boolean }>();
   if (wanted.size === 0) return found;
   history.replay((state) => {
     if (!state.workspace) return;
     for (const [id, key] of state.lineage) {
       const want = wanted.get(key);
-      const entry = want && state.date <= want.date ? state.workspace.accountById.get(id) : undefined;
-      if (want && entry) found.set(want.id, entry.plan);
+      const entry = want && state.workspace.accountById.get(id);
+      if (!want || !entry) continue;
+      const atReview = want.date !== undefined && state.date <= want.date;
+      if (atReview || !found.has(want.id)) found.set(want.id, { plan: entry.plan, date: state.date, atReview });
     }
   });
   return found;

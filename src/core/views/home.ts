@@ -6,8 +6,7 @@ import { groupGoals, leadingMet, SHORTFALLS_SHOWN, type GoalGroups } from './goa
 import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { leaderAttentionView, type LeaderAttentionView } from './leader-attention.ts';
-import { clip } from '../shared/suggest.ts';
-import { accountName, SUBJECT_CHARS, type SiteData } from './site.ts';
+import { accountName, type SiteData } from './site.ts';
 import { pushTo } from '../shared/group.ts';
 
 /** The home page: the goals by period, the accounts carrying most of the plan, the last change. */
@@ -41,7 +40,8 @@ export interface HomeView {
     summary: string | undefined;
     rows: { account: string; name: string; planned: string; share: string; cumulative: string }[];
   };
-  lastChange: { date: string; subject: string; author: string; hash: string } | undefined;
+  /** The newest commit of the plans: its date and short hash (never its message or author: text nobody reviewed). */
+  lastChange: { date: string; hash: string } | undefined;
   /** The ten items most in need of a leader's attention, by money at risk (leader-attention.ts). */
   attention: LeaderAttentionView;
   /** "Booked to date in FY2027: $15,457,318 in the sales ledger, through 2026-11-20"; undefined without a ledger. */
@@ -87,7 +87,7 @@ export function homeView(data: SiteData): HomeView {
         cumulative: formatPercent(p.cumulative),
       })),
     },
-    lastChange: last && { date: last.date, subject: clip(last.subject, SUBJECT_CHARS), author: last.author, hash: last.hash.slice(0, 8) },
+    lastChange: last && { date: last.date, hash: last.hash.slice(0, 8) },
     attention: leaderAttentionView(data, 10),
     booked: ws.ledger && `Booked to date in ${data.revenue.currentYear}: ${money(bookedToDate(ws.ledger, data.revenue.currentYear))} in the sales ledger${ws.ledger.through === undefined ? '' : `, through ${ws.ledger.through}`}`,
   };

@@ -159,8 +159,6 @@ export function moneyIn(data: SiteData): (n: number) => string {
   return (n) => formatMoney(n, data.rollup.currency);
 }
 
-/** A commit subject as a page quotes it: its first line, at most this many characters (a whole message is for git). */
-export const SUBJECT_CHARS = 90;
 
 /**
  * How the site names a file of the plans folder (`rel`, e.g. "accounts/acme.yaml"): its path in the repository,
