@@ -13,8 +13,10 @@ export * from './execution.ts';
 export * from './strategy.ts';
 export * from './account.ts';
 export * from './review.ts';
+export * from './comp.ts';
 
 import { AccountPlanSchema } from './account.ts';
+import { CompSchema } from './comp.ts';
 import { GoalsSchema } from './goals.ts';
 import { IcpSchema } from './icp.ts';
 import { ReviewSchema } from './review.ts';
@@ -29,6 +31,7 @@ export const FILE_KINDS = {
   icp: { schema: IcpSchema, json: 'icp.schema.json' },
   account: { schema: AccountPlanSchema, json: 'account.schema.json' },
   review: { schema: ReviewSchema, json: 'review.schema.json' },
+  comp: { schema: CompSchema, json: 'comp.schema.json' },
 } as const;
 
 export type FileKind = keyof typeof FILE_KINDS;

@@ -2,7 +2,7 @@
  * The workspace model: the plans folder parsed, validated and linked. Types only, so every stage can name them
  * without importing the loader.
  */
-import type { AccountPlan, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
+import type { AccountPlan, Comp, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import type { YamlSource } from './load/yaml-source.ts';
 
@@ -40,11 +40,13 @@ export interface Workspace {
   personById: ReadonlyMap<string, Person>;
   goals: Goal[];
   icp: Icp | undefined;
+  /** comp.yaml, the incentive plans (step 8); undefined without the file. */
+  comp?: Comp;
   accounts: AccountEntry[];
   accountById: ReadonlyMap<string, AccountEntry>;
   reviews: ReviewEntry[];
   /** Where the shared files are, for locating findings in them. */
-  sources: { workspace: Located; team: Located; goals?: Located; icp?: Located };
+  sources: { workspace: Located; team: Located; goals?: Located; icp?: Located; comp?: Located };
   /** The sales ledger (sales/*.csv), summed; undefined when the folder has none. */
   ledger?: Ledger;
 }

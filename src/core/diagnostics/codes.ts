@@ -96,6 +96,12 @@ export const DIAGNOSTIC_CODES = {
   'slipped-without-due': { severity: 'error', meaning: 'A review action has slipped but gives no new due date.' },
   'dropped-without-reason': { severity: 'error', meaning: 'A review action is dropped without a reason.' },
   'review-person': { severity: 'error', meaning: 'A review\'s person field differs from its file name.' },
+  // Incentive plans (comp.yaml)
+  'comp-person-twice': { severity: 'error', meaning: 'A person is in two comp plans for one period (through `people` or `role`).' },
+  'comp-weights': { severity: 'error', meaning: 'A comp plan\'s measure weights do not add up to 1 (within 0.001).' },
+  'comp-accelerator-order': { severity: 'error', meaning: 'A comp plan\'s accelerators are not in ascending order of `above`.' },
+  'comp-unknown-period': { severity: 'error', meaning: 'A comp plan pays for a period that goals.yaml has no goal for.' },
+  'comp-no-people': { severity: 'error', meaning: 'A comp plan covers nobody: it lists no people, and nobody in team.yaml holds its role.' },
   // Narratives
   'mdx-syntax': { severity: 'error', meaning: 'A narrative cannot be parsed as MDX.' },
   'mdx-expression': { severity: 'error', meaning: 'A narrative holds an MDX expression ({...}), which is code.' },

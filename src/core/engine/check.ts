@@ -27,7 +27,7 @@ export type CheckResult = { valid: true; report: CheckReport; workspace: Workspa
 export function checkRun(run: Run, options: CheckOptions): CheckResult {
   const { workspace, diagnostics } = run.loaded;
   if (!workspace) return { valid: false, diagnostics };
-  const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how };
+  const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how, ...(workspace.comp && { comp: run.comp }) };
   if (options.base !== undefined) {
     const { base, run: baseRun } = compareWithBase(options.base, options.plansDir, options.cwd, run);
     report.base = base;

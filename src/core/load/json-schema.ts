@@ -26,4 +26,5 @@ const TITLES = {
   icp: 'icp.yaml',
   account: 'Account plan (accounts/<id>.yaml or the frontmatter of accounts/<id>.mdx)',
   review: 'Monthly account review (reviews/<YYYY-MM>/<person>.yaml)',
+  comp: 'comp.yaml',
 } as const;

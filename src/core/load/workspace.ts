@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostics/codes.ts';
-import type { Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
+import type { Comp, Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { invisibleNameProblem, type PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
@@ -9,8 +9,8 @@ import { loadFile } from './load-file.ts';
 import type { AccountEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
 import { invisibleInName, PLAN_EXTENSIONS, SHARED_FILE_ANY_CASE, visibleName } from '../shared/paths.ts';
 
-type Slot = 'workspace' | 'team' | 'goals' | 'icp';
-const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
+type Slot = 'workspace' | 'team' | 'goals' | 'icp' | 'comp';
+const SHARED = /^(workspace|team|goals|icp|comp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
 
@@ -45,7 +45,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     if (!sharedMatch && !accountMatch && !reviewMatch) {
       const renamed = caseFix(f.rel);
       if (renamed) {
-        diagnostics.push(error(f.display, 'file-name-case', `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`));
+        diagnostics.push(error(f.display, 'file-name-case', `This file is not read: plans are found by lower-case names (accounts/, reviews/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to ${renamed}.`));
         invalid = true;
       } else if (/\.(ya?ml|mdx)$/i.test(f.rel) || f.rel.startsWith('accounts/')) diagnostics.push(unknownFile(f));
       return;
@@ -113,6 +113,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     personById: new Map(people.map((p) => [p.id, p])),
     goals,
     icp: shared.icp?.value as Icp | undefined,
+    ...(shared.comp && { comp: shared.comp.value as Comp }),
     accounts: accounts.sort((a, b) => a.id.localeCompare(b.id)),
     accountById: new Map(accounts.map((a) => [a.id, a])),
     reviews,
@@ -121,6 +122,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       team: shared.team.located,
       ...(shared.goals && { goals: shared.goals.located }),
       ...(shared.icp && { icp: shared.icp.located }),
+      ...(shared.comp && { comp: shared.comp.located }),
     },
   };
   const accountIds = new Set(files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined));
@@ -183,7 +185,7 @@ function unknownFile(f: PlansFile): Diagnostic {
     ? /\.(md|json)$/i.test(f.rel)
       ? ' Account plans are .yaml or .mdx files: rename it.'
       : ''
-    : ' Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, accounts/<id>.yaml|.mdx and reviews/<YYYY-MM>/<person>.yaml.';
+    : ' Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml, accounts/<id>.yaml|.mdx and reviews/<YYYY-MM>/<person>.yaml.';
   return warning(f.display, 'unknown-file', `This file is not read as part of the plans.${hint}`);
 }
 
