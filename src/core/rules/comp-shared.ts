@@ -9,8 +9,7 @@ export function onCompPerson(ws: Workspace, c: CompPerson, said: Said, path = c.
   return where ? [at(where, path, said, { person: c.person })] : [];
 }
 
-/** "Priya Raman (priya-raman)" for messages: the name from team.yaml, the id beside it. */
-export function personLabel(ws: Workspace, id: string): string {
-  const name = ws.personById.get(id)?.name;
-  return name === undefined ? id : `${name} (${id})`;
+/** A person's name from team.yaml for messages (their id if linking let an unknown one through). */
+export function personName(ws: Workspace, id: string): string {
+  return ws.personById.get(id)?.name ?? id;
 }

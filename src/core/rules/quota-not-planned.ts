@@ -1,7 +1,7 @@
 import { formatMoney } from '../shared/money.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { defineRule } from './context.ts';
-import { onCompPerson } from './comp-shared.ts';
+import { onCompPerson, personName } from './comp-shared.ts';
 
 /**
  * Step 8: pay set on revenue no plan backs. For each person in a comp plan, each goal a revenue measure pays
@@ -10,8 +10,8 @@ import { onCompPerson } from './comp-shared.ts';
  */
 export const quotaNotPlanned = defineRule('quota-not-planned', {
   messages: {
-    notPlanned: ({ person, goal, planned, amount, currency, measure }: { person: string; goal: string; planned: number; amount: number; currency: string; measure: string }) =>
-      `${excerpt(person)} is paid on ${measure} against ${excerpt(goal)} (${formatMoney(amount, currency)}), but the plans forecast only ${formatMoney(planned, currency)}: pay is set on revenue no plan backs. Add the missing revenue to the plans, or lower the goal in goals.yaml.`,
+    notPlanned: ({ name, goal, planned, amount, currency, measure }: { person: string; name: string; goal: string; planned: number; amount: number; currency: string; measure: string }) =>
+      `${name} is paid on ${measure} against ${excerpt(goal)} (${formatMoney(amount, currency)}), but the plans forecast only ${formatMoney(planned, currency)}: pay is set on revenue no plan backs. Add the missing revenue to the plans, or lower the goal in goals.yaml.`,
   },
   check({ ws, comp }, _thresholds, say) {
     const currency = ws.settings.currency;
@@ -25,7 +25,7 @@ export const quotaNotPlanned = defineRule('quota-not-planned', {
           if (seenTeamGoals.has(goal.index)) return [];
           seenTeamGoals.add(goal.index);
         }
-        const said = say('notPlanned', { person: c.person, goal: goal.label, planned: goal.planned, amount: goal.goal, currency, measure: m.measure });
+        const said = say('notPlanned', { person: c.person, name: personName(ws, c.person), goal: goal.label, planned: goal.planned, amount: goal.goal, currency, measure: m.measure });
         return onCompPerson(ws, c, said, m.measure === 'team-revenue' ? ['plans', c.planIndex, 'measures', j] : c.path);
       }),
     );
