@@ -43,8 +43,22 @@ describe('the built example site', () => {
     const urls = pages.map((p) => p.url);
     for (const a of ws.accounts) expect(urls).toContain(`${server.url}accounts/${a.id}/`);
     for (const p of ws.people) expect(urls).toContain(`${server.url}people/${p.id}/`);
-    for (const path of ['', 'accounts/', 'people/', 'goals/', 'findings/', 'search/']) expect(urls).toContain(server.url + path);
+    for (const path of ['', 'accounts/', 'people/', 'goals/', 'findings/', 'search/', 'pipeline/']) expect(urls).toContain(server.url + path);
     expect(pages.filter((p) => p.status !== 200 || p.errors.length > 0).map((p) => ({ url: p.url, status: p.status, errors: p.errors }))).toEqual([]);
+  });
+
+  it("leads with the leader's year: landing on the goals page, the pipeline, the leaderboard and attention by money at risk", async () => {
+    const goals = await open('goals/');
+    const jake = goals.locator('tr', { has: goals.locator('th a', { hasText: 'FY2027 owner: Jake Morrow' }) }).first();
+    expect(await jake.innerText()).toMatch(/\$2,086,475 \(95%\)\s+short/);
+    const pipeline = await open('pipeline/');
+    expect(await pipeline.locator('.lede').innerText()).toContain('29 open opportunities worth $11,083,700 ($6,503,940 weighted); $7,500,200 expected to close by the end of FY2027 ($5,063,810 weighted)');
+    const people = await open('people/');
+    expect(await people.locator('#ranking + .table-wrap tbody th').first().innerText()).toContain('Henrik Aalto');
+    const home = await open('');
+    expect(await home.locator('#attention ~ ol li').first().innerText()).toContain('Marrow Valley Labs bought $1,620,000');
+    expect(await home.locator('a[href$="pipeline/"]').count()).toBeGreaterThan(0);
+    await Promise.all([goals, pipeline, people, home].map((p) => p.close()));
   });
 
   it('has no broken internal link', () => {

@@ -1,5 +1,6 @@
 import { Run } from '../../src/core/engine/run.ts';
 import { describe, expect, it } from 'vitest';
+import { leaderAttentionView } from '../../src/core/views/leader-attention.ts';
 import { asOfSentence, coverageWord, goalsVerdict, NO_DATA } from '../../src/core/report/sentences.ts';
 import { accountsView } from '../../src/core/views/accounts.ts';
 import { findingsView } from '../../src/core/views/findings.ts';
@@ -148,8 +149,9 @@ describe('findings page', () => {
     }
   });
 
-  it('links the home page to it with the total count', () => {
-    const home = homeView(example);
-    expect(home.attention.total).toBe(view.total);
+  it('every plan with a finding has its line in the home page attention list', () => {
+    const home = leaderAttentionView(example);
+    const listed = new Set(home.items.flatMap((i) => (i.account ? [i.account.id] : [])));
+    for (const r of view.rows.filter((r) => r.account && r.rule !== 'top-account-without-plan')) expect(listed.has(r.account!.id), r.account!.id).toBe(true);
   });
 });

@@ -6,7 +6,7 @@ import { defineRule, onPlan } from './context.ts';
 export const overdueAction = defineRule('overdue-action', {
   messages: {
     overdue: ({ action, due, late, status }: { action: string; due: string; late: number; status: string }) =>
-      `The action ${excerpt(action)} was due on ${due}, ${late} days ago, and is still ${status}. Do it and set "status: done", move the due date, or cancel it.`,
+      `The action ${excerpt(action)} was due on ${due}, ${late} ${late === 1 ? 'day' : 'days'} ago, and is still ${status}. Do it and set "status: done", move the due date, or cancel it.`,
   },
   check({ ws, today }, { grace_days }, say) {
     return ws.accounts.flatMap((a) =>

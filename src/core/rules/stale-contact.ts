@@ -6,7 +6,7 @@ export const staleContact = defineRule('stale-contact', {
   messages: {
     noContact: ({ name }: { name: string }) => `${name} is a key stakeholder with no last_contact on record. Get in touch and add "last_contact: YYYY-MM-DD".`,
     stale: ({ name, lastContact, age, days }: { name: string; lastContact: string; age: number; days: number }) =>
-      `Nobody has spoken with ${name}, a key stakeholder, since ${lastContact} (${age} days; the limit is ${days}). Get in touch and update last_contact.`,
+      `Nobody has spoken with ${name}, a key stakeholder, since ${lastContact} (${age} ${age === 1 ? 'day' : 'days'}; the limit is ${days}). Get in touch and update last_contact.`,
   },
   check({ ws, today }, { days }, say) {
     return ws.accounts.flatMap((a) => {

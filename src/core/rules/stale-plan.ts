@@ -6,7 +6,7 @@ export const stalePlan = defineRule('stale-plan', {
     neverReviewed: ({ today }: { today: string }) =>
       `The plan has no last_reviewed date, so nobody can tell whether it is current. Review it with your manager and add "last_reviewed: ${today}".`,
     stale: ({ reviewed, age, cadence }: { reviewed: string; age: number; cadence: number }) =>
-      `The plan was last reviewed on ${reviewed}, ${age} days ago; plans are reviewed every ${cadence} days. Review it with your manager and update last_reviewed.`,
+      `The plan was last reviewed on ${reviewed}, ${age} ${age === 1 ? 'day' : 'days'} ago; plans are reviewed every ${cadence} days. Review it with your manager and update last_reviewed.`,
   },
   check({ ws, today }, { days }, say) {
     const cadence = days ?? ws.settings.review_cadence_days;

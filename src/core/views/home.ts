@@ -5,7 +5,7 @@ import type { GoalClock } from './goal-bar.ts';
 import { groupGoals, leadingMet, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts';
 import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
-import { attentionView, type AttentionView } from './attention.ts';
+import { leaderAttentionView, type LeaderAttentionView } from './leader-attention.ts';
 import { clip } from '../shared/suggest.ts';
 import { accountName, SUBJECT_CHARS, type SiteData } from './site.ts';
 import { pushTo } from '../shared/group.ts';
@@ -42,8 +42,8 @@ export interface HomeView {
     rows: { account: string; name: string; planned: string; share: string; cumulative: string }[];
   };
   lastChange: { date: string; subject: string; author: string; hash: string } | undefined;
-  /** The ten most urgent findings of the whole workspace. */
-  attention: AttentionView;
+  /** The ten items most in need of a leader's attention, by money at risk (leader-attention.ts). */
+  attention: LeaderAttentionView;
   /** "Booked to date in FY2027: $15,457,318 in the sales ledger, through 2026-11-20"; undefined without a ledger. */
   booked: string | undefined;
 }
@@ -88,7 +88,7 @@ export function homeView(data: SiteData): HomeView {
       })),
     },
     lastChange: last && { date: last.date, subject: clip(last.subject, SUBJECT_CHARS), author: last.author, hash: last.hash.slice(0, 8) },
-    attention: attentionView(data, data.findings.all, 10),
+    attention: leaderAttentionView(data, 10),
     booked: ws.ledger && `Booked to date in ${data.revenue.currentYear}: ${money(bookedToDate(ws.ledger, data.revenue.currentYear))} in the sales ledger${ws.ledger.through === undefined ? '' : `, through ${ws.ledger.through}`}`,
   };
 }
