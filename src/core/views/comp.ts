@@ -1,5 +1,6 @@
 import type { AtThree, CompPerson } from '../comp/comp.ts';
 import { NO_DATA } from '../report/sentences.ts';
+import { pushTo } from '../shared/group.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { personName, type SiteData } from './site.ts';
 
@@ -21,6 +22,8 @@ export interface CompRow {
   measures: { label: string; weight: string; planned: string; landing: string; booked: string }[];
   /** Present only when the workspace says `site: { show_pay: true }`: the payout at planned, landing and booked. */
   pay?: { planned: string; landing: string; booked: string };
+  /** The payout at the lead figure, when pay is shown. */
+  payLead?: string;
 }
 
 export interface CompView {
@@ -28,7 +31,8 @@ export interface CompView {
   leadBy: CompMeasureOf;
   showPay: boolean;
   rows: CompRow[];
-  byPerson: ReadonlyMap<string, CompRow>;
+  /** Each person's rows (one per comp plan, so one per period). */
+  byPerson: ReadonlyMap<string, readonly CompRow[]>;
 }
 
 /** Σ weight × attainment at one figure; undefined when a measure has no attainment there. */
@@ -68,8 +72,10 @@ export function compView(data: SiteData): CompView | undefined {
         landing: percent(m.attainment.landing),
         booked: percent(m.attainment.booked),
       })),
-      ...(showPay && { pay: { planned: money(c.payout.planned), landing: money(c.payout.landing), booked: money(c.payout.booked) } }),
+      ...(showPay && { pay: { planned: money(c.payout.planned), landing: money(c.payout.landing), booked: money(c.payout.booked) }, payLead: money(c.payout[leadBy]) }),
     };
   });
-  return { leadBy, showPay, rows, byPerson: new Map(rows.map((r) => [r.person, r])) };
+  const byPerson = new Map<string, CompRow[]>();
+  for (const r of rows) pushTo(byPerson, r.person, r);
+  return { leadBy, showPay, rows, byPerson };
 }
