@@ -193,3 +193,30 @@ describe('comp.yaml is validated like every plans file', () => {
     expect(loadValid(fixtureFiles('minimal')).comp).toBeUndefined();
   });
 });
+
+describe('step 8\'s rules run only with comp.yaml, and fire only past the tolerance', () => {
+  const STEP_8 = ['quota-not-planned', 'team-quota-unassigned', 'comp-without-goal', 'objectives-unrewarded'];
+  const step8 = (changes: Record<string, string | null>) =>
+    Run.ofWorkspace(loadValid(files(changes)), { today: TODAY }).findings.filter((f) => STEP_8.includes(f.rule)).map((f) => `${f.file}:${f.line} ${f.rule} ${f.person}`);
+
+  it('the shared workspace: the team goal of 500 is more than the plans (420) and the own goals (360)', () => {
+    expect(step8({})).toEqual(['minimal/comp.yaml:9 quota-not-planned ann-lee', 'minimal/goals.yaml:3 team-quota-unassigned max-roe']);
+  });
+
+  it('without comp.yaml, none of them runs, though the goals are the same', () => {
+    expect(step8({ 'comp.yaml': null })).toEqual([]);
+  });
+
+  it('a team goal the plans cover and the own goals add up to says nothing; own goals above it are normal', () => {
+    const goals = (team: number) => `goals:\n  - { period: FY2027, revenue: 1000 }\n  - { period: FY2027, scope: { manager: max-roe }, revenue: ${team} }\n  - { period: FY2027, scope: { owner: ann-lee }, revenue: 160 }\n  - { period: FY2027, scope: { owner: bo-kim }, revenue: 200 }\n`;
+    expect(step8({ 'goals.yaml': goals(360) })).toEqual([]);
+    expect(step8({ 'goals.yaml': goals(300) })).toEqual([]);
+  });
+
+  it('the workspace tolerance applies: 2% short of a goal is not flagged with a tolerance of 0.05', () => {
+    const minimalWs = new TextDecoder().decode(fixtureFiles('minimal').find((f) => f.rel === 'workspace.yaml')!.bytes);
+    const goals = `goals:\n  - { period: FY2027, revenue: 400 }\n  - { period: FY2027, scope: { manager: max-roe }, revenue: 428 }\n  - { period: FY2027, scope: { owner: ann-lee }, revenue: 220 }\n  - { period: FY2027, scope: { owner: bo-kim }, revenue: 200 }\n`;
+    expect(step8({ 'goals.yaml': goals })).toEqual(['minimal/comp.yaml:9 quota-not-planned ann-lee', 'minimal/goals.yaml:3 team-quota-unassigned max-roe']);
+    expect(step8({ 'goals.yaml': goals, 'workspace.yaml': `${minimalWs}tolerance: 0.05\n` })).toEqual([]);
+  });
+});
