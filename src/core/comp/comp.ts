@@ -5,7 +5,7 @@ import type { GoalResult, Rollup } from '../rollup/rollup.ts';
 import { ownValue } from '../shared/own.ts';
 import { periodEnd, periodStart } from '../shared/periods.ts';
 import { payoutOf } from './formula.ts';
-import { membersOf } from './members.ts';
+import { membersOf } from '../load/comp-members.ts';
 
 /** A figure at the three measures of the year: what the plans say, where it lands (the ledger), what is booked so far. */
 export interface AtThree {

@@ -1,5 +1,5 @@
 import { CompSchema } from '../../../schemas/index.ts';
-import { membersOf } from '../comp/members.ts';
+import { membersOf } from './comp-members.ts';
 import { formatPath, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { excerpt } from '../shared/suggest.ts';
 import { at } from './link-at.ts';
