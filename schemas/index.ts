@@ -14,9 +14,11 @@ export * from './strategy.ts';
 export * from './account.ts';
 export * from './review.ts';
 export * from './changes.ts';
+export * from './comp.ts';
 
 import { AccountPlanSchema } from './account.ts';
 import { ChangeNoteSchema } from './changes.ts';
+import { CompSchema } from './comp.ts';
 import { GoalsSchema } from './goals.ts';
 import { IcpSchema } from './icp.ts';
 import { ReviewSchema } from './review.ts';
@@ -32,6 +34,7 @@ export const FILE_KINDS = {
   account: { schema: AccountPlanSchema, json: 'account.schema.json' },
   review: { schema: ReviewSchema, json: 'review.schema.json' },
   change: { schema: ChangeNoteSchema, json: 'change.schema.json' },
+  comp: { schema: CompSchema, json: 'comp.schema.json' },
 } as const;
 
 export type FileKind = keyof typeof FILE_KINDS;

@@ -22,6 +22,10 @@ import { stretchBelowPlanSetting } from './rules/stretch-below-plan.ts';
 import { tierMismatchSetting } from './rules/tier-mismatch.ts';
 import { topAccountWithoutPlanSetting } from './rules/top-account-without-plan.ts';
 import { uncoveredStakeholderSetting } from './rules/uncovered-stakeholder.ts';
+import { quotaNotPlannedSetting } from './rules/quota-not-planned.ts';
+import { teamQuotaUnassignedSetting } from './rules/team-quota-unassigned.ts';
+import { compWithoutGoalSetting } from './rules/comp-without-goal.ts';
+import { objectivesUnrewardedSetting } from './rules/objectives-unrewarded.ts';
 
 export { SeveritySchema, type Severity } from './rules/setting.ts';
 
@@ -53,6 +57,10 @@ const SETTINGS = [
   reviewActionUnaccountedSetting,
   actionSlippedSetting,
   reviewDateSetting,
+  quotaNotPlannedSetting,
+  teamQuotaUnassignedSetting,
+  compWithoutGoalSetting,
+  objectivesUnrewardedSetting,
 ] as const;
 
 type Setting = (typeof SETTINGS)[number];

@@ -23,7 +23,11 @@ export const SiteSettingsSchema = z
       .max(600)
       .optional()
       .describe('A short text for the top of the home page, such as what the plans are for and who to ask; plain text, at most 600 characters.'),
+    show_pay: z
+      .boolean()
+      .optional()
+      .describe('Show the payouts of comp.yaml on the site (true), or attainment only (false, the default). Pay is sensitive: set true only for a site that only the people allowed to see everyone\'s pay can open.'),
   })
-  .describe('How the site looks: the logo, the accent colour and a short text for the home page. The company name is `company`.');
+  .describe('How the site looks: the logo, the accent colour, a short text for the home page, and whether it shows pay. The company name is `company`.');
 
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

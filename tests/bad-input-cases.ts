@@ -149,7 +149,7 @@ export const BAD_CASES: BadCase[] = [
     name: 'file: unknown file in the plans folder',
     changes: { 'notes.yaml': 'hello: world\n' },
     expected: [
-      "minimal/notes.yaml:1:1 warning This file is not read as part of the plans. Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, accounts/<id>.yaml|.mdx, reviews/<YYYY-MM>/<person>.yaml and changes/<name>.yaml.",
+      "minimal/notes.yaml:1:1 warning This file is not read as part of the plans. Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml, accounts/<id>.yaml|.mdx, reviews/<YYYY-MM>/<person>.yaml and changes/<name>.yaml.",
     ],
   },
   {
@@ -636,28 +636,28 @@ BAD_CASES.push(
     name: 'file name: an upper-case .YAML extension is refused, not skipped',
     changes: { 'accounts/initech.YAML': ACME },
     expected: [
-      "minimal/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.yaml.",
+      "minimal/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to initech.yaml.",
     ],
   },
   {
     name: 'file name: a mixed-case .Yml review is refused',
     changes: { 'reviews/2026-11/ann-lee.Yml': 'reviewer: max-roe\ndate: 2026-11-20\n' },
     expected: [
-      "minimal/reviews/2026-11/ann-lee.Yml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ann-lee.yml.",
+      "minimal/reviews/2026-11/ann-lee.Yml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to ann-lee.yml.",
     ],
   },
   {
     name: 'file name: an upper-case .MDX plan is refused',
     changes: { 'accounts/initech.MDX': GLOBEX },
     expected: [
-      "minimal/accounts/initech.MDX:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.mdx.",
+      "minimal/accounts/initech.MDX:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to initech.mdx.",
     ],
   },
   {
     name: 'file name: Team.yaml in capitals is refused, and not also reported missing',
     changes: { 'team.yaml': null, 'Team.yaml': TEAM },
     expected: [
-      "minimal/Team.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to team.yaml.",
+      "minimal/Team.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to team.yaml.",
     ],
   },
   {
@@ -896,14 +896,14 @@ BAD_CASES.push(
     name: 'file name: an Accounts folder in capitals is refused, not skipped',
     changes: { 'Accounts/initech.yaml': ACME },
     expected: [
-      "minimal/Accounts/initech.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to accounts/initech.yaml.",
+      "minimal/Accounts/initech.yaml:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to accounts/initech.yaml.",
     ],
   },
   {
     name: 'file name: a Reviews folder and a .YML extension are both named in the fix',
     changes: { 'Reviews/2026-11/ann-lee.YML': 'reviewer: max-roe\ndate: 2026-11-20\n' },
     expected: [
-      "minimal/Reviews/2026-11/ann-lee.YML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to reviews/2026-11/ann-lee.yml.",
+      "minimal/Reviews/2026-11/ann-lee.YML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to reviews/2026-11/ann-lee.yml.",
     ],
   },
 );

@@ -63,7 +63,7 @@ const cases: FileCase[] = [
   {
     name: 'a plan with an upper-case .YAML extension',
     setup: (s) => writeFileSync(join(s.plans, 'accounts/initech.YAML'), readFileSync(join(s.bystander, 'outside.yaml'))),
-    expected: ['plans/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to initech.yaml.'],
+    expected: ['plans/accounts/initech.YAML:1:1 error This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to initech.yaml.'],
   },
   // Names that hide something: before, the first two were left out of every total without a word, the third only warned.
   {

@@ -15,6 +15,15 @@ const ACME = 'accounts/acme.yaml';
 const BETA = 'accounts/beta.yaml';
 const GAMMA = 'accounts/gamma.mdx';
 const WS = 'workspace.yaml';
+const GOALS = 'goals.yaml';
+const TEAM = 'team.yaml';
+const COMP = 'comp.yaml';
+const GOALS_END = '  - { period: FY2027, revenue: 1000000 }';
+/** Step 8 on the rules base: Ann's own goal above her plans, Max Roe's team goal above the plans and above the own goals. */
+const COMP_GOALS = `${GOALS_END}\n  - { period: FY2027, scope: { manager: max-roe }, revenue: 1500000 }\n  - { period: FY2027, scope: { owner: ann-lee }, revenue: 1200000 }\n  - { period: FY2027, scope: { owner: bo-kim }, revenue: 100000 }`;
+/** A comp.yaml of one plan "ae" for FY2027: who it covers, and its measures as "measure: weight" pairs. */
+const compPlan = (who: string, measures: string) =>
+  `plans:\n  - id: ae\n    period: FY2027\n    ${who}\n    target_pay: 10000\n    measures: [${measures.split(', ').map((m) => `{ measure: ${m.split(': ')[0]}, weight: ${m.split(': ')[1]} }`).join(', ')}]\n`;
 const BO = 'reviews/2026-09/bo-kim.yaml';
 const ANN_OCT = 'reviews/2026-10/ann-lee.yaml';
 const october = (actions: string) => `reviewer: max-roe\ndate: 2026-10-15\naccounts:\n  - { account: acme, expectation: grow }\n${actions}`;
@@ -239,6 +248,47 @@ const cases: Case[] = [
       ['afterToday', { date: '2026-09-22', today: '2026-09-20' }],
       ['afterToday', { date: '2026-09-23', today: '2026-09-20' }],
     ],
+  },
+  {
+    name: 'quota-not-planned: an own goal and a team goal the plans miss (the team goal once)',
+    rule: 'quota-not-planned',
+    edits: { [GOALS]: [[GOALS_END, COMP_GOALS]] },
+    added: { [COMP]: compPlan('role: account-executive', 'own-revenue: 0.7, team-revenue: 0.3') },
+    expected: [
+      ['notPlanned', { person: 'ann-lee', name: 'Ann Lee', goal: 'FY2027 owner: Ann Lee', planned: 1000000, amount: 1200000, currency: 'USD', measure: 'own-revenue' }],
+      ['notPlanned', { person: 'ann-lee', name: 'Ann Lee', goal: 'FY2027 team of Max Roe', planned: 1172000, amount: 1500000, currency: 'USD', measure: 'team-revenue' }],
+    ],
+  },
+  {
+    name: 'team-quota-unassigned: the team goal, its manager and what the own goals add up to',
+    rule: 'team-quota-unassigned',
+    edits: { [GOALS]: [[GOALS_END, COMP_GOALS]] },
+    added: { [COMP]: compPlan('role: account-executive', 'own-revenue: 0.7, team-revenue: 0.3') },
+    expected: [['unassigned', { manager: 'max-roe', goal: 'FY2027 team of Max Roe', amount: 1500000, assigned: 1300000, currency: 'USD' }]],
+  },
+  {
+    name: 'comp-without-goal: no owner goal, no team goal, no manager, no objectives',
+    rule: 'comp-without-goal',
+    edits: { [TEAM]: [['  - { id: eva-cho', '  - { id: sam-ng, name: Sam Ng, role: other }\n  - { id: eva-cho']] },
+    added: { [COMP]: compPlan('people: [bo-kim, eva-cho, sam-ng]', 'own-revenue: 0.4, team-revenue: 0.4, objectives: 0.2') },
+    expected: [
+      ['noGoal', { person: 'bo-kim', name: 'Bo Kim', measure: 'own-revenue', period: 'FY2027', scope: 'owner: bo-kim' }],
+      ['noGoal', { person: 'eva-cho', name: 'Eva Cho', measure: 'own-revenue', period: 'FY2027', scope: 'owner: eva-cho' }],
+      ['noGoal', { person: 'sam-ng', name: 'Sam Ng', measure: 'own-revenue', period: 'FY2027', scope: 'owner: sam-ng' }],
+      ['noGoal', { person: 'bo-kim', name: 'Bo Kim', measure: 'team-revenue', period: 'FY2027', scope: 'manager: max-roe' }],
+      ['noGoal', { person: 'eva-cho', name: 'Eva Cho', measure: 'team-revenue', period: 'FY2027', scope: 'manager: eva-cho' }],
+      ['noManager', { person: 'sam-ng', name: 'Sam Ng', measure: 'team-revenue', period: 'FY2027' }],
+      ['noObjectives', { person: 'bo-kim', name: 'Bo Kim', period: 'FY2027' }],
+      ['noObjectives', { person: 'eva-cho', name: 'Eva Cho', period: 'FY2027' }],
+      ['noObjectives', { person: 'sam-ng', name: 'Sam Ng', period: 'FY2027' }],
+    ],
+  },
+  {
+    name: 'objectives-unrewarded: the person, how many objectives, the period and the comp plan',
+    rule: 'objectives-unrewarded',
+    edits: { [ACME]: [['owner: ann-lee, status: in-progress }', 'owner: ann-lee, due: 2026-12-31, status: in-progress }']] },
+    added: { [COMP]: compPlan('people: [ann-lee]', 'own-revenue: 1') },
+    expected: [['unrewarded', { person: 'ann-lee', name: 'Ann Lee', count: 1, period: 'FY2027', plan: 'ae' }]],
   },
 ];
 

@@ -2,7 +2,7 @@
  * The workspace model: the plans folder parsed, validated and linked. Types only, so every stage can name them
  * without importing the loader.
  */
-import type { AccountPlan, ChangeNote, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
+import type { AccountPlan, ChangeNote, Comp, Goal, Icp, Person, Review, WorkspaceSettings } from '../../schemas/index.ts';
 import type { Diagnostic } from './diagnostics/diagnostic.ts';
 import type { YamlSource } from './load/yaml-source.ts';
 
@@ -47,13 +47,15 @@ export interface Workspace {
   personById: ReadonlyMap<string, Person>;
   goals: Goal[];
   icp: Icp | undefined;
+  /** comp.yaml, the incentive plans (step 8); undefined without the file. */
+  comp?: Comp;
   accounts: AccountEntry[];
   accountById: ReadonlyMap<string, AccountEntry>;
   reviews: ReviewEntry[];
   /** The change notes (changes/*.yaml), by path. */
   notes: ChangeNoteEntry[];
   /** Where the shared files are, for locating findings in them. */
-  sources: { workspace: Located; team: Located; goals?: Located; icp?: Located };
+  sources: { workspace: Located; team: Located; goals?: Located; icp?: Located; comp?: Located };
   /** The sales ledger (sales/*.csv), summed; undefined when the folder has none. */
   ledger?: Ledger;
 }

@@ -29,7 +29,7 @@ export type CheckResult = { valid: true; report: CheckReport; workspace: Workspa
 export function checkRun(run: Run, options: CheckOptions): CheckResult {
   const { workspace, diagnostics } = run.loaded;
   if (!workspace) return { valid: false, diagnostics };
-  const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how, names: namesOf(workspace) };
+  const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how, names: namesOf(workspace), ...(workspace.comp && { comp: run.comp }) };
   if (options.base !== undefined) {
     const { base, run: baseRun } = compareWithBase(options.base, options.plansDir, options.cwd, run);
     // A note of this change that names a plan found neither here nor at the base explains nothing: the plans are invalid.

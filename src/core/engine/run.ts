@@ -6,6 +6,7 @@ import { assignTiers, type Tier } from '../portfolio/tiers.ts';
 import { rollUp, type Rollup } from '../rollup/rollup.ts';
 import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
+import { computeComp, type CompPerson } from '../comp/comp.ts';
 import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 
 /** What every run is given besides its plans. */
@@ -43,6 +44,7 @@ export class Run {
   private rolled: Rollup | undefined;
   private portfolioResult: Portfolio | undefined;
   private found: Finding[] | undefined;
+  private compResult: CompPerson[] | undefined;
 
   private constructor(load: () => LoadResult, context: RunContext) {
     this.load = load;
@@ -89,8 +91,13 @@ export class Run {
     return this.portfolioResult;
   }
 
+  /** Everyone in a comp plan (comp.yaml) with attainment and payout from the rollup; empty without comp.yaml. */
+  get comp(): CompPerson[] {
+    return (this.compResult ??= computeComp(this.valid, this.rollup));
+  }
+
   /** The method's rules over the plans, in file order. */
   get findings(): Finding[] {
-    return (this.found ??= runRules({ ws: this.valid, today: this.today, how: this.how, ...this.portfolio }));
+    return (this.found ??= runRules({ ws: this.valid, today: this.today, how: this.how, ...this.portfolio, comp: this.comp }));
   }
 }

@@ -17,7 +17,7 @@ export interface PlansFile {
 }
 
 /** The files that are parsed (in any case, so that a wrong case is reported); the others are only named in a warning, so never read. */
-const PARSED = /^(?:(?:workspace|team|goals|icp)\.ya?ml|accounts\/(?:.+\/)?[^/]+\.(?:ya?ml|mdx)|reviews\/[^/]+\/[^/]+\.ya?ml|changes\/[^/]+\.ya?ml)$/i;
+const PARSED = /^(?:(?:workspace|team|goals|icp|comp)\.ya?ml|accounts\/(?:.+\/)?[^/]+\.(?:ya?ml|mdx)|reviews\/[^/]+\/[^/]+\.ya?ml|changes\/[^/]+\.ya?ml)$/i;
 
 interface Entry {
   rel: string;

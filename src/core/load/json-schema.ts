@@ -27,4 +27,5 @@ const TITLES = {
   account: 'Account plan (accounts/<id>.yaml or the frontmatter of accounts/<id>.mdx)',
   review: 'Monthly account review (reviews/<YYYY-MM>/<person>.yaml)',
   change: 'Change note (changes/<name>.yaml): why a change made a goal worse',
+  comp: 'comp.yaml',
 } as const;

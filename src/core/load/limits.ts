@@ -11,7 +11,7 @@ export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILE_BYTES_SETTING = 64 * 1024 * 1024;
 
 /**
- * workspace.yaml, team.yaml, goals.yaml and icp.yaml have a fixed cap: workspace.yaml cannot be governed by the
+ * workspace.yaml, team.yaml, goals.yaml, icp.yaml and comp.yaml have a fixed cap: workspace.yaml cannot be governed by the
  * limit it sets itself, and the shared files grow with the organisation rather than with one plan.
  */
 export const SHARED_FILE_CAP = 4 * 1024 * 1024;

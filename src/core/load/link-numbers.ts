@@ -19,7 +19,7 @@ const NOT_PLAIN = /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|0\d+(?:\.\d*)?(?:e[-+]?
  * plain decimal to write. Files without a candidate cost one regular-expression scan.
  */
 export function numbersWrittenPlainly(ws: Workspace): Diagnostic[] {
-  const files: Located[] = [ws.sources.workspace, ws.sources.team, ...(ws.sources.goals ? [ws.sources.goals] : []), ...(ws.sources.icp ? [ws.sources.icp] : []), ...ws.accounts, ...ws.reviews];
+  const files: Located[] = [ws.sources.workspace, ws.sources.team, ...(ws.sources.goals ? [ws.sources.goals] : []), ...(ws.sources.icp ? [ws.sources.icp] : []), ...(ws.sources.comp ? [ws.sources.comp] : []), ...ws.accounts, ...ws.reviews];
   return [
     ...files.flatMap((where) => (CANDIDATE.test(where.source.text) ? findNumbers(where) : [])),
     ...ws.accounts.flatMap((a) => (THREE_DECIMALS.test(a.source.text) ? findThousands(a, AccountPlanSchema, a.plan.currency ?? ws.settings.currency) : [])),

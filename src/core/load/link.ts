@@ -8,6 +8,7 @@ import { latestReviews, reviewAccountExists, reviewActionsServe, reviewOfferingE
 import { numbersWrittenPlainly } from './link-numbers.ts';
 import { crmIdsUnique } from './link-crm.ts';
 import { icpCriteriaUnique, workspaceSettingsAgree } from './link-settings.ts';
+import { compPlansAgree } from './link-comp.ts';
 import { referencesIn, type FoundReference } from './references.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
@@ -42,6 +43,7 @@ const CHECKS: Check[] = [
   reviewsMatch,
   workspaceSettingsAgree,
   icpCriteriaUnique,
+  compReferencesAgree,
   numbersWrittenPlainly,
 ];
 
@@ -78,6 +80,11 @@ function planReferencesExist(ws: Workspace, context: LinkContext): Diagnostic[] 
 
 function teamReferencesExist(ws: Workspace, context: LinkContext): Diagnostic[] {
   return referencesExist(ws, ws.sources.team, referencesIn(TeamSchema, { people: ws.people }), context);
+}
+
+function compReferencesAgree(ws: Workspace, context: LinkContext): Diagnostic[] {
+  const where = ws.sources.comp;
+  return where ? compPlansAgree(ws, (found) => referencesExist(ws, where, found, context)) : [];
 }
 
 function settingsReferencesExist(ws: Workspace, context: LinkContext): Diagnostic[] {

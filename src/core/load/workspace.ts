@@ -1,5 +1,5 @@
 import { diagnose, placed } from '../diagnostics/diagnose.ts';
-import type { Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
+import type { Comp, Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { invisibleNameProblem, type PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
@@ -10,8 +10,8 @@ import type { AccountEntry, ChangeNoteEntry, LoadResult, Located, ReviewEntry, W
 import { linkNotes } from './notes.ts';
 import { invisibleInName, PLAN_EXTENSIONS, SHARED_FILE_ANY_CASE, visibleName } from '../shared/paths.ts';
 
-type Slot = 'workspace' | 'team' | 'goals' | 'icp';
-const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
+type Slot = 'workspace' | 'team' | 'goals' | 'icp' | 'comp';
+const SHARED = /^(workspace|team|goals|icp|comp)\.ya?ml$/;
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
 const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
 /** A change note: changes/<name>.yaml (notes.ts). */
@@ -119,6 +119,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     personById: new Map(people.map((p) => [p.id, p])),
     goals,
     icp: shared.icp?.value as Icp | undefined,
+    ...(shared.comp && { comp: shared.comp.value as Comp }),
     accounts: accounts.sort((a, b) => a.id.localeCompare(b.id)),
     accountById: new Map(accounts.map((a) => [a.id, a])),
     reviews,
@@ -128,6 +129,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       team: shared.team.located,
       ...(shared.goals && { goals: shared.goals.located }),
       ...(shared.icp && { icp: shared.icp.located }),
+      ...(shared.comp && { comp: shared.comp.located }),
     },
   };
   const accountIds = new Set(files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined));

@@ -2,6 +2,7 @@ import type { Finding } from '../rules/finding.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { BaseReport } from './base-report.ts';
 import type { Rollup } from '../rollup/rollup.ts';
+import type { CompPerson } from '../comp/comp.ts';
 import { countBySeverity, type FindingChange } from './finding-change.ts';
 import { describeFindingChange } from './sentences.ts';
 import type { Gate } from './gate.ts';
@@ -15,6 +16,8 @@ export interface CheckReport {
   /** Warnings and notes from validation (errors stop check before a report exists). */
   diagnostics: Diagnostic[];
   findings: Finding[];
+  /** comp.yaml's people with attainment and payout; only when the file exists. Pay: only the JSON shows it, never the terminal, summary or comment. */
+  comp?: CompPerson[];
   base?: BaseReport;
   /** With --base: which findings are new and which the change fixed. */
   findingChange?: FindingChange;

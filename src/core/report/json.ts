@@ -1,7 +1,8 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isFailing, type CheckReport } from './check-report.ts';
+import type { CompPerson } from '../comp/comp.ts';
 
-/** The documented `check --json` shape: { ok, currency, goals, diagnostics }, plus findings, base, resolvedFindings and gate. */
+/** The documented `check --json` shape: { ok, currency, goals, diagnostics }, plus findings, comp (with comp.yaml), base, resolvedFindings and gate. */
 export function toJson(report: CheckReport): object {
   const { rollup } = report;
   return {
@@ -31,9 +32,21 @@ export function toJson(report: CheckReport): object {
     diagnostics: report.diagnostics,
     // `new` only with --base: whether the base had no finding of the same rule about the same thing.
     findings: report.findingChange ? report.findings.map((f, i) => ({ ...f, new: report.findingChange!.isNew[i] ?? true })) : report.findings,
+    ...(report.comp && { comp: report.comp.map(compJson) }),
     ...(report.base && { base: report.base }),
     ...(report.findingChange && { resolvedFindings: report.findingChange.resolved }),
     ...(report.gate && { gate: report.gate }),
+  };
+}
+
+/** One person of comp.yaml as `check --json` prints it (README "Compensation"): attainment per measure and the payout. */
+function compJson(c: CompPerson): object {
+  return {
+    person: c.person,
+    plan: c.plan,
+    period: c.period,
+    measures: c.measures.map((m) => ({ measure: m.measure, weight: m.weight, attainment: m.attainment })),
+    payout: c.payout,
   };
 }
 

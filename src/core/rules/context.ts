@@ -1,5 +1,6 @@
 import { RULE_DEFAULTS, type RuleId, type RulesConfig } from '../../../schemas/rules.ts';
 import { formatPath, type PathSegment } from '../diagnostics/diagnostic.ts';
+import type { CompPerson } from '../comp/comp.ts';
 import type { PortfolioRevenue } from '../portfolio/portfolio.ts';
 import type { Tier } from '../portfolio/tiers.ts';
 import type { Invocation } from '../shared/invocation.ts';
@@ -21,6 +22,8 @@ export interface RuleContext {
   tiers: ReadonlyMap<string, Tier>;
   /** How a message names a command the user can run (shared/invocation.ts). */
   how: Invocation;
+  /** Everyone in a comp plan with their attainment (comp/comp.ts); empty without comp.yaml, so step 8's rules say nothing. */
+  comp: readonly CompPerson[];
 }
 
 /** A rule's messages by message id, each a function of its data (ESLint's `meta.messages`, typed). */

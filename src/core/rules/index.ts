@@ -26,6 +26,10 @@ import { reviewActionUnaccounted } from './review-action-unaccounted.ts';
 import { reviewDate } from './review-date.ts';
 import { reviewIncomplete } from './review-incomplete.ts';
 import { reviewMissing } from './review-missing.ts';
+import { quotaNotPlanned } from './quota-not-planned.ts';
+import { teamQuotaUnassigned } from './team-quota-unassigned.ts';
+import { compWithoutGoal } from './comp-without-goal.ts';
+import { objectivesUnrewarded } from './objectives-unrewarded.ts';
 
 /**
  * Every rule by id, one line each: the type demands one rule per id of schemas/rules.ts, each with that id's
@@ -55,6 +59,10 @@ export const RULES: { readonly [K in RuleId]: Rule<K> } = {
   'review-action-unaccounted': reviewActionUnaccounted,
   'action-slipped': actionSlipped,
   'review-date': reviewDate,
+  'quota-not-planned': quotaNotPlanned,
+  'team-quota-unassigned': teamQuotaUnassigned,
+  'comp-without-goal': compWithoutGoal,
+  'objectives-unrewarded': objectivesUnrewarded,
 };
 
 /** A rule's severity and thresholds: workspace.yaml `rules:` over the defaults; undefined when the rule is off. */

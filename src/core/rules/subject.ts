@@ -34,6 +34,7 @@ function rootOf(draft: Pick<Draft, 'file' | 'account'>, ws: Workspace): unknown 
   if (account !== undefined && account.file === draft.file) return account.plan;
   if (draft.file === ws.sources.team.file) return { people: ws.people };
   if (draft.file === ws.sources.goals?.file) return { goals: ws.goals };
+  if (draft.file === ws.sources.comp?.file) return ws.comp;
   return reviewsByFile(ws).get(draft.file)?.review;
 }
 

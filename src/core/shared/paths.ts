@@ -13,8 +13,8 @@ export function toPosix(p: string): string {
 /** The extensions of a plans file, or of a file a person may have meant as one (any case, so a wrong case is reported). */
 export const PLAN_EXTENSIONS = /\.(ya?ml|mdx|md|json)$/i;
 
-/** The four shared files at the top of a plans folder, in any case (a wrong case is reported, never read silently). */
-export const SHARED_FILE_ANY_CASE = /^(workspace|team|goals|icp)\.ya?ml$/i;
+/** The five shared files at the top of a plans folder, in any case (a wrong case is reported, never read silently). */
+export const SHARED_FILE_ANY_CASE = /^(workspace|team|goals|icp|comp)\.ya?ml$/i;
 
 /** A name the tools never enter or read: hidden files and folders (.git, .env) and node_modules. */
 export function isSkippedName(name: string): boolean {

@@ -14,6 +14,8 @@ export interface FindingsView {
   summary: string;
   filters: { key: 'rule' | 'severity' | 'owner'; label: string; options: { value: string; label: string }[] }[];
   rows: FindingRow[];
+  /** With step 8's findings (comp.yaml): what they are about and how many, for a paragraph above the table. */
+  compNote: string | undefined;
 }
 
 export interface FindingRow {
@@ -35,6 +37,9 @@ export interface FindingRow {
 
 const BADGE = { error: 'bad', warning: 'warn', info: 'info' } as const;
 const SEVERITIES = ['error', 'warning', 'info'] as const;
+
+/** The rules of step 8, which compare comp.yaml with the goals and the plans. */
+const STEP_8 = new Set(['quota-not-planned', 'team-quota-unassigned', 'comp-without-goal', 'objectives-unrewarded']);
 
 export function findingsView(data: SiteData): FindingsView {
   const { ws } = data;
@@ -68,7 +73,12 @@ export function findingsView(data: SiteData): FindingsView {
   const owners = new Map(rows.flatMap((r) => (r.owner ? [[r.owner.id, r.owner.name] as const] : [])));
   const byOwner = count((r) => r.owner?.id);
   const parts = SEVERITIES.filter((s) => bySeverity.has(s)).map((s) => plural(bySeverity.get(s) ?? 0, SEVERITY_WORD[s]));
+  const step8 = rows.filter((r) => STEP_8.has(r.rule)).length;
   return {
+    compNote:
+      step8 === 0
+        ? undefined
+        : `${plural(step8, 'finding')} ${step8 === 1 ? 'is' : 'are'} from step 8 of the method, pay that matches the plans: ${step8 === 1 ? 'it compares' : 'they compare'} the incentive plans in comp.yaml with the goals and the plans' forecast, so that nobody is paid on revenue no plan backs, on a goal nobody holds, or for revenue alone while the strategic plans ask for more.`,
     total: rows.length,
     summary: rows.length === 0 ? 'No rule finds anything to fix' : `${plural(rows.length, 'finding')}: ${parts.join(', ')}`,
     filters: [

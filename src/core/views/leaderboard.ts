@@ -3,6 +3,7 @@ import { coverageWord, landingWord, NO_DATA } from '../report/sentences.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { personName, type SiteData } from './site.ts';
+import { compView } from './comp.ts';
 
 /**
  * The people page as a leaderboard: everyone with a goal for the current fiscal year, with the goal, planned,
@@ -18,6 +19,11 @@ export interface LeaderboardView {
   sortedBy: string;
   ranking: LeaderRow[];
   teams: LeaderTeam[];
+  /**
+   * With comp.yaml: the column heads for each person's comp attainment (Σ weight × attainment, at landing with a
+   * ledger, planned without) and, only when workspace.yaml sets site.show_pay, their payout. Undefined without comp.yaml.
+   */
+  comp: { attainment: string; pay: string | undefined; note: string } | undefined;
   /** People in team.yaml with no goal this year, by name. */
   withoutGoal: { id: string; name: string; role: string }[];
 }
@@ -43,6 +49,10 @@ export interface LeaderRow {
   missing: string;
   /** The raw shortfall (≥ 0) the ranking sorts by. */
   missingAmount: number;
+  /** Comp attainment for this year's comp plan (views/comp.ts), a dash when the person has none; only with comp.yaml. */
+  compAttainment?: string;
+  /** The payout at the same figure; only when site.show_pay is true. */
+  pay?: string;
 }
 
 export interface LeaderTeam {
@@ -67,6 +77,8 @@ export function leaderboardView(data: SiteData): LeaderboardView {
     if (owner !== undefined && !goalOf.has(`o:${owner}`)) goalOf.set(`o:${owner}`, { g, scope: 'own book' });
   }
   const hasLedger = ws.ledger !== undefined;
+  const comp = compView(data);
+  const compRowOf = (id: string) => comp?.byPerson.get(id)?.find((c) => c.period === year);
   const rows = new Map<string, LeaderRow>();
   for (const p of ws.people) {
     const found = goalOf.get(`m:${p.id}`) ?? goalOf.get(`o:${p.id}`);
@@ -90,6 +102,8 @@ export function leaderboardView(data: SiteData): LeaderboardView {
       met,
       missing: missingAmount > 0 ? money(missingAmount) : NO_DATA,
       missingAmount,
+      ...(comp && { compAttainment: compRowOf(p.id)?.attainment ?? NO_DATA }),
+      ...(comp?.showPay && { pay: compRowOf(p.id)?.payLead ?? NO_DATA }),
     });
   }
   const byMissing = (a: LeaderRow, b: LeaderRow) => b.missingAmount - a.missingAmount || a.name.localeCompare(b.name);
@@ -107,6 +121,11 @@ export function leaderboardView(data: SiteData): LeaderboardView {
     sortedBy: hasLedger ? 'by what is missing to the goal by landing (booked plus forecast to come)' : "by what is missing to the goal by the plans' total",
     ranking,
     teams,
+    comp: comp && {
+      attainment: `Comp attainment (${comp.leadBy})`,
+      pay: comp.showPay ? `Payout (${comp.leadBy})` : undefined,
+      note: `Comp attainment is each person's measures in comp.yaml, weighted, at ${comp.leadBy}. ${comp.showPay ? 'Payouts are shown because workspace.yaml sets site.show_pay.' : 'Payouts are not shown on the site.'}`,
+    },
     withoutGoal: ws.people.filter((p) => !rows.has(p.id)).sort((a, b) => a.name.localeCompare(b.name)).map((p) => ({ id: p.id, name: p.name, role: p.role })),
   };
 }

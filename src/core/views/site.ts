@@ -12,6 +12,7 @@ import { rollUpBooks, type Book } from '../rollup/books.ts';
 import type { GoalResult, Rollup } from '../rollup/rollup.ts';
 import { type AccountTotals, type FamilyTotals } from '../rollup/accounts.ts';
 import type { Finding } from '../rules/finding.ts';
+import type { CompPerson } from '../comp/comp.ts';
 import { formatMoney } from '../shared/money.ts';
 import { asOfSentence } from '../report/sentences.ts';
 import { pushTo } from '../shared/group.ts';
@@ -43,6 +44,8 @@ export interface SiteData {
   index: SiteIndex;
   /** What the home page and every footer say the figures are as of. */
   build: BuildInfo;
+  /** comp.yaml's people with attainment and payout (comp/comp.ts); empty without it. Pay reaches a page only through views/comp.ts. */
+  comp: readonly CompPerson[];
 }
 
 export interface BuildInfo {
@@ -110,6 +113,7 @@ export function buildSiteData({ run, history, plansDir, cwd }: SiteInput): SiteD
     findings: findingsOf(ws, findings),
     index: indexOf(ws, rollup),
     build: { asOf: today, commit: history.head, sentence: asOfSentence(today, history.head) },
+    comp: run.comp,
   };
 }
 

@@ -91,6 +91,7 @@ const NOUNS: Record<FileKind, string> = {
   team: 'team.yaml',
   goals: 'goals.yaml',
   icp: 'icp.yaml',
+  comp: 'comp.yaml',
   account: 'an account plan',
   review: 'an account review',
   change: 'a change note',

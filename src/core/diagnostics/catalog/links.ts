@@ -261,7 +261,9 @@ export function suggestion(word: string, candidates: Iterable<string>): string {
 export type DuplicateId =
   | { list: 'people'; index: number; id: string }
   | { list: 'offerings' | 'criteria'; index: number; id: string; first: number }
-  | { list: 'stakeholders' | 'objectives' | 'opportunities' | 'actions'; index: number; id: string };
+  | { list: 'stakeholders' | 'objectives' | 'opportunities' | 'actions'; index: number; id: string }
+  | { list: 'comp plans'; index: number; id: string; first: number }
+  | { list: 'comp measures'; plan: number; index: number; id: string; first: number };
 
 function duplicateId(data: DuplicateId): string {
   switch (data.list) {
@@ -271,6 +273,10 @@ function duplicateId(data: DuplicateId): string {
       return `offerings[${data.index}].id: ${excerpt(data.id)} is also offerings[${data.first}]. Give each offering its own id.`;
     case 'criteria':
       return `criteria[${data.index}].id: ${excerpt(data.id)} is also criteria[${data.first}]. Give each criterion its own id.`;
+    case 'comp plans':
+      return `plans[${data.index}].id: ${excerpt(data.id)} is also plans[${data.first}]. Give each comp plan its own id.`;
+    case 'comp measures':
+      return `plans[${data.plan}].measures[${data.index}].measure: ${data.id} is also measures[${data.first}]. List each measure once, with its whole weight.`;
     default:
       return `${data.list}[${data.index}].id: ${excerpt(data.id)} is used twice in ${data.list}. Give each one its own id.`;
   }

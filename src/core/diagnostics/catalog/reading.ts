@@ -71,7 +71,7 @@ export const READING = {
     message: ({ renamed, in: where }: { renamed: string } & InLedger) =>
       where === 'ledger'
         ? `This file is not read: ledger files end in lower-case .csv. Rename it to ${renamed}.`
-        : `This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml), and this one has capitals. Rename it to ${renamed}.`,
+        : `This file is not read: plans are found by lower-case names (accounts/, reviews/, changes/, .yaml, .yml, .mdx, workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml), and this one has capitals. Rename it to ${renamed}.`,
   },
   'invisible-name': {
     severity: 'error',
@@ -181,6 +181,6 @@ function formatBytes(n: number): string {
 }
 
 function unknownFileHint(rel: string): string {
-  if (!rel.startsWith('accounts/')) return ' Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, accounts/<id>.yaml|.mdx, reviews/<YYYY-MM>/<person>.yaml and changes/<name>.yaml.';
+  if (!rel.startsWith('accounts/')) return ' Plans folders hold workspace.yaml, team.yaml, goals.yaml, icp.yaml, comp.yaml, accounts/<id>.yaml|.mdx, reviews/<YYYY-MM>/<person>.yaml and changes/<name>.yaml.';
   return /\.(md|json)$/i.test(rel) ? ' Account plans are .yaml or .mdx files: rename it.' : '';
 }
