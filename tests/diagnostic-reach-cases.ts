@@ -48,6 +48,9 @@ function afterListing(change: (path: string) => void): Diagnostic[] {
 }
 
 const minimal = (changes: Record<string, string | null>) => load(withFiles(fixtureFiles('minimal'), changes)).diagnostics;
+/** A comp.yaml for the minimal fixture: one plan whose covered people (and accelerators) are `who`, then `more` plans. */
+const compYaml = (who: string, more = '', weight = '1') =>
+  `plans:\n  - id: ae\n    period: FY2027\n${who}    target_pay: 1000\n    measures: [{ measure: own-revenue, weight: ${weight} }]\n${more}`;
 const reviews = (edits: Edits, added: Record<string, string> = {}) =>
   loadWorkspace([...rulesBase(edits), ...Object.entries(added).map(([rel, text]) => ({ rel, display: `rules-base/${rel}`, bytes: new TextEncoder().encode(text) }))]).diagnostics;
 
@@ -160,6 +163,12 @@ export const REACH: ReachCase[] = [
   { code: 'ledger-control-character', name: 'an escape sequence in a name', diagnostics: () => ledger(rows('01/02/2026,acme,50,sensors,10,,"Acme\u001b[31m",,')) },
   { code: 'ledger-value-too-long', name: 'a name of 2,000 characters', diagnostics: () => ledger(rows(`01/02/2026,acme,50,sensors,10,,${'x'.repeat(2000)},,`)) },
   { code: 'ledger-too-many-problems', name: 'sixty rows with an amount that is not a number', diagnostics: () => ledger(rows(...Array.from({ length: 60 }, () => '01/02/2026,acme,lots,sensors,10,,Acme,,'))) },
+  // Incentive plans (comp.yaml)
+  { code: 'comp-person-twice', name: 'a person in two comp plans of one period', diagnostics: () => minimal({ 'comp.yaml': compYaml('    people: [ann-lee]\n', '  - { id: ae2, period: FY2027, people: [ann-lee], target_pay: 500, measures: [{ measure: own-revenue, weight: 1 }] }\n') }) },
+  { code: 'comp-weights', name: 'measure weights adding up to 0.9', diagnostics: () => minimal({ 'comp.yaml': compYaml('    people: [ann-lee]\n', '', '0.9') }) },
+  { code: 'comp-accelerator-order', name: 'accelerators out of order', diagnostics: () => minimal({ 'comp.yaml': compYaml('    people: [ann-lee]\n    accelerators: [{ above: 1.2, rate: 2 }, { above: 1.0, rate: 1.5 }]\n') }) },
+  { code: 'comp-unknown-period', name: 'a comp plan for a period without goals', diagnostics: () => minimal({ 'comp.yaml': compYaml('    people: [ann-lee]\n').replace('period: FY2027', 'period: FY2030') }) },
+  { code: 'comp-no-people', name: 'a comp plan for a role nobody holds', diagnostics: () => minimal({ 'comp.yaml': compYaml('    role: customer-success\n') }) },
   // Change notes (changes/*.yaml)
   { code: 'text-length', name: 'a change note whose reason is too short', diagnostics: () => load(withFiles(fixtureFiles('minimal'), { 'changes/cut.yaml': 'accounts: [acme]\nreason: Budget cut.\n' })).diagnostics },
   { code: 'note-unknown-account', name: 'a change note naming an account with no plan', diagnostics: () => load(withFiles(fixtureFiles('minimal'), { 'changes/cut.yaml': `accounts: [initech]\nreason: ${NOTE_REASON}\n` })).diagnostics },
