@@ -7,7 +7,7 @@ import { readPlansFolder } from '../src/core/load/files.ts';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { workingCopy } from '../src/core/load/sources.ts';
 import { loadWorkspace } from '../src/core/load/workspace.ts';
-import { notesNamingNothing } from '../src/core/load/notes.ts';
+import { notesNamingNothing } from '../src/core/engine/notes-at-base.ts';
 
 const NOTE_REASON = 'The customer froze its budget until the second quarter.';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';

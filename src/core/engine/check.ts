@@ -6,7 +6,7 @@ import { judgeGate } from '../report/gate.ts';
 import { toInvalidJson, toJson } from '../report/json.ts';
 import { compareWithBase } from './base.ts';
 import { namesOf } from '../report/explain.ts';
-import { notesNamingNothing } from '../load/notes.ts';
+import { notesNamingNothing } from './notes-at-base.ts';
 import type { Run } from './run.ts';
 
 export interface CheckOptions {

@@ -17,8 +17,8 @@ import { accountName } from './explain.ts';
  * A sentence is a list of parts: plain text, and the identifiers in it (an account id, a file:line, a ref), which
  * Markdown sets as code so that nothing in them is read as Markdown, and the terminal prints as they are.
  */
-export type Part = string | { code: string } | { strong: string };
-export type Text = readonly Part[];
+export type { Part, Text } from './text.ts';
+import type { Part, Text } from './text.ts';
 
 export interface GoalRow {
   label: string;

@@ -3,7 +3,7 @@
  * so the two cannot drift apart; callers only place them. It imports only shared/, so every layer above may use it.
  */
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
-import type { Text } from './model.ts';
+import type { Text } from './text.ts';
 import { accountName, type Explanation, type Handover, type Names } from './explain.ts';
 
 /** How workspace.yaml's `count` setting counts a forecast toward a goal. */

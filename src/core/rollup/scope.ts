@@ -100,22 +100,7 @@ export function makeScopeMatcher(ws: Pick<Workspace, 'people'>, scope: Readonly<
   return (a) => tests.every((t) => t(a));
 }
 
-/** "company" or "channel: direct, owner: Jane Doe", with people shown by name. */
-/** A goal's label as every report prints it: its name, else its period and scope. */
-export function goalLabel(g: { period: string; scope: Readonly<Record<string, string>>; name?: string | undefined }, ws?: Pick<Workspace, 'personById'>): string {
-  return g.name ?? `${g.period} ${describeScope(g.scope, ws)}`;
-}
-
-export function describeScope(scope: Readonly<Record<string, string>>, ws?: Pick<Workspace, 'personById'>): string {
-  const entries = Object.entries(scope);
-  if (entries.length === 0) return 'company';
-  return entries
-    .map(([key, value]) => {
-      const person = key === 'owner' || key === 'manager' ? ws?.personById.get(value) : undefined;
-      return `${key === 'manager' ? 'team of' : `${key}:`} ${person?.name ?? value}`;
-    })
-    .join(', ');
-}
+export { describeScope, goalLabel } from '../load/goal-label.ts';
 
 /** A stable key for a goal's period and scope, to match goals across two versions of the plans. */
 export function goalKey(goal: { period: string; scope: Readonly<Record<string, string>> }): string {
