@@ -98,6 +98,12 @@ export class PlansCache {
     if (changed && this.out === undefined && old && this.worthAppending(old)) {
       const keep = [...this.used].filter((key) => !this.written.has(key));
       if (old.append(keep, this.added)) {
+        // The unfinished packs a killed run left behind go on either path, or a cache that only appends keeps them.
+        try {
+          prune(this.folder, this.pack);
+        } catch {
+          // Pruning is housekeeping: a folder that cannot be listed leaves the run's result as it is.
+        }
         this.finishSaving();
         return;
       }
