@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../scripts/lib/generate.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const LAZY = ['yaml', 'gray-matter', 'satteri', 'hast-util-to-html'];
+const LAZY = ['yaml', 'gray-matter', 'satteri', 'hast-util-to-html', 'hast-util-sanitize', 'property-information'];
 const work = mkdtempSync(join(tmpdir(), 'lazy-imports-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 

@@ -1,10 +1,8 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { sanitize } from 'hast-util-sanitize';
-import { find, html as htmlInfo } from 'property-information';
 import { auditNarrative, type Removal } from './audit.ts';
 import { NARRATIVE_SCHEMA } from './schema.ts';
 import { narrativeHref } from './url.ts';
-import { hastToHtml, satteri } from '../lazy.ts';
+import { hastSanitize, hastToHtml, propertyInformation, satteri } from '../lazy.ts';
 import { problem, type Problem } from '../../diagnostics/diagnose.ts';
 
 /** A position inside the narrative body, 1-based, as satteri reports it. */
@@ -134,7 +132,7 @@ function checkBraces(body: string): void {
 /** Renders a tree parseNarrative returned. */
 export function renderTree(parsed: UnknownNode, options: RenderOptions = {}): RenderedNarrative {
   const { tree, removed, images } = prepare(parsed, options);
-  return { html: hastToHtml().toHtml(sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
+  return { html: hastToHtml().toHtml(hastSanitize().sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
 }
 
 /**
@@ -252,6 +250,7 @@ function jsxProperties(node: UnknownNode): Properties {
   for (const a of node.attributes ?? []) {
     if (a.type !== 'mdxJsxAttribute' || typeof a.name !== 'string') continue;
     if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') continue;
+    const { find, html: htmlInfo } = propertyInformation();
     const info = find(htmlInfo, a.name);
     const value = a.value ?? '';
     if (a.value === null || info.boolean) properties[info.property] = true;
