@@ -1,5 +1,6 @@
 import jsYaml from 'js-yaml';
-import { isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import type { Node } from 'yaml';
+import { yaml } from './lazy.ts';
 import { formatPath, type Diagnostic, type PathSegment } from '../diagnostics/diagnostic.ts';
 import { at } from './link-at.ts';
 import type { z } from 'zod';
@@ -58,6 +59,7 @@ function findThousands(where: Located, root: z.ZodType, currency: string): Diagn
 function findNumbers(where: Located): Diagnostic[] {
   const text = where.source.text;
   const out: Diagnostic[] = [];
+  const { parseDocument, visit } = yaml();
   visit(parseDocument(text, { uniqueKeys: false }), {
     Scalar(key, node, ancestors) {
       if (key === 'key' || node.type !== 'PLAIN' || !node.range) return;
@@ -74,6 +76,7 @@ function findNumbers(where: Located): Diagnostic[] {
 
 /** The data path of a node, from the chain of maps, pairs and lists above it. */
 function pathOf(ancestors: readonly unknown[], node: Node): PathSegment[] {
+  const { isPair, isScalar, isSeq } = yaml();
   const path: PathSegment[] = [];
   const chain = [...ancestors, node];
   chain.forEach((item, i) => {

@@ -1,6 +1,4 @@
 import jsYaml from 'js-yaml';
-import matter from 'gray-matter';
-import { parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { diagnose, placed, problem, type Problem } from '../diagnostics/diagnose.ts';
 import { checkNarrative } from './narrative/check.ts';
@@ -9,6 +7,7 @@ import { clip } from '../shared/suggest.ts';
 import { MAX_ALIAS_NODES, withinAliasBudget } from './aliases.ts';
 import { PositionRecorder, type PositionIndex } from './position-index.ts';
 import { complexKeyAt, overIndentedItem } from './yaml-shapes.ts';
+import { matter, yaml } from './lazy.ts';
 
 export interface ParsedFile {
   /** The YAML data, or undefined when the file could not be parsed. */
@@ -152,7 +151,7 @@ function loadYaml(text: string, report: Report): { data: unknown; index?: Positi
 }
 
 function explainWithYaml(text: string): [number, Problem] | undefined {
-  const doc = parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
+  const doc = yaml().parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
   const [error] = doc.errors;
   if (error) {
     const offset = error.pos[0];

@@ -1,5 +1,5 @@
-import { isCollection, parseDocument, visit } from 'yaml';
 import type { OverIndentedItem } from '../diagnostics/catalog/yaml.ts';
+import { yaml } from './lazy.ts';
 
 /**
  * Two shapes of YAML that js-yaml reads, or refuses, in a way that points the wrong way: a key that is a list or a
@@ -11,6 +11,7 @@ import type { OverIndentedItem } from '../diagnostics/catalog/yaml.ts';
 /** Where the first key that is a collection starts, for a text that uses explicit keys; undefined when there is none. */
 export function complexKeyAt(text: string): number | undefined {
   if (!/^[ \t]*(?:- +)?\? /m.test(text) && !/[{,[]\s*[[{][^\]}]*[\]}]\s*:/.test(text)) return undefined;
+  const { isCollection, parseDocument, visit } = yaml();
   const doc = parseDocument(text, { uniqueKeys: false, merge: false, prettyErrors: false });
   let at: number | undefined;
   visit(doc, {

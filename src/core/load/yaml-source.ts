@@ -1,4 +1,5 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
+import { yaml } from './lazy.ts';
 import type { PathSegment, Position } from '../diagnostics/diagnostic.ts';
 import { beyondIndex, indexPositions, type PositionIndex } from './position-index.ts';
 
@@ -26,7 +27,7 @@ export class YamlSource {
   }
 
   private document(): { doc: Document } {
-    this.doc ??= parseDocument(this.text, { uniqueKeys: false, keepSourceTokens: false });
+    this.doc ??= yaml().parseDocument(this.text, { uniqueKeys: false, keepSourceTokens: false });
     return { doc: this.doc };
   }
 
@@ -59,6 +60,7 @@ export class YamlSource {
 
   private nodeWithDocument(path: readonly PathSegment[], target: 'value' | 'key'): Node | null | undefined {
     const { doc } = this.document();
+    const { isMap, isScalar, isSeq } = yaml();
     let node: unknown = doc.contents;
     let best: unknown = doc.contents;
     for (const seg of path) {
@@ -82,6 +84,7 @@ export class YamlSource {
   private pairOf(map: YAMLMap, key: string): Pair | undefined {
     let byKey = this.pairs.get(map);
     if (!byKey) {
+      const { isPair } = yaml();
       byKey = new Map();
       for (const p of map.items) {
         const k = isPair(p) ? keyOf(p.key) : undefined;
@@ -112,7 +115,7 @@ export class YamlSource {
 }
 
 function keyOf(key: unknown): string | undefined {
-  if (isScalar(key)) return String(key.value);
+  if (yaml().isScalar(key)) return String(key.value);
   return undefined;
 }
 

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { find, html as htmlInfo } from 'property-information';
 import type { Removed } from '../../diagnostics/catalog/narrative.ts';
 import { NARRATIVE_SCHEMA, STRIPPED } from './schema.ts';
+import { propertyInformation } from '../lazy.ts';
 
 /** Something the sanitiser will take out of a narrative, where it was written (1-based, in the body). */
 export interface Removal {
@@ -39,6 +39,7 @@ export function auditNarrative(tree: Root): Removal[] {
         for (const [property, value] of Object.entries(node.properties)) {
           if (value === undefined || value === null || value === false) continue;
           if (!allowed(node, property, value)) {
+            const { find, html: htmlInfo } = propertyInformation();
             const attribute = find(htmlInfo, property).attribute;
             out.push({
               line: at.line,

@@ -1,10 +1,10 @@
-import matter from 'gray-matter';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { placed } from '../../diagnostics/diagnose.ts';
 import type { PlansFile } from '../files.ts';
 import { checkImageIn, folderOnDisk, type ImageFolder } from './image-file.ts';
 import { bodyOffset, parseNarrative, inspectTree } from './render.ts';
 import { positionAt } from '../yaml-source.ts';
+import { matter } from '../lazy.ts';
 
 /** Only a narrative that mentions an image is parsed again; most have none. */
 const MAY_HAVE_IMAGE = /!\[|<img/i;

@@ -1,11 +1,8 @@
 import type { Element, ElementContent, Properties, Root } from 'hast';
-import { sanitize } from 'hast-util-sanitize';
-import { toHtml } from 'hast-util-to-html';
-import { find, html as htmlInfo } from 'property-information';
-import { mdxToHast } from 'satteri';
 import { auditNarrative, type Removal } from './audit.ts';
 import { NARRATIVE_SCHEMA } from './schema.ts';
 import { narrativeHref } from './url.ts';
+import { hastSanitize, hastToHtml, propertyInformation, satteri } from '../lazy.ts';
 import { problem, type Problem } from '../../diagnostics/diagnose.ts';
 
 /** A position inside the narrative body, 1-based, as satteri reports it. */
@@ -72,7 +69,7 @@ export class NarrativeLimit extends Error {
  */
 export function parseNarrative(body: string): UnknownNode {
   checkLength(body);
-  const tree = mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
+  const tree = satteri().mdxToHast(body, { features: FEATURES }) as unknown as UnknownNode;
   const stack: [UnknownNode, number, BodyPoint][] = [[tree, 0, { line: 1, column: 1 }]];
   for (let item = stack.pop(); item; item = stack.pop()) {
     const [node, depth, above] = item;
@@ -135,7 +132,7 @@ function checkBraces(body: string): void {
 /** Renders a tree parseNarrative returned. */
 export function renderTree(parsed: UnknownNode, options: RenderOptions = {}): RenderedNarrative {
   const { tree, removed, images } = prepare(parsed, options);
-  return { html: toHtml(sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
+  return { html: hastToHtml().toHtml(hastSanitize().sanitize(tree, NARRATIVE_SCHEMA)), removed, images };
 }
 
 /**
@@ -253,6 +250,7 @@ function jsxProperties(node: UnknownNode): Properties {
   for (const a of node.attributes ?? []) {
     if (a.type !== 'mdxJsxAttribute' || typeof a.name !== 'string') continue;
     if (a.value !== null && a.value !== undefined && typeof a.value !== 'string') continue;
+    const { find, html: htmlInfo } = propertyInformation();
     const info = find(htmlInfo, a.name);
     const value = a.value ?? '';
     if (a.value === null || info.boolean) properties[info.property] = true;

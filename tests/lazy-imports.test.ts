@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateWorkspace } from '../scripts/lib/generate.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const LAZY = ['yaml', 'gray-matter', 'satteri', 'hast-util-to-html', 'hast-util-sanitize', 'property-information'];
+const work = mkdtempSync(join(tmpdir(), 'lazy-imports-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+// A module hook that prints, at exit, which of the lazily loaded libraries the run loaded (by import or require).
+const hook = join(work, 'hook.mjs');
+writeFileSync(
+  hook,
+  `import { registerHooks } from 'node:module';
+const seen = new Set();
+registerHooks({ load(url, context, next) {
+  const m = /node_modules\\/([^/]+)\\//.exec(url);
+  if (m && ${JSON.stringify(LAZY)}.includes(m[1])) seen.add(m[1]);
+  return next(url, context);
+} });
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen].sort()) + '\\n'));
+`,
+);
+
+function loadedBy(plans: string): { status: number | null; loaded: string[]; output: string } {
+  const r = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'scripts/account-plans.ts'), 'validate', '--plans', plans], {
+    cwd: work,
+    encoding: 'utf8',
+    env: { ...process.env, ACCOUNT_PLANS_CACHE: '0', GITHUB_ACTIONS: undefined },
+  });
+  const line = /^LOADED (.*)$/m.exec(r.stderr)?.[1];
+  return { status: r.status, loaded: line === undefined ? ['<no report>'] : (JSON.parse(line) as string[]), output: r.stdout + r.stderr };
+}
+
+describe('libraries only some files need', () => {
+  it('are not loaded by a run over plain YAML plans', () => {
+    const plans = join(work, 'yaml-only');
+    generateWorkspace(plans, { accounts: 5, seed: 1, mdx: 0 });
+    expect(loadedBy(plans)).toMatchObject({ status: 0, loaded: [] });
+  });
+
+  it('are loaded when a plan is MDX', () => {
+    const plans = join(work, 'with-mdx');
+    generateWorkspace(plans, { accounts: 5, seed: 1, mdx: 1 });
+    const { status, loaded } = loadedBy(plans);
+    expect(status).toBe(0);
+    expect(loaded).toEqual(expect.arrayContaining(['gray-matter', 'satteri']));
+  });
+
+  it('are loaded when js-yaml refuses a file, and the error is still explained', () => {
+    const plans = join(work, 'broken');
+    generateWorkspace(plans, { accounts: 2, seed: 1, mdx: 0 });
+    writeFileSync(join(plans, 'accounts/broken.yaml'), 'id: broken\nname: "unclosed\n');
+    const { status, loaded, output } = loadedBy(plans);
+    expect(status).toBe(2);
+    expect(loaded).toContain('yaml');
+    expect(output).toMatch(/accounts\/broken\.yaml:2:\d+/);
+  });
+});
