@@ -18,7 +18,7 @@ const site = useBuiltSite('plans', { TODAY });
 const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 const showcase = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 const owner = showcase.plan.owner;
-const PAGES = ['', 'accounts/', 'goals/', 'findings/', 'people/', `people/${owner}/`, `accounts/${showcase.id}/`, 'portfolio/', 'search/'];
+const PAGES = ['', 'accounts/', 'goals/', 'findings/', 'people/', `people/${owner}/`, `accounts/${showcase.id}/`, 'portfolio/', 'pipeline/', 'changes/', 'search/'];
 
 async function open(path: string, width: number): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });
@@ -55,6 +55,27 @@ describe.each(WIDTHS)('the built example site at %i px', (width) => {
   it.each(['', 'goals/', 'findings/', `accounts/${showcase.id}/`])('has no serious or critical accessibility violation on /%s', async (path) => {
     const page = await open(path, width);
     expect(await findAccessibilityViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the main navigation', () => {
+  it.each(WIDTHS)('links Pipeline and keeps every entry inside a %i px screen', async (width) => {
+    const page = await open('pipeline/', width);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.locator('a[aria-current="page"]').allTextContents()).toEqual(['Pipeline']);
+    expect(await nav.getByRole('link', { name: 'Pipeline' }).getAttribute('href')).toMatch(/\/pipeline\/$/);
+    const outside = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const header = document.querySelector<HTMLElement>('.site-header')!;
+      return [
+        ...(header.scrollWidth > header.clientWidth ? [`header ${header.scrollWidth} px`] : []),
+        ...[...header.querySelectorAll<HTMLElement>('nav a, .theme-toggle, .brand')]
+          .filter((a) => a.getBoundingClientRect().left < 0 || a.getBoundingClientRect().right > width + 1)
+          .map((a) => `${a.textContent?.trim()} (${Math.round(a.getBoundingClientRect().right)} px)`),
+      ];
+    });
+    expect(outside).toEqual([]);
     await page.close();
   });
 });
