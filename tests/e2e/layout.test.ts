@@ -105,7 +105,7 @@ describe('the words and links a sales leader reads', () => {
     const check = spawnSync(process.execPath, ['scripts/check.ts', '--plans', 'plans', '--json', '--today', TODAY], { cwd: ROOT, encoding: 'utf8' });
     const findings = (JSON.parse(check.stdout) as { findings: unknown[] }).findings;
     const page = await open('', 1280);
-    await page.getByRole('link', { name: /^All \d+ findings/ }).click();
+    await page.getByRole('link', { name: /^Every finding/ }).click();
     await page.waitForURL(/findings\/$/);
     expect(await page.locator('#findings tbody tr').count()).toBe(findings.length);
     await page.close();
