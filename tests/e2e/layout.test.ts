@@ -18,7 +18,7 @@ const site = useBuiltSite('plans', { TODAY });
 const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 const showcase = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
 const owner = showcase.plan.owner;
-const PAGES = ['', 'accounts/', 'goals/', 'findings/', 'people/', `people/${owner}/`, `accounts/${showcase.id}/`, 'portfolio/', 'search/'];
+const PAGES = ['', 'accounts/', 'goals/', 'findings/', 'people/', `people/${owner}/`, `accounts/${showcase.id}/`, 'portfolio/', 'pipeline/', 'changes/', 'search/'];
 
 async function open(path: string, width: number): Promise<Page> {
   const page = await site.browser.newPage({ viewport: { width, height: 900 } });
@@ -59,6 +59,27 @@ describe.each(WIDTHS)('the built example site at %i px', (width) => {
   });
 });
 
+describe('the main navigation', () => {
+  it.each(WIDTHS)('links Pipeline and keeps every entry inside a %i px screen', async (width) => {
+    const page = await open('pipeline/', width);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.locator('a[aria-current="page"]').allTextContents()).toEqual(['Pipeline']);
+    expect(await nav.getByRole('link', { name: 'Pipeline' }).getAttribute('href')).toMatch(/\/pipeline\/$/);
+    const outside = await page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const header = document.querySelector<HTMLElement>('.site-header')!;
+      return [
+        ...(header.scrollWidth > header.clientWidth ? [`header ${header.scrollWidth} px`] : []),
+        ...[...header.querySelectorAll<HTMLElement>('nav a, .theme-toggle, .brand')]
+          .filter((a) => a.getBoundingClientRect().left < 0 || a.getBoundingClientRect().right > width + 1)
+          .map((a) => `${a.textContent?.trim()} (${Math.round(a.getBoundingClientRect().right)} px)`),
+      ];
+    });
+    expect(outside).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('the words and links a sales leader reads', () => {
   it('shows the as-of date and the build commit on the home page and in every footer', async () => {
     const head = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim().slice(0, 8);
@@ -84,7 +105,7 @@ describe('the words and links a sales leader reads', () => {
     const check = spawnSync(process.execPath, ['scripts/check.ts', '--plans', 'plans', '--json', '--today', TODAY], { cwd: ROOT, encoding: 'utf8' });
     const findings = (JSON.parse(check.stdout) as { findings: unknown[] }).findings;
     const page = await open('', 1280);
-    await page.getByRole('link', { name: /^All \d+ findings/ }).click();
+    await page.getByRole('link', { name: /^Every finding/ }).click();
     await page.waitForURL(/findings\/$/);
     expect(await page.locator('#findings tbody tr').count()).toBe(findings.length);
     await page.close();

@@ -7,6 +7,7 @@ import { readPlansHistory } from '../../src/core/load/history/read-history.ts';
 import { workingCopy } from '../../src/core/load/sources.ts';
 import { changesWindowView } from '../../src/core/views/changes.ts';
 import { buildSiteData } from '../../src/core/views/site.ts';
+import { formatMoney } from '../../src/core/shared/money.ts';
 import { commitAll, initRepo } from '../helpers/git-history.ts';
 import { makeSandbox, type Sandbox } from '../helpers/sandbox.ts';
 import { NO_HISTORY } from './helpers.ts';
@@ -68,6 +69,13 @@ describe('what changed since a date', () => {
     expect(changes(30).view.handovers).toEqual([{ account: 'acme', name: 'Acme', from: 'Ann Lee', to: 'Bo Kim' }]);
   });
 
+  it('shows no landing without a sales ledger', () => {
+    const { raw, view } = changes(30);
+    expect(raw.goals.every((g) => g.landing === undefined)).toBe(true);
+    expect(view.hasLanding).toBe(false);
+    expect(view.goals.map((g) => g.landing)).toEqual(view.goals.map(() => undefined));
+  });
+
   it('says a goal turned from met to short when its plan left its owner, and lists it', () => {
     const { view } = changes(30);
     // Ann Lee's Q1 goal counted Acme until Acme went to Bo Kim.
@@ -105,5 +113,49 @@ describe('what changed since a date', () => {
     } finally {
       plain.remove();
     }
+  });
+});
+
+describe('what changed, with a sales ledger: where each goal lands then and now', () => {
+  let lb: Sandbox;
+  beforeAll(() => {
+    lb = makeSandbox('tests/fixtures/ledger');
+    initRepo(lb.dir);
+    commitAll(lb.dir, '2026-02-01');
+    // 2026-03-01: $1,000 more booked with Globex in July 2026 (FY2027-Q2, the quarter the ledger is in, whose
+    // forecast of $50 is already booked): every plan stays as it was, so planned holds and only the landing moves.
+    const csv = readFileSync(join(lb.plans, 'sales/2026.csv'), 'utf8');
+    lb.write({ 'sales/2026.csv': `${csv.trimEnd()}\n10/07/2026,globex,1000,,,,,,\n` });
+    commitAll(lb.dir, '2026-03-01');
+  });
+  afterAll(() => lb.remove());
+
+  function ledgerChanges(days: number) {
+    const head = Run.of(workingCopy({ plansDir: 'plans', cwd: lb.dir }), { today: TODAY });
+    const data = buildSiteData({ run: head, history: NO_HISTORY, plansDir: 'plans' });
+    const raw = changesSince(readPlansHistory({ plansDir: 'plans', cwd: lb.dir, cache: false }), head, days, { plansDir: 'plans', cwd: lb.dir });
+    return { head, raw, view: changesWindowView(data, raw) };
+  }
+
+  it('lists a goal whose landing moved though its planned total held, with its landing then and now from the rollup', () => {
+    const { head, raw, view } = ledgerChanges(30);
+    expect(raw.commit?.date).toBe('2026-02-01');
+    expect(view.hasLanding).toBe(true);
+    const now = head.rollup.goals.find((g) => g.label === 'FY2027 company')!.landing!.revenue;
+    const year = view.goals.find((g) => g.label === 'FY2027 company');
+    expect(year).toMatchObject({ change: '$0', movers: [] });
+    expect(year?.then).toBe(year?.now);
+    expect(year?.landing).toBe(`${formatMoney(now - 1000, 'USD')} → ${formatMoney(now, 'USD')}`);
+    // Globex is a partner plan: the direct channel's goal neither planned nor landed differently, so it is not listed.
+    expect(view.goals.map((g) => g.label)).not.toContain('FY2027 channel: direct');
+  });
+
+  it('says "lands short" when the goal lands short now, and shows no landing for a window with nothing to compare', () => {
+    const { head, view } = ledgerChanges(30);
+    for (const g of view.goals) {
+      const result = head.rollup.goals.find((r) => r.label === g.label)!;
+      expect(g.landing?.endsWith('(lands short)'), g.label).toBe(!result.landing!.met);
+    }
+    expect(ledgerChanges(60).view).toMatchObject({ available: false, hasLanding: false, goals: [] });
   });
 });

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { goalBarView } from '../../src/core/views/goal-bar.ts';
 import type { GoalResult } from '../../src/core/rollup/rollup.ts';
-import { example } from './helpers.ts';
+import { goalsView } from '../../src/core/views/goals.ts';
+import { homeView } from '../../src/core/views/home.ts';
+import { packView } from '../../src/core/views/pack.ts';
+import { personView } from '../../src/core/views/person.ts';
+import { example, siteOf } from './helpers.ts';
 
 /** A goal of the example with its figures replaced, so each case names the numbers it is about. */
 function goal(figures: Partial<GoalResult>): GoalResult {
@@ -29,6 +33,29 @@ describe('a goal as a bar, landing first', () => {
 
   it('without a ledger has no landing and no pace', () => {
     expect(goalBarView(goal({}), 'USD', { today: '2026-12-05', startMonth: 2 })).toMatchObject({ landing: undefined, pace: undefined });
+  });
+});
+
+describe('the person and pack pages count the period gone as home and goals do', () => {
+  const site = siteOf(example.ws, '2026-12-05');
+  const clock = { today: '2026-12-05', startMonth: 2 };
+
+  it('gives every page with goal bars the same clock: the build date and the fiscal year\'s first month', () => {
+    expect(homeView(site).clock).toEqual(clock);
+    expect(goalsView(site).clock).toEqual(clock);
+    expect(personView(site, 'jake-morrow').clock).toEqual(clock);
+    const owner = example.ws.accounts.find((a) => a.plan.strategic)!.plan.owner;
+    expect(packView(site, owner, 'FY2027-Q4').clock).toEqual(clock);
+  });
+
+  it('so a person\'s bar says the share of the year gone beside the share booked, and a pack\'s quarter its own', () => {
+    const jake = personView(site, 'jake-morrow');
+    const year = jake.goals.find((g) => g.label === 'FY2027 owner: Jake Morrow')!;
+    expect(goalBarView(year, jake.currency, jake.clock).pace).toMatch(/^84% of the year gone, \d+% booked$/);
+    const pack = packView(site, 'priya-raman', 'FY2027-Q4');
+    const quarter = pack.goals.find((g) => g.label === 'FY2027-Q4 owner: Priya Raman')!;
+    // FY2027-Q4 runs 2026-11-01 to 2027-01-31: 2026-12-05 is its 35th of 92 days.
+    expect(goalBarView(quarter, pack.currency, pack.clock).pace).toMatch(/^38% of the quarter gone, \d+% booked$/);
   });
 });
 

@@ -15,6 +15,11 @@ export interface ChangedGoal {
   change: string;
   /** "short → met", "met → short", or undefined when the status held. */
   turn: string | undefined;
+  /**
+   * With a sales ledger: where the goal lands then and now (core's `goals[].landing`, booked plus forecast to come),
+   * "$2,100,000 → $2,086,475", with "lands short" when it lands short now; undefined without a ledger.
+   */
+  landing: string | undefined;
   /** The plans that moved it, largest change first: name and amount. */
   movers: { account: string | undefined; name: string; change: string }[];
 }
@@ -34,6 +39,8 @@ export interface ChangesWindowView {
   /** What the figures are compared with, or why there is nothing to compare with. */
   basis: string;
   available: boolean;
+  /** Whether any goal has a landing (then or now): the page shows the Landing column. */
+  hasLanding: boolean;
   /** "2 goals moved, 1 plan added, 3 findings opened", or "Nothing changed in the plans." */
   summary: string;
   goals: ChangedGoal[];
@@ -58,16 +65,17 @@ export function changesWindowView(data: SiteData, c: ChangesSince): ChangesWindo
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
   const status = (met: boolean | null) => (met === null ? 'none' : met ? 'met' : 'short');
   const heading = `Since ${c.date} (${c.days} days ago)`;
-  const base = { days: c.days, heading, goals: [], becameMet: [], becameShort: [], added: [], removed: [], renamed: [], handovers: [], opened: [], resolved: [] };
+  const base = { days: c.days, heading, hasLanding: false, goals: [], becameMet: [], becameShort: [], added: [], removed: [], renamed: [], handovers: [], opened: [], resolved: [] };
   if (c.unavailable !== undefined || !c.commit) return { ...base, available: false, basis: c.unavailable ?? '', summary: c.unavailable ?? '' };
   const goals: ChangedGoal[] = c.goals
-    .filter((g) => g.change !== 0 || g.metBefore !== g.metAfter)
+    .filter((g) => g.change !== 0 || g.metBefore !== g.metAfter || (g.landing !== undefined && (g.landing.before !== g.landing.after || g.landing.metBefore !== g.landing.metAfter)))
     .map((g) => ({
       label: g.label,
       then: money(g.before),
       now: money(g.after),
       change: formatChange(g.change, currency),
       turn: g.metBefore === g.metAfter || g.metBefore === null || g.metAfter === null ? undefined : `${status(g.metBefore)} → ${status(g.metAfter)}`,
+      landing: g.landing && `${money(g.landing.before)} → ${money(g.landing.after)}${g.landing.metAfter === false ? ' (lands short)' : ''}`,
       movers: g.movers.map((m) => ({
         account: ws.accountById.has(m.account) ? m.account : undefined,
         name: accountName(ws, m.account),
@@ -84,6 +92,7 @@ export function changesWindowView(data: SiteData, c: ChangesSince): ChangesWindo
   const view: ChangesWindowView = {
     ...base,
     available: true,
+    hasLanding: goals.some((g) => g.landing !== undefined),
     basis: `Compared with the plans as committed on ${c.commit.date} (commit ${c.commit.hash.slice(0, 8)}), the last commit on or before ${c.date}.`,
     summary: '',
     goals,

@@ -9,6 +9,11 @@ export interface GoalClock {
   startMonth: number;
 }
 
+/** The site's clock for every page's goal bars (home, goals, person, pack): the build date and the fiscal year's first month. */
+export function goalClockOf(data: { today: string; ws: { settings: { fiscal_year_start_month: number } } }): GoalClock {
+  return { today: data.today, startMonth: data.ws.settings.fiscal_year_start_month };
+}
+
 /**
  * One goal as a bar (GoalBars.astro on the home, goals, person and pack pages): the plans' total as the fill,
  * the goal as a line, and, with a sales ledger, what is booked so far as a darker part of the fill. The words

@@ -1,6 +1,6 @@
 import { type GoalResult } from '../rollup/rollup.ts';
 import { bookedCell, coverageWord, describeBooked, describeLanding, describeShortfall, forecastCounting, landingWord, NO_DATA, plansAre } from '../report/sentences.ts';
-import type { GoalClock } from './goal-bar.ts';
+import { goalClockOf, type GoalClock } from './goal-bar.ts';
 import { isQuarter } from '../shared/periods.ts';
 import { formatChange, formatMoney, formatPercent } from '../shared/money.ts';
 import { accountName, type SiteData } from './site.ts';
@@ -91,7 +91,7 @@ export function goalsView(data: SiteData): GoalsView {
     counting: forecastCounting(rollup.count),
     tolerance: formatPercent(rollup.tolerance),
     booked: rollup.goals.some((g) => g.booked),
-    clock: { today: data.today, startMonth: ws.settings.fiscal_year_start_month },
+    clock: goalClockOf(data),
     goals,
     annual: goals.filter((g) => !g.quarterly).sort((a, b) => company(a) - company(b)),
     quarterly: goals.filter((g) => g.quarterly),

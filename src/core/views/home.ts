@@ -1,7 +1,7 @@
 import type { GoalResult } from '../rollup/rollup.ts';
 import { bookedToDate } from '../rollup/booked.ts';
 import { forecastCounting, goalsVerdict, landingVerdict } from '../report/sentences.ts';
-import type { GoalClock } from './goal-bar.ts';
+import { goalClockOf, type GoalClock } from './goal-bar.ts';
 import { groupGoals, leadingMet, SHORTFALLS_SHOWN, type GoalGroups } from './goal-groups.ts';
 import { comparePeriods } from '../shared/periods.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
@@ -67,7 +67,7 @@ export function homeView(data: SiteData): HomeView {
     verdict: rollup.goals.some((g) => g.landing)
       ? `${landingVerdict(rollup.goals.length, rollup.goals.filter((g) => !leadingMet(g)).length)} (booked plus forecast to come); by the plans' total, ${goalsVerdict(rollup.goals.length, missed)}`
       : goalsVerdict(rollup.goals.length, missed),
-    clock: { today: data.today, startMonth: ws.settings.fiscal_year_start_month },
+    clock: goalClockOf(data),
     shortfallTitle: rollup.goals.some((g) => g.landing) ? 'Where we land short' : 'Where the plans fall short',
     asOf: data.build.sentence,
     groups,

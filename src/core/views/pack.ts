@@ -5,6 +5,7 @@ import { forecastCounting } from '../report/sentences.ts';
 import { formatMoney, formatPercent } from '../shared/money.ts';
 import { parsePeriod, quarterOfDate, yearOf } from '../shared/periods.ts';
 import { accountView, type AccountView } from './account.ts';
+import { goalClockOf, type GoalClock } from './goal-bar.ts';
 import { personName, type SiteData } from './site.ts';
 
 /**
@@ -22,6 +23,8 @@ export interface PackView {
   currency: string;
   /** The person's goals (owner or manager scope) in the quarter and its fiscal year, as the rollup judged them. */
   goals: GoalResult[];
+  /** What the goal bars count the share of each goal's period gone from, as on home and goals. */
+  clock: GoalClock;
   /** Said instead of the goals when goals.yaml sets none for the person in either period. */
   noGoal: string | undefined;
   /** Their own book in the quarter and the year, and the strategic plans' part of the year. */
@@ -105,6 +108,7 @@ export function packView(data: SiteData, personId: string, quarter: string): Pac
     intro: `${count}, about half an hour each, largest share of ${name}'s ${year} book first; figures in ${rollup.currency}, ${forecastCounting(rollup.count)}.`,
     currency: rollup.currency,
     goals,
+    clock: goalClockOf(data),
     noGoal: goals.length > 0 ? undefined : `goals.yaml sets no goal for ${name} or their team in ${quarter} or ${year}.`,
     book: { quarter: money(quarterBook?.planned ?? 0), year: money(ownPlanned), strategic: money(strategicPlanned), strategicShare: share(strategicPlanned) },
     plans,

@@ -4,6 +4,7 @@ import type { ReviewEntry } from '../model.ts';
 import { forecastCounting, NO_DATA } from '../report/sentences.ts';
 import { ownValue } from '../shared/own.ts';
 import { formatMoney } from '../shared/money.ts';
+import { goalClockOf, type GoalClock } from './goal-bar.ts';
 import { personName, type SiteData } from './site.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
 import { reviewQuarters, standingText } from './account-reviews.ts';
@@ -61,6 +62,8 @@ export interface PersonView {
   teamBook: string | undefined;
   /** Goals in goals.yaml scoped to this person as owner or manager. */
   goals: GoalResult[];
+  /** What the goal bars count the share of each goal's period gone from, as on home and goals. */
+  clock: GoalClock;
   /** `amount` is the planned figure as a number, for the CSV download; undefined (and `planned` a dash) when the plan forecasts nothing for the year. */
   book: { id: string; name: string; strategic: boolean; status: string; strategy: string; tier: string; planned: string; amount: number | undefined; lastReviewed: string | undefined }[];
   /** Plans they sponsor or work on without owning them. */
@@ -94,6 +97,7 @@ export function personView(data: SiteData, id: string): PersonView {
     ownBook: money(book?.own.planned ?? 0),
     teamBook: book?.team && money(book.team.planned),
     goals: data.index.goalsOf.get(id) ?? [],
+    clock: goalClockOf(data),
     book: owned.map((a) => ({
       id: a.id,
       name: a.plan.name,
