@@ -42,6 +42,7 @@ function findThousands(where: Located, root: z.ZodType, currency: string): Diagn
   if (THREE_DECIMAL_CURRENCIES.has(currency)) return [];
   const text = where.source.text;
   const out: Diagnostic[] = [];
+  const { parseDocument, visit } = yaml();
   visit(parseDocument(text, { uniqueKeys: false }), {
     Scalar(key, node, ancestors) {
       if (key === 'key' || node.type !== 'PLAIN' || !node.range) return;
