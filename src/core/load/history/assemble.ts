@@ -37,6 +37,7 @@ export function assemble(
   built: Built | undefined,
   pending: ReadonlySet<string>,
   lastValid: ReadonlyMap<string, AccountEntry> = new Map(),
+  before: ReadonlyMap<string, Failure> = new Map(),
 ): Built {
   if (built && failing.size === 0 && built.crossed.size === 0) {
     const { position } = built;
@@ -53,7 +54,7 @@ export function assemble(
     });
     if (linked) return { workspace: { ...shared, accounts: list, accountById: byId, reviews: [] }, shared, position, crossed: built.crossed, rebuilt: false };
   }
-  const { list, crossed } = settle(order, current, failing, lastValid);
+  const { list, crossed } = settle(order, current, failing, lastValid, before);
   const byId = new Map(list.map((a) => [a.id, a]));
   const position = new Map(list.map((a, i) => [a.rel, i]));
   return { workspace: { ...shared, accounts: list, accountById: byId, reviews: [] }, shared, position, crossed, rebuilt: true };
@@ -62,9 +63,17 @@ export function assemble(
 /**
  * Each plan's version at this commit, or its last valid one, or none, such that the plans make a workspace together.
  * A plan whose version fails with the others falls back to its last valid version (when that is another), then is left
- * out; in a circle of parents, the plans at a new version fall back first. Each step takes a version away, so it ends.
+ * out. In a circle of parents, the plans already left out at the commit before (`before`) fall back first, then those at
+ * a new version, else all of it: a plan that joins a circle is left out, not the plans it joined. Each step takes a
+ * version away, so it ends.
  */
-function settle(order: readonly string[], current: ReadonlyMap<string, AccountEntry | Failure>, failing: ReadonlySet<string>, lastValid: ReadonlyMap<string, AccountEntry>): { list: AccountEntry[]; crossed: Map<string, Failure> } {
+function settle(
+  order: readonly string[],
+  current: ReadonlyMap<string, AccountEntry | Failure>,
+  failing: ReadonlySet<string>,
+  lastValid: ReadonlyMap<string, AccountEntry>,
+  before: ReadonlyMap<string, Failure>,
+): { list: AccountEntry[]; crossed: Map<string, Failure> } {
   const pick = new Map<string, AccountEntry>();
   for (const rel of order) {
     const entry = failing.has(rel) ? lastValid.get(rel) : (current.get(rel) as AccountEntry);
@@ -109,8 +118,9 @@ function settle(order: readonly string[], current: ReadonlyMap<string, AccountEn
         const start = [...circle].sort()[0]!;
         const k = circle.indexOf(start);
         const message = diagnose(a.file, { line: 1, column: 1 }, 'parent-cycle', { cycle: [...circle.slice(k), ...circle.slice(0, k), start] }).message;
+        const again = rels.filter((r) => before.has(r) && pick.get(r) === current.get(r));
         const newer = rels.filter(fresh);
-        for (const r of newer.length > 0 ? newer : rels) leave(r, message);
+        for (const r of again.length > 0 ? again : newer.length > 0 ? newer : rels) leave(r, message);
         changed = true;
         break;
       }

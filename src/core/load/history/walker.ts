@@ -17,6 +17,8 @@ const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
  */
 interface LeftOut {
   failure: Failure;
+  /** Left out for the other plans of its commits (a parent missing or in a circle, a twin id), not for its own errors. */
+  others: boolean;
   meanwhile: 'kept' | 'never' | 'misfit';
   commits: { hash: string; date: string }[];
 }
@@ -87,6 +89,8 @@ export class Walker {
     const leftOut = new Map<string, LeftOut>();
     // Plans changed in commits whose shared files did not validate: looked at in the next commit that has them.
     const unresolved = new Set<string>();
+    // The plans the other plans of the last commit left out, and why (a parent missing or in a circle, a twin id).
+    let crossed: ReadonlyMap<string, Failure> = new Map();
     let contextKey: string | undefined;
     let order: string[] | undefined;
     // The last workspace assembled, and the plans changed since (across commits left out), so the next is patched, not rebuilt.
@@ -160,13 +164,14 @@ export class Walker {
           order ??= [...accounts.keys()].sort((a, b) => idOf(a).localeCompare(idOf(b)) || (a < b ? -1 : 1));
           for (const rel of dirty) pending.add(rel);
           if (built && built.shared !== sharedResult.workspace) built = undefined;
-          const next = assemble(order, current, failing, sharedResult.workspace, built, pending, lastValid);
+          const next = assemble(order, current, failing, sharedResult.workspace, built, pending, lastValid, crossed);
           // A list with stand-ins or plans left out is no base to patch the next commit's into: that one is built afresh.
           built = failing.size > 0 || next.crossed.size > 0 ? undefined : next;
           pending.clear();
           workspace = next.workspace;
           const meanwhile = (rel: string): LeftOut['meanwhile'] => (next.position.has(rel) ? 'kept' : lastValid.has(rel) ? 'misfit' : 'never');
           this.trackLeftOut(commit, date, dirty, failing, next.crossed, current, meanwhile, leftOut);
+          crossed = next.crossed;
           // Each plan's version that made it into the totals as it is becomes its last valid one.
           for (const rel of next.rebuilt ? order : dirty) {
             const now = current.get(rel);
@@ -206,7 +211,7 @@ export class Walker {
       if (run && !dirty.has(rel)) continue;
       if (run?.commits.at(-1)?.hash === commit.hash) continue;
       const failure = failing.has(rel) ? (current.get(rel) as Failure) : crossed.get(rel)!;
-      const next = run ?? { failure, meanwhile: meanwhile(rel), commits: [] };
+      const next = run ?? { failure, others: !failing.has(rel), meanwhile: meanwhile(rel), commits: [] };
       next.commits.push({ hash: commit.hash, date });
       leftOut.set(rel, next);
     }
@@ -228,7 +233,7 @@ export class Walker {
     }[run.meanwhile];
     const until = !fixedBy
       ? 'up to the last commit'
-      : `until commit ${fixedBy.hash.slice(0, 10)} (${fixedBy.date}) ${fixedBy.removed ? 'removes or renames it' : 'makes it valid again'}`;
+      : `until commit ${fixedBy.hash.slice(0, 10)} (${fixedBy.date}) ${fixedBy.removed ? 'removes or renames it' : run.others ? 'fits it with the other plans again' : 'makes it valid again'}`;
     const f = run.failure;
     this.notes.push(`${first.date} ${this.display(rel)}:${f.line}:${f.column} ${oneLine(f.message, 400)} ${versions} left out, ${until}: ${meanwhile}, and every other plan goes on.`);
   }
