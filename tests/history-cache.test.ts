@@ -279,4 +279,24 @@ describe('results that depend on other plans', () => {
       own.remove();
     }
   });
+  it('shared files broken at a commit: it is left out, and a plan changed in it counts from the next commit that repairs them', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      const goals = readFileSync(join(own.plans, 'goals.yaml'), 'utf8');
+      own.write({ 'goals.yaml': 'goals: [\n' });
+      edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
+      commitAll(own.dir, '2026-03-10'); // to 03-15: goals.yaml broken, the commit is left out: 420
+      own.write({ 'goals.yaml': goals });
+      commitAll(own.dir, '2026-03-17'); // to 03-22: goals.yaml alone repaired, acme's raise counts: 330 + 200 = 530
+      for (const r of threeRuns(own, '2026-03-22')) {
+        expect(r.totals).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 530']);
+        expect(r.notes).toHaveLength(1);
+        expect(r.notes[0]).toMatch(/^2026-03-10 commit <hash>: plans\/goals\.yaml:\d+:\d+ .* This version is left out; the totals keep the one before it\.$/);
+      }
+    } finally {
+      own.remove();
+    }
+  });
 });
