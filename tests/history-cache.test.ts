@@ -146,7 +146,7 @@ describe('the history cache', () => {
 });
 
 describe('results that depend on other plans', () => {
-  it('are never kept: a circle of parents is left out, and the same version counts once the circle is broken', () => {
+  it('are never kept: the plan that closes a circle of parents is left out, and the same version counts once the circle is broken', () => {
     const own = makeSandbox();
     try {
       initRepo(own.dir);
@@ -167,8 +167,8 @@ describe('results that depend on other plans', () => {
       expect(cold.series).toEqual(fresh.series);
       for (const { series } of [cold, warm, fresh]) {
         expect(totals(series)).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 420', '2026-03-29 520']);
-        expect(series.notes.map((n) => n.replace(/commit [0-9a-f]{10}/, 'commit <hash>'))).toEqual([
-          '2026-03-17 commit <hash>: plans/accounts/acme.yaml:5:9 parent: acme → globex → acme is a circle. The top account of a family has no parent: remove one "parent". This version is left out; the totals keep the one before it.',
+        expect(series.notes.map((n) => n.replace(/[0-9a-f]{10}/g, '<hash>'))).toEqual([
+          '2026-03-17 plans/accounts/acme.yaml:1:1 parent: acme → globex → acme is a circle. The top account of a family has no parent: remove one "parent". Its version of commit <hash> (2026-03-17) is left out, until commit <hash> (2026-03-24) fits it with the other plans again: its last valid version stands in for it in the totals, and every other plan goes on.',
         ]);
       }
     } finally {
@@ -192,6 +192,108 @@ describe('results that depend on other plans', () => {
       for (const { series } of runs) {
         expect(totals(series)).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 1220']);
         expect(series.notes).toHaveLength(1);
+      }
+    } finally {
+      own.remove();
+    }
+  });
+  // Three runs (cold cache, warm cache, no cache) must agree on every total and note.
+  const threeRuns = (own: Sandbox, until: string) => {
+    const folder = join(own.dir, 'cache');
+    const runs = [run(own, folder, {}, until), run(own, folder, {}, until), run(own, false, {}, until)];
+    expect(runs[1]!.stats.validated).toBe(0);
+    expect(runs[1]!.series).toEqual(runs[2]!.series);
+    expect(runs[0]!.series).toEqual(runs[2]!.series);
+    return runs.map(({ series }) => ({ totals: totals(series), notes: series.notes.map((n) => n.replace(/[0-9a-f]{10}/g, '<hash>')) }));
+  };
+  const initech = 'name: Initech\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: partner, region: americas }\nforecast:\n  - { period: FY2027, revenue: 1000 }\n';
+
+  it('a parent missing: only that plan keeps its last valid version (or is left out), every other plan goes on', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      // globex names a parent no plan has, and raises 400 to 600; acme raises 100 to 200 in the same commit.
+      edit(own, 'accounts/globex.mdx', 'owner: bo-kim', 'owner: bo-kim\nparent: initech');
+      edit(own, 'accounts/globex.mdx', 'revenue: 400', 'revenue: 600');
+      edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
+      commitAll(own.dir, '2026-03-10'); // to 03-15: acme 330 + globex's last valid 200 = 530
+      own.write({ 'accounts/initech.yaml': initech });
+      commitAll(own.dir, '2026-03-17'); // to 03-22: 330 + 300 + initech 1000 = 1630
+      own.write({ 'accounts/initech.yaml': null });
+      commitAll(own.dir, '2026-03-24'); // to 03-29: globex's only version that fits named initech: 330
+      for (const r of threeRuns(own, '2026-03-29')) {
+        expect(r.totals).toEqual(['2026-03-08 420', '2026-03-15 530', '2026-03-22 1630', '2026-03-29 330']);
+        expect(r.notes).toEqual([
+          '2026-03-10 plans/accounts/globex.mdx:1:1 parent: "initech" is not an account. Write the file name (without extension) of another plan in accounts/. Its version of commit <hash> (2026-03-10) is left out, until commit <hash> (2026-03-17) fits it with the other plans again: its last valid version stands in for it in the totals, and every other plan goes on.',
+          '2026-03-24 plans/accounts/globex.mdx:1:1 parent: "initech" is not an account. Write the file name (without extension) of another plan in accounts/. Its version of commit <hash> (2026-03-24) is left out, up to the last commit: the plan is not in the totals, as no earlier version of it fits the other plans, and every other plan goes on.',
+        ]);
+      }
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('a circle of parents: the plan already left out falls back, and another plan of the circle goes on changing', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      edit(own, 'accounts/globex.mdx', 'owner: bo-kim', 'owner: bo-kim\nparent: acme');
+      commitAll(own.dir, '2026-03-10'); // to 03-15: 420
+      edit(own, 'accounts/acme.yaml', 'owner: ann-lee', 'owner: ann-lee\nparent: globex');
+      commitAll(own.dir, '2026-03-17'); // to 03-22: acme closes the circle, its last valid version stands in: 420
+      edit(own, 'accounts/globex.mdx', 'revenue: 400', 'revenue: 600');
+      commitAll(own.dir, '2026-03-24'); // to 03-29: still a circle, acme stays out, globex's raise counts: 220 + 300 = 520
+      edit(own, 'accounts/acme.yaml', 'owner: ann-lee\nparent: globex', 'owner: ann-lee');
+      edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
+      commitAll(own.dir, '2026-03-31'); // to 04-05: 330 + 300 = 630
+      for (const r of threeRuns(own, '2026-04-05')) {
+        expect(r.totals).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 420', '2026-03-29 520', '2026-04-05 630']);
+        expect(r.notes).toEqual([
+          '2026-03-17 plans/accounts/acme.yaml:1:1 parent: acme → globex → acme is a circle. The top account of a family has no parent: remove one "parent". Its version of commit <hash> (2026-03-17) is left out, until commit <hash> (2026-03-31) fits it with the other plans again: its last valid version stands in for it in the totals, and every other plan goes on.',
+        ]);
+      }
+    } finally {
+      own.remove();
+    }
+  });
+
+  it('two plans with one id: the second in path order is left out, and every other plan goes on', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      own.write({ 'accounts/partners/globex.yaml': initech.replace('Initech', 'Globex twin') });
+      edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
+      commitAll(own.dir, '2026-03-10'); // to 03-15: partners/globex.yaml left out, acme's raise counts: 330 + 200 = 530
+      own.write({ 'accounts/globex.mdx': null });
+      commitAll(own.dir, '2026-03-17'); // to 03-22: the twin alone: 330 + 1000 = 1330
+      for (const r of threeRuns(own, '2026-03-22')) {
+        expect(r.totals).toEqual(['2026-03-08 420', '2026-03-15 530', '2026-03-22 1330']);
+        expect(r.notes).toEqual([
+          '2026-03-10 plans/accounts/partners/globex.yaml:1:1 The account id "globex" is also used by plans/accounts/globex.mdx. Ids are file names and must be unique across the plans folder: merge the two or rename one. Its version of commit <hash> (2026-03-10) is left out, until commit <hash> (2026-03-17) fits it with the other plans again: the plan is not in the totals, as no version of it validated before, and every other plan goes on.',
+        ]);
+      }
+    } finally {
+      own.remove();
+    }
+  });
+  it('shared files broken at a commit: it is left out, and a plan changed in it counts from the next commit that repairs them', () => {
+    const own = makeSandbox();
+    try {
+      initRepo(own.dir);
+      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      const goals = readFileSync(join(own.plans, 'goals.yaml'), 'utf8');
+      own.write({ 'goals.yaml': 'goals: [\n' });
+      edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
+      commitAll(own.dir, '2026-03-10'); // to 03-15: goals.yaml broken, the commit is left out: 420
+      own.write({ 'goals.yaml': goals });
+      commitAll(own.dir, '2026-03-17'); // to 03-22: goals.yaml alone repaired, acme's raise counts: 330 + 200 = 530
+      for (const r of threeRuns(own, '2026-03-22')) {
+        expect(r.totals).toEqual(['2026-03-08 420', '2026-03-15 420', '2026-03-22 530']);
+        expect(r.notes).toHaveLength(1);
+        expect(r.notes[0]).toMatch(/^2026-03-10 commit <hash>: plans\/goals\.yaml:\d+:\d+ .* This version is left out; the totals keep the one before it\.$/);
       }
     } finally {
       own.remove();

@@ -17,8 +17,18 @@ const REVIEW = /^reviews\/([^/]+)\/([^/]+)\.ya?ml$/;
 /** A change note: changes/<name>.yaml (notes.ts). */
 export const CHANGE_NOTE = /^changes\/([^/]+)\.ya?ml$/;
 
-/** Parses, validates and links a plans folder given as files. Pure: the caller reads the files. */
-export function loadWorkspace(files: readonly PlansFile[], options: { root?: string; cache?: PlansCache } = {}): LoadResult {
+/** Every account id taken to exist: a plan's links to other plans are then not checked (history checks them itself). */
+class AnyAccount extends Set<string> {
+  override has(): boolean {
+    return true;
+  }
+}
+
+/**
+ * Parses, validates and links a plans folder given as files. Pure: the caller reads the files. `anyAccount`: a field
+ * naming an account (its `parent`) is never "not an account"; history judges a version this way, on its own.
+ */
+export function loadWorkspace(files: readonly PlansFile[], options: { root?: string; cache?: PlansCache; anyAccount?: boolean } = {}): LoadResult {
   const root = options.root ?? rootOf(files);
   const diagnostics: Diagnostic[] = [];
   const shared: Partial<Record<Slot, { value: unknown; located: Located }>> = {};
@@ -132,7 +142,8 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       ...(shared.comp && { comp: shared.comp.located }),
     },
   };
-  const accountIds = new Set(files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined));
+  const ids = files.map((f) => ACCOUNT.exec(f.rel)?.[1]).filter((id): id is string => id !== undefined);
+  const accountIds = options.anyAccount ? new AnyAccount(ids) : new Set(ids);
   const sharedFiles = new Set(files.map((f) => SHARED.exec(f.rel)?.[1]).filter((slot): slot is string => slot !== undefined));
   diagnostics.push(...linkWorkspace(workspace, { accountIds, sharedFiles }));
   diagnostics.push(...linkNotes(workspace));

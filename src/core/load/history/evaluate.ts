@@ -12,8 +12,8 @@ export interface BlobFile {
 }
 
 /**
- * Errors that say more about the other plans of a commit than about this version: a parent missing or in a circle,
- * two plans with one id. They are judged again with the whole commit and never stored as the version's result.
+ * Errors that say more about the other plans of a load than about this version: a circle of parents, two plans with
+ * one id. A version with no other error is judged again on its own.
  */
 const CROSS_PLAN = new Set<string>(['unknown-account', 'parent-cycle', 'duplicate-account']);
 
@@ -22,26 +22,25 @@ export function firstError(diagnostics: readonly Diagnostic[], display: string):
   return diagnostics.find((d) => d.severity === 'error' && d.file === display && !CROSS_PLAN.has(d.code));
 }
 
-/** What one version of a plan came to. `transient`: decided by other plans of its commit, so not the version's own. */
+/** What one version of a plan came to, on its own. */
 export interface Evaluated {
   result: BlobResult;
   entry?: AccountEntry;
-  transient?: true;
 }
 
 /**
- * Validates account plans against the shared files of their commit, through the public loader (the same
- * parsing, schemas and links as `check`), many plans in one load so that the shared files are parsed once.
- * A load fails as a whole when any plan in it is invalid: the plans with errors of their own get them as
- * results, and the others are loaded again without them. A plan that still fails only because of other plans
- * (its `parent` missing from the load, a circle of parents, a twin id) is judged with every plan of the commit
- * (`all`); if it fails there, that failure is `transient`.
+ * Validates account plans against the shared files of their commit, through the public loader (the same parsing,
+ * schemas and checks as `check`), many plans in one load so that the shared files are parsed once. Each version is
+ * judged on its own: a `parent` is taken to name an account (the walker checks the links between plans on every
+ * commit, assemble.ts), so the result depends only on the version and the shared files, and may be cached. A load
+ * fails as a whole when any plan in it is invalid: the plans with errors of their own get them as results, and the
+ * others are loaded again without them; a plan still failing only with others (a circle, a twin id) is loaded alone.
  */
-export function evaluatePlans(context: readonly PlansFile[], plans: readonly PlansFile[], all: () => readonly PlansFile[]): Map<string, Evaluated> {
+export function evaluatePlans(context: readonly PlansFile[], plans: readonly PlansFile[]): Map<string, Evaluated> {
   const out = new Map<string, Evaluated>();
   let pending = [...plans];
   for (let round = 0; round < 2 && pending.length > 0; round++) {
-    const { workspace, diagnostics } = loadWorkspace([...context, ...pending]);
+    const { workspace, diagnostics } = loadWorkspace([...context, ...pending], { anyAccount: true });
     if (workspace) {
       for (const entry of workspace.accounts) out.set(entry.rel, { result: { ok: true, plan: entry.plan }, entry });
       return out;
@@ -55,16 +54,15 @@ export function evaluatePlans(context: readonly PlansFile[], plans: readonly Pla
     if (next.length === pending.length) break;
     pending = next;
   }
-  if (pending.length === 0) return out;
-  // The rare plan tied to others (parent): judged with the whole commit, as check judges it.
-  const whole = loadWorkspace([...context, ...all()]);
+  // The rare plan tied to others of its load: judged alone, where any error is its own (a plan that is its own parent).
   for (const f of pending) {
-    const entry = whole.workspace?.accountById.get(idOf(f.rel));
-    const d = whole.diagnostics.find((x) => x.severity === 'error' && x.file === f.display);
-    if (entry && entry.rel === f.rel) out.set(f.rel, { result: { ok: true, plan: entry.plan }, entry });
+    const alone = loadWorkspace([...context, f], { anyAccount: true });
+    const entry = alone.workspace?.accounts.find((a) => a.rel === f.rel);
+    const d = alone.diagnostics.find((x) => x.severity === 'error' && x.file === f.display);
+    if (entry) out.set(f.rel, { result: { ok: true, plan: entry.plan }, entry });
     else {
-      const failure = d ? { line: d.line, column: d.column, message: d.message } : { line: 1, column: 1, message: 'This version could not be read with the other plans of its commit.' };
-      out.set(f.rel, { result: { ok: false, ...failure }, transient: true });
+      const failure = d ? { line: d.line, column: d.column, message: d.message } : { line: 1, column: 1, message: 'This version could not be read.' };
+      out.set(f.rel, { result: { ok: false, ...failure } });
     }
   }
   return out;

@@ -4,18 +4,22 @@ import { oneLine } from '../../shared/text.ts';
 import { isPlanPath } from '../../shared/paths.ts';
 import { openBlobCache, type BlobCache, type BlobResult } from './cache.ts';
 import { evaluatePlans, evaluateShared, idOf } from './evaluate.ts';
-import { assemble, type Built, type Failure, type Problem } from './assemble.ts';
-import { loadWorkspace } from '../workspace.ts';
+import { assemble, type Built, type Failure } from './assemble.ts';
 import { BlobStore, type Tracked } from './blob-store.ts';
 import type { Commit, PlansRepo } from '../../git/repo.ts';
 import type { HistoryState } from './types.ts';
 
 const SHARED = /^(workspace|team|goals|icp)\.ya?ml$/;
 
-/** A plan's versions left out one after another: the first failure, whether an older version stood in, which commits. */
+/**
+ * A plan's versions left out one after another: the first failure, what the totals used meanwhile (its last valid
+ * version, nothing as none validated before, or nothing as no earlier version fits the other plans), which commits.
+ */
 interface LeftOut {
   failure: Failure;
-  kept: boolean;
+  /** Left out for the other plans of its commits (a parent missing or in a circle, a twin id), not for its own errors. */
+  others: boolean;
+  meanwhile: 'kept' | 'never' | 'misfit';
   commits: { hash: string; date: string }[];
 }
 const ACCOUNT = /^accounts\/(?:.+\/)?([^/]+)\.(ya?ml|mdx)$/;
@@ -43,8 +47,6 @@ export class Walker {
   private readonly noted = new Set<string>();
   private readonly shared = new Map<string, { workspace: Workspace; limit: number } | { note: string }>();
   private readonly entries = new Map<string, AccountEntry>();
-  /** Failures decided by other plans, by commit and plan: never kept between runs, but a replay need not judge them again. */
-  private readonly decided = new Map<string, Failure>();
   private readonly repo: PlansRepo;
   private readonly store: BlobStore;
   private readonly display: (rel: string) => string;
@@ -85,8 +87,10 @@ export class Walker {
     const lastValid = new Map<string, AccountEntry>();
     // For each plan now failing: its versions left out so far, for the note written when it validates again or the history ends.
     const leftOut = new Map<string, LeftOut>();
-    // Plans whose last result was decided by other plans (a parent, a twin id): judged again when any plan changes.
-    const retry = new Set<string>();
+    // Plans changed in commits whose shared files did not validate: looked at in the next commit that has them.
+    const unresolved = new Set<string>();
+    // The plans the other plans of the last commit left out, and why (a parent missing or in a circle, a twin id).
+    let crossed: ReadonlyMap<string, Failure> = new Map();
     let contextKey: string | undefined;
     let order: string[] | undefined;
     // The last workspace assembled, and the plans changed since (across commits left out), so the next is patched, not rebuilt.
@@ -102,18 +106,15 @@ export class Walker {
       }
       current.delete(rel);
       failing.delete(rel);
-      retry.delete(rel);
       shared.delete(rel);
       lastValid.delete(rel);
     };
     for (const commit of commits) {
       const dirty = new Set<string>();
-      let plansChanged = false;
       for (const change of commit.changes) {
         const rel = inside(change.path);
         const from = change.from === undefined ? undefined : inside(change.from);
         if (from !== undefined) {
-          plansChanged ||= isAccount(from);
           drop(from);
         }
         // A plan renamed (git's rename detection) keeps its history under its new id.
@@ -126,7 +127,6 @@ export class Walker {
         if (rel === undefined) continue;
         const isShared = SHARED.test(rel);
         if (!isShared && !isAccount(rel)) continue;
-        plansChanged ||= !isShared;
         if (change.status === 'D' || change.mode === '160000') {
           drop(rel);
           dirty.delete(rel);
@@ -141,7 +141,6 @@ export class Walker {
           dirty.add(rel);
         }
       }
-      if (plansChanged) for (const rel of retry) dirty.add(rel);
       const date = new Date(commit.time * 1000).toISOString().slice(0, 10);
       const sharedKey = keyOfShared(shared, false);
       const nextContext = keyOfShared(shared, true);
@@ -153,28 +152,31 @@ export class Walker {
       }
       let workspace: Workspace | undefined;
       const sharedResult = this.sharedAt(sharedKey, shared);
-      if ('note' in sharedResult) this.skip(commit, date, sharedKey, sharedResult.note);
-      else {
-        this.resolve(commit.hash, dirty, accounts, shared, contextKey, sharedResult, current, failing, retry);
-        for (const rel of dirty) {
-          const now = current.get(rel);
-          if (now && 'plan' in now) lastValid.set(rel, now);
-        }
-        this.trackLeftOut(commit, date, dirty, new Set([...failing].filter((rel) => !retry.has(rel))), current, lastValid, leftOut);
+      if ('note' in sharedResult) {
+        this.skip(commit, date, sharedKey, sharedResult.note);
+        for (const rel of dirty) unresolved.add(rel);
+      } else {
+        for (const rel of unresolved) if (accounts.has(rel)) dirty.add(rel);
+        unresolved.clear();
+        this.resolve(dirty, accounts, shared, contextKey, sharedResult, current, failing);
         if (dirty.size === 0 && order !== undefined && last?.sharedKey === sharedKey && last.workspace) workspace = last.workspace;
         else {
           order ??= [...accounts.keys()].sort((a, b) => idOf(a).localeCompare(idOf(b)) || (a < b ? -1 : 1));
           for (const rel of dirty) pending.add(rel);
           if (built && built.shared !== sharedResult.workspace) built = undefined;
-          // A list built while a plan stood in for a failing version is not patched: it is built afresh.
-          if (failing.size > 0) built = undefined;
-          const next = assemble(order, current, failing, sharedResult.workspace, built, pending, lastValid, retry);
-          if ('workspace' in next) {
-            // A list with stand-ins (or without a failing plan) is no base to patch the next commit's into.
-            built = failing.size > 0 ? undefined : next;
-            pending.clear();
-            workspace = next.workspace;
-          } else this.note(commit, date, next, accounts, shared, sharedResult.limit);
+          const next = assemble(order, current, failing, sharedResult.workspace, built, pending, lastValid, crossed);
+          // A list with stand-ins or plans left out is no base to patch the next commit's into: that one is built afresh.
+          built = failing.size > 0 || next.crossed.size > 0 ? undefined : next;
+          pending.clear();
+          workspace = next.workspace;
+          const meanwhile = (rel: string): LeftOut['meanwhile'] => (next.position.has(rel) ? 'kept' : lastValid.has(rel) ? 'misfit' : 'never');
+          this.trackLeftOut(commit, date, dirty, failing, next.crossed, current, meanwhile, leftOut);
+          crossed = next.crossed;
+          // Each plan's version that made it into the totals as it is becomes its last valid one.
+          for (const rel of next.rebuilt ? order : dirty) {
+            const now = current.get(rel);
+            if (now && 'plan' in now && !next.crossed.has(rel) && !failing.has(rel)) lastValid.set(rel, now);
+          }
         }
       }
       last = { workspace, sharedKey };
@@ -188,18 +190,30 @@ export class Walker {
    * Follows each plan's versions that do not validate: a version left out is added to its plan's run, and a run ends,
    * with its note, when the plan validates again or is removed.
    */
-  private trackLeftOut(commit: Commit, date: string, dirty: ReadonlySet<string>, failing: ReadonlySet<string>, current: ReadonlyMap<string, AccountEntry | Failure>, lastValid: ReadonlyMap<string, AccountEntry>, leftOut: Map<string, LeftOut>): void {
+  private trackLeftOut(
+    commit: Commit,
+    date: string,
+    dirty: ReadonlySet<string>,
+    failing: ReadonlySet<string>,
+    crossed: ReadonlyMap<string, Failure>,
+    current: ReadonlyMap<string, AccountEntry | Failure>,
+    meanwhile: (rel: string) => LeftOut['meanwhile'],
+    leftOut: Map<string, LeftOut>,
+  ): void {
     for (const [rel, run] of leftOut) {
-      if (failing.has(rel)) continue;
+      if (failing.has(rel) || crossed.has(rel)) continue;
       this.noteLeftOut(rel, run, { hash: commit.hash, date, removed: !current.has(rel) });
       leftOut.delete(rel);
     }
-    for (const rel of dirty) {
-      if (!failing.has(rel)) continue;
-      const failure = current.get(rel) as Failure;
-      const run = leftOut.get(rel) ?? { failure, kept: lastValid.has(rel), commits: [] };
-      run.commits.push({ hash: commit.hash, date });
-      leftOut.set(rel, run);
+    // A version is counted once, in the commit that brought it, or in the commit whose other plans first left it out.
+    for (const rel of [...failing, ...crossed.keys()]) {
+      const run = leftOut.get(rel);
+      if (run && !dirty.has(rel)) continue;
+      if (run?.commits.at(-1)?.hash === commit.hash) continue;
+      const failure = failing.has(rel) ? (current.get(rel) as Failure) : crossed.get(rel)!;
+      const next = run ?? { failure, others: !failing.has(rel), meanwhile: meanwhile(rel), commits: [] };
+      next.commits.push({ hash: commit.hash, date });
+      leftOut.set(rel, next);
     }
   }
 
@@ -212,10 +226,14 @@ export class Walker {
     const shown = run.commits.slice(0, 5).map((c) => `${c.hash.slice(0, 10)} (${c.date})`).join(', ');
     const more = run.commits.length > 5 ? ` and ${run.commits.length - 5} more` : '';
     const versions = run.commits.length === 1 ? `Its version of commit ${shown} is` : `Its ${run.commits.length} versions of commits ${shown}${more} are`;
-    const meanwhile = run.kept ? 'its last valid version stands in for it in the totals' : 'the plan is not in the totals, as no version of it validated before';
+    const meanwhile = {
+      kept: 'its last valid version stands in for it in the totals',
+      never: 'the plan is not in the totals, as no version of it validated before',
+      misfit: 'the plan is not in the totals, as no earlier version of it fits the other plans',
+    }[run.meanwhile];
     const until = !fixedBy
       ? 'up to the last commit'
-      : `until commit ${fixedBy.hash.slice(0, 10)} (${fixedBy.date}) ${fixedBy.removed ? 'removes or renames it' : 'makes it valid again'}`;
+      : `until commit ${fixedBy.hash.slice(0, 10)} (${fixedBy.date}) ${fixedBy.removed ? 'removes or renames it' : run.others ? 'fits it with the other plans again' : 'makes it valid again'}`;
     const f = run.failure;
     this.notes.push(`${first.date} ${this.display(rel)}:${f.line}:${f.column} ${oneLine(f.message, 400)} ${versions} left out, ${until}: ${meanwhile}, and every other plan goes on.`);
   }
@@ -271,7 +289,6 @@ export class Walker {
 
   /** Gives each changed plan its result: from memory, from the cache, or validated now (all of this commit's at once). */
   private resolve(
-    hash: string,
     dirty: ReadonlySet<string>,
     accounts: ReadonlyMap<string, Tracked>,
     shared: ReadonlyMap<string, Tracked>,
@@ -279,31 +296,24 @@ export class Walker {
     sharedResult: { workspace: Workspace; limit: number },
     current: Map<string, AccountEntry | Failure>,
     failing: Set<string>,
-    retry: Set<string>,
   ): void {
+    // A version's result depends on it and the shared files alone (evaluate.ts): the links between plans are assemble's.
     const keyOf = (rel: string) => `${contextKey}|${accounts.get(rel)!.blob}|${rel}`;
-    // Failures decided by other plans: this commit's word only, never kept under the version's key.
-    const decidedKey = (rel: string) => `${hash}|${rel}`;
-    const missing = [...dirty].filter((rel) => !this.entries.has(keyOf(rel)) && !this.decided.has(decidedKey(rel)) && this.fromCache(keyOf(rel), rel, sharedResult.workspace) === undefined);
+    const missing = [...dirty].filter((rel) => !this.entries.has(keyOf(rel)) && this.fromCache(keyOf(rel), rel, sharedResult.workspace) === undefined);
     if (missing.length > 0) {
       this.validated += missing.length;
       const context = [...shared].filter(([rel]) => !rel.startsWith('goals.')).sort(([a], [b]) => (a < b ? -1 : 1));
       const contextFiles = this.store.files(context, sharedResult.limit, this.display);
       const plans = this.store.files(missing.map((rel) => [rel, accounts.get(rel)!] as const), sharedResult.limit, this.display);
       for (const f of plans) if (f.problem) this.cache.set(keyOf(f.rel), { ok: false, line: 1, column: 1, message: f.problem.message });
-      const all = () => this.store.files([...accounts], sharedResult.limit, this.display).filter((f) => !f.problem);
-      for (const [rel, { result, entry, transient: decidedByOthers }] of evaluatePlans(contextFiles, plans.filter((f) => !f.problem), all)) {
-        if (decidedByOthers && !result.ok) this.decided.set(decidedKey(rel), { line: result.line, column: result.column, message: result.message });
-        else this.cache.set(keyOf(rel), result);
+      for (const [rel, { result, entry }] of evaluatePlans(contextFiles, plans.filter((f) => !f.problem))) {
+        this.cache.set(keyOf(rel), result);
         if (entry) this.entries.set(keyOf(rel), entry);
       }
     }
     for (const rel of dirty) {
       const entry = this.entries.get(keyOf(rel));
-      const decided = entry ? undefined : this.decided.get(decidedKey(rel));
-      const result: BlobResult | undefined = decided ? { ok: false, ...decided } : this.cache.get(keyOf(rel));
-      if (decided) retry.add(rel);
-      else retry.delete(rel);
+      const result: BlobResult | undefined = this.cache.get(keyOf(rel));
       if (entry) {
         current.set(rel, entry);
         failing.delete(rel);
@@ -321,23 +331,6 @@ export class Walker {
       this.entries.set(key, { file: this.display(rel), source: ws.sources.workspace.source, id: idOf(rel), rel, format: rel.endsWith('.mdx') ? 'mdx' : 'yaml', plan: result.plan });
     }
     return result;
-  }
-
-  /** Notes why a commit is left out, in the loader's words: the same note whether its results came from the cache or not. */
-  private note(commit: Commit, date: string, problem: Problem, accounts: ReadonlyMap<string, Tracked>, shared: ReadonlyMap<string, Tracked>, limit: number): void {
-    if (this.noted.has(commit.hash)) return;
-    if ('failed' in problem) {
-      const { failed: rel, failure: f } = problem;
-      this.skip(commit, date, `${rel}|${f.message}`, `${this.display(rel)}:${f.line}:${f.column} ${f.message}`);
-      return;
-    }
-    const names = problem.linked === 'all' ? undefined : new Set(problem.linked);
-    const context = this.store.files([...shared].filter(([rel]) => !rel.startsWith('goals.')).sort(([a], [b]) => (a < b ? -1 : 1)), limit, this.display);
-    const plans = this.store.files([...accounts].filter(([rel]) => !names || names.has(rel)), limit, this.display);
-    const d = loadWorkspace([...context, ...plans]).diagnostics.find((x) => x.severity === 'error');
-    const rel = plans.find((f) => f.display === d?.file)?.rel ?? '';
-    if (d) this.skip(commit, date, `${rel}|${d.message}`, `${d.file}:${d.line}:${d.column} ${d.message}`);
-    else this.skip(commit, date, `${commit.hash}|linked`, 'The plans of this commit do not make a workspace together.');
   }
 
   private skip(commit: Commit, date: string, what: string, message: string): undefined {
