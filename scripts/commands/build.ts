@@ -6,8 +6,9 @@ import * as pagefind from 'pagefind';
 import { ExitError, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { checkOutputFolder, putSiteInPlace, showPath, SITE_MARKER, SITE_MARKER_TEXT } from '../lib/out-folder.ts';
 import { oneLine } from '../../src/core/shared/text.ts';
-import { validateCommand } from './validate.ts';
 import { packageRoot } from '../lib/package.ts';
+import type { BuildMessage, ValidateSpec } from '../lib/astro-build.ts';
+import { NPX } from '../../src/core/shared/invocation.ts';
 
 export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache]   (PLANS_DIR, SITE, BASE, TODAY and PLANS_HISTORY=off are read from the environment)';
 
@@ -18,7 +19,8 @@ const PACKAGE_ROOT = packageRoot();
 const ASTRO_RUNNER = fileURLToPath(new URL(`../lib/astro-build${extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
 /**
- * Validates the plans, then builds the site with Astro and indexes it with Pagefind. The site is built
+ * Validates the plans, then builds the site with Astro and indexes it with Pagefind. Both happen in one process of
+ * their own (lib/astro-build.ts): the pages reuse the validated plans, and this process holds none of them. The site is built
  * into a temporary folder next to the output and moved into place only when every step succeeded, so a
  * failed build never leaves a partial site and never touches the previous one. An output folder it may
  * not replace (see out-folder.ts) is refused before any of that.
@@ -41,13 +43,15 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   // Where the site may go is settled before any work, so a refused output costs nothing and changes nothing.
   const target = checkOutputFolder(values.out ?? 'dist', { cwd, plansDir, projectRoot: root, force: Boolean(values.force) });
 
-  // The same diagnostics, in the same words, as `npm run validate`.
-  // Validating fills the content cache; the site's own load of the plans then reads it instead of parsing again.
   const noCache = Boolean(values['no-cache']);
-  if (validateCommand(['--plans', plansDir, ...(noCache ? ['--no-cache'] : [])], output, cwd) !== 0) {
-    output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
-    return 2;
-  }
+  // The same diagnostics, in the same words and colours, as `npm run validate` prints here.
+  const validate: ValidateSpec = {
+    argv: ['--plans', plansDir, ...(noCache ? ['--no-cache'] : [])],
+    cwd,
+    colour: output.paint.red('x') !== 'x',
+    npx: output.how === NPX,
+    command: output.command !== undefined,
+  };
 
   // Astro's intermediate modules must resolve packages from the project's node_modules, so the staging
   // folder lives below it (in the user's repository, never in the installed package); each build gets its own,
@@ -67,8 +71,13 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     };
     // Astro keeps its intermediate files inside the output folder only when that folder is below the
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
-    const args = [ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache })];
-    const code = await run(process.execPath, args, { cwd: staging, env }, output);
+    const args = [ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache, validate })];
+    const { code, stop } = await run(process.execPath, args, { cwd: staging, env }, output);
+    if (stop && 'invalid' in stop) {
+      output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
+      return 2;
+    }
+    if (stop && 'exit' in stop) throw new ExitError(stop.exit, stop.message);
     if (code !== 0) throw new ExitError(1, `astro build failed (exit code ${code}); see its output above. ${target.shown} is unchanged.`);
     rmSync(join(staging, '.prerender'), { recursive: true, force: true });
     await indexForSearch(staging);
@@ -115,11 +124,24 @@ async function indexForSearch(site: string): Promise<void> {
   }
 }
 
-/** Runs a child process, passing its output through line by line. */
-function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, output: Output): Promise<number> {
+type Stop = Extract<BuildMessage, { invalid: true } | { exit: number }>;
+
+/**
+ * Runs the build's process: validation's lines come over IPC and are printed as they are (validate made them safe);
+ * Astro's output is passed through one safe line at a time. `stop` says why it stopped before Astro, if it did.
+ */
+function run(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }, output: Output): Promise<{ code: number; stop: Stop | undefined }> {
   return new Promise((done, fail) => {
-    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
-    const pipe = (stream: NodeJS.ReadableStream, write: (line: string) => void) => {
+    const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+    let stop: Stop | undefined;
+    child.on('message', (message: BuildMessage) => {
+      if ('out' in message) output.out(message.out);
+      else if ('err' in message) output.err(message.err);
+      else if ('command' in message) (output.command ?? output.out)(message.command);
+      else stop = message;
+    });
+    const pipe = (stream: NodeJS.ReadableStream | null, write: (line: string) => void) => {
+      if (!stream) return;
       let rest = '';
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => {
@@ -133,7 +155,7 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
     pipe(child.stdout, (line) => output.out(oneLine(line)));
     pipe(child.stderr, (line) => output.err(oneLine(line)));
     child.on('error', fail);
-    child.on('close', (code) => done(code ?? 1));
+    child.on('close', (code) => done({ code: code ?? 1, stop }));
   });
 }
 

@@ -10,8 +10,17 @@ import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
 export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
 
-/** Validates the plans folder; returns the exit code: 0 valid, 2 invalid. */
-export function validateCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
+/**
+ * Validates the plans folder; returns the exit code: 0 valid, 2 invalid. `validated` is given the Run when one was
+ * made (not when the run cache printed the output of an earlier run), with the folder and root its paths are shown in.
+ */
+export function validateCommand(
+  argv: string[],
+  output: Output,
+  cwd = process.cwd(),
+  env: NodeJS.ProcessEnv = process.env,
+  validated?: (run: Run, plansDir: string, cwd: string) => void,
+): number {
   const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
   if (values.help) {
     output.out(VALIDATE_USAGE);
@@ -40,6 +49,7 @@ export function validateCommand(argv: string[], output: Output, cwd = process.cw
       const plans = workspace ? ` in ${workspace.accounts.length} account plans` : '';
       output.out(`${formatCount(diagnostics, output.paint)}${plans}.`);
     }
+    if (ok) validated?.(run, plansDir, root);
     return ok ? 0 : 2;
   });
 }

@@ -4,11 +4,13 @@ import { workingCopy } from '../core/load/sources.ts';
 import { formatDiagnostic } from '../core/report/diagnostics.ts';
 import { resolveToday } from '../core/shared/today.ts';
 import type { Workspace } from '../core/model.ts';
+import { takeOverRun } from './site-run.ts';
 
 /**
  * The engine's run over the plans folder, once per build: every page imports this module, and the module cache
- * makes it one read. `npm run build` validates before Astro runs, so an invalid folder here means `astro dev` or
- * `astro build` was started directly; it fails with the diagnostics.
+ * makes it one read. `npm run build` validates in this same process before Astro runs and hands its Run over
+ * (site-run.ts), so the plans are read once; an invalid folder here means `astro dev` or `astro build` was started
+ * directly; it fails with the diagnostics.
  */
 let cached: { run: Run; at: number } | undefined;
 
@@ -32,8 +34,9 @@ export function loadSiteRun(): Run {
   if (cached && (!import.meta.env.DEV || Date.now() - cached.at < DEV_REFRESH_MS)) return cached.run;
   // TODAY is read as every command reads it (shared/today.ts): a value that is not a real date fails the build.
   const today = resolveToday(undefined, process.env);
-  // The cache `npm run build` filled while validating: the site's load costs no parse (off with ACCOUNT_PLANS_CACHE=0).
-  const run = Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: plansCwd() }), { today });
+  const handed = cached ? undefined : takeOverRun(plansDir(), plansCwd());
+  // Else the cache `npm run build` filled while validating: the site's load costs no parse (off with ACCOUNT_PLANS_CACHE=0).
+  const run = handed?.today === today ? handed : Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: plansCwd() }), { today });
   const { workspace, diagnostics } = run.loaded;
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));
