@@ -45,6 +45,31 @@ export const SalesSettingsSchema = z
         .describe('Which rows are sales: a column header and the values a sale has there, such as Stage: [Closed Won]. Values match whatever their case and surrounding spaces; several columns mean all of them. Other rows (open or lost deals) are not read.'),
       'Stage',
     ),
+    /**
+     * The ids a column's labels stand for, by field: `region: { "DACH": dach, "UK & Ireland": uk }`. A field is a
+     * dimension (its ids in workspace.yaml), `product` (offering ids) or `owner` (people's ids in team.yaml). A label
+     * is matched as written after trimming spaces; a cell no label matches is read as it is, as an id.
+     */
+    values: refuseProtoKey(
+      z
+        .record(
+          z.string().min(1),
+          refuseProtoKey(
+            z.record(
+              z
+                .string()
+                .max(200)
+                .regex(/\S/, 'A label is the text of a cell, not only spaces.')
+                .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'A label has no control character (a line break, a tab): write it as the export writes the cell.'),
+              z.string().min(1),
+            ),
+            'DACH',
+          ),
+        )
+        .optional()
+        .describe('The ids a column\'s labels stand for, by field: region: { "DACH": dach, "UK & Ireland": uk } reads a cell "DACH" as the region dach. Fields: each dimension (its ids in workspace.yaml), product (offering ids) and owner (people\'s ids in team.yaml). A label is matched as written, after trimming spaces; a cell no label matches is read as it is, as an id.'),
+      'region',
+    ),
     footer: z
       .enum(['stop-at-blank-line'])
       .optional()

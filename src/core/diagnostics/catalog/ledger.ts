@@ -126,6 +126,13 @@ export const LEDGER = {
       return `The column "${oneLine(column, 80)}" looks like the currency of each amount (${shown}), and nothing reads it, so every amount is summed as the workspace currency. Map it under sales.columns in workspace.yaml, such as currency: ${JSON.stringify(column)}, so each row is converted by the fx rates.`;
     },
   },
+  'ledger-values-unknown-id': {
+    severity: 'error',
+    meaning: 'sales.values maps a label to an id the field does not have (a dimension value, an offering).',
+    /** `field` is the key under sales.values; `allowed` the ids it has. */
+    message: ({ field, label, id, allowed }: { field: string; label: string; id: string; allowed: readonly string[] }) =>
+      `sales.values.${oneLine(field, 80)}: the label ${excerpt(label)} maps to ${excerpt(id)}, which is not ${field === 'product' ? 'an offering' : `a ${oneLine(field, 80)}`} in workspace.yaml.${didYouMean(id, allowed, 'one of its ids') || ' Add the id to workspace.yaml, or map the label to an id it lists.'}`,
+  },
   'ledger-footer': {
     severity: 'info',
     meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',

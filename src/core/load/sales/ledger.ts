@@ -2,7 +2,7 @@ import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './colu
 import { parseCsvChunks } from './csv.ts';
 import { rowFilter, UnreadColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
-import { readRow, type LedgerRow, type RowRules } from './record.ts';
+import { labelMaps, readRow, type LedgerRow, type RowRules } from './record.ts';
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
@@ -24,8 +24,8 @@ export interface LedgerSource {
  * Every bad row or cell becomes a located error; the ledger is returned only when there is none.
  */
 export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [...checkColumnSettings(ws)];
-  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws) };
+  const diagnostics: Diagnostic[] = [...checkColumnSettings(ws), ...checkValueSettings(ws)];
+  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales) };
   const byCrm = new Map<string, string>();
   for (const a of ws.accounts) if (a.plan.crm?.id !== undefined && !byCrm.has(a.plan.crm.id)) byCrm.set(a.plan.crm.id, a.id);
   const ledger: Ledger = { files: [], rows: 0, clients: new Map(), years: new Set(), through: undefined };
@@ -146,4 +146,32 @@ function checkColumnSettings(ws: Workspace): Diagnostic[] {
   return Object.keys(columns)
     .filter((k) => !known.includes(k))
     .map((k) => diagnose(where.file, where.source.locate(['sales', 'columns', k], 'key'), 'unknown-key', { in: 'sales.columns', key: k, known }));
+}
+
+/** The fields whose labels sales.values maps, each with the ids it has (undefined: any id, checked at the row). */
+function labelledFields(ws: Workspace): Map<string, readonly string[] | undefined> {
+  const out = new Map<string, readonly string[] | undefined>();
+  for (const [d, ids] of Object.entries(ws.settings.dimensions)) out.set(d, ids);
+  out.set('product', ws.settings.offerings.map((o) => o.id));
+  return out;
+}
+
+/** sales.values: a key that is no labelled field, or a label mapped to an id its field does not have, is an error at the setting. */
+function checkValueSettings(ws: Workspace): Diagnostic[] {
+  const values = ws.settings.sales?.values ?? {};
+  const fields = labelledFields(ws);
+  const where = ws.sources.workspace;
+  const out: Diagnostic[] = [];
+  for (const [field, labels] of Object.entries(values)) {
+    if (!fields.has(field)) {
+      out.push(diagnose(where.file, where.source.locate(['sales', 'values', field], 'key'), 'unknown-key', { in: 'sales.values', key: field, known: [...fields.keys()] }));
+      continue;
+    }
+    const allowed = fields.get(field);
+    if (allowed === undefined) continue;
+    for (const [label, id] of Object.entries(labels)) {
+      if (!allowed.includes(id)) out.push(diagnose(where.file, where.source.locate(['sales', 'values', field, label]), 'ledger-values-unknown-id', { field, label, id, allowed }));
+    }
+  }
+  return out;
 }

@@ -31,6 +31,17 @@ export interface RowRules {
   settings: WorkspaceSettings;
   /** The first and last fiscal year the workspace knows (goals and the two years before them, forecasts, history), or undefined when it names none. */
   years: { first: number; last: number } | undefined;
+  /** sales.values: field → trimmed label → id, for the fields whose labels are mapped. */
+  labels: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+/** sales.values as lookups: field → trimmed label → id. */
+export function labelMaps(sales: SalesSettings | undefined): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [field, labels] of Object.entries(sales?.values ?? {})) {
+    out.set(field, new Map(Object.entries(labels).map(([label, id]) => [label.trim(), id])));
+  }
+  return out;
 }
 
 // Controls other than tab and line breaks; line breaks are allowed only in names, inside quotes.
@@ -95,7 +106,9 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   const name = text('name', map.fields.name, true);
   const when = readWhen(cells, map, rules, problems);
 
-  let product = text('product', map.fields.product) ?? '';
+  // A label sales.values maps is read as its id; any other cell as it is written.
+  const mapped = (field: string, value: string): string => rules.labels.get(field)?.get(value) ?? value;
+  let product = mapped('product', text('product', map.fields.product) ?? '');
   const offerings = rules.settings.offerings.map((o) => o.id);
   if (product !== '' && !offerings.includes(product)) {
     problems.push({ cell: map.fields.product!, ...problem('ledger-unknown-product', { column: headerOf('product', sales), product, offerings }) });
@@ -112,8 +125,9 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   }
   const dimensions: Record<string, string> = {};
   for (const [dimension, i] of map.dimensions) {
-    const value = text(dimension, i);
-    if (value === undefined || value === '') continue;
+    const written = text(dimension, i);
+    if (written === undefined || written === '') continue;
+    const value = mapped(dimension, written);
     const allowed = ownValue(rules.settings.dimensions, dimension) ?? [];
     if (!allowed.includes(value)) {
       problems.push({ cell: i, ...problem('ledger-unknown-dimension-value', { column: headerOf(dimension, sales), dimension, value, allowed }) });
