@@ -31,11 +31,15 @@ export const MAX_LEDGER_FILE_BYTES = 1024 * 1024 * 1024;
 /** How the sales ledger (plans/sales/*.csv) is read: which header holds which field, and how dates are written. */
 export const SalesSettingsSchema = z
   .strictObject({
+    /**
+     * The header of each field in your export, when it differs from the field name. `owner` (the person who sold the
+     * row, an id in team.yaml) is read only when it is mapped here: booked then follows the seller, not the account's owner.
+     */
     columns: refuseProtoKey(
       z
         .record(z.string().min(1), z.string().min(1))
         .default({})
-        .describe('The header of each field in your export, when it differs from the field name: account: "Account ID", revenue: "Amount". Fields: date, period, account, revenue, product, margin, currency, name, and each dimension.'),
+        .describe('The header of each field in your export, when it differs from the field name: account: "Account ID", revenue: "Amount". Fields: date, period, account, revenue, product, margin, currency, name, and each dimension; owner (who sold, a person\'s id in team.yaml) is read only when mapped here.'),
       'account',
     ),
     where: refuseProtoKey(

@@ -78,7 +78,7 @@ describe('a sales.values setting that cannot be right is an error at its line', 
     const { said } = read('  values: { regoin: { "DACH": emea }, revenue: { "1k": "1000" } }\n', [HEADER, '01/03/2026,hooli,100,,', ''].join('\n'));
     expect(said).toEqual([
       `${W}:15:13 error unknown-key sales.values: "regoin" is not a field whose labels can be mapped. Did you mean "region"?`,
-      `${W}:15:39 error unknown-key sales.values: "revenue" is not a field whose labels can be mapped. Write one of the fields: channel, region, product.`,
+      `${W}:15:39 error unknown-key sales.values: "revenue" is not a field whose labels can be mapped. Write one of the fields: channel, region, product, owner.`,
     ]);
   });
 

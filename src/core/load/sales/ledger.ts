@@ -1,8 +1,8 @@
-import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
+import { LEDGER_FIELDS, MAPPED_ONLY_FIELDS, headerOf, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
 import { parseCsvChunks } from './csv.ts';
 import { rowFilter, UnreadColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
-import { labelMaps, readRow, type LedgerRow, type RowRules } from './record.ts';
+import { labelMaps, readRow, type LedgerRow, type RowRules, type UnknownSeller } from './record.ts';
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
@@ -25,7 +25,7 @@ export interface LedgerSource {
  */
 export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...checkColumnSettings(ws), ...checkValueSettings(ws)];
-  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales) };
+  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales), people: new Set(ws.people.map((p) => p.id)) };
   const byCrm = new Map<string, string>();
   for (const a of ws.accounts) if (a.plan.crm?.id !== undefined && !byCrm.has(a.plan.crm.id)) byCrm.set(a.plan.crm.id, a.id);
   const ledger: Ledger = { files: [], rows: 0, clients: new Map(), years: new Set(), through: undefined };
@@ -46,6 +46,9 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     };
     let rows = 0;
+    // Sellers nobody in team.yaml is: one warning each, at its first row, with how many rows name them.
+    const unknownSellers = new Map<string, { seller: UnknownSeller; at: { line: number; column: number }; rows: number }>();
+    let moreSellers = 0;
     // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
     const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
     let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
@@ -77,12 +80,20 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
         if (filter && !filter.keeps(csv.cells)) return true;
         stages?.note(csv.cells);
       }
-      const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
+      const { row, problems: cellProblems, unknownSeller } = readRow(csv.cells, map, rules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
+      const stranger = row && unknownSeller;
+      if (stranger) {
+        const seen = unknownSellers.get(stranger.value);
+        if (seen) seen.rows++;
+        else if (unknownSellers.size < MAX_SELLER_WARNINGS) unknownSellers.set(stranger.value, { seller: stranger, at: csv.cellAt(stranger.cell), rows: 1 });
+        else moreSellers++;
+      }
       if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
       return true;
     }, ws.settings.sales?.delimiter);
     if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
+    diagnostics.push(...sellerWarnings(source.display, [...unknownSellers.values()], moreSellers, ws));
     // A footer whose first row is not valid CSV ends the file all the same.
     if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
@@ -92,6 +103,18 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
   return { ledger: errors ? undefined : ledger, diagnostics };
+}
+
+/** How many unknown sellers of one file get a warning of their own; the others are counted in the last one. */
+const MAX_SELLER_WARNINGS = 20;
+
+function sellerWarnings(file: string, found: readonly { seller: UnknownSeller; at: { line: number; column: number }; rows: number }[], more: number, ws: Workspace): Diagnostic[] {
+  const ids = ws.people.map((p) => p.id);
+  const column = headerOf('owner', ws.settings.sales);
+  return found.map((f, i) => {
+    const person = ws.people.find((p) => p.name.trim().toLowerCase() === f.seller.value.toLowerCase())?.id;
+    return diagnose(file, f.at, 'ledger-unknown-seller', { column, value: f.seller.value, id: f.seller.id, rows: f.rows, person, ids, more: i === found.length - 1 ? more : 0 });
+  });
 }
 
 /** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
@@ -107,6 +130,16 @@ function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws
   if (planId === undefined) Object.assign(client.dimensions, row.dimensions);
   const year = row.period.slice(0, 6);
   add(client.byPeriod, row.period, row);
+  if (row.seller !== undefined) {
+    client.bySeller ??= new Map();
+    let periods = client.bySeller.get(row.seller);
+    if (!periods) client.bySeller.set(row.seller, (periods = new Map()));
+    add(periods, row.period, row);
+    ledger.soldBy ??= new Map();
+    let keys = ledger.soldBy.get(row.seller);
+    if (!keys) ledger.soldBy.set(row.seller, (keys = new Set()));
+    keys.add(key);
+  }
   let products = client.byYearProduct.get(year);
   if (!products) client.byYearProduct.set(year, (products = new Map()));
   add(products, row.product, row);
@@ -141,7 +174,7 @@ function yearsNamed(ws: Workspace): RowRules['years'] {
 /** A key under sales.columns that is no field: the mapping would silently read nothing. */
 function checkColumnSettings(ws: Workspace): Diagnostic[] {
   const columns = ws.settings.sales?.columns ?? {};
-  const known = [...LEDGER_FIELDS, ...Object.keys(ws.settings.dimensions)];
+  const known = [...LEDGER_FIELDS, ...MAPPED_ONLY_FIELDS, ...Object.keys(ws.settings.dimensions)];
   const where = ws.sources.workspace;
   return Object.keys(columns)
     .filter((k) => !known.includes(k))
@@ -153,6 +186,8 @@ function labelledFields(ws: Workspace): Map<string, readonly string[] | undefine
   const out = new Map<string, readonly string[] | undefined>();
   for (const [d, ids] of Object.entries(ws.settings.dimensions)) out.set(d, ids);
   out.set('product', ws.settings.offerings.map((o) => o.id));
+  // A seller mapped to someone who has left is no mistake in the setting: each of their rows says so, and follows the account's owner.
+  out.set('owner', undefined);
   return out;
 }
 

@@ -17,6 +17,17 @@ export interface LedgerRow {
   product: string;
   name: string | undefined;
   dimensions: Record<string, string>;
+  /** The person who sold it (the `owner` column, a person's id in team.yaml), or undefined: the account's current owner. */
+  seller: string | undefined;
+}
+
+/** A seller the `owner` column names who is not in team.yaml: the row is read, and follows the account's current owner. */
+export interface UnknownSeller {
+  cell: number;
+  /** The cell as written. */
+  value: string;
+  /** The id sales.values.owner maps it to, when it maps it. */
+  id: string | undefined;
 }
 
 /** A problem with one cell of a row. `cell` is the column index; a missing cell points past the row. */
@@ -33,6 +44,8 @@ export interface RowRules {
   years: { first: number; last: number } | undefined;
   /** sales.values: field → trimmed label → id, for the fields whose labels are mapped. */
   labels: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The people of team.yaml by id: the sellers an `owner` column may name. */
+  people: ReadonlySet<string>;
 }
 
 /** sales.values as lookups: field → trimmed label → id. */
@@ -52,7 +65,7 @@ const NUMBER_DECIMAL_COMMA = /^-?\d+(,\d+)?$/;
 const MAX_TEXT_CHARS = 1000;
 
 /** Checks one row against the column map; returns the row, or every problem of its cells. */
-export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRules): { row?: LedgerRow; problems: CellProblem[] } {
+export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRules): { row?: LedgerRow; problems: CellProblem[]; unknownSeller?: UnknownSeller } {
   const problems: CellProblem[] = [];
   if (cells.length !== map.headers.length) {
     const cell = Math.min(cells.length, map.headers.length);
@@ -133,10 +146,20 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
       problems.push({ cell: i, ...problem('ledger-unknown-dimension-value', { column: headerOf(dimension, sales), dimension, value, allowed }) });
     } else dimensions[dimension] = value;
   }
+  // Who sold it: a person of team.yaml (by id, or by a label sales.values.owner maps); anyone else is a warning, and the row follows the account's owner.
+  let seller: string | undefined;
+  let unknownSeller: UnknownSeller | undefined;
+  const sold = text('owner', map.seller);
+  if (sold !== undefined && sold !== '') {
+    const id = mapped('owner', sold);
+    if (rules.people.has(id)) seller = id;
+    else unknownSeller = { cell: map.seller!, value: sold, id: id === sold ? undefined : id };
+  }
   if (problems.length > 0 || account === undefined || revenue === undefined || when === undefined) return { problems };
   return {
-    row: { account, period: when.period, date: when.date, revenue: revenue * rate, margin: (margin ?? 0) * rate, product, name: name || undefined, dimensions },
+    row: { account, period: when.period, date: when.date, revenue: revenue * rate, margin: (margin ?? 0) * rate, product, name: name || undefined, dimensions, seller },
     problems,
+    ...(unknownSeller && { unknownSeller }),
   };
 }
 
