@@ -74,6 +74,14 @@ export const SalesSettingsSchema = z
         .describe('The ids a column\'s labels stand for, by field: region: { "DACH": dach, "UK & Ireland": uk } reads a cell "DACH" as the region dach. Fields: each dimension (its ids in workspace.yaml), product (offering ids) and owner (people\'s ids in team.yaml). A label is matched as written, after trimming spaces; a cell no label matches is read as it is, as an id.'),
       'region',
     ),
+    /**
+     * How crm.id values are matched to the ledger's account cells: as written (left out), or `salesforce`: a
+     * 15-character Salesforce id and its 18-character form (the same id plus a 3-character case checksum) are one record.
+     */
+    crm_ids: z
+      .enum(['salesforce'])
+      .optional()
+      .describe('salesforce: a 15-character Salesforce id and its 18-character form (plus a 3-character checksum) name one record, in crm.id and in the ledger\'s account column. Left out, ids match as written.'),
     footer: z
       .enum(['stop-at-blank-line'])
       .optional()

@@ -6,6 +6,7 @@ import { labelMaps, readRow, type LedgerRow, type RowRules, type UnknownSeller }
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
+import { crmKey, type CrmIdForm } from '../../shared/crm-ids.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
 
 /** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
@@ -26,8 +27,13 @@ export interface LedgerSource {
 export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...checkColumnSettings(ws), ...checkValueSettings(ws)];
   const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales), people: new Set(ws.people.map((p) => p.id)) };
+  // sales.crm_ids: salesforce matches a 15-character id and its 18-character form; without it, ids match as written.
+  const form = ws.settings.sales?.crm_ids;
   const byCrm = new Map<string, string>();
-  for (const a of ws.accounts) if (a.plan.crm?.id !== undefined && !byCrm.has(a.plan.crm.id)) byCrm.set(a.plan.crm.id, a.id);
+  for (const a of ws.accounts) {
+    const key = a.plan.crm?.id === undefined ? undefined : crmKey(a.plan.crm.id, form);
+    if (key !== undefined && !byCrm.has(key)) byCrm.set(key, a.id);
+  }
   const ledger: Ledger = { files: [], rows: 0, clients: new Map(), years: new Set(), through: undefined };
   const dimensions = Object.keys(ws.settings.dimensions);
 
@@ -89,7 +95,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
         else if (unknownSellers.size < MAX_SELLER_WARNINGS) unknownSellers.set(stranger.value, { seller: stranger, at: csv.cellAt(stranger.cell), rows: 1 });
         else moreSellers++;
       }
-      if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
+      if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm, form);
       return true;
     }, ws.settings.sales?.delimiter);
     if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
@@ -118,8 +124,8 @@ function sellerWarnings(file: string, found: readonly { seller: UnknownSeller; a
 }
 
 /** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
-function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>): void {
-  const planId = ws.accountById.has(row.account) ? row.account : byCrm.get(row.account);
+function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>, form: CrmIdForm): void {
+  const planId = ws.accountById.has(row.account) ? row.account : byCrm.get(crmKey(row.account, form));
   const key = planId ?? row.account;
   let client = ledger.clients.get(key);
   if (!client) {
