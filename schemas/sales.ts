@@ -82,6 +82,14 @@ export const SalesSettingsSchema = z
       .enum(['salesforce'])
       .optional()
       .describe('salesforce: a 15-character Salesforce id and its 18-character form (plus a 3-character checksum) name one record, in crm.id and in the ledger\'s account column. Left out, ids match as written.'),
+    /**
+     * The character between several account ids in one cell (HubSpot's `Associated Company IDs`: `123;456`). The row
+     * counts once, for the first id that names a plan (a warning when it names two); left out, a cell is one id.
+     */
+    account_separator: z
+      .enum([';', '|', ','])
+      .optional()
+      .describe('The character between several account ids in one cell, such as ";" for HubSpot\'s Associated Company IDs. The row counts once, for the first id that names a plan; a cell naming two plans is a warning. Left out, a cell is one id.'),
     footer: z
       .enum(['stop-at-blank-line'])
       .optional()

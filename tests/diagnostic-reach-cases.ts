@@ -211,6 +211,14 @@ export const REACH: ReachCase[] = [
         }),
       ),
   },
+  {
+    code: 'ledger-account-two-plans',
+    name: 'an account cell naming two plans, with account_separator',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/ledger', (sb) =>
+        sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  account_separator: ";"\n`, 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme;globex,5\n' }),
+      ),
+  },
   { code: 'ledger-unmapped-currency', name: 'a currency column nobody mapped', diagnostics: () => ledger('Invoice date,Account ID,Amount,Amount Currency\n01/02/2026,acme,5,GBP\n') },
   { code: 'ledger-unfiltered-stage', name: 'a stage column and no filter', diagnostics: () => ledger('Invoice date,Account ID,Amount,Stage\n01/02/2026,acme,5,Closed Lost\n') },
 ];

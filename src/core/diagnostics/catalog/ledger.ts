@@ -151,6 +151,13 @@ export const LEDGER = {
       return `${column}: ${who} is nobody in team.yaml, so ${rows === 1 ? 'this sale follows' : `its ${rows.toLocaleString('en-US')} sales in this file (this is the first) follow`} the account's current owner.${fix}${others}`;
     },
   },
+  'ledger-account-two-plans': {
+    severity: 'warning',
+    meaning: 'A ledger account cell holds several ids (sales.account_separator) that name two plans; the row counts once, for the first.',
+    /** `cell` the account cell as written; `plan` the plan the rows count for, `also` the other one; `rows` how many rows of the file hold this cell; `more` how many other such cells get no warning of their own. */
+    message: ({ column, cell, plan, also, rows, more }: { column: string; cell: string; plan: string; also: string; rows: number; more: number }) =>
+      `${column}: ${excerpt(cell)} names the plans ${plan} and ${also}, and a sale counts once, so ${rows === 1 ? 'this row counts' : `its ${rows.toLocaleString('en-US')} rows in this file (this is the first) count`} for ${plan} alone. If the sale belongs to ${also}, put its id first, or remove the other id from the cell.${more > 0 ? ` ${more} other ${more === 1 ? 'cell' : 'cells'} of this file name${more === 1 ? 's' : ''} two plans as well.` : ''}`,
+  },
   'ledger-footer': {
     severity: 'info',
     meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',

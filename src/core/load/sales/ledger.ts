@@ -29,6 +29,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales), people: new Set(ws.people.map((p) => p.id)) };
   // sales.crm_ids: salesforce matches a 15-character id and its 18-character form; without it, ids match as written.
   const form = ws.settings.sales?.crm_ids;
+  const separator = ws.settings.sales?.account_separator;
   const byCrm = new Map<string, string>();
   for (const a of ws.accounts) {
     const key = a.plan.crm?.id === undefined ? undefined : crmKey(a.plan.crm.id, form);
@@ -55,6 +56,9 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     // Sellers nobody in team.yaml is: one warning each, at its first row, with how many rows name them.
     const unknownSellers = new Map<string, { seller: UnknownSeller; at: { line: number; column: number }; rows: number }>();
     let moreSellers = 0;
+    // Account cells that name two plans (sales.account_separator): one warning per cell value, at its first row.
+    const twoPlans = new Map<string, { at: { line: number; column: number }; rows: number; plan: string; also: string }>();
+    let moreTwoPlans = 0;
     // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
     const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
     let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
@@ -95,11 +99,22 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
         else if (unknownSellers.size < MAX_SELLER_WARNINGS) unknownSellers.set(stranger.value, { seller: stranger, at: csv.cellAt(stranger.cell), rows: 1 });
         else moreSellers++;
       }
-      if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm, form);
+      if (row) {
+        const account = resolveAccount(row.account, separator, ws, byCrm, form);
+        if (account.also !== undefined) {
+          const seen = twoPlans.get(row.account);
+          if (seen) seen.rows++;
+          else if (twoPlans.size < MAX_SELLER_WARNINGS) twoPlans.set(row.account, { at: csv.cellAt(map.fields.account!), rows: 1, plan: account.planId!, also: account.also });
+          else moreTwoPlans++;
+        }
+        addRow(ledger, row, account, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }));
+      }
       return true;
     }, ws.settings.sales?.delimiter);
     if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
     diagnostics.push(...sellerWarnings(source.display, [...unknownSellers.values()], moreSellers, ws));
+    const found = [...twoPlans.entries()];
+    found.forEach(([cell, f], i) => diagnostics.push(diagnose(source.display, f.at, 'ledger-account-two-plans', { column: headerOf('account', ws.settings.sales), cell, plan: f.plan, also: f.also, rows: f.rows, more: i === found.length - 1 ? moreTwoPlans : 0 })));
     // A footer whose first row is not valid CSV ends the file all the same.
     if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
@@ -123,10 +138,31 @@ function sellerWarnings(file: string, found: readonly { seller: UnknownSeller; a
   });
 }
 
+/**
+ * The client a row's account cell names: a plan (by its id or a crm.id), else the cell itself. With
+ * sales.account_separator the cell may hold several ids: the row counts once, for the first that names a plan (else
+ * for the first id), and `also` is the next id that names another plan.
+ */
+function resolveAccount(cell: string, separator: string | undefined, ws: Workspace, byCrm: ReadonlyMap<string, string>, form: CrmIdForm): { key: string; planId: string | undefined; also?: string } {
+  const planOf = (id: string) => (ws.accountById.has(id) ? id : byCrm.get(crmKey(id, form)));
+  if (separator === undefined || !cell.includes(separator)) {
+    const planId = planOf(cell);
+    return { key: planId ?? cell, planId };
+  }
+  const ids = cell.split(separator).map((id) => id.trim()).filter((id) => id !== '');
+  let planId: string | undefined;
+  for (const id of ids) {
+    const plan = planOf(id);
+    if (plan === undefined) continue;
+    if (planId === undefined) planId = plan;
+    else if (plan !== planId) return { key: planId, planId, also: plan };
+  }
+  return { key: planId ?? ids[0] ?? cell, planId };
+}
+
 /** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
-function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>, form: CrmIdForm): void {
-  const planId = ws.accountById.has(row.account) ? row.account : byCrm.get(crmKey(row.account, form));
-  const key = planId ?? row.account;
+function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: string | undefined }, at: () => LedgerClient['at']): void {
+  const { planId, key } = account;
   let client = ledger.clients.get(key);
   if (!client) {
     client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map() };
