@@ -31,11 +31,15 @@ export const MAX_LEDGER_FILE_BYTES = 1024 * 1024 * 1024;
 /** How the sales ledger (plans/sales/*.csv) is read: which header holds which field, and how dates are written. */
 export const SalesSettingsSchema = z
   .strictObject({
+    /**
+     * The header of each field in your export, when it differs from the field name. `owner` (the person who sold the
+     * row, an id in team.yaml) is read only when it is mapped here: booked then follows the seller, not the account's owner.
+     */
     columns: refuseProtoKey(
       z
         .record(z.string().min(1), z.string().min(1))
         .default({})
-        .describe('The header of each field in your export, when it differs from the field name: account: "Account ID", revenue: "Amount". Fields: date, period, account, revenue, product, margin, currency, name, and each dimension.'),
+        .describe('The header of each field in your export, when it differs from the field name: account: "Account ID", revenue: "Amount". Fields: date, period, account, revenue, product, margin, currency, name, and each dimension; owner (who sold, a person\'s id in team.yaml) is read only when mapped here.'),
       'account',
     ),
     where: refuseProtoKey(
@@ -45,6 +49,47 @@ export const SalesSettingsSchema = z
         .describe('Which rows are sales: a column header and the values a sale has there, such as Stage: [Closed Won]. Values match whatever their case and surrounding spaces; several columns mean all of them. Other rows (open or lost deals) are not read.'),
       'Stage',
     ),
+    /**
+     * The ids a column's labels stand for, by field: `region: { "DACH": dach, "UK & Ireland": uk }`. A field is a
+     * dimension (its ids in workspace.yaml), `product` (offering ids) or `owner` (people's ids in team.yaml). A label
+     * is matched as written after trimming spaces; a cell no label matches is read as it is, as an id.
+     */
+    values: refuseProtoKey(
+      z
+        .record(
+          z.string().min(1),
+          refuseProtoKey(
+            z.record(
+              z
+                .string()
+                .max(200)
+                .regex(/\S/, 'A label is the text of a cell, not only spaces.')
+                .regex(/^[^\u0000-\u001f\u007f-\u009f]*$/, 'A label has no control character (a line break, a tab): write it as the export writes the cell.'),
+              z.string().min(1),
+            ),
+            'DACH',
+          ),
+        )
+        .optional()
+        .describe('The ids a column\'s labels stand for, by field: region: { "DACH": dach, "UK & Ireland": uk } reads a cell "DACH" as the region dach. Fields: each dimension (its ids in workspace.yaml), product (offering ids) and owner (people\'s ids in team.yaml). A label is matched as written, after trimming spaces; a cell no label matches is read as it is, as an id.'),
+      'region',
+    ),
+    /**
+     * How crm.id values are matched to the ledger's account cells: as written (left out), or `salesforce`: a
+     * 15-character Salesforce id and its 18-character form (the same id plus a 3-character case checksum) are one record.
+     */
+    crm_ids: z
+      .enum(['salesforce'])
+      .optional()
+      .describe('salesforce: a 15-character Salesforce id and its 18-character form (plus a 3-character checksum) name one record, in crm.id and in the ledger\'s account column. Left out, ids match as written.'),
+    /**
+     * The character between several account ids in one cell (HubSpot's `Associated Company IDs`: `123;456`). The row
+     * counts once, for the first id that names a plan (a warning when it names two); left out, a cell is one id.
+     */
+    account_separator: z
+      .enum([';', '|', ','])
+      .optional()
+      .describe('The character between several account ids in one cell, such as ";" for HubSpot\'s Associated Company IDs. The row counts once, for the first id that names a plan; a cell naming two plans is a warning. Left out, a cell is one id.'),
     footer: z
       .enum(['stop-at-blank-line'])
       .optional()

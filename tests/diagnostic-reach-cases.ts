@@ -195,6 +195,30 @@ export const REACH: ReachCase[] = [
         sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  footer: stop-at-blank-line\n`, 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme,5\n\n"Grand Totals (1 records)"\n' }),
       ),
   },
+  {
+    code: 'ledger-values-unknown-id',
+    name: 'a label mapped to a region workspace.yaml does not list',
+    diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  values: { region: { DACH: dach } }\n` })),
+  },
+  {
+    code: 'ledger-unknown-seller',
+    name: 'an owner column naming a seller who is not in team.yaml',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/ledger', (sb) =>
+        sb.write({
+          'workspace.yaml': readLedgerFixture('workspace.yaml').replace('revenue: Amount }', 'revenue: Amount, owner: Sold by }'),
+          'sales/2026.csv': 'Invoice date,Account ID,Amount,Sold by\n01/02/2026,acme,5,jo-left\n',
+        }),
+      ),
+  },
+  {
+    code: 'ledger-account-two-plans',
+    name: 'an account cell naming two plans, with account_separator',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/ledger', (sb) =>
+        sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  account_separator: ";"\n`, 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme;globex,5\n' }),
+      ),
+  },
   { code: 'ledger-unmapped-currency', name: 'a currency column nobody mapped', diagnostics: () => ledger('Invoice date,Account ID,Amount,Amount Currency\n01/02/2026,acme,5,GBP\n') },
   { code: 'ledger-unfiltered-stage', name: 'a stage column and no filter', diagnostics: () => ledger('Invoice date,Account ID,Amount,Stage\n01/02/2026,acme,5,Closed Lost\n') },
 ];

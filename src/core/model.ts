@@ -82,6 +82,11 @@ export interface LedgerClient {
   byPeriod: Map<string, LedgerAmount>;
   /** Sums by fiscal year and product ("" for rows without a product). */
   byYearProduct: Map<string, Map<string, LedgerAmount>>;
+  /**
+   * Sums by seller (a person's id from the ledger's `owner` column, sales.columns.owner) and fiscal period; only rows
+   * that name a seller in team.yaml. Absent when no row does: every sale then follows the account's current owner.
+   */
+  bySeller?: Map<string, Map<string, LedgerAmount>>;
 }
 
 /** The sales ledger, summed per client as it is read: rows are never kept, so its size does not matter. */
@@ -91,6 +96,8 @@ export interface Ledger {
   rows: number;
   /** By plan id for clients with a plan, by ledger account value for the others. */
   clients: Map<string, LedgerClient>;
+  /** Seller id → the keys of the clients they sold to (rows whose `owner` column names them); absent without such rows. */
+  soldBy?: Map<string, Set<string>>;
   /** The fiscal years that have at least one row: a plan's hand-typed history for these years is replaced. */
   years: Set<string>;
   /** The latest date of a dated row (YYYY-MM-DD), or undefined when every row gives a period. */

@@ -48,11 +48,15 @@ const ZERO: LedgerAmount = { revenue: 0, margin: 0 };
 
 /** A client's booked revenue and margin in a period: a year takes its quarters and the rows that give only the year. */
 export function bookedIn(client: LedgerClient | undefined, period: string): LedgerAmount {
-  if (!client) return ZERO;
-  if (isQuarter(period)) return client.byPeriod.get(period) ?? ZERO;
+  return client ? sumIn(client.byPeriod, period) : ZERO;
+}
+
+/** Sums by period (a client's, or one seller's part of it) in a period. */
+function sumIn(byPeriod: ReadonlyMap<string, LedgerAmount>, period: string): LedgerAmount {
+  if (isQuarter(period)) return byPeriod.get(period) ?? ZERO;
   let revenue = 0;
   let margin = 0;
-  for (const [p, v] of client.byPeriod) {
+  for (const [p, v] of byPeriod) {
     if (yearOf(p) !== period) continue;
     revenue += v.revenue;
     margin += v.margin;
@@ -99,17 +103,50 @@ export function quarterReached(ledger: Ledger, startMonth: number): string | und
   return ledger.through === undefined ? undefined : quarterOfDate(ledger.through, startMonth);
 }
 
-/** A goal's booked figures from the plans in its scope and the ledger's clients without a plan. */
-export function bookGoal(ledger: Ledger, goal: { period: string; revenue: number; scope: Readonly<Record<string, string>> }, inScope: readonly AccountTotals[], options: { startMonth: number; count: 'full' | 'weighted' }): GoalBooked {
+/**
+ * For a goal of people (an owner or a manager's team) when the ledger says who sold: `sold(person)` whether a seller's
+ * sales count for the goal, `elsewhere(client)` whether a client outside the goal's accounts matches the rest of its
+ * scope (its dimensions), so that a sale the goal's people made there counts too.
+ */
+export interface SellerScope {
+  sold: (person: string) => boolean;
+  elsewhere: (client: LedgerClient) => boolean;
+}
+
+/**
+ * A goal's booked figures from the plans in its scope and the ledger's clients without a plan. With `sellers` (a
+ * goal of people, and a ledger whose owner column names sellers), a sale goes to the person who sold it: the
+ * accounts in scope lose what others sold there, and the goal gains what its people sold on other accounts.
+ * A row that names no seller (or one not in team.yaml) follows the account's current owner, as without the column.
+ */
+export function bookGoal(ledger: Ledger, goal: { period: string; revenue: number; scope: Readonly<Record<string, string>> }, inScope: readonly AccountTotals[], options: { startMonth: number; count: 'full' | 'weighted'; sellers?: SellerScope }): GoalBooked {
   const reached = quarterReached(ledger, options.startMonth);
+  const sellers = ledger.soldBy && options.sellers;
   let revenue = 0;
   let toCome = 0;
+  const ownAccounts = new Set<string>();
   for (const t of inScope) {
     const client = ledger.clients.get(t.id);
     revenue += bookedIn(client, goal.period).revenue;
     toCome += toComeIn(t, client, goal.period, reached, options.count);
+    ownAccounts.add(t.id);
+    if (sellers && client?.bySeller) {
+      for (const [person, periods] of client.bySeller) if (!sellers.sold(person)) revenue -= sumIn(periods, goal.period).revenue;
+    }
   }
   let withoutPlan = 0;
+  if (sellers) {
+    for (const [person, keys] of ledger.soldBy!) {
+      if (!sellers.sold(person)) continue;
+      for (const key of keys) {
+        const client = ledger.clients.get(key);
+        if (!client || ownAccounts.has(key) || !sellers.elsewhere(client)) continue;
+        const part = sumIn(client.bySeller!.get(person)!, goal.period).revenue;
+        if (client.hasPlan) revenue += part;
+        else withoutPlan += part;
+      }
+    }
+  }
   for (const c of clientsWithoutPlanIn(ledger, goal.scope)) withoutPlan += bookedIn(c, goal.period).revenue;
   revenue = roundCents(revenue + withoutPlan);
   return { revenue, share: goal.revenue > 0 ? revenue / goal.revenue : 0, toCome: roundCents(toCome), through: ledger.through, withoutPlan: roundCents(withoutPlan) };

@@ -1,5 +1,5 @@
 import type { Goal, WorkspaceSettings } from '../../../schemas/index.ts';
-import { bookGoal, landingOf, type GoalBooked, type GoalLanding } from './booked.ts';
+import { bookGoal, landingOf, type GoalBooked, type GoalLanding, type SellerScope } from './booked.ts';
 import { findLevers, topRankCache, type Lever } from './levers.ts';
 import { topShareOf, type TopRank, type TopShare } from './top-accounts.ts';
 import { pushTo } from '../shared/group.ts';
@@ -7,8 +7,8 @@ import { ownValue } from '../shared/own.ts';
 import { roundCents } from '../shared/money.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import { counted, forecastIn, hasStretchIn, isAnnualOnly, stretchIn, totalAccount, totalFamilies, type AccountTotals, type FamilyTotals } from './accounts.ts';
-import { goalLabel, makeScopeMatcher, reportingIndex } from './scope.ts';
-import type { Workspace } from '../model.ts';
+import { goalLabel, inReportingTree, makeScopeMatcher, reportingIndex, type ReportingIndex } from './scope.ts';
+import type { LedgerClient, Workspace } from '../model.ts';
 
 export interface GoalResult {
   period: string;
@@ -61,7 +61,7 @@ export function rollUp(ws: Workspace): Rollup {
   const { settings } = ws;
   const accounts = ws.accounts.map((a) => totalAccount(a, settings, ws.ledger));
   const top = topShareOf(settings);
-  const shared: GoalInputs = { all: accounts, top, rankedBy: topRankCache(accounts, top), candidates: candidatesOf(ws) };
+  const shared: GoalInputs = { all: accounts, top, rankedBy: topRankCache(accounts, top), candidates: candidatesOf(ws), people: once(() => reportingIndex(ws.people)) };
   const goals = ws.goals.map((g, index) => rollUpGoal(ws, shared, g, index));
   return {
     currency: settings.currency,
@@ -81,6 +81,29 @@ interface GoalInputs {
   rankedBy: (lastYear: string) => Map<string, TopRank>;
   /** The positions in ws.accounts, ascending, that can be in a scope: a superset the matcher then narrows. */
   candidates: (scope: Readonly<Record<string, string>>) => Iterable<number>;
+  /** The reporting walk of team.yaml, built when a goal first needs it (a ledger that says who sold). */
+  people: () => ReportingIndex;
+}
+
+/**
+ * For a goal of people (`owner:` or `manager:` in its scope), whose sales count when the ledger says who sold:
+ * the owner's, or anyone's in the manager's team; and which other clients match the rest of the scope. Undefined for
+ * any other goal: who sold changes nothing for the company or a dimension.
+ */
+function sellerScope(ws: Workspace, scope: Readonly<Record<string, string>>, index: ReportingIndex): SellerScope | undefined {
+  const owner = ownValue(scope, 'owner');
+  const manager = ownValue(scope, 'manager');
+  if (owner === undefined && manager === undefined) return undefined;
+  const rest = Object.fromEntries(Object.entries(scope).filter(([k]) => k !== 'owner' && k !== 'manager'));
+  const planMatches = makeScopeMatcher(ws, rest);
+  return {
+    sold: (person) => (owner === undefined || person === owner) && (manager === undefined || inReportingTree(index, manager, person)),
+    elsewhere: (client: LedgerClient) => {
+      if (!client.hasPlan) return Object.entries(rest).every(([k, v]) => ownValue(client.dimensions, k) === v);
+      const account = ws.accountById.get(client.id);
+      return account !== undefined && planMatches(account);
+    },
+  };
 }
 
 /** Accounts by owner, built once, so an `owner:` or `manager:` scope looks at its people's plans only; positions stay in workspace order. */
@@ -134,7 +157,8 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
   const planned = roundCents(contributions.reduce((sum, c) => sum + c.planned, 0));
   const threshold = roundCents(g.revenue * (1 - settings.tolerance));
   const met = planned >= threshold;
-  const booked = ws.ledger && bookGoal(ws.ledger, g, inScope, { startMonth: settings.fiscal_year_start_month, count: settings.count });
+  const sellers = ws.ledger?.soldBy && sellerScope(ws, g.scope, shared.people());
+  const booked = ws.ledger && bookGoal(ws.ledger, g, inScope, { startMonth: settings.fiscal_year_start_month, count: settings.count, ...(sellers && { sellers }) });
   return {
     period: g.period,
     scope: g.scope,
@@ -159,3 +183,8 @@ function rollUpGoal(ws: Workspace, shared: GoalInputs, g: Goal, index: number): 
 }
 
 
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}

@@ -12,9 +12,11 @@ export const FIELDS = {
     severity: 'error',
     meaning: 'A field the schema does not have.',
     /** A key the schema does not have, or (`in: 'sales.columns'`) a column mapping for no ledger field; `known` what there is. */
-    message: (data: { key: string; kind: FileKind; where: string; known: readonly string[]; schema: string } | { in: 'sales.columns'; key: string; known: readonly string[] }) =>
+    message: (data: { key: string; kind: FileKind; where: string; known: readonly string[]; schema: string } | { in: 'sales.columns' | 'sales.values'; key: string; known: readonly string[] }) =>
       'in' in data
-        ? `sales.columns: ${excerpt(data.key)} is not a ledger field. Map one of: ${data.known.join(', ')}.`
+        ? data.in === 'sales.columns'
+          ? `sales.columns: ${excerpt(data.key)} is not a ledger field. Map one of: ${data.known.join(', ')}.`
+          : `sales.values: ${excerpt(data.key)} is not a field whose labels can be mapped.${didYouMean(data.key, data.known, 'one of the fields') || ` Map the labels of one of: ${data.known.join(', ')}.`}`
         : `${excerpt(data.key)} is not a field of ${data.where === '' ? NOUNS[data.kind] : `"${data.where}"`}.${didYouMean(data.key, data.known, 'one of the known fields') || ` Remove it, or see schemas/json/${data.schema}.`}`,
   },
   'missing-field': {

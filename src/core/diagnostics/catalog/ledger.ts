@@ -126,6 +126,38 @@ export const LEDGER = {
       return `The column "${oneLine(column, 80)}" looks like the currency of each amount (${shown}), and nothing reads it, so every amount is summed as the workspace currency. Map it under sales.columns in workspace.yaml, such as currency: ${JSON.stringify(column)}, so each row is converted by the fx rates.`;
     },
   },
+  'ledger-values-unknown-id': {
+    severity: 'error',
+    meaning: 'sales.values maps a label to an id the field does not have (a dimension value, an offering).',
+    /** `field` is the key under sales.values; `allowed` the ids it has. */
+    message: ({ field, label, id, allowed }: { field: string; label: string; id: string; allowed: readonly string[] }) =>
+      `sales.values.${oneLine(field, 80)}: the label ${excerpt(label)} maps to ${excerpt(id)}, which is not ${field === 'product' ? 'an offering' : `a ${oneLine(field, 80)}`} in workspace.yaml.${didYouMean(id, allowed, 'one of its ids') || ' Add the id to workspace.yaml, or map the label to an id it lists.'}`,
+  },
+  'ledger-unknown-seller': {
+    severity: 'warning',
+    meaning: 'A ledger row\'s owner column names a seller who is not in team.yaml; the sale follows the account\'s current owner.',
+    /**
+     * `value` is the cell as written, `id` what sales.values.owner maps it to (if it does); `rows` how many rows of the
+     * file name this seller; `person` the id of a person whose name is the cell; `more` how many other unknown sellers
+     * the file names that get no warning of their own.
+     */
+    message: ({ column, value, id, rows, person, ids, more }: { column: string; value: string; id: string | undefined; rows: number; person: string | undefined; ids: readonly string[]; more: number }) => {
+      const who = id === undefined ? excerpt(value) : `${excerpt(value)} (${excerpt(id)} by sales.values.owner)`;
+      const fix =
+        person !== undefined
+          ? ` It is the name of ${person}: map it with sales.values: { owner: { ${JSON.stringify(value)}: ${person} } } in workspace.yaml.`
+          : `${didYouMean(id ?? value, ids, 'a person\'s id') || ' If they left, this is as it should be; else add them to team.yaml, or map the name under sales.values.owner.'}`;
+      const others = more > 0 ? ` ${more} other ${more === 1 ? 'seller' : 'sellers'} of this file ${more === 1 ? 'is' : 'are'} not in team.yaml either.` : '';
+      return `${column}: ${who} is nobody in team.yaml, so ${rows === 1 ? 'this sale follows' : `its ${rows.toLocaleString('en-US')} sales in this file (this is the first) follow`} the account's current owner.${fix}${others}`;
+    },
+  },
+  'ledger-account-two-plans': {
+    severity: 'warning',
+    meaning: 'A ledger account cell holds several ids (sales.account_separator) that name two plans; the row counts once, for the first.',
+    /** `cell` the account cell as written; `plan` the plan the rows count for, `also` the other one; `rows` how many rows of the file hold this cell; `more` how many other such cells get no warning of their own. */
+    message: ({ column, cell, plan, also, rows, more }: { column: string; cell: string; plan: string; also: string; rows: number; more: number }) =>
+      `${column}: ${excerpt(cell)} names the plans ${plan} and ${also}, and a sale counts once, so ${rows === 1 ? 'this row counts' : `its ${rows.toLocaleString('en-US')} rows in this file (this is the first) count`} for ${plan} alone. If the sale belongs to ${also}, put its id first, or remove the other id from the cell.${more > 0 ? ` ${more} other ${more === 1 ? 'cell' : 'cells'} of this file name${more === 1 ? 's' : ''} two plans as well.` : ''}`,
+  },
   'ledger-footer': {
     severity: 'info',
     meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',

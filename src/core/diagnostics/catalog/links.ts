@@ -296,17 +296,22 @@ function unknownDimension({ in: where, field, name, names }: UnknownDimension): 
  * another plan's own id (`owner`); or an opportunity's crm_id another opportunity also has (`where` says which).
  */
 export type DuplicateCrmId =
-  | { of: 'account'; id: string; first: string }
+  | { of: 'account'; id: string; first: string; written?: string }
   | { of: 'account-is-plan-id'; id: string; owner: string }
-  | { of: 'deal'; index: number; id: string; where: string };
+  | { of: 'deal'; index: number; id: string; where: string; written?: string };
+
+/** `written`: the other form of one Salesforce id (15 and 18 characters, sales.crm_ids: salesforce), as the first use writes it. */
+function form(written: string | undefined): string {
+  return written === undefined ? '' : ` (written ${excerpt(written)} there: the 15- and 18-character forms of one Salesforce id)`;
+}
 
 function duplicateCrmId(data: DuplicateCrmId): string {
   switch (data.of) {
     case 'account':
-      return `crm.id: ${excerpt(data.id)} is also the CRM id of ${data.first}, so the ledger's rows for it would all be booked to one of the two plans. Each plan names its own CRM account: correct one of the ids, or merge the two plans.`;
+      return `crm.id: ${excerpt(data.id)} is also the CRM id of ${data.first}${form(data.written)}, so the ledger's rows for it would all be booked to one of the two plans. Each plan names its own CRM account: correct one of the ids, or merge the two plans.`;
     case 'account-is-plan-id':
       return `crm.id: ${excerpt(data.id)} is the id of the plan ${data.owner}, and a ledger row naming ${excerpt(data.id)} is booked to that plan, never to this one. Write this account's own CRM id.`;
     case 'deal':
-      return `opportunities[${data.index}].crm_id: ${excerpt(data.id)} is also the CRM id of ${data.where}, so the deal would be counted twice. Keep the deal in one plan, or correct the id.`;
+      return `opportunities[${data.index}].crm_id: ${excerpt(data.id)} is also the CRM id of ${data.where}${form(data.written)}, so the deal would be counted twice. Keep the deal in one plan, or correct the id.`;
   }
 }

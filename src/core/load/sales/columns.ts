@@ -11,9 +11,14 @@ export interface ColumnMap {
   fields: Partial<Record<LedgerField, number>>;
   /** Dimension name → column index, for the dimensions the file has a column for. */
   dimensions: Map<string, number>;
+  /** The seller's column (sales.columns.owner), read only when the workspace maps it. */
+  seller: number | undefined;
   /** The header as written, for messages. */
   headers: string[];
 }
+
+/** Fields read only when sales.columns names their header: a column that happens to be called so in an existing ledger keeps meaning nothing. */
+export const MAPPED_ONLY_FIELDS = ['owner'] as const;
 
 export type HeaderProblem =
   | { kind: 'missing'; field: string; header: string }
@@ -29,7 +34,9 @@ export function headerOf(field: string, settings: SalesSettings | undefined): st
 export function mapColumns(header: readonly string[], settings: SalesSettings | undefined, dimensions: readonly string[]): { map: ColumnMap; problems: HeaderProblem[] } {
   const problems: HeaderProblem[] = [];
   const at = new Map<string, number>();
+  const sellerHeader = settings ? ownValue(settings.columns, 'owner') : undefined;
   const wanted = new Set([...LEDGER_FIELDS, ...dimensions].map((f) => headerOf(f, settings)));
+  if (sellerHeader !== undefined) wanted.add(sellerHeader);
   header.forEach((h, i) => {
     const name = h.trim();
     // Two columns an export repeats (two blank headers, two "Notes") are ignored like any column nobody reads.
@@ -58,7 +65,8 @@ export function mapColumns(header: readonly string[], settings: SalesSettings | 
   if (other === undefined && fields.date === undefined && fields.period === undefined) {
     problems.push({ kind: 'missing', field: 'date', header: headerOf('date', settings) });
   }
-  return { map: { fields, dimensions: dims, headers: header.map((h) => h.trim()) }, problems };
+  const seller = sellerHeader === undefined ? undefined : at.get(sellerHeader);
+  return { map: { fields, dimensions: dims, seller, headers: header.map((h) => h.trim()) }, problems };
 }
 
 const DELIMITERS = [',', ';', '\t', '|'];

@@ -1,11 +1,12 @@
-import { LEDGER_FIELDS, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
+import { LEDGER_FIELDS, MAPPED_ONLY_FIELDS, headerOf, headerProblem, mapColumns, type ColumnMap } from './columns.ts';
 import { parseCsvChunks } from './csv.ts';
 import { rowFilter, UnreadColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
-import { readRow, type LedgerRow, type RowRules } from './record.ts';
+import { labelMaps, readRow, type LedgerRow, type RowRules, type UnknownSeller } from './record.ts';
 import { diagnose, placed } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
+import { crmKey, type CrmIdForm } from '../../shared/crm-ids.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
 
 /** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
@@ -24,10 +25,16 @@ export interface LedgerSource {
  * Every bad row or cell becomes a located error; the ledger is returned only when there is none.
  */
 export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [...checkColumnSettings(ws)];
-  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws) };
+  const diagnostics: Diagnostic[] = [...checkColumnSettings(ws), ...checkValueSettings(ws)];
+  const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales), people: new Set(ws.people.map((p) => p.id)) };
+  // sales.crm_ids: salesforce matches a 15-character id and its 18-character form; without it, ids match as written.
+  const form = ws.settings.sales?.crm_ids;
+  const separator = ws.settings.sales?.account_separator;
   const byCrm = new Map<string, string>();
-  for (const a of ws.accounts) if (a.plan.crm?.id !== undefined && !byCrm.has(a.plan.crm.id)) byCrm.set(a.plan.crm.id, a.id);
+  for (const a of ws.accounts) {
+    const key = a.plan.crm?.id === undefined ? undefined : crmKey(a.plan.crm.id, form);
+    if (key !== undefined && !byCrm.has(key)) byCrm.set(key, a.id);
+  }
   const ledger: Ledger = { files: [], rows: 0, clients: new Map(), years: new Set(), through: undefined };
   const dimensions = Object.keys(ws.settings.dimensions);
 
@@ -46,6 +53,12 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       return true;
     };
     let rows = 0;
+    // Sellers nobody in team.yaml is: one warning each, at its first row, with how many rows name them.
+    const unknownSellers = new Map<string, { seller: UnknownSeller; at: { line: number; column: number }; rows: number }>();
+    let moreSellers = 0;
+    // Account cells that name two plans (sales.account_separator): one warning per cell value, at its first row.
+    const twoPlans = new Map<string, { at: { line: number; column: number }; rows: number; plan: string; also: string }>();
+    let moreTwoPlans = 0;
     // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
     const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
     let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
@@ -77,12 +90,31 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
         if (filter && !filter.keeps(csv.cells)) return true;
         stages?.note(csv.cells);
       }
-      const { row, problems: cellProblems } = readRow(csv.cells, map, rules);
+      const { row, problems: cellProblems, unknownSeller } = readRow(csv.cells, map, rules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
-      if (row) addRow(ledger, row, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }), ws, byCrm);
+      const stranger = row && unknownSeller;
+      if (stranger) {
+        const seen = unknownSellers.get(stranger.value);
+        if (seen) seen.rows++;
+        else if (unknownSellers.size < MAX_SELLER_WARNINGS) unknownSellers.set(stranger.value, { seller: stranger, at: csv.cellAt(stranger.cell), rows: 1 });
+        else moreSellers++;
+      }
+      if (row) {
+        const account = resolveAccount(row.account, separator, ws, byCrm, form);
+        if (account.also !== undefined) {
+          const seen = twoPlans.get(row.account);
+          if (seen) seen.rows++;
+          else if (twoPlans.size < MAX_SELLER_WARNINGS) twoPlans.set(row.account, { at: csv.cellAt(map.fields.account!), rows: 1, plan: account.planId!, also: account.also });
+          else moreTwoPlans++;
+        }
+        addRow(ledger, row, account, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }));
+      }
       return true;
     }, ws.settings.sales?.delimiter);
     if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
+    diagnostics.push(...sellerWarnings(source.display, [...unknownSellers.values()], moreSellers, ws));
+    const found = [...twoPlans.entries()];
+    found.forEach(([cell, f], i) => diagnostics.push(diagnose(source.display, f.at, 'ledger-account-two-plans', { column: headerOf('account', ws.settings.sales), cell, plan: f.plan, also: f.also, rows: f.rows, more: i === found.length - 1 ? moreTwoPlans : 0 })));
     // A footer whose first row is not valid CSV ends the file all the same.
     if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
@@ -94,10 +126,43 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   return { ledger: errors ? undefined : ledger, diagnostics };
 }
 
+/** How many unknown sellers of one file get a warning of their own; the others are counted in the last one. */
+const MAX_SELLER_WARNINGS = 20;
+
+function sellerWarnings(file: string, found: readonly { seller: UnknownSeller; at: { line: number; column: number }; rows: number }[], more: number, ws: Workspace): Diagnostic[] {
+  const ids = ws.people.map((p) => p.id);
+  const column = headerOf('owner', ws.settings.sales);
+  return found.map((f, i) => {
+    const person = ws.people.find((p) => p.name.trim().toLowerCase() === f.seller.value.toLowerCase())?.id;
+    return diagnose(file, f.at, 'ledger-unknown-seller', { column, value: f.seller.value, id: f.seller.id, rows: f.rows, person, ids, more: i === found.length - 1 ? more : 0 });
+  });
+}
+
+/**
+ * The client a row's account cell names: a plan (by its id or a crm.id), else the cell itself. With
+ * sales.account_separator the cell may hold several ids: the row counts once, for the first that names a plan (else
+ * for the first id), and `also` is the next id that names another plan.
+ */
+function resolveAccount(cell: string, separator: string | undefined, ws: Workspace, byCrm: ReadonlyMap<string, string>, form: CrmIdForm): { key: string; planId: string | undefined; also?: string } {
+  const planOf = (id: string) => (ws.accountById.has(id) ? id : byCrm.get(crmKey(id, form)));
+  if (separator === undefined || !cell.includes(separator)) {
+    const planId = planOf(cell);
+    return { key: planId ?? cell, planId };
+  }
+  const ids = cell.split(separator).map((id) => id.trim()).filter((id) => id !== '');
+  let planId: string | undefined;
+  for (const id of ids) {
+    const plan = planOf(id);
+    if (plan === undefined) continue;
+    if (planId === undefined) planId = plan;
+    else if (plan !== planId) return { key: planId, planId, also: plan };
+  }
+  return { key: planId ?? ids[0] ?? cell, planId };
+}
+
 /** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
-function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws: Workspace, byCrm: ReadonlyMap<string, string>): void {
-  const planId = ws.accountById.has(row.account) ? row.account : byCrm.get(row.account);
-  const key = planId ?? row.account;
+function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: string | undefined }, at: () => LedgerClient['at']): void {
+  const { planId, key } = account;
   let client = ledger.clients.get(key);
   if (!client) {
     client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map() };
@@ -107,6 +172,16 @@ function addRow(ledger: Ledger, row: LedgerRow, at: () => LedgerClient['at'], ws
   if (planId === undefined) Object.assign(client.dimensions, row.dimensions);
   const year = row.period.slice(0, 6);
   add(client.byPeriod, row.period, row);
+  if (row.seller !== undefined) {
+    client.bySeller ??= new Map();
+    let periods = client.bySeller.get(row.seller);
+    if (!periods) client.bySeller.set(row.seller, (periods = new Map()));
+    add(periods, row.period, row);
+    ledger.soldBy ??= new Map();
+    let keys = ledger.soldBy.get(row.seller);
+    if (!keys) ledger.soldBy.set(row.seller, (keys = new Set()));
+    keys.add(key);
+  }
   let products = client.byYearProduct.get(year);
   if (!products) client.byYearProduct.set(year, (products = new Map()));
   add(products, row.product, row);
@@ -141,9 +216,39 @@ function yearsNamed(ws: Workspace): RowRules['years'] {
 /** A key under sales.columns that is no field: the mapping would silently read nothing. */
 function checkColumnSettings(ws: Workspace): Diagnostic[] {
   const columns = ws.settings.sales?.columns ?? {};
-  const known = [...LEDGER_FIELDS, ...Object.keys(ws.settings.dimensions)];
+  const known = [...LEDGER_FIELDS, ...MAPPED_ONLY_FIELDS, ...Object.keys(ws.settings.dimensions)];
   const where = ws.sources.workspace;
   return Object.keys(columns)
     .filter((k) => !known.includes(k))
     .map((k) => diagnose(where.file, where.source.locate(['sales', 'columns', k], 'key'), 'unknown-key', { in: 'sales.columns', key: k, known }));
+}
+
+/** The fields whose labels sales.values maps, each with the ids it has (undefined: any id, checked at the row). */
+function labelledFields(ws: Workspace): Map<string, readonly string[] | undefined> {
+  const out = new Map<string, readonly string[] | undefined>();
+  for (const [d, ids] of Object.entries(ws.settings.dimensions)) out.set(d, ids);
+  out.set('product', ws.settings.offerings.map((o) => o.id));
+  // A seller mapped to someone who has left is no mistake in the setting: each of their rows says so, and follows the account's owner.
+  out.set('owner', undefined);
+  return out;
+}
+
+/** sales.values: a key that is no labelled field, or a label mapped to an id its field does not have, is an error at the setting. */
+function checkValueSettings(ws: Workspace): Diagnostic[] {
+  const values = ws.settings.sales?.values ?? {};
+  const fields = labelledFields(ws);
+  const where = ws.sources.workspace;
+  const out: Diagnostic[] = [];
+  for (const [field, labels] of Object.entries(values)) {
+    if (!fields.has(field)) {
+      out.push(diagnose(where.file, where.source.locate(['sales', 'values', field], 'key'), 'unknown-key', { in: 'sales.values', key: field, known: [...fields.keys()] }));
+      continue;
+    }
+    const allowed = fields.get(field);
+    if (allowed === undefined) continue;
+    for (const [label, id] of Object.entries(labels)) {
+      if (!allowed.includes(id)) out.push(diagnose(where.file, where.source.locate(['sales', 'values', field, label]), 'ledger-values-unknown-id', { field, label, id, allowed }));
+    }
+  }
+  return out;
 }

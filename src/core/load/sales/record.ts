@@ -17,6 +17,17 @@ export interface LedgerRow {
   product: string;
   name: string | undefined;
   dimensions: Record<string, string>;
+  /** The person who sold it (the `owner` column, a person's id in team.yaml), or undefined: the account's current owner. */
+  seller: string | undefined;
+}
+
+/** A seller the `owner` column names who is not in team.yaml: the row is read, and follows the account's current owner. */
+export interface UnknownSeller {
+  cell: number;
+  /** The cell as written. */
+  value: string;
+  /** The id sales.values.owner maps it to, when it maps it. */
+  id: string | undefined;
 }
 
 /** A problem with one cell of a row. `cell` is the column index; a missing cell points past the row. */
@@ -31,6 +42,19 @@ export interface RowRules {
   settings: WorkspaceSettings;
   /** The first and last fiscal year the workspace knows (goals and the two years before them, forecasts, history), or undefined when it names none. */
   years: { first: number; last: number } | undefined;
+  /** sales.values: field → trimmed label → id, for the fields whose labels are mapped. */
+  labels: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The people of team.yaml by id: the sellers an `owner` column may name. */
+  people: ReadonlySet<string>;
+}
+
+/** sales.values as lookups: field → trimmed label → id. */
+export function labelMaps(sales: SalesSettings | undefined): Map<string, Map<string, string>> {
+  const out = new Map<string, Map<string, string>>();
+  for (const [field, labels] of Object.entries(sales?.values ?? {})) {
+    out.set(field, new Map(Object.entries(labels).map(([label, id]) => [label.trim(), id])));
+  }
+  return out;
 }
 
 // Controls other than tab and line breaks; line breaks are allowed only in names, inside quotes.
@@ -41,7 +65,7 @@ const NUMBER_DECIMAL_COMMA = /^-?\d+(,\d+)?$/;
 const MAX_TEXT_CHARS = 1000;
 
 /** Checks one row against the column map; returns the row, or every problem of its cells. */
-export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRules): { row?: LedgerRow; problems: CellProblem[] } {
+export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRules): { row?: LedgerRow; problems: CellProblem[]; unknownSeller?: UnknownSeller } {
   const problems: CellProblem[] = [];
   if (cells.length !== map.headers.length) {
     const cell = Math.min(cells.length, map.headers.length);
@@ -95,7 +119,9 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   const name = text('name', map.fields.name, true);
   const when = readWhen(cells, map, rules, problems);
 
-  let product = text('product', map.fields.product) ?? '';
+  // A label sales.values maps is read as its id; any other cell as it is written.
+  const mapped = (field: string, value: string): string => rules.labels.get(field)?.get(value) ?? value;
+  let product = mapped('product', text('product', map.fields.product) ?? '');
   const offerings = rules.settings.offerings.map((o) => o.id);
   if (product !== '' && !offerings.includes(product)) {
     problems.push({ cell: map.fields.product!, ...problem('ledger-unknown-product', { column: headerOf('product', sales), product, offerings }) });
@@ -112,17 +138,28 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   }
   const dimensions: Record<string, string> = {};
   for (const [dimension, i] of map.dimensions) {
-    const value = text(dimension, i);
-    if (value === undefined || value === '') continue;
+    const written = text(dimension, i);
+    if (written === undefined || written === '') continue;
+    const value = mapped(dimension, written);
     const allowed = ownValue(rules.settings.dimensions, dimension) ?? [];
     if (!allowed.includes(value)) {
       problems.push({ cell: i, ...problem('ledger-unknown-dimension-value', { column: headerOf(dimension, sales), dimension, value, allowed }) });
     } else dimensions[dimension] = value;
   }
+  // Who sold it: a person of team.yaml (by id, or by a label sales.values.owner maps); anyone else is a warning, and the row follows the account's owner.
+  let seller: string | undefined;
+  let unknownSeller: UnknownSeller | undefined;
+  const sold = text('owner', map.seller);
+  if (sold !== undefined && sold !== '') {
+    const id = mapped('owner', sold);
+    if (rules.people.has(id)) seller = id;
+    else unknownSeller = { cell: map.seller!, value: sold, id: id === sold ? undefined : id };
+  }
   if (problems.length > 0 || account === undefined || revenue === undefined || when === undefined) return { problems };
   return {
-    row: { account, period: when.period, date: when.date, revenue: revenue * rate, margin: (margin ?? 0) * rate, product, name: name || undefined, dimensions },
+    row: { account, period: when.period, date: when.date, revenue: revenue * rate, margin: (margin ?? 0) * rate, product, name: name || undefined, dimensions, seller },
     problems,
+    ...(unknownSeller && { unknownSeller }),
   };
 }
 
