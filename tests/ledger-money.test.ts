@@ -217,6 +217,15 @@ describe('hostile amounts are errors at their cell, never a guess', () => {
     expect(said.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([`${F}:2:25 error ledger-unknown-currency`, `${F}:3:25 error ledger-unknown-currency`]);
   });
 
+  it("a row's problems come in the order of its cells, and a currency cell in error adds no mismatch", () => {
+    const { said } = read('', csv(WITH_CURRENCY, ['01/03/2026', 'acme', 'ten', 'XXX'], ['02/03/2026', 'acme', '€5', 'EUR\u0007']));
+    expect(said.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([
+      `${F}:2:21 error ledger-not-a-number`,
+      `${F}:2:27 error ledger-unknown-currency`,
+      `${F}:3:26 error ledger-control-character`,
+    ]);
+  });
+
   it('a margin is read the same way', () => {
     const { said, workspace } = read('  thousands_separator: ","\n', csv('Invoice date,Account ID,Amount,margin', ['01/03/2026', 'acme', '$1,000', '($200)'], ['02/03/2026', 'acme', '5', '€€1']));
     expect(said.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([`${F}:3:25 error ledger-not-a-number`]);

@@ -66,12 +66,9 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   };
   // The row's currency, read first: an amount's own sign or code must agree with it.
   const currency = text('currency', map.fields.currency) ?? '';
+  const currencyProblems = problems.splice(0);
   const rowCurrency = currency === '' ? rules.settings.currency : currency;
   const known = currency === '' || currency === rules.settings.currency || ownValue(rules.settings.fx, currency) !== undefined;
-  if (!known) {
-    const rates = [rules.settings.currency, ...Object.keys(rules.settings.fx)];
-    problems.push({ cell: map.fields.currency!, ...problem('ledger-unknown-currency', { column: headerOf('currency', sales), currency, workspaceCurrency: rules.settings.currency, known: rates }) });
-  }
   const format: AmountFormat = { decimal: sales?.decimal_separator ?? '.', thousands: sales?.thousands_separator };
   const amount = (field: 'revenue' | 'margin', required: boolean): number | undefined => {
     const i = map.fields[field];
@@ -98,7 +95,8 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
       problems.push({ cell: i, ...problem('out-of-range', { in: 'ledger', column, value, max: MAX_AMOUNT }) });
       return undefined;
     }
-    if (read.written && known && !read.written.currencies.includes(rowCurrency)) {
+    // A currency cell that is itself in error says nothing the amount could disagree with.
+    if (read.written && known && currencyProblems.length === 0 && !read.written.currencies.includes(rowCurrency)) {
       const by = map.fields.currency === undefined ? 'workspace' : currency === '' ? 'empty' : 'column';
       problems.push({ cell: i, ...problem('ledger-currency-mismatch', { column, value, mark: read.written.mark, currencies: read.written.currencies, rowCurrency, by, currencyColumn: headerOf('currency', sales) }) });
       return undefined;
@@ -118,6 +116,12 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
   if (product !== '' && !offerings.includes(product)) {
     problems.push({ cell: map.fields.product!, ...problem('ledger-unknown-product', { column: headerOf('product', sales), product, offerings }) });
     product = '';
+  }
+  // Said here, after the amounts and the product, so a row's problems stay in the order they always came in.
+  problems.push(...currencyProblems);
+  if (!known) {
+    const rates = [rules.settings.currency, ...Object.keys(rules.settings.fx)];
+    problems.push({ cell: map.fields.currency!, ...problem('ledger-unknown-currency', { column: headerOf('currency', sales), currency, workspaceCurrency: rules.settings.currency, known: rates }) });
   }
   const dimensions: Record<string, string> = {};
   for (const [dimension, i] of map.dimensions) {
