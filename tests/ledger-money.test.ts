@@ -212,6 +212,13 @@ describe('hostile amounts are errors at their cell, never a guess', () => {
     expect(said.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([`${F}:2:21 error ledger-currency-mismatch`, `${F}:3:21 error ledger-not-a-number`]);
   });
 
+  it('an unknown code close to a known one is suggested, and the rates known are still named', () => {
+    const { said } = read('', csv(WITH_CURRENCY, ['01/03/2026', 'acme', '5', 'EUT']));
+    expect(said).toEqual([
+      `${F}:2:25 error ledger-unknown-currency currency: "EUT" has no exchange rate under fx in workspace.yaml, so the row cannot be counted in USD. Did you mean "EUR"? The workspace knows USD, EUR. Add the rate, or correct the row.`,
+    ]);
+  });
+
   it('a currency cell __proto__ or toString is unknown, not a rate from the prototype', () => {
     const { said } = read('', csv(WITH_CURRENCY, ['01/03/2026', 'acme', '5', '__proto__'], ['02/03/2026', 'acme', '5', 'toString']));
     expect(said.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual([`${F}:2:25 error ledger-unknown-currency`, `${F}:3:25 error ledger-unknown-currency`]);

@@ -104,8 +104,12 @@ export const LEDGER = {
   'ledger-unknown-currency': {
     severity: 'error',
     meaning: 'A ledger row\'s currency has no exchange rate in workspace.yaml.',
-    message: ({ column, currency, workspaceCurrency, known }: { column: string; currency: string; workspaceCurrency: string; known: readonly string[] }) =>
-      `${column}: ${excerpt(currency)} has no exchange rate under fx in workspace.yaml, so the row cannot be counted in ${workspaceCurrency}.${didYouMean(currency, known)} Add the rate, or correct the row.`,
+    message: ({ column, currency, workspaceCurrency, known }: { column: string; currency: string; workspaceCurrency: string; known: readonly string[] }) => {
+      const hint = didYouMean(currency, known);
+      // didYouMean lists up to 12 currencies when it has no close match; otherwise the rates known are named here.
+      const listed = hint.startsWith(' Write') ? '' : ` The workspace knows ${known.length <= 12 ? known.join(', ') : `${known.slice(0, 12).join(', ')} and ${known.length - 12} more`}.`;
+      return `${column}: ${excerpt(currency)} has no exchange rate under fx in workspace.yaml, so the row cannot be counted in ${workspaceCurrency}.${hint}${listed} Add the rate, or correct the row.`;
+    },
   },
   'ledger-unknown-dimension-value': {
     severity: 'error',
