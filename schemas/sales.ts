@@ -105,7 +105,18 @@ export const SalesSettingsSchema = z
     decimal_separator: z
       .enum(['.', ','])
       .default('.')
-      .describe('The decimal separator of amounts: "." (the default, 1250.50) or "," (1250,50). Thousands separators are never allowed.'),
+      .describe('The decimal separator of amounts: "." (the default, 1250.50) or "," (1250,50).'),
+    /**
+     * The character the export groups thousands with: "," (1,250.50), "." (1.250,50 with decimal_separator ","),
+     * " " (1 250,50; a no-break space is read too) or "'" (1'250.50). None when left out: an amount with a separator
+     * is then an error that says which setting reads it, so `1,200` is never guessed to be 1200 or 1.2.
+     * Groups are checked: 1,20,0 is no amount. Currency signs and codes around amounts (€1,250.50, 1.250,50 EUR,
+     * GBP 300) and parentheses for negatives ((1,250.50)) are read whatever the setting.
+     */
+    thousands_separator: z
+      .enum([',', '.', ' ', "'"])
+      .optional()
+      .describe('The character the export groups thousands with: "," (1,250.50), "." (1.250,50), " " (1 250,50) or "\'" (1\'250.50). None when left out, and then 1,200 is an error that says which setting reads it. Must differ from decimal_separator.'),
     max_file_bytes: z
       .number()
       .int()
@@ -113,6 +124,13 @@ export const SalesSettingsSchema = z
       .max(MAX_LEDGER_FILE_BYTES)
       .optional()
       .describe('The largest one ledger file (sales/*.csv) may be, in bytes (268435456, 256 MB, when left out; at most 1073741824). A larger file is reported, not read.'),
+  })
+  .refine((s) => s.thousands_separator === undefined || s.thousands_separator !== s.decimal_separator, {
+    path: ['thousands_separator'],
+    error: (issue) => {
+      const s = issue.input as { decimal_separator?: string };
+      return `the thousands separator cannot be the decimal separator (${JSON.stringify(s.decimal_separator ?? '.')}). Set decimal_separator: "," with thousands_separator: "." (1.250,50), or leave one out`;
+    },
   })
   .describe('The sales ledger (sales/*.csv): the header of each field in your export, and the date format.');
 

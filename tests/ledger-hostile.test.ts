@@ -99,14 +99,14 @@ describe('a hostile ledger reads as plain data', () => {
     const note = `"${Array.from({ length: 2000 }, () => 'x'.repeat(500)).join('\r\n')}"`;
     const { errors } = readLedger({ 'sales/2026.csv': `\uFEFF${HEADER},note\r\n01/03/2026,acme,5,Acme,,${note}\r\n01/03/2026,acme,ten,Acme,,\r\n` });
     expect(errors).toEqual([
-      `${F}:2002:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).`,
+      `${F}:2002:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point, such as 1250.50, -1250.50 or (1250.50); one currency sign or code may stand before or after it (€1250.50, 1250.50 EUR), and sales.thousands_separator reads 1,250.50.`,
     ]);
   });
 
   it('reads a UTF-16 export (spreadsheets\' "Unicode text") and places its bad cells as in UTF-8', () => {
     const utf16 = new Uint8Array([0xff, 0xfe, ...Buffer.from(`${HEADER}\r\n01/03/2026,acme,5,Société,\r\n\r\n01/03/2026,acme,ten,Acme,\r\n`, 'utf16le')]);
     expect(readLedger({ 'sales/2026.csv': utf16 }).errors).toEqual([
-      `${F}:4:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).`,
+      `${F}:4:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point, such as 1250.50, -1250.50 or (1250.50); one currency sign or code may stand before or after it (€1250.50, 1250.50 EUR), and sales.thousands_separator reads 1,250.50.`,
     ]);
     const good = readLedger({ 'sales/2026.csv': utf16.subarray(0, utf16.length - Buffer.byteLength('01/03/2026,acme,ten,Acme,\r\n', 'utf16le')) });
     expect(good.errors).toEqual([]);
@@ -122,7 +122,7 @@ describe('a hostile ledger reads as plain data', () => {
     expect(cr.workspace!.ledger!.rows).toBeGreaterThan(5);
     expect([...cr.workspace!.ledger!.clients.entries()]).toEqual([...base.workspace!.ledger!.clients.entries()]);
     expect(readLedger({ 'sales/2026.csv': `${HEADER}\r01/03/2026,acme,5,"Acme\rLabs",\r\r01/03/2026,acme,ten,Acme,\r` }).errors).toEqual([
-      `${F}:5:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point only, such as 1250.50 (no currency sign, no thousands separator).`,
+      `${F}:5:17 ledger-not-a-number Amount: "ten" is not a number. Write the amount with digits and a decimal point, such as 1250.50, -1250.50 or (1250.50); one currency sign or code may stand before or after it (€1250.50, 1250.50 EUR), and sales.thousands_separator reads 1,250.50.`,
     ]);
   });
 

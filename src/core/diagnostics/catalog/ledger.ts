@@ -49,7 +49,37 @@ export const LEDGER = {
     severity: 'error',
     meaning: 'A ledger revenue or margin is not a plain number.',
     message: ({ column, value, comma, otherSeparator }: { column: string; value: string; comma: boolean; otherSeparator: boolean }) =>
-      `${column}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal ${comma ? 'comma' : 'point'} only, such as ${comma ? '1250,50' : '1250.50'} (no currency sign, no thousands separator).${otherSeparator ? ` If the export writes every amount so, set sales.decimal_separator: "${comma ? '.' : ','}" in workspace.yaml.` : ''}`,
+      `${column}: ${excerpt(value)} is not a number. Write the amount with digits and a decimal ${comma ? 'comma' : 'point'}, such as ${comma ? '1250,50' : '1250.50'}, -${comma ? '1250,50' : '1250.50'} or (${comma ? '1250,50' : '1250.50'}); one currency sign or code may stand before or after it (${comma ? '€1250,50, 1250,50 EUR' : '€1250.50, 1250.50 EUR'}), and sales.thousands_separator reads ${comma ? '1.250,50' : '1,250.50'}.${otherSeparator ? ` If the export writes every amount so, set sales.decimal_separator: "${comma ? '.' : ','}" in workspace.yaml.` : ''}`,
+  },
+  'ledger-amount-separator': {
+    severity: 'error',
+    meaning: 'A ledger amount uses a separator the workspace\'s sales.decimal_separator and sales.thousands_separator do not read (1,200 with no thousands separator set).',
+    message: ({ column, value, readings }: { column: string; value: string; readings: readonly { decimal_separator?: string; thousands_separator?: string; amount: number }[] }) => {
+      const setting = (r: (typeof readings)[number]): string =>
+        [r.decimal_separator !== undefined ? `sales.decimal_separator: ${JSON.stringify(r.decimal_separator)}` : '', r.thousands_separator !== undefined ? `sales.thousands_separator: ${JSON.stringify(r.thousands_separator)}` : '']
+          .filter((s) => s !== '')
+          .join(' and ');
+      const amount = (n: number): string => String(n).replace('-', '\u2212');
+      if (readings.length === 1) {
+        const r = readings[0]!;
+        return `${column}: ${excerpt(value)} is not read under the workspace's separators. If the export writes every amount so, set ${setting(r)} in workspace.yaml (it then reads ${amount(r.amount)}).`;
+      }
+      return `${column}: ${excerpt(value)} is ambiguous: it reads ${readings.map((r) => `${amount(r.amount)} with ${setting(r)}`).join(', or ')}. Set the one the export uses in workspace.yaml.`;
+    },
+  },
+  'ledger-currency-mismatch': {
+    severity: 'error',
+    meaning: 'A ledger amount is written with a currency sign or code that is not the row\'s currency (its currency column, else the workspace currency).',
+    message: ({ column, value, mark, currencies, rowCurrency, by, currencyColumn }: { column: string; value: string; mark: string; currencies: readonly string[]; rowCurrency: string; by: 'column' | 'empty' | 'workspace'; currencyColumn: string }) => {
+      const written = currencies.length === 1 && currencies[0] === mark ? mark : `${mark} (${currencies.join(', ')})`;
+      const fix =
+        by === 'column'
+          ? `the row's ${currencyColumn} column says ${rowCurrency}. Correct the amount or the currency cell.`
+          : by === 'empty'
+            ? `the row's ${currencyColumn} cell is empty, so it would count in ${rowCurrency}, the workspace currency. Write the row's currency in that cell.`
+            : `the file has no currency column, so every amount counts in ${rowCurrency}, the workspace currency. Map the export's currency column under sales.columns in workspace.yaml (currency: "Currency"), so each row is converted by the fx rates.`;
+      return `${column}: ${excerpt(value)} is written in ${written}, and ${fix}`;
+    },
   },
   'ledger-bad-date': {
     severity: 'error',
@@ -74,8 +104,12 @@ export const LEDGER = {
   'ledger-unknown-currency': {
     severity: 'error',
     meaning: 'A ledger row\'s currency has no exchange rate in workspace.yaml.',
-    message: ({ column, currency, workspaceCurrency, known }: { column: string; currency: string; workspaceCurrency: string; known: readonly string[] }) =>
-      `${column}: ${excerpt(currency)} has no exchange rate under fx in workspace.yaml, so the row cannot be counted in ${workspaceCurrency}.${didYouMean(currency, known)} Add the rate, or correct the row.`,
+    message: ({ column, currency, workspaceCurrency, known }: { column: string; currency: string; workspaceCurrency: string; known: readonly string[] }) => {
+      const hint = didYouMean(currency, known);
+      // didYouMean lists up to 12 currencies when it has no close match; otherwise the rates known are named here.
+      const listed = hint.startsWith(' Write') ? '' : ` The workspace knows ${known.length <= 12 ? known.join(', ') : `${known.slice(0, 12).join(', ')} and ${known.length - 12} more`}.`;
+      return `${column}: ${excerpt(currency)} has no exchange rate under fx in workspace.yaml, so the row cannot be counted in ${workspaceCurrency}.${hint}${listed} Add the rate, or correct the row.`;
+    },
   },
   'ledger-unknown-dimension-value': {
     severity: 'error',

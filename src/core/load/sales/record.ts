@@ -5,6 +5,8 @@ import { ownValue } from '../../shared/own.ts';
 import { fiscalYearOfDate, quarterOfDate } from '../../shared/periods.ts';
 import { headerOf, type ColumnMap, type LedgerField } from './columns.ts';
 import { parseLedgerDate, PERIOD } from './dates.ts';
+import { readAmount, type AmountFormat } from './amount.ts';
+import { rateOf } from '../../shared/money.ts';
 
 /** One ledger row, checked, in the workspace currency. Never kept: the ledger sums it and lets it go. */
 export interface LedgerRow {
@@ -59,8 +61,6 @@ export function labelMaps(sales: SalesSettings | undefined): Map<string, Map<str
 
 // Controls other than tab and line breaks; line breaks are allowed only in names, inside quotes.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const NUMBER_DECIMAL_COMMA = /^-?\d+(,\d+)?$/;
 // An account id or a client's name is short; a cell of a megabyte is a broken export, and the site would show it whole.
 const MAX_TEXT_CHARS = 1000;
 
@@ -88,25 +88,41 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
     // it as text and the CSV downloads quote it (report/csv.ts), so it is never run, and a client named "@Home Labs" is no error.
     return value;
   };
+  // The row's currency, read first: an amount's own sign or code must agree with it.
+  const currency = text('currency', map.fields.currency) ?? '';
+  const currencyProblems = problems.splice(0);
+  const rowCurrency = currency === '' ? rules.settings.currency : currency;
+  const known = currency === '' || currency === rules.settings.currency || ownValue(rules.settings.fx, currency) !== undefined;
+  const format: AmountFormat = { decimal: sales?.decimal_separator ?? '.', thousands: sales?.thousands_separator };
   const amount = (field: 'revenue' | 'margin', required: boolean): number | undefined => {
     const i = map.fields[field];
     if (i === undefined) return undefined;
     const value = cells[i]!.trim();
+    const column = headerOf(field, sales);
     if (value === '') {
-      if (required) problems.push({ cell: i, ...problem('ledger-missing-value', { column: headerOf(field, sales), field }) });
+      if (required) problems.push({ cell: i, ...problem('ledger-missing-value', { column, field }) });
       return undefined;
     }
-    const comma = sales?.decimal_separator === ',';
-    if (!(comma ? NUMBER_DECIMAL_COMMA : NUMBER).test(value)) {
-      // An amount written with the other separator: the export's setting, not the row, is what to change.
-      const otherSeparator = (comma ? NUMBER : NUMBER_DECIMAL_COMMA).test(value);
-      problems.push({ cell: i, ...problem('ledger-not-a-number', { column: headerOf(field, sales), value, comma, otherSeparator }) });
+    const comma = format.decimal === ',';
+    const read = readAmount(value, format);
+    if (!read.ok) {
+      // An amount written with the other decimal separator alone: the export's setting, not the row, is what to change.
+      const [only, ...others] = read.readings;
+      const otherSeparator = only !== undefined && others.length === 0 && only.thousands_separator === undefined;
+      if (read.readings.length === 0 || otherSeparator) problems.push({ cell: i, ...problem('ledger-not-a-number', { column, value, comma, otherSeparator }) });
+      else problems.push({ cell: i, ...problem('ledger-amount-separator', { column, value, readings: read.readings }) });
       return undefined;
     }
-    const n = Number(comma ? value.replace(',', '.') : value);
+    const n = read.amount;
     // The plans' own bound (schemas/common.ts): a sum of a million such rows is still a finite number.
-    if (Math.abs(n) > MAX_AMOUNT) {
-      problems.push({ cell: i, ...problem('out-of-range', { in: 'ledger', column: headerOf(field, sales), value, max: MAX_AMOUNT }) });
+    if (!Number.isFinite(n) || Math.abs(n) > MAX_AMOUNT) {
+      problems.push({ cell: i, ...problem('out-of-range', { in: 'ledger', column, value, max: MAX_AMOUNT }) });
+      return undefined;
+    }
+    // A currency cell that is itself in error says nothing the amount could disagree with.
+    if (read.written && known && currencyProblems.length === 0 && !read.written.currencies.includes(rowCurrency)) {
+      const by = map.fields.currency === undefined ? 'workspace' : currency === '' ? 'empty' : 'column';
+      problems.push({ cell: i, ...problem('ledger-currency-mismatch', { column, value, mark: read.written.mark, currencies: read.written.currencies, rowCurrency, by, currencyColumn: headerOf('currency', sales) }) });
       return undefined;
     }
     return n;
@@ -127,14 +143,11 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
     problems.push({ cell: map.fields.product!, ...problem('ledger-unknown-product', { column: headerOf('product', sales), product, offerings }) });
     product = '';
   }
-  const currency = text('currency', map.fields.currency) ?? '';
-  let rate = 1;
-  if (currency !== '' && currency !== rules.settings.currency) {
-    const fx = ownValue(rules.settings.fx, currency);
-    if (fx === undefined) {
-      const known = [rules.settings.currency, ...Object.keys(rules.settings.fx)];
-      problems.push({ cell: map.fields.currency!, ...problem('ledger-unknown-currency', { column: headerOf('currency', sales), currency, workspaceCurrency: rules.settings.currency, known }) });
-    } else rate = fx;
+  // Said here, after the amounts and the product, so a row's problems stay in the order they always came in.
+  problems.push(...currencyProblems);
+  if (!known) {
+    const rates = [rules.settings.currency, ...Object.keys(rules.settings.fx)];
+    problems.push({ cell: map.fields.currency!, ...problem('ledger-unknown-currency', { column: headerOf('currency', sales), currency, workspaceCurrency: rules.settings.currency, known: rates }) });
   }
   const dimensions: Record<string, string> = {};
   for (const [dimension, i] of map.dimensions) {
@@ -156,6 +169,8 @@ export function readRow(cells: readonly string[], map: ColumnMap, rules: RowRule
     else unknownSeller = { cell: map.seller!, value: sold, id: id === sold ? undefined : id };
   }
   if (problems.length > 0 || account === undefined || revenue === undefined || when === undefined) return { problems };
+  // The one conversion of the workspace (shared/money.ts), as plans' amounts are converted.
+  const rate = rateOf(rules.settings, rowCurrency);
   return {
     row: { account, period: when.period, date: when.date, revenue: revenue * rate, margin: (margin ?? 0) * rate, product, name: name || undefined, dimensions, seller },
     problems,
