@@ -32,7 +32,7 @@ describe('a missed goal is judged by its distance to the target', () => {
     editPlan(sb, 'accounts/globex.mdx', 'revenue: 400, confidence: 0.5', 'revenue: 598, confidence: 0.5');
     const r = check(sb, '--base', 'main');
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('✗ FY2027 company is now $581 short, $1 more than before.');
+    expect(r.stdout).toContain('✗ FY2027 company is now $581 short, $1 more than before; made worse by its target raised in goals.yaml; no note in this change explains it: if it is true, add plans/changes/<name>.yaml naming "FY2027 company" (under goals:) with the reason.');
     expect(r.stdout).not.toContain('FY2027 company is still');
   });
 

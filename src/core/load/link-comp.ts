@@ -42,7 +42,8 @@ export function compPlansAgree(ws: Workspace, referencesExist: (found: ReturnTyp
       if (!before || step.above > before.above) return;
       out.push(at(where, ['plans', i, 'accelerators', j, 'above'], 'comp-accelerator-order', { plan: i, index: j, above: step.above, before: before.above }));
     });
-    if (!periods.has(plan.period)) {
+    // Without a valid goals.yaml (missing, or reported at its own line) there are no periods to check against.
+    if (ws.sources.goals && !periods.has(plan.period)) {
       const known = [...periods].sort();
       out.push(at(where, ['plans', i, 'period'], 'comp-unknown-period', { plan: i, period: plan.period, known }));
     }
