@@ -40,36 +40,35 @@ const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LY
  */
 function findThousands(where: Located, root: z.ZodType, currency: string): Diagnostic[] {
   if (THREE_DECIMAL_CURRENCIES.has(currency)) return [];
-  const text = where.source.text;
-  const out: Diagnostic[] = [];
-  const { parseDocument, visit } = yaml();
-  visit(parseDocument(text, { uniqueKeys: false }), {
-    Scalar(key, node, ancestors) {
-      if (key === 'key' || node.type !== 'PLAIN' || !node.range) return;
-      const raw = text.slice(node.range[0], node.range[1]).trim();
-      if (!/^\d+\.\d{3}$/.test(raw)) return;
-      const path = pathOf(ancestors, node);
-      const schema = fieldSchemaAt(root, path) as { minValue?: number | null; maxValue?: number | null } | undefined;
-      if (schema?.minValue !== 0 || schema.maxValue !== MAX_AMOUNT) return;
-      out.push(at(where, path, 'money-three-decimals', { field: formatPath(path), written: raw }));
-    },
+  return plainScalars(where, (raw, pathHere) => {
+    if (!/^\d+\.\d{3}$/.test(raw)) return undefined;
+    const path = pathHere();
+    const schema = fieldSchemaAt(root, path) as { minValue?: number | null; maxValue?: number | null } | undefined;
+    if (schema?.minValue !== 0 || schema.maxValue !== MAX_AMOUNT) return undefined;
+    return at(where, path, 'money-three-decimals', { field: formatPath(path), written: raw });
   });
-  return out;
 }
 
 function findNumbers(where: Located): Diagnostic[] {
+  return plainScalars(where, (raw, pathHere) => {
+    if (!NOT_PLAIN.test(raw)) return undefined;
+    const value = jsYaml.load(raw, { schema: jsYaml.CORE_SCHEMA });
+    if (typeof value !== 'number') return undefined;
+    const path = pathHere();
+    return at(where, path, 'number-format', { field: formatPath(path), written: raw, value });
+  });
+}
+
+/** Every plain scalar value of a file (never a key), as written, and what `judge` says of it; its path is worked out only when asked for. */
+function plainScalars(where: Located, judge: (raw: string, path: () => PathSegment[]) => Diagnostic | undefined): Diagnostic[] {
   const text = where.source.text;
   const out: Diagnostic[] = [];
   const { parseDocument, visit } = yaml();
   visit(parseDocument(text, { uniqueKeys: false }), {
     Scalar(key, node, ancestors) {
       if (key === 'key' || node.type !== 'PLAIN' || !node.range) return;
-      const raw = text.slice(node.range[0], node.range[1]).trim();
-      if (!NOT_PLAIN.test(raw)) return;
-      const value = jsYaml.load(raw, { schema: jsYaml.CORE_SCHEMA });
-      if (typeof value !== 'number') return;
-      const path = pathOf(ancestors, node);
-      out.push(at(where, path, 'number-format', { field: formatPath(path), written: raw, value }));
+      const found = judge(text.slice(node.range[0], node.range[1]).trim(), () => pathOf(ancestors, node));
+      if (found) out.push(found);
     },
   });
   return out;
