@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { gateOptions } from '../scripts/commands/gate.ts';
 import { initCommand, type Ask } from '../scripts/commands/init.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
@@ -146,6 +146,33 @@ describe('account-plans gate', () => {
     { name: 'a terminal: every goal', env: {}, options: ['--strict'] },
   ])('$name', ({ env, options }) => {
     expect(gateOptions(env)).toEqual(options);
+  });
+});
+
+describe('account-plans gate, reading the push event from GITHUB_EVENT_PATH', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gate-event-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const event = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+  const before = (path: string) => gateOptions({ GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: path });
+
+  it('takes the before commit from the payload when GATE_BEFORE is not set', () => {
+    expect(before(event('push.json', JSON.stringify({ before: 'b'.repeat(40), after: 'c'.repeat(40) })))).toEqual(['--base', 'b'.repeat(40)]);
+  });
+
+  it.each([
+    { name: 'a payload that is not JSON', text: '{ before: ' },
+    { name: 'a payload that is a list', text: '["' + 'b'.repeat(40) + '"]' },
+    { name: 'a before that is not a commit id', text: JSON.stringify({ before: '--upload-pack=touch /tmp/pwned' }) },
+    { name: 'a before that is a number', text: JSON.stringify({ before: 12345 }) },
+  ])('reports the state, never passing on what it read, for $name', ({ name, text }) => {
+    expect(before(event(`${name.replaceAll(' ', '-')}.json`, text))).toEqual([]);
+  });
+
+  it('reports the state for a path that is a folder, a pipe or missing, without reading or waiting on it', () => {
+    expect(before(dir)).toEqual([]);
+    expect(before(join(dir, 'missing.json'))).toEqual([]);
+    const fifo = join(dir, 'event.fifo');
+    if (spawnSync('mkfifo', [fifo]).status === 0) expect(before(fifo)).toEqual([]);
   });
 });
 

@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import type { Output } from '../lib/cli.ts';
 import { checkCommand } from './check.ts';
 
 export const GATE_USAGE = 'Usage: npm run gate -- [check options]   (in GitHub Actions: reads GITHUB_EVENT_NAME, GITHUB_BASE_REF and, on a push, the commit main pointed at before it)';
+
+/** GitHub's webhook payloads are at most 25 MB. */
+const EVENT_MAX_BYTES = 32 << 20;
 
 /** A commit id as GitHub gives `github.event.before`; all zeros when the push created the branch. */
 const COMMIT = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
@@ -52,9 +55,13 @@ export function gatePlan(env: NodeJS.ProcessEnv): GatePlan {
 /** The commit the pushed branch pointed at before the push (GATE_BEFORE, which the workflow sets from github.event.before, else the event's payload), or undefined on its first push. */
 function pushedFrom(env: NodeJS.ProcessEnv): string | undefined {
   let before = env['GATE_BEFORE'];
-  if (before === undefined && env['GITHUB_EVENT_PATH']) {
+  const eventPath = env['GITHUB_EVENT_PATH'];
+  if (before === undefined && eventPath) {
     try {
-      const payload: unknown = JSON.parse(readFileSync(env['GITHUB_EVENT_PATH'], 'utf8'));
+      // Only an ordinary file of an event's size: a pipe or a device named here would hang the read, a huge file fill memory.
+      const file = lstatSync(eventPath);
+      if (!file.isFile() || file.size > EVENT_MAX_BYTES) throw new Error('not an event payload');
+      const payload: unknown = JSON.parse(readFileSync(eventPath, 'utf8'));
       const value = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)['before'] : undefined;
       before = typeof value === 'string' ? value : undefined;
     } catch {
