@@ -111,7 +111,7 @@ await main(async (argv, output) => {
   }
 
   // The site at --site plans and at a tenth of that: seconds, memory, and the fixed cost and cost per page.
-  const build = site > 0 ? benchSite({ work, accounts: site, seed, runs, script, floorOf, clearCache }) : null;
+  const build = site > 0 ? benchSite({ work, accounts: site, seed, runs, script, toolRoot: ROOT, floorOf, clearCache }) : null;
   const cache = caches.some((c) => existsSync(c));
 
   const s = (x: Sample) => x.seconds.toFixed(2);
@@ -129,6 +129,14 @@ await main(async (argv, output) => {
     output.out(`${build.accounts} | floor (read + js-yaml) | ${s(build.floor)} | 1.00× | ${mb(build.floor)} | | | | | |`);
     output.out(`${build.accounts} | build (site) | ${s(build.build)} | ${r(build.build)} | ${mb(build.build)} | | | | | |`);
     output.out(`${build.small.accounts} | build (site) | ${s(build.small)} | | ${mb(build.small)} | | | | | |`);
+    const { hugo, astro, overHugo, overAstro } = build.baselines;
+    const cpuOver = (ours: Sample, hugoSample: Sample | undefined, astroSample: Sample) => {
+      const x = (b: Sample | undefined) => (b?.cpuSeconds && ours.cpuSeconds !== undefined ? `${(ours.cpuSeconds / b.cpuSeconds).toFixed(2)}×` : 'n/a');
+      return ours.cpuSeconds === undefined ? '' : `; in CPU seconds ${x(hugoSample)} Hugo and ${x(astroSample)} the bare Astro site`;
+    };
+    if ('sample' in hugo) output.out(`${build.accounts} | Hugo ${hugo.version} (the same plans, ${hugo.pages} pages) | ${s(hugo.sample)} | | ${mb(hugo.sample)} | | | | | |`);
+    output.out(`${build.accounts} | bare Astro (${astro.pages} pages of plan fields) | ${s(astro.sample)} | | ${mb(astro.sample)} | | | | | |`);
+    output.out(`Build against its baselines: ${overHugo === null ? `Hugo not measured (${'skipped' in hugo ? hugo.skipped : ''})` : `${overHugo.toFixed(2)}× Hugo`}, ${overAstro.toFixed(2)}× a bare Astro site of as many pages (each baseline writes every field of every plan, nothing else)${cpuOver(build.build, 'sample' in hugo ? hugo.sample : undefined, astro.sample)}.`);
     output.out(`Build: ${build.pages} pages; about ${build.fixedSeconds.toFixed(1)} s fixed and ${build.perPageMs.toFixed(1)} ms per page (from the builds of ${build.small.accounts} and ${build.accounts} plans, ${build.small.pages} and ${build.pages} pages).`);
   }
   // The same runs in CPU seconds (GNU time's user + system): on a machine other work shares, these move less.

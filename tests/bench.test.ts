@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,6 +51,20 @@ describe('npm run bench', () => {
     // More plans, more pages: the two builds give a line, not a point.
     expect(site.pages).toBeGreaterThan(site.small.pages);
     expect(site.build.ratio).toBeGreaterThan(0);
+    // The baselines: a bare Astro site of exactly as many pages, and Hugo over the same plans when it is installed.
+    expect(site.baselines.astro.pages).toBe(site.pages);
+    expect(site.baselines.overAstro).toBeGreaterThan(0);
+    expect(result.stdout).toMatch(new RegExp(`^20 \\| bare Astro \\(${site.pages} pages of plan fields\\) \\|`, 'm'));
+    if ('skipped' in site.baselines.hugo) {
+      expect(site.baselines.hugo.skipped).toBe('Hugo is not installed (hugo is not on the PATH)');
+      expect(site.baselines.overHugo).toBeNull();
+      expect(result.stdout).toMatch(/^Build against its baselines: Hugo not measured \(Hugo is not installed/m);
+    } else {
+      // One page per plan, the section's list and the home page.
+      expect(site.baselines.hugo.pages).toBe(22);
+      expect(result.stdout).toMatch(/^Build against its baselines: \d+\.\d\d× Hugo, \d+\.\d\d× a bare Astro site/m);
+    }
+    expect(readdirSync(join(ROOT, 'node_modules', '.cache')).filter((name) => name.startsWith('account-plans-bench-'))).toEqual([]);
   }, 300_000);
 
   it.each([

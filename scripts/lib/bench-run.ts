@@ -25,15 +25,20 @@ export const memorySource = existsSync(TIME) ? 'GNU time %M (largest process of 
 
 /** Runs `node script ...args` with output discarded, timed around the spawn. Exit codes above `okUpTo` are a failure. */
 export function measure(script: string, args: string[], okUpTo = 0): Sample {
+  return measureCommand(process.execPath, [script, ...args], { okUpTo });
+}
+
+/** Runs any program with output discarded, timed around the spawn (the baselines: Hugo, a bare Astro site). */
+export function measureCommand(program: string, args: string[], options: { okUpTo?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Sample {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
   const memFile = join(tmp, 'mem');
-  const node = [process.execPath, script, ...args];
-  const [command, ...argv] = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', memFile, ...node] : node;
+  const line = [program, ...args];
+  const [command, ...argv] = existsSync(TIME) ? [TIME, '-f', '%M %U %S', '-o', memFile, ...line] : line;
   const t0 = performance.now();
-  const result = spawnSync(command!, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(command!, argv, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 64 * 1024 * 1024, ...(options.env && { env: options.env }), ...(options.cwd && { cwd: options.cwd }) });
   const seconds = (performance.now() - t0) / 1000;
   const status = result.status ?? -1;
-  if (status > okUpTo) throw new Error(`${script} ${args.join(' ')} ended with ${status}: ${String(result.stderr).slice(0, 500)}`);
+  if (status > (options.okUpTo ?? 0)) throw new Error(`${line.join(' ')} ended with ${status}: ${String(result.stderr).slice(0, 500)}`);
   // The last line: GNU time writes "Command exited with non-zero status N" above its figures.
   const [kb, user, system] = existsSync(memFile) ? readFileSync(memFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number) : [];
   rmSync(tmp, { recursive: true, force: true });

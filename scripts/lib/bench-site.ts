@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fastest, measure, type Rated, type Sample } from './bench-run.ts';
+import { benchBaselines, type Baselines } from './bench-baselines.ts';
 import { generateWorkspace } from './generate.ts';
 
 /** The site build at `accounts` plans and at a tenth of that, and from the two, its fixed cost and its cost per page. */
@@ -14,9 +15,11 @@ export interface SiteBench {
   /** Seconds a build of no page would take (start-up, bundling, Pagefind's start), and milliseconds per page. */
   fixedSeconds: number;
   perPageMs: number;
+  /** Hugo and a bare Astro site over the same plans (bench-baselines.ts), and the build's ratio to each. */
+  baselines: Baselines & { overHugo: number | null; overAstro: number };
 }
 
-export function benchSite(options: { work: string; accounts: number; seed: number; runs: number; script: (name: string) => string; floorOf: (dir: string) => Sample; clearCache: () => void }): SiteBench {
+export function benchSite(options: { work: string; accounts: number; seed: number; runs: number; script: (name: string) => string; toolRoot: string; floorOf: (dir: string) => Sample; clearCache: () => void }): SiteBench {
   const { work, accounts, seed, runs, script } = options;
   const buildOf = (n: number) => {
     const dir = join(work, `site-${n}`);
@@ -32,6 +35,8 @@ export function benchSite(options: { work: string; accounts: number; seed: numbe
   const floor = options.floorOf(large.dir);
   const perPage = large.pages > small.pages ? (large.sample.seconds - small.sample.seconds) / (large.pages - small.pages) : 0;
   const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
+  const baselines = benchBaselines({ plansDir: large.dir, pages: large.pages, runs, toolRoot: options.toolRoot });
+  const over = (b: Sample) => round(large.sample.seconds / b.seconds, 2);
   return {
     accounts,
     pages: large.pages,
@@ -40,6 +45,7 @@ export function benchSite(options: { work: string; accounts: number; seed: numbe
     small: { accounts: smallAccounts, pages: small.pages, ...small.sample },
     fixedSeconds: round(small.sample.seconds - perPage * small.pages, 2),
     perPageMs: round(perPage * 1000, 2),
+    baselines: { ...baselines, overHugo: 'sample' in baselines.hugo ? over(baselines.hugo.sample) : null, overAstro: over(baselines.astro.sample) },
   };
 }
 
