@@ -9,7 +9,7 @@ import { benchSite } from './lib/bench-site.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
 
-const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages] [--ledger ROWS] [--history]';
+const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages] [--ledger ROWS [--ledger-filter]] [--history]';
 const ROOT = join(import.meta.dirname, '..');
 const script = (name: string) => join(ROOT, 'scripts', name);
 const TODAY = '2026-11-24';
@@ -35,6 +35,7 @@ await main(async (argv, output) => {
       work: { type: 'string' },
       stages: { type: 'boolean' },
       ledger: { type: 'string' },
+      'ledger-filter': { type: 'boolean' },
       history: { type: 'boolean' },
     },
     USAGE,
@@ -162,8 +163,9 @@ await main(async (argv, output) => {
   // The sales ledger at scale, only when asked (--ledger 1000000): scripts/lib/bench-ledger.ts.
   let ledger: ReturnType<typeof benchLedger> | null = null;
   if (values.ledger !== undefined) {
-    const l = (ledger = benchLedger({ work, script, rows: whole('ledger', values.ledger, 1), seed }));
-    output.out(`Ledger: ${l.rows} rows (${l.files} file${l.files === 1 ? "" : "s"}, ${l.megabytes} MB) beside ${l.accounts} plans: validate ${s(l.withLedger)} s, ${mb(l.withLedger)} MB peak; without the ledger ${s(l.withoutLedger)} s, ${mb(l.withoutLedger)} MB.`);
+    const l = (ledger = benchLedger({ work, script, rows: whole('ledger', values.ledger, 1), ...(values.accounts !== undefined && { accounts: sizes[0]! }), seed, filtered: values['ledger-filter'] === true }));
+    const kind = l.filtered ? `, an opportunities report with every stage, filtered by sales.where to its ${l.filtered.sales} won rows` : '';
+    output.out(`Ledger: ${l.rows} rows (${l.files} file${l.files === 1 ? "" : "s"}, ${l.megabytes} MB${kind}) beside ${l.accounts} plans: validate ${s(l.withLedger)} s, ${mb(l.withLedger)} MB peak; without the ledger ${s(l.withoutLedger)} s, ${mb(l.withoutLedger)} MB.`);
   }
   if (values.stages) await stageTable(sizes.map((accounts) => ({ accounts, dir: join(work, `accounts-${accounts}`) })), output);
 

@@ -67,6 +67,23 @@ describe('npm run bench', () => {
     expect(readdirSync(join(ROOT, 'node_modules', '.cache')).filter((name) => name.startsWith('account-plans-bench-'))).toEqual([]);
   }, 300_000);
 
+  it('times validate over an opportunities report that sales.where filters to its won rows (--ledger-filter)', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    const json = join(tmp, 'bench.json');
+    const result = bench(['--accounts', '3', '--site', '0', '--runs', '1', '--ledger', '600', '--ledger-filter', '--json', json, '--work', join(tmp, 'work')]);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const { ledger } = JSON.parse(readFileSync(json, 'utf8'));
+    // Half the stages drawn are Closed Won: some rows are sales, not all.
+    expect(ledger.filtered.sales).toBeGreaterThan(0);
+    expect(ledger.filtered.sales).toBeLessThan(600);
+    expect(result.stdout).toContain(`an opportunities report with every stage, filtered by sales.where to its ${ledger.filtered.sales} won rows) beside 3 plans`);
+    const exported = readFileSync(join(tmp, 'work', 'ledger-600', 'sales', 'ledger-0.csv'), 'utf8').trim().split('\n');
+    expect(exported[0]).toBe('date,account,revenue,product,margin,channel,stage');
+    expect(exported.filter((line) => line.endsWith(',Closed Won'))).toHaveLength(ledger.filtered.sales);
+    expect(readFileSync(join(tmp, 'work', 'ledger-600', 'workspace.yaml'), 'utf8')).toContain('sales: { where: { stage: [Closed Won] } }');
+  }, 300_000);
+
   it.each([
     { name: 'a size that is not a whole number', args: ['--accounts', '10,abc'], message: '--accounts takes a whole number of at least 1, not "abc".' },
     { name: 'no runs', args: ['--runs', '0'], message: '--runs takes a whole number of at least 1, not "0".' },
