@@ -91,9 +91,12 @@ await main(async (argv, output) => {
   };
   const editOnePlan = (dir: string) => () => {
     const accounts = join(dir, 'accounts');
-    const file = join(accounts, readdirSync(accounts).filter((n) => n.endsWith('.yaml')).sort()[0]!);
+    // A YAML plan gets a comment line; in a workspace of MDX plans only, the first plan's narrative gets a line.
+    const names = readdirSync(accounts).sort();
+    const name = names.find((n) => n.endsWith('.yaml')) ?? names.find((n) => n.endsWith('.mdx'))!;
+    const file = join(accounts, name);
     const before = readFileSync(file);
-    writeFileSync(file, Buffer.concat([before, Buffer.from('\n# one plan edited since the last run\n')]));
+    writeFileSync(file, Buffer.concat([before, Buffer.from(name.endsWith('.yaml') ? '\n# one plan edited since the last run\n' : '\nOne plan edited since the last run.\n')]));
     return () => writeFileSync(file, before);
   };
   const withRatio = (s: Sample, floor: Sample): Rated => ({ ...s, ratio: ratio(s, floor) });
