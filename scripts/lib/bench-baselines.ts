@@ -52,15 +52,17 @@ function writeHugoSite(site: string, plansDir: string): void {
   rmSync(site, { recursive: true, force: true });
   mkdirSync(join(site, 'content', 'accounts'), { recursive: true });
   mkdirSync(join(site, 'layouts', '_default'), { recursive: true });
-  mkdirSync(join(site, 'layouts', 'partials'), { recursive: true });
   writeFileSync(join(site, 'hugo.toml'), 'baseURL = "/"\ntitle = "Accounts"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n');
-  writeFileSync(
-    join(site, 'layouts', 'partials', 'value.html'),
-    '{{ if reflect.IsMap . }}<dl>{{ range $k, $v := . }}<dt>{{ $k }}</dt><dd>{{ partial "value.html" $v }}</dd>{{ end }}</dl>' +
-      '{{ else if reflect.IsSlice . }}<ul>{{ range . }}<li>{{ partial "value.html" . }}</li>{{ end }}</ul>{{ else }}{{ . }}{{ end }}',
-  );
+  // Every field, written inline three levels deep (a field, a list's items or a map's keys, their keys), deeper
+  // values as Hugo prints them. A recursive partial writes the same fields but costs Hugo 2.5 times the CPU
+  // (6.1 s against 2.4 s for 2,000 plans), which would flatter the tool: the baseline is the fast way.
+  const fields =
+    '<dl>{{ range $k, $v := .Params.plan }}<dt>{{ $k }}</dt><dd>' +
+    '{{ if reflect.IsMap $v }}<dl>{{ range $k2, $v2 := $v }}<dt>{{ $k2 }}</dt><dd>{{ $v2 }}</dd>{{ end }}</dl>' +
+    '{{ else if reflect.IsSlice $v }}<ul>{{ range $v }}<li>{{ if reflect.IsMap . }}<dl>{{ range $k3, $v3 := . }}<dt>{{ $k3 }}</dt><dd>{{ $v3 }}</dd>{{ end }}</dl>{{ else }}{{ . }}{{ end }}</li>{{ end }}</ul>' +
+    '{{ else }}{{ $v }}{{ end }}</dd>{{ end }}</dl>';
   const page = (main: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body><main><h1>{{ .Title }}</h1>${main}</main></body></html>`;
-  writeFileSync(join(site, 'layouts', '_default', 'single.html'), page('{{ partial "value.html" .Params.plan }}{{ .Content }}'));
+  writeFileSync(join(site, 'layouts', '_default', 'single.html'), page(`${fields}{{ .Content }}`));
   writeFileSync(join(site, 'layouts', '_default', 'list.html'), page('<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>'));
   // Under one key, so no field of a plan is read as one of Hugo's own (title, date, type …).
   for (const plan of plansOf(plansDir)) {
