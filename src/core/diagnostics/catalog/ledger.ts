@@ -214,15 +214,24 @@ export const LEDGER = {
   'ledger-report-footer': {
     severity: 'info',
     meaning: 'A ledger file ends at the report footer its sales.preset knows (Salesforce\'s "Grand Totals (N records)"); the lines from there on were not read.',
-    /** `rows` counts the footer's lines from its first; `whole` false when the rest could not be read as CSV to its end. */
-    message: ({ preset, first, rows, whole }: { preset: string; first: string; rows: number; whole: boolean }) =>
-      `The file ends at its report footer, "${excerpt(first)}", as sales.preset: ${preset} reads it: ${whole ? `${rows} ${rows === 1 ? 'line' : 'lines'} from there ${rows === 1 ? 'was' : 'were'}` : 'the lines from there (not all of them valid CSV) were'} not read as sales (the totals, a confidentiality note, a copyright).`,
+    /** `rows` counts the footer's lines, its first included; `whole` false when the rest could not be read as CSV to its end. */
+    message: ({ preset, first, rows, whole }: { preset: string; first: string; rows: number; whole: boolean }) => {
+      const after = rows - 1;
+      const left = !whole ? 'that line and the lines after it (not all of them valid CSV) were' : after === 0 ? 'that line was' : `that line and the ${after} ${after === 1 ? 'line' : 'lines'} after it were`;
+      return `The file ends at its report footer, ${excerpt(first)}, as sales.preset: ${preset} reads it: ${left} not read as sales (the totals, a confidentiality note, a copyright).`;
+    },
+  },
+  'ledger-row-after-footer': {
+    severity: 'error',
+    meaning: 'A ledger file has a row of every column after the report footer its sales.preset knows, so that row would not be read.',
+    message: ({ first, line }: { first: string; line: number }) =>
+      `This row has every column of the header and comes after the report footer, ${excerpt(first)} on line ${line}, where nothing is read as a sale. Move the row above the footer, or export the report again.`,
   },
   'ledger-footer-count': {
     severity: 'warning',
     meaning: 'A report footer\'s record count ("Grand Totals (N records)") differs from the rows the file has above it: the export was cut or edited.',
     message: ({ first, said, rows }: { first: string; said: number; rows: number }) =>
-      `The footer "${excerpt(first)}" counts ${said.toLocaleString('en-US')} ${said === 1 ? 'record' : 'records'}, and the file has ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} above it: rows were removed or added after the export, or the file was cut. Export the report again, or check the rows by hand.`,
+      `The footer ${excerpt(first)} counts ${said.toLocaleString('en-US')} ${said === 1 ? 'record' : 'records'}, and the file has ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} above it: rows were removed or added after the export, or the file was cut. Export the report again, or check the rows by hand.`,
   },
 } as const satisfies Record<string, CatalogEntry>;
 

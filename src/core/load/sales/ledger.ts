@@ -69,10 +69,15 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
     // A preset's report footer (Salesforce's "Grand Totals (N records)" and the lines after it) ends the file, known by its first line.
     const known = presetFooter(ws.settings.sales);
-    let reportFooter: { first: string; records: number; above: number; at: { line: number; column: number }; rows: number } | undefined;
+    let reportFooter: { first: string; records: number; above: number; at: { line: number; column: number }; rows: number; row?: { line: number; column: number } } | undefined;
     const failure = parseCsvChunks(source.chunks, (csv) => {
       if (footer) return void footer.rows++;
-      if (reportFooter) return void reportFooter.rows++;
+      if (reportFooter) {
+        reportFooter.rows++;
+        // A footer's lines are shorter than a row: a row of every column after it is a sale the footer would hide.
+        if (!reportFooter.row && map && map.headers.length > 1 && csv.cells.length === map.headers.length) reportFooter.row = { line: csv.line, column: 1 };
+        return;
+      }
       if (stopAtBlank && csv.afterBlank) {
         footer = { blank: csv.line - 1, at: { line: csv.line, column: 1 }, rows: 1 };
         return;
@@ -144,6 +149,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
     if (reportFooter) {
       diagnostics.push(diagnose(source.display, reportFooter.at, 'ledger-report-footer', { preset: known!.preset, first: reportFooter.first, rows: reportFooter.rows, whole: !failure }));
+      if (reportFooter.row) report(diagnose(source.display, reportFooter.row, 'ledger-row-after-footer', { first: reportFooter.first, line: reportFooter.at.line }));
       if (reportFooter.records !== reportFooter.above) diagnostics.push(diagnose(source.display, reportFooter.at, 'ledger-footer-count', { first: reportFooter.first, said: reportFooter.records, rows: reportFooter.above }));
     }
     // What the footer holds is not read: quotes a report leaves open there are no error.
