@@ -99,6 +99,21 @@ describe('a Salesforce opportunities report with only preset: salesforce-opportu
     expect(said).toHaveLength(1);
   });
 
+  it('an amount column set by hand to the converted amount keeps the currency column the preset pairs with it', () => {
+    const csv = SF_CSV.replace('"Amount Currency","Amount"', '"Amount (converted) Currency","Amount (converted)"');
+    const { total, said } = read(SF, { 'workspace.yaml': `${SF_WORKSPACE}  columns: { revenue: Amount (converted) }\n`, 'sales/opportunities.csv': csv });
+    expect(total).toBe(451375);
+    expect(said).toHaveLength(1);
+  });
+
+  it('an amount column the preset does not know, set by hand, leaves the currency column to be mapped: a warning says so', () => {
+    const csv = SF_CSV.replace('"Amount Currency","Amount"', '"Amount Currency","Total Amount"');
+    const { total, said } = read(SF, { 'workspace.yaml': `${SF_WORKSPACE}  columns: { revenue: Total Amount }\n`, 'sales/opportunities.csv': csv });
+    // Every won amount as EUR: 30,000 + 120,000 + 80,000 + 12,500 + 200,000 + 15,000.
+    expect(total).toBe(457500);
+    expect(said.map((s) => s.split(' ').slice(1, 3).join(' ')).sort()).toEqual(['info ledger-report-footer', 'warning ledger-unmapped-currency']);
+  });
+
   it('a where set by hand replaces the preset filter whole: here the won and the lost rows', () => {
     const { total } = read(SF, { 'workspace.yaml': `${SF_WORKSPACE}  where: { Stage: [Closed Won, closed lost] }\n` });
     expect(total).toBe(451375 + 45000);
@@ -200,6 +215,13 @@ describe('hostile input for the presets', () => {
     expect(said).toEqual([
       `${notThatExport} sales.preset: salesforce-opportunities in workspace.yaml reads a Salesforce opportunities report (CSV, Details Only), and this file's header has no "Account ID" for account, "Close Date" for date, "Amount" (or "Amount (converted)") for revenue, "Stage" for the won-stage filter; it reads: Invoice date, Customer, Net. If your company renamed the field, map it beside the preset: sales: { preset: salesforce-opportunities, columns: { account: "<its header>" } } (anything set by hand wins over the preset). If the file is another export, remove the preset and map its columns under sales.columns.`,
     ]);
+  });
+
+  it('HTML and control characters in the header of a file that is not the export are shown as text, escaped', () => {
+    const { said } = read(SF, { 'sales/opportunities.csv': '"<script>alert(1)</script>","Close\u0007Date","Stage\u001b[31m"\n"a","b","c"\n' });
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain('it reads: <script>alert(1)</script>, Close\\u0007Date, Stage\\u001b[31m.');
+    expect(said[0]).not.toMatch(/[\u0000-\u001f]/);
   });
 
   it('the HubSpot preset on the Salesforce report, and the other way round, are that error', () => {

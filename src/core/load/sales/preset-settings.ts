@@ -29,14 +29,16 @@ export function withSalesPreset(settings: WorkspaceSettings): WorkspaceSettings 
 /**
  * The settings one file is read with: the preset's amount column is the first of its choices the file's header has
  * (Salesforce's `Amount`, else `Amount (converted)`), with its currency column when the file has it. What is set by
- * hand is kept.
+ * hand is kept: an amount column set by hand takes the currency column the preset pairs with it, if any.
  */
 export function salesForFile(sales: SalesSettings | undefined, headers: readonly string[]): SalesSettings | undefined {
-  if (sales?.preset === undefined || ownValue(sales.columns, 'revenue') !== undefined) return sales;
+  if (sales?.preset === undefined) return sales;
   const p = PRESETS[sales.preset];
-  const choice = p.amounts.find((a) => headers.includes(a.revenue)) ?? p.amounts[0]!;
-  const columns: Record<string, string> = { ...sales.columns, revenue: choice.revenue };
-  if (ownValue(sales.columns, 'currency') === undefined && choice.currency !== undefined && headers.includes(choice.currency)) columns['currency'] = choice.currency;
+  const handRevenue = ownValue(sales.columns, 'revenue');
+  const choice = handRevenue !== undefined ? p.amounts.find((a) => a.revenue === handRevenue) : (p.amounts.find((a) => headers.includes(a.revenue)) ?? p.amounts[0]);
+  const columns: Record<string, string> = { ...sales.columns };
+  if (choice !== undefined) columns['revenue'] = choice.revenue;
+  if (choice?.currency !== undefined && ownValue(sales.columns, 'currency') === undefined && headers.includes(choice.currency)) columns['currency'] = choice.currency;
   return { ...sales, columns };
 }
 
