@@ -142,6 +142,12 @@ describe('a Salesforce opportunities report with only preset: salesforce-opportu
     expect(total).toBe(451375);
   });
 
+  it('the preset matches the two forms of an id in the duplicate crm.id check too', () => {
+    const plan = readFileSync(`${SF}/accounts/lakeside.yaml`, 'utf8').replace('0015g00000kLmNo', '0015g00000NrdWkAAJ');
+    const { said } = read(SF, { 'accounts/lakeside.yaml': plan });
+    expect(said.find((s) => s.includes('duplicate-crm-id'))).toContain('the 15- and 18-character forms of one Salesforce id');
+  });
+
   it('reads the 15-character form of an id in the report as well', () => {
     const { booked } = read(SF, { 'sales/opportunities.csv': SF_CSV.replaceAll('0015g00000NrdWkAAJ', '0015g00000NrdWk') });
     expect(booked('nordwind')).toBe(150000);
