@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { workingCopy } from '../src/core/load/sources.ts';
+import { withSalesPreset } from '../src/core/load/sales/preset-settings.ts';
+import { WorkspaceSettingsSchema } from '../schemas/index.ts';
 import { makeSandbox, ROOT, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -50,6 +52,35 @@ function read(fixture: string, changes: Record<string, string | Uint8Array | nul
   const total = [...(ledger?.clients.values() ?? [])].flatMap((c) => [...c.byPeriod.values()]).reduce((sum, a) => sum + a.revenue, 0);
   return { workspace, diagnostics, said, booked, total, clients: [...(ledger?.clients.keys() ?? [])].sort() };
 }
+
+describe('the preset as settings', () => {
+  const parse = (sales: object) => WorkspaceSettingsSchema.parse({ company: 'C', currency: 'EUR', fiscal_year_start_month: 1, dimensions: {}, sales });
+
+  it('without a preset the settings are the very same object: no ledger changes meaning', () => {
+    const settings = parse({ columns: { account: 'Account ID' } });
+    expect(withSalesPreset(settings)).toBe(settings);
+    expect(settings.sales!.date_format).toBeUndefined();
+  });
+
+  it('fills the preset under the hand settings, key by key', () => {
+    const settings = withSalesPreset(parse({ preset: 'salesforce-opportunities', columns: { account: 'Company ID', product: 'Product' }, date_format: 'DD/MM/YYYY' }));
+    expect(settings.sales).toEqual({
+      preset: 'salesforce-opportunities',
+      columns: { account: 'Company ID', date: 'Close Date', name: 'Account Name', product: 'Product' },
+      where: { Stage: ['Closed Won'] },
+      date_format: 'DD/MM/YYYY',
+      crm_ids: 'salesforce',
+      delimiter: ',',
+      decimal_separator: '.',
+    });
+    expect(withSalesPreset(parse({ preset: 'hubspot-deals', where: { Pipeline: ['Sales'] }, account_separator: '|' })).sales).toMatchObject({
+      columns: { account: 'Associated Company IDs', date: 'Close Date' },
+      where: { Pipeline: ['Sales'] },
+      date_format: 'YYYY-MM-DD HH:mm',
+      account_separator: '|',
+    });
+  });
+});
 
 describe('a Salesforce opportunities report with only preset: salesforce-opportunities', () => {
   it('check --json books exactly the won rows, converted by the workspace rates, ids matched 18 to 15 characters', () => {
