@@ -22,6 +22,13 @@ export const SALES_DATE_FORMATS = [
 ] as const;
 
 /**
+ * The exports a preset reads as they come (src/core/load/sales/presets.ts holds what each sets): a Salesforce
+ * opportunities report exported as CSV ("Details Only"), and a HubSpot deals view exported as CSV.
+ */
+export const SALES_PRESETS = ['salesforce-opportunities', 'hubspot-deals'] as const;
+export type SalesPreset = (typeof SALES_PRESETS)[number];
+
+/**
  * How large one ledger file may be by default, and at most. The ledger is read as a stream, so its size costs time,
  * not memory: a CRM export of a million rows (about 60 MB) is read whole by default, as it is exported.
  */
@@ -31,6 +38,17 @@ export const MAX_LEDGER_FILE_BYTES = 1024 * 1024 * 1024;
 /** How the sales ledger (plans/sales/*.csv) is read: which header holds which field, and how dates are written. */
 export const SalesSettingsSchema = z
   .strictObject({
+    /**
+     * The export your ledger files are, read as it comes: `salesforce-opportunities` (a Salesforce opportunities
+     * report, CSV, Details Only: Account ID, Stage, Close Date, Amount Currency, Amount, its footer) or `hubspot-deals`
+     * (a HubSpot deals view, CSV: Associated Company IDs, Deal Stage, Close Date, Amount, Currency). It sets the
+     * columns, date format, won-stage filter, footer, currency column and id matching; anything set by hand beside it
+     * wins, key by key (`columns: { account: "Company ID" }` replaces that column only; `where` replaces the filter).
+     */
+    preset: z
+      .enum(SALES_PRESETS)
+      .optional()
+      .describe('The export your ledger files are, read as it comes: salesforce-opportunities (a Salesforce opportunities report as CSV, Details Only: Account ID, Stage, Close Date, Amount Currency, Amount, the report footer) or hubspot-deals (a HubSpot deals view as CSV: Associated Company IDs, Deal Stage, Close Date, Amount, Currency). It sets columns, date_format, where (the won stage), the footer, the currency column and id matching; anything set by hand beside it wins, key by key (columns: { account: "Company ID" } replaces that column only).'),
     /**
      * The header of each field in your export, when it differs from the field name. `owner` (the person who sold the
      * row, an id in team.yaml) is read only when it is mapped here: booked then follows the seller, not the account's owner.
@@ -93,11 +111,12 @@ export const SalesSettingsSchema = z
     footer: z
       .enum(['stop-at-blank-line'])
       .optional()
-      .describe('stop-at-blank-line: the file ends at its first blank line, and the report footer after it (totals, "Confidential", a copyright) is not read; a note says how many lines were left. Without it, every line is a row.'),
+      .describe('stop-at-blank-line: the file ends at its first blank line, and the report footer after it (totals, "Confidential", a copyright) is not read; a note says how many lines were left. Without it, every line is a row (the salesforce-opportunities preset ends the file at its report footer, "Grand Totals (N records)").'),
+    /** How the date column is written: YYYY-MM-DD when left out (or the preset's format). */
     date_format: z
       .enum(SALES_DATE_FORMATS)
-      .default('YYYY-MM-DD')
-      .describe('How the date column is written, such as DD/MM/YYYY (YYYY-MM-DD when left out), or with a time: YYYY-MM-DD HH:mm, MM/DD/YYYY h:mm a (2:05 PM) … A time may carry seconds; the day is taken as written.'),
+      .optional()
+      .describe('How the date column is written, such as DD/MM/YYYY (YYYY-MM-DD when left out, or the preset\'s format), or with a time: YYYY-MM-DD HH:mm, MM/DD/YYYY h:mm a (2:05 PM) … A time may carry seconds; the day is taken as written.'),
     delimiter: z
       .enum([',', ';', '\t', '|'])
       .default(',')

@@ -198,6 +198,32 @@ export const REACH: ReachCase[] = [
       ),
   },
   {
+    code: 'ledger-preset-headers',
+    name: 'a Salesforce preset on a file that is not a Salesforce report',
+    diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  preset: salesforce-opportunities\n`.replace(/  columns: .*\n/, '').replace(/  date_format: .*\n/, '') })),
+  },
+  {
+    code: 'ledger-report-footer',
+    name: 'a Salesforce report ending in its footer',
+    diagnostics: () => inSandbox('tests/fixtures/salesforce-opportunities', () => undefined),
+  },
+  {
+    code: 'ledger-footer-count',
+    name: 'a Salesforce footer counting more records than the report has',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/salesforce-opportunities', (sb) =>
+        sb.write({ 'sales/opportunities.csv': '"Account ID","Stage","Close Date","Amount"\n"0015g00000NrdWkAAJ","Closed Won","3/14/2026","5"\n\n"Grand Totals (2 records)"\n' }),
+      ),
+  },
+  {
+    code: 'ledger-row-after-footer',
+    name: 'a row of every column after a Salesforce footer',
+    diagnostics: () =>
+      inSandbox('tests/fixtures/salesforce-opportunities', (sb) =>
+        sb.write({ 'sales/opportunities.csv': '"Account ID","Stage","Close Date","Amount"\n\n"Grand Totals (0 records)"\n"0015g00000NrdWkAAJ","Closed Won","3/14/2026","5"\n' }),
+      ),
+  },
+  {
     code: 'ledger-values-unknown-id',
     name: 'a label mapped to a region workspace.yaml does not list',
     diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  values: { region: { DACH: dach } }\n` })),

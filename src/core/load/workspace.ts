@@ -9,6 +9,7 @@ import { loadFile } from './load-file.ts';
 import type { AccountEntry, ChangeNoteEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
 import { linkNotes } from './notes.ts';
 import { invisibleInName, PLAN_EXTENSIONS, SHARED_FILE_ANY_CASE, visibleName } from '../shared/paths.ts';
+import { withSalesPreset } from './sales/preset-settings.ts';
 
 type Slot = 'workspace' | 'team' | 'goals' | 'icp' | 'comp';
 const SHARED = /^(workspace|team|goals|icp|comp)\.ya?ml$/;
@@ -117,7 +118,8 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   // their schema, so one run shows every problem a pull request has.
   if (!shared.workspace || !shared.team) return { workspace: undefined, diagnostics: insideFiles(sortDiagnostics(diagnostics), lineCounts) };
 
-  const settings = shared.workspace.value as WorkspaceSettings;
+  // sales.preset's defaults are filled in once, here, under what is set by hand: every reader sees the settings in effect.
+  const settings = withSalesPreset(shared.workspace.value as WorkspaceSettings);
   const people = (shared.team.value as { people: Person[] }).people;
   const goals = (shared.goals?.value as { goals: Goal[] } | undefined)?.goals ?? [];
   if (!shared.goals && !files.some((f) => SHARED_FILE_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === 'goals')) {

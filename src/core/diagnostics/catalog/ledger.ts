@@ -199,6 +199,40 @@ export const LEDGER = {
     message: ({ blank, rows, whole }: { blank: number; rows: number; whole: boolean }) =>
       `The file ends at the blank line ${blank}, as sales.footer: stop-at-blank-line says: ${whole ? `${rows} ${rows === 1 ? 'line' : 'lines'} after it ${rows === 1 ? 'was' : 'were'}` : 'the lines after it (not all of them valid CSV) were'} not read as sales (a report footer: totals, a confidentiality note, a copyright). If a sale is among them, remove the blank line.`,
   },
+  'ledger-preset-headers': {
+    severity: 'error',
+    meaning: 'sales.preset names an export whose headers a ledger file does not have: the file is another export, or a field was renamed.',
+    /** `missing` are the preset's headers the file lacks: the field each is read as (`where` for the won-stage filter), and headers read in its place. */
+    message: ({ preset, export: kind, missing, headers }: { preset: string; export: string; missing: readonly { field: string; header: string; or: readonly string[] }[]; headers: readonly string[] }) => {
+      const named = missing.map((m) => `"${oneLine(m.header, 80)}"${m.or.length > 0 ? ` (or ${m.or.map((o) => `"${oneLine(o, 80)}"`).join(', ')})` : ''} for ${m.field === 'where' ? 'the won-stage filter' : m.field}`);
+      const first = missing[0]!;
+      const fix = first.field === 'where' ? `where: { "<its header>": [the won value] }` : `columns: { ${first.field}: "<its header>" }`;
+      const hint = missing.length === 1 ? hintHeader(first.header, headers) : '';
+      return `sales.preset: ${preset} in workspace.yaml reads ${kind}, and this file's header has no ${named.join(', ')}; it reads: ${shownHeaders(headers)}.${hint} If your company renamed the field, map it beside the preset: sales: { preset: ${preset}, ${fix} } (anything set by hand wins over the preset). If the file is another export, remove the preset and map its columns under sales.columns.`;
+    },
+  },
+  'ledger-report-footer': {
+    severity: 'info',
+    meaning: 'A ledger file ends at the report footer its sales.preset knows (Salesforce\'s "Grand Totals (N records)"); the lines from there on were not read.',
+    /** `rows` counts the footer's lines, its first included; `whole` false when the rest could not be read as CSV to its end. */
+    message: ({ preset, first, rows, whole }: { preset: string; first: string; rows: number; whole: boolean }) => {
+      const after = rows - 1;
+      const left = !whole ? 'that line and the lines after it (not all of them valid CSV) were' : after === 0 ? 'that line was' : `that line and the ${after} ${after === 1 ? 'line' : 'lines'} after it were`;
+      return `The file ends at its report footer, ${excerpt(first)}, as sales.preset: ${preset} reads it: ${left} not read as sales (the totals, a confidentiality note, a copyright).`;
+    },
+  },
+  'ledger-row-after-footer': {
+    severity: 'error',
+    meaning: 'A ledger file has a row of every column after the report footer its sales.preset knows, so that row would not be read.',
+    message: ({ first, line }: { first: string; line: number }) =>
+      `This row has every column of the header and comes after the report footer, ${excerpt(first)} on line ${line}, where nothing is read as a sale. Move the row above the footer, or export the report again.`,
+  },
+  'ledger-footer-count': {
+    severity: 'warning',
+    meaning: 'A report footer\'s record count ("Grand Totals (N records)") differs from the rows the file has above it: the export was cut or edited.',
+    message: ({ first, said, rows }: { first: string; said: number; rows: number }) =>
+      `The footer ${excerpt(first)} counts ${said.toLocaleString('en-US')} ${said === 1 ? 'record' : 'records'}, and the file has ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} above it: rows were removed or added after the export, or the file was cut. Export the report again, or check the rows by hand.`,
+  },
 } as const satisfies Record<string, CatalogEntry>;
 
 /** What a syntax failure of the CSV parser (csv-parse's error code) means, and what to do. */

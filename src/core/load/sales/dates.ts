@@ -3,7 +3,7 @@ import type { SalesSettings } from '../../../../schemas/index.ts';
 /** A fiscal year or quarter as a ledger's period column writes it. */
 export const PERIOD = /^FY\d{4}(-Q[1-4])?$/;
 
-type DateFormat = SalesSettings['date_format'];
+type DateFormat = NonNullable<SalesSettings['date_format']>;
 type DayFormat = 'YYYY-MM-DD' | 'YYYY/MM/DD' | 'DD/MM/YYYY' | 'MM/DD/YYYY' | 'DD.MM.YYYY';
 
 const DAYS: Record<DayFormat, { re: string; order: [number, number, number] }> = {

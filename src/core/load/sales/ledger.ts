@@ -3,10 +3,12 @@ import { parseCsvChunks } from './csv.ts';
 import { rowFilter, UnreadColumns, type RowFilter } from './filter.ts';
 import { MAX_PROBLEMS_PER_FILE, tooManyProblems } from './errors.ts';
 import { labelMaps, readRow, type LedgerRow, type RowRules, type UnknownSeller } from './record.ts';
-import { diagnose, placed } from '../../diagnostics/diagnose.ts';
+import { diagnose, placed, problem } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
 import { crmKey, type CrmIdForm } from '../../shared/crm-ids.ts';
+import { missingPresetHeaders, presetFooter, salesForFile } from './preset-settings.ts';
+import { PRESETS } from './presets.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
 
 /** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
@@ -41,6 +43,9 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   for (const source of sources) {
     ledger.files.push(source.display);
     let map: ColumnMap | undefined;
+    // The settings this file is read with: a preset's amount column depends on the file's header.
+    let sales = ws.settings.sales;
+    let fileRules = rules;
     let filter: RowFilter | undefined;
     let stages: UnreadColumns | undefined;
     let problems = 0;
@@ -62,10 +67,25 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
     const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
     let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
+    // A preset's report footer (Salesforce's "Grand Totals (N records)" and the lines after it) ends the file, known by its first line.
+    const known = presetFooter(ws.settings.sales);
+    let reportFooter: { first: string; records: number; above: number; at: { line: number; column: number }; rows: number; row?: { line: number; column: number } } | undefined;
     const failure = parseCsvChunks(source.chunks, (csv) => {
       if (footer) return void footer.rows++;
+      if (reportFooter) {
+        reportFooter.rows++;
+        // A footer's lines are shorter than a row: a row of every column after it is a sale the footer would hide.
+        if (!reportFooter.row && map && map.headers.length > 1 && csv.cells.length === map.headers.length) reportFooter.row = { line: csv.line, column: 1 };
+        return;
+      }
       if (stopAtBlank && csv.afterBlank) {
         footer = { blank: csv.line - 1, at: { line: csv.line, column: 1 }, rows: 1 };
+        return;
+      }
+      // Its first line follows a blank line, or is no row of the header's shape: a sale named so is still a sale.
+      const first = known && map && (csv.afterBlank || csv.cells.length !== map.headers.length) ? known.footer.first.exec(csv.cells[0]?.trim() ?? '') : null;
+      if (first) {
+        reportFooter = { first: csv.cells[0]!.trim(), records: Number(first[1]!.replace(/\D/g, '')), above: rows - 1, at: { line: csv.line, column: 1 }, rows: 1 };
         return;
       }
       rows++;
@@ -73,16 +93,25 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       // A header that cannot be read stops the file: the next row would be taken for the header.
       if (bad >= 0) return report(diagnose(source.display, csv.cellAt(bad), 'not-utf8', { cell: csv.cells[bad]! })) && map !== undefined;
       if (!map) {
-        const mapped = mapColumns(csv.cells, ws.settings.sales, dimensions);
+        const headers = csv.cells.map((h) => h.trim());
+        sales = salesForFile(ws.settings.sales, headers);
+        if (sales !== ws.settings.sales) fileRules = { ...rules, settings: { ...ws.settings, ...(sales && { sales }) } };
+        const mapped = mapColumns(csv.cells, sales, dimensions);
         map = mapped.map;
+        // A file that is not the preset's export: one error naming the preset and what it lacks, not one per column.
+        const missing = missingPresetHeaders(sales, headers);
+        if (missing.length > 0) {
+          report(placed(source.display, { line: csv.line, column: 1 }, problem('ledger-preset-headers', { preset: sales!.preset!, export: PRESETS[sales!.preset!].export, missing, headers })));
+          return false;
+        }
         for (const p of mapped.problems) {
           const where = p.kind === 'duplicate' ? csv.cellAt(p.index) : { line: csv.line, column: 1 };
-          report(placed(source.display, where, headerProblem(p, map, ws.settings.sales)));
+          report(placed(source.display, where, headerProblem(p, map, sales)));
         }
-        const filtered = rowFilter(map.headers, ws.settings.sales);
+        const filtered = rowFilter(map.headers, sales);
         for (const p of filtered.problems) report(placed(source.display, { line: csv.line, column: 1 }, p.problem));
         filter = filtered.filter;
-        stages = new UnreadColumns(map.headers, ws.settings.sales, map.fields.currency !== undefined, (index) => csv.cellAt(index));
+        stages = new UnreadColumns(map.headers, sales, map.fields.currency !== undefined, (index) => csv.cellAt(index));
         return mapped.problems.length === 0 && filtered.problems.length === 0;
       }
       // A row of another shape is left to readRow, which says so; a row the filter leaves out is no sale, whatever its cells hold.
@@ -90,7 +119,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
         if (filter && !filter.keeps(csv.cells)) return true;
         stages?.note(csv.cells);
       }
-      const { row, problems: cellProblems, unknownSeller } = readRow(csv.cells, map, rules);
+      const { row, problems: cellProblems, unknownSeller } = readRow(csv.cells, map, fileRules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
       const stranger = row && unknownSeller;
       if (stranger) {
@@ -114,12 +143,17 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     if (map && stages) for (const w of stages.warnings(map.headers)) diagnostics.push(placed(source.display, w.at, w.problem));
     diagnostics.push(...sellerWarnings(source.display, [...unknownSellers.values()], moreSellers, ws));
     const found = [...twoPlans.entries()];
-    found.forEach(([cell, f], i) => diagnostics.push(diagnose(source.display, f.at, 'ledger-account-two-plans', { column: headerOf('account', ws.settings.sales), cell, plan: f.plan, also: f.also, rows: f.rows, more: i === found.length - 1 ? moreTwoPlans : 0 })));
+    found.forEach(([cell, f], i) => diagnostics.push(diagnose(source.display, f.at, 'ledger-account-two-plans', { column: headerOf('account', sales), cell, plan: f.plan, also: f.also, rows: f.rows, more: i === found.length - 1 ? moreTwoPlans : 0 })));
     // A footer whose first row is not valid CSV ends the file all the same.
     if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
+    if (reportFooter) {
+      diagnostics.push(diagnose(source.display, reportFooter.at, 'ledger-report-footer', { preset: known!.preset, first: reportFooter.first, rows: reportFooter.rows, whole: !failure }));
+      if (reportFooter.row) report(diagnose(source.display, reportFooter.row, 'ledger-row-after-footer', { first: reportFooter.first, line: reportFooter.at.line }));
+      if (reportFooter.records !== reportFooter.above) diagnostics.push(diagnose(source.display, reportFooter.at, 'ledger-footer-count', { first: reportFooter.first, said: reportFooter.records, rows: reportFooter.above }));
+    }
     // What the footer holds is not read: quotes a report leaves open there are no error.
-    if (failure && !footer) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
+    if (failure && !footer && !reportFooter) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
     else if (rows === 0 && !source.unread?.()) report(diagnose(source.display, { line: 1, column: 1 }, 'empty-file', { of: 'ledger' }));
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
