@@ -237,6 +237,7 @@ export const LEDGER = {
 
 /** What a syntax failure of the CSV parser (csv-parse's error code) means, and what to do. */
 const CSV_FAILURES: Readonly<Record<string, string>> = {
+  UTF16_BIG_ENDIAN: 'This file is written in UTF-16 big-endian (it starts with the bytes FE FF), which is not read. Save or export it as CSV in UTF-8 (Excel: "CSV UTF-8"), or as UTF-16 little-endian ("Unicode text").',
   CSV_QUOTE_NOT_CLOSED: 'A double quote opened in this row is never closed, so the rest of the file would be read as one cell. Close the quote, or double a quote that belongs to the value ("").',
   CSV_INVALID_CLOSING_QUOTE: 'A quoted cell in this row has text after its closing quote. Double a quote that belongs to the value (""), or quote the whole cell.',
   CSV_MAX_RECORD_SIZE: 'This row is over 4 MB (4194304 bytes), far more than a sale needs: a double quote opened and never closed, or a cell holding a whole document. Close the quote or shorten the cell; the rest of the file is not read.',

@@ -101,6 +101,8 @@ export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow
       if (pending.length < 2) continue;
       decided = true;
       if (pending[0] === 0xff && pending[1] === 0xfe) [encoding, unit] = ['utf16le', 2];
+      // UTF-16 big-endian (byte order mark FE FF) is not read: said at once, rather than as a stray quote later.
+      else if (pending[0] === 0xfe && pending[1] === 0xff) return { code: 'UTF16_BIG_ENDIAN', line: 1, column: 1, afterBlank: false };
     }
     const n = pending.length - (pending.length % unit);
     if (n === 0) continue;
