@@ -4,7 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import { placed, problem, type Problem } from '../../diagnostics/diagnose.ts';
 import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { isBelow, isSkippedName, toPosix } from '../../shared/paths.ts';
-import { DEFAULT_LEDGER_FILE_BYTES, type WorkspaceSettings } from '../../../../schemas/index.ts';
+import { DEFAULT_LEDGER_FILE_BYTES, MAX_LEDGER_FILE_BYTES, type WorkspaceSettings } from '../../../../schemas/index.ts';
 import type { Ledger, Workspace } from '../../model.ts';
 import { buildLedger, type LedgerSource } from './ledger.ts';
 
@@ -65,8 +65,10 @@ export function ledgerInputs(plansDir: string, cwd: string): string {
   const parts = [root];
   for (const name of names) {
     const path = join(folder, name);
-    // What readLedger decides for the entry (refused, and why), or its bytes; the size limit is workspace.yaml's, keyed with it.
-    const refusal = refuse(root, path, name, Number.POSITIVE_INFINITY);
+    // What readLedger decides for the entry (refused, and why), or its bytes; the size limit is workspace.yaml's, keyed
+    // with it. A file over the largest limit workspace.yaml may set is refused unread whatever it holds: its size
+    // stands for it, so a 2 GB export is not read twice for the key.
+    const refusal = refuse(root, path, name, MAX_LEDGER_FILE_BYTES);
     let part: string;
     if (refusal) part = `refused ${refusal.code} ${refusal.message}`;
     else {
