@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,26 @@ export function buildSite(plansDir: string, env: Record<string, string> = {}): {
   });
   if (result.status !== 0) throw new Error(`The build of ${plansDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return { dir, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * buildSite without holding the test file up: the build runs in the background while the file's other tests go on
+ * (they wait on Chromium, it on Astro), and the promise gives what buildSite returns, or its error, when it ends.
+ */
+export function buildSiteInBackground(plansDir: string, env: Record<string, string> = {}): Promise<{ dir: string; stdout: string; stderr: string }> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'site-e2e-')), 'dist');
+  const child = spawn(process.execPath, ['scripts/build.ts', '--plans', plansDir, '--out', dir], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (status) => {
+      if (status !== 0) fail(new Error(`The build of ${plansDir} failed (exit ${status}):\n${stdout}\n${stderr}`));
+      else done({ dir, stdout, stderr });
+    });
+  });
 }
 
 /**
