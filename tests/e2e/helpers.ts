@@ -206,6 +206,26 @@ export async function crawl(browser: Pick<Browser, 'newPage'> | BrowserContext, 
   return pages;
 }
 
+// Runs before any script of the page, through the DevTools protocol, which the page's CSP does not govern.
+export const RECORD_VIOLATIONS = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + e.sample));`;
+/** The page's securitypolicyviolation events so far, in a context with RECORD_VIOLATIONS as an init script. */
+export const recordedViolations = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+/**
+ * `crawl` in a context of its own that records, by page URL, every securitypolicyviolation event and every console
+ * message naming the Content Security Policy: one visit of every page serves the checks of both.
+ */
+export async function crawlRecordingViolations(browser: Browser, start: string, root: string): Promise<{ pages: CrawledPage[]; violations: Map<string, string[]> }> {
+  const context = await browser.newContext();
+  await context.addInitScript(RECORD_VIOLATIONS);
+  const violations = new Map<string, string[]>();
+  const note = (url: string, found: string[]) => found.length > 0 && violations.set(url, [...(violations.get(url) ?? []), ...found]);
+  context.on('console', (m) => note(m.page()?.url() ?? '?', /Content Security Policy/i.test(m.text()) ? [m.text()] : []));
+  const pages = await crawl(context, start, root, async (page, url) => void note(url, await recordedViolations(page)));
+  await context.close();
+  return { pages, violations };
+}
+
 /** Mermaid replaces each pre.mermaid with its SVG; a block still there after 20 s failed to render. */
 export async function waitForDiagrams(page: import('playwright-core').Page): Promise<void> {
   if ((await page.locator('pre.mermaid').count()) === 0) return;
