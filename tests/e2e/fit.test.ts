@@ -66,9 +66,8 @@ function overflowing(page: Page): Promise<{ wide: string[]; unboxed: string[] }>
   });
 }
 
-describe('every page of the example site', () => {
-  // The two widths at once, each in a page of its own: most of a page's time is waiting for it to load and draw.
-  it.concurrent.for(WIDTHS)('at %i px is no wider than the screen, and every table of figures has its own scrolling box', { timeout: 300_000 }, async (width, { expect }) => {
+describe.each(WIDTHS)('every page of the example site at %i px', (width) => {
+  it('is no wider than the screen, and every table of figures has its own scrolling box', async () => {
     const paths = pagesOf(site.dir);
     expect(paths.length).toBeGreaterThan(60);
     const page = await site.browser.newPage({ viewport: { width, height: 900 } });
@@ -85,7 +84,7 @@ describe('every page of the example site', () => {
     await page.close();
     expect(problems).toEqual([]);
     // About 70 pages, each waiting for its diagrams: a crawl, not a timed assertion.
-  });
+  }, 300_000);
 });
 
 describe('what a reader sees without scrolling sideways', () => {
