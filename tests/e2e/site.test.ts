@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readWorkspace } from '../../src/core/load/read-workspace.ts';
 import { workingCopy } from '../../src/core/load/sources.ts';
 import type { AccountEntry, Workspace } from '../../src/core/model.ts';
-import { crawl, exampleSite, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
+import { crawlRecordingViolations, exampleSite, findAccessibilityViolations, launchBrowser, ROOT, serve, waitForDiagrams, type CrawledPage } from './helpers.ts';
 
 // The example organisation in plans/, built once with the real build command and served on loopback.
 let site: { dir: string };
 let server: { url: string; close: () => Promise<void> };
 let browser: Browser;
 let pages: CrawledPage[];
+/** Every securitypolicyviolation event and every console message naming the CSP during the crawl, by page URL. */
+let violations: Map<string, string[]>;
 const ws: Workspace = readWorkspace(workingCopy({ plansDir: 'plans' })).workspace!;
 /** The strategic plan with the most stakeholders: the page the README shows. */
 const showcase: AccountEntry = [...ws.accounts].filter((a) => a.plan.strategic).sort((a, b) => b.plan.stakeholders.length - a.plan.stakeholders.length)[0]!;
@@ -21,7 +23,8 @@ beforeAll(async () => {
   site = await exampleSite();
   server = await serve(site.dir);
   browser = await launchBrowser();
-  pages = await crawl(browser, server.url, server.url);
+  // One visit of every page for this file's checks and for the Content Security Policy's (csp.test.ts has the rest).
+  ({ pages, violations } = await crawlRecordingViolations(browser, server.url, server.url));
 });
 
 afterAll(async () => {
@@ -73,6 +76,16 @@ describe('the built example site', () => {
     expect(accountPages.filter((p) => p.unrendered > 0).map((p) => p.url)).toEqual([]);
     // Mermaid is loaded on exactly the pages that have a diagram.
     expect(pages.filter((p) => p.loadsMermaid !== p.diagrams > 0).map((p) => p.url)).toEqual([]);
+  });
+
+  it('reports no Content Security Policy violation on any page of the site while every page loads and draws its diagrams', () => {
+    expect(pages.length).toBeGreaterThan(20);
+    expect(pages.filter((p) => p.status !== 200).map((p) => p.url)).toEqual([]);
+    expect(Object.fromEntries(violations)).toEqual({});
+    const accounts = pages.filter((p) => /\/accounts\/[^/]+\/$/.test(p.url));
+    // One Mermaid diagram (the buying-decision chart) per plan with stakeholders; the timeline is SVG from core.
+    expect(accounts.reduce((n, p) => n + p.diagrams, 0)).toBe(ws.accounts.filter((a) => a.plan.stakeholders.length > 0).length);
+    expect(accounts.filter((p) => p.unrendered > 0).map((p) => p.url)).toEqual([]);
   });
 
   it('renders the diagrams of a strategic account page as SVGs', async () => {
