@@ -8,6 +8,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.ts';
 import { roundCents } from '../../shared/money.ts';
 import { crmKey, type CrmIdForm } from '../../shared/crm-ids.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
+import { periodStart } from '../../shared/periods.ts';
 
 /** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
 const REVIEWED_YEARS = 2;
@@ -23,8 +24,11 @@ export interface LedgerSource {
 /**
  * Reads, checks and sums the ledger's files against a linked workspace. Pure but for the chunks it pulls.
  * Every bad row or cell becomes a located error; the ledger is returned only when there is none.
+ * A valid row dated after `today` (YYYY-MM-DD, the run's date) is no sale yet: it counts in no figure, and each file
+ * with such rows gets one warning. Without `today` (a caller with no date, such as a test of the ledger as written)
+ * every valid row counts.
  */
-export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
+export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace, today?: string): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...checkColumnSettings(ws), ...checkValueSettings(ws)];
   const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales), people: new Set(ws.people.map((p) => p.id)) };
   // sales.crm_ids: salesforce matches a 15-character id and its 18-character form; without it, ids match as written.
@@ -62,6 +66,8 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     // sales.footer: stop-at-blank-line: the rows after the first blank line are a report's footer, counted, not read.
     const stopAtBlank = ws.settings.sales?.footer === 'stop-at-blank-line';
     let footer: { blank: number; at: { line: number; column: number }; rows: number } | undefined;
+    // Rows dated after today: counted, the first one placed, for the file's one warning.
+    let future: { at: { line: number; column: number }; column: string; value: string; dated: boolean; rows: number } | undefined;
     const failure = parseCsvChunks(source.chunks, (csv) => {
       if (footer) return void footer.rows++;
       if (stopAtBlank && csv.afterBlank) {
@@ -92,6 +98,14 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       }
       const { row, problems: cellProblems, unknownSeller } = readRow(csv.cells, map, rules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
+      if (row && today !== undefined && isAfter(row, today, ws.settings.fiscal_year_start_month)) {
+        if (future) future.rows++;
+        else {
+          const cell = map.fields.date ?? map.fields.period!;
+          future = { at: csv.cellAt(cell), column: map.headers[cell]!, value: csv.cells[cell]!.trim(), dated: row.date !== undefined, rows: 1 };
+        }
+        return true;
+      }
       const stranger = row && unknownSeller;
       if (stranger) {
         const seen = unknownSellers.get(stranger.value);
@@ -117,6 +131,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     found.forEach(([cell, f], i) => diagnostics.push(diagnose(source.display, f.at, 'ledger-account-two-plans', { column: headerOf('account', ws.settings.sales), cell, plan: f.plan, also: f.also, rows: f.rows, more: i === found.length - 1 ? moreTwoPlans : 0 })));
     // A footer whose first row is not valid CSV ends the file all the same.
     if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
+    if (future) diagnostics.push(diagnose(source.display, future.at, 'ledger-future-sales', { column: future.column, value: future.value, dated: future.dated, today: today!, rows: future.rows }));
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
     // What the footer holds is not read: quotes a report leaves open there are no error.
     if (failure && !footer) report(diagnose(source.display, failure, 'ledger-csv-syntax', { parserCode: failure.code }));
@@ -124,6 +139,14 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
   return { ledger: errors ? undefined : ledger, diagnostics };
+}
+
+/**
+ * Whether a row comes after today: its date, or, for a row that gives a period, the period's first day. The date is
+ * compared as written (a time of day in the cell is no part of it), so a sale made on today's date counts.
+ */
+function isAfter(row: LedgerRow, today: string, startMonth: number): boolean {
+  return (row.date ?? periodStart(row.period, startMonth)) > today;
 }
 
 /** How many unknown sellers of one file get a warning of their own; the others are counted in the last one. */
