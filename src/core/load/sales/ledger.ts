@@ -121,7 +121,9 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace, toda
           else if (twoPlans.size < MAX_SELLER_WARNINGS) twoPlans.set(row.account, { at: csv.cellAt(map.fields.account!), rows: 1, plan: account.planId!, also: account.also });
           else moreTwoPlans++;
         }
-        addRow(ledger, row, account, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }));
+        // A margin column left empty is no margin of 0: only a written margin makes the year's margins known.
+        const margin = map.fields.margin === undefined ? '' : csv.cells[map.fields.margin]!.trim();
+        addRow(ledger, row, account, margin !== '', () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }));
       }
       return true;
     }, ws.settings.sales?.delimiter);
@@ -184,11 +186,11 @@ function resolveAccount(cell: string, separator: string | undefined, ws: Workspa
 }
 
 /** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
-function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: string | undefined }, at: () => LedgerClient['at']): void {
+function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: string | undefined }, margined: boolean, at: () => LedgerClient['at']): void {
   const { planId, key } = account;
   let client = ledger.clients.get(key);
   if (!client) {
-    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map() };
+    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map(), marginYears: new Set() };
     ledger.clients.set(key, client);
   }
   if (row.name !== undefined) client.name = row.name;
@@ -209,6 +211,7 @@ function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: 
   if (!products) client.byYearProduct.set(year, (products = new Map()));
   add(products, row.product, row);
   ledger.years.add(year);
+  if (margined) client.marginYears.add(year);
   ledger.rows++;
   if (row.date !== undefined && (ledger.through === undefined || row.date > ledger.through)) ledger.through = row.date;
 }
