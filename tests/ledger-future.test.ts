@@ -168,3 +168,23 @@ describe('validate --today', () => {
     expect((thrown as ExitError).message).toBe(`${message}\nUsage: npm run validate -- [--plans DIR] [--format text|json|github] [--today YYYY-MM-DD] [--no-cache]`);
   });
 });
+
+describe('the site', () => {
+  it('reads the ledger up to TODAY, as the build dates its pages', async () => {
+    const s = sandboxWith({});
+    const saved = { TODAY: process.env['TODAY'], PLANS_DIR: process.env['PLANS_DIR'], PLANS_CWD: process.env['PLANS_CWD'], ACCOUNT_PLANS_CACHE: process.env['ACCOUNT_PLANS_CACHE'] };
+    Object.assign(process.env, { TODAY: '2026-05-01', PLANS_DIR: 'plans', PLANS_CWD: s.dir, ACCOUNT_PLANS_CACHE: '0' });
+    try {
+      const { loadSiteRun } = await import('../src/lib/workspace.ts');
+      const run = loadSiteRun();
+      expect(run.today).toBe('2026-05-01');
+      expect(run.valid.ledger).toMatchObject({ rows: 8, through: '2026-05-01' });
+      expect(run.loaded.diagnostics.map((d) => d.code)).toEqual(['ledger-future-sales']);
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  });
+});
