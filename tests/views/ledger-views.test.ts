@@ -45,8 +45,8 @@ describe('site views of the sales ledger', () => {
         { year: 'FY2027', product: 'Service', revenue: '$50', margin: '$20' },
       ],
     });
-    // A row without a product says so.
-    expect(accountView(data, 'globex').wallet.ledger).toEqual({ currency: 'USD', rows: [{ year: 'FY2027', product: 'no product given', revenue: '$70', margin: '$0' }] });
+    // A row without a product says so; a year whose rows give no margin shows none, not $0.
+    expect(accountView(data, 'globex').wallet.ledger).toEqual({ currency: 'USD', rows: [{ year: 'FY2027', product: 'no product given', revenue: '$70', margin: '—' }] });
   });
 
   it('the home page shows booked to date for the year, every client together', () => {
