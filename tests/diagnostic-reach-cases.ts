@@ -26,12 +26,12 @@ export interface ReachCase {
   diagnostics(): Diagnostic[] | Promise<Diagnostic[]>;
 }
 
-/** A copy of a fixture as plans/, changed, read as the command line reads it, then removed. */
-function inSandbox(fixture: string, change: (sb: Sandbox) => void): Diagnostic[] {
+/** A copy of a fixture as plans/, changed, read as the command line reads it (on `today`, when given), then removed. */
+function inSandbox(fixture: string, change: (sb: Sandbox) => void, today?: string): Diagnostic[] {
   const sb = makeSandbox(fixture);
   try {
     change(sb);
-    return readWorkspace(workingCopy({ plansDir: 'plans', cwd: sb.dir })).diagnostics;
+    return readWorkspace(workingCopy({ plansDir: 'plans', cwd: sb.dir }), today).diagnostics;
   } finally {
     sb.remove();
   }
@@ -246,6 +246,11 @@ export const REACH: ReachCase[] = [
       inSandbox('tests/fixtures/ledger', (sb) =>
         sb.write({ 'workspace.yaml': `${readLedgerFixture('workspace.yaml')}  account_separator: ";"\n`, 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme;globex,5\n' }),
       ),
+  },
+  {
+    code: 'ledger-future-sales',
+    name: 'a sale dated after today',
+    diagnostics: () => inSandbox('tests/fixtures/ledger', (sb) => sb.write({ 'sales/2026.csv': 'Invoice date,Account ID,Amount\n01/02/2026,acme,5\n01/06/2026,acme,5\n' }), '2026-03-01'),
   },
   { code: 'ledger-unmapped-currency', name: 'a currency column nobody mapped', diagnostics: () => ledger('Invoice date,Account ID,Amount,Amount Currency\n01/02/2026,acme,5,GBP\n') },
   { code: 'ledger-unfiltered-stage', name: 'a stage column and no filter', diagnostics: () => ledger('Invoice date,Account ID,Amount,Stage\n01/02/2026,acme,5,Closed Lost\n') },

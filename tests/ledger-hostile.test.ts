@@ -45,7 +45,8 @@ describe('a hostile ledger reads as plain data', () => {
     const partner = portfolioView(data).clients!.dimensions.find((d) => d.name === 'channel')!.groups.find((g) => g.value === 'partner')!;
     expect(partner.rows.map((r) => r.name)).toContain('@SUM(1+1)');
     const rows = parseCsv(csvOf(clientsTable(data)!));
-    expect(rows).toContainEqual(['channel', 'partner', "'=cmd|' /C calc'!A0", "'@SUM(1+1)", 'no', '900', '1', '0', '1', 'revenue, margin']);
+    // The ledger gives no margin column: no margin and no margin rank (never 0), top by revenue only.
+    expect(rows).toContainEqual(['channel', 'partner', "'=cmd|' /C calc'!A0", "'@SUM(1+1)", 'no', '900', '1', '', '', 'revenue']);
   });
 
   it('looks up ids such as __proto__ and constructor as plain names, never as JavaScript\'s own', () => {

@@ -141,6 +141,21 @@ describe('a run computes afresh when an input changed', () => {
     expect(run).toEqual(check(s, [...args, '--no-cache'], env));
   });
 
+  // The ledger's sales after today are a warning of validate's (and not booked), so the date is part of its key too.
+  it.each([
+    { name: '--today', again: ['--today', '2026-05-01'], env: {} },
+    { name: 'the TODAY variable', again: [], env: { TODAY: '2026-05-01' } },
+  ])('validate on another day, given by $name, is not a replay', ({ again, env }) => {
+    const s = sandbox('tests/fixtures/ledger');
+    expect(validate(s, ['--today', '2026-11-24']).stdout).toBe('0 errors, 0 warnings, 0 notes in 2 account plans.\n');
+    mark(s);
+    expect(validate(s, ['--today', '2026-11-24']).stdout).toMatch(MARK);
+    const other = validate(s, again, env);
+    expect(other.stdout).not.toMatch(MARK);
+    expect(other.stdout).toContain('after today (2026-05-01)');
+    expect(other).toEqual(validate(s, [...again, '--no-cache'], env));
+  });
+
   it('writes no record, and prints afresh, when the run also writes a comment or a step summary', () => {
     const s = sandbox();
     check(s);

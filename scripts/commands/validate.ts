@@ -8,7 +8,7 @@ import { cachedRun } from '../lib/cached-run.ts';
 import { formatOption, howOf, parseOptions, plansDirOption, todayOption, type Output } from '../lib/cli.ts';
 import { fromRepositoryRoot } from '../lib/repository-root.ts';
 
-export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--no-cache]';
+export const VALIDATE_USAGE = 'Usage: npm run validate -- [--plans DIR] [--format text|json|github] [--today YYYY-MM-DD] [--no-cache]';
 
 /**
  * Validates the plans folder; returns the exit code: 0 valid, 2 invalid. `validated` is given the Run when one was
@@ -21,17 +21,17 @@ export function validateCommand(
   env: NodeJS.ProcessEnv = process.env,
   validated?: (run: Run, plansDir: string, cwd: string) => void,
 ): number {
-  const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
+  const values = parseOptions(argv, { plans: { type: 'string' }, format: { type: 'string' }, today: { type: 'string' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, VALIDATE_USAGE);
   if (values.help) {
     output.out(VALIDATE_USAGE);
     return 0;
   }
   const format = formatOption(values.format, VALIDATE_USAGE);
-  // Nothing validate reports depends on the date yet; a TODAY that is not a date is still refused, as everywhere.
-  const today = todayOption(undefined, env, VALIDATE_USAGE);
+  // The ledger's sales dated after today are a warning (and not booked), so the date is part of what is reported.
+  const today = todayOption(values.today, env, VALIDATE_USAGE);
   // Paths in the report and the annotations are relative to the repository root.
   const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd, env);
-  const spec = { command: 'validate', options: [format], plansDir, cwd: root, cacheable: !values['no-cache'], env };
+  const spec = { command: 'validate', options: [format, today], plansDir, cwd: root, cacheable: !values['no-cache'], env };
   return cachedRun(spec, output, (files, output) => {
     const run = Run.of(workingCopy({ plansDir, cwd: root, cache: !values['no-cache'], files }), { today, how: howOf(output) });
     const { ok, diagnostics } = validateJson(run);

@@ -82,6 +82,8 @@ export interface LedgerClient {
   byPeriod: Map<string, LedgerAmount>;
   /** Sums by fiscal year and product ("" for rows without a product). */
   byYearProduct: Map<string, Map<string, LedgerAmount>>;
+  /** The fiscal years in which a row of this client gives a margin: in the others its margin is unknown, not 0. */
+  marginYears: Set<string>;
   /**
    * Sums by seller (a person's id from the ledger's `owner` column, sales.columns.owner) and fiscal period; only rows
    * that name a seller in team.yaml. Absent when no row does: every sale then follows the account's current owner.

@@ -122,10 +122,10 @@ describe('what changed, with a sales ledger: where each goal lands then and now'
     lb = makeSandbox('tests/fixtures/ledger');
     initRepo(lb.dir);
     commitAll(lb.dir, '2026-02-01');
-    // 2026-03-01: $1,000 more booked with Globex in July 2026 (FY2027-Q2, the quarter the ledger is in, whose
-    // forecast of $50 is already booked): every plan stays as it was, so planned holds and only the landing moves.
+    // 2026-03-01: $1,000 more booked with Globex on 10 March 2026 (FY2027-Q1, before TODAY: a sale dated after today
+    // is not booked): every plan stays as it was, so planned holds and only the landing moves.
     const csv = readFileSync(join(lb.plans, 'sales/2026.csv'), 'utf8');
-    lb.write({ 'sales/2026.csv': `${csv.trimEnd()}\n10/07/2026,globex,1000,,,,,,\n` });
+    lb.write({ 'sales/2026.csv': `${csv.trimEnd()}\n10/03/2026,globex,1000,,,,,,\n` });
     commitAll(lb.dir, '2026-03-01');
   });
   afterAll(() => lb.remove());
@@ -145,7 +145,11 @@ describe('what changed, with a sales ledger: where each goal lands then and now'
     const year = view.goals.find((g) => g.label === 'FY2027 company');
     expect(year).toMatchObject({ change: '$0', movers: [] });
     expect(year?.then).toBe(year?.now);
-    expect(year?.landing).toBe(`${formatMoney(now - 1000, 'USD')} → ${formatMoney(now, 'USD')}`);
+    // Then is judged as of then (2026-02-01), when only Acme's sale of 01/02/2026 was booked in FY2027; now (TODAY)
+    // Initech's sale of 05/03/2026 ($500) and Globex's new one ($1,000) are booked too, and Globex's $1,000 covers the
+    // $50 of its annual forecast that was still to come in FY2027-Q1 (200 ÷ 4). The later rows of the fixture are after
+    // TODAY, so neither then nor now books them.
+    expect(year?.landing).toBe(`${formatMoney(now - 1000 - 500 + 50, 'USD')} → ${formatMoney(now, 'USD')}`);
     // Globex is a partner plan: the direct channel's goal neither planned nor landed differently, so it is not listed.
     expect(view.goals.map((g) => g.label)).not.toContain('FY2027 channel: direct');
   });

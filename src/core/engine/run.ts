@@ -11,7 +11,7 @@ import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 
 /** What every run is given besides its plans. */
 export interface RunContext {
-  /** YYYY-MM-DD: the only clock of the rules, the ledger and the portfolio (shared/today.ts resolves it). */
+  /** YYYY-MM-DD: the only clock of the rules, the ledger (a sale dated after it is not booked) and the portfolio (shared/today.ts resolves it). */
   today: string;
   /** How hints name a command (shared/invocation.ts); npm scripts unless said otherwise. */
   how?: Invocation | undefined;
@@ -54,7 +54,7 @@ export class Run {
 
   /** A run over a source of plans: the working copy, or a commit (load/sources.ts). */
   static of(source: PlansSource, context: RunContext): Run {
-    return new Run(() => readWorkspace(source), context);
+    return new Run(() => readWorkspace(source, context.today), context);
   }
 
   /** A run over a workspace that is already loaded and valid (a version of the history, a test's workspace). */

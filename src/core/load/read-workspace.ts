@@ -6,8 +6,10 @@ import { loadWorkspace } from './workspace.ts';
 /**
  * Parses, validates and links a plans source, then checks what lies beside the plans: the images the narratives
  * show and the sales ledger. The one definition of a valid workspace, for the working copy and for a commit alike.
+ * `today` (YYYY-MM-DD, the run's date) bounds the ledger: a sale dated after it is not booked (sales/ledger.ts);
+ * a caller without a date (a test of the ledger as written) gets every row.
  */
-export function readWorkspace(source: PlansSource): LoadResult {
+export function readWorkspace(source: PlansSource, today?: string): LoadResult {
   const { files, cache } = source;
   let result: LoadResult;
   try {
@@ -20,7 +22,7 @@ export function readWorkspace(source: PlansSource): LoadResult {
   if (images.length > 0) return { workspace: undefined, diagnostics: sortDiagnostics([...result.diagnostics, ...images]) };
   // The ledger is checked against linked plans (ids, offerings, years), so only once they are valid.
   if (!result.workspace) return result;
-  const sales = source.readLedger(result.workspace);
+  const sales = source.readLedger(result.workspace, today);
   if (sales.diagnostics.length === 0 && !sales.ledger) return result;
   const diagnostics = sortDiagnostics([...result.diagnostics, ...sales.diagnostics]);
   if (!sales.ledger || sales.diagnostics.some((d) => d.severity === 'error')) return { workspace: undefined, diagnostics };

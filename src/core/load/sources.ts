@@ -28,8 +28,8 @@ export interface PlansSource {
   cache: PlansCache | undefined;
   /** Errors for the images the narratives show that are missing, outside the folder or not raster images. */
   checkImages(files: readonly PlansFile[]): Diagnostic[];
-  /** The sales ledger, summed against a linked workspace; none when the folder has no sales/*.csv. */
-  readLedger(ws: Workspace): Pick<LoadResult, 'diagnostics'> & { ledger: Workspace['ledger'] };
+  /** The sales ledger, summed against a linked workspace up to `today` (every row without it); none when the folder has no sales/*.csv. */
+  readLedger(ws: Workspace, today?: string): Pick<LoadResult, 'diagnostics'> & { ledger: Workspace['ledger'] };
 }
 
 export interface WorkingCopyOptions {
@@ -57,7 +57,7 @@ export function workingCopy(options: WorkingCopyOptions): PlansSource {
     display: displayIn(plansDir, cwd),
     cache: options.cache ? PlansCache.open(folder, cwd, options.env ?? process.env, options.toolRoot) : undefined,
     checkImages: (files) => [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)],
-    readLedger: (ws) => readLedger(plansDir, cwd, ws),
+    readLedger: (ws, today) => readLedger(plansDir, cwd, ws, today),
   };
 }
 
@@ -77,13 +77,13 @@ export function atCommit(base: BaseRef, plansDir: string, cwd: string): PlansSou
       const folder = treeFolder(base, entries);
       return [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)];
     },
-    readLedger: (ws) => {
+    readLedger: (ws, today) => {
       const read = readLedgerAt(base, entries, display, ledgerFileLimit(ws.settings));
       if (read.refused.length > 0) {
         return { ledger: undefined, diagnostics: read.refused.map((r) => placed(r.display, { line: 1, column: 1 }, r)) };
       }
       if (read.files.length === 0) return { ledger: undefined, diagnostics: [] };
-      return buildLedger(read.files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws);
+      return buildLedger(read.files.map((f) => ({ display: f.display, chunks: [f.bytes] })), ws, today);
     },
   };
 }

@@ -5,14 +5,14 @@ import { fiscalYearOfDate, parsePeriod } from '../shared/periods.ts';
 import { counted, ledgerYear } from '../rollup/accounts.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import type { Finding } from '../rules/finding.ts';
-import type { Workspace } from '../model.ts';
+import type { LedgerClient, Workspace } from '../model.ts';
 
 /** One account's revenue in the workspace currency: what it bought last fiscal year and what is planned this one. */
 export interface AccountRevenue {
   account: string;
   lastYear: number;
   planned: number;
-  /** Last year's gross margin booked in the sales ledger; undefined without a ledger covering last year. */
+  /** Last year's gross margin booked in the sales ledger; undefined when no ledger row of last year gives its margin. */
   lastYearMargin?: number;
 }
 
@@ -39,18 +39,20 @@ export function computeRevenue(ws: Workspace, today: string, rollup: Pick<Rollup
   const currentYear = fiscalYearOfDate(today, ws.settings.fiscal_year_start_month);
   const lastYear = `FY${parsePeriod(currentYear).year - 1}`;
   const byAccount = new Map<string, AccountRevenue>();
+  // A client's margin is known for a year only when its rows give one: else it would be ranked at a margin of 0.
+  const margined = (c: LedgerClient | undefined) => c?.marginYears.has(lastYear) === true;
   for (const t of rollup.accounts) {
     const year = t.forecastByYear[currentYear];
     const planned = year ? counted(year, ws.settings.count) : 0;
-    const covered = ws.ledger?.years.has(lastYear);
-    const margin = covered ? { lastYearMargin: ledgerYear(ws.ledger!.clients.get(t.id), lastYear).margin } : {};
+    const client = ws.ledger?.clients.get(t.id);
+    const margin = margined(client) ? { lastYearMargin: ledgerYear(client, lastYear).margin } : {};
     byAccount.set(t.id, { account: t.id, lastYear: t.history[lastYear] ?? 0, planned, ...margin });
   }
   const withoutPlan = new Map<string, ClientRevenue>();
   for (const c of ws.ledger?.clients.values() ?? []) {
     if (c.hasPlan) continue;
     const year = ledgerYear(c, lastYear);
-    withoutPlan.set(c.id, { account: c.id, name: c.name ?? c.id, dimensions: c.dimensions, at: c.at, lastYear: year.revenue, lastYearMargin: year.margin, planned: 0 });
+    withoutPlan.set(c.id, { account: c.id, name: c.name ?? c.id, dimensions: c.dimensions, at: c.at, lastYear: year.revenue, ...(margined(c) && { lastYearMargin: year.margin }), planned: 0 });
   }
   return { lastYear, currentYear, byAccount, withoutPlan };
 }

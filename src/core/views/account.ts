@@ -3,7 +3,7 @@ import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
 import { bookedByQuarter } from '../rollup/booked.ts';
 import { REVENUE_SERIES, renderBuyingDecisionChart, renderRevenueSvg, ROLE_SHAPES, STANCE_STYLES, revenueByYear } from '../charts/index.ts';
 import { safeExternalHref } from '../load/narrative/url.ts';
-import type { AccountEntry } from '../model.ts';
+import type { AccountEntry, LedgerClient } from '../model.ts';
 import { counted, ledgerByYearProduct } from '../rollup/accounts.ts';
 import { tierLabel } from '../portfolio/tiers.ts';
 import { countingTag, forecastCounting, NO_DATA } from '../report/sentences.ts';
@@ -169,7 +169,7 @@ export function accountView(data: SiteData, id: string): AccountView {
     buyingDecision: plan.stakeholders.length === 0 ? undefined : buyingDecisionView(plan.stakeholders, (p) => personName(ws, p)),
     wallet: {
       split: plan.history.some((h) => h.product !== undefined || h.margin !== undefined),
-      ledger: ledgerSales(ws.ledger && ledgerByYearProduct(ws.ledger.clients.get(id)), currency, offerings),
+      ledger: ledgerSales(ws.ledger?.clients.get(id), currency, offerings),
       answers: plan.qualification === undefined ? [] : Object.entries(QUALIFICATION_QUESTIONS).map(([key, question]) => {
         const answer = plan.qualification?.[key as keyof typeof QUALIFICATION_QUESTIONS];
         return { question, answer: answer === undefined ? 'not answered' : answer ? 'yes' : 'no' };
@@ -229,11 +229,16 @@ function familyOf(data: SiteData, account: AccountEntry, named: (a: AccountEntry
   };
 }
 
-/** The ledger's sales by year and product as the page lists them; a row without a product says so. */
-function ledgerSales(rows: ReturnType<typeof ledgerByYearProduct> | undefined, currency: string, offerings: ReadonlyMap<string, string>): AccountView['wallet']['ledger'] {
-  if (!rows || rows.length === 0) return undefined;
+/**
+ * The ledger's sales by year and product as the page lists them; a row without a product says so. A year in which no
+ * row of the client gives a margin shows none (—), not a margin of 0.
+ */
+function ledgerSales(client: LedgerClient | undefined, currency: string, offerings: ReadonlyMap<string, string>): AccountView['wallet']['ledger'] {
+  const rows = ledgerByYearProduct(client);
+  if (rows.length === 0) return undefined;
   const money = (n: number) => formatMoney(n, currency);
-  return { currency, rows: rows.map((r) => ({ year: r.year, product: r.product === '' ? 'no product given' : offerings.get(r.product) ?? r.product, revenue: money(r.revenue), margin: money(r.margin) })) };
+  const margin = (r: (typeof rows)[number]) => (client?.marginYears.has(r.year) ? money(r.margin) : '—');
+  return { currency, rows: rows.map((r) => ({ year: r.year, product: r.product === '' ? 'no product given' : offerings.get(r.product) ?? r.product, revenue: money(r.revenue), margin: margin(r) })) };
 }
 
 /** The parts the plan is expected to fill and leaves empty, as health scored them: "buying process, swot". */

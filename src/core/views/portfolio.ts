@@ -48,6 +48,10 @@ export interface ClientRow {
 export interface ClientsView {
   /** "the top 25%". */
   top: string;
+  /** What the ranking is: by revenue and by margin, or by revenue alone when no client has a margin in the ledger. */
+  intro: string;
+  /** Said when clients have no margin in the sales ledger for the year ranked: they are not ranked by margin (never at 0). */
+  margin: string | undefined;
   dimensions: {
     name: string;
     groups: { value: string; rows: ClientRow[] }[];
@@ -100,9 +104,24 @@ export function portfolioView(data: SiteData): PortfolioView {
 
 function clientsView(data: SiteData, money: (n: number) => string): ClientsView {
   const { share } = topShareOf(data.ws.settings);
+  const top = `the top ${formatPercent(share)}`;
+  const ranking = rankClients(data.ws, data.revenue, share);
+  const year = data.revenue.lastYear;
+  // Each client once, though it is ranked in a group of every dimension.
+  const margins = new Map(ranking.flatMap((d) => d.groups.flatMap((g) => g.clients.map((c) => [c.id, c.margin !== undefined] as const))));
+  const without = [...margins.values()].filter((known) => !known).length;
+  const none = without > 0 && without === margins.size;
   return {
-    top: `the top ${formatPercent(share)}`,
-    dimensions: rankClients(data.ws, data.revenue, share).map((d) => ({
+    top,
+    intro: none
+      ? `Every client of the sales ledger with ${year} sales, plans or not, ranked within each value of each dimension by revenue; ${top} of each group is marked top.`
+      : `Every client of the sales ledger with ${year} sales, plans or not, ranked within each value of each dimension by revenue and by gross margin; ${top} of each group by either is marked top.`,
+    margin: none
+      ? `The sales ledger gives no gross margin for ${year}, so clients are ranked by revenue alone; to rank them by margin too, add each sale's margin to the export in a column named margin, or name the export's margin column in workspace.yaml under sales.columns.margin.`
+      : without > 0
+        ? `${without === 1 ? '1 client has' : `${without} clients have`} no gross margin in the sales ledger for ${year}, so ${without === 1 ? 'it is' : 'they are'} ranked by revenue alone (— under Margin).`
+        : undefined,
+    dimensions: ranking.map((d) => ({
       name: d.dimension,
       unplaced: d.unplaced === 0
         ? undefined

@@ -192,6 +192,13 @@ export const LEDGER = {
     message: ({ column, cell, plan, also, rows, more }: { column: string; cell: string; plan: string; also: string; rows: number; more: number }) =>
       `${column}: ${excerpt(cell)} names the plans ${plan} and ${also}, and a sale counts once, so ${rows === 1 ? 'this row counts' : `its ${rows.toLocaleString('en-US')} rows in this file (this is the first) count`} for ${plan} alone. If the sale belongs to ${also}, put its id first, or remove the other id from the cell.${more > 0 ? ` ${more} other ${more === 1 ? 'cell' : 'cells'} of this file name${more === 1 ? 's' : ''} two plans as well.` : ''}`,
   },
+  'ledger-future-sales': {
+    severity: 'warning',
+    meaning: 'A ledger file has rows dated after today: they are not booked, and count in no figure.',
+    /** `value` the first such row's date (or period) cell as written; `dated` false for a period column; `rows` how many rows of the file come after today. */
+    message: ({ column, value, dated, today, rows }: { column: string; value: string; dated: boolean; today: string; rows: number }) =>
+      `${column}: ${excerpt(value)} ${dated ? 'is after' : 'starts after'} today (${today}), so ${rows === 1 ? 'this row is' : `this row and ${(rows - 1).toLocaleString('en-US')} more of this file are`} not booked: a sale counts once its date has come, and until then it is in no figure. If ${rows === 1 ? 'it is an open deal' : 'they are open deals'}, leave ${rows === 1 ? 'it' : 'them'} out with sales.where; if a date is mistyped, correct it; if today is not ${today}, set --today or TODAY.`,
+  },
   'ledger-footer': {
     severity: 'info',
     meaning: 'A ledger file\'s lines after its first blank line were not read, as sales.footer: stop-at-blank-line says.',

@@ -10,6 +10,7 @@ import { crmKey, type CrmIdForm } from '../../shared/crm-ids.ts';
 import { missingPresetHeaders, presetFooter, salesForFile } from './preset-settings.ts';
 import { PRESETS } from './presets.ts';
 import type { Ledger, LedgerAmount, LedgerClient, Workspace } from '../../model.ts';
+import { periodStart } from '../../shared/periods.ts';
 
 /** How many fiscal years before the goals' a ledger may hold: the method reviews the last two years of sales. */
 const REVIEWED_YEARS = 2;
@@ -25,8 +26,11 @@ export interface LedgerSource {
 /**
  * Reads, checks and sums the ledger's files against a linked workspace. Pure but for the chunks it pulls.
  * Every bad row or cell becomes a located error; the ledger is returned only when there is none.
+ * A valid row dated after `today` (YYYY-MM-DD, the run's date) is no sale yet: it counts in no figure, and each file
+ * with such rows gets one warning. Without `today` (a caller with no date, such as a test of the ledger as written)
+ * every valid row counts.
  */
-export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
+export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace, today?: string): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [...checkColumnSettings(ws), ...checkValueSettings(ws)];
   const rules: RowRules = { settings: ws.settings, years: yearsNamed(ws), labels: labelMaps(ws.settings.sales), people: new Set(ws.people.map((p) => p.id)) };
   // sales.crm_ids: salesforce matches a 15-character id and its 18-character form; without it, ids match as written.
@@ -70,6 +74,8 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     // A preset's report footer (Salesforce's "Grand Totals (N records)" and the lines after it) ends the file, known by its first line.
     const known = presetFooter(ws.settings.sales);
     let reportFooter: { first: string; records: number; above: number; at: { line: number; column: number }; rows: number; row?: { line: number; column: number } } | undefined;
+    // Rows dated after today: counted, the first one placed, for the file's one warning.
+    let future: { at: { line: number; column: number }; column: string; value: string; dated: boolean; rows: number } | undefined;
     const failure = parseCsvChunks(source.chunks, (csv) => {
       if (footer) return void footer.rows++;
       if (reportFooter) {
@@ -121,6 +127,14 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
       }
       const { row, problems: cellProblems, unknownSeller } = readRow(csv.cells, map, fileRules);
       for (const p of cellProblems) if (!report(placed(source.display, csv.cellAt(p.cell), p))) return false;
+      if (row && today !== undefined && isAfter(row, today, ws.settings.fiscal_year_start_month)) {
+        if (future) future.rows++;
+        else {
+          const cell = map.fields.date ?? map.fields.period!;
+          future = { at: csv.cellAt(cell), column: map.headers[cell]!, value: csv.cells[cell]!.trim(), dated: row.date !== undefined, rows: 1 };
+        }
+        return true;
+      }
       const stranger = row && unknownSeller;
       if (stranger) {
         const seen = unknownSellers.get(stranger.value);
@@ -136,7 +150,9 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
           else if (twoPlans.size < MAX_SELLER_WARNINGS) twoPlans.set(row.account, { at: csv.cellAt(map.fields.account!), rows: 1, plan: account.planId!, also: account.also });
           else moreTwoPlans++;
         }
-        addRow(ledger, row, account, () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }));
+        // A margin column left empty is no margin of 0: only a written margin makes the year's margins known.
+        const margin = map.fields.margin === undefined ? '' : csv.cells[map.fields.margin]!.trim();
+        addRow(ledger, row, account, margin !== '', () => ({ file: source.display, ...csv.cellAt(map!.fields.account!) }));
       }
       return true;
     }, ws.settings.sales?.delimiter);
@@ -146,6 +162,7 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
     found.forEach(([cell, f], i) => diagnostics.push(diagnose(source.display, f.at, 'ledger-account-two-plans', { column: headerOf('account', sales), cell, plan: f.plan, also: f.also, rows: f.rows, more: i === found.length - 1 ? moreTwoPlans : 0 })));
     // A footer whose first row is not valid CSV ends the file all the same.
     if (failure && !footer && stopAtBlank && failure.afterBlank) footer = { blank: failure.line - 1, at: { line: failure.line, column: 1 }, rows: 0 };
+    if (future) diagnostics.push(diagnose(source.display, future.at, 'ledger-future-sales', { column: future.column, value: future.value, dated: future.dated, today: today!, rows: future.rows }));
     if (footer) diagnostics.push(diagnose(source.display, footer.at, 'ledger-footer', { blank: footer.blank, rows: footer.rows, whole: !failure }));
     if (reportFooter) {
       diagnostics.push(diagnose(source.display, reportFooter.at, 'ledger-report-footer', { preset: known!.preset, first: reportFooter.first, rows: reportFooter.rows, whole: !failure }));
@@ -158,6 +175,14 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace): { l
   }
   const errors = diagnostics.some((d) => d.severity === 'error');
   return { ledger: errors ? undefined : ledger, diagnostics };
+}
+
+/**
+ * Whether a row comes after today: its date, or, for a row that gives a period, the period's first day. The date is
+ * compared as written (a time of day in the cell is no part of it), so a sale made on today's date counts.
+ */
+function isAfter(row: LedgerRow, today: string, startMonth: number): boolean {
+  return (row.date ?? periodStart(row.period, startMonth)) > today;
 }
 
 /** How many unknown sellers of one file get a warning of their own; the others are counted in the last one. */
@@ -195,11 +220,11 @@ function resolveAccount(cell: string, separator: string | undefined, ws: Workspa
 }
 
 /** `at` is worked out only for a client's first row: locating a cell decodes the row again. */
-function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: string | undefined }, at: () => LedgerClient['at']): void {
+function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: string | undefined }, margined: boolean, at: () => LedgerClient['at']): void {
   const { planId, key } = account;
   let client = ledger.clients.get(key);
   if (!client) {
-    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map() };
+    client = { id: key, hasPlan: planId !== undefined, name: undefined, dimensions: {}, at: at(), byPeriod: new Map(), byYearProduct: new Map(), marginYears: new Set() };
     ledger.clients.set(key, client);
   }
   if (row.name !== undefined) client.name = row.name;
@@ -220,6 +245,7 @@ function addRow(ledger: Ledger, row: LedgerRow, account: { key: string; planId: 
   if (!products) client.byYearProduct.set(year, (products = new Map()));
   add(products, row.product, row);
   ledger.years.add(year);
+  if (margined) client.marginYears.add(year);
   ledger.rows++;
   if (row.date !== undefined && (ledger.through === undefined || row.date > ledger.through)) ledger.through = row.date;
 }

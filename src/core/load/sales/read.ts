@@ -14,8 +14,9 @@ const CHUNK_BYTES = 1 << 20;
 /**
  * Reads plans/sales/*.csv from disk and sums it against the workspace. The ledger is optional: no sales folder,
  * no ledger. Files are opened without following links and their size is checked on the open file, as plans are.
+ * Rows dated after `today` are not booked (buildLedger).
  */
-export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
+export function readLedger(plansDir: string, cwd: string, ws: Workspace, today?: string): { ledger: Ledger | undefined; diagnostics: Diagnostic[] } {
   const { root, folder, names } = listLedger(plansDir, cwd);
   if (names.length === 0) return { ledger: undefined, diagnostics: [] };
   const display = (name: string) => toPosix(relative(cwd, join(resolve(cwd, plansDir), 'sales', name)));
@@ -35,7 +36,7 @@ export function readLedger(plansDir: string, cwd: string, ws: Workspace): { ledg
       sources.push({ display: display(name), chunks: chunksOf(join(folder, name), limit, onProblem), unread: () => unread });
     }
   }
-  const built = buildLedger(sources, ws);
+  const built = buildLedger(sources, ws, today);
   // A file that changed while it was read (grew past the limit, became a link, vanished) is reported, and nothing summed.
   refused.push(...late);
   const diagnostics = [...refused, ...built.diagnostics];
