@@ -1,0 +1,140 @@
+import { createHash, hash } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import type { AccountEntry } from '../model.ts';
+import { pruneOldest, readCacheFile, writeSealed } from '../load/cache-folder.ts';
+import type { PlanContext } from '../rules/context.ts';
+import type { PlanFindings, PlanStore } from '../rules/index.ts';
+
+const MAGIC = 'account-plans plan findings 1\n';
+/** A file larger than this is not read (50,000 plans keep about 60 MB). */
+const MAX_BYTES = 1 << 30;
+/** Files of other plans folders kept beside this one; the oldest go first. */
+const MAX_FILES = 16;
+
+/** Where the cache lives, as the per-file parse cache of the same plans folder gives it (load/cache.ts). */
+export interface PlanCacheSite {
+  /** The file, beside the plans folder's parse pack. */
+  path: string;
+  folder: string;
+  /** The tool's fingerprint: the rules are code under src/core, which it covers. */
+  fingerprint: string;
+}
+
+/**
+ * The per-plan findings cache: the findings of the `plan` rules (rules/context.ts) for each plan, with their subjects,
+ * so a run after a few edits checks only the plans that changed. One file per plans folder, beside its parse pack:
+ * a header with a key over everything a PlanContext holds (the tool's fingerprint, today, workspace.yaml's settings,
+ * team.yaml's people), then one line per plan, `<plan key>\t<JSON>`, the plan key a hash of its file's names and text.
+ * Any change to the header's inputs makes every line a miss; a file that is damaged (its checksum), cut short, of
+ * another version or a link is not read, and a line that does not parse or does not fit its plan is a miss. The whole
+ * file is written again when a line changed, through a temporary file, so a run cut short leaves the old one.
+ */
+export class PlanCache implements PlanStore {
+  private readonly site: PlanCacheSite;
+  private readonly head: string;
+  /** The old file's lines, by plan key. */
+  private readonly old: Map<string, string>;
+  /** This run's lines, in the order the plans were asked for. */
+  private readonly lines: string[] = [];
+  private changed = false;
+
+  private constructor(site: PlanCacheSite, head: string, old: Map<string, string>) {
+    this.site = site;
+    this.head = head;
+    this.old = old;
+  }
+
+  /** The cache for a run with this context; never throws (an unreadable file is an empty cache). */
+  static open(site: PlanCacheSite, ctx: PlanContext): PlanCache {
+    const key = createHash('sha256').update(JSON.stringify([site.fingerprint, ctx.today, ctx.settings, [...ctx.personById]])).digest('hex');
+    const head = `${MAGIC}${key}\n`;
+    const old = new Map<string, string>();
+    const bytes = readCacheFile(site.path, MAX_BYTES, Buffer.from(head, 'utf8'));
+    if (bytes) {
+      const text = bytes.toString('utf8', Buffer.byteLength(head, 'utf8'));
+      for (const line of text.split('\n')) {
+        const tab = line.indexOf('\t');
+        if (tab > 0) old.set(line.slice(0, tab), line.slice(tab + 1));
+      }
+    }
+    return new PlanCache(site, head, old);
+  }
+
+  get(a: AccountEntry): PlanFindings | undefined {
+    const key = planKey(a);
+    const line = this.old.get(key);
+    if (line === undefined) return undefined;
+    let found: unknown;
+    try {
+      found = JSON.parse(line);
+    } catch {
+      return undefined;
+    }
+    if (!fitsPlan(found, a)) return undefined;
+    this.old.delete(key);
+    this.lines.push(`${key}\t${line}\n`);
+    return found;
+  }
+
+  set(a: AccountEntry, found: PlanFindings): void {
+    this.changed = true;
+    // A value JSON would not give back as it was (-0, a number it writes as null) is not kept: the plan is checked again next time.
+    if (jsonExact(found)) this.lines.push(`${planKey(a)}\t${JSON.stringify(found)}\n`);
+  }
+
+  /** Writes the file when a plan was checked or one left; never throws: a cache that cannot be written is no cache. */
+  save(): void {
+    if (!this.changed && this.old.size === 0) return;
+    const temp = `${this.site.path}.${process.pid}.tmp`;
+    let fd: number | undefined;
+    try {
+      fd = openSync(temp, 'wx', 0o600);
+      writeSealed(fd, Buffer.from(this.head + this.lines.join(''), 'utf8'));
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temp, this.site.path);
+      pruneOldest(this.site.folder, '.findings', this.site.path, MAX_FILES);
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** A hash of everything of a plan the `plan` rules read: its names, its format, its text and narrative. */
+function planKey(a: AccountEntry): string {
+  return hash('sha1', `${JSON.stringify([a.file, a.rel, a.id, a.format, a.body ?? null])}\n${a.source.text}`, 'base64');
+}
+
+/** Whether a line's value is a PlanFindings about this plan: every finding at its file and account, with a subject. */
+function fitsPlan(value: unknown, a: AccountEntry): value is PlanFindings {
+  if (!isObject(value)) return false;
+  for (const list of Object.values(value)) {
+    if (!Array.isArray(list)) return false;
+    for (const pair of list) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[1] !== 'string') return false;
+      const d: unknown = pair[0];
+      if (!isObject(d) || d['file'] !== a.file || d['account'] !== a.id) return false;
+      if (typeof d['line'] !== 'number' || typeof d['column'] !== 'number' || typeof d['message'] !== 'string' || typeof d['messageId'] !== 'string' || !isObject(d['data'])) return false;
+      if (!optional(d['path'], 'string') || !optional(d['person'], 'string')) return false;
+    }
+  }
+  return true;
+}
+
+function optional(value: unknown, type: 'string'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether JSON gives the value back as it is: finite numbers other than -0; undefined only as an object's field, which JSON leaves out. */
+function jsonExact(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonExact(v));
+  if (isObject(value)) return Object.values(value).every((v) => v === undefined || jsonExact(v));
+  return false;
+}
