@@ -10,6 +10,7 @@ import { check, openRun } from '../src/core/engine/index.ts';
 import { PlanCache } from '../src/core/engine/plan-cache.ts';
 import { Run } from '../src/core/engine/run.ts';
 import { PlansCache } from '../src/core/load/cache.ts';
+import { readPlansFolder } from '../src/core/load/files.ts';
 import { planContextOf, type RuleContext } from '../src/core/rules/context.ts';
 import { resolveRule, RULES } from '../src/core/rules/index.ts';
 import { type CaseFiles, fixtureFiles, generatedFiles, toBytes, writeTree } from './fuzz/case.ts';
@@ -108,7 +109,7 @@ describe('the per-plan findings cache', () => {
     const run = openRun(options);
     const ws = run.valid;
     const a = ws.accounts[0]!;
-    const cache = PlanCache.open(PlansCache.open(join(dir, 'plans'), dir)!.beside('.findings'), planContextOf(ruleContext(run)));
+    const cache = PlanCache.open(PlansCache.open(join(dir, 'plans'), dir)!.beside('.findings'), planContextOf(ruleContext(run)), readPlansFolder('plans', dir));
     const planted = { file: a.file, line: 1, column: 1, messageId: 'stale', data: {}, message: 'a message only the planted entry has', account: a.id };
     cache.set(a, { 'stale-plan': [[planted, '']] });
     cache.save();

@@ -1,7 +1,9 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { AccountEntry } from '../model.ts';
 import { pruneOldest, readCacheFile, writeSealed } from '../load/cache-folder.ts';
+import { contentHash } from '../load/cache-key.ts';
+import type { PlansFile } from '../load/files.ts';
 import type { PlanContext } from '../rules/context.ts';
 import type { PlanFindings, PlanStore } from '../rules/index.ts';
 
@@ -34,18 +36,21 @@ export class PlanCache implements PlanStore {
   private readonly head: string;
   /** The old file's lines, by plan key. */
   private readonly old: Map<string, string>;
+  /** The bytes of each file the plans were read from, by path inside the folder. */
+  private readonly bytes: Map<string, Uint8Array>;
   /** This run's lines, in the order the plans were asked for. */
   private readonly lines: string[] = [];
   private changed = false;
 
-  private constructor(site: PlanCacheSite, head: string, old: Map<string, string>) {
+  private constructor(site: PlanCacheSite, head: string, old: Map<string, string>, files: readonly PlansFile[]) {
     this.site = site;
+    this.bytes = new Map(files.map((f) => [f.rel, f.bytes]));
     this.head = head;
     this.old = old;
   }
 
-  /** The cache for a run with this context; never throws (an unreadable file is an empty cache). */
-  static open(site: PlanCacheSite, ctx: PlanContext): PlanCache {
+  /** The cache for a run with this context over these files; never throws (an unreadable file is an empty cache). */
+  static open(site: PlanCacheSite, ctx: PlanContext, files: readonly PlansFile[]): PlanCache {
     const key = createHash('sha256').update(JSON.stringify([site.fingerprint, ctx.today, ctx.settings, [...ctx.personById]])).digest('hex');
     const head = `${MAGIC}${key}\n`;
     const old = new Map<string, string>();
@@ -57,12 +62,12 @@ export class PlanCache implements PlanStore {
         if (tab > 0) old.set(line.slice(0, tab), line.slice(tab + 1));
       }
     }
-    return new PlanCache(site, head, old);
+    return new PlanCache(site, head, old, files);
   }
 
   get(a: AccountEntry): PlanFindings | undefined {
-    const key = planKey(a);
-    const line = this.old.get(key);
+    const key = this.planKey(a);
+    const line = key === undefined ? undefined : this.old.get(key);
     if (line === undefined) return undefined;
     let found: unknown;
     try {
@@ -71,7 +76,7 @@ export class PlanCache implements PlanStore {
       return undefined;
     }
     if (!fitsPlan(found, a)) return undefined;
-    this.old.delete(key);
+    this.old.delete(key!);
     this.lines.push(`${key}\t${line}\n`);
     return found;
   }
@@ -79,7 +84,18 @@ export class PlanCache implements PlanStore {
   set(a: AccountEntry, found: PlanFindings): void {
     this.changed = true;
     // A value JSON would not give back as it was (-0, a number it writes as null) is not kept: the plan is checked again next time.
-    if (jsonExact(found)) this.lines.push(`${planKey(a)}\t${JSON.stringify(found)}\n`);
+    const key = this.planKey(a);
+    if (key !== undefined && jsonExact(found)) this.lines.push(`${key}\t${JSON.stringify(found)}\n`);
+  }
+
+  /**
+   * What a plan is made of, as the parse cache keys it (load/cache.ts): a hash of its file's bytes (computed once, when
+   * the file was read), its path inside the folder and as shown. The plan, its narrative and every position in it
+   * come from these alone. In JSON, so no name can break a line.
+   */
+  private planKey(a: AccountEntry): string | undefined {
+    const bytes = this.bytes.get(a.rel);
+    return bytes && JSON.stringify([contentHash(bytes), bytes.length, a.rel, a.file]);
   }
 
   /** Writes the file when a plan was checked or one left; never throws: a cache that cannot be written is no cache. */
@@ -99,11 +115,6 @@ export class PlanCache implements PlanStore {
       rmSync(temp, { force: true });
     }
   }
-}
-
-/** A hash of everything of a plan the `plan` rules read: its names, its format, its text and narrative. */
-function planKey(a: AccountEntry): string {
-  return hash('sha1', `${JSON.stringify([a.file, a.rel, a.id, a.format, a.body ?? null])}\n${a.source.text}`, 'base64');
 }
 
 /** Whether a line's value is a PlanFindings about this plan: every finding at its file and account, with a subject. */

@@ -1,6 +1,7 @@
 import type { LoadResult, Workspace } from '../model.ts';
 import { readWorkspace } from '../load/read-workspace.ts';
 import type { PlansSource } from '../load/sources.ts';
+import type { PlansFile } from '../load/files.ts';
 import { computeRevenue, type PortfolioRevenue } from '../portfolio/portfolio.ts';
 import { assignTiers, type Tier } from '../portfolio/tiers.ts';
 import { rollUp, type Rollup } from '../rollup/rollup.ts';
@@ -43,14 +44,14 @@ export class Run {
   readonly how: Invocation;
   private readonly load: () => LoadResult;
   /** Where each plan's findings from the `plan` rules are kept between runs (engine/plan-cache.ts), when the source has a cache. */
-  private readonly planCache: PlanCacheSite | undefined;
+  private readonly planCache: { site: PlanCacheSite; files: readonly PlansFile[] } | undefined;
   private loadedResult: LoadResult | undefined;
   private rolled: Rollup | undefined;
   private portfolioResult: Portfolio | undefined;
   private found: Finding[] | undefined;
   private compResult: CompPerson[] | undefined;
 
-  private constructor(load: () => LoadResult, context: RunContext, planCache?: PlanCacheSite) {
+  private constructor(load: () => LoadResult, context: RunContext, planCache?: { site: PlanCacheSite; files: readonly PlansFile[] }) {
     this.load = load;
     this.planCache = planCache;
     this.today = context.today;
@@ -59,7 +60,8 @@ export class Run {
 
   /** A run over a source of plans: the working copy, or a commit (load/sources.ts). */
   static of(source: PlansSource, context: RunContext): Run {
-    return new Run(() => readWorkspace(source), context, source.cache?.beside('.findings'));
+    const site = source.cache?.beside('.findings');
+    return new Run(() => readWorkspace(source), context, site && { site, files: source.files });
   }
 
   /** A run over a workspace that is already loaded and valid (a version of the history, a test's workspace). */
@@ -105,7 +107,7 @@ export class Run {
   get findings(): Finding[] {
     if (!this.found) {
       const ctx: RuleContext = { ws: this.valid, today: this.today, how: this.how, ...this.portfolio, comp: this.comp };
-      const store = this.planCache && PlanCache.open(this.planCache, planContextOf(ctx));
+      const store = this.planCache && PlanCache.open(this.planCache.site, planContextOf(ctx), this.planCache.files);
       this.found = runRules(ctx, store);
       store?.save();
     }
