@@ -188,6 +188,8 @@ describe('a damaged or hostile findings file is a miss: never a crash, never a w
       writeFileSync(p, reseal(Buffer.from(lines.join('\n'), 'utf8')));
     } },
     { name: 'a line of another shape, resealed', act: (p) => writeFileSync(p, reseal(Buffer.from(body(readFileSync(p)).toString('utf8').replace(/\t\{[^\n]*/, '\t{"stale-plan":[[1,2]],"__proto__":[]}'), 'utf8'))) },
+    { name: 'its last line without its line break, resealed', act: (p) => writeFileSync(p, reseal(body(readFileSync(p)).subarray(0, body(readFileSync(p)).length - 1))) },
+    { name: 'a key of a line changed, resealed (another version of the plan)', act: (p) => writeFileSync(p, reseal(Buffer.from(body(readFileSync(p)).toString('utf8').replace(/\n\["[A-Za-z0-9+/]/, (m) => `${m.slice(0, -1)}${m.endsWith('A') ? 'B' : 'A'}`), 'utf8'))) },
     { name: 'a FIFO', act: (p) => { rmSync(p); execFileSync('mkfifo', [p]); } },
     { name: 'a link to somebody else\'s file', act: (p, dir) => { rmSync(p); writeFileSync(join(dir, 'elsewhere'), 'keep'); symlinkSync(join(dir, 'elsewhere'), p); } },
   ];
