@@ -4,6 +4,7 @@
  * `--version` and `--help` run on a system Node 20 (`npx account-plans init` in an empty folder), while the
  * commands that read plans or build the site (Astro 7 needs Node 22.12 or later) say so clearly on an older Node.
  */
+import * as nodeModule from 'node:module';
 import { packageVersion } from './lib/package.ts';
 
 type Run = (argv: string[], output: import('./lib/cli.ts').Output) => Promise<number> | number;
@@ -49,6 +50,9 @@ if (name === '--version' || name === '-v') {
     );
     process.exitCode = 2;
   } else {
+    // As scripts/check.ts does: the stripped and compiled modules are kept (in the OS temp folder) for the next run,
+    // which cuts a command's start-up by about a third. Node 20 has no compile cache, and needs none for init.
+    nodeModule.enableCompileCache?.();
     const { main } = await import('./lib/cli.ts');
     const run = await command.load();
     await main((_argv, output) => run(rest, output));

@@ -1,11 +1,14 @@
 import type { LoadResult, Workspace } from '../model.ts';
 import { readWorkspace } from '../load/read-workspace.ts';
 import type { PlansSource } from '../load/sources.ts';
+import type { PlansFile } from '../load/files.ts';
 import { computeRevenue, type PortfolioRevenue } from '../portfolio/portfolio.ts';
 import { assignTiers, type Tier } from '../portfolio/tiers.ts';
 import { rollUp, type Rollup } from '../rollup/rollup.ts';
 import { runRules } from '../rules/index.ts';
 import type { Finding } from '../rules/finding.ts';
+import { planContextOf, type RuleContext } from '../rules/context.ts';
+import { PlanCache, type PlanCacheSite } from './plan-cache.ts';
 import { computeComp, type CompPerson } from '../comp/comp.ts';
 import { NPM_SCRIPTS, type Invocation } from '../shared/invocation.ts';
 
@@ -40,21 +43,25 @@ export class Run {
   readonly today: string;
   readonly how: Invocation;
   private readonly load: () => LoadResult;
+  /** Where each plan's findings from the `plan` rules are kept between runs (engine/plan-cache.ts), when the source has a cache. */
+  private readonly planCache: { site: PlanCacheSite; files: readonly PlansFile[] } | undefined;
   private loadedResult: LoadResult | undefined;
   private rolled: Rollup | undefined;
   private portfolioResult: Portfolio | undefined;
   private found: Finding[] | undefined;
   private compResult: CompPerson[] | undefined;
 
-  private constructor(load: () => LoadResult, context: RunContext) {
+  private constructor(load: () => LoadResult, context: RunContext, planCache?: { site: PlanCacheSite; files: readonly PlansFile[] }) {
     this.load = load;
+    this.planCache = planCache;
     this.today = context.today;
     this.how = context.how ?? NPM_SCRIPTS;
   }
 
   /** A run over a source of plans: the working copy, or a commit (load/sources.ts). */
   static of(source: PlansSource, context: RunContext): Run {
-    return new Run(() => readWorkspace(source, context.today), context);
+    const site = source.cache?.beside('.findings');
+    return new Run(() => readWorkspace(source, context.today), context, site && { site, files: source.files });
   }
 
   /** A run over a workspace that is already loaded and valid (a version of the history, a test's workspace). */
@@ -96,8 +103,14 @@ export class Run {
     return (this.compResult ??= computeComp(this.valid, this.rollup));
   }
 
-  /** The method's rules over the plans, in file order. */
+  /** The method's rules over the plans, in file order; each plan's own findings kept between runs when the source has a cache. */
   get findings(): Finding[] {
-    return (this.found ??= runRules({ ws: this.valid, today: this.today, how: this.how, ...this.portfolio, comp: this.comp }));
+    if (!this.found) {
+      const ctx: RuleContext = { ws: this.valid, today: this.today, how: this.how, ...this.portfolio, comp: this.comp };
+      const store = this.planCache && PlanCache.open(this.planCache.site, planContextOf(ctx), this.planCache.files);
+      this.found = runRules(ctx, store);
+      store?.save();
+    }
+    return this.found;
   }
 }

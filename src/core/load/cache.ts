@@ -68,6 +68,11 @@ export class PlansCache {
     return new PlansCache(folder, pack, fingerprint, PackReader.open(pack, fingerprint));
   }
 
+  /** Where a cache of results derived from this folder's plans lives beside the pack (engine/plan-cache.ts). */
+  beside(ending: string): { path: string; folder: string; fingerprint: string } {
+    return { path: this.pack.replace(/\.pack$/, ending), folder: this.folder, fingerprint: this.fingerprint };
+  }
+
   /** The file's names and a hash of its bytes; the tool's fingerprint is the pack's. */
   keyOf(display: string, rel: string, bytes: Uint8Array): string {
     return `${contentHash(bytes)}\0${bytes.length}\0${rel}\0${display}`;

@@ -32,22 +32,69 @@ export type Messages = { readonly [messageId: string]: (data: never) => string }
 /** Says one of a rule's messages: its id and data, and the sentence they make. */
 export type Say<M extends Messages> = <I extends keyof M & string>(messageId: I, data: Parameters<M[I]>[0] & MessageData) => Said;
 
-/** A rule: its meta (id, description, defaults, setting, messages) and its check. One file per rule, named by its id. */
+/**
+ * What a rule's findings may depend on, which decides whether they can be kept per plan (load/findings-cache.ts):
+ * - `plan`: each plan's findings come from that plan alone, with today, workspace.yaml's settings and team.yaml's
+ *   people. Such a rule is written as `checkPlan` over one plan and a PlanContext, which gives it nothing else to read.
+ * - `workspace`: the findings weigh plans against each other or read the other files (goals, reviews, comp, the
+ *   ledger, the portfolio's revenue and tiers): computed again on every run.
+ */
+export type RuleScope = 'plan' | 'workspace';
+
+/** All a per-plan rule sees besides its plan; the per-plan cache is keyed on exactly these (load/findings-cache.ts). */
+export interface PlanContext {
+  today: string;
+  settings: Workspace['settings'];
+  personById: Workspace['personById'];
+}
+
+/** The PlanContext of a run's RuleContext. */
+export function planContextOf(ctx: RuleContext): PlanContext {
+  return { today: ctx.today, settings: ctx.ws.settings, personById: ctx.ws.personById };
+}
+
+/** A rule: its meta (id, description, defaults, setting, messages), its scope and its check. One file per rule, named by its id. */
 export interface Rule<K extends RuleId, M extends Messages = Messages> {
   meta: RuleMeta<K> & { messages: M };
+  scope: RuleScope;
   check(ctx: RuleContext, thresholds: Thresholds<K>): Draft[];
+  /** For a `plan` rule: its findings about one plan, which `check` gives for every plan in turn. */
+  checkPlan?(a: AccountEntry, ctx: PlanContext, thresholds: Thresholds<K>): Draft[];
 }
 
 /**
  * A rule, as its file in src/core/rules/ writes it: its messages, and a check that says them through `say`.
- * Its description, defaults and setting come from its file in schemas/rules/ (rules/meta.ts).
+ * Its description, defaults and setting come from its file in schemas/rules/ (rules/meta.ts). A rule whose findings
+ * about a plan come from that plan alone is written with `definePlanRule` instead, so they can be kept per plan.
  */
 export function defineRule<K extends RuleId, const M extends Messages>(
   id: K,
   spec: { messages: M; check(ctx: RuleContext, thresholds: Thresholds<K>, say: Say<M>): Draft[] },
 ): Rule<K, M> {
-  const say: Say<M> = (messageId, data) => ({ messageId, data, message: (spec.messages[messageId] as (data: MessageData) => string)(data) });
-  return { meta: { ...ruleMeta(id), messages: spec.messages }, check: (ctx, thresholds) => spec.check(ctx, thresholds, say) };
+  const say = sayOf(spec.messages);
+  return { meta: { ...ruleMeta(id), messages: spec.messages }, scope: 'workspace', check: (ctx, thresholds) => spec.check(ctx, thresholds, say) };
+}
+
+/** A rule of scope `plan`: its check sees one plan and a PlanContext, never the other plans or files. */
+export function definePlanRule<K extends RuleId, const M extends Messages>(
+  id: K,
+  spec: { messages: M; checkPlan(a: AccountEntry, ctx: PlanContext, thresholds: Thresholds<K>, say: Say<M>): Draft[] },
+): Rule<K, M> {
+  const say = sayOf(spec.messages);
+  const checkPlan = (a: AccountEntry, ctx: PlanContext, thresholds: Thresholds<K>) => spec.checkPlan(a, ctx, thresholds, say);
+  return {
+    meta: { ...ruleMeta(id), messages: spec.messages },
+    scope: 'plan',
+    check: (ctx, thresholds) => {
+      const plan = planContextOf(ctx);
+      return ctx.ws.accounts.flatMap((a) => checkPlan(a, plan, thresholds));
+    },
+    checkPlan,
+  };
+}
+
+function sayOf<M extends Messages>(messages: M): Say<M> {
+  return (messageId, data) => ({ messageId, data, message: (messages[messageId] as (data: MessageData) => string)(data) });
 }
 
 /** A finding in a plan or shared file, at a field (or the nearest part of the file that exists). */

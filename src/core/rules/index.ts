@@ -1,8 +1,8 @@
 import { RULE_DEFAULTS, RULE_IDS, type RuleId, type RuleSetting, type Severity } from '../../../schemas/rules.ts';
-import type { Workspace } from '../model.ts';
-import { type Rule, type RuleContext, type Thresholds } from './context.ts';
-import type { Finding } from './finding.ts';
-import { subjectOf } from './subject.ts';
+import type { AccountEntry, Workspace } from '../model.ts';
+import { planContextOf, type PlanContext, type Rule, type RuleContext, type Thresholds } from './context.ts';
+import type { Draft, Finding } from './finding.ts';
+import { subjectIn, subjectOf } from './subject.ts';
 import { execCadence } from './exec-cadence.ts';
 import { historyDiffersFromLedger } from './history-differs-from-ledger.ts';
 import { noChampion } from './no-champion.ts';
@@ -75,20 +75,57 @@ export function resolveRule<K extends RuleId>(ws: Workspace, id: K): { severity:
   return { severity, thresholds: { ...defaults, ...overrides } as Thresholds<K> };
 }
 
-/** Runs every rule that is not off over a valid workspace. Pure: `today` is the only clock. The engine (engine/run.ts) calls it. */
-export function runRules(ctx: RuleContext): Finding[] {
-  const findings = RULE_IDS.flatMap((id) => runRule(id, ctx));
+/** A plan's findings from the `plan` rules: by rule id (none when it found nothing), each draft with its subject. */
+export type PlanFindings = { [id: string]: [Draft, string][] };
+
+/**
+ * Where a run keeps each plan's PlanFindings between runs (load/findings-cache.ts), keyed on the plan's file and on
+ * everything a PlanContext holds; `get` gives undefined for a plan it cannot answer for.
+ */
+export interface PlanStore {
+  get(a: AccountEntry): PlanFindings | undefined;
+  set(a: AccountEntry, found: PlanFindings): void;
+}
+
+/**
+ * Runs every rule that is not off over a valid workspace. Pure: `today` is the only clock. The engine (engine/run.ts)
+ * calls it. The `plan` rules run plan by plan, and a plan whose findings `store` kept is not checked again; the
+ * findings come out in the same order either way (rule by rule, plan by plan, then sorted), so a run that used the
+ * store prints exactly what one without it prints.
+ */
+export function runRules(ctx: RuleContext, store?: PlanStore): Finding[] {
+  const active = RULE_IDS.flatMap((id) => {
+    const resolved = resolveRule(ctx.ws, id);
+    return resolved ? [{ id, ...resolved }] : [];
+  });
+  const planRules = active.filter(({ id }) => RULES[id].scope === 'plan');
+  const plan = planContextOf(ctx);
+  const perPlan: PlanFindings[] = planRules.length === 0 ? [] : ctx.ws.accounts.map((a) => store?.get(a) ?? checkPlan(a, plan, planRules, store));
+  const findings = active.flatMap(({ id, severity, thresholds }) => {
+    const finish = (draft: Draft, subject: string): Finding => {
+      const money = draft.account !== undefined ? ctx.revenue.byAccount.get(draft.account) : undefined;
+      const atStake = money && (money.planned > 0 ? money.planned : money.lastYear);
+      return { rule: id, severity, ...draft, ...(atStake !== undefined && { revenueAtStake: atStake }), subject };
+    };
+    if (RULES[id].scope === 'plan') return perPlan.flatMap((found) => (found[id] ?? []).map(([draft, subject]) => finish(draft, subject)));
+    const rule: Rule<typeof id> = RULES[id];
+    return rule.check(ctx, thresholds as never).map((draft) => finish(draft, subjectOf(draft, ctx.ws)));
+  });
   return findings.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule));
 }
 
-function runRule<K extends RuleId>(id: K, ctx: RuleContext): Finding[] {
-  const resolved = resolveRule(ctx.ws, id);
-  if (!resolved) return [];
-  const rule: Rule<K> = RULES[id];
-  return rule.check(ctx, resolved.thresholds).map((draft) => {
-    const money = draft.account !== undefined ? ctx.revenue.byAccount.get(draft.account) : undefined;
-    const atStake = money && (money.planned > 0 ? money.planned : money.lastYear);
-    return { rule: id, severity: resolved.severity, ...draft, ...(atStake !== undefined && { revenueAtStake: atStake }), subject: subjectOf(draft, ctx.ws) };
-  });
+/** One plan's findings from the `plan` rules, kept in `store`. */
+function checkPlan(a: AccountEntry, ctx: PlanContext, rules: readonly { id: RuleId; thresholds: unknown }[], store: PlanStore | undefined): PlanFindings {
+  const found: PlanFindings = {};
+  for (const { id, thresholds } of rules) {
+    const drafts = RULES[id].checkPlan!(a, ctx, thresholds as never);
+    if (drafts.length === 0) continue;
+    found[id] = drafts.map((draft) => {
+      // The subject is looked up in the plan itself, which is what makes it the plan's alone.
+      if (draft.file !== a.file || draft.account !== a.id) throw new Error(`The rule ${id} is of scope plan but reported outside ${a.rel}.`);
+      return [draft, subjectIn(draft.path, a.plan)];
+    });
+  }
+  store?.set(a, found);
+  return found;
 }
-

@@ -1,14 +1,12 @@
-import { defineRule, describePlan, isActive, needsFullPicture, onPlan } from './context.ts';
+import { definePlanRule, describePlan, isActive, needsFullPicture, onPlan } from './context.ts';
 
-export const noExecSponsor = defineRule('no-exec-sponsor', {
+export const noExecSponsor = definePlanRule('no-exec-sponsor', {
   messages: {
     noSponsor: ({ plan }: { plan: string }) =>
       `This ${plan} has no executive sponsor on our side. Ask an executive to sponsor the account and add "exec_sponsor:" with their id in team.yaml.`,
   },
-  check({ ws }, _thresholds, say) {
-    return ws.accounts.flatMap((a) => {
-      if (!needsFullPicture(a) || !isActive(a) || a.plan.exec_sponsor !== undefined) return [];
-      return [onPlan(a, ['exec_sponsor'], say('noSponsor', { plan: describePlan(a) }), a.plan.owner)];
-    });
+  checkPlan(a, _ctx, _thresholds, say) {
+    if (!needsFullPicture(a) || !isActive(a) || a.plan.exec_sponsor !== undefined) return [];
+    return [onPlan(a, ['exec_sponsor'], say('noSponsor', { plan: describePlan(a) }), a.plan.owner)];
   },
 });

@@ -1,9 +1,9 @@
 import { QUALIFICATION_QUESTIONS } from '../../../schemas/index.ts';
-import { defineRule, onPlan } from './context.ts';
+import { definePlanRule, onPlan } from './context.ts';
 
 type Question = keyof typeof QUALIFICATION_QUESTIONS;
 
-export const notQualified = defineRule('not-qualified', {
+export const notQualified = definePlanRule('not-qualified', {
   messages: {
     /** `yes` is left out when the plan has no qualification at all; `unanswered` are the questions left out. */
     tooFewTrue: ({ strategy, minTrue, yes, unanswered }: { strategy: 'grow' | 'acquire'; minTrue: number; yes?: number; unanswered: Question[] }) => {
@@ -13,18 +13,16 @@ export const notQualified = defineRule('not-qualified', {
       return `${article} ${strategy} plan needs at least ${minTrue} of the 6 qualification questions answered true; ${state}.${hint} whether the account warrants the effort: retain or retire may fit better.`;
     },
   },
-  check({ ws }, { min_true }, say) {
-    return ws.accounts.flatMap((a) => {
-      const strategy = a.plan.strategy;
-      if (strategy !== 'grow' && strategy !== 'acquire') return [];
-      const answers = a.plan.qualification ?? {};
-      const keys = Object.keys(QUALIFICATION_QUESTIONS) as Question[];
-      const yes = keys.filter((k) => answers[k] === true).length;
-      if (yes >= min_true) return [];
-      const unanswered = keys.filter((k) => answers[k] === undefined);
-      const path = a.plan.qualification ? ['qualification'] : ['strategy'];
-      const data = { strategy, minTrue: min_true, ...(a.plan.qualification && { yes }), unanswered };
-      return [onPlan(a, path, say('tooFewTrue', data), a.plan.owner, 'key')];
-    });
+  checkPlan(a, _ctx, { min_true }, say) {
+    const strategy = a.plan.strategy;
+    if (strategy !== 'grow' && strategy !== 'acquire') return [];
+    const answers = a.plan.qualification ?? {};
+    const keys = Object.keys(QUALIFICATION_QUESTIONS) as Question[];
+    const yes = keys.filter((k) => answers[k] === true).length;
+    if (yes >= min_true) return [];
+    const unanswered = keys.filter((k) => answers[k] === undefined);
+    const path = a.plan.qualification ? ['qualification'] : ['strategy'];
+    const data = { strategy, minTrue: min_true, ...(a.plan.qualification && { yes }), unanswered };
+    return [onPlan(a, path, say('tooFewTrue', data), a.plan.owner, 'key')];
   },
 });

@@ -11,10 +11,15 @@ const NAMING_KEYS = ['id', 'period', 'name', 'description', 'title'] as const;
  * With the rule and the account it identifies a finding across two versions of the plans (check --base).
  */
 export function subjectOf(draft: Pick<Draft, 'file' | 'path' | 'account'>, ws: Workspace): string {
-  if (draft.path === undefined) return '';
-  let node: unknown = rootOf(draft, ws);
+  return draft.path === undefined ? '' : subjectIn(draft.path, rootOf(draft, ws));
+}
+
+/** The subject of a field path inside one document (a plan, for the per-plan rules: rules/index.ts). */
+export function subjectIn(path: string | undefined, root: unknown): string {
+  if (path === undefined) return '';
+  let node: unknown = root;
   const parts: string[] = [];
-  for (const m of draft.path.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)) {
+  for (const m of path.matchAll(/\[(\d+)\]|\.?([^.[\]]+)/g)) {
     if (m[2] !== undefined) {
       parts.push(parts.length === 0 ? m[2] : `.${m[2]}`);
       node = field(node, m[2]);

@@ -1,0 +1,176 @@
+import { createHash } from 'node:crypto';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import type { AccountEntry } from '../model.ts';
+import { pruneOldest, readCacheFile, writeAll } from '../load/cache-folder.ts';
+import { contentHash } from '../load/cache-key.ts';
+import type { PlansFile } from '../load/files.ts';
+import type { PlanContext } from '../rules/context.ts';
+import type { PlanFindings, PlanStore } from '../rules/index.ts';
+
+const MAGIC = 'account-plans plan findings 1\n';
+/** A file larger than this is not read (50,000 plans keep about 60 MB). */
+const MAX_BYTES = 1 << 30;
+/** Files of other plans folders kept beside this one; the oldest go first. */
+const MAX_FILES = 16;
+/** Lines are written in chunks of about this size. */
+const WRITE_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
+const TAB = 0x09;
+
+/** Where the cache lives, as the per-file parse cache of the same plans folder gives it (load/cache.ts). */
+export interface PlanCacheSite {
+  /** The file, beside the plans folder's parse pack. */
+  path: string;
+  folder: string;
+  /** The tool's fingerprint: the rules are code under src/core, which it covers. */
+  fingerprint: string;
+}
+
+/**
+ * The per-plan findings cache: the findings of the `plan` rules (rules/context.ts) for each plan, with their subjects,
+ * so a run after a few edits checks only the plans that changed. One file per plans folder, beside its parse pack:
+ * a header with a key over everything a PlanContext holds (the tool's fingerprint, today, workspace.yaml's settings,
+ * team.yaml's people), then one line per plan, `<plan key>\t<JSON>`, the plan key a hash of its file's names and text.
+ * Any change to the header's inputs makes every line a miss; a file that is damaged (its checksum), cut short, of
+ * another version or a link is not read, and a line that does not parse or does not fit its plan is a miss. The whole
+ * file is written again when a line changed, through a temporary file, so a run cut short leaves the old one; the
+ * unchanged lines are copied as they were read, never decoded and encoded again.
+ */
+export class PlanCache implements PlanStore {
+  private readonly site: PlanCacheSite;
+  private readonly head: Buffer;
+  /** The old file's lines, by plan key: the whole line, and its JSON. Views of the file's bytes, never copies. */
+  private readonly old: Map<string, { line: Buffer; json: Buffer }>;
+  /** The bytes of each file the plans were read from, by path inside the folder. */
+  private readonly bytes: Map<string, Uint8Array>;
+  /** This run's lines, in the order the plans were asked for: an old line as it was read, a new one encoded. */
+  private readonly lines: Buffer[] = [];
+  private changed = false;
+
+  private constructor(site: PlanCacheSite, head: Buffer, old: Map<string, { line: Buffer; json: Buffer }>, files: readonly PlansFile[]) {
+    this.site = site;
+    this.bytes = new Map(files.map((f) => [f.rel, f.bytes]));
+    this.head = head;
+    this.old = old;
+  }
+
+  /** The cache for a run with this context over these files; never throws (an unreadable file is an empty cache). */
+  static open(site: PlanCacheSite, ctx: PlanContext, files: readonly PlansFile[]): PlanCache {
+    const key = createHash('sha256').update(JSON.stringify([site.fingerprint, ctx.today, ctx.settings, [...ctx.personById]])).digest('hex');
+    const head = Buffer.from(`${MAGIC}${key}\n`, 'utf8');
+    const old = new Map<string, { line: Buffer; json: Buffer }>();
+    const bytes = readCacheFile(site.path, MAX_BYTES, head);
+    for (let at = head.length; bytes && at < bytes.length; ) {
+      let end = bytes.indexOf(NEWLINE, at);
+      if (end === -1) end = bytes.length;
+      const tab = bytes.indexOf(TAB, at);
+      if (tab > at && tab < end) old.set(bytes.toString('utf8', at, tab), { line: bytes.subarray(at, end + 1), json: bytes.subarray(tab + 1, end) });
+      at = end + 1;
+    }
+    return new PlanCache(site, head, old, files);
+  }
+
+  get(a: AccountEntry): PlanFindings | undefined {
+    const key = this.planKey(a);
+    const old = key === undefined ? undefined : this.old.get(key);
+    if (old === undefined) return undefined;
+    let found: unknown;
+    try {
+      found = JSON.parse(old.json.toString('utf8'));
+    } catch {
+      return undefined;
+    }
+    // A line cut short by the end of the file has no line break: it parsed, but is rewritten whole.
+    if (!fitsPlan(found, a) || old.line[old.line.length - 1] !== NEWLINE) return undefined;
+    this.old.delete(key!);
+    this.lines.push(old.line);
+    return found;
+  }
+
+  set(a: AccountEntry, found: PlanFindings): void {
+    this.changed = true;
+    // A value JSON would not give back as it was (-0, a number it writes as null) is not kept: the plan is checked again next time.
+    const key = this.planKey(a);
+    if (key !== undefined && jsonExact(found)) this.lines.push(Buffer.from(`${key}\t${JSON.stringify(found)}\n`, 'utf8'));
+  }
+
+  /**
+   * What a plan is made of, as the parse cache keys it (load/cache.ts): a hash of its file's bytes (computed once, when
+   * the file was read), its path inside the folder and as shown. The plan, its narrative and every position in it
+   * come from these alone. In JSON, so no name can break a line.
+   */
+  private planKey(a: AccountEntry): string | undefined {
+    const bytes = this.bytes.get(a.rel);
+    return bytes && JSON.stringify([contentHash(bytes), bytes.length, a.rel, a.file]);
+  }
+
+  /**
+   * Writes the file when a plan was checked or one left, a megabyte at a time with its checksum kept as it goes, so the
+   * lines are never joined into one string. Never throws: a cache that cannot be written is no cache.
+   */
+  save(): void {
+    if (!this.changed && this.old.size === 0) return;
+    const temp = `${this.site.path}.${process.pid}.tmp`;
+    let fd: number | undefined;
+    try {
+      fd = openSync(temp, 'wx', 0o600);
+      const sum = createHash('sha1');
+      const out = (chunk: Buffer) => {
+        sum.update(chunk);
+        writeAll(fd!, chunk);
+      };
+      let batch: Buffer[] = [this.head];
+      let size = this.head.length;
+      for (const line of this.lines) {
+        batch.push(line);
+        size += line.length;
+        if (size < WRITE_BYTES) continue;
+        out(Buffer.concat(batch, size));
+        batch = [];
+        size = 0;
+      }
+      out(Buffer.concat(batch, size));
+      writeAll(fd, sum.digest());
+      closeSync(fd);
+      fd = undefined;
+      renameSync(temp, this.site.path);
+      pruneOldest(this.site.folder, '.findings', this.site.path, MAX_FILES);
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(temp, { force: true });
+    }
+  }
+}
+
+/** Whether a line's value is a PlanFindings about this plan: every finding at its file and account, with a subject. */
+function fitsPlan(value: unknown, a: AccountEntry): value is PlanFindings {
+  if (!isObject(value)) return false;
+  for (const list of Object.values(value)) {
+    if (!Array.isArray(list)) return false;
+    for (const pair of list) {
+      if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[1] !== 'string') return false;
+      const d: unknown = pair[0];
+      if (!isObject(d) || d['file'] !== a.file || d['account'] !== a.id) return false;
+      if (typeof d['line'] !== 'number' || typeof d['column'] !== 'number' || typeof d['message'] !== 'string' || typeof d['messageId'] !== 'string' || !isObject(d['data'])) return false;
+      if (!optional(d['path'], 'string') || !optional(d['person'], 'string')) return false;
+    }
+  }
+  return true;
+}
+
+function optional(value: unknown, type: 'string'): boolean {
+  return value === undefined || typeof value === type;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** Whether JSON gives the value back as it is: finite numbers other than -0; undefined only as an object's field, which JSON leaves out. */
+function jsonExact(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonExact(v));
+  if (isObject(value)) return Object.values(value).every((v) => v === undefined || jsonExact(v));
+  return false;
+}
