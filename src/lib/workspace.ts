@@ -1,6 +1,7 @@
 import { hasErrors } from '../core/diagnostics/diagnostic.ts';
 import { Run } from '../core/engine/run.ts';
 import { workingCopy } from '../core/load/sources.ts';
+import { toolRootFor } from '../core/load/history/tool-root.ts';
 import { formatDiagnostic } from '../core/report/diagnostics.ts';
 import { resolveToday } from '../core/shared/today.ts';
 import type { Workspace } from '../core/model.ts';
@@ -36,7 +37,7 @@ export function loadSiteRun(): Run {
   const today = resolveToday(undefined, process.env);
   const handed = cached ? undefined : takeOverRun(plansDir(), plansCwd());
   // Else the cache `npm run build` filled while validating: the site's load costs no parse (off with ACCOUNT_PLANS_CACHE=0).
-  const run = handed?.today === today ? handed : Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: plansCwd() }), { today });
+  const run = handed?.today === today ? handed : Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, toolRoot: toolRootFor(plansCwd()) ?? plansCwd() }), { today });
   const { workspace, diagnostics } = run.loaded;
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));

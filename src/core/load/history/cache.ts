@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
 import { isRealFolder, makeCacheFolders, pruneOldest, readCacheFile, writeSealed } from '../cache-folder.ts';
 import { toolFingerprint } from '../cache-key.ts';
-import { toolRoot } from './tool-root.ts';
+import { toolRoot, toolRootFor } from './tool-root.ts';
 
 /** What one version of an account plan gave: its validated data, or the first error that stopped it. */
 export type BlobResult = { ok: true; plan: AccountPlan } | { ok: false; line: number; column: number; message: string };
@@ -27,8 +27,13 @@ const MAX_FILES = 16;
 const MAX_FILE_BYTES = 512 * 1024 * 1024;
 
 export interface BlobCacheOptions {
-  /** The folder; false for none; default node_modules/.cache/account-plans/history of the tool. */
+  /**
+   * The folder; false for none; default node_modules/.cache/account-plans/history of the repository the command runs
+   * in (`cwd`), beside the other caches, else of the tool.
+   */
   folder?: string | false | undefined;
+  /** Where the command runs: the default folder is under its node_modules, and the tool is found from it when the code cannot find itself (the site's bundle). */
+  cwd?: string | undefined;
   /** Whose history: the repository and the plans folder in it. One file each, so a file holds only what its runs use. */
   scope: string;
   /** The tool's fingerprint; tests pass another to stand for an edited tool. */
@@ -49,8 +54,8 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
   const memory = new Map<string, BlobResult>();
   const used = new Set<string>();
   const env = options.env ?? process.env;
-  const folder = options.folder === false || env['ACCOUNT_PLANS_CACHE'] === '0' ? undefined : options.folder ?? defaultFolder();
-  const fingerprint = options.fingerprint ?? fingerprintOf();
+  const folder = options.folder === false || env['ACCOUNT_PLANS_CACHE'] === '0' ? undefined : options.folder ?? defaultFolder(options.cwd);
+  const fingerprint = options.fingerprint ?? fingerprintOf(options.cwd);
   const file = folder === undefined || fingerprint === undefined ? undefined : join(folder, `${sha(`${fingerprint}\0${options.scope}`)}.json`);
   // A folder that is a link is not used (nor created through): the cache is read only from real folders.
   const stored = file === undefined || !isRealFolder(folder!) ? new Map<string, BlobResult>() : readEntries(file, fingerprint!, options.scope);
@@ -117,17 +122,19 @@ function readEntries(file: string, fingerprint: string, scope: string): Map<stri
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-let fingerprint: string | null | undefined;
-function fingerprintOf(): string | undefined {
+const fingerprints = new Map<string, string | undefined>();
+function fingerprintOf(cwd: string | undefined): string | undefined {
   // The same fingerprint as the working copy's content cache (load/cache-key.ts): one answer to "did the tool change?".
-  if (fingerprint === undefined) {
-    const root = toolRoot();
-    fingerprint = (root === undefined ? undefined : toolFingerprint(root)) ?? null;
-  }
-  return fingerprint ?? undefined;
+  // The tool is found from this module (the command line), else from where the command runs (the site's bundle).
+  const root = toolRoot() ?? (cwd === undefined ? undefined : toolRootFor(cwd));
+  if (root === undefined) return undefined;
+  if (!fingerprints.has(root)) fingerprints.set(root, toolFingerprint(root));
+  return fingerprints.get(root);
 }
 
-function defaultFolder(): string | undefined {
+/** Under the repository the command runs in, where validate's and check's caches are; else under the tool's folder. */
+function defaultFolder(cwd: string | undefined): string | undefined {
+  if (cwd !== undefined && isRealFolder(join(cwd, 'node_modules'))) return join(cwd, CACHE_FOLDER);
   const root = toolRoot();
   return root !== undefined && isRealFolder(join(root, 'node_modules')) ? join(root, CACHE_FOLDER) : undefined;
 }

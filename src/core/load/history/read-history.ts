@@ -33,7 +33,7 @@ export function readPlansHistory(options: HistoryOptions): PlansHistory {
   if (commits.length === 0) {
     return empty('no-commits', 'No commit on this branch touches the plans folder yet, so there is no history to show. Commit the plans (git add, git commit) to start it.');
   }
-  const walker = new Walker(repo, display, options.cache, options.cacheFingerprint);
+  const walker = new Walker(repo, display, options.cache, options.cacheFingerprint, cwd);
   let lineage: ReadonlyMap<string, string> = new Map();
   walker.run(commits, (state) => {
     lineage = state.lineage;

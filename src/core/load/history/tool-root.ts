@@ -20,3 +20,18 @@ export function toolRoot(from: string = fileURLToPath(import.meta.url)): string 
     if (dirname(dir) === dir) return undefined;
   }
 }
+
+/**
+ * The folder whose code the caches' fingerprint covers (load/cache-key.ts), as the command line finds it, for code
+ * that cannot find it from its own module (the site's bundle runs from node_modules/.cache): this tool's folder when
+ * `cwd` is in it (the tool's own repository), else the installed package under `cwd`, whose command runs from its
+ * compiled/ folder. Undefined when neither is there: then nothing is cached.
+ */
+export function toolRootFor(cwd: string): string | undefined {
+  const own = toolRoot(join(cwd, 'package.json'));
+  if (own !== undefined) return own;
+  const installed = toolRoot(join(cwd, 'node_modules', 'account-plans', 'package.json'));
+  if (installed === undefined || installed !== join(cwd, 'node_modules', 'account-plans')) return undefined;
+  const compiled = join(installed, 'compiled');
+  return existsSync(join(compiled, 'src', 'core')) && existsSync(join(compiled, 'schemas')) ? compiled : installed;
+}

@@ -52,11 +52,11 @@ export class Walker {
   private readonly display: (rel: string) => string;
   private prefetched = false;
 
-  constructor(repo: PlansRepo, display: (rel: string) => string, cache: string | false | undefined, fingerprint?: string) {
+  constructor(repo: PlansRepo, display: (rel: string) => string, cache: string | false | undefined, fingerprint?: string, cwd?: string) {
     this.repo = repo;
     this.store = new BlobStore(repo);
     this.display = display;
-    this.cache = openBlobCache({ folder: cache, scope: `${repo.top}\0${repo.folder}`, fingerprint });
+    this.cache = openBlobCache({ folder: cache, scope: `${repo.top}\0${repo.folder}`, fingerprint, cwd });
   }
 
   run(commits: readonly Commit[], visit: (state: HistoryState) => void): void {
