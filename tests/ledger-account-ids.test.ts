@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/load/read-workspace.ts';
-import { workingCopy } from '../src/core/load/sources.ts';
+import { readLedgerSandbox } from './helpers/ledger.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -18,11 +17,9 @@ afterEach(() => sandbox?.remove());
 function read(sales: string, rows: string[]) {
   const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
   s.write({ 'workspace.yaml': WORKSPACE + sales, 'sales/2026.csv': [HEADER, ...rows, ''].join('\n') });
-  const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }));
-  const said = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
-  const total = (id: string) => [...(workspace?.ledger?.clients.get(id)?.byPeriod.values() ?? [])].reduce((sum, a) => sum + a.revenue, 0);
-  const clients = [...(workspace?.ledger?.clients.keys() ?? [])].sort();
-  return { workspace, said, total, clients, rows: workspace?.ledger?.rows };
+  const { workspace, said, ledger, booked } = readLedgerSandbox(s);
+  const clients = [...(ledger?.clients.keys() ?? [])].sort();
+  return { workspace, said, total: booked, clients, rows: ledger?.rows };
 }
 
 describe('several ids in one account cell', () => {

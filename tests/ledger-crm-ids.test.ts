@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/load/read-workspace.ts';
-import { workingCopy } from '../src/core/load/sources.ts';
 import { crmKey, salesforceChecksum } from '../src/core/shared/crm-ids.ts';
+import { readLedgerSandbox } from './helpers/ledger.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -26,8 +25,7 @@ function read(options: { setting: boolean; crmId: string; rows?: string[]; files
     'sales/2026.csv': csv,
     ...options.files,
   });
-  const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }));
-  const said = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  const { workspace, said } = readLedgerSandbox(s);
   const clients = [...(workspace?.ledger?.clients.values() ?? [])].map((c) => `${c.id}${c.hasPlan ? '' : ' (no plan)'}`).sort();
   return { workspace, said, clients };
 }

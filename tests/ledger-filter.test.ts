@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/load/read-workspace.ts';
-import { workingCopy } from '../src/core/load/sources.ts';
+import { readLedgerSandbox } from './helpers/ledger.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -20,9 +19,7 @@ afterEach(() => sandbox?.remove());
 function read(sales: string, csv: string) {
   const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
   s.write({ 'workspace.yaml': WORKSPACE + sales, 'sales/2026.csv': csv });
-  const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }));
-  const said = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
-  const booked = (id: string) => [...(workspace?.ledger?.clients.get(id)?.byPeriod.values() ?? [])].reduce((sum, a) => sum + a.revenue, 0);
+  const { workspace, said, booked } = readLedgerSandbox(s);
   return { workspace, said, booked };
 }
 

@@ -3,12 +3,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../src/core/engine/index.ts';
 import { compareWithBase } from '../src/core/engine/base.ts';
 import { Run } from '../src/core/engine/run.ts';
-import { readWorkspace } from '../src/core/load/read-workspace.ts';
 import { workingCopy } from '../src/core/load/sources.ts';
 import { plain } from '../src/core/report/diagnostics.ts';
 import { validateCommand } from '../scripts/commands/validate.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
 import { baseRepos } from './helpers/git.ts';
+import { readLedgerSandbox } from './helpers/ledger.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -32,11 +32,8 @@ function sandboxWith(files: Record<string, string>): Sandbox {
 /** The fixture's ledger changed by `files`, read through the engine's door on `today`. */
 function read(files: Record<string, string>, today: string | undefined) {
   const s = sandboxWith(files);
-  const source = workingCopy({ plansDir: 'plans', cwd: s.dir });
-  const { workspace, diagnostics } = today === undefined ? readWorkspace(source) : Run.of(source, { today }).loaded;
-  const said = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
-  const booked = (client: string) => [...(workspace?.ledger?.clients.get(client)?.byPeriod.values() ?? [])].reduce((sum, a) => sum + a.revenue, 0);
-  return { workspace, ledger: workspace?.ledger, said, booked };
+  const { workspace, ledger, said, booked } = readLedgerSandbox(s, today);
+  return { workspace, ledger, said, booked };
 }
 
 const future = (file: string, at: string, cell: string, today: string, more: number) =>

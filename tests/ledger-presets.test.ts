@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/load/read-workspace.ts';
-import { workingCopy } from '../src/core/load/sources.ts';
 import { withSalesPreset } from '../src/core/load/sales/preset-settings.ts';
 import { WorkspaceSettingsSchema } from '../schemas/index.ts';
+import { readLedgerSandbox, totalOf } from './helpers/ledger.ts';
 import { makeSandbox, ROOT, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -45,12 +44,8 @@ afterEach(() => {
 function read(fixture: string, changes: Record<string, string | Uint8Array | null>) {
   const s = (sandbox = makeSandbox(fixture));
   s.write(changes);
-  const { workspace, diagnostics } = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }), '2026-11-24');
-  const said = diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
-  const ledger = workspace?.ledger;
-  const booked = (client: string) => [...(ledger?.clients.get(client)?.byPeriod.values() ?? [])].reduce((sum, a) => sum + a.revenue, 0);
-  const total = [...(ledger?.clients.values() ?? [])].flatMap((c) => [...c.byPeriod.values()]).reduce((sum, a) => sum + a.revenue, 0);
-  return { workspace, diagnostics, said, booked, total, clients: [...(ledger?.clients.keys() ?? [])].sort() };
+  const { workspace, diagnostics, said, ledger, booked } = readLedgerSandbox(s, '2026-11-24');
+  return { workspace, diagnostics, said, booked, total: totalOf(ledger), clients: [...(ledger?.clients.keys() ?? [])].sort() };
 }
 
 describe('the preset as settings', () => {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readWorkspace } from '../src/core/load/read-workspace.ts';
-import { workingCopy } from '../src/core/load/sources.ts';
 import { rollUp } from '../src/core/rollup/rollup.ts';
+import { readLedgerSandbox } from './helpers/ledger.ts';
 import { makeSandbox, type Sandbox } from './helpers/sandbox.ts';
 
 /*
@@ -31,8 +30,8 @@ function booked(csv: string, options: { mapped?: boolean; sales?: string; files?
   const s = (sandbox = makeSandbox('tests/fixtures/ledger'));
   const workspace = (options.mapped === false ? BASE : BASE.replace(/^ {2}columns: .*\n/m, COLUMNS)) + (options.sales ?? '');
   s.write({ 'workspace.yaml': workspace, 'goals.yaml': GOALS, 'sales/2026.csv': csv, ...options.files });
-  const read = readWorkspace(workingCopy({ plansDir: 'plans', cwd: s.dir }));
-  const said = read.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  const read = readLedgerSandbox(s);
+  const { said } = read;
   const goals = read.workspace ? rollUp(read.workspace).goals : [];
   const by = Object.fromEntries(goals.map((g) => [g.label, g.booked?.revenue]));
   return { said, by, goals };

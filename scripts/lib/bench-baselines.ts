@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fastest, measureCommand, type Sample } from './bench-run.ts';
+import { countPages, fastest, measureCommand, type Sample } from './bench-run.ts';
 
 /**
  * What the site build is compared with: the same account plans published by Hugo (when `hugo` is on the PATH) and
@@ -41,10 +41,6 @@ const indent = (text: string) => text.split('\n').map((line) => (line === '' ? l
 function hugoVersion(): string | undefined {
   const result = spawnSync('hugo', ['version'], { encoding: 'utf8' });
   return result.status === 0 ? (/v\d+\.\d+\.\d+/.exec(result.stdout)?.[0] ?? 'unknown version') : undefined;
-}
-
-function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
 
 /** A Hugo site whose template writes each plan's fields, nested maps and lists included. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -61,4 +61,9 @@ export function fastest(samples: Sample[]): Sample {
 /** Seconds over the floor's seconds, to two decimals. */
 export function ratio(sample: Sample, floor: Sample): number {
   return Math.round((sample.seconds / floor.seconds) * 100) / 100;
+}
+
+/** The HTML pages a site build wrote under `dir`. */
+export function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }

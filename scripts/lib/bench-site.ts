@@ -1,6 +1,5 @@
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fastest, measure, type Rated, type Sample } from './bench-run.ts';
+import { countPages, fastest, measure, type Rated, type Sample } from './bench-run.ts';
 import { benchBaselines, type Baselines } from './bench-baselines.ts';
 import { generateWorkspace } from './generate.ts';
 
@@ -47,8 +46,4 @@ export function benchSite(options: { work: string; accounts: number; seed: numbe
     perPageMs: round(perPage * 1000, 2),
     baselines: { ...baselines, overHugo: 'sample' in baselines.hugo ? over(baselines.hugo.sample) : null, overAstro: over(baselines.astro.sample) },
   };
-}
-
-function countPages(dir: string): number {
-  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && e.name.endsWith('.html')).length;
 }
