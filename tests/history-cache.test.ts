@@ -206,13 +206,21 @@ describe('results that depend on other plans', () => {
     expect(runs[0]!.series).toEqual(runs[2]!.series);
     return runs.map(({ series }) => ({ totals: totals(series), notes: series.notes.map((n) => n.replace(/[0-9a-f]{10}/g, '<hash>')) }));
   };
-  const initech = 'name: Initech\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: partner, region: americas }\nforecast:\n  - { period: FY2027, revenue: 1000 }\n';
-
-  it('a parent missing: only that plan keeps its last valid version (or is left out), every other plan goes on', () => {
+  // A repository of its own, its first commit on 2026-03-03 (to 03-08: 420), removed after `body`.
+  const inOwnRepo = (body: (own: Sandbox) => void) => {
     const own = makeSandbox();
     try {
       initRepo(own.dir);
-      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+      commitAll(own.dir, '2026-03-03');
+      body(own);
+    } finally {
+      own.remove();
+    }
+  };
+  const initech = 'name: Initech\nstatus: target\nstrategy: acquire\nowner: bo-kim\ndimensions: { channel: partner, region: americas }\nforecast:\n  - { period: FY2027, revenue: 1000 }\n';
+
+  it('a parent missing: only that plan keeps its last valid version (or is left out), every other plan goes on', () => {
+    inOwnRepo((own) => {
       // globex names a parent no plan has, and raises 400 to 600; acme raises 100 to 200 in the same commit.
       edit(own, 'accounts/globex.mdx', 'owner: bo-kim', 'owner: bo-kim\nparent: initech');
       edit(own, 'accounts/globex.mdx', 'revenue: 400', 'revenue: 600');
@@ -229,16 +237,11 @@ describe('results that depend on other plans', () => {
           '2026-03-24 plans/accounts/globex.mdx:1:1 parent: "initech" is not an account. Write the file name (without extension) of another plan in accounts/. Its version of commit <hash> (2026-03-24) is left out, up to the last commit: the plan is not in the totals, as no earlier version of it fits the other plans, and every other plan goes on.',
         ]);
       }
-    } finally {
-      own.remove();
-    }
+    });
   });
 
   it('a circle of parents: the plan already left out falls back, and another plan of the circle goes on changing', () => {
-    const own = makeSandbox();
-    try {
-      initRepo(own.dir);
-      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+    inOwnRepo((own) => {
       edit(own, 'accounts/globex.mdx', 'owner: bo-kim', 'owner: bo-kim\nparent: acme');
       commitAll(own.dir, '2026-03-10'); // to 03-15: 420
       edit(own, 'accounts/acme.yaml', 'owner: ann-lee', 'owner: ann-lee\nparent: globex');
@@ -254,16 +257,11 @@ describe('results that depend on other plans', () => {
           '2026-03-17 plans/accounts/acme.yaml:1:1 parent: acme → globex → acme is a circle. The top account of a family has no parent: remove one "parent". Its version of commit <hash> (2026-03-17) is left out, until commit <hash> (2026-03-31) fits it with the other plans again: its last valid version stands in for it in the totals, and every other plan goes on.',
         ]);
       }
-    } finally {
-      own.remove();
-    }
+    });
   });
 
   it('two plans with one id: the second in path order is left out, and every other plan goes on', () => {
-    const own = makeSandbox();
-    try {
-      initRepo(own.dir);
-      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+    inOwnRepo((own) => {
       own.write({ 'accounts/partners/globex.yaml': initech.replace('Initech', 'Globex twin') });
       edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
       commitAll(own.dir, '2026-03-10'); // to 03-15: partners/globex.yaml left out, acme's raise counts: 330 + 200 = 530
@@ -275,15 +273,10 @@ describe('results that depend on other plans', () => {
           '2026-03-10 plans/accounts/partners/globex.yaml:1:1 The account id "globex" is also used by plans/accounts/globex.mdx. Ids are file names and must be unique across the plans folder: merge the two or rename one. Its version of commit <hash> (2026-03-10) is left out, until commit <hash> (2026-03-17) fits it with the other plans again: the plan is not in the totals, as no version of it validated before, and every other plan goes on.',
         ]);
       }
-    } finally {
-      own.remove();
-    }
+    });
   });
   it('shared files broken at a commit: it is left out, and a plan changed in it counts from the next commit that repairs them', () => {
-    const own = makeSandbox();
-    try {
-      initRepo(own.dir);
-      commitAll(own.dir, '2026-03-03'); // to 03-08: 420
+    inOwnRepo((own) => {
       const goals = readFileSync(join(own.plans, 'goals.yaml'), 'utf8');
       own.write({ 'goals.yaml': 'goals: [\n' });
       edit(own, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 200 }');
@@ -295,8 +288,6 @@ describe('results that depend on other plans', () => {
         expect(r.notes).toHaveLength(1);
         expect(r.notes[0]).toMatch(/^2026-03-10 commit <hash>: plans\/goals\.yaml:\d+:\d+ .* This version is left out; the totals keep the one before it\.$/);
       }
-    } finally {
-      own.remove();
-    }
+    });
   });
 });
