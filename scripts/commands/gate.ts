@@ -1,4 +1,4 @@
-import { lstatSync, readFileSync } from 'node:fs';
+import { closeQuietly, openCacheFile, readExactly } from '../../src/core/load/cache-folder.ts';
 import type { Output } from '../lib/cli.ts';
 import { checkCommand } from './check.ts';
 
@@ -58,10 +58,18 @@ function pushedFrom(env: NodeJS.ProcessEnv): string | undefined {
   const eventPath = env['GITHUB_EVENT_PATH'];
   if (before === undefined && eventPath) {
     try {
-      // Only an ordinary file of an event's size: a pipe or a device named here would hang the read, a huge file fill memory.
-      const file = lstatSync(eventPath);
-      if (!file.isFile() || file.size > EVENT_MAX_BYTES) throw new Error('not an event payload');
-      const payload: unknown = JSON.parse(readFileSync(eventPath, 'utf8'));
+      // Only an ordinary file of an event's size, opened as the caches open theirs (no link followed, the file checked
+      // after opening it): a pipe or a device named here would hang the read, a huge file fill memory.
+      const file = openCacheFile(eventPath, EVENT_MAX_BYTES);
+      if (!file) throw new Error('not an event payload');
+      let bytes: Buffer | undefined;
+      try {
+        bytes = readExactly(file.fd, 0, file.size);
+      } finally {
+        closeQuietly(file.fd);
+      }
+      if (!bytes) throw new Error('not an event payload');
+      const payload: unknown = JSON.parse(bytes.toString('utf8'));
       const value = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)['before'] : undefined;
       before = typeof value === 'string' ? value : undefined;
     } catch {

@@ -61,10 +61,15 @@ export function hasTeam(ws: Workspace, person: string): boolean {
   return ws.people.some((p) => p.manager === person);
 }
 
+/** Whose team goal a team-revenue measure pays against: the person's own when they manage anyone, else their manager's. */
+export function teamManagerOf(ws: Workspace, person: string): string | undefined {
+  return hasTeam(ws, person) ? person : ws.personById.get(person)?.manager;
+}
+
 /** The goal a revenue measure pays against: the owner goal, or the team goal of the person's manager (their own as a manager). */
 export function goalFor(ws: Workspace, rollup: Rollup, person: string, period: string, measure: 'own-revenue' | 'team-revenue'): GoalResult | undefined {
   if (measure === 'own-revenue') return findGoal(rollup, period, 'owner', person);
-  const manager = hasTeam(ws, person) ? person : ws.personById.get(person)?.manager;
+  const manager = teamManagerOf(ws, person);
   return manager === undefined ? undefined : findGoal(rollup, period, 'manager', manager);
 }
 

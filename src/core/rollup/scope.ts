@@ -3,7 +3,10 @@ import { ownValue } from '../shared/own.ts';
 import { pushTo } from '../shared/group.ts';
 import type { AccountEntry, Workspace } from '../model.ts';
 
-/** Everyone who reports to the manager, directly or through others, and the manager. */
+/**
+ * Everyone who reports to the manager, directly or through others, and the manager: the plain walk, kept as the
+ * reference the tests hold reportingIndex to. Code that asks for many managers uses reportingIndex/inReportingTree.
+ */
 export function findReportingTree(people: readonly Person[], managerId: string): Set<string> {
   const reports = new Map<string, string[]>();
   for (const p of people) {

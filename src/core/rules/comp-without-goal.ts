@@ -1,3 +1,4 @@
+import { teamManagerOf } from '../comp/comp.ts';
 import { defineRule } from './context.ts';
 import { onCompPerson, personName } from './comp-shared.ts';
 
@@ -20,7 +21,7 @@ export const compWithoutGoal = defineRule('comp-without-goal', {
         }
         if (m.goal && m.goal.goal > 0) return [];
         if (m.measure === 'own-revenue') return onCompPerson(ws, c, say('noGoal', { person: c.person, name: personName(ws, c.person), measure: m.measure, period: c.period, scope: `owner: ${c.person}` }), path);
-        const manager = ws.people.some((p) => p.manager === c.person) ? c.person : ws.personById.get(c.person)?.manager;
+        const manager = teamManagerOf(ws, c.person);
         if (manager === undefined) return onCompPerson(ws, c, say('noManager', { person: c.person, name: personName(ws, c.person), measure: m.measure, period: c.period }), path);
         return onCompPerson(ws, c, say('noGoal', { person: c.person, name: personName(ws, c.person), measure: m.measure, period: c.period, scope: `manager: ${manager}` }), path);
       }),

@@ -1,4 +1,4 @@
-import { findReportingTree } from '../rollup/scope.ts';
+import { inReportingTree, reportingIndex } from '../rollup/scope.ts';
 import { formatMoney } from '../shared/money.ts';
 import { ownValue } from '../shared/own.ts';
 import { excerpt } from '../shared/suggest.ts';
@@ -26,10 +26,10 @@ export const teamQuotaUnassigned = defineRule('team-quota-unassigned', {
         seen.add(goal.index);
         const manager = ownValue(goal.scope, 'manager');
         if (manager === undefined) return [];
-        const team = findReportingTree(ws.people, manager);
+        const team = reportingIndex(ws.people);
         const assigned = ws.goals.reduce((sum, g) => {
           const owner = ownValue(g.scope, 'owner');
-          return g.period === goal.period && Object.keys(g.scope).length === 1 && owner !== undefined && team.has(owner) ? sum + g.revenue : sum;
+          return g.period === goal.period && Object.keys(g.scope).length === 1 && owner !== undefined && inReportingTree(team, manager, owner) ? sum + g.revenue : sum;
         }, 0);
         if (assigned >= goal.goal * (1 - ws.settings.tolerance)) return [];
         return [at(where, ['goals', goal.index, 'revenue'], say('unassigned', { manager, goal: goal.label, amount: goal.goal, assigned, currency }), { person: manager })];
