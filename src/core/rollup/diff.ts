@@ -98,8 +98,11 @@ export function describeMover(m: Mover, period: string, currency: string): strin
 }
 
 
-/** "met", "missed", or the turn a change caused: "met → missed", "missed → met". */
-export function describeStatusChange(c: Pick<GoalChange, 'metBefore' | 'metAfter'>): string {
-  const word = (met: boolean | null) => (met === null ? 'none' : met ? 'met' : 'missed');
+/**
+ * "met", "missed", or the turn a change caused: "met → missed", "missed → met". `missed` is the word for a goal not met:
+ * a pull request's report says "missed", the site's pages (where the period is still running) "short".
+ */
+export function describeStatusChange(c: Pick<GoalChange, 'metBefore' | 'metAfter'>, missed: 'missed' | 'short' = 'missed'): string {
+  const word = (met: boolean | null) => (met === null ? 'none' : met ? 'met' : missed);
   return c.metBefore === c.metAfter || c.metBefore === null ? word(c.metAfter) : `${word(c.metBefore)} → ${word(c.metAfter)}`;
 }

@@ -1,5 +1,6 @@
 import type { ChangesSince } from '../engine/since.ts';
 import type { Finding } from '../rules/finding.ts';
+import { describeStatusChange } from '../rollup/diff.ts';
 import { formatChange, formatMoney } from '../shared/money.ts';
 import { accountName, personName, type SiteData } from './site.ts';
 
@@ -63,7 +64,6 @@ export function changesWindowView(data: SiteData, c: ChangesSince): ChangesWindo
   const { ws } = data;
   const currency = data.rollup.currency;
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
-  const status = (met: boolean | null) => (met === null ? 'none' : met ? 'met' : 'short');
   const heading = `Since ${c.date} (${c.days} days ago)`;
   const base = { days: c.days, heading, hasLanding: false, goals: [], becameMet: [], becameShort: [], added: [], removed: [], renamed: [], handovers: [], opened: [], resolved: [] };
   if (c.unavailable !== undefined || !c.commit) return { ...base, available: false, basis: c.unavailable ?? '', summary: c.unavailable ?? '' };
@@ -74,7 +74,7 @@ export function changesWindowView(data: SiteData, c: ChangesSince): ChangesWindo
       then: money(g.before),
       now: money(g.after),
       change: formatChange(g.change, currency),
-      turn: g.metBefore === g.metAfter || g.metBefore === null || g.metAfter === null ? undefined : `${status(g.metBefore)} → ${status(g.metAfter)}`,
+      turn: g.metBefore === g.metAfter || g.metBefore === null || g.metAfter === null ? undefined : describeStatusChange(g, 'short'),
       landing: g.landing && `${money(g.landing.before)} → ${money(g.landing.after)}${g.landing.metAfter === false ? ' (lands short)' : ''}`,
       movers: g.movers.map((m) => ({
         account: ws.accountById.has(m.account) ? m.account : undefined,
