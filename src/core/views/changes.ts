@@ -23,6 +23,8 @@ export interface ChangedGoal {
   landing: string | undefined;
   /** The plans that moved it, largest change first: name and amount. */
   movers: { account: string | undefined; name: string; change: string }[];
+  /** The goal in one line, for the home page: "FY2027 company: $1,000 → $1,200 (+$200), short → met; most by Acme +$200". */
+  brief: string;
 }
 
 export interface ChangedFinding {
@@ -37,6 +39,8 @@ export interface ChangedFinding {
 export interface ChangesWindowView {
   days: number;
   heading: string;
+  /** The home page's heading: "What changed since 2026-02-18 (7 days ago)". */
+  briefHeading: string;
   /** What the figures are compared with, or why there is nothing to compare with. */
   basis: string;
   available: boolean;
@@ -64,24 +68,34 @@ export function changesWindowView(data: SiteData, c: ChangesSince): ChangesWindo
   const { ws } = data;
   const currency = data.rollup.currency;
   const money = (n: number | null) => (n === null ? '—' : formatMoney(n, currency));
-  const heading = `Since ${c.date} (${c.days} days ago)`;
-  const base = { days: c.days, heading, hasLanding: false, goals: [], becameMet: [], becameShort: [], added: [], removed: [], renamed: [], handovers: [], opened: [], resolved: [] };
+  const ago = `${c.date} (${c.days} days ago)`;
+  const heading = `Since ${ago}`;
+  const base = { days: c.days, heading, briefHeading: `What changed since ${ago}`, hasLanding: false, goals: [], becameMet: [], becameShort: [], added: [], removed: [], renamed: [], handovers: [], opened: [], resolved: [] };
   if (c.unavailable !== undefined || !c.commit) return { ...base, available: false, basis: c.unavailable ?? '', summary: c.unavailable ?? '' };
   const goals: ChangedGoal[] = c.goals
     .filter((g) => g.change !== 0 || g.metBefore !== g.metAfter || (g.landing !== undefined && (g.landing.before !== g.landing.after || g.landing.metBefore !== g.landing.metAfter)))
-    .map((g) => ({
-      label: g.label,
-      then: money(g.before),
-      now: money(g.after),
-      change: formatChange(g.change, currency),
-      turn: g.metBefore === g.metAfter || g.metBefore === null || g.metAfter === null ? undefined : describeStatusChange(g, 'short'),
-      landing: g.landing && `${money(g.landing.before)} → ${money(g.landing.after)}${g.landing.metAfter === false ? ' (lands short)' : ''}`,
-      movers: g.movers.map((m) => ({
+    .map((g) => {
+      const then = money(g.before);
+      const now = money(g.after);
+      const change = formatChange(g.change, currency);
+      const turn = g.metBefore === g.metAfter || g.metBefore === null || g.metAfter === null ? undefined : describeStatusChange(g, 'short');
+      const movers = g.movers.map((m) => ({
         account: ws.accountById.has(m.account) ? m.account : undefined,
         name: accountName(ws, m.account),
         change: formatChange(m.change, currency),
-      })),
-    }));
+      }));
+      const most = movers[0];
+      return {
+        label: g.label,
+        then,
+        now,
+        change,
+        turn,
+        landing: g.landing && `${money(g.landing.before)} → ${money(g.landing.after)}${g.landing.metAfter === false ? ' (lands short)' : ''}`,
+        movers,
+        brief: `${g.label}: ${then} → ${now} (${change})${turn ? `, ${turn}` : ''}${most ? `; most by ${most.name} ${most.change}` : ''}`,
+      };
+    });
   const turned = c.goals.filter((g) => g.metBefore !== null && g.metAfter !== null && g.metBefore !== g.metAfter);
   const finding = (f: Finding): ChangedFinding => ({
     account: f.account !== undefined && ws.accountById.has(f.account) ? f.account : undefined,

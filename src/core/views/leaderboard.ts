@@ -61,6 +61,8 @@ export interface LeaderTeam {
   row: LeaderRow | undefined;
   /** Their direct reports with a goal, most missing first. */
   members: LeaderRow[];
+  /** "goals.yaml sets no team goal for Max Roe.", when the manager has no row. */
+  note?: string;
 }
 
 export function leaderboardView(data: SiteData): LeaderboardView {
@@ -112,7 +114,9 @@ export function leaderboardView(data: SiteData): LeaderboardView {
   for (const p of ws.people) {
     const members = (data.index.reportsOf.get(p.id) ?? []).flatMap((r) => rows.get(r.id) ?? []);
     if (members.length === 0) continue;
-    teams.push({ manager: { id: p.id, name: personName(ws, p.id) }, row: rows.get(p.id), members: members.sort(byMissing) });
+    const name = personName(ws, p.id);
+    const row = rows.get(p.id);
+    teams.push({ manager: { id: p.id, name }, row, members: members.sort(byMissing), ...(row === undefined && { note: `goals.yaml sets no team goal for ${name}.` }) });
   }
   teams.sort((a, b) => (b.row?.missingAmount ?? 0) - (a.row?.missingAmount ?? 0) || a.manager.name.localeCompare(b.manager.name));
   return {

@@ -21,6 +21,8 @@ export interface PipelineView {
   summary: string;
   /** How many open deals give no probability, so count in full in the weighted figures; 0 when all do. */
   withoutProbability: number;
+  /** "Amounts in EUR; weighted means multiplied by each deal's probability, and 2 deals without one count in full." */
+  amounts: string;
   byQuarter: PipelineGroup[];
   byMonth: PipelineGroup[];
   coverage: PipelineCoverage[];
@@ -174,12 +176,14 @@ export function pipelineView(data: SiteData): PipelineView {
       };
     });
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? 'y' : 'ies'}`;
+  const withoutProbability = open.filter((d) => d.probability === undefined).length;
   return {
     currency,
     year,
     figures,
     summary: `${plural(open.length, 'open opportunit')} worth ${money(figures.open)} (${money(figures.weighted)} weighted); ${money(figures.byYearEnd)} expected to close by the end of ${year} (${money(figures.byYearEndWeighted)} weighted)`,
-    withoutProbability: open.filter((d) => d.probability === undefined).length,
+    withoutProbability,
+    amounts: `Amounts in ${currency}; weighted means multiplied by each deal's probability${withoutProbability > 0 ? `, and ${withoutProbability} ${withoutProbability === 1 ? 'deal' : 'deals'} without one count${withoutProbability === 1 ? 's' : ''} in full` : ''}.`,
     byQuarter: group((d) => (d.close === undefined ? NO_CLOSE : quarterOfDate(d.close, startMonth))),
     byMonth: group((d) => d.close?.slice(0, 7) ?? NO_CLOSE),
     coverage,
