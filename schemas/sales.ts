@@ -63,6 +63,9 @@ export const SalesSettingsSchema = z
     where: refuseProtoKey(
       z
         .record(z.string().min(1), z.array(z.string().min(1)).min(1))
+        .refine((where) => Object.keys(where).length > 0, {
+          error: 'an empty where keeps every row, lost and open deals too, and silences the warning about an unfiltered stage column. Name the column and the won value, such as where: { Stage: [Closed Won] }, or leave where out',
+        })
         .optional()
         .describe('Which rows are sales: a column header and the values a sale has there, such as Stage: [Closed Won]. Values match whatever their case and surrounding spaces; several columns mean all of them. Other rows (open or lost deals) are not read.'),
       'Stage',

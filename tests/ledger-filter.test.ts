@@ -77,6 +77,24 @@ describe('a filter the file cannot answer is an error, never an empty ledger', (
   });
 });
 
+describe('filters that would let every row through, or flood the report', () => {
+  it('an empty where is an error at its line, never a filter that keeps lost and open deals silently', () => {
+    const { workspace, said } = read('  where: {}\n', REPORT);
+    expect(workspace).toBeUndefined();
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^plans\/workspace\.yaml:15:\d+ error \S+ .*an empty where keeps every row, lost and open deals too/);
+  });
+
+  it('a filter naming hundreds of columns the file lacks says "more than 50 problems" once, not once per column', () => {
+    const columns = Array.from({ length: 300 }, (_, i) => `C${i}: [x]`).join(', ');
+    const { workspace, said } = read(`  where: { ${columns} }\n`, REPORT);
+    expect(workspace).toBeUndefined();
+    expect(said.filter((line) => line.startsWith(`${F}:1:1 error ledger-filter-column`))).toHaveLength(50);
+    expect(said.filter((line) => line.includes('More than 50 problems'))).toHaveLength(1);
+    expect(said).toHaveLength(51);
+  });
+});
+
 describe('a stage column nobody filters is never summed silently', () => {
   it('is a warning at the column, naming its values; the rows are still counted, as before', () => {
     const { said, booked } = read('', REPORT.replace(',lots,', ',5,'));

@@ -308,6 +308,20 @@ describe('hostile input for the presets', () => {
     expect(said.map((s) => s.split(' ').slice(0, 3).join(' '))).toEqual(['plans/sales/opportunities.csv:18:1 info ledger-report-footer']);
   });
 
+  it('a header refused for a column set by hand is the one error: no warning about columns no row was read from', () => {
+    const { workspace, said } = read(SF, { 'workspace.yaml': `${SF_WORKSPACE}  columns: { revenue: Nope }\n` });
+    expect(workspace).toBeUndefined();
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^plans\/sales\/opportunities\.csv:1:1 error ledger-missing-column /);
+  });
+
+  it.each(['Grand Totals (99999999999999999999999 records)', 'Grand Totals (1,0.0 records)'])('%j is no footer, so its count is never misread: the line is the short row it is', (line) => {
+    const { workspace, said } = read(SF, { 'sales/opportunities.csv': SF_CSV.replace('Grand Totals (15 records)', line) });
+    expect(workspace).toBeUndefined();
+    expect(said[0]).toMatch(/^plans\/sales\/opportunities\.csv:18:\d+ error ledger-column-count /);
+    expect(said.some((s) => s.includes('ledger-footer-count') || s.includes('ledger-report-footer'))).toBe(false);
+  });
+
   it('a UTF-16 big-endian export (no spreadsheet writes one) is an error, never a silent sum', () => {
     const le = Buffer.from(SF_CSV, 'utf16le');
     const be = Buffer.alloc(le.length);

@@ -54,8 +54,9 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace, toda
     let stages: UnreadColumns | undefined;
     let problems = 0;
     const report = (d: Diagnostic): boolean => {
+      // Past the limit, one line says so (the header's loops go on calling: they must not repeat it).
       if (++problems > MAX_PROBLEMS_PER_FILE) {
-        diagnostics.push(tooManyProblems(source.display, d.line));
+        if (problems === MAX_PROBLEMS_PER_FILE + 1) diagnostics.push(tooManyProblems(source.display, d.line));
         return false;
       }
       diagnostics.push(d);
@@ -117,8 +118,10 @@ export function buildLedger(sources: Iterable<LedgerSource>, ws: Workspace, toda
         const filtered = rowFilter(map.headers, sales);
         for (const p of filtered.problems) report(placed(source.display, { line: csv.line, column: 1 }, p.problem));
         filter = filtered.filter;
-        stages = new UnreadColumns(map.headers, sales, map.fields.currency !== undefined, (index) => csv.cellAt(index));
-        return mapped.problems.length === 0 && filtered.problems.length === 0;
+        const accepted = mapped.problems.length === 0 && filtered.problems.length === 0;
+        // A refused header reads no row, so it has nothing to say about unread columns.
+        if (accepted) stages = new UnreadColumns(map.headers, sales, map.fields.currency !== undefined, (index) => csv.cellAt(index));
+        return accepted;
       }
       // A row of another shape is left to readRow, which says so; a row the filter leaves out is no sale, whatever its cells hold.
       if (csv.cells.length === map.headers.length) {

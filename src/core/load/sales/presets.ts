@@ -45,7 +45,8 @@ export const PRESETS: Readonly<Record<SalesPreset, PresetData>> = {
     where: { Stage: ['Closed Won'] },
     date_format: 'MM/DD/YYYY',
     crm_ids: 'salesforce',
-    footer: { first: /^Grand Totals \((\d[\d,.\u00a0 ]*) records?\)$/, example: 'Grand Totals (N records)' },
+    // The count as Salesforce writes it, grouped by threes or not, at most fifteen digits: another line is no footer.
+    footer: { first: /^Grand Totals \((\d{1,3}(?:[,.\u00a0 ]\d{3}){0,4}|\d{1,15}) records?\)$/, example: 'Grand Totals (N records)' },
   },
   /**
    * A HubSpot deals view exported as CSV: `Record ID`, `Deal Name`, `Deal Stage` (won: `Closed Won`), `Close Date`
