@@ -17,7 +17,7 @@ const COMMANDS: Record<string, { what: string; newNode: boolean; load: () => Pro
   build: { what: 'build the site into dist/', newNode: true, load: async () => (await import('./commands/build.ts')).buildCommand },
   new: { what: 'start a plan or a review from a template', newNode: true, load: async () => (await import('./commands/new.ts')).newCommand },
   history: { what: 'every goal\'s planned total over time, from git', newNode: true, load: async () => (await import('./commands/history.ts')).historyCommand },
-  gate: { what: 'the workflow\'s check: the change on a pull request, every goal elsewhere', newNode: true, load: async () => (await import('./commands/gate.ts')).gateCommand },
+  gate: { what: 'the workflow\'s check: the change on a pull request or a push, every goal elsewhere', newNode: true, load: async () => (await import('./commands/gate.ts')).gateCommand },
   schemas: { what: 'say where the JSON Schemas for editors are', newNode: false, load: async () => (await import('./commands/schemas.ts')).schemasCommand },
 };
 

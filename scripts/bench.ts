@@ -37,9 +37,14 @@ await main(async (argv, output) => {
       ledger: { type: 'string' },
       'ledger-filter': { type: 'boolean' },
       history: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
     USAGE,
   );
+  if (values.help) {
+    output.out(USAGE);
+    return 0;
+  }
   const whole = (name: string, value: string, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new ExitError(2, `--${name} takes a whole number of at least ${min}, not "${value}".\n${USAGE}`);
@@ -48,6 +53,9 @@ await main(async (argv, output) => {
   const sizes = (values.accounts ?? '1000,10000,50000').split(',').map((v) => whole('accounts', v, 1));
   const site = whole('site', values.site ?? '2000', 0);
   const runs = whole('runs', values.runs ?? '3', 1);
+  // Checked before anything is measured, not after minutes of it.
+  const ledgerRows = values.ledger === undefined ? undefined : whole('ledger', values.ledger, 1);
+  if (values['ledger-filter'] && ledgerRows === undefined) throw new ExitError(2, `--ledger-filter filters the generated ledger: give --ledger ROWS with it.\n${USAGE}`);
   const seed = whole('seed', values.seed ?? '42', 0);
   const work = resolve(values.work ?? 'bench-workspaces');
   const jsonFile = resolve(values.json ?? join('bench-results', 'bench.json'));
@@ -165,8 +173,8 @@ await main(async (argv, output) => {
 
   // The sales ledger at scale, only when asked (--ledger 1000000): scripts/lib/bench-ledger.ts.
   let ledger: ReturnType<typeof benchLedger> | null = null;
-  if (values.ledger !== undefined) {
-    const l = (ledger = benchLedger({ work, script, rows: whole('ledger', values.ledger, 1), ...(values.accounts !== undefined && { accounts: sizes[0]! }), seed, filtered: values['ledger-filter'] === true }));
+  if (ledgerRows !== undefined) {
+    const l = (ledger = benchLedger({ work, script, rows: ledgerRows, ...(values.accounts !== undefined && { accounts: sizes[0]! }), seed, filtered: values['ledger-filter'] === true }));
     const kind = l.filtered ? `, an opportunities report with every stage, filtered by sales.where to its ${l.filtered.sales} won rows` : '';
     output.out(`Ledger: ${l.rows} rows (${l.files} file${l.files === 1 ? "" : "s"}, ${l.megabytes} MB${kind}) beside ${l.accounts} plans: validate ${s(l.withLedger)} s, ${mb(l.withLedger)} MB peak; without the ledger ${s(l.withoutLedger)} s, ${mb(l.withoutLedger)} MB.`);
   }

@@ -84,10 +84,18 @@ describe('npm run bench', () => {
     expect(readFileSync(join(tmp, 'work', 'ledger-600', 'workspace.yaml'), 'utf8')).toContain('sales: { where: { stage: [Closed Won] } }');
   }, 300_000);
 
+  it('prints its usage for --help, and exits 0', () => {
+    const result = bench(['--help']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Usage: npm run bench -- /);
+  });
+
   it.each([
     { name: 'a size that is not a whole number', args: ['--accounts', '10,abc'], message: '--accounts takes a whole number of at least 1, not "abc".' },
     { name: 'no runs', args: ['--runs', '0'], message: '--runs takes a whole number of at least 1, not "0".' },
     { name: 'a negative site size', args: ['--site=-5'], message: '--site takes a whole number of at least 0, not "-5".' },
+    { name: 'a ledger size that is no number, before anything is measured', args: ['--ledger', 'abc'], message: '--ledger takes a whole number of at least 1, not "abc".' },
+    { name: '--ledger-filter without a ledger', args: ['--ledger-filter'], message: '--ledger-filter filters the generated ledger: give --ledger ROWS with it.' },
   ])('refuses $name with exit code 2', ({ args, message }) => {
     const result = bench(args);
     expect(result.status).toBe(2);

@@ -27,7 +27,7 @@ export interface RunOptions {
   cwd?: string;
   /** YYYY-MM-DD; default the TODAY variable, else the clock. A date that is not real is an InputError. */
   today?: string;
-  /** Use the per-file parse cache in `cwd`'s node_modules/.cache (default false). A recorded run is never replayed. */
+  /** Use the per-file parse cache and the per-plan findings cache in `cwd`'s node_modules/.cache (default false). A recorded run is never replayed. */
   cache?: boolean;
   /** How hints name a command (default: npm scripts). */
   how?: Invocation;

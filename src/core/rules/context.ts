@@ -33,7 +33,7 @@ export type Messages = { readonly [messageId: string]: (data: never) => string }
 export type Say<M extends Messages> = <I extends keyof M & string>(messageId: I, data: Parameters<M[I]>[0] & MessageData) => Said;
 
 /**
- * What a rule's findings may depend on, which decides whether they can be kept per plan (load/findings-cache.ts):
+ * What a rule's findings may depend on, which decides whether they can be kept per plan (engine/plan-cache.ts):
  * - `plan`: each plan's findings come from that plan alone, with today, workspace.yaml's settings and team.yaml's
  *   people. Such a rule is written as `checkPlan` over one plan and a PlanContext, which gives it nothing else to read.
  * - `workspace`: the findings weigh plans against each other or read the other files (goals, reviews, comp, the
@@ -41,7 +41,7 @@ export type Say<M extends Messages> = <I extends keyof M & string>(messageId: I,
  */
 export type RuleScope = 'plan' | 'workspace';
 
-/** All a per-plan rule sees besides its plan; the per-plan cache is keyed on exactly these (load/findings-cache.ts). */
+/** All a per-plan rule sees besides its plan; the per-plan cache is keyed on exactly these (engine/plan-cache.ts). */
 export interface PlanContext {
   today: string;
   settings: Workspace['settings'];

@@ -79,7 +79,7 @@ export function resolveRule<K extends RuleId>(ws: Workspace, id: K): { severity:
 export type PlanFindings = { [id: string]: [Draft, string][] };
 
 /**
- * Where a run keeps each plan's PlanFindings between runs (load/findings-cache.ts), keyed on the plan's file and on
+ * Where a run keeps each plan's PlanFindings between runs (engine/plan-cache.ts), keyed on the plan's file and on
  * everything a PlanContext holds; `get` gives undefined for a plan it cannot answer for.
  */
 export interface PlanStore {
