@@ -3,6 +3,7 @@ import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { AccountEntry } from '../model.ts';
 import { pruneOldest, readCacheFile, writeAll } from '../load/cache-folder.ts';
 import { contentHash } from '../load/cache-key.ts';
+import { isJsonExact, isObject } from '../load/cache.ts';
 import type { PlansFile } from '../load/files.ts';
 import type { PlanContext } from '../rules/context.ts';
 import type { PlanFindings, PlanStore } from '../rules/index.ts';
@@ -91,7 +92,7 @@ export class PlanCache implements PlanStore {
     this.changed = true;
     // A value JSON would not give back as it was (-0, a number it writes as null) is not kept: the plan is checked again next time.
     const key = this.planKey(a);
-    if (key !== undefined && jsonExact(found)) this.lines.push(Buffer.from(`${key}\t${JSON.stringify(found)}\n`, 'utf8'));
+    if (key !== undefined && isJsonExact(found, 'dropped')) this.lines.push(Buffer.from(`${key}\t${JSON.stringify(found)}\n`, 'utf8'));
   }
 
   /**
@@ -162,15 +163,4 @@ function optional(value: unknown, type: 'string'): boolean {
   return value === undefined || typeof value === type;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
-/** Whether JSON gives the value back as it is: finite numbers other than -0; undefined only as an object's field, which JSON leaves out. */
-function jsonExact(value: unknown): boolean {
-  if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0);
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
-  if (Array.isArray(value)) return value.every((v) => v !== undefined && jsonExact(v));
-  if (isObject(value)) return Object.values(value).every((v) => v === undefined || jsonExact(v));
-  return false;
-}

@@ -250,8 +250,12 @@ function decodeEntry(bytes: Buffer): unknown {
   }
 }
 
-/** Whether JSON.parse(JSON.stringify(value)) gives back the same tree. Iterative: a deep value cannot exhaust the stack. */
-function isJsonExact(value: unknown): boolean {
+/**
+ * Whether JSON.parse(JSON.stringify(value)) gives back the same tree. Iterative: a deep value cannot exhaust the stack.
+ * `undefinedFields: 'dropped'` accepts an object's field that is undefined, for a reader to whom a missing field and an
+ * undefined one are the same (the per-plan findings cache).
+ */
+export function isJsonExact(value: unknown, undefinedFields: 'refused' | 'dropped' = 'refused'): boolean {
   const stack: unknown[] = [value];
   while (stack.length > 0) {
     const v = stack.pop();
@@ -275,7 +279,10 @@ function isJsonExact(value: unknown): boolean {
           for (const key in v) {
             const item = (v as Record<string, unknown>)[key];
             // JSON drops the key of an undefined value, and `key in value` would then differ.
-            if (item === undefined) return false;
+            if (item === undefined) {
+              if (undefinedFields === 'refused') return false;
+              continue;
+            }
             stack.push(item);
           }
         }
@@ -287,7 +294,8 @@ function isJsonExact(value: unknown): boolean {
   return true;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** An object that is no array (nor null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
