@@ -127,7 +127,7 @@ export function leaderAttentionView(data: SiteData, limit?: number): LeaderAtten
         const target = standing.target ?? (t ? counted(forecastIn(t, quarter), rollup.count) : 0);
         const shortBy = standing.expected !== undefined && standing.expected < target ? target - standing.expected : undefined;
         const who = personName(ws, r.person);
-        const year = t ? counted(forecastIn(t, data.revenue.currentYear), rollup.count) : 0;
+        const year = data.revenue.byAccount.get(line.account)?.planned ?? 0;
         sales.push({
           kind: 'review-at-risk',
           account: named(line.account),
@@ -142,7 +142,7 @@ export function leaderAttentionView(data: SiteData, limit?: number): LeaderAtten
   sales.sort((a, b) => b.stakeAmount - a.stakeAmount);
   const plans: LeaderAttentionItem[] = [...rest].map(([key, list]) => {
     const account = key.startsWith('person:') ? undefined : named(key);
-    const planned = account ? (data.totals.get(account.id) ? counted(forecastIn(data.totals.get(account.id)!, data.revenue.currentYear), rollup.count) : 0) : 0;
+    const planned = account ? (data.revenue.byAccount.get(account.id)?.planned ?? 0) : 0;
     const rules = [...new Set(list.map((f) => f.rule))].map(ruleWords);
     const person = (account && ws.accountById.get(account.id)?.plan.owner) ?? list.find((f) => f.person !== undefined)?.person;
     const subject = account ? account.name : person !== undefined ? `${personName(ws, person)}'s book` : 'The plans';
