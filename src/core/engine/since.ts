@@ -2,13 +2,14 @@ import type { PlansHistory } from '../load/history/read-history.ts';
 import { openPlansRepo } from '../git/repo.ts';
 import { atCommit } from '../load/sources.ts';
 import { compareFindings } from '../report/finding-change.ts';
+import { ownerChanges } from '../report/explain.ts';
 import { compareRollups, type GoalChange } from '../rollup/diff.ts';
 import type { Finding } from '../rules/finding.ts';
 import { addDays } from '../shared/periods.ts';
 import { Run } from './run.ts';
 
-/** A plan's owner before and after: a handover. */
-export interface Handover {
+/** A plan's owner before and after (the report's Handover adds the goals it moved). */
+export interface OwnerChange {
   account: string;
   from: string;
   to: string;
@@ -30,7 +31,7 @@ export interface ChangesSince {
   removed: { id: string; name: string }[];
   /** Plans renamed since then: the id then → the id now. */
   renamed: { from: string; to: string }[];
-  handovers: Handover[];
+  handovers: OwnerChange[];
   /** Findings now that were not there then, and findings then that are gone. */
   opened: Finding[];
   resolved: Finding[];
@@ -81,11 +82,7 @@ export function changesSince(history: PlansHistory, head: Run, days: number, whe
   const follow = (id: string) => renames.get(id) ?? id;
   const thenIds = new Set(was.accounts.map((a) => follow(a.id)));
   const findings = compareFindings(head.findings, past.findings, renames);
-  const handovers: Handover[] = [];
-  for (const a of was.accounts) {
-    const after = now.accountById.get(follow(a.id));
-    if (after && after.plan.owner !== a.plan.owner) handovers.push({ account: after.id, from: a.plan.owner, to: after.plan.owner });
-  }
+  const handovers: OwnerChange[] = ownerChanges(was, now, renames).map(({ before, after }) => ({ account: after.id, from: before.plan.owner, to: after.plan.owner }));
   return {
     days,
     date,

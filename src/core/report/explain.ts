@@ -1,4 +1,4 @@
-import type { Workspace } from '../model.ts';
+import type { AccountEntry, Workspace } from '../model.ts';
 import type { GoalChange } from '../rollup/diff.ts';
 import type { Rollup } from '../rollup/rollup.ts';
 import { goalKey } from '../rollup/scope.ts';
@@ -96,8 +96,16 @@ export function notesOfChange(head: Workspace, touched: readonly string[]): Chan
 }
 
 /** Plans whose owner changed between the base and the head (a renamed plan by its new id), with their effect on the goals. */
-export function findHandovers(base: { ws: Workspace; rollup: Rollup }, head: { ws: Workspace; rollup: Rollup }, renames: ReadonlyMap<string, string>, names: Names): Handover[] {
+/** The plans whose owner changed between two workspaces, renames followed: each as it was and as it is, in the head's order. */
+export function ownerChanges(base: Workspace, head: Workspace, renames: ReadonlyMap<string, string>): { before: AccountEntry; after: AccountEntry }[] {
   const back = new Map([...renames].map(([from, to]) => [to, from]));
+  return head.accounts.flatMap((after) => {
+    const before = base.accountById.get(back.get(after.id) ?? after.id);
+    return before && before.plan.owner !== after.plan.owner ? [{ before, after }] : [];
+  });
+}
+
+export function findHandovers(base: { ws: Workspace; rollup: Rollup }, head: { ws: Workspace; rollup: Rollup }, renames: ReadonlyMap<string, string>, names: Names): Handover[] {
   const out: Handover[] = [];
   const baseGoals = new Map(base.rollup.goals.map((g) => [goalKey(g), g]));
   // Each goal's contributions by account, once: a reorganisation can hand over thousands of plans.
@@ -108,9 +116,7 @@ export function findHandovers(base: { ws: Workspace; rollup: Rollup }, head: { w
     if (!byAccount) shares.set(g, (byAccount = new Map(g.contributions.map((c) => [c.account, c.planned]))));
     return byAccount.get(id) ?? 0;
   };
-  for (const a of head.ws.accounts) {
-    const before = base.ws.accountById.get(back.get(a.id) ?? a.id);
-    if (!before || before.plan.owner === a.plan.owner) continue;
+  for (const { before, after: a } of ownerChanges(base.ws, head.ws, renames)) {
     const effects: HandoverEffect[] = [];
     let othersUnchanged = true;
     for (const g of head.rollup.goals) {
