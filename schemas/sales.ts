@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { refuseProtoKey } from './common.ts';
+import { DEFAULT_LEDGER_FILE_BYTES, MAX_LEDGER_FILE_BYTES } from './sales-limits.ts';
+
+export { DEFAULT_LEDGER_FILE_BYTES, MAX_LEDGER_FILE_BYTES };
 
 /**
  * The date formats a ledger's `date` column may be written in: a day, or a day and a time of day as CRMs write it
@@ -28,12 +31,6 @@ export const SALES_DATE_FORMATS = [
 export const SALES_PRESETS = ['salesforce-opportunities', 'hubspot-deals'] as const;
 export type SalesPreset = (typeof SALES_PRESETS)[number];
 
-/**
- * How large one ledger file may be by default, and at most. The ledger is read as a stream, so its size costs time,
- * not memory: a CRM export of a million rows (about 60 MB) is read whole by default, as it is exported.
- */
-export const DEFAULT_LEDGER_FILE_BYTES = 256 * 1024 * 1024;
-export const MAX_LEDGER_FILE_BYTES = 1024 * 1024 * 1024;
 
 /** How the sales ledger (plans/sales/*.csv) is read: which header holds which field, and how dates are written. */
 export const SalesSettingsSchema = z

@@ -143,7 +143,7 @@ describe('the content cache across edits', () => {
     const pack = packOf(dir)!;
     // A run in the middle of its work: the old pack open, one new entry held to be appended.
     const cache = PlansCache.open(join(dir, 'plans'), dir)!;
-    cache.set({ key: cache.keyOf('plans/accounts/x.yaml', 'accounts/x.yaml', toBytes('x')), parse: [], parsed: false });
+    cache.set({ key: cache.keyOf({ display: 'plans/accounts/x.yaml', rel: 'accounts/x.yaml', bytes: toBytes('x') }), parse: [], parsed: false });
     change(pack, dir);
     cache.save();
     // Nothing is written through a link: the file it pointed at is as it was.

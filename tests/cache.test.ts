@@ -39,7 +39,7 @@ function plant(s: Sandbox, asIfFor?: Uint8Array): void {
   removeRunRecords(s);
   const cache = PlansCache.open(s.plans, s.dir)!;
   const bytes = readFileSync(join(s.plans, 'accounts/acme.yaml'));
-  const entryKey = cache.keyOf('plans/accounts/acme.yaml', 'accounts/acme.yaml', asIfFor ?? bytes);
+  const entryKey = cache.keyOf({ display: 'plans/accounts/acme.yaml', rel: 'accounts/acme.yaml', bytes: asIfFor ?? bytes });
   cache.set({ key: entryKey, parse: [{ file: 'plans/accounts/acme.yaml', line: 1, column: 1, severity: 'error', code: 'not-a-mapping', message: POISON }], parsed: false });
   cache.save();
 }
@@ -143,8 +143,8 @@ describe('a damaged or hostile cache is ignored: never a crash, never a write ou
 function plantUnder(s: Sandbox, other: Uint8Array): void {
   plant(s, other);
   const cache = PlansCache.open(s.plans, s.dir)!;
-  const realKey = cache.keyOf('plans/accounts/acme.yaml', 'accounts/acme.yaml', readFileSync(join(s.plans, 'accounts/acme.yaml')));
-  const otherKey = cache.keyOf('plans/accounts/acme.yaml', 'accounts/acme.yaml', other);
+  const realKey = cache.keyOf({ display: 'plans/accounts/acme.yaml', rel: 'accounts/acme.yaml', bytes: readFileSync(join(s.plans, 'accounts/acme.yaml')) });
+  const otherKey = cache.keyOf({ display: 'plans/accounts/acme.yaml', rel: 'accounts/acme.yaml', bytes: other });
   rewritePack(s, (b) => Buffer.from(b.toString('latin1').replace(latin1(otherKey), latin1(realKey)), 'latin1'));
 }
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ledgerInputs } from '../src/core/load/sales/read.ts';
+import { ledgerInputs } from '../src/core/load/sales/files.ts';
 
 // What the run cache keys a command on for the ledger (scripts/lib/cached-run.ts): the bytes of each file it may read,
 // and for a file no workspace.yaml lets it read (over sales.max_file_bytes' ceiling of 1 GB), its size alone.

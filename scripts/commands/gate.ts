@@ -24,10 +24,10 @@ export interface GatePlan {
  * before it, so a push of several commits is judged whole), and on the first push the state, without failing; at a
  * terminal every goal, --strict. Further options are passed to check; the exit code is check's.
  */
-export function gateCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): number {
+export async function gateCommand(argv: string[], output: Output, cwd = process.cwd(), env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) return (output.out(GATE_USAGE), 0);
   const plan = gatePlan(env);
-  const code = checkCommand([...plan.options, ...argv], output, cwd, env);
+  const code = await checkCommand([...plan.options, ...argv], output, cwd, env);
   if (plan.reportOnly && code === 1) {
     output.out('The first push of this branch has nothing to compare with: the state above is reported, and the gate does not fail on it.');
     return 0;

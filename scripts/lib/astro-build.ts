@@ -39,7 +39,7 @@ function send(message: BuildMessage): void {
 }
 
 /** Validates as `npm run validate` does; true when the plans are valid and Astro may run. */
-function validated(): boolean {
+async function validated(): Promise<boolean> {
   const c = pc.createColors(validate.colour);
   const how = validate.npx ? NPX : NPM_SCRIPTS;
   const output: Output = {
@@ -51,7 +51,7 @@ function validated(): boolean {
   };
   try {
     // The pages name commands as npm scripts; a Run made for the package's own command stays here.
-    const code = validateCommand(validate.argv, output, validate.cwd, process.env, (run, plansDir, cwd) => how === NPM_SCRIPTS && handOverRun(run, plansDir, cwd));
+    const code = await validateCommand(validate.argv, output, validate.cwd, process.env, (run, plansDir, cwd) => how === NPM_SCRIPTS && handOverRun(run, plansDir, cwd));
     if (code === 0) return true;
     send({ invalid: true });
   } catch (e) {
@@ -62,7 +62,7 @@ function validated(): boolean {
 }
 
 try {
-  const valid = validated();
+  const valid = await validated();
   await Promise.all(pending);
   // Every line is delivered; the channel is not needed again and must not keep this process alive.
   process.disconnect?.();

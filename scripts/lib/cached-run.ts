@@ -3,7 +3,7 @@ import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
 import { checkNarrativeImages } from '../../src/core/load/narrative/images.ts';
 import { checkSiteLogo } from '../../src/core/load/site-logo.ts';
 import { RunCache } from '../../src/core/load/run-cache.ts';
-import { ledgerInputs } from '../../src/core/load/sales/read.ts';
+import { ledgerInputs } from '../../src/core/load/sales/files.ts';
 import { howOf, type Output } from './cli.ts';
 
 export interface CachedRun {
@@ -14,6 +14,8 @@ export interface CachedRun {
   cwd: string;
   /** False for runs whose result is not only their output (a --comment file, a step summary) or not only the working copy (--base). */
   cacheable: boolean;
+  /** Whether the folder is read through the stat index (load/stat-index.ts): the caches are not turned off (--no-cache). */
+  index: boolean;
   env?: NodeJS.ProcessEnv;
   toolRoot?: string;
 }
@@ -24,8 +26,8 @@ export interface CachedRun {
  * keyed on exactly what it checks; the ledger and narrative images are read again after the run, and a run during
  * which they changed leaves no record.
  */
-export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly PlansFile[], output: Output) => number): number {
-  const files = readPlansFolder(spec.plansDir, spec.cwd);
+export async function cachedRun(spec: CachedRun, output: Output, run: (files: readonly PlansFile[], output: Output) => Promise<number> | number): Promise<number> {
+  const files = readPlansFolder(spec.plansDir, spec.cwd, { index: spec.index, env: spec.env ?? process.env });
   if (!spec.cacheable) return run(files, output);
   const root = resolve(spec.cwd, spec.plansDir);
   const extra = () => [ledgerInputs(spec.plansDir, spec.cwd), JSON.stringify([...checkNarrativeImages(files, root), ...checkSiteLogo(files, root)])];
@@ -35,7 +37,11 @@ export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly
   const cache = RunCache.open(root, spec.cwd, { command: spec.command, options, files, extra: before }, spec.env, spec.toolRoot);
   if (!cache) return run(files, output);
   const command = output.command ?? output.out;
-  const replayed = cache.replay((stream, line) => (stream === 'out' ? output.out : stream === 'err' ? output.err : command)(line));
+  const lines = output.writeLines;
+  // A workflow command goes through `out` when the output has no channel for them: it is then defused like any line.
+  const replayed = lines
+    ? cache.replayChunks((stream, bytes) => lines(stream === 'command' && !output.command ? 'out' : stream, bytes))
+    : cache.replay((stream, line) => (stream === 'out' ? output.out : stream === 'err' ? output.err : command)(line));
   if (replayed !== undefined) return replayed;
 
   const recorder = cache.record();
@@ -60,7 +66,7 @@ export function cachedRun(spec: CachedRun, output: Output, run: (files: readonly
   };
   let exit: number;
   try {
-    exit = run(files, recording);
+    exit = await run(files, recording);
   } catch (e) {
     recorder.abandon();
     throw e;

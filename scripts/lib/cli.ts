@@ -21,6 +21,11 @@ export interface Output {
   err(line: string): void;
   /** A GitHub workflow command the tool means to emit (an annotation); `out` when absent. */
   command?(line: string): void;
+  /**
+   * Lines as bytes, each already followed by its line break, printed exactly as `out`, `err` or `command` would print
+   * them one by one (a replayed output: load/run-cache.ts); absent where an output takes lines only.
+   */
+  writeLines?(stream: 'out' | 'err' | 'command', bytes: Uint8Array): void;
   paint: Paint;
   /** How hints name a command: as npm scripts (the default) or through the package's own command. */
   how?: Invocation;
@@ -45,12 +50,19 @@ export function consoleOutput(how: Invocation = NPM_SCRIPTS): Output {
     out: (line) => stdout(`${defuseCommands(line)}\n`),
     err: (line) => stderr(`${defuseCommands(line)}\n`),
     command: (line) => stdout(`${line}\n`),
+    // What defuseCommands changes starts with "::" or "##[": bytes without either are written as they are, and the
+    // others are defused as one text, which is the same as line by line (it looks only at a line's start and "##[").
+    writeLines: (stream, bytes) => {
+      const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const raw = stream === 'command' || (b.indexOf('::') === -1 && b.indexOf('##[') === -1);
+      (stream === 'err' ? stderr : stdout)(raw ? b : defuseCommands(b.toString('utf8')));
+    },
     paint: { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, green: c.green },
     how,
   };
 }
 
-function guarded(stream: NodeJS.WriteStream): (text: string) => void {
+function guarded(stream: NodeJS.WriteStream): (text: string | Uint8Array) => void {
   let open = true;
   // EPIPE when the reader left; any other error on our own output has nowhere to be reported either.
   stream.on('error', () => {

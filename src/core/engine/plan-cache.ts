@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import type { AccountEntry } from '../model.ts';
-import { pruneOldest, readCacheFile, writeAll } from '../load/cache-folder.ts';
-import { contentHash } from '../load/cache-key.ts';
+import { pruneOldest, readCacheFile, replaceCacheFile } from '../load/cache-folder.ts';
 import { isJsonExact, isObject } from '../load/cache.ts';
-import type { PlansFile } from '../load/files.ts';
+import { fileHash, fileSize, type PlansFile } from '../load/files.ts';
 import type { PlanContext } from '../rules/context.ts';
 import type { PlanFindings, PlanStore } from '../rules/index.ts';
 
@@ -42,15 +40,15 @@ export class PlanCache implements PlanStore {
   private readonly head: Buffer;
   /** The old file's lines, by plan key: the whole line, and its JSON. Views of the file's bytes, never copies. */
   private readonly old: Map<string, { line: Buffer; json: Buffer }>;
-  /** The bytes of each file the plans were read from, by path inside the folder. */
-  private readonly bytes: Map<string, Uint8Array>;
+  /** Each file the plans were read from, by path inside the folder. */
+  private readonly files: Map<string, PlansFile>;
   /** This run's lines, in the order the plans were asked for: an old line as it was read, a new one encoded. */
   private readonly lines: Buffer[] = [];
   private changed = false;
 
   private constructor(site: PlanCacheSite, head: Buffer, old: Map<string, { line: Buffer; json: Buffer }>, files: readonly PlansFile[]) {
     this.site = site;
-    this.bytes = new Map(files.map((f) => [f.rel, f.bytes]));
+    this.files = new Map(files.map((f) => [f.rel, f]));
     this.head = head;
     this.old = old;
   }
@@ -101,8 +99,8 @@ export class PlanCache implements PlanStore {
    * come from these alone. In JSON, so no name can break a line.
    */
   private planKey(a: AccountEntry): string | undefined {
-    const bytes = this.bytes.get(a.rel);
-    return bytes && JSON.stringify([contentHash(bytes), bytes.length, a.rel, a.file]);
+    const f = this.files.get(a.rel);
+    return f && JSON.stringify([fileHash(f), fileSize(f), a.rel, a.file]);
   }
 
   /**
@@ -111,35 +109,28 @@ export class PlanCache implements PlanStore {
    */
   save(): void {
     if (!this.changed && this.old.size === 0) return;
-    const temp = `${this.site.path}.${process.pid}.tmp`;
-    let fd: number | undefined;
-    try {
-      fd = openSync(temp, 'wx', 0o600);
-      const sum = createHash('sha1');
-      const out = (chunk: Buffer) => {
-        sum.update(chunk);
-        writeAll(fd!, chunk);
-      };
-      let batch: Buffer[] = [this.head];
-      let size = this.head.length;
-      for (const line of this.lines) {
-        batch.push(line);
-        size += line.length;
-        if (size < WRITE_BYTES) continue;
-        out(Buffer.concat(batch, size));
-        batch = [];
-        size = 0;
+    if (replaceCacheFile(this.site.path, this.chunks())) {
+      try {
+        pruneOldest(this.site.folder, '.findings', this.site.path, MAX_FILES);
+      } catch {
+        // Pruning is housekeeping: the file just written stays.
       }
-      out(Buffer.concat(batch, size));
-      writeAll(fd, sum.digest());
-      closeSync(fd);
-      fd = undefined;
-      renameSync(temp, this.site.path);
-      pruneOldest(this.site.folder, '.findings', this.site.path, MAX_FILES);
-    } catch {
-      if (fd !== undefined) closeSync(fd);
-      rmSync(temp, { force: true });
     }
+  }
+
+  /** The head and the lines, gathered into chunks of about WRITE_BYTES. */
+  private *chunks(): Generator<Buffer> {
+    let batch: Buffer[] = [this.head];
+    let size = this.head.length;
+    for (const line of this.lines) {
+      batch.push(line);
+      size += line.length;
+      if (size < WRITE_BYTES) continue;
+      yield Buffer.concat(batch, size);
+      batch = [];
+      size = 0;
+    }
+    yield Buffer.concat(batch, size);
   }
 }
 

@@ -1,5 +1,5 @@
-import { hash } from 'node:crypto';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash, hash } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /*
@@ -84,7 +84,7 @@ export function openCacheFile(path: string, maxBytes: number): { fd: number; siz
 
 /**
  * A cache file's content, or undefined when it is missing, a link or anything but a regular file, larger than
- * `maxBytes`, cut short while read, or its checksum (its last CHECKSUM_BYTES, see writeSealed) does not match. Never throws.
+ * `maxBytes`, cut short while read, or its checksum (its last CHECKSUM_BYTES, see replaceCacheFile) does not match. Never throws.
  * With `start`, a file that does not begin with those bytes is a miss found by reading only them (a record of another
  * run's key is not read whole, nor hashed).
  */
@@ -105,10 +105,32 @@ export function readCacheFile(path: string, maxBytes: number, start?: Uint8Array
   }
 }
 
-/** Writes `bytes` and their checksum, as readCacheFile reads them. Throws on a write error. */
-export function writeSealed(fd: number, bytes: Uint8Array): void {
-  writeAll(fd, bytes);
-  writeAll(fd, checksum(bytes));
+/**
+ * Puts a whole cache file in place: `chunks` written one after another to a temporary file beside `path` ('wx': never
+ * through a link or over a file already there), their checksum after them (as readCacheFile reads it), then renamed
+ * over `path`, so a reader sees the old file or the new one, never half of one. The chunks are taken as they come, so
+ * a large file is never joined into one buffer. False, with nothing left behind, when it cannot be written. Never throws.
+ */
+export function replaceCacheFile(path: string, chunks: Iterable<Uint8Array>): boolean {
+  const temp = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+    const sum = createHash('sha1');
+    for (const chunk of chunks) {
+      sum.update(chunk);
+      writeAll(fd, chunk);
+    }
+    writeAll(fd, sum.digest());
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+    return true;
+  } catch {
+    if (fd !== undefined) closeQuietly(fd);
+    rmSync(temp, { force: true });
+    return false;
+  }
 }
 
 /** `length` bytes from `position`, or undefined when the file ends first. Throws on a read error. */

@@ -3,8 +3,16 @@ import { lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeCacheFolders, pruneOldest } from './cache-folder.ts';
-import { contentHash, toolFingerprint } from './cache-key.ts';
+import { toolFingerprint } from './cache-key.ts';
+import { fileHash, fileSize, type PlansFile } from './files.ts';
 import { PackReader, PackWriter } from './cache-pack.ts';
+import type { NumberHints } from './number-hints.ts';
+
+/** A position index as the parse recorded it (position-index.ts's toCache). */
+export interface IndexData {
+  nodes: Int32Array;
+  values: unknown[];
+}
 
 /** What one plans file came to: its parse and, when it ran, its schema check. Keyed by the file's bytes. */
 export interface CachedFile {
@@ -15,8 +23,13 @@ export interface CachedFile {
   parsed: boolean;
   /** For .mdx plans: the frontmatter and the narrative, as parsed. */
   mdx?: { yamlText: string; body: string };
-  /** The compact position index the parse recorded, or null when lookups need a `yaml` document. */
-  index?: { nodes: Int32Array; values: unknown[] } | null;
+  /**
+   * The compact position index the parse recorded, or null when lookups need a `yaml` document. From the cache, a
+   * function that decodes it when first called (undefined when its bytes are not an index): most plans never need one.
+   */
+  index?: IndexData | null | (() => IndexData | undefined);
+  /** What the YAML text may hold that link-numbers.ts looks closer at (number-hints.ts). */
+  numbers?: NumberHints;
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 
@@ -73,9 +86,9 @@ export class PlansCache {
     return { path: this.pack.replace(/\.pack$/, ending), folder: this.folder, fingerprint: this.fingerprint };
   }
 
-  /** The file's names and a hash of its bytes; the tool's fingerprint is the pack's. */
-  keyOf(display: string, rel: string, bytes: Uint8Array): string {
-    return `${contentHash(bytes)}\0${bytes.length}\0${rel}\0${display}`;
+  /** The file's names and a hash of its bytes (known without reading them when the stat index vouched for them); the tool's fingerprint is the pack's. */
+  keyOf(f: Pick<PlansFile, 'display' | 'rel' | 'bytes' | 'hash' | 'size'>): string {
+    return `${fileHash(f)}\0${fileSize(f)}\0${f.rel}\0${f.display}`;
   }
 
   get(key: string): CachedFile | undefined {
@@ -87,7 +100,7 @@ export class PlansCache {
   }
 
   /** Encoded now, so what later steps do to the values never reaches the cache, and written (or set aside) now. */
-  set(entry: CachedFile): void {
+  set(entry: CachedFile & { index?: IndexData | null }): void {
     this.used.delete(entry.key);
     const bytes = encodeEntry(entry);
     if (bytes) this.append(entry.key, bytes);
@@ -213,20 +226,27 @@ function prune(folder: string, keep: string): void {
 }
 
 /*
- * An entry's bytes: the length of its JSON, the JSON (everything but the position index's numbers), then those
- * numbers as they are in memory. JSON is written and read three to four times faster than v8.serialize for these
- * trees of plain values, and a plan's value, once through YAML and the schema, is such a tree.
+ * An entry's bytes: the length of its JSON, the JSON (everything but the position index), then the index when there is
+ * one: the length of its values' JSON, that JSON, and its node numbers as they are in memory. JSON is written and read
+ * three to four times faster than v8.serialize for these trees of plain values, and a plan's value, once through YAML
+ * and the schema, is such a tree. The index is decoded only when a message points into the file (`index` is then a
+ * function), so a run after one edit decodes the values of every plan but the positions of few.
  */
-function encodeEntry(entry: CachedFile): Uint8Array | undefined {
+function encodeEntry(entry: CachedFile & { index?: IndexData | null }): Uint8Array | undefined {
   // A value JSON would not give back exactly (an undefined, -0, a number it writes as null) is not cached.
   if (entry.validated?.value !== undefined && !isJsonExact(entry.validated.value)) return undefined;
   const { index, ...rest } = entry;
-  const json = Buffer.from(JSON.stringify({ ...rest, index: index ? { values: index.values } : (index ?? null) }), 'utf8');
+  const json = Buffer.from(JSON.stringify({ ...rest, index: index ? true : (index ?? null) }), 'utf8');
+  const values = index ? Buffer.from(JSON.stringify(index.values), 'utf8') : undefined;
   const nodes = index ? new Uint8Array(index.nodes.buffer, index.nodes.byteOffset, index.nodes.byteLength) : new Uint8Array(0);
-  const bytes = Buffer.allocUnsafe(4 + json.length + nodes.length);
+  const bytes = Buffer.allocUnsafe(4 + json.length + (values ? 4 + values.length : 0) + nodes.length);
   bytes.writeUInt32LE(json.length, 0);
   json.copy(bytes, 4);
-  bytes.set(nodes, 4 + json.length);
+  if (values) {
+    bytes.writeUInt32LE(values.length, 4 + json.length);
+    values.copy(bytes, 8 + json.length);
+  }
+  bytes.set(nodes, bytes.length - nodes.length);
   return bytes;
 }
 
@@ -234,17 +254,31 @@ function decodeEntry(bytes: Buffer): unknown {
   try {
     if (bytes.length < 4) return undefined;
     const length = bytes.readUInt32LE(0);
-    const rest = bytes.length - 4 - length;
-    if (rest < 0 || rest % 4 !== 0) return undefined;
+    if (4 + length > bytes.length) return undefined;
     const entry = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as Record<string, unknown>;
     if (!isObject(entry)) return undefined;
     const index = entry['index'];
-    if (index === null) return rest === 0 ? entry : undefined;
-    if (!isObject(index)) return undefined;
-    // A copy into memory of its own: Int32Array needs an aligned offset, and the entry's bytes are then freed.
-    const nodes = new Int32Array(rest / 4);
-    new Uint8Array(nodes.buffer).set(bytes.subarray(4 + length));
-    return { ...entry, index: { nodes, values: index['values'] } };
+    if (index === null) return bytes.length === 4 + length ? entry : undefined;
+    if (index !== true || 8 + length > bytes.length) return undefined;
+    const valuesLength = bytes.readUInt32LE(4 + length);
+    const rest = bytes.length - 8 - length - valuesLength;
+    if (rest < 0 || rest % 4 !== 0) return undefined;
+    // A copy of its own: the entry's bytes are a view of the pack's read-ahead window, which it would keep alive.
+    const held = Buffer.from(bytes.subarray(8 + length));
+    return { ...entry, index: () => decodeIndex(held, valuesLength) };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index of an entry from its held bytes: the values' JSON, then the nodes; undefined when they do not make one. */
+function decodeIndex(held: Buffer, valuesLength: number): IndexData | undefined {
+  try {
+    const values: unknown = JSON.parse(held.toString('utf8', 0, valuesLength));
+    // Int32Array needs an aligned offset: the nodes are copied into memory of their own.
+    const nodes = new Int32Array((held.length - valuesLength) / 4);
+    new Uint8Array(nodes.buffer).set(held.subarray(valuesLength));
+    return Array.isArray(values) && nodes.length === 3 * values.length ? { nodes, values } : undefined;
   } catch {
     return undefined;
   }
@@ -303,10 +337,9 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 function isEntry(entry: CachedFile, key: string): boolean {
   if (entry.key !== key || typeof entry.parsed !== 'boolean' || !areDiagnostics(entry.parse)) return false;
   if (entry.mdx !== undefined && !(isObject(entry.mdx) && typeof entry.mdx.yamlText === 'string' && typeof entry.mdx.body === 'string')) return false;
-  if (entry.index !== undefined && entry.index !== null) {
-    const { nodes, values } = entry.index;
-    if (!(nodes instanceof Int32Array) || !Array.isArray(values) || nodes.length !== 3 * values.length) return false;
-  }
+  if (entry.index !== undefined && entry.index !== null && typeof entry.index !== 'function') return false;
+  const n = entry.numbers;
+  if (n !== undefined && !(isObject(n) && typeof n.notPlain === 'boolean' && typeof n.threeDecimals === 'boolean')) return false;
   if (!entry.parsed) return entry.validated === undefined;
   const v = entry.validated;
   return isObject(v) && typeof v.ok === 'boolean' && areDiagnostics(v.diagnostics) && (!v.ok || isObject(v.value));

@@ -1,9 +1,11 @@
 import { problem, type Problem } from '../diagnostics/diagnose.ts';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../shared/input-error.ts';
 import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visibleName } from '../shared/paths.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
+import { contentHash } from './cache-key.ts';
+import { StatIndex } from './stat-index.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
 export interface PlansFile {
@@ -11,9 +13,25 @@ export interface PlansFile {
   rel: string;
   /** Path as the user opens it, relative to the working directory: plans/accounts/acme.yaml. */
   display: string;
-  bytes: Uint8Array;
+  readonly bytes: Uint8Array;
   /** Why the file could not be read (a link out of the folder, a FIFO, too large …); `bytes` is then empty. */
   problem?: Problem;
+  /**
+   * The hash of the file's bytes (cache-key.ts's contentHash) and their length, when the stat index vouched for them
+   * (stat-index.ts): `bytes` is then read on first use only, and checked against both.
+   */
+  hash?: string;
+  size?: number;
+}
+
+/** A hash of the file's bytes, without reading them when the stat index vouched for it. */
+export function fileHash(f: PlansFile): string {
+  return f.hash ?? contentHash(f.bytes);
+}
+
+/** The file's length in bytes, without reading it when the stat index vouched for it. */
+export function fileSize(f: PlansFile): number {
+  return f.size ?? f.bytes.length;
 }
 
 /** The files that are parsed (in any case, so that a wrong case is reported); the others are only named in a warning, so never read. */
@@ -24,14 +42,22 @@ interface Entry {
   /** The real path to open, or undefined when `problem` is set. */
   path?: string;
   problem?: Problem;
+  /** What lstat said of a regular file found by the walk (not through a link): what the stat index compares. */
+  stat?: BigIntStats;
 }
 
 /**
  * Reads every candidate file under a plans folder. The only part of core that touches the file system for plans.
  * The walk is our own, with lstat, so that no link is followed out of the folder; every file that cannot be read
- * becomes a PlansFile with a `problem`, so one bad entry never hides the others.
+ * becomes a PlansFile with a `problem`, so one bad entry never hides the others. With `index`, the stat index of the
+ * cache folder (stat-index.ts) gives the hash of each file unchanged since it was last read, and that file is read
+ * only when its bytes are asked for (workspace.yaml, whose size limit applies to every file, is always read).
  */
-export function readPlansFolder(plansDir: string, cwd: string = process.cwd(), options: { afterListing?: (rels: string[]) => void } = {}): PlansFile[] {
+export function readPlansFolder(
+  plansDir: string,
+  cwd: string = process.cwd(),
+  options: { afterListing?: (rels: string[]) => void; index?: boolean; env?: NodeJS.ProcessEnv } = {},
+): PlansFile[] {
   const root = resolve(cwd, plansDir);
   if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new PlansFolderMissing(relative(cwd, root) || '.', existsSync(root));
@@ -43,10 +69,58 @@ export function readPlansFolder(plansDir: string, cwd: string = process.cwd(), o
   // Tests change the folder here, to show that a file replaced or removed after the listing is still reported.
   options.afterListing?.(entries.map((e) => e.rel));
 
+  const index = options.index ? StatIndex.open(realRoot, cwd, options.env) : undefined;
   const workspace = entries.find((e) => e.rel === 'workspace.yaml');
-  const workspaceFile = workspace ? readEntry(workspace, display, sizeCapFor('workspace.yaml', DEFAULT_MAX_FILE_BYTES)) : undefined;
+  const workspaceFile = workspace ? readEntry(workspace, display, sizeCapFor('workspace.yaml', DEFAULT_MAX_FILE_BYTES), index) : undefined;
   const limit = workspaceFile && !workspaceFile.problem ? fileSizeLimit(workspaceFile.bytes) : DEFAULT_MAX_FILE_BYTES;
-  return entries.map((e) => (e === workspace && workspaceFile ? workspaceFile : readEntry(e, display, sizeCapFor(e.rel, limit))));
+  const files = entries.map((e) => {
+    if (e === workspace && workspaceFile) return workspaceFile;
+    const cap = sizeCapFor(e.rel, limit);
+    const hash = e.path && e.stat && e.stat.size <= cap && PARSED.test(e.rel) ? index?.vouch(e.rel, e.stat) : undefined;
+    return hash ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), hash, Number(e.stat!.size), cap) : readEntry(e, display, cap, index);
+  });
+  index?.save();
+  return files;
+}
+
+/**
+ * A file the stat index vouched for: its hash and size known, its bytes read when first asked for and checked against
+ * them. A file that changed since the walk saw it (a write that kept every stat value, or one after the walk) is an
+ * error that stops the run: the run was keyed on what the index said.
+ */
+class VouchedFile implements PlansFile {
+  readonly rel: string;
+  readonly display: string;
+  readonly hash: string;
+  readonly size: number;
+  readonly #entry: Entry;
+  readonly #cap: number;
+  #bytes: Uint8Array | undefined;
+
+  constructor(entry: Entry, display: string, hash: string, size: number, cap: number) {
+    this.rel = entry.rel;
+    this.display = display;
+    this.hash = hash;
+    this.size = size;
+    this.#entry = entry;
+    this.#cap = cap;
+  }
+
+  get bytes(): Uint8Array {
+    if (this.#bytes === undefined) {
+      const read = readEntry(this.#entry, () => this.display, this.#cap, undefined);
+      if (read.problem || read.bytes.length !== this.size || contentHash(read.bytes) !== this.hash) throw new PlansFileChanged(this.display);
+      this.#bytes = read.bytes;
+    }
+    return this.#bytes;
+  }
+}
+
+/** A plans file that changed while a run was reading the folder. */
+export class PlansFileChanged extends InputError {
+  constructor(display: string) {
+    super(`${display} changed while the plans were being read. Run the command again once the files are saved.`);
+  }
 }
 
 function listFolder(realRoot: string): Entry[] {
@@ -69,9 +143,9 @@ function listFolder(realRoot: string): Entry[] {
         out.push({ rel, problem: invisibleNameProblem(name, hidden, isFolder(path)) });
         continue;
       }
-      let stat: Stats;
+      let stat: BigIntStats;
       try {
-        stat = lstatSync(path);
+        stat = lstatSync(path, { bigint: true });
       } catch (e) {
         if (PLAN_EXTENSIONS.test(name)) out.push({ rel, problem: vanished(e) });
         continue;
@@ -83,7 +157,7 @@ function listFolder(realRoot: string): Entry[] {
         if (PLAN_EXTENSIONS.test(name)) out.push({ rel, problem: problem('not-a-file', { is: 'folder-named-like-a-file' }) });
         else walk(rel);
       } else if (PLAN_EXTENSIONS.test(name)) {
-        out.push(stat.isFile() ? { rel, path } : { rel, problem: notAFile(stat) });
+        out.push(stat.isFile() ? { rel, path, stat } : { rel, problem: notAFile(stat) });
       }
     }
   };
@@ -138,23 +212,28 @@ function judgeLink(realRoot: string, rel: string, path: string): Entry | undefin
 }
 
 /** Opens without following a link and without blocking on a FIFO, checks the size on the open file, then reads. */
-function readEntry(e: Entry, display: (rel: string) => string, cap: number): PlansFile {
+function readEntry(e: Entry, display: (rel: string) => string, cap: number, index: StatIndex | undefined): PlansFile {
   const file = { rel: e.rel, display: display(e.rel), bytes: new Uint8Array(0) };
   if (e.problem || !e.path) return { ...file, problem: e.problem ?? problem('unreadable-file', { when: 'unknown' }) };
   if (!PARSED.test(e.rel)) return file;
   let fd: number | undefined;
   try {
+    // The clock before opening: a file modified at about this time is read again next run (stat-index.ts).
+    const readAt = BigInt(Date.now()) * 1_000_000n;
     fd = openSync(e.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const stat = fstatSync(fd);
+    const stat = fstatSync(fd, { bigint: true });
     if (!stat.isFile()) return { ...file, problem: notAFile(stat) };
-    if (stat.size > cap) return { ...file, problem: problem('file-too-large', { of: 'plans-file', rel: e.rel, size: stat.size, cap }) };
-    const bytes = new Uint8Array(stat.size);
+    const size = Number(stat.size);
+    if (size > cap) return { ...file, problem: problem('file-too-large', { of: 'plans-file', rel: e.rel, size, cap }) };
+    const bytes = new Uint8Array(size);
     let at = 0;
     while (at < bytes.length) {
       const n = readSync(fd, bytes, at, bytes.length - at, at);
       if (n === 0) break;
       at += n;
     }
+    // Only a file read whole as fstat saw it, and found by the walk itself (not through a link), is recorded.
+    if (index && e.stat && at === size) index.record(e.rel, stat, contentHash(bytes), readAt);
     return { ...file, bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
@@ -167,7 +246,7 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number): Pla
   }
 }
 
-function notAFile(stat: Stats): Problem {
+function notAFile(stat: Stats | BigIntStats): Problem {
   const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'not a regular file';
   return problem('not-a-file', { is: 'special', what });
 }

@@ -9,8 +9,6 @@ import { AccountPlanSchema, GoalsSchema } from '../../../schemas/index.ts';
 import type { Located, Workspace } from '../model.ts';
 import { fieldSchemaAt } from './validate.ts';
 
-/** A whole value (after ":", "-", "[", "{" or ",", up to the end of the line or a "," "]" "}" "#") in one of those forms: the only files worth a closer look. */
-const CANDIDATE = /(?:[:[{,]|^[ \t]*-)[ \t]*[-+]?0(?:x[0-9a-f]+|o[0-7]+|b[01]+|\d+(?:\.\d*)?(?:e[-+]?\d+)?)[ \t]*(?:$|[,\]}#])/im;
 /** Hexadecimal, octal, binary, or a decimal with a leading zero, as a whole plain scalar. */
 const NOT_PLAIN = /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|0\d+(?:\.\d*)?(?:e[-+]?\d+)?)$/i;
 
@@ -22,14 +20,12 @@ const NOT_PLAIN = /^[-+]?(?:0x[0-9a-f]+|0o[0-7]+|0b[01]+|0\d+(?:\.\d*)?(?:e[-+]?
 export function numbersWrittenPlainly(ws: Workspace): Diagnostic[] {
   const files: Located[] = [ws.sources.workspace, ws.sources.team, ...(ws.sources.goals ? [ws.sources.goals] : []), ...(ws.sources.icp ? [ws.sources.icp] : []), ...(ws.sources.comp ? [ws.sources.comp] : []), ...ws.accounts, ...ws.reviews];
   return [
-    ...files.flatMap((where) => (CANDIDATE.test(where.source.text) ? findNumbers(where) : [])),
-    ...ws.accounts.flatMap((a) => (THREE_DECIMALS.test(a.source.text) ? findThousands(a, AccountPlanSchema, a.plan.currency ?? ws.settings.currency) : [])),
-    ...(ws.sources.goals && THREE_DECIMALS.test(ws.sources.goals.source.text) ? findThousands(ws.sources.goals, GoalsSchema, ws.settings.currency) : []),
+    ...files.flatMap((where) => (where.source.numbers().notPlain ? findNumbers(where) : [])),
+    ...ws.accounts.flatMap((a) => (a.source.numbers().threeDecimals ? findThousands(a, AccountPlanSchema, a.plan.currency ?? ws.settings.currency) : [])),
+    ...(ws.sources.goals?.source.numbers().threeDecimals ? findThousands(ws.sources.goals, GoalsSchema, ws.settings.currency) : []),
   ];
 }
 
-/** A whole value that is digits, a dot and exactly three digits (250.000): the only money worth a closer look. */
-const THREE_DECIMALS = /(?:[:[{,]|^[ \t]*-)[ \t]*\d+\.\d{3}[ \t]*(?:$|[,\]}#])/m;
 /** Currencies whose minor unit has three decimals, where 250.000 is a plain amount. */
 const THREE_DECIMAL_CURRENCIES = new Set(['KWD', 'BHD', 'OMR', 'JOD', 'TND', 'LYD', 'IQD']);
 

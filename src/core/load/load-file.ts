@@ -18,7 +18,7 @@ export interface LoadedFile {
 }
 
 export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, cache: PlansCache | undefined): LoadedFile {
-  const key = cache?.keyOf(f.display, f.rel, f.bytes);
+  const key = cache?.keyOf(f);
   const entry = key === undefined ? undefined : cache!.get(key);
   const hit = entry && fromEntry(entry, f, format);
   if (hit) return hit;
@@ -38,32 +38,35 @@ export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, c
       parsed: true,
       ...(parsed.body !== undefined && { mdx: { yamlText: parsed.source.text, body: parsed.body } }),
       index: parsed.index?.toCache() ?? null,
+      numbers: parsed.source.numbers(),
       validated,
     });
   }
   return { parse: parsed.diagnostics, source: parsed.source, ...(parsed.body !== undefined && { body: parsed.body }), validated };
 }
 
-/** The loaded file from a cache entry, or undefined when the entry does not fit the file (then it is parsed again). */
+/**
+ * The loaded file from a cache entry, or undefined when the entry does not fit the file (then it is parsed again). The
+ * text of a YAML plan is its file's bytes, read only when a message points into it (a file the stat index vouched for
+ * was not read), and its index is decoded then too; an index that does not fit the text is built again from it.
+ */
 function fromEntry(entry: CachedFile, f: PlansFile, format: 'yaml' | 'mdx'): LoadedFile | undefined {
   if (!entry.parsed) return { parse: entry.parse };
   if ((format === 'mdx') !== (entry.mdx !== undefined)) return undefined;
-  let text: string;
-  try {
-    text = entry.mdx ? entry.mdx.yamlText : yamlTextOf(f.bytes);
-  } catch {
-    return undefined;
-  }
-  let index: PositionIndex | null = null;
-  if (entry.index) {
-    // A copy: the deserialised array is a view on the whole entry's bytes, which it would otherwise keep alive for the run.
-    const restored = PositionIndex.fromCache(text, entry.index.nodes.slice(), entry.index.values);
-    if (!restored) return undefined;
-    index = restored;
-  }
+  const mdx = entry.mdx;
+  // The entry is keyed on the file's bytes, which decoded when they were parsed, so they decode again.
+  const text = mdx ? mdx.yamlText : () => yamlTextOf(f.bytes);
+  const cached = entry.index;
+  const index =
+    cached === null || cached === undefined
+      ? null
+      : (source: string) => {
+          const data = typeof cached === 'function' ? cached() : cached;
+          return data && PositionIndex.fromCache(source, data.nodes, data.values);
+        };
   return {
     parse: entry.parse,
-    source: new YamlSource(f.display, text, index),
+    source: new YamlSource(f.display, text, index, entry.numbers),
     ...(entry.mdx && { body: entry.mdx.body }),
     ...(entry.validated && { validated: entry.validated }),
   };

@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlansFile } from './files.ts';
+import { fileHash, fileSize, type PlansFile } from './files.ts';
 import { closeQuietly, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
-import { commandFingerprint, contentHash } from './cache-key.ts';
+import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
 export type Stream = 'out' | 'err' | 'command';
@@ -24,6 +24,9 @@ const MAGIC = 'account-plans run 2\n';
 const TAG = 0x31727061; // "apr1", little-endian
 const FOOTER = 12;
 const WRITE_BYTES = 1 << 20;
+/** How many bytes of output replayChunks hands over at a time. */
+const CHUNK_BYTES = 1 << 20;
+const NEWLINE = Buffer.from('\n');
 /** A record larger than this is not read (50,000 plans print about 100 MB of JSON). */
 const MAX_RECORD_BYTES = 1 << 30;
 /** Records of other plans folders and commands kept beside this one; the oldest go first. */
@@ -73,6 +76,36 @@ export class RunCache {
       emit(STREAMS[bytes[at]!]!, bytes.toString('utf8', at + 5, at + 5 + length));
       at += 5 + length;
     }
+    return record.exit;
+  }
+
+  /**
+   * The same as `replay`, in chunks: consecutive lines of one stream as their bytes, each followed by a line break, up
+   * to about CHUNK_BYTES at a time (a line longer than that is a chunk of its own), so a large output is written in few
+   * calls and never decoded into strings.
+   */
+  replayChunks(emit: (stream: Stream, bytes: Buffer) => void): number | undefined {
+    const record = this.read();
+    if (!record) return undefined;
+    const { bytes, from, to } = record;
+    let parts: Buffer[] = [];
+    let size = 0;
+    let stream: Stream | undefined;
+    const flush = () => {
+      if (stream !== undefined && parts.length > 0) emit(stream, Buffer.concat(parts, size));
+      parts = [];
+      size = 0;
+    };
+    for (let at = from; at < to; ) {
+      const lineStream = STREAMS[bytes[at]!]!;
+      const length = bytes.readUInt32LE(at + 1);
+      if (lineStream !== stream || size + length + 1 > CHUNK_BYTES) flush();
+      stream = lineStream;
+      parts.push(bytes.subarray(at + 5, at + 5 + length), NEWLINE);
+      size += length + 1;
+      at += 5 + length;
+    }
+    flush();
     return record.exit;
   }
 
@@ -221,7 +254,7 @@ function runKey(fingerprint: string, cwd: string, plansRoot: string, inputs: Run
     field(f.rel);
     field(f.display);
     field(f.problem ? `${f.problem.code} ${f.problem.message}` : '');
-    field(`${f.bytes.length} ${contentHash(f.bytes)}`);
+    field(`${fileSize(f)} ${fileHash(f)}`);
   }
   field(String(inputs.extra.length));
   for (const e of inputs.extra) field(e);

@@ -36,7 +36,7 @@ export interface WorkingCopyOptions {
   plansDir: string;
   /** The folder plansDir is relative to (default: the process's). */
   cwd?: string | undefined;
-  /** With the per-file parse cache in node_modules/.cache/account-plans (off with ACCOUNT_PLANS_CACHE=0). */
+  /** With the per-file parse cache and the stat index in node_modules/.cache/account-plans (off with ACCOUNT_PLANS_CACHE=0). */
   cache?: boolean | undefined;
   /** The files, when the caller already read them (a run cache keys on exactly what is checked). */
   files?: readonly PlansFile[] | undefined;
@@ -49,7 +49,7 @@ export interface WorkingCopyOptions {
 export function workingCopy(options: WorkingCopyOptions): PlansSource {
   const { plansDir } = options;
   const cwd = options.cwd ?? process.cwd();
-  const files = options.files ?? readPlansFolder(plansDir, cwd);
+  const files = options.files ?? readPlansFolder(plansDir, cwd, { index: options.cache === true, env: options.env ?? process.env });
   const folder = resolve(cwd, plansDir);
   return {
     files,

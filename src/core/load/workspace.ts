@@ -1,7 +1,7 @@
 import { diagnose, placed } from '../diagnostics/diagnose.ts';
 import type { Comp, Goal, Icp, Person, WorkspaceSettings } from '../../../schemas/index.ts';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { invisibleNameProblem, type PlansFile } from './files.ts';
+import { fileSize, invisibleNameProblem, type PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import type { PlansCache } from './cache.ts';
@@ -67,8 +67,8 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     }
     // Checked again here for files that did not come from the disk (git, tests): nothing too large is parsed.
     const cap = sizeCapFor(f.rel, limit);
-    if (f.bytes.length > cap) {
-      diagnostics.push(diagnose(f.display, FIRST, 'file-too-large', { of: 'plans-file', rel: f.rel, size: f.bytes.length, cap }));
+    if (fileSize(f) > cap) {
+      diagnostics.push(diagnose(f.display, FIRST, 'file-too-large', { of: 'plans-file', rel: f.rel, size: fileSize(f), cap }));
       invalid = true;
       return;
     }
@@ -103,11 +103,8 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
       notes.push({ ...located, rel: f.rel, note: value as ChangeNoteEntry['note'] });
     }
    };
-  const lineCounts = new Map<string, number>();
-  for (const f of files) {
-    readOne(f);
-    lineCounts.set(f.display, countLines(f.bytes));
-  }
+  for (const f of files) readOne(f);
+  const lineCounts = lineCountsOf(files);
 
   for (const slot of ['workspace', 'team'] as const) {
     if (!shared[slot] && !files.some((f) => SHARED_FILE_ANY_CASE.exec(f.rel)?.[1]?.toLowerCase() === slot)) {
@@ -179,6 +176,21 @@ function caseFix(rel: string): string | undefined {
   return folder === rel ? lower.slice(lower.lastIndexOf('/') + 1) : lower;
 }
 
+/** Each file's count of lines, by displayed path, counted when first asked for (a file with a diagnostic): a file the stat index vouched for is not read for it. */
+function lineCountsOf(files: readonly PlansFile[]): (display: string) => number {
+  const byDisplay = new Map<string, PlansFile>();
+  for (const f of files) if (!byDisplay.has(f.display)) byDisplay.set(f.display, f);
+  const counted = new Map<string, number>();
+  return (display) => {
+    let lines = counted.get(display);
+    if (lines === undefined) {
+      const f = byDisplay.get(display);
+      counted.set(display, (lines = f ? countLines(f.bytes) : 1));
+    }
+    return lines;
+  };
+}
+
 /** Lines of a file as an editor numbers them; a final line break does not start another. */
 function countLines(bytes: Uint8Array): number {
   let lines = 1;
@@ -188,9 +200,9 @@ function countLines(bytes: Uint8Array): number {
 }
 
 /** A last guard for the promise that every diagnostic points inside its file: line 1..lines, column from 1. */
-function insideFiles(list: Diagnostic[], lineCounts: ReadonlyMap<string, number>): Diagnostic[] {
+function insideFiles(list: Diagnostic[], lineCounts: (display: string) => number): Diagnostic[] {
   for (const d of list) {
-    const lines = lineCounts.get(d.file) ?? 1;
+    const lines = lineCounts(d.file);
     if (d.line > lines) {
       d.line = lines;
       d.column = 1;

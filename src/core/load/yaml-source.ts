@@ -2,16 +2,24 @@ import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import { yaml } from './lazy.ts';
 import type { PathSegment, Position } from '../diagnostics/diagnostic.ts';
 import { beyondIndex, indexPositions, type PositionIndex } from './position-index.ts';
+import { scanNumbers, type NumberHints } from './number-hints.ts';
+
+/** A value given as is, or as a function that gives it when it is first needed. */
+export type Lazy<T> = T | (() => T);
 
 /**
  * One file's YAML text and where it sits in the file. The parse that gave the data also recorded where each node
  * starts (a compact index); a text it does not track reliably (anchors, tags, explicit keys) pays for a `yaml`
- * document with node ranges, on its first lookup only.
+ * document with node ranges, on its first lookup only. A source from the cache gets its text and its index as
+ * functions, called on first use: a plan no message points into is never read from disk nor its index decoded.
  */
 export class YamlSource {
   readonly file: string;
-  readonly text: string;
+  #text: Lazy<string>;
+  #numbers: NumberHints | undefined;
+  /** The index when known; `indexLater` gives it from the text (or undefined, when it must be rebuilt from it) on first lookup. */
   private index: PositionIndex | null | undefined;
+  private indexLater: ((text: string) => PositionIndex | undefined) | undefined;
   /** Whether an index recorded by the parse was checked against what it does not track. */
   private checked: boolean;
   private lineStarts: number[] | undefined;
@@ -19,11 +27,23 @@ export class YamlSource {
   private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   /** `index` is the one the parse recorded; without it, the first lookup parses the text for one. */
-  constructor(file: string, text: string, index?: PositionIndex | null) {
+  constructor(file: string, text: Lazy<string>, index?: PositionIndex | ((text: string) => PositionIndex | undefined) | null, numbers?: NumberHints) {
     this.file = file;
-    this.text = text;
-    this.index = index;
+    this.#text = text;
+    this.#numbers = numbers;
+    if (typeof index === 'function') this.indexLater = index;
+    else this.index = index;
     this.checked = index === undefined;
+  }
+
+  get text(): string {
+    if (typeof this.#text === 'function') this.#text = this.#text();
+    return this.#text;
+  }
+
+  /** What the text may hold that link-numbers.ts looks closer at: scanned once, or as the parse cache kept it. */
+  numbers(): NumberHints {
+    return (this.#numbers ??= scanNumbers(this.text));
   }
 
   private document(): { doc: Document } {
@@ -44,6 +64,10 @@ export class YamlSource {
   }
 
   private offsetOf(path: readonly PathSegment[], target: 'value' | 'key'): number {
+    if (this.indexLater) {
+      this.index = this.indexLater(this.text);
+      this.indexLater = undefined;
+    }
     if (!this.checked) {
       this.checked = true;
       if (beyondIndex(this.text)) this.index = null;

@@ -1,4 +1,4 @@
-import { isRealDate } from '../../../schemas/common.ts';
+import { isRealDate } from '../../../schemas/dates.ts';
 import { InputError } from './input-error.ts';
 import { todayIso } from './periods.ts';
 import { oneLine } from './text.ts';

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountPlan } from '../../../../schemas/index.ts';
-import { isRealFolder, makeCacheFolders, pruneOldest, readCacheFile, writeSealed } from '../cache-folder.ts';
+import { isRealFolder, makeCacheFolders, pruneOldest, readCacheFile, replaceCacheFile } from '../cache-folder.ts';
 import { toolFingerprint } from '../cache-key.ts';
 import { toolRoot, toolRootFor } from './tool-root.ts';
 
@@ -82,22 +81,13 @@ export function openBlobCache(options: BlobCacheOptions): BlobCache {
     save: () => {
       if (!file || !folder || (!changed && used.size === stored.size)) return;
       if (!makeCacheFolders(folder)) return;
-      const temporary = `${file}.${process.pid}.tmp`;
+      const entries = Object.fromEntries([...used].map((key) => [key, memory.get(key)]));
+      // Read-only or full disk: nothing is written, and the next run validates again.
+      if (!replaceCacheFile(file, [Buffer.from(JSON.stringify({ format: FORMAT, fingerprint, scope: options.scope, entries }))])) return;
       try {
-        const entries = Object.fromEntries([...used].map((key) => [key, memory.get(key)]));
-        // 'wx' refuses to follow or replace anything already there, a link included.
-        const fd = openSync(temporary, 'wx', 0o600);
-        try {
-          const bytes = Buffer.from(JSON.stringify({ format: FORMAT, fingerprint, scope: options.scope, entries }));
-          writeSealed(fd, bytes);
-        } finally {
-          closeSync(fd);
-        }
-        renameSync(temporary, file);
         pruneOldest(folder, '.json', file, MAX_FILES);
       } catch {
-        // Read-only or full disk: the next run validates again.
-        rmSync(temporary, { force: true });
+        // Pruning is housekeeping: the file just written stays.
       }
     },
   };
