@@ -178,7 +178,7 @@ describe('a run computes afresh when an input changed', () => {
     symlinkSync(join(ROOT, 'node_modules'), join(tool, 'node_modules'));
     const run = () => spawnSync(process.execPath, [join(tool!, 'scripts/validate.ts'), '--plans', 'plans'], { cwd: s.dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: undefined } });
     expect(run().stdout).toBe('0 errors, 0 warnings, 0 notes in 2 account plans.\n');
-    const command = join(tool, 'scripts/commands/validate.ts');
+    const command = join(tool, 'scripts/commands/validate-print.ts');
     const text = readFileSync(command, 'utf8');
     expect(text).toContain('account plans');
     writeFileSync(command, text.replace('account plans', 'plans of accounts'));
