@@ -57,7 +57,7 @@ describe('a change note that is not valid', () => {
 describe('what a note says, in the reports', () => {
   const repo = baseRepos();
 
-  it('links, HTML and mentions in the reason stay text in the comment and the summary; a line break cannot start a line', () => {
+  it('links, HTML and mentions in the reason stay text in the comment and the summary; a line break cannot start a line', async () => {
     const sb = repo('tests/fixtures/rollup-met');
     git(sb.plans, 'checkout', '--quiet', '-b', 'change');
     editPlan(sb, 'accounts/acme.yaml', 'revenue: 400000', 'revenue: 300000');
@@ -67,7 +67,7 @@ describe('what a note says, in the reports', () => {
     git(sb.plans, 'commit', '--quiet', '-m', 'cut');
     const out: string[] = [];
     const summary = join(sb.dir, 'summary.md');
-    const code = checkCommand(['--base', 'main', '--comment', 'comment.md', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, { GITHUB_STEP_SUMMARY: summary });
+    const code = await checkCommand(['--base', 'main', '--comment', 'comment.md', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, { GITHUB_STEP_SUMMARY: summary });
     expect(code).toBe(0);
     for (const md of [readFileSync(join(sb.dir, 'comment.md'), 'utf8'), readFileSync(summary, 'utf8')]) {
       expect(md).toContain('@&#8203;octo-org/sales');
@@ -86,7 +86,7 @@ describe('what a note says, in the reports', () => {
 describe('a note naming many plans, in the reports', () => {
   const repo = baseRepos();
 
-  it('names ten of them and counts the rest, in every report, and still explains the cut', () => {
+  it('names ten of them and counts the rest, in every report, and still explains the cut', async () => {
     const sb = repo('tests/fixtures/rollup-met');
     git(sb.plans, 'checkout', '--quiet', '-b', 'change');
     editPlan(sb, 'accounts/acme.yaml', 'revenue: 400000', 'revenue: 300000');
@@ -96,12 +96,12 @@ describe('a note naming many plans, in the reports', () => {
     git(sb.plans, 'commit', '--quiet', '-m', 'cut');
     const out: string[] = [];
     // The 150 ids have a plan neither here nor at main: the note is refused at the first of them.
-    expect(checkCommand(['--base', 'main', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, {})).toBe(2);
+    expect(await checkCommand(['--base', 'main', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, {})).toBe(2);
     expect(out.filter((l) => l.includes('note-account-nowhere') || l.includes('has a plan neither here nor at main'))).toHaveLength(150);
     sb.write({ 'changes/acme.yaml': `accounts: [acme, globex]\ngoals: [${Array.from({ length: 12 }, (_, i) => `"FY2027 goal ${i}"`).join(', ')}]\nreason: ${REASON}\n` });
     git(sb.plans, 'commit', '--quiet', '-am', 'fix the note');
     out.length = 0;
-    expect(checkCommand(['--base', 'main', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, {})).toBe(0);
+    expect(await checkCommand(['--base', 'main', '--today', '2026-11-01'], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sb.dir, {})).toBe(0);
     expect(out.join('\n')).toContain('Change note plans/changes/acme.yaml (Acme, Globex, FY2027 goal 0');
     expect(out.join('\n')).toContain('FY2027 goal 9 and 2 more): The customer froze its budget');
   });

@@ -19,9 +19,9 @@ function git(cwd: string, ...args: string[]): string {
   return execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
 }
 
-function run(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}) {
+async function run(cwd: string, argv: string[], env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
-  const code = checkCommand(argv, { out: (l) => out.push(l), err: () => {}, paint: plain }, cwd, env);
+  const code = await checkCommand(argv, { out: (l) => out.push(l), err: () => {}, paint: plain }, cwd, env);
   return { code, out, text: out.join('\n') };
 }
 
@@ -59,8 +59,8 @@ describe('check --base', () => {
     expect(Buffer.from(readPlansAtRef('HEAD', 'plans', repo)[0]!.bytes)).toEqual(Buffer.from(now[0]!.bytes));
   });
 
-  it('shows before, after and change per goal, and the plans that moved it', () => {
-    const r = run(repo, [...TODAY, '--base', 'HEAD~1']);
+  it('shows before, after and change per goal, and the plans that moved it', async () => {
+    const r = await run(repo, [...TODAY, '--base', 'HEAD~1']);
     expect(r.code).toBe(1);
     const at = r.out.indexOf('Change against HEAD~1');
     expect(r.out.slice(at, at + 4)).toEqual([
@@ -71,9 +71,9 @@ describe('check --base', () => {
     ]);
   });
 
-  it('puts the change in JSON and in the step summary', () => {
+  it('puts the change in JSON and in the step summary', async () => {
     const summary = join(mkdtempSync(join(tmpdir(), 'check-base-summary-')), 'summary.md');
-    const r = run(repo, [...TODAY, '--base', 'HEAD~1', '--json'], { GITHUB_STEP_SUMMARY: summary });
+    const r = await run(repo, [...TODAY, '--base', 'HEAD~1', '--json'], { GITHUB_STEP_SUMMARY: summary });
     expect(JSON.parse(r.text).base).toEqual({
       ref: 'HEAD~1',
       commit: git(repo, 'rev-parse', 'HEAD~1').trim(),
@@ -109,10 +109,10 @@ describe('check --base', () => {
     expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €500,000 | €550,000 | €470,000 | −€80,000 | met → missed | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
   });
 
-  it('a bad ref is a clear error with exit 2', () => {
+  it('a bad ref is a clear error with exit 2', async () => {
     let error: unknown;
     try {
-      run(repo, [...TODAY, '--base', 'no-such-branch']);
+      await run(repo, [...TODAY, '--base', 'no-such-branch']);
     } catch (e) {
       error = e;
     }
@@ -121,14 +121,14 @@ describe('check --base', () => {
     expect((error as InputError).message).toMatch(/^--base no-such-branch: git knows no commit by that name\. Pass a branch, tag or commit/);
   });
 
-  it('plans that were invalid at the base are reported, and the head figures still shown', () => {
+  it('plans that were invalid at the base are reported, and the head figures still shown', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'check-base-broken-'));
     git(broken, 'init', '--quiet');
     cpSync('tests/fixtures/rollup-double', join(broken, 'plans'), { recursive: true });
     git(broken, 'add', '.');
     git(broken, 'commit', '--quiet', '-m', 'double counted');
     cpSync('tests/fixtures/rollup-met', join(broken, 'plans'), { recursive: true });
-    const r = run(broken, [...TODAY, '--base', 'HEAD']);
+    const r = await run(broken, [...TODAY, '--base', 'HEAD']);
     expect(r.code).toBe(0);
     expect(r.out).toContain('FY2027 company  €500,000  €550,000  +€50,000      110%     met');
     expect(r.out).toContain('The plans at HEAD do not validate (1 error), so there is nothing to compare with; the figures above are this branch\'s, which do validate.');

@@ -15,16 +15,16 @@ const MET = 'tests/fixtures/rollup-met';
 const DOUBLE = 'tests/fixtures/rollup-double';
 const TODAY = ['--today', '2026-11-01'];
 
-function run(argv: string[], env: NodeJS.ProcessEnv = {}, command = checkCommand) {
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}, command = checkCommand) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = command(argv, { out: (l) => out.push(l), err: (l) => err.push(l), paint: plain }, process.cwd(), env);
+  const code = await command(argv, { out: (l) => out.push(l), err: (l) => err.push(l), paint: plain }, process.cwd(), env);
   return { code, out, err, text: out.join('\n') };
 }
 
-function misuse(argv: string[]): ExitError {
+async function misuse(argv: string[]): Promise<ExitError> {
   try {
-    run(argv);
+    await run(argv);
   } catch (e) {
     if (e instanceof ExitError) return e;
     throw e;
@@ -37,8 +37,8 @@ function tempFile(): string {
 }
 
 describe('check: exit codes', () => {
-  it('exits 0 when every goal is met: 400,000 + 150,000 (count full) ≥ 500,000', () => {
-    const r = run([...TODAY, '--plans', MET]);
+  it('exits 0 when every goal is met: 400,000 + 150,000 (count full) ≥ 500,000', async () => {
+    const r = await run([...TODAY, '--plans', MET]);
     expect(r.code).toBe(0);
     expect(r.out.slice(0, 5)).toEqual([
       'Met Co: plans against goals (EUR, forecast at full value, tolerance 0%)',
@@ -49,8 +49,8 @@ describe('check: exit codes', () => {
     ]);
   });
 
-  it('exits 1 when a goal is missed, and says by how much and what could close it', () => {
-    const r = run([...TODAY, '--plans', BASIC]);
+  it('exits 1 when a goal is missed, and says by how much and what could close it', async () => {
+    const r = await run([...TODAY, '--plans', BASIC]);
     expect(r.code).toBe(1);
     expect(r.out).toContain('FY2027 company                               $2,000   $1,640  −$360       82%  MISSED');
     expect(r.out).toContain('FY2027 company is $360 short of $2,000; even with the 10% tolerance it needs $160 more.');
@@ -58,19 +58,19 @@ describe('check: exit codes', () => {
     expect(r.out.at(-1)).toMatch(/^3 of 6 goals missed; 0 rule errors, \d+ warnings, \d+ notes?\.$/);
   });
 
-  it('exits 2 on double counting, printing exactly what validate prints and summing nothing', () => {
-    const r = run(['--plans', DOUBLE]);
+  it('exits 2 on double counting, printing exactly what validate prints and summing nothing', async () => {
+    const r = await run(['--plans', DOUBLE]);
     expect(r.code).toBe(2);
-    expect(r.out).toEqual(run(['--plans', DOUBLE], {}, validateCommand).out);
+    expect(r.out).toEqual((await run(['--plans', DOUBLE], {}, validateCommand)).out);
     expect(r.text).toMatch(/acme\.yaml:6:15 error forecast\[0\]: FY2027 is given as a year and also by quarter/);
     expect(r.text).not.toMatch(/Planned/);
   });
 
-  it('exits 1 on a rule finding of error severity even when every goal is met', () => {
+  it('exits 1 on a rule finding of error severity even when every goal is met', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'check-rule-'));
     cpSync(MET, dir, { recursive: true });
     writeFileSync(join(dir, 'workspace.yaml'), `${readFileSync(join(MET, 'workspace.yaml'), 'utf8')}rules:\n  no-next-action: error\n`);
-    const r = run([...TODAY, '--plans', dir]);
+    const r = await run([...TODAY, '--plans', dir]);
     expect(r.code).toBe(1);
     expect(r.text).toMatch(/accounts\/acme\.yaml:\d+:\d+ error The plan has no actions.*\(no-next-action\)/);
     expect(r.out.at(-1)).toBe('The goal is met; 2 rule errors, 2 warnings, 0 notes.'); // the second warning: review-missing (no review for the last complete month)
@@ -80,8 +80,8 @@ describe('check: exit codes', () => {
     { name: 'a --today that is no date', argv: ['--today', '2026-02-30'], message: /--today must be a real date written YYYY-MM-DD/ },
     { name: 'an unknown option', argv: ['--format', 'json'], message: /Unknown option '--format'/ },
     { name: 'an empty --base', argv: ['--base', ''], message: /--base needs a git ref/ },
-  ])('exits 2 on misuse: $name', ({ argv, message }) => {
-    const e = misuse([...argv, '--plans', MET]);
+  ])('exits 2 on misuse: $name', async ({ argv, message }) => {
+    const e = await misuse([...argv, '--plans', MET]);
     expect(e.code).toBe(2);
     expect(e.message).toMatch(message);
     expect(e.message).toMatch(/Usage: npm run check --/);
@@ -97,8 +97,8 @@ describe('check: exit codes', () => {
 });
 
 describe('check --json', () => {
-  it('prints the documented shape: ok, currency, goals with period, scope, goal, planned, gap, met; diagnostics', () => {
-    const r = run([...TODAY, '--plans', BASIC, '--json']);
+  it('prints the documented shape: ok, currency, goals with period, scope, goal, planned, gap, met; diagnostics', async () => {
+    const r = await run([...TODAY, '--plans', BASIC, '--json']);
     const json = JSON.parse(r.text);
     expect(r.code).toBe(1);
     expect(json).toMatchObject({ ok: false, currency: 'USD', diagnostics: [] });
@@ -110,8 +110,8 @@ describe('check --json', () => {
     expect(json.findings[0]).toEqual(expect.objectContaining({ rule: expect.any(String), severity: expect.any(String), file: expect.any(String), line: expect.any(Number) }));
   });
 
-  it('on invalid plans: ok false, no goals, the diagnostics, exit 2', () => {
-    const r = run(['--plans', DOUBLE, '--json']);
+  it('on invalid plans: ok false, no goals, the diagnostics, exit 2', async () => {
+    const r = await run(['--plans', DOUBLE, '--json']);
     expect(r.code).toBe(2);
     const json = JSON.parse(r.text);
     expect(json).toMatchObject({ ok: false, currency: null, goals: [] });
@@ -120,8 +120,8 @@ describe('check --json', () => {
 });
 
 describe('check in GitHub Actions', () => {
-  it('annotates each missed goal at its line in goals.yaml, and every finding where it is', () => {
-    const r = run([...TODAY, '--plans', BASIC], { GITHUB_ACTIONS: 'true' });
+  it('annotates each missed goal at its line in goals.yaml, and every finding where it is', async () => {
+    const r = await run([...TODAY, '--plans', BASIC], { GITHUB_ACTIONS: 'true' });
     const annotations = r.out.filter((l) => l.startsWith('::'));
     expect(annotations.filter((l) => l.includes('title=Goal missed')).map((l) => l.slice(0, l.indexOf('::', 2)))).toEqual([
       `::error file=${BASIC}/goals.yaml,line=2,col=5,title=Goal missed`,
@@ -132,19 +132,19 @@ describe('check in GitHub Actions', () => {
     expect(annotations.some((l) => /^::warning file=.*acme\.yaml,line=\d+,col=\d+,title=stale-plan::/.test(l))).toBe(true);
   });
 
-  it('prints no annotation outside GitHub Actions', () => {
-    expect(run([...TODAY, '--plans', BASIC]).out.some((l) => l.startsWith('::'))).toBe(false);
+  it('prints no annotation outside GitHub Actions', async () => {
+    expect((await run([...TODAY, '--plans', BASIC])).out.some((l) => l.startsWith('::'))).toBe(false);
   });
 
-  it('annotates diagnostics of invalid plans', () => {
-    const r = run(['--plans', DOUBLE], { GITHUB_ACTIONS: 'true' });
+  it('annotates diagnostics of invalid plans', async () => {
+    const r = await run(['--plans', DOUBLE], { GITHUB_ACTIONS: 'true' });
     expect(r.out.at(-1)).toMatch(new RegExp(`^::error file=${DOUBLE}/accounts/acme\\.yaml,line=6,col=15::forecast\\[0\\]: FY2027 is given`));
   });
 
-  it('appends a Markdown report to $GITHUB_STEP_SUMMARY', () => {
+  it('appends a Markdown report to $GITHUB_STEP_SUMMARY', async () => {
     const file = tempFile();
     writeFileSync(file, '# Earlier step\n');
-    run([...TODAY, '--plans', BASIC], { GITHUB_STEP_SUMMARY: file });
+    await run([...TODAY, '--plans', BASIC], { GITHUB_STEP_SUMMARY: file });
     const md = readFileSync(file, 'utf8');
     expect(md.startsWith('# Earlier step\n## ❌ Rollup Co: plans against goals\n')).toBe(true);
     expect(md).toContain('| FY2027 company | $2,000 | $1,640 | −$360 | 82% | **missed** |');
@@ -153,9 +153,9 @@ describe('check in GitHub Actions', () => {
     expect(md).toContain('**First quarter**\\: 2 plans are annual-only for FY2027 and not counted in the quarter (not phased): `globex`, `hooli`. Split their forecast into quarters to count them.');
   });
 
-  it('writes the diagnostics to the step summary when the plans are invalid', () => {
+  it('writes the diagnostics to the step summary when the plans are invalid', async () => {
     const file = tempFile();
-    run(['--plans', DOUBLE], { GITHUB_STEP_SUMMARY: file });
+    await run(['--plans', DOUBLE], { GITHUB_STEP_SUMMARY: file });
     expect(readFileSync(file, 'utf8')).toMatch(/^## ❌ The plans do not validate\n\n1 error: nothing was summed against the goals\./);
   });
 
@@ -190,8 +190,8 @@ describe('check with many findings', () => {
 });
 
 describe('check on the example organisation in plans/', () => {
-  it('exits 1 for the goals the example leaves short on purpose: the EMEA region and Henrik Aalto’s book', () => {
-    const r = run(['--today', '2026-11-24', '--json']);
+  it('exits 1 for the goals the example leaves short on purpose: the EMEA region and Henrik Aalto’s book', async () => {
+    const r = await run(['--today', '2026-11-24', '--json']);
     const json = JSON.parse(r.text);
     expect(r.code).toBe(1);
     expect(json.goals.filter((g: { met: boolean }) => !g.met).map((g: { scope: object }) => g.scope)).toEqual([{ region: 'emea' }, { owner: 'henrik-aalto' }]);

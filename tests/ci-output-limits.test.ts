@@ -21,11 +21,11 @@ let box: Sandbox | undefined;
 afterEach(() => box?.remove());
 
 type Command = typeof checkCommand;
-function run(command: Command, argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+async function run(command: Command, argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const commands: string[] = [];
-  const code = command(argv, { out: (l) => out.push(l), err: (l) => err.push(l), command: (l) => commands.push(l), paint: plain }, cwd, env);
+  const code = await command(argv, { out: (l) => out.push(l), err: (l) => err.push(l), command: (l) => commands.push(l), paint: plain }, cwd, env);
   return { code, out, err, commands };
 }
 
@@ -41,18 +41,18 @@ function manyErrors(): Sandbox {
 const levelOf = (line: string) => /^::(\w+) /.exec(line)?.[1];
 
 describe('annotations for invalid plans stay within GitHub’s 10 per level', () => {
-  it('check: ten errors and a notice that counts the rest, and every problem still in the log', () => {
+  it('check: ten errors and a notice that counts the rest, and every problem still in the log', async () => {
     const s = manyErrors();
-    const r = run(checkCommand, ['--plans', 'plans', ...TODAY, '--no-cache'], s.dir, { GITHUB_ACTIONS: 'true' });
+    const r = await run(checkCommand, ['--plans', 'plans', ...TODAY, '--no-cache'], s.dir, { GITHUB_ACTIONS: 'true' });
     expect(r.code).toBe(2);
     expect(r.commands.filter((l) => levelOf(l) === 'error')).toHaveLength(10);
     expect(r.commands.filter((l) => levelOf(l) === 'notice')).toEqual([expect.stringMatching(/^::notice file=plans\/accounts\/bad-[\d]+\.yaml,line=1,col=1,title=More findings::30 more findings are listed above and in the step summary\.$/)]);
     expect(r.out.filter((l) => / error strategy: "grw"/.test(l))).toHaveLength(40);
   });
 
-  it('validate --format github: ten errors, a notice, and the other thirty as lines of the log', () => {
+  it('validate --format github: ten errors, a notice, and the other thirty as lines of the log', async () => {
     const s = manyErrors();
-    const r = run(validateCommand as unknown as Command, ['--plans', 'plans', '--format', 'github', '--no-cache'], s.dir);
+    const r = await run(validateCommand as unknown as Command, ['--plans', 'plans', '--format', 'github', '--no-cache'], s.dir);
     expect(r.code).toBe(2);
     expect(r.commands.filter((l) => levelOf(l) === 'error')).toHaveLength(10);
     expect(r.commands.filter((l) => levelOf(l) === 'notice')).toHaveLength(1);
@@ -79,10 +79,10 @@ describe('a step summary that cannot be written is a warning, not an internal er
     { name: 'a file in a folder that does not exist', make: (dir) => join(dir, 'gone', 'summary.md'), why: /is in a folder that does not exist/ },
     { name: 'a name of 300 bytes', make: (dir) => join(dir, `${'s'.repeat(300)}.md`), why: /has a name of 303 bytes/ },
   ];
-  it.each(cases)('$name: the gate keeps its exit code, and the comment is written', ({ make, why }) => {
+  it.each(cases)('$name: the gate keeps its exit code, and the comment is written', async ({ make, why }) => {
     box = makeSandbox('tests/fixtures/rollup-basic');
     const summary = make(mkdtempSync(join(tmpdir(), 'summary-')));
-    const r = run(checkCommand, ['--plans', 'plans', ...TODAY, '--comment', 'comment.md'], box.dir, { GITHUB_STEP_SUMMARY: summary });
+    const r = await run(checkCommand, ['--plans', 'plans', ...TODAY, '--comment', 'comment.md'], box.dir, { GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1); // rollup-basic misses a goal: the gate's own code
     expect(r.err).toHaveLength(1);
     expect(r.err[0]).toMatch(/^warning: GITHUB_STEP_SUMMARY .* so no step summary was written\. The check's result and exit code are unchanged\.$/);
@@ -98,18 +98,18 @@ describe('a step summary that cannot be written is a warning, not an internal er
     expect(err).toEqual([expect.stringMatching(/^warning: GITHUB_STEP_SUMMARY .*fifo could not be written \((ENXIO|not a regular file)\), so no step summary was written\./)]);
   });
 
-  it('--comment with a name the file system refuses is refused before any work, exit 2', () => {
+  it('--comment with a name the file system refuses is refused before any work, exit 2', async () => {
     box = makeSandbox('tests/fixtures/rollup-basic');
     const before = box.snapshot();
-    expect(() => run(checkCommand, ['--plans', 'plans', ...TODAY, '--comment', `${'c'.repeat(300)}.md`], box!.dir)).toThrow(/^--comment c+… \(cut: \d+ characters\): it has a name of 303 bytes \("c+…"\), and a file system takes a name of at most 255 bytes here\. Name a new or regular file/);
+    await expect(run(checkCommand, ['--plans', 'plans', ...TODAY, '--comment', `${'c'.repeat(300)}.md`], box!.dir)).rejects.toThrow(/^--comment c+… \(cut: \d+ characters\): it has a name of 303 bytes \("c+…"\), and a file system takes a name of at most 255 bytes here\. Name a new or regular file/);
     expect(box.snapshot()).toEqual(before);
   });
 
-  it('a summary that can be written is appended as before', () => {
+  it('a summary that can be written is appended as before', async () => {
     box = makeSandbox('tests/fixtures/rollup-basic');
     const summary = join(mkdtempSync(join(tmpdir(), 'summary-')), 'summary.md');
     writeFileSync(summary, '# Earlier step\n');
-    const r = run(checkCommand, ['--plans', 'plans', ...TODAY], box.dir, { GITHUB_STEP_SUMMARY: summary });
+    const r = await run(checkCommand, ['--plans', 'plans', ...TODAY], box.dir, { GITHUB_STEP_SUMMARY: summary });
     expect(r.code).toBe(1);
     expect(r.err).toEqual([]);
     expect(readFileSync(summary, 'utf8')).toMatch(/^# Earlier step\n## ❌ /);

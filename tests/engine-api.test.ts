@@ -19,10 +19,10 @@ const engine = await import('account-plans');
 const TODAY = '2026-11-24';
 
 /** What a command prints on stdout, and its exit code. */
-function run(command: (argv: string[], output: Output, cwd: string) => number, argv: string[], cwd: string): { code: number; out: string } {
+async function run(command: (argv: string[], output: Output, cwd: string) => Promise<number>, argv: string[], cwd: string): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
   const output: Output = { out: (l) => lines.push(l), err: () => undefined, paint: plain };
-  const code = command(argv, output, cwd);
+  const code = await command(argv, output, cwd);
   return { code, out: lines.join('\n') };
 }
 
@@ -30,13 +30,13 @@ const baseRepo = baseRepos();
 
 describe('the engine API, through the package main export', () => {
   it('check() returns exactly what check --json prints, on the example', async () => {
-    const printed = JSON.parse(run(checkCommand, ['--json', '--today', TODAY, '--no-cache'], ROOT).out);
+    const printed = JSON.parse((await run(checkCommand, ['--json', '--today', TODAY, '--no-cache'], ROOT)).out);
     expect(await engine.check({ plans: 'plans', cwd: ROOT, today: TODAY })).toEqual(printed);
     expect(printed.goals.length).toBeGreaterThan(0);
   });
 
   it('validate() returns exactly what validate --format json prints', async () => {
-    const printed = JSON.parse(run(validateCommand, ['--format', 'json', '--no-cache'], ROOT).out);
+    const printed = JSON.parse((await run(validateCommand, ['--format', 'json', '--no-cache'], ROOT)).out);
     expect(await engine.validate({ plans: 'plans', cwd: ROOT })).toEqual(printed);
     expect(printed.ok).toBe(true);
   });
@@ -44,7 +44,7 @@ describe('the engine API, through the package main export', () => {
   it('check() with a base returns exactly what check --base --json prints', async () => {
     const sb = baseRepo();
     editPlan(sb, 'accounts/acme.yaml', 'revenue: 100 }', 'revenue: 10 }');
-    const printed = JSON.parse(run(checkCommand, ['--json', '--today', TODAY, '--base', 'main'], sb.dir).out);
+    const printed = JSON.parse((await run(checkCommand, ['--json', '--today', TODAY, '--base', 'main'], sb.dir)).out);
     const result = (await engine.check({ plans: 'plans', cwd: sb.dir, today: TODAY, base: 'main' })) as { base: { valid: boolean; goals: unknown[] } };
     expect(result).toEqual(printed);
     expect(result.base.valid).toBe(true);
@@ -55,7 +55,7 @@ describe('the engine API, through the package main export', () => {
     const sb = makeSandbox();
     try {
       sb.write({ 'accounts/acme.yaml': 'name: [unclosed\n' });
-      const printed = JSON.parse(run(checkCommand, ['--json', '--today', TODAY, '--no-cache'], sb.dir).out);
+      const printed = JSON.parse((await run(checkCommand, ['--json', '--today', TODAY, '--no-cache'], sb.dir)).out);
       const result = (await engine.check({ plans: 'plans', cwd: sb.dir, today: TODAY })) as { ok: boolean; goals: unknown[] };
       expect(result).toEqual(printed);
       expect(result.ok).toBe(false);
@@ -79,23 +79,23 @@ describe('the engine API, through the package main export', () => {
 });
 
 describe('the base is valid by the same definition as the head', () => {
-  it('a base whose narrative shows a missing image does not validate, as the head would not', () => {
+  it('a base whose narrative shows a missing image does not validate, as the head would not', async () => {
     const sb = baseRepo('tests/fixtures/minimal', (s) => {
       s.write({ 'accounts/zeta.mdx': readFileSync(join(ROOT, 'tests/fixtures/minimal/accounts/acme.yaml'), 'utf8').replace(/^/, '---\n') + '---\n\n![chart](./missing.png)\n' });
     });
     // The head fixes the narrative; the base had the broken image, which the old base loader let through.
     sb.write({ 'accounts/zeta.mdx': null });
-    const r = run(checkCommand, ['--json', '--today', TODAY, '--base', 'main'], sb.dir);
+    const r = await run(checkCommand, ['--json', '--today', TODAY, '--base', 'main'], sb.dir);
     const json = JSON.parse(r.out) as { base: { valid: boolean; errors: number; message: string } };
     expect(json.base.valid).toBe(false);
     expect(json.base.errors).toBeGreaterThan(0);
     expect(json.base.message).toContain('do not validate');
   });
 
-  it('a base whose ledger has an error does not validate, as the head would not', () => {
+  it('a base whose ledger has an error does not validate, as the head would not', async () => {
     const sb = baseRepo('tests/fixtures/minimal', (s) => s.write({ 'sales/2026.csv': 'date,account,revenue\n2026-03-01,acme,not-a-number\n' }));
     sb.write({ 'sales/2026.csv': null });
-    const json = JSON.parse(run(checkCommand, ['--json', '--today', TODAY, '--base', 'main'], sb.dir).out) as { base: { valid: boolean } };
+    const json = JSON.parse((await run(checkCommand, ['--json', '--today', TODAY, '--base', 'main'], sb.dir)).out) as { base: { valid: boolean } };
     expect(json.base.valid).toBe(false);
   });
 });
@@ -135,9 +135,10 @@ describe('one door', () => {
 
 
 describe('today and the invocation, read the same way by every entry point', () => {
-  const refuse = (command: () => unknown) => {
+  // A command that refuses throws (new, history) or rejects (check, async): either is awaited here.
+  const refuse = async (command: () => unknown) => {
     try {
-      command();
+      await command();
     } catch (e) {
       return e as ExitError;
     }
@@ -149,15 +150,15 @@ describe('today and the invocation, read the same way by every entry point', () 
     { name: 'check', call: (env: NodeJS.ProcessEnv) => checkCommand(['--json'], silent, ROOT, env) },
     { name: 'new', call: (env: NodeJS.ProcessEnv) => newCommand(['plan', 'x', '--name', 'X', '--owner', 'nobody'], silent, ROOT, env) },
     { name: 'history', call: (env: NodeJS.ProcessEnv) => historyCommand(['--json'], silent, ROOT, { cache: false, env }) },
-  ])('$name refuses a TODAY that is not a real date, with the one message and exit 2', ({ call }) => {
-    const e = refuse(() => call({ TODAY: '2026-13-01' }));
+  ])('$name refuses a TODAY that is not a real date, with the one message and exit 2', async ({ call }) => {
+    const e = await refuse(() => call({ TODAY: '2026-13-01' }));
     expect(e).toBeInstanceOf(ExitError);
     expect(e.code).toBe(2);
     expect(e.message.split('\n')[0]).toBe('TODAY must be a real date written YYYY-MM-DD, such as 2026-10-15, not "2026-13-01".');
   });
 
-  it('--today wins over TODAY, and a bad --today is named as --today', () => {
-    const e = refuse(() => checkCommand(['--json', '--today', 'soon'], silent, ROOT, { TODAY: '2026-11-24' }));
+  it('--today wins over TODAY, and a bad --today is named as --today', async () => {
+    const e = await refuse(() => checkCommand(['--json', '--today', 'soon'], silent, ROOT, { TODAY: '2026-11-24' }));
     expect(e.message.split('\n')[0]).toBe('--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "soon".');
   });
 

@@ -69,9 +69,9 @@ describe('npm run history over a repository with commits at known dates', () => 
     ]);
   });
 
-  it('ends on the totals check prints for the last commit', () => {
+  it('ends on the totals check prints for the last commit', async () => {
     const { output, out } = captured();
-    expect(checkCommand(['--json', '--plans', 'plans', '--today', '2026-04-12'], output, sb.dir, {})).toBe(1);
+    expect(await checkCommand(['--json', '--plans', 'plans', '--today', '2026-04-12'], output, sb.dir, {})).toBe(1);
     const check = JSON.parse(out.join('\n'));
     const history = json([]);
     expect(history.goals.map((g: { points: { planned: number }[] }) => g.points.at(-1)?.planned)).toEqual(check.goals.map((g: { planned: number }) => g.planned));

@@ -126,23 +126,23 @@ describe('the base of check --base', () => {
 });
 
 describe('validate --today', () => {
-  function validate(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  async function validate(argv: string[], env: NodeJS.ProcessEnv = {}) {
     const out: string[] = [];
-    const code = validateCommand(['--plans', 'plans', '--no-cache', ...argv], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sandbox!.dir, env);
+    const code = await validateCommand(['--plans', 'plans', '--no-cache', ...argv], { out: (l) => out.push(l), err: (l) => out.push(l), paint: plain }, sandbox!.dir, env);
     return { code, out };
   }
 
-  it('reports the sales after the date it is given, by --today or by TODAY, and none before it', () => {
+  it('reports the sales after the date it is given, by --today or by TODAY, and none before it', async () => {
     sandboxWith({});
-    const early = validate(['--today', '2026-05-01']);
+    const early = await validate(['--today', '2026-05-01']);
     expect(early.code).toBe(0);
     expect(early.out).toEqual([
       future(F, '7:1', 'Invoice date: "20/07/2026" is', '2026-05-01', 1).replace(' ledger-future-sales', ''),
       '0 errors, 1 warning, 0 notes in 2 account plans.',
     ]);
-    expect(validate([], { TODAY: '2026-05-01' }).out).toEqual(early.out);
+    expect((await validate([], { TODAY: '2026-05-01' })).out).toEqual(early.out);
     // --today wins over TODAY, as for check.
-    expect(validate(['--today', '2026-11-24'], { TODAY: '2026-05-01' }).out).toEqual(['0 errors, 0 warnings, 0 notes in 2 account plans.']);
+    expect((await validate(['--today', '2026-11-24'], { TODAY: '2026-05-01' })).out).toEqual(['0 errors, 0 warnings, 0 notes in 2 account plans.']);
   });
 
   it.each([
@@ -152,11 +152,11 @@ describe('validate --today', () => {
     { name: 'empty', argv: ['--today', ''], env: {}, message: '--today must be a real date written YYYY-MM-DD, such as 2026-10-15, not "".' },
     { name: 'TODAY not a date', argv: [], env: { TODAY: '13/01/2026' }, message: 'TODAY must be a real date written YYYY-MM-DD, such as 2026-10-15, not "13/01/2026".' },
     { name: 'TODAY an impossible date', argv: [], env: { TODAY: '2026-13-01' }, message: 'TODAY must be a real date written YYYY-MM-DD, such as 2026-10-15, not "2026-13-01".' },
-  ])('refuses $name with exit 2, the message check gives, and the usage', ({ argv, env, message }) => {
+  ])('refuses $name with exit 2, the message check gives, and the usage', async ({ argv, env, message }) => {
     sandboxWith({});
     let thrown: unknown;
     try {
-      validate(argv, env);
+      await validate(argv, env);
     } catch (e) {
       thrown = e;
     }

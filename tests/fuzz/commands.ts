@@ -17,9 +17,9 @@ function collect(): Output & { lines: string[] } {
 }
 
 /** Runs a command function as scripts/lib/cli.ts `main` does: an ExitError or a missing folder is an exit code, anything else escapes. */
-function exitCode(run: (output: Output) => number, output: Output): number {
+async function exitCode(run: (output: Output) => Promise<number>, output: Output): Promise<number> {
   try {
-    return run(output);
+    return await run(output);
   } catch (e) {
     if (e instanceof ExitError) return e.code;
     if (e instanceof PlansFolderMissing) return 2;
@@ -31,7 +31,7 @@ function exitCode(run: (output: Output) => number, output: Output): number {
  * validate and check, in-process, over the files written to a temporary plans folder: exit codes are 0, 1 or 2,
  * they agree on validity, --json prints JSON, and neither the plans nor a bystander file change.
  */
-export function commandProblems(files: CaseFiles): string[] {
+export async function commandProblems(files: CaseFiles): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'fuzz-cmd-'));
   try {
     writeTree(join(dir, 'plans'), files);
@@ -43,14 +43,14 @@ export function commandProblems(files: CaseFiles): string[] {
     const plans = ['--plans', 'plans'];
     const outputs = { validate: collect(), 'validate --format github': collect(), check: collect(), 'check in GitHub Actions': collect() };
     const runs = {
-      validate: exitCode((o) => validateCommand(plans, o, dir), outputs.validate),
-      'validate --format github': exitCode((o) => validateCommand([...plans, '--format', 'github'], o, dir), outputs['validate --format github']),
-      check: exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, {}), outputs.check),
-      'check in GitHub Actions': exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }), outputs['check in GitHub Actions']),
+      validate: await exitCode((o) => validateCommand(plans, o, dir), outputs.validate),
+      'validate --format github': await exitCode((o) => validateCommand([...plans, '--format', 'github'], o, dir), outputs['validate --format github']),
+      check: await exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, {}), outputs.check),
+      'check in GitHub Actions': await exitCode((o) => checkCommand([...plans, '--today', TODAY], o, dir, { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }), outputs['check in GitHub Actions']),
     };
     for (const [name, o] of Object.entries(outputs)) problems.push(...outputProblems(files, o.lines).map((p) => `${name}: ${p}`));
     const json = collect();
-    const jsonCode = exitCode((o) => checkCommand([...plans, '--today', TODAY, '--json'], o, dir, {}), json);
+    const jsonCode = await exitCode((o) => checkCommand([...plans, '--today', TODAY, '--json'], o, dir, {}), json);
     for (const [name, code] of Object.entries({ ...runs, 'check --json': jsonCode })) {
       if (![0, 1, 2].includes(code)) problems.push(`${name} exited ${code}`);
     }

@@ -17,7 +17,8 @@ export interface FuzzProperty {
   /** Runs in the quick (npm test) run. */
   quick: number;
   arbitrary: fc.Arbitrary<FuzzCase>;
-  check(c: FuzzCase): void;
+  /** May be async (the commands are): every caller awaits it. */
+  check(c: FuzzCase): void | Promise<void>;
 }
 
 const anyValid: fc.Arbitrary<CaseFiles> = fc.oneof({ weight: 3, arbitrary: validFiles }, { weight: 1, arbitrary: otherValidFiles });
@@ -63,7 +64,7 @@ export const PROPERTIES: FuzzProperty[] = [
     name: 'commands-exit-0-1-2',
     quick: 25,
     arbitrary: mutated,
-    check: (c) => noProblems(commandProblems(c.files)),
+    check: async (c) => noProblems(await commandProblems(c.files)),
   },
   {
     name: 'file-order-keeps-totals',

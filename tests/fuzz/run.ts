@@ -14,14 +14,15 @@ export const FIXTURES = join(REPO, 'tests/fixtures/fuzz');
 export const REPO_PATH = (path: string): string => resolve(REPO, path);
 
 /** Runs a property with fast-check; on failure saves the shrunk case (when asked) and throws fast-check's report. */
-export function runProperty(p: FuzzProperty): { runs: number } {
+export async function runProperty(p: FuzzProperty): Promise<{ runs: number }> {
   const numRuns = RUNS ?? p.quick;
-  const details = fc.check(fc.property(p.arbitrary, (c) => {
-    p.check(c);
+  // An async property, as some checks run the (async) commands: a sync check is awaited just the same.
+  const details = await fc.check(fc.asyncProperty(p.arbitrary, async (c) => {
+    await p.check(c);
   }), { numRuns, seed: SEED, endOnFailure: false });
   if (details.failed) {
     const error = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-    const c = details.counterexample ? dropFiles(p, details.counterexample[0], error) : undefined;
+    const c = details.counterexample ? await dropFiles(p, details.counterexample[0], error) : undefined;
     const saved = SAVE && c ? `\nSaved as ${saveCase(SAVE, p.name, c, `seed ${SEED}, path ${details.counterexamplePath}`)}` : '';
     const shown = c ? describeCase(c) : '';
     throw new Error(`${p.name} failed after ${details.numRuns} runs (seed ${SEED}, path "${details.counterexamplePath}", shrunk ${details.numShrinks} times)${saved}\n${error}\n${shown}`);
@@ -33,13 +34,13 @@ export function runProperty(p: FuzzProperty): { runs: number } {
 const kindOf = (message: string) => (message.split('\n')[0] ?? '').replace(/\d+/g, '#');
 
 /** fast-check shrinks values, not the list of files: drop each file the failure does not need, keeping the same kind of failure. */
-function dropFiles(p: FuzzProperty, c: FuzzCase, error: string): FuzzCase {
+async function dropFiles(p: FuzzProperty, c: FuzzCase, error: string): Promise<FuzzCase> {
   let current = c;
   for (const rel of Object.keys(c.files).sort().reverse()) {
     const files = { ...current.files };
     delete files[rel];
     try {
-      p.check({ files, params: current.params });
+      await p.check({ files, params: current.params });
     } catch (e) {
       if (kindOf(e instanceof Error ? e.message : String(e)) === kindOf(error)) current = { files, params: current.params };
     }
