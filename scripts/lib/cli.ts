@@ -22,8 +22,9 @@ export interface Output {
   /** A GitHub workflow command the tool means to emit (an annotation); `out` when absent. */
   command?(line: string): void;
   /**
-   * Lines as bytes, each already followed by its line break, printed exactly as `out`, `err` or `command` would print
-   * them one by one (a replayed output: load/run-cache.ts); absent where an output takes lines only.
+   * Lines as bytes, each followed by its line break (a long line and its line break may come in two calls), printed
+   * exactly as `out`, `err` or `command` would print them one by one (a replayed output: load/run-cache.ts); absent
+   * where an output takes lines only.
    */
   writeLines?(stream: 'out' | 'err' | 'command', bytes: Uint8Array): void;
   paint: Paint;

@@ -64,7 +64,9 @@ export function readPlansFolder(
   }
   // The folder itself may be a link: the user chose it. Links inside it are judged against its real path.
   const realRoot = realpathSync(root);
-  const display = (rel: string) => toPosix(relative(cwd, join(root, rel)));
+  // relative() once for the folder, not once per file: rel is a clean path below it, so the two give the same.
+  const prefix = toPosix(relative(cwd, root));
+  const display = (rel: string) => (prefix === '' ? rel : `${prefix}/${rel}`);
   const entries = listFolder(realRoot).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   // Tests change the folder here, to show that a file replaced or removed after the listing is still reported.
   options.afterListing?.(entries.map((e) => e.rel));

@@ -26,6 +26,8 @@ const FOOTER = 12;
 const WRITE_BYTES = 1 << 20;
 /** How many bytes of output replayChunks hands over at a time. */
 const CHUNK_BYTES = 1 << 20;
+/** A line at least this long is handed over without being copied. */
+const LONG_LINE = 64 << 10;
 const NEWLINE = Buffer.from('\n');
 /** A record larger than this is not read (50,000 plans print about 100 MB of JSON). */
 const MAX_RECORD_BYTES = 1 << 30;
@@ -80,9 +82,10 @@ export class RunCache {
   }
 
   /**
-   * The same as `replay`, in chunks: consecutive lines of one stream as their bytes, each followed by a line break, up
-   * to about CHUNK_BYTES at a time (a line longer than that is a chunk of its own), so a large output is written in few
-   * calls and never decoded into strings.
+   * The same as `replay`, in chunks: consecutive short lines of one stream joined as their bytes, each followed by a
+   * line break, up to about CHUNK_BYTES at a time, so a large output is written in few calls and never decoded into
+   * strings. A long line is handed over as it is in the record, then its line break: copying megabytes of JSON into
+   * fresh memory costs more than the second call.
    */
   replayChunks(emit: (stream: Stream, bytes: Buffer) => void): number | undefined {
     const record = this.read();
@@ -101,8 +104,13 @@ export class RunCache {
       const length = bytes.readUInt32LE(at + 1);
       if (lineStream !== stream || size + length + 1 > CHUNK_BYTES) flush();
       stream = lineStream;
-      parts.push(bytes.subarray(at + 5, at + 5 + length), NEWLINE);
-      size += length + 1;
+      if (length >= LONG_LINE) {
+        emit(stream, bytes.subarray(at + 5, at + 5 + length));
+        emit(stream, NEWLINE);
+      } else {
+        parts.push(bytes.subarray(at + 5, at + 5 + length), NEWLINE);
+        size += length + 1;
+      }
       at += 5 + length;
     }
     flush();
