@@ -7,6 +7,7 @@ import { toolFingerprint } from './cache-key.ts';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
 import { PackReader, PackWriter } from './cache-pack.ts';
 import type { NumberHints } from './number-hints.ts';
+import type { TopFields } from './yaml-source.ts';
 
 /** A position index as the parse recorded it (position-index.ts's toCache). */
 export interface IndexData {
@@ -30,6 +31,8 @@ export interface CachedFile {
   index?: IndexData | null | (() => IndexData | undefined);
   /** What the YAML text may hold that link-numbers.ts looks closer at (number-hints.ts). */
   numbers?: NumberHints;
+  /** An account plan's top-level fields and where their values are (YamlSource.topFields). */
+  top?: TopFields;
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 
@@ -340,6 +343,8 @@ function isEntry(entry: CachedFile, key: string): boolean {
   if (entry.index !== undefined && entry.index !== null && typeof entry.index !== 'function') return false;
   const n = entry.numbers;
   if (n !== undefined && !(isObject(n) && typeof n.notPlain === 'boolean' && typeof n.threeDecimals === 'boolean')) return false;
+  const top: unknown = entry.top;
+  if (top !== undefined && !(Array.isArray(top) && top.every((t) => Array.isArray(t) && t.length === 3 && typeof t[0] === 'string' && Number.isInteger(t[1]) && t[1] >= 1 && Number.isInteger(t[2]) && t[2] >= 1))) return false;
   if (!entry.parsed) return entry.validated === undefined;
   const v = entry.validated;
   return isObject(v) && typeof v.ok === 'boolean' && areDiagnostics(v.diagnostics) && (!v.ok || isObject(v.value));

@@ -1,6 +1,6 @@
 import type { FileKind } from '../../../schemas/index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import type { CachedFile, PlansCache } from './cache.ts';
+import { isObject, type CachedFile, type PlansCache } from './cache.ts';
 import type { PlansFile } from './files.ts';
 import { parseFile, yamlTextOf } from './parse.ts';
 import { PositionIndex } from './position-index.ts';
@@ -39,6 +39,7 @@ export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, c
       ...(parsed.body !== undefined && { mdx: { yamlText: parsed.source.text, body: parsed.body } }),
       index: parsed.index?.toCache() ?? null,
       numbers: parsed.source.numbers(),
+      ...(kind === 'account' && isObject(parsed.data) && { top: parsed.source.topFields(Object.keys(parsed.data)) }),
       validated,
     });
   }
@@ -66,7 +67,7 @@ function fromEntry(entry: CachedFile, f: PlansFile, format: 'yaml' | 'mdx'): Loa
         };
   return {
     parse: entry.parse,
-    source: new YamlSource(f.display, text, index, entry.numbers),
+    source: new YamlSource(f.display, text, index, entry.numbers, entry.top),
     ...(entry.mdx && { body: entry.mdx.body }),
     ...(entry.validated && { validated: entry.validated }),
   };

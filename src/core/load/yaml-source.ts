@@ -4,6 +4,9 @@ import type { PathSegment, Position } from '../diagnostics/diagnostic.ts';
 import { beyondIndex, indexPositions, type PositionIndex } from './position-index.ts';
 import { scanNumbers, type NumberHints } from './number-hints.ts';
 
+/** Top-level fields and where their values are: [key, line, column]. */
+export type TopFields = [key: string, line: number, column: number][];
+
 /** A value given as is, or as a function that gives it when it is first needed. */
 export type Lazy<T> = T | (() => T);
 
@@ -17,6 +20,8 @@ export class YamlSource {
   readonly file: string;
   #text: Lazy<string>;
   #numbers: NumberHints | undefined;
+  /** Where each top-level field's value is, when the parse cache kept it (topFields): asked without the text or the index. */
+  #top: ReadonlyMap<string, Position> | undefined;
   /** The index when known; `indexLater` gives it from the text (or undefined, when it must be rebuilt from it) on first lookup. */
   private index: PositionIndex | null | undefined;
   private indexLater: ((text: string) => PositionIndex | undefined) | undefined;
@@ -27,10 +32,11 @@ export class YamlSource {
   private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
 
   /** `index` is the one the parse recorded; without it, the first lookup parses the text for one. */
-  constructor(file: string, text: Lazy<string>, index?: PositionIndex | ((text: string) => PositionIndex | undefined) | null, numbers?: NumberHints) {
+  constructor(file: string, text: Lazy<string>, index?: PositionIndex | ((text: string) => PositionIndex | undefined) | null, numbers?: NumberHints, top?: TopFields) {
     this.file = file;
     this.#text = text;
     this.#numbers = numbers;
+    if (top) this.#top = new Map(top.map(([key, line, column]) => [key, { line, column }]));
     if (typeof index === 'function') this.indexLater = index;
     else this.index = index;
     this.checked = index === undefined;
@@ -53,7 +59,22 @@ export class YamlSource {
 
   /** The position of the node at `path`, or of its deepest existing ancestor. `key` asks for the key of a mapping entry. */
   locate(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
+    if (this.#top && path.length === 1 && target === 'value' && typeof path[0] === 'string') {
+      const known = this.#top.get(path[0]);
+      if (known) return { ...known };
+    }
     return this.positionAtOffset(this.offsetOf(path, target));
+  }
+
+  /**
+   * Where the value of each of `keys` (the file's top-level fields) is, as `locate` gives it: kept with the file in the
+   * parse cache, so a message about a plan's tier or forecast (a rule over all plans) needs neither its text nor its index.
+   */
+  topFields(keys: readonly string[]): TopFields {
+    return keys.map((key) => {
+      const { line, column } = this.locate([key]);
+      return [key, line, column];
+    });
   }
 
   /** The scalar at `path` as written in the file (00123, not 123), when it is a plain scalar on one line. */
