@@ -40,7 +40,7 @@ export function printCheck(files: readonly PlansFile[], output: Output, options:
   const annotation = output.command ?? output.out;
 
   const run = Run.of(workingCopy({ plansDir, cwd: root, cache: options.cache, files }), { today, how: howOf(output) });
-  const result = checkRun(run, { base: options.base, strict: options.strict, plansDir, cwd: root });
+  const result = checkRun(run, { base: options.base, strict: options.strict, plansDir, cwd: root, cache: options.cache });
   if (!result.valid) {
     const { diagnostics } = result;
     // Exactly what validate prints: nothing is summed over invalid plans.

@@ -17,9 +17,9 @@ export interface BaseComparison {
  * valid by the same definition as the head: plans, narrative images and ledger) and compared with the head's run.
  * Plans at the ref that do not validate are reported, not fatal: the head figures still stand on their own.
  */
-export function compareWithBase(ref: string, plansDir: string, cwd: string, head: Run): BaseComparison {
+export function compareWithBase(ref: string, plansDir: string, cwd: string, head: Run, options: { cache?: boolean } = {}): BaseComparison {
   const base = resolveBase(ref, plansDir, cwd);
-  const source = atCommit(base, plansDir, cwd);
+  const source = atCommit(base, plansDir, cwd, options);
   const { renames, touched } = readFileChanges(base, source.display);
   const at = { commit: base.commit, ...(base.refCommit !== base.commit && { refCommit: base.refCommit }) };
   const notesFolder = `${source.display('changes')}/`;

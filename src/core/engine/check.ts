@@ -17,6 +17,8 @@ export interface CheckOptions {
   /** The plans folder and the folder it is relative to, for reading the base from git. */
   plansDir: string;
   cwd: string;
+  /** Whether the base may use the working copy's caches (the parse cache, the per-plan findings): as the head run does. */
+  cache?: boolean | undefined;
 }
 
 /** What check found: the report of valid plans, or the diagnostics of invalid ones (nothing is summed then). */
@@ -31,7 +33,7 @@ export function checkRun(run: Run, options: CheckOptions): CheckResult {
   if (!workspace) return { valid: false, diagnostics };
   const report: CheckReport = { company: workspace.settings.company, rollup: run.rollup, diagnostics, findings: run.findings, how: run.how, names: namesOf(workspace), ...(workspace.comp && { comp: run.comp }) };
   if (options.base !== undefined) {
-    const { base, run: baseRun } = compareWithBase(options.base, options.plansDir, options.cwd, run);
+    const { base, run: baseRun } = compareWithBase(options.base, options.plansDir, options.cwd, run, { cache: options.cache === true });
     // A note of this change that names a plan found neither here nor at the base explains nothing: the plans are invalid.
     const nowhere = notesNamingNothing(workspace, base, baseRun?.workspace);
     if (nowhere.length > 0) return { valid: false, diagnostics: sortDiagnostics([...diagnostics.filter((d) => !nowhere.some((n) => sameSpot(n, d))), ...nowhere]) };

@@ -56,5 +56,5 @@ export async function validate(options: RunOptions = {}): Promise<{ ok: boolean;
 /** Checks a plans folder against its goals: exactly the object `check --json` prints (with `base`, the change judged). */
 export async function check(options: CheckApiOptions = {}): Promise<object> {
   const run = openRun(options);
-  return checkJson(checkRun(run, { base: options.base, strict: options.strict, plansDir: options.plans ?? 'plans', cwd: resolve(options.cwd ?? process.cwd()) }));
+  return checkJson(checkRun(run, { base: options.base, strict: options.strict, plansDir: options.plans ?? 'plans', cwd: resolve(options.cwd ?? process.cwd()), cache: options.cache === true }));
 }

@@ -64,15 +64,17 @@ export function workingCopy(options: WorkingCopyOptions): PlansSource {
 /**
  * The plans folder at a commit (a --base): read with git plumbing, never checked out. Links are never followed
  * at a commit: a plan, an image or a ledger file that is a link there is reported as the working copy reports one.
+ * With `cache`, the working copy's parse cache is used too: an entry is keyed on a file's bytes and names, so every
+ * plan a change did not touch is a hit, and the base of a pull request costs what its changed files cost.
  */
-export function atCommit(base: BaseRef, plansDir: string, cwd: string): PlansSource {
+export function atCommit(base: BaseRef, plansDir: string, cwd: string, options: { cache?: boolean; env?: NodeJS.ProcessEnv } = {}): PlansSource {
   const entries = listAt(base.repo, base.commit);
   const display = displayIn(plansDir, cwd);
   return {
     files: readPlansAt(base, entries, display),
     root: displayRoot(plansDir, cwd),
     display,
-    cache: undefined,
+    cache: options.cache ? PlansCache.open(resolve(cwd, plansDir), cwd, options.env ?? process.env) : undefined,
     checkImages: (files) => {
       const folder = treeFolder(base, entries);
       return [...checkNarrativeImages(files, folder), ...checkSiteLogo(files, folder)];
@@ -100,7 +102,7 @@ function treeFolder(base: BaseRef, entries: readonly TreeEntry[]): ImageFolder {
       return {
         kind: 'file',
         size: e.size,
-        read: () => (e.size > MAX_IMAGE_BYTES ? new Uint8Array() : (readFilesAt(base.repo, base.commit, [e])[0] ?? new Uint8Array())),
+        read: () => (e.size > MAX_IMAGE_BYTES ? new Uint8Array() : (readFilesAt(base.repo, [e])[0] ?? new Uint8Array())),
       };
     },
   };
