@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlansCache } from '../src/core/load/cache.ts';
+import { CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { toolFingerprint } from '../src/core/load/cache-key.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 const POISON = 'a message only the planted cache entry has';
 /** The pack's footer (cache-pack.ts): where the table starts, its row count, its checksum, the tag. */
-const PACK_FOOTER = 32;
+const PACK_FOOTER = 12 + CHECKSUM_BYTES;
 const CLEAN = '0 errors, 0 warnings, 0 notes in 2 account plans.\n';
 const POISONED = `plans/accounts/acme.yaml:1:1 error ${POISON}\n1 error, 0 warnings, 0 notes.\n`;
 

@@ -1,5 +1,4 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { check, openRun } from '../src/core/engine/index.ts';
 import { PlanCache } from '../src/core/engine/plan-cache.ts';
 import { Run } from '../src/core/engine/run.ts';
 import { PlansCache } from '../src/core/load/cache.ts';
+import { checksum, CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { readPlansFolder } from '../src/core/load/files.ts';
 import { planContextOf, type RuleContext } from '../src/core/rules/context.ts';
 import { resolveRule, RULES } from '../src/core/rules/index.ts';
@@ -172,8 +172,8 @@ describe('the per-plan findings cache', () => {
 });
 
 describe('a damaged or hostile findings file is a miss: never a crash, never a wrong finding, never a write through a link', () => {
-  const reseal = (content: Buffer) => Buffer.concat([content, createHash('sha1').update(content).digest()]);
-  const body = (file: Buffer) => file.subarray(0, file.length - 20);
+  const reseal = (content: Buffer) => Buffer.concat([content, checksum(content)]);
+  const body = (file: Buffer) => file.subarray(0, file.length - CHECKSUM_BYTES);
   const cases: { name: string; act: (path: string, dir: string) => void }[] = [
     { name: 'a byte changed (the checksum no longer matches)', act: (p) => { const b = readFileSync(p); b[b.length - 40] = b[b.length - 40]! ^ 1; writeFileSync(p, b); } },
     { name: 'cut short', act: (p) => writeFileSync(p, readFileSync(p).subarray(0, 200)) },

@@ -1,6 +1,6 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { hash } from 'node:crypto';
+import { checksum, CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -36,9 +36,9 @@ const cacheFolder = (s: Sandbox) => join(s.dir, 'node_modules', '.cache', 'accou
 const records = (s: Sandbox) => readdirSync(cacheFolder(s)).filter((n) => n.endsWith('.run')).map((n) => join(cacheFolder(s), n));
 
 /** A record's content without its checksum (SHA-1, the last 20 bytes: src/core/load/cache-folder.ts). */
-const contentOf = (file: Buffer) => file.subarray(0, file.length - 20);
+const contentOf = (file: Buffer) => file.subarray(0, file.length - CHECKSUM_BYTES);
 /** Content with its checksum, as the tool writes a record. */
-const seal = (content: Buffer) => Buffer.concat([content, hash('sha1', content, 'buffer')]);
+const seal = (content: Buffer) => Buffer.concat([content, checksum(content)]);
 
 /**
  * Rewrites every record's "N notes" as "9 notes", with a checksum that matches (as if the tool had written it):
@@ -201,7 +201,7 @@ describe('a damaged or hostile record is ignored: never a crash, never a write o
     { name: 'a line length that points past the end', act: (s) => rewrite(s, (b) => (b.writeUInt32LE(0xfffffff0, b.indexOf('\n', b.indexOf('\n') + 1) + 2), b)) },
     { name: 'a count of lines one too many', act: (s) => rewrite(s, (b) => (b.writeUInt32LE(b.readUInt32LE(b.length - 12) + 1, b.length - 12), b)) },
     { name: 'an exit code no command returns', act: (s) => rewrite(s, (b) => (b.writeInt32LE(-7, b.length - 8), b)) },
-    { name: 'a record for another key', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/run 2\n[0-9a-f]/, (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`), 'latin1')) },
+    { name: 'a record for another key', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/run 3\n[0-9a-f]/, (m) => `${m.slice(0, -1)}${m.endsWith('0') ? '1' : '0'}`), 'latin1')) },
     // Well formed in every other way: only the checksum tells "9 notes" from what the run printed.
     { name: 'one byte of a line changed, the checksum not', act: (s) => rewrite(s, (b) => Buffer.from(b.toString('latin1').replace(/\d (notes?)\b/, '8 $1'), 'latin1'), false) },
     { name: 'the checksum itself changed', act: (s) => {

@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../src/core/engine/index.ts';
 import { contentHash } from '../src/core/load/cache-key.ts';
+import { checksum, CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { PlansFileChanged, readPlansFolder, type PlansFile } from '../src/core/load/files.ts';
 import { fixtureFiles, writeTree } from './fuzz/case.ts';
 
@@ -190,7 +190,7 @@ describe('a hostile or damaged index is no index', () => {
 
   /** The index file with `content` and a matching checksum, as the tool writes it (cache-folder.ts). */
   function sealed(path: string, content: Buffer): void {
-    writeFileSync(path, Buffer.concat([content, createHash('sha1').update(content).digest()]));
+    writeFileSync(path, Buffer.concat([content, checksum(content)]));
   }
 
   it('a changed byte: nothing is vouched for, nothing crashes, and the index is written anew', async () => {
@@ -209,7 +209,7 @@ describe('a hostile or damaged index is no index', () => {
       writeFileSync(path, bad);
       expect(vouched(read(dir))).toEqual([]);
     }
-    sealed(path, Buffer.from(whole.subarray(0, whole.length - 20).toString('latin1').replace('stat index 1', 'stat index 9'), 'latin1'));
+    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace('stat index 1', 'stat index 9'), 'latin1'));
     expect(vouched(read(dir))).toEqual([]);
   });
 
@@ -217,7 +217,7 @@ describe('a hostile or damaged index is no index', () => {
     const { dir, path } = await indexed();
     const whole = readFileSync(path);
     const head = 'account-plans stat index 1\n';
-    const rows = JSON.parse(whole.subarray(head.length, whole.length - 20).toString('utf8')) as Record<string, unknown>;
+    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as Record<string, unknown>;
     const good = rows[A_PLAN];
     const hostile = `{"__proto__":${JSON.stringify(good)},"accounts/ghost.yaml":${JSON.stringify(good)},"team.yaml":[1,2,3],"goals.yaml":"x",${JSON.stringify(A_PLAN)}:${JSON.stringify(good)}}`;
     sealed(path, Buffer.from(head + hostile, 'utf8'));

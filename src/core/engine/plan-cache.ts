@@ -6,7 +6,7 @@ import { fileHash, fileSize, type PlansFile } from '../load/files.ts';
 import type { PlanContext } from '../rules/context.ts';
 import type { PlanFindings, PlanStore } from '../rules/index.ts';
 
-const MAGIC = 'account-plans plan findings 1\n';
+const MAGIC = 'account-plans plan findings 2\n';
 /** A file larger than this is not read (50,000 plans keep about 60 MB). */
 const MAX_BYTES = 1 << 30;
 /** Files of other plans folders kept beside this one; the oldest go first. */

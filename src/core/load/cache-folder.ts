@@ -1,4 +1,4 @@
-import { createHash, hash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -52,14 +52,33 @@ export function pruneOldest(folder: string, ending: string, keep: string, max: n
 
 /**
  * Every cache file carries a checksum of its content, so a byte changed on disk (a bad sector, a half-synced
- * copy, a hand edit) is a miss, never output. SHA-1 through `crypto.hash`, the fastest of Node's hashes on
- * this machine (about 1.6 GB/s with the CPU's SHA instructions, against 0.7 GB/s for MD5): it detects damage,
- * not forgery, since anyone who can write node_modules can change the tool itself.
+ * copy, a hand edit) is a miss, never output. CRC-32 (zlib's, as zip and PNG use it): it detects damage, not
+ * forgery, since anyone who can write node_modules can change the tool itself, and damage is what a CRC is made
+ * for (every burst of up to 32 bits, and all but one in four billion of the rest). It costs a quarter of SHA-1 on
+ * the 10,000 entries of a pack (13 against 48-62 ms here), which each run after an edit checks.
  */
-export const CHECKSUM_BYTES = 20;
+export const CHECKSUM_BYTES = 4;
 
 export function checksum(bytes: Uint8Array): Buffer {
-  return hash('sha1', bytes, 'buffer');
+  const sum = Buffer.allocUnsafe(CHECKSUM_BYTES);
+  sum.writeUInt32LE(crc32(bytes), 0);
+  return sum;
+}
+
+/** The checksum of bytes that come in parts, as `checksum` gives it for them joined. */
+export class Checksum {
+  private value = 0;
+
+  update(bytes: Uint8Array): this {
+    this.value = crc32(bytes, this.value);
+    return this;
+  }
+
+  digest(): Buffer {
+    const sum = Buffer.allocUnsafe(CHECKSUM_BYTES);
+    sum.writeUInt32LE(this.value, 0);
+    return sum;
+  }
 }
 
 /**
@@ -116,7 +135,7 @@ export function replaceCacheFile(path: string, chunks: Iterable<Uint8Array>): bo
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', 0o600);
-    const sum = createHash('sha1');
+    const sum = new Checksum();
     for (const chunk of chunks) {
       sum.update(chunk);
       writeAll(fd, chunk);

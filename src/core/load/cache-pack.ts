@@ -6,7 +6,7 @@ import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, wri
  * other, then a table of (key, offset, length) and a footer that says where the table starts. A reader loads
  * only the table and reads an entry when it is asked for, so a run holds one entry at a time rather than the
  * whole pack; a writer appends each entry as it comes and writes the table last. A pack without its footer
- * (cut short, or from another version) is not read at all. Like every cache file it is checked by SHA-1 checksums
+ * (cut short, or from another version) is not read at all. Like every cache file it is checked by checksums
  * (cache-folder.ts's checksum): the footer holds the table's, and each row of the table its entry's, verified when
  * the entry is read, so a changed byte anywhere is a miss, never a replayed result.
  *
@@ -16,7 +16,7 @@ import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, wri
  * Two runs appending at once cannot mix up entries: each entry's checksum is in the table that points at it, so
  * an entry whose bytes are not where its table says is a miss.
  */
-const MAGIC = 'account-plans cache 5\n';
+const MAGIC = 'account-plans cache 6\n';
 const TAG = 0x34637061; // "apc4", little-endian
 /** tableAt, count, the table's checksum, TAG. */
 const FOOTER = 12 + CHECKSUM_BYTES;

@@ -1,8 +1,8 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
-import { closeQuietly, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
+import { Checksum, closeQuietly, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
 import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -20,7 +20,7 @@ export interface RunInputs {
   extra: readonly string[];
 }
 
-const MAGIC = 'account-plans run 2\n';
+const MAGIC = 'account-plans run 3\n';
 const TAG = 0x31727061; // "apr1", little-endian
 const FOOTER = 12;
 const WRITE_BYTES = 1 << 20;
@@ -40,7 +40,7 @@ const MAX_RECORDS = 16;
  * of the run: the tool's code and scripts, the Node version, the resolved options, every file of the plans folder
  * (name, problem, bytes), and what the command reads besides them. A re-run whose inputs are all unchanged prints
  * the record instead of parsing, checking and summing again; any other run computes, and then replaces the record.
- * A record that is missing, a link or not a regular file, damaged (its SHA-1 checksum, the file's last 20 bytes,
+ * A record that is missing, a link or not a regular file, damaged (its checksum, the file's last 4 bytes,
  * does not match: cache-folder.ts), cut short or for another key is a miss. Deleting the folder is safe.
  */
 export class RunCache {
@@ -158,8 +158,8 @@ export class RunRecorder {
   private readonly buffer = Buffer.allocUnsafe(WRITE_BYTES);
   private used = 0;
   private failed = false;
-  /** The checksum readCacheFile verifies, kept as the bytes go out (SHA-1, as cache-folder.ts's checksum). */
-  private readonly sum: Hash = createHash('sha1');
+  /** The checksum readCacheFile verifies, kept as the bytes go out (cache-folder.ts). */
+  private readonly sum = new Checksum();
 
   /** Creates the temporary file ('wx': never through a link or over a file already there). Throws when it cannot. */
   constructor(path: string, folder: string, key: string) {

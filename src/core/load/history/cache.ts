@@ -19,7 +19,7 @@ export interface BlobCache {
 }
 
 export const CACHE_FOLDER = join('node_modules', '.cache', 'account-plans', 'history');
-const FORMAT = 'account-plans history cache 2';
+const FORMAT = 'account-plans history cache 3';
 /** Files of other repositories (or tool versions) kept beside this one; the oldest go first. */
 const MAX_FILES = 16;
 /** A file larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
