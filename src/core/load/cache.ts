@@ -8,6 +8,8 @@ import { fileHash, fileSize, type PlansFile } from './files.ts';
 import { PackReader, PackWriter } from './cache-pack.ts';
 import type { NumberHints } from './number-hints.ts';
 import type { TopFields } from './yaml-source.ts';
+import type { FoundReference } from './references.ts';
+import type { ReferenceKind } from '../../../schemas/references.ts';
 
 /** A position index as the parse recorded it (position-index.ts's toCache). */
 export interface IndexData {
@@ -33,6 +35,8 @@ export interface CachedFile {
   numbers?: NumberHints;
   /** An account plan's top-level fields and where their values are (YamlSource.topFields). */
   top?: TopFields;
+  /** The references of a valid account plan (references.ts's referencesIn), which linking checks against the other files. */
+  refs?: readonly FoundReference[];
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 
@@ -345,9 +349,24 @@ function isEntry(entry: CachedFile, key: string): boolean {
   if (n !== undefined && !(isObject(n) && typeof n.notPlain === 'boolean' && typeof n.threeDecimals === 'boolean')) return false;
   const top: unknown = entry.top;
   if (top !== undefined && !(Array.isArray(top) && top.every((t) => Array.isArray(t) && t.length === 3 && typeof t[0] === 'string' && Number.isInteger(t[1]) && t[1] >= 1 && Number.isInteger(t[2]) && t[2] >= 1))) return false;
+  const refs: unknown = entry.refs;
+  if (refs !== undefined && !(Array.isArray(refs) && refs.every(isFoundReference))) return false;
   if (!entry.parsed) return entry.validated === undefined;
   const v = entry.validated;
   return isObject(v) && typeof v.ok === 'boolean' && areDiagnostics(v.diagnostics) && (!v.ok || isObject(v.value));
+}
+
+const REFERENCE_KINDS: ReadonlySet<string> = new Set(['person', 'offering', 'account', 'dimension', 'dimension-values'] satisfies ReferenceKind[]);
+
+function isFoundReference(r: unknown): boolean {
+  return (
+    isObject(r) &&
+    REFERENCE_KINDS.has(r['kind'] as string) &&
+    (r['what'] === undefined || typeof r['what'] === 'string') &&
+    'value' in r &&
+    Array.isArray(r['path']) &&
+    r['path'].every((s: unknown) => typeof s === 'string' || Number.isInteger(s))
+  );
 }
 
 function areDiagnostics(list: unknown): list is Diagnostic[] {

@@ -1,6 +1,8 @@
 import type { FileKind } from '../../../schemas/index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { isObject, type CachedFile, type PlansCache } from './cache.ts';
+import { knownReferences, referencesIn } from './references.ts';
+import { AccountPlanSchema } from '../../../schemas/index.ts';
 import type { PlansFile } from './files.ts';
 import { parseFile, yamlTextOf } from './parse.ts';
 import { PositionIndex } from './position-index.ts';
@@ -40,6 +42,7 @@ export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, c
       index: parsed.index?.toCache() ?? null,
       numbers: parsed.source.numbers(),
       ...(kind === 'account' && isObject(parsed.data) && { top: parsed.source.topFields(Object.keys(parsed.data)) }),
+      ...(kind === 'account' && isObject(validated.value) && { refs: referencesIn(AccountPlanSchema, validated.value) }),
       validated,
     });
   }
@@ -53,6 +56,7 @@ export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, c
  */
 function fromEntry(entry: CachedFile, f: PlansFile, format: 'yaml' | 'mdx'): LoadedFile | undefined {
   if (!entry.parsed) return { parse: entry.parse };
+  if (entry.refs && isObject(entry.validated?.value)) knownReferences(AccountPlanSchema, entry.validated.value, entry.refs);
   if ((format === 'mdx') !== (entry.mdx !== undefined)) return undefined;
   const mdx = entry.mdx;
   // The entry is keyed on the file's bytes, which decoded when they were parsed, so they decode again.

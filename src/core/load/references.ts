@@ -29,15 +29,29 @@ interface Def {
 
 const compiled = new WeakMap<z.ZodType, Visit | null>();
 
+/** What referencesIn found, by schema and value: a value's references are found once, or given by the parse cache. */
+const found = new WeakMap<z.ZodType, WeakMap<object, readonly FoundReference[]>>();
+
 /**
  * Every field of `value` that its schema marks as a reference (schemas/references.ts), found by walking the schema
  * and the parsed value together, so a field added to a schema is found without a list to edit. The walk is compiled
- * once per schema; a part of the schema with no reference in it is never visited.
+ * once per schema; a part of the schema with no reference in it is never visited. The list is kept with the value
+ * (never to be changed by a caller), and the parse cache keeps it with the file (knownReferences).
  */
-export function referencesIn(schema: z.ZodType, value: unknown): FoundReference[] {
+export function referencesIn(schema: z.ZodType, value: unknown): readonly FoundReference[] {
+  const memo = typeof value === 'object' && value !== null ? found.get(schema)?.get(value) : undefined;
+  if (memo) return memo;
   const out: FoundReference[] = [];
   compile(schema)?.(value, [], out);
+  if (typeof value === 'object' && value !== null) knownReferences(schema, value, out);
   return out;
+}
+
+/** Says what referencesIn gives for this value: the list the parse cache kept for the file it came from. */
+export function knownReferences(schema: z.ZodType, value: object, references: readonly FoundReference[]): void {
+  let bySchema = found.get(schema);
+  if (!bySchema) found.set(schema, (bySchema = new WeakMap()));
+  bySchema.set(value, references);
 }
 
 function compile(schema: z.ZodType): Visit | null {
