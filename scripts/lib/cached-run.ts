@@ -2,9 +2,13 @@ import { resolve } from 'node:path';
 import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
 import { checkNarrativeImages } from '../../src/core/load/narrative/images.ts';
 import { checkSiteLogo } from '../../src/core/load/site-logo.ts';
-import { RunCache } from '../../src/core/load/run-cache.ts';
+import { RunCache, type Stream } from '../../src/core/load/run-cache.ts';
 import { ledgerInputs } from '../../src/core/load/sales/files.ts';
 import { howOf, type Output } from './cli.ts';
+
+/** A line at least this long is encoded once for the record and the output. */
+const LONG_LINE = 64 << 10;
+const NEWLINE = Buffer.from('\n');
 
 export interface CachedRun {
   command: string;
@@ -46,23 +50,26 @@ export async function cachedRun(spec: CachedRun, output: Output, run: (files: re
 
   const recorder = cache.record();
   if (!recorder) return run(files, output);
+  // Where the output takes bytes, a long line (the JSON report comes in pieces of megabytes) is encoded once, for the
+  // record and the output alike.
+  const tee = (stream: Stream, line: string, print: (line: string) => void) => {
+    if (!lines || line.length < LONG_LINE) {
+      recorder.add(stream, line);
+      print(line);
+      return;
+    }
+    const bytes = Buffer.from(line, 'utf8');
+    recorder.add(stream, bytes);
+    const to = stream === 'command' && !output.command ? 'out' : stream;
+    lines(to, bytes);
+    lines(to, NEWLINE);
+  };
   const recording: Output = {
     paint: output.paint,
     ...(output.how && { how: output.how }),
-    out: (line) => {
-      recorder.add('out', line);
-      output.out(line);
-    },
-    err: (line) => {
-      recorder.add('err', line);
-      output.err(line);
-    },
-    ...(output.command && {
-      command: (line: string) => {
-        recorder.add('command', line);
-        command(line);
-      },
-    }),
+    out: (line) => tee('out', line, output.out),
+    err: (line) => tee('err', line, output.err),
+    ...(output.command && { command: (line: string) => tee('command', line, command) }),
   };
   let exit: number;
   try {

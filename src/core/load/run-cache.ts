@@ -170,18 +170,20 @@ export class RunRecorder {
     this.writeBytes(headOf(key));
   }
 
-  add(stream: Stream, line: string): void {
+  /** One line, as text or as its UTF-8 bytes (a line the output was given as bytes is not encoded twice). */
+  add(stream: Stream, line: string | Uint8Array): void {
     if (this.failed) return;
-    const length = Buffer.byteLength(line, 'utf8');
+    const length = typeof line === 'string' ? Buffer.byteLength(line, 'utf8') : line.length;
     if (!this.reserve(5 + length)) return;
     if (5 + length > this.buffer.length) {
       this.writeBytes(Buffer.from([STREAMS.indexOf(stream), length & 0xff, (length >>> 8) & 0xff, (length >>> 16) & 0xff, length >>> 24]));
-      this.writeBytes(Buffer.from(line, 'utf8'));
+      this.writeBytes(typeof line === 'string' ? Buffer.from(line, 'utf8') : line);
     } else {
       if (this.used + 5 + length > this.buffer.length) this.flush();
       this.buffer[this.used] = STREAMS.indexOf(stream);
       this.buffer.writeUInt32LE(length, this.used + 1);
-      this.buffer.write(line, this.used + 5, 'utf8');
+      if (typeof line === 'string') this.buffer.write(line, this.used + 5, 'utf8');
+      else this.buffer.set(line, this.used + 5);
       this.used += 5 + length;
     }
     this.count++;
@@ -225,7 +227,7 @@ export class RunRecorder {
     return !this.failed;
   }
 
-  private writeBytes(bytes: Buffer): void {
+  private writeBytes(bytes: Uint8Array): void {
     this.flush();
     this.writeOut(bytes);
   }
@@ -237,7 +239,7 @@ export class RunRecorder {
     this.writeOut(this.buffer.subarray(0, used));
   }
 
-  private writeOut(bytes: Buffer): void {
+  private writeOut(bytes: Uint8Array): void {
     if (this.failed) return;
     this.sum.update(bytes);
     try {
