@@ -6,6 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { PlansCache } from '../src/core/load/cache.ts';
 import { CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { toolFingerprint } from '../src/core/load/cache-key.ts';
+import { loadFile } from '../src/core/load/load-file.ts';
+import { YamlSource } from '../src/core/load/yaml-source.ts';
+import type { PathSegment } from '../src/core/diagnostics/diagnostic.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 const POISON = 'a message only the planted cache entry has';
@@ -176,5 +179,41 @@ describe('toolFingerprint', () => {
 
   it('is undefined where the tool\'s sources are not (a bundle): nothing is cached there', () => {
     expect(toolFingerprint(tmpdir())).toBeUndefined();
+  });
+});
+
+describe('a position index is its own entry, read when a message first points into its file', () => {
+  /** A plan loaded through the cache: once to fill it, then again from it (saved), as a run's rules would see it. */
+  function loadTwice(s: Sandbox): { source: NonNullable<ReturnType<typeof loadFile>['source']>; text: string } {
+    const bytes = readFileSync(join(s.plans, 'accounts/acme.yaml'));
+    const f = { rel: 'accounts/acme.yaml', display: 'plans/accounts/acme.yaml', bytes };
+    const first = PlansCache.open(s.plans, s.dir)!;
+    loadFile(f, 'yaml', 'account', first);
+    first.save();
+    const second = PlansCache.open(s.plans, s.dir)!;
+    const loaded = loadFile(f, 'yaml', 'account', second);
+    // The run saves its cache when the files are loaded, before any rule asks where a field is.
+    second.save();
+    return { source: loaded.source!, text: bytes.toString('utf8') };
+  }
+
+  /** Where every line of the plan that starts a field is, through a fresh parse: what the cached source must say. */
+  const fresh = (text: string) => new YamlSource('plans/accounts/acme.yaml', text);
+  const paths: PathSegment[][] = [['name'], ['owner'], ['forecast', 0, 'revenue'], ['stakeholders', 0, 'name'], ['nowhere', 3]];
+
+  it('read after the run saved its cache, from the pack on disk, it gives the positions a fresh parse gives', () => {
+    const s = sandbox();
+    const { source, text } = loadTwice(s);
+    for (const path of paths) expect(source.locate(path), JSON.stringify(path)).toEqual(fresh(text).locate(path));
+  });
+
+  it('a pack removed or written anew before it is read: the positions are found from the file\'s text instead, the same', () => {
+    for (const damage of [(p: string) => rmSync(p), (p: string) => writeFileSync(p, Buffer.alloc(readFileSync(p).length, 7))]) {
+      const s = sandbox();
+      const { source, text } = loadTwice(s);
+      damage(packOf(s));
+      for (const path of paths) expect(source.locate(path), JSON.stringify(path)).toEqual(fresh(text).locate(path));
+      box?.remove();
+    }
   });
 });

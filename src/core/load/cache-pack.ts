@@ -16,7 +16,7 @@ import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, wri
  * Two runs appending at once cannot mix up entries: each entry's checksum is in the table that points at it, so
  * an entry whose bytes are not where its table says is a miss.
  */
-const MAGIC = 'account-plans cache 6\n';
+const MAGIC = 'account-plans cache 7\n';
 const TAG = 0x34637061; // "apc4", little-endian
 /** tableAt, count, the table's checksum, TAG. */
 const FOOTER = 12 + CHECKSUM_BYTES;
@@ -79,15 +79,29 @@ export class PackReader {
     }
   }
 
-  /** An entry's bytes, or undefined when it is not in the pack, cannot be read, or does not match its checksum. */
+  /**
+   * An entry's bytes, or undefined when it is not in the pack, cannot be read, or does not match its checksum. Once
+   * the reader is closed, the pack is opened again for the one entry (a position index asked for late in a run): a
+   * pack written anew since has other bytes there, which its checksum tells.
+   */
   read(key: string): Buffer | undefined {
     const slot = this.slots.get(key);
-    if (!slot || this.fd === undefined) return undefined;
+    if (!slot) return undefined;
     try {
-      const bytes = this.bytesAt(slot.offset, slot.length);
+      const bytes = this.fd === undefined ? this.readClosed(slot) : this.bytesAt(slot.offset, slot.length);
       return bytes && checksum(bytes).equals(slot.sum) ? bytes : undefined;
     } catch {
       return undefined;
+    }
+  }
+
+  private readClosed(slot: Slot): Buffer | undefined {
+    const file = openCacheFile(this.path, MAX_PACK_BYTES);
+    if (!file) return undefined;
+    try {
+      return slot.offset + slot.length <= file.size ? readExactly(file.fd, slot.offset, slot.length) : undefined;
+    } finally {
+      closeQuietly(file.fd);
     }
   }
 

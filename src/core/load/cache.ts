@@ -28,9 +28,10 @@ export interface CachedFile {
   mdx?: { yamlText: string; body: string };
   /**
    * The compact position index the parse recorded, or null when lookups need a `yaml` document. From the cache, a
-   * function that decodes it when first called (undefined when its bytes are not an index): most plans never need one.
+   * function that reads and decodes it when first called (undefined when it cannot): most plans never need one.
+   * (`true` only between decoding an entry and `get`, which turns it into that function.)
    */
-  index?: IndexData | null | (() => IndexData | undefined);
+  index?: IndexData | null | true | (() => IndexData | undefined);
   /** What the YAML text may hold that link-numbers.ts looks closer at (number-hints.ts). */
   numbers?: NumberHints;
   /** An account plan's top-level fields and where their values are (YamlSource.topFields). */
@@ -98,19 +99,38 @@ export class PlansCache {
     return `${fileHash(f)}\0${fileSize(f)}\0${f.rel}\0${f.display}`;
   }
 
+  /**
+   * The entry for `key`, or undefined. Its position index is an entry of its own (indexKey), not read now: `index` is
+   * then a function that reads it from the pack when a message first points into the file (after the run has saved,
+   * from the pack on disk: an index that is no longer where the table said is undefined, and is built from the text).
+   */
   get(key: string): CachedFile | undefined {
-    const bytes = this.old?.read(key);
+    const old = this.old;
+    const bytes = old?.read(key);
     const entry = bytes && decodeEntry(bytes);
     if (!entry || !isObject(entry) || !isEntry(entry as unknown as CachedFile, key)) return undefined;
+    const found = entry as unknown as CachedFile;
+    if (found.index === true) {
+      const at = indexKey(key);
+      if (!old!.slots.has(at)) return undefined;
+      this.used.add(at);
+      found.index = () => {
+        const held = old!.read(at);
+        return held && decodeIndex(held);
+      };
+    }
     this.used.add(key);
-    return entry as unknown as CachedFile;
+    return found;
   }
 
   /** Encoded now, so what later steps do to the values never reaches the cache, and written (or set aside) now. */
   set(entry: CachedFile & { index?: IndexData | null }): void {
     this.used.delete(entry.key);
+    this.used.delete(indexKey(entry.key));
     const bytes = encodeEntry(entry);
-    if (bytes) this.append(entry.key, bytes);
+    if (!bytes) return;
+    this.append(entry.key, bytes.main);
+    if (bytes.index) this.append(indexKey(entry.key), bytes.index);
   }
 
   /**
@@ -232,59 +252,53 @@ function prune(folder: string, keep: string): void {
   pruneOldest(folder, '.pack', keep, MAX_PACKS);
 }
 
+/** The key of a file's position index, an entry of its own beside the file's entry. */
+function indexKey(key: string): string {
+  return `${key}\0index`;
+}
+
 /*
- * An entry's bytes: the length of its JSON, the JSON (everything but the position index), then the index when there is
- * one: the length of its values' JSON, that JSON, and its node numbers as they are in memory. JSON is written and read
- * three to four times faster than v8.serialize for these trees of plain values, and a plan's value, once through YAML
- * and the schema, is such a tree. The index is decoded only when a message points into the file (`index` is then a
- * function), so a run after one edit decodes the values of every plan but the positions of few.
+ * An entry's bytes are its JSON (everything but the position index: `index` says whether there is one). The index is
+ * an entry of its own (indexKey): the length of its values' JSON, that JSON, and its node numbers as they are in
+ * memory. It is more than half of what a plan keeps, and a run after one edit reads it for the few plans a message
+ * points into, not for every plan. JSON is written and read three to four times faster than v8.serialize for these
+ * trees of plain values, and a plan's value, once through YAML and the schema, is such a tree.
  */
-function encodeEntry(entry: CachedFile & { index?: IndexData | null }): Uint8Array | undefined {
+function encodeEntry(entry: CachedFile & { index?: IndexData | null }): { main: Uint8Array; index?: Uint8Array } | undefined {
   // A value JSON would not give back exactly (an undefined, -0, a number it writes as null) is not cached.
   if (entry.validated?.value !== undefined && !isJsonExact(entry.validated.value)) return undefined;
   const { index, ...rest } = entry;
-  const json = Buffer.from(JSON.stringify({ ...rest, index: index ? true : (index ?? null) }), 'utf8');
-  const values = index ? Buffer.from(JSON.stringify(index.values), 'utf8') : undefined;
-  const nodes = index ? new Uint8Array(index.nodes.buffer, index.nodes.byteOffset, index.nodes.byteLength) : new Uint8Array(0);
-  const bytes = Buffer.allocUnsafe(4 + json.length + (values ? 4 + values.length : 0) + nodes.length);
-  bytes.writeUInt32LE(json.length, 0);
-  json.copy(bytes, 4);
-  if (values) {
-    bytes.writeUInt32LE(values.length, 4 + json.length);
-    values.copy(bytes, 8 + json.length);
-  }
-  bytes.set(nodes, bytes.length - nodes.length);
-  return bytes;
+  const main = Buffer.from(JSON.stringify({ ...rest, index: index ? true : (index ?? null) }), 'utf8');
+  if (!index) return { main };
+  const values = Buffer.from(JSON.stringify(index.values), 'utf8');
+  const nodes = new Uint8Array(index.nodes.buffer, index.nodes.byteOffset, index.nodes.byteLength);
+  const bytes = Buffer.allocUnsafe(4 + values.length + nodes.length);
+  bytes.writeUInt32LE(values.length, 0);
+  values.copy(bytes, 4);
+  bytes.set(nodes, 4 + values.length);
+  return { main, index: bytes };
 }
 
 function decodeEntry(bytes: Buffer): unknown {
   try {
-    if (bytes.length < 4) return undefined;
-    const length = bytes.readUInt32LE(0);
-    if (4 + length > bytes.length) return undefined;
-    const entry = JSON.parse(bytes.toString('utf8', 4, 4 + length)) as Record<string, unknown>;
-    if (!isObject(entry)) return undefined;
-    const index = entry['index'];
-    if (index === null) return bytes.length === 4 + length ? entry : undefined;
-    if (index !== true || 8 + length > bytes.length) return undefined;
-    const valuesLength = bytes.readUInt32LE(4 + length);
-    const rest = bytes.length - 8 - length - valuesLength;
-    if (rest < 0 || rest % 4 !== 0) return undefined;
-    // A copy of its own: the entry's bytes are a view of the pack's read-ahead window, which it would keep alive.
-    const held = Buffer.from(bytes.subarray(8 + length));
-    return { ...entry, index: () => decodeIndex(held, valuesLength) };
+    const entry = JSON.parse(bytes.toString('utf8')) as unknown;
+    return isObject(entry) && (entry['index'] === null || entry['index'] === true) ? entry : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** The index of an entry from its held bytes: the values' JSON, then the nodes; undefined when they do not make one. */
-function decodeIndex(held: Buffer, valuesLength: number): IndexData | undefined {
+/** A position index from its entry's bytes: the values' JSON, then the nodes; undefined when they do not make one. */
+function decodeIndex(bytes: Buffer): IndexData | undefined {
   try {
-    const values: unknown = JSON.parse(held.toString('utf8', 0, valuesLength));
+    if (bytes.length < 4) return undefined;
+    const valuesLength = bytes.readUInt32LE(0);
+    const rest = bytes.length - 4 - valuesLength;
+    if (rest < 0 || rest % 4 !== 0) return undefined;
+    const values: unknown = JSON.parse(bytes.toString('utf8', 4, 4 + valuesLength));
     // Int32Array needs an aligned offset: the nodes are copied into memory of their own.
-    const nodes = new Int32Array((held.length - valuesLength) / 4);
-    new Uint8Array(nodes.buffer).set(held.subarray(valuesLength));
+    const nodes = new Int32Array(rest / 4);
+    new Uint8Array(nodes.buffer).set(bytes.subarray(4 + valuesLength));
     return Array.isArray(values) && nodes.length === 3 * values.length ? { nodes, values } : undefined;
   } catch {
     return undefined;
@@ -344,7 +358,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 function isEntry(entry: CachedFile, key: string): boolean {
   if (entry.key !== key || typeof entry.parsed !== 'boolean' || !areDiagnostics(entry.parse)) return false;
   if (entry.mdx !== undefined && !(isObject(entry.mdx) && typeof entry.mdx.yamlText === 'string' && typeof entry.mdx.body === 'string')) return false;
-  if (entry.index !== undefined && entry.index !== null && typeof entry.index !== 'function') return false;
+  if (entry.index !== null && entry.index !== true) return false;
   const n = entry.numbers;
   if (n !== undefined && !(isObject(n) && typeof n.notPlain === 'boolean' && typeof n.threeDecimals === 'boolean')) return false;
   const top: unknown = entry.top;
