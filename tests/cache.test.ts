@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlansCache } from '../src/core/load/cache.ts';
 import { CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
-import { toolFingerprint } from '../src/core/load/cache-key.ts';
+import { contentHash, toolFingerprint } from '../src/core/load/cache-key.ts';
 import { loadFile } from '../src/core/load/load-file.ts';
 import { YamlSource } from '../src/core/load/yaml-source.ts';
 import type { PathSegment } from '../src/core/diagnostics/diagnostic.ts';
@@ -183,18 +183,23 @@ describe('toolFingerprint', () => {
 });
 
 describe('a position index is its own entry, read when a message first points into its file', () => {
-  /** A plan loaded through the cache: once to fill it, then again from it (saved), as a run's rules would see it. */
-  function loadTwice(s: Sandbox): { source: NonNullable<ReturnType<typeof loadFile>['source']>; text: string } {
+  /**
+   * A plan loaded through the cache: once to fill it, then again from it (saved), as a run's rules would see it; the
+   * second time as the stat index gives a file it vouches for, its hash known and its bytes counted when read.
+   */
+  function loadTwice(s: Sandbox): { source: NonNullable<ReturnType<typeof loadFile>['source']>; text: string; reads: () => number } {
     const bytes = readFileSync(join(s.plans, 'accounts/acme.yaml'));
     const f = { rel: 'accounts/acme.yaml', display: 'plans/accounts/acme.yaml', bytes };
     const first = PlansCache.open(s.plans, s.dir)!;
     loadFile(f, 'yaml', 'account', first);
     first.save();
+    let reads = 0;
+    const vouched = { rel: f.rel, display: f.display, hash: contentHash(bytes), size: bytes.length, get bytes() { reads++; return bytes; } };
     const second = PlansCache.open(s.plans, s.dir)!;
-    const loaded = loadFile(f, 'yaml', 'account', second);
+    const loaded = loadFile(vouched, 'yaml', 'account', second);
     // The run saves its cache when the files are loaded, before any rule asks where a field is.
     second.save();
-    return { source: loaded.source!, text: bytes.toString('utf8') };
+    return { source: loaded.source!, text: bytes.toString('utf8'), reads: () => reads };
   }
 
   /** Where every line of the plan that starts a field is, through a fresh parse: what the cached source must say. */
@@ -205,6 +210,22 @@ describe('a position index is its own entry, read when a message first points in
     const s = sandbox();
     const { source, text } = loadTwice(s);
     for (const path of paths) expect(source.locate(path), JSON.stringify(path)).toEqual(fresh(text).locate(path));
+  });
+
+  it('a top-level field, present or not, as value or as key, is where a fresh parse says, without the text being read', () => {
+    const s = sandbox();
+    // Fields that come first, last, inline, as a list, and two the plan does not have.
+    s.write({ 'accounts/acme.yaml': `${readFileSync(join(s.plans, 'accounts/acme.yaml'), 'utf8')}\ntier: A  # a comment\nstrategic:\n` });
+    const { source, text, reads } = loadTwice(s);
+    for (const key of ['name', 'owner', 'dimensions', 'forecast', 'stakeholders', 'tier', 'strategic', 'exec_sponsor', 'no-such-field']) {
+      for (const target of ['value', 'key'] as const) {
+        expect(source.locate([key], target), `${key} ${target}`).toEqual(fresh(text).locate([key], target));
+      }
+    }
+    // The cached source answered every one of them without reading its file.
+    expect(reads()).toBe(0);
+    expect(source.locate(['forecast', 1, 'revenue'])).toEqual(fresh(text).locate(['forecast', 1, 'revenue']));
+    expect(reads()).toBe(1);
   });
 
   it('a pack removed or written anew before it is read: the positions are found from the file\'s text instead, the same', () => {

@@ -361,13 +361,22 @@ function isEntry(entry: CachedFile, key: string): boolean {
   if (entry.index !== null && entry.index !== true) return false;
   const n = entry.numbers;
   if (n !== undefined && !(isObject(n) && typeof n.notPlain === 'boolean' && typeof n.threeDecimals === 'boolean')) return false;
-  const top: unknown = entry.top;
-  if (top !== undefined && !(Array.isArray(top) && top.every((t) => Array.isArray(t) && t.length === 3 && typeof t[0] === 'string' && Number.isInteger(t[1]) && t[1] >= 1 && Number.isInteger(t[2]) && t[2] >= 1))) return false;
+  if (entry.top !== undefined && !isTopFields(entry.top)) return false;
   const refs: unknown = entry.refs;
   if (refs !== undefined && !(Array.isArray(refs) && refs.every(isFoundReference))) return false;
   if (!entry.parsed) return entry.validated === undefined;
   const v = entry.validated;
   return isObject(v) && typeof v.ok === 'boolean' && areDiagnostics(v.diagnostics) && (!v.ok || isObject(v.value));
+}
+
+/** A line and a column, each a whole number from 1. */
+function isAt(at: unknown): boolean {
+  return Array.isArray(at) && at.length === 2 && at.every((n) => Number.isInteger(n) && (n as number) >= 1);
+}
+
+function isTopFields(top: unknown): boolean {
+  if (!isObject(top) || !Array.isArray(top['fields']) || !Array.isArray(top['missing']) || top['missing'].length !== 2 || !top['missing'].every(isAt)) return false;
+  return top['fields'].every((f: unknown) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && isAt(f[1]) && isAt(f[2]));
 }
 
 const REFERENCE_KINDS: ReadonlySet<string> = new Set(['person', 'offering', 'account', 'dimension', 'dimension-values'] satisfies ReferenceKind[]);

@@ -4,8 +4,16 @@ import type { PathSegment, Position } from '../diagnostics/diagnostic.ts';
 import { beyondIndex, indexPositions, type PositionIndex } from './position-index.ts';
 import { scanNumbers, type NumberHints } from './number-hints.ts';
 
-/** Top-level fields and where their values are: [key, line, column]. */
-export type TopFields = [key: string, line: number, column: number][];
+/** A line and a column, as a pair. */
+type At = [line: number, column: number];
+/**
+ * Where a file's top-level fields are, as `locate` gives it: each field's value and key, and the answer for a field
+ * the file does not have (every missing field gets the same: the nearest part that exists, the top of the mapping).
+ */
+export interface TopFields {
+  fields: [key: string, value: At, key: At][];
+  missing: [value: At, key: At];
+}
 
 /** A value given as is, or as a function that gives it when it is first needed. */
 export type Lazy<T> = T | (() => T);
@@ -20,8 +28,8 @@ export class YamlSource {
   readonly file: string;
   #text: Lazy<string>;
   #numbers: NumberHints | undefined;
-  /** Where each top-level field's value is, when the parse cache kept it (topFields): asked without the text or the index. */
-  #top: ReadonlyMap<string, Position> | undefined;
+  /** Where each top-level field is, when the parse cache kept it (topFields): asked without the text or the index. */
+  #top: { fields: ReadonlyMap<string, readonly [At, At]>; missing: readonly [At, At] } | undefined;
   /** The index when known; `indexLater` gives it from the text (or undefined, when it must be rebuilt from it) on first lookup. */
   private index: PositionIndex | null | undefined;
   private indexLater: ((text: string) => PositionIndex | undefined) | undefined;
@@ -36,7 +44,7 @@ export class YamlSource {
     this.file = file;
     this.#text = text;
     this.#numbers = numbers;
-    if (top) this.#top = new Map(top.map(([key, line, column]) => [key, { line, column }]));
+    if (top) this.#top = { fields: new Map(top.fields.map(([key, value, at]) => [key, [value, at] as const])), missing: top.missing };
     if (typeof index === 'function') this.indexLater = index;
     else this.index = index;
     this.checked = index === undefined;
@@ -59,22 +67,26 @@ export class YamlSource {
 
   /** The position of the node at `path`, or of its deepest existing ancestor. `key` asks for the key of a mapping entry. */
   locate(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
-    if (this.#top && path.length === 1 && target === 'value' && typeof path[0] === 'string') {
-      const known = this.#top.get(path[0]);
-      if (known) return { ...known };
+    if (this.#top && path.length === 1 && typeof path[0] === 'string') {
+      const [line, column] = (this.#top.fields.get(path[0]) ?? this.#top.missing)[target === 'value' ? 0 : 1];
+      return { line, column };
     }
     return this.positionAtOffset(this.offsetOf(path, target));
   }
 
   /**
-   * Where the value of each of `keys` (the file's top-level fields) is, as `locate` gives it: kept with the file in the
-   * parse cache, so a message about a plan's tier or forecast (a rule over all plans) needs neither its text nor its index.
+   * Where each of `keys` (the file's top-level fields, all of them) is, and where a field it does not have would be
+   * pointed at, as `locate` gives them: kept with the file in the parse cache, so a message about a plan's tier,
+   * forecast or strategic flag (a rule over all plans) needs neither its text nor its index.
    */
   topFields(keys: readonly string[]): TopFields {
-    return keys.map((key) => {
-      const { line, column } = this.locate([key]);
-      return [key, line, column];
-    });
+    const at = (path: PathSegment[], target: 'value' | 'key'): At => {
+      const { line, column } = this.locate(path, target);
+      return [line, column];
+    };
+    // No field of a YAML mapping is named with a NUL: it stands for every field the file does not have.
+    const absent = ['\u0000'];
+    return { fields: keys.map((key) => [key, at([key], 'value'), at([key], 'key')]), missing: [at(absent, 'value'), at(absent, 'key')] };
   }
 
   /** The scalar at `path` as written in the file (00123, not 123), when it is a plain scalar on one line. */
