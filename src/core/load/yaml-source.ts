@@ -29,7 +29,9 @@ export class YamlSource {
   #text: Lazy<string>;
   #numbers: NumberHints | undefined;
   /** Where each top-level field is, when the parse cache kept it (topFields): asked without the text or the index. */
-  #top: { fields: ReadonlyMap<string, readonly [At, At]>; missing: readonly [At, At] } | undefined;
+  #top: TopFields | undefined;
+  /** The same by field, made on the first question: most plans are never asked one. */
+  #topByKey: ReadonlyMap<string, readonly [At, At]> | undefined;
   /** The index when known; `indexLater` gives it from the text (or undefined, when it must be rebuilt from it) on first lookup. */
   private index: PositionIndex | null | undefined;
   private indexLater: ((text: string) => PositionIndex | undefined) | undefined;
@@ -44,7 +46,7 @@ export class YamlSource {
     this.file = file;
     this.#text = text;
     this.#numbers = numbers;
-    if (top) this.#top = { fields: new Map(top.fields.map(([key, value, at]) => [key, [value, at] as const])), missing: top.missing };
+    this.#top = top;
     if (typeof index === 'function') this.indexLater = index;
     else this.index = index;
     this.checked = index === undefined;
@@ -67,8 +69,10 @@ export class YamlSource {
 
   /** The position of the node at `path`, or of its deepest existing ancestor. `key` asks for the key of a mapping entry. */
   locate(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
-    if (this.#top && path.length === 1 && typeof path[0] === 'string') {
-      const [line, column] = (this.#top.fields.get(path[0]) ?? this.#top.missing)[target === 'value' ? 0 : 1];
+    const top = this.#top;
+    if (top && path.length === 1 && typeof path[0] === 'string') {
+      this.#topByKey ??= new Map(top.fields.map(([key, value, at]) => [key, [value, at] as const]));
+      const [line, column] = (this.#topByKey.get(path[0]) ?? top.missing)[target === 'value' ? 0 : 1];
       return { line, column };
     }
     return this.positionAtOffset(this.offsetOf(path, target));
