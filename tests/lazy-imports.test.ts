@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,5 +58,37 @@ describe('libraries only some files need', () => {
     expect(status).toBe(2);
     expect(loaded).toContain('yaml');
     expect(output).toMatch(/accounts\/broken\.yaml:2:\d+/);
+  });
+});
+
+describe('a run whose output the run cache replays', () => {
+  // Another hook: whether the run loaded Zod, the CSV parser, or any module of the engine.
+  const engineHook = join(work, 'engine-hook.mjs');
+  writeFileSync(
+    engineHook,
+    `import { registerHooks } from 'node:module';
+const seen = new Set();
+registerHooks({ load(url, context, next) {
+  const m = /node_modules\\/(zod|csv-parse)\\/|src\\/core\\/(engine|rules|rollup|portfolio)\\//.exec(url);
+  if (m) seen.add(m[1] ?? m[2]);
+  return next(url, context);
+} });
+process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen].sort()) + '\\n'));
+`,
+  );
+  const run = (cwd: string, plans: string, command: string[]) => {
+    const r = spawnSync(process.execPath, ['--import', engineHook, join(ROOT, 'scripts/run.mjs'), ...command, '--plans', plans], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: undefined } });
+    return { status: r.status, stdout: r.stdout, loaded: JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)?.[1] ?? '["<no report>"]') as string[] };
+  };
+
+  it.each([['validate'], ['check', '--json', '--today', '2026-11-24']])('loads neither Zod nor the engine: %s', (...command) => {
+    const cwd = mkdtempSync(join(work, 'replay-'));
+    mkdirSync(join(cwd, 'node_modules'));
+    const plans = join(cwd, 'plans');
+    generateWorkspace(plans, { accounts: 5, seed: 1, mdx: 0 });
+    const first = run(cwd, plans, command);
+    expect(first.loaded).toEqual(expect.arrayContaining(['engine', 'zod']));
+    const again = run(cwd, plans, command);
+    expect(again).toEqual({ status: first.status, stdout: first.stdout, loaded: [] });
   });
 });
