@@ -10,20 +10,31 @@ const LAZY = ['yaml', 'gray-matter', 'satteri', 'hast-util-to-html', 'hast-util-
 const work = mkdtempSync(join(tmpdir(), 'lazy-imports-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-// A module hook that prints, at exit, which of the lazily loaded libraries the run loaded (by import or require).
-const hook = join(work, 'hook.mjs');
-writeFileSync(
-  hook,
-  `import { registerHooks } from 'node:module';
+/**
+ * A module hook, written to `name`, that prints at exit which modules the run loaded (by import or require): for each
+ * URL `pattern` matches, the first group that matched.
+ */
+function loadHook(name: string, pattern: RegExp): string {
+  const path = join(work, name);
+  writeFileSync(
+    path,
+    `import { registerHooks } from 'node:module';
 const seen = new Set();
+const pattern = new RegExp(${JSON.stringify(pattern.source)});
 registerHooks({ load(url, context, next) {
-  const m = /node_modules\\/([^/]+)\\//.exec(url);
-  if (m && ${JSON.stringify(LAZY)}.includes(m[1])) seen.add(m[1]);
+  const m = pattern.exec(url);
+  const found = m && m.slice(1).find((g) => g !== undefined);
+  if (found) seen.add(found);
   return next(url, context);
 } });
 process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen].sort()) + '\\n'));
 `,
-);
+  );
+  return path;
+}
+
+// Which of the lazily loaded libraries the run loaded.
+const hook = loadHook('hook.mjs', new RegExp(`node_modules/(${LAZY.join('|')})/`));
 
 function loadedBy(plans: string): { status: number | null; loaded: string[]; output: string } {
   const r = spawnSync(process.execPath, ['--import', hook, join(ROOT, 'scripts/account-plans.ts'), 'validate', '--plans', plans], {
@@ -62,20 +73,8 @@ describe('libraries only some files need', () => {
 });
 
 describe('a run whose output the run cache replays', () => {
-  // Another hook: whether the run loaded Zod, the CSV parser, or any module of the engine.
-  const engineHook = join(work, 'engine-hook.mjs');
-  writeFileSync(
-    engineHook,
-    `import { registerHooks } from 'node:module';
-const seen = new Set();
-registerHooks({ load(url, context, next) {
-  const m = /node_modules\\/(zod|csv-parse)\\/|src\\/core\\/(engine|rules|rollup|portfolio)\\//.exec(url);
-  if (m) seen.add(m[1] ?? m[2]);
-  return next(url, context);
-} });
-process.on('exit', () => process.stderr.write('LOADED ' + JSON.stringify([...seen].sort()) + '\\n'));
-`,
-  );
+  // Whether the run loaded Zod, the CSV parser, or any module of the engine.
+  const engineHook = loadHook('engine-hook.mjs', /node_modules\/(zod|csv-parse)\/|src\/core\/(engine|rules|rollup|portfolio)\//);
   const run = (cwd: string, plans: string, command: string[]) => {
     const r = spawnSync(process.execPath, ['--import', engineHook, join(ROOT, 'scripts/run.mjs'), ...command, '--plans', plans], { cwd, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: undefined } });
     return { status: r.status, stdout: r.stdout, loaded: JSON.parse(/^LOADED (.*)$/m.exec(r.stderr)?.[1] ?? '["<no report>"]') as string[] };
