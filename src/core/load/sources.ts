@@ -38,6 +38,12 @@ export interface WorkingCopyOptions {
   cwd?: string | undefined;
   /** With the per-file parse cache and the stat index in node_modules/.cache/account-plans (off with ACCOUNT_PLANS_CACHE=0). */
   cache?: boolean | undefined;
+  /**
+   * Whether the stat index may leave unchanged files unread until their bytes are needed (default: with `cache`). A
+   * long-lived reader whose files change under it (`astro dev`) reads every file at once instead, so its run is one
+   * snapshot of the folder, never stopped by a file that changed since.
+   */
+  index?: boolean | undefined;
   /** The files, when the caller already read them (a run cache keys on exactly what is checked). */
   files?: readonly PlansFile[] | undefined;
   /** The folder whose tool version the cache is keyed by (default: this tool's). */
@@ -49,7 +55,7 @@ export interface WorkingCopyOptions {
 export function workingCopy(options: WorkingCopyOptions): PlansSource {
   const { plansDir } = options;
   const cwd = options.cwd ?? process.cwd();
-  const files = options.files ?? readPlansFolder(plansDir, cwd, { index: options.cache === true, env: options.env ?? process.env });
+  const files = options.files ?? readPlansFolder(plansDir, cwd, { index: options.index ?? options.cache === true, env: options.env ?? process.env });
   const folder = resolve(cwd, plansDir);
   return {
     files,
