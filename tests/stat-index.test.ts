@@ -7,6 +7,8 @@ import { check } from '../src/core/engine/index.ts';
 import { contentHash } from '../src/core/load/cache-key.ts';
 import { checksum, CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { PlansFileChanged, readPlansFolder, type PlansFile } from '../src/core/load/files.ts';
+import { mayShowImage } from '../src/core/load/narrative/image-hint.ts';
+import { checkNarrativeImages } from '../src/core/load/narrative/images.ts';
 import { fixtureFiles, writeTree } from './fuzz/case.ts';
 
 /*
@@ -178,6 +180,30 @@ describe('a change the index must see', () => {
   });
 });
 
+describe('the narratives\' image check', () => {
+  it('reads a vouched narrative only when it may show an image', async () => {
+    const dir = workdir();
+    const shown = join(dir, 'plans', 'accounts/aldersgate-scientific.mdx');
+    writeFileSync(shown, `${readFileSync(shown, 'utf8')}\n![A chart](chart.png)\n`);
+    await sleep(SETTLE_MS);
+    read(dir);
+    const files = read(dir);
+    const narratives = files.filter((f) => f.rel.endsWith('.mdx'));
+    const withImage = narratives.filter((f) => mayShowImage(readFileSync(join(dir, 'plans', f.rel))));
+    expect(withImage.map((f) => f.rel)).toEqual(['accounts/aldersgate-scientific.mdx']);
+    for (const f of narratives) expect(f.mayShowImage, f.rel).toBe(withImage.includes(f));
+    const before = checkNarrativeImages(files, join(dir, 'plans'));
+    expect(before.map((d) => d.file)).toEqual([`plans/accounts/aldersgate-scientific.mdx`]);
+    // A narrative without an image is never read by the check: removed now, it goes unnoticed until its bytes are needed.
+    for (const f of narratives) if (!withImage.includes(f)) rmSync(join(dir, 'plans', f.rel));
+    expect(checkNarrativeImages(files, join(dir, 'plans'))).toEqual(before);
+    // One that may show an image is read, and checked against what the index vouched for.
+    const stale = read(dir).find((f) => f.rel === 'accounts/aldersgate-scientific.mdx')!;
+    writeFileSync(join(dir, 'plans', stale.rel), `${readFileSync(join(dir, 'plans', stale.rel), 'utf8')}\n![another](missing.png)\n`);
+    expect(() => checkNarrativeImages([stale], join(dir, 'plans'))).toThrow(PlansFileChanged);
+  });
+});
+
 describe('a hostile or damaged index is no index', () => {
   /** A settled folder read twice, so its index holds every file; returns the index's path. */
   async function indexed(): Promise<{ dir: string; path: string }> {
@@ -209,14 +235,14 @@ describe('a hostile or damaged index is no index', () => {
       writeFileSync(path, bad);
       expect(vouched(read(dir))).toEqual([]);
     }
-    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace('stat index 1', 'stat index 9'), 'latin1'));
+    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace('stat index 2', 'stat index 9'), 'latin1'));
     expect(vouched(read(dir))).toEqual([]);
   });
 
   it('rows of the wrong shape, a __proto__ row and rows for files that are not there are ignored; the right rows still count', async () => {
     const { dir, path } = await indexed();
     const whole = readFileSync(path);
-    const head = 'account-plans stat index 1\n';
+    const head = 'account-plans stat index 2\n';
     const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as Record<string, unknown>;
     const good = rows[A_PLAN];
     const hostile = `{"__proto__":${JSON.stringify(good)},"accounts/ghost.yaml":${JSON.stringify(good)},"team.yaml":[1,2,3],"goals.yaml":"x",${JSON.stringify(A_PLAN)}:${JSON.stringify(good)}}`;

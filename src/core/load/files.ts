@@ -6,6 +6,7 @@ import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visi
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import { contentHash } from './cache-key.ts';
 import { StatIndex } from './stat-index.ts';
+import { mayShowImage } from './narrative/image-hint.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
 export interface PlansFile {
@@ -22,6 +23,8 @@ export interface PlansFile {
    */
   hash?: string;
   size?: number;
+  /** For a narrative the stat index vouched for: whether its bytes may show an image (narrative/image-hint.ts). */
+  mayShowImage?: boolean;
 }
 
 /** A hash of the file's bytes, without reading them when the stat index vouched for it. */
@@ -78,8 +81,8 @@ export function readPlansFolder(
   const files = entries.map((e) => {
     if (e === workspace && workspaceFile) return workspaceFile;
     const cap = sizeCapFor(e.rel, limit);
-    const hash = e.path && e.stat && e.stat.size <= cap && PARSED.test(e.rel) ? index?.vouch(e.rel, e.stat) : undefined;
-    return hash ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), hash, Number(e.stat!.size), cap) : readEntry(e, display, cap, index);
+    const row = e.path && e.stat && e.stat.size <= cap && PARSED.test(e.rel) ? index?.vouch(e.rel, e.stat) : undefined;
+    return row ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), row, Number(e.stat!.size), cap) : readEntry(e, display, cap, index);
   });
   index?.save();
   return files;
@@ -95,14 +98,16 @@ class VouchedFile implements PlansFile {
   readonly display: string;
   readonly hash: string;
   readonly size: number;
+  readonly mayShowImage: boolean;
   readonly #entry: Entry;
   readonly #cap: number;
   #bytes: Uint8Array | undefined;
 
-  constructor(entry: Entry, display: string, hash: string, size: number, cap: number) {
+  constructor(entry: Entry, display: string, known: { hash: string; mayShowImage: boolean }, size: number, cap: number) {
     this.rel = entry.rel;
     this.display = display;
-    this.hash = hash;
+    this.hash = known.hash;
+    this.mayShowImage = known.mayShowImage;
     this.size = size;
     this.#entry = entry;
     this.#cap = cap;
@@ -235,7 +240,7 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number, inde
       at += n;
     }
     // Only a file read whole as fstat saw it, and found by the walk itself (not through a link), is recorded.
-    if (index && e.stat && at === size) index.record(e.rel, stat, contentHash(bytes), readAt);
+    if (index && e.stat && at === size) index.record(e.rel, stat, { hash: contentHash(bytes), mayShowImage: e.rel.endsWith('.mdx') && mayShowImage(bytes) }, readAt);
     return { ...file, bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

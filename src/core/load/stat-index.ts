@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { makeCacheFolders, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
 import { isObject } from './cache.ts';
 
-const MAGIC = 'account-plans stat index 1\n';
+const MAGIC = 'account-plans stat index 2\n';
 /** An index larger than this is not read (50,000 plans take about 6 MB). */
 const MAX_BYTES = 256 << 20;
 /** Indexes of other plans folders kept beside this one; the oldest go first. */
@@ -18,8 +18,13 @@ const RACY_NS = 2_000_000_000n;
 
 /** A file as lstat saw it: what changes whenever its content can have changed. */
 type Seen = readonly [size: string, mtimeNs: string, ctimeNs: string, ino: string, dev: string];
-/** The content hash (cache-key.ts's contentHash) of a file seen so. */
-type Row = { seen: Seen; hash: string };
+/** What is known of a file's bytes without reading them: their hash (cache-key.ts's contentHash), and whether a narrative may show an image. */
+export interface Known {
+  hash: string;
+  mayShowImage: boolean;
+}
+/** What is known of a file seen so. */
+type Row = { seen: Seen } & Known;
 
 /**
  * The stat index: for each file of a plans folder, what lstat said of it when it was last read, and the hash of what
@@ -53,23 +58,23 @@ export class StatIndex {
     return new StatIndex(folder, path, readRows(path));
   }
 
-  /** The hash of the file at `rel` when the index vouches for it as lstat now sees it, else undefined. */
-  vouch(rel: string, stat: BigIntStats): string | undefined {
+  /** What is known of the file at `rel` when the index vouches for it as lstat now sees it, else undefined. */
+  vouch(rel: string, stat: BigIntStats): Known | undefined {
     const row = this.old.get(rel);
     if (!row || !sameSeen(row.seen, seenOf(stat))) return undefined;
     this.now.set(rel, row);
-    return row.hash;
+    return row;
   }
 
   /** A file just read: `stat` is the open file's, `readAt` the clock (ns since the epoch) just before it was opened. */
-  record(rel: string, stat: BigIntStats, hash: string, readAt: bigint): void {
+  record(rel: string, stat: BigIntStats, known: Known, readAt: bigint): void {
     if (readAt - stat.mtimeNs < RACY_NS || readAt - stat.ctimeNs < RACY_NS) return;
     const seen = seenOf(stat);
     const old = this.old.get(rel);
     // A file always read (workspace.yaml) and unchanged keeps its row, and the index is not written again for it.
-    if (old && old.hash === hash && sameSeen(old.seen, seen)) this.now.set(rel, old);
+    if (old && old.hash === known.hash && old.mayShowImage === known.mayShowImage && sameSeen(old.seen, seen)) this.now.set(rel, old);
     else {
-      this.now.set(rel, { seen, hash });
+      this.now.set(rel, { seen, ...known });
       this.changed = true;
     }
   }
@@ -77,8 +82,8 @@ export class StatIndex {
   /** Writes the index when a file was recorded or one is gone. Never throws: an index that cannot be written is none. */
   save(): void {
     if (!this.changed && this.now.size === this.old.size) return;
-    const rows: Record<string, [...Seen, string]> = Object.create(null) as Record<string, [...Seen, string]>;
-    for (const [rel, { seen, hash }] of this.now) rows[rel] = [...seen, hash];
+    const rows: Record<string, [...Seen, string, string]> = Object.create(null) as Record<string, [...Seen, string, string]>;
+    for (const [rel, { seen, hash, mayShowImage }] of this.now) rows[rel] = [...seen, hash, mayShowImage ? 'image' : ''];
     if (!replaceCacheFile(this.path, [Buffer.from(MAGIC, 'latin1'), Buffer.from(JSON.stringify(rows), 'utf8')])) return;
     try {
       pruneOldest(this.folder, '.stat', this.path, MAX_FILES);
@@ -111,9 +116,9 @@ function readRows(path: string): Map<string, Row> {
   if (!isObject(parsed)) return rows;
   for (const rel of Object.keys(parsed)) {
     const row = parsed[rel];
-    if (!Array.isArray(row) || row.length !== 6 || !row.every((v) => typeof v === 'string')) continue;
-    const [size, mtime, ctime, ino, dev, hash] = row as string[];
-    rows.set(rel, { seen: [size!, mtime!, ctime!, ino!, dev!], hash: hash! });
+    if (!Array.isArray(row) || row.length !== 7 || !row.every((v) => typeof v === 'string') || (row[6] !== '' && row[6] !== 'image')) continue;
+    const [size, mtime, ctime, ino, dev, hash, image] = row as string[];
+    rows.set(rel, { seen: [size!, mtime!, ctime!, ino!, dev!], hash: hash!, mayShowImage: image === 'image' });
   }
   return rows;
 }

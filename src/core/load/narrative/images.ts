@@ -5,9 +5,8 @@ import { checkImageIn, folderOnDisk, type ImageFolder } from './image-file.ts';
 import { bodyOffset, parseNarrative, inspectTree } from './render.ts';
 import { positionAt } from '../yaml-source.ts';
 import { matter } from '../lazy.ts';
+import { MAY_HAVE_IMAGE, mayShowImage } from './image-hint.ts';
 
-/** Only a narrative that mentions an image is parsed again; most have none. */
-const MAY_HAVE_IMAGE = /!\[|<img/i;
 
 /**
  * Checks every image the MDX narratives show (narrative-images is the file-system half of the
@@ -19,8 +18,8 @@ export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: str
   const out: Diagnostic[] = [];
   for (const f of files) {
     if (!/^accounts\/.+\.mdx$/.test(f.rel)) continue;
-    // Both markers are ASCII, so the bytes read as Latin-1 show them wherever the text does: most files stop here, unsplit.
-    if (!MAY_HAVE_IMAGE.test(Buffer.from(f.bytes.buffer, f.bytes.byteOffset, f.bytes.byteLength).toString('latin1'))) continue;
+    // Most files stop here, unsplit; one the stat index vouched for, unread.
+    if (!(f.mayShowImage ?? mayShowImage(f.bytes))) continue;
     const split = splitMdx(f.bytes);
     if (split === undefined || !MAY_HAVE_IMAGE.test(split.body)) continue;
     let tree;
