@@ -12,7 +12,7 @@ function bench(args: string[]) {
 
 // Shape only: timings are never asserted, they depend on the machine.
 describe('npm run bench', () => {
-  it('writes JSON with seconds, ratios to the floor and memory for validate and check, cold, warm and after one plan was edited', () => {
+  it('writes JSON with seconds, ratios to the floor and memory for validate, check and check --base, cold, warm and after one plan was edited', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
     const json = join(tmp, 'out', 'bench.json');
     const result = bench(['--accounts', '30', '--site', '0', '--runs', '1', '--json', json, '--work', join(tmp, 'work')]);
@@ -21,6 +21,7 @@ describe('npm run bench', () => {
     expect(result.stdout).toMatch(/^Machine: node v\d+/);
     expect(result.stdout).toContain('30 | validate |');
     expect(result.stdout).toContain('30 | check --json |');
+    expect(result.stdout).toContain('30 | check --json --base HEAD |');
 
     const report = JSON.parse(readFileSync(json, 'utf8'));
     expect(report.machine).toEqual({ node: process.version, platform: expect.any(String), cpu: expect.any(String), cores: expect.any(Number), memoryGB: expect.any(Number) });
@@ -31,7 +32,7 @@ describe('npm run bench', () => {
     expect(row.accounts).toBe(30);
     expect(row.floor.ratio).toBe(1);
     const memory = existsSync('/usr/bin/time') ? expect.any(Number) : null;
-    for (const sample of [row.floor, row.validate.cold, row.validate.warm, row.validate.edited, row.check.cold, row.check.warm, row.check.edited]) {
+    for (const sample of [row.floor, row.validate.cold, row.validate.warm, row.validate.edited, row.check.cold, row.check.warm, row.check.edited, row.gate.cold, row.gate.warm, row.gate.edited]) {
       expect(sample).toEqual({ seconds: expect.any(Number), peakMB: memory, ratio: expect.any(Number), ...(existsSync('/usr/bin/time') && { cpuSeconds: expect.any(Number) }) });
       expect(Number.isFinite(sample.ratio) && sample.seconds > 0).toBe(true);
     }
