@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -9,6 +8,7 @@ import { benchLedger } from './lib/bench-ledger.ts';
 import { benchSite } from './lib/bench-site.ts';
 import { ExitError, main, parseOptions } from './lib/cli.ts';
 import { generateWorkspace } from './lib/generate.ts';
+import { gitIn } from '../src/core/git/run.ts';
 
 const USAGE = 'Usage: npm run bench -- [--accounts N[,N…]] [--site N] [--runs N] [--seed N] [--json FILE] [--work DIR] [--stages] [--ledger ROWS [--ledger-filter]] [--history]';
 const ROOT = join(import.meta.dirname, '..');
@@ -203,7 +203,8 @@ await main(async (argv, output) => {
 
 /** Makes the folder a git repository with everything in it committed (a bench's own, never the user's: `--work`). */
 function commitAll(dir: string): void {
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+  const run = gitIn(dir);
+  const git = (...args: string[]) => run(['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', '-c', 'commit.gpgsign=false', ...args]);
   rmSync(join(dir, '.git'), { recursive: true, force: true });
   git('init', '-q');
   git('add', '-A');

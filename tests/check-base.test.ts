@@ -6,7 +6,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkCommand } from '../scripts/commands/check.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
 import { resolveBase } from '../src/core/git/ref.ts';
-import { atCommit } from '../src/core/load/sources.ts';
+import { atCommit, workingCopy } from '../src/core/load/sources.ts';
+import { Run } from '../src/core/engine/run.ts';
+import { compareWithBase } from '../src/core/engine/base.ts';
 
 const readPlansAtRef = (ref: string, plansDir: string, cwd: string) => atCommit(resolveBase(ref, plansDir, cwd), plansDir, cwd).files;
 import { readPlansFolder } from '../src/core/load/files.ts';
@@ -107,6 +109,19 @@ describe('check --base', () => {
       notesFolder: 'plans/changes/',
     });
     expect(readFileSync(summary, 'utf8')).toContain('| FY2027 company | €500,000 | €550,000 | €470,000 | −€80,000 | met → missed | acme: FY2027 −€100,000<br>initech: FY2027 +€20,000 |');
+  });
+
+  it('the base shares the head\'s loaded plan where the file is the same, and loads its own where the change touched it', () => {
+    const head = Run.of(workingCopy({ plansDir: 'plans', cwd: repo }), { today: '2026-11-01' });
+    const { run: base } = compareWithBase('HEAD~1', 'plans', repo, head);
+    const plan = (run: Run, id: string) => run.valid.accountById.get(id)?.plan;
+    // globex is the same at HEAD~1 and now: one object, loaded once.
+    expect(plan(base!, 'globex')).toBe(plan(head, 'globex'));
+    // acme changed: the base has its own, as it was.
+    expect(plan(base!, 'acme')).not.toBe(plan(head, 'acme'));
+    expect(plan(base!, 'acme')?.forecast[0]?.revenue).toBe(400000);
+    expect(plan(head, 'acme')?.forecast[0]?.revenue).toBe(300000);
+    expect(plan(base!, 'initech')).toBeUndefined();
   });
 
   it('a bad ref is a clear error with exit 2', async () => {

@@ -29,7 +29,8 @@ export function compareWithBase(ref: string, plansDir: string, cwd: string, head
   if (source.files.length === 0) {
     return { base: { ...none, message: `There was no plans folder (${plansDir}) at ${ref}, so every total is new; the figures above are this branch's.` } };
   }
-  const run = Run.of(source, { today: head.today, how: head.how });
+  // Every plan the change did not touch is the head's own, loaded once for both runs.
+  const run = Run.of(source, { today: head.today, how: head.how }, head);
   const { workspace, diagnostics } = run.loaded;
   if (!workspace) {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { AccountEntry } from '../model.ts';
 import { pruneOldest, readCacheFile, replaceCacheFile } from '../load/cache-folder.ts';
-import { isJsonExact, isObject } from '../load/cache.ts';
+import { isJsonExact } from '../load/cache.ts';
+import { isObject } from '../shared/own.ts';
 import { fileHash, fileSize, type PlansFile } from '../load/files.ts';
 import type { PlanContext } from '../rules/context.ts';
 import type { PlanFindings, PlanStore } from '../rules/index.ts';

@@ -1,5 +1,6 @@
 import type { LoadResult, Workspace } from '../model.ts';
 import { readWorkspace } from '../load/read-workspace.ts';
+import type { LoadedFile } from '../load/load-file.ts';
 import type { PlansSource } from '../load/sources.ts';
 import type { PlansFile } from '../load/files.ts';
 import { computeRevenue, type PortfolioRevenue } from '../portfolio/portfolio.ts';
@@ -58,11 +59,21 @@ export class Run {
     this.how = context.how ?? NPM_SCRIPTS;
   }
 
-  /** A run over a source of plans: the working copy, or a commit (load/sources.ts). */
-  static of(source: PlansSource, context: RunContext): Run {
+  /**
+   * A run over a source of plans: the working copy, or a commit (load/sources.ts). `sameAs`: a run whose files this
+   * one may share where their bytes and names are the same (the head of a `check --base`, for its base).
+   */
+  static of(source: PlansSource, context: RunContext, sameAs?: Run): Run {
     const site = source.cache?.beside('.findings');
-    return new Run(() => readWorkspace(source, context.today), context, site && { site, files: source.files });
+    const loadedFiles = new Map<string, LoadedFile>();
+    const shared = { keep: loadedFiles, ...(sameAs && { reuse: sameAs.loadedFiles }) };
+    const run = new Run(() => readWorkspace(source, context.today, shared), context, site && { site, files: source.files });
+    run.loadedFiles = loadedFiles;
+    return run;
   }
+
+  /** Each file this run loaded, by what it is a function of (load/cache.ts's fileKey), once it has loaded them. */
+  private loadedFiles: ReadonlyMap<string, LoadedFile> = new Map();
 
   /** A run over a workspace that is already loaded and valid (a version of the history, a test's workspace). */
   static ofWorkspace(workspace: Workspace, context: RunContext): Run {

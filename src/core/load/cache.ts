@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import { makeCacheFolders, pruneOldest } from './cache-folder.ts';
 import { toolFingerprint } from './cache-key.ts';
+import { isObject } from '../shared/own.ts';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
 import { PackReader, PackWriter } from './cache-pack.ts';
 import type { NumberHints } from './number-hints.ts';
@@ -96,7 +97,7 @@ export class PlansCache {
 
   /** The file's names and a hash of its bytes (known without reading them when the stat index vouched for them); the tool's fingerprint is the pack's. */
   keyOf(f: Pick<PlansFile, 'display' | 'rel' | 'bytes' | 'hash' | 'size'>): string {
-    return `${fileHash(f)}\0${fileSize(f)}\0${f.rel}\0${f.display}`;
+    return fileKey(f);
   }
 
   /**
@@ -121,6 +122,14 @@ export class PlansCache {
     }
     this.used.add(key);
     return found;
+  }
+
+  /** Keeps the entry of a file this run used without reading it (a file another run loaded): `save` does not drop it. */
+  touch(key: string): void {
+    const slots = this.old?.slots;
+    if (!slots?.has(key) || this.written.has(key)) return;
+    this.used.add(key);
+    if (slots.has(indexKey(key))) this.used.add(indexKey(key));
   }
 
   /** Encoded now, so what later steps do to the values never reaches the cache, and written (or set aside) now. */
@@ -237,6 +246,11 @@ export class PlansCache {
   }
 }
 
+/** What a loaded file is a function of: its bytes (by hash and length) and its names. */
+export function fileKey(f: Pick<PlansFile, 'display' | 'rel' | 'bytes' | 'hash' | 'size'>): string {
+  return `${fileHash(f)}\0${fileSize(f)}\0${f.rel}\0${f.display}`;
+}
+
 /** New entries up to this many bytes are appended to the old pack at the end of a run rather than written to a new one. */
 const APPEND_MAX_BYTES = 8 << 20;
 
@@ -349,10 +363,6 @@ export function isJsonExact(value: unknown, undefinedFields: 'refused' | 'droppe
   return true;
 }
 
-/** An object that is no array (nor null). */
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The entry is for this key and has the shape the loader relies on; anything else is a miss. */
 function isEntry(entry: CachedFile, key: string): boolean {

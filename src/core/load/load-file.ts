@@ -1,6 +1,7 @@
 import type { FileKind } from '../../../schemas/index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { isObject, type CachedFile, type PlansCache } from './cache.ts';
+import { fileKey, type CachedFile, type PlansCache } from './cache.ts';
+import { isObject } from '../shared/own.ts';
 import { knownReferences, referencesIn } from './references.ts';
 import { AccountPlanSchema } from '../../../schemas/index.ts';
 import type { PlansFile } from './files.ts';
@@ -19,7 +20,31 @@ export interface LoadedFile {
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 
-export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, cache: PlansCache | undefined): LoadedFile {
+/**
+ * Files loaded by another run, by fileKey, to be used as they are (`reuse`), and where this run's go (`keep`): the base
+ * of `check --base` shares every file whose bytes and names are the head's, its values, positions and diagnostics, which
+ * no stage changes.
+ */
+export interface LoadedFiles {
+  reuse?: ReadonlyMap<string, LoadedFile> | undefined;
+  keep?: Map<string, LoadedFile> | undefined;
+}
+
+export function loadFile(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, cache: PlansCache | undefined, shared: LoadedFiles = {}): LoadedFile {
+  const sharedKey = shared.reuse || shared.keep ? fileKey(f) : undefined;
+  const reused = sharedKey === undefined ? undefined : shared.reuse?.get(sharedKey);
+  if (reused) {
+    shared.keep?.set(sharedKey!, reused);
+    // The file's entry stays in the pack: this run used it, through the run that read it.
+    cache?.touch(sharedKey!);
+    return reused;
+  }
+  const loaded = loadAnew(f, format, kind, cache);
+  if (sharedKey !== undefined) shared.keep?.set(sharedKey, loaded);
+  return loaded;
+}
+
+function loadAnew(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, cache: PlansCache | undefined): LoadedFile {
   const key = cache?.keyOf(f);
   const entry = key === undefined ? undefined : cache!.get(key);
   const hit = entry && fromEntry(entry, f, format);

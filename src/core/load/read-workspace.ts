@@ -2,6 +2,7 @@ import { sortDiagnostics } from '../diagnostics/diagnostic.ts';
 import type { LoadResult } from '../model.ts';
 import type { PlansSource } from './sources.ts';
 import { loadWorkspace } from './workspace.ts';
+import type { LoadedFiles } from './load-file.ts';
 
 /**
  * Parses, validates and links a plans source, then checks what lies beside the plans: the images the narratives
@@ -9,11 +10,11 @@ import { loadWorkspace } from './workspace.ts';
  * `today` (YYYY-MM-DD, the run's date) bounds the ledger: a sale dated after it is not booked (sales/ledger.ts);
  * a caller without a date (a test of the ledger as written) gets every row.
  */
-export function readWorkspace(source: PlansSource, today?: string): LoadResult {
+export function readWorkspace(source: PlansSource, today?: string, shared?: LoadedFiles): LoadResult {
   const { files, cache } = source;
   let result: LoadResult;
   try {
-    result = loadWorkspace(files, { root: source.root, ...(cache && { cache }) });
+    result = loadWorkspace(files, { root: source.root, ...(cache && { cache }), ...(shared && { shared }) });
   } finally {
     // Every entry written is right for its file, so even a load cut short leaves a usable pack.
     cache?.save();

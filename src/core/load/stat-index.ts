@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { makeCacheFolders, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
-import { isObject } from './cache.ts';
+import { isObject } from '../shared/own.ts';
 
 const MAGIC = 'account-plans stat index 2\n';
 /** An index larger than this is not read (50,000 plans take about 6 MB). */

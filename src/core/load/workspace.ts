@@ -5,7 +5,7 @@ import { fileSize, invisibleNameProblem, type PlansFile } from './files.ts';
 import { linkWorkspace } from './link.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import type { PlansCache } from './cache.ts';
-import { loadFile } from './load-file.ts';
+import { loadFile, type LoadedFiles } from './load-file.ts';
 import type { AccountEntry, ChangeNoteEntry, LoadResult, Located, ReviewEntry, Workspace } from '../model.ts';
 import { linkNotes } from './notes.ts';
 import { invisibleInName, PLAN_EXTENSIONS, SHARED_FILE_ANY_CASE, visibleName } from '../shared/paths.ts';
@@ -29,7 +29,7 @@ class AnyAccount extends Set<string> {
  * Parses, validates and links a plans folder given as files. Pure: the caller reads the files. `anyAccount`: a field
  * naming an account (its `parent`) is never "not an account"; history judges a version this way, on its own.
  */
-export function loadWorkspace(files: readonly PlansFile[], options: { root?: string; cache?: PlansCache; anyAccount?: boolean } = {}): LoadResult {
+export function loadWorkspace(files: readonly PlansFile[], options: { root?: string; cache?: PlansCache; anyAccount?: boolean; shared?: LoadedFiles } = {}): LoadResult {
   const root = options.root ?? rootOf(files);
   const diagnostics: Diagnostic[] = [];
   const shared: Partial<Record<Slot, { value: unknown; located: Located }>> = {};
@@ -74,7 +74,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     }
     const format = f.rel.endsWith('.mdx') ? 'mdx' : 'yaml';
     const kind = sharedMatch ? (sharedMatch[1] as Slot) : accountMatch ? 'account' : reviewMatch ? 'review' : 'change';
-    const loaded = loadFile(f, format, kind, options.cache);
+    const loaded = loadFile(f, format, kind, options.cache, options.shared);
     diagnostics.push(...loaded.parse);
     if (!loaded.source || !loaded.validated) {
       invalid = true;

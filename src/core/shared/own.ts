@@ -11,3 +11,8 @@ export function ownValue<T>(record: Readonly<Record<string, T>> | undefined, key
 export function toMap<T>(record: Readonly<Record<string, T>>): Map<string, T> {
   return new Map(Object.entries(record));
 }
+
+/** An object that is no array (nor null). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
