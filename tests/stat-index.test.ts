@@ -49,6 +49,15 @@ const vouched = (files: readonly PlansFile[]) => files.filter((f) => f.hash !== 
 const plan = (files: readonly PlansFile[], rel: string) => files.find((f) => f.rel === rel)!;
 const A_PLAN = 'accounts/bayou-instrument-repair.yaml';
 
+/** A folder settled past the racy window and read once, so its index holds every file: the files of a second read. */
+async function vouchedFolder(before: (dir: string) => void = () => undefined): Promise<{ dir: string; files: PlansFile[] }> {
+  const dir = workdir();
+  before(dir);
+  await sleep(SETTLE_MS);
+  read(dir);
+  return { dir, files: read(dir) };
+}
+
 /** Rewrites a file with other bytes of the same length, and puts its modification time back: only ctime tells. */
 function sameSizeSameMtime(path: string): void {
   const before = statSync(path, { bigint: true });
@@ -134,10 +143,7 @@ describe('a change the index must see', () => {
   });
 
   it('a vouched file that changes before its bytes are read stops the run with an error naming it, never a result', async () => {
-    const dir = workdir();
-    await sleep(SETTLE_MS);
-    read(dir);
-    const files = read(dir);
+    const { dir, files } = await vouchedFolder();
     const f = plan(files, A_PLAN);
     expect(f.hash).toBeDefined();
     writeFileSync(join(dir, 'plans', A_PLAN), `${readFileSync(join(dir, 'plans', A_PLAN), 'utf8')}# one more line\n`);
@@ -146,10 +152,7 @@ describe('a change the index must see', () => {
   });
 
   it('a vouched file removed, or replaced by a link, before its bytes are read is the same error', async () => {
-    const dir = workdir();
-    await sleep(SETTLE_MS);
-    read(dir);
-    const files = read(dir);
+    const { dir, files } = await vouchedFolder();
     const removed = plan(files, A_PLAN);
     rmSync(join(dir, 'plans', A_PLAN));
     expect(() => removed.bytes).toThrow(PlansFileChanged);
@@ -182,12 +185,10 @@ describe('a change the index must see', () => {
 
 describe('the narratives\' image check', () => {
   it('reads a vouched narrative only when it may show an image', async () => {
-    const dir = workdir();
-    const shown = join(dir, 'plans', 'accounts/aldersgate-scientific.mdx');
-    writeFileSync(shown, `${readFileSync(shown, 'utf8')}\n![A chart](chart.png)\n`);
-    await sleep(SETTLE_MS);
-    read(dir);
-    const files = read(dir);
+    const { dir, files } = await vouchedFolder((at) => {
+      const shown = join(at, 'plans', 'accounts/aldersgate-scientific.mdx');
+      writeFileSync(shown, `${readFileSync(shown, 'utf8')}\n![A chart](chart.png)\n`);
+    });
     const narratives = files.filter((f) => f.rel.endsWith('.mdx'));
     const withImage = narratives.filter((f) => mayShowImage(readFileSync(join(dir, 'plans', f.rel))));
     expect(withImage.map((f) => f.rel)).toEqual(['accounts/aldersgate-scientific.mdx']);
@@ -207,10 +208,8 @@ describe('the narratives\' image check', () => {
 describe('a hostile or damaged index is no index', () => {
   /** A settled folder read twice, so its index holds every file; returns the index's path. */
   async function indexed(): Promise<{ dir: string; path: string }> {
-    const dir = workdir();
-    await sleep(SETTLE_MS);
-    read(dir);
-    expect(vouched(read(dir)).length).toBeGreaterThan(0);
+    const { dir, files } = await vouchedFolder();
+    expect(vouched(files).length).toBeGreaterThan(0);
     return { dir, path: indexFile(dir)! };
   }
 

@@ -2,13 +2,9 @@ import { resolve } from 'node:path';
 import { readPlansFolder, type PlansFile } from '../../src/core/load/files.ts';
 import { checkNarrativeImages } from '../../src/core/load/narrative/images.ts';
 import { checkSiteLogo } from '../../src/core/load/site-logo.ts';
-import { RunCache, type Stream } from '../../src/core/load/run-cache.ts';
+import { LONG_LINE, NEWLINE, RunCache, type Stream } from '../../src/core/load/run-cache.ts';
 import { ledgerInputs } from '../../src/core/load/sales/files.ts';
 import { howOf, type Output } from './cli.ts';
-
-/** A line at least this long is encoded once for the record and the output. */
-const LONG_LINE = 64 << 10;
-const NEWLINE = Buffer.from('\n');
 
 export interface CachedRun {
   command: string;
@@ -43,8 +39,9 @@ export async function cachedRun(spec: CachedRun, output: Output, run: (files: re
   const command = output.command ?? output.out;
   const lines = output.writeLines;
   // A workflow command goes through `out` when the output has no channel for them: it is then defused like any line.
+  const channel = (stream: Stream): Stream => (stream === 'command' && !output.command ? 'out' : stream);
   const replayed = lines
-    ? cache.replayChunks((stream, bytes) => lines(stream === 'command' && !output.command ? 'out' : stream, bytes))
+    ? cache.replayChunks((stream, bytes) => lines(channel(stream), bytes))
     : cache.replay((stream, line) => (stream === 'out' ? output.out : stream === 'err' ? output.err : command)(line));
   if (replayed !== undefined) return replayed;
 
@@ -60,9 +57,8 @@ export async function cachedRun(spec: CachedRun, output: Output, run: (files: re
     }
     const bytes = Buffer.from(line, 'utf8');
     recorder.add(stream, bytes);
-    const to = stream === 'command' && !output.command ? 'out' : stream;
-    lines(to, bytes);
-    lines(to, NEWLINE);
+    lines(channel(stream), bytes);
+    lines(channel(stream), NEWLINE);
   };
   const recording: Output = {
     paint: output.paint,

@@ -26,9 +26,10 @@ const FOOTER = 12;
 const WRITE_BYTES = 1 << 20;
 /** How many bytes of output replayChunks hands over at a time. */
 const CHUNK_BYTES = 1 << 20;
-/** A line at least this long is handed over without being copied. */
-const LONG_LINE = 64 << 10;
-const NEWLINE = Buffer.from('\n');
+/** A line at least this long is handed over as bytes of its own: never copied on replay, encoded once when recorded. */
+export const LONG_LINE = 64 << 10;
+/** The line break after each line of a record, as bytes. */
+export const NEWLINE = Buffer.from('\n');
 /** A record larger than this is not read (50,000 plans print about 100 MB of JSON). */
 const MAX_RECORD_BYTES = 1 << 30;
 /** Records of other plans folders and commands kept beside this one; the oldest go first. */
