@@ -9,7 +9,9 @@ import { IdSchema } from './common.ts';
  * - `dimension`: the name of a dimension in workspace.yaml;
  * - `dimension-values`: a map from dimension names to one of each dimension's values.
  */
-export type ReferenceKind = 'person' | 'offering' | 'account' | 'dimension' | 'dimension-values';
+/** What a field may refer to (defined in another file); the parse cache checks a kept reference's kind against these. */
+export const REFERENCE_KINDS = ['person', 'offering', 'account', 'dimension', 'dimension-values'] as const;
+export type ReferenceKind = (typeof REFERENCE_KINDS)[number];
 
 export interface Reference {
   kind: ReferenceKind;

@@ -10,7 +10,7 @@ import { PackReader, PackWriter } from './cache-pack.ts';
 import type { NumberHints } from './number-hints.ts';
 import type { TopFields } from './yaml-source.ts';
 import type { FoundReference } from './references.ts';
-import type { ReferenceKind } from '../../../schemas/references.ts';
+import { REFERENCE_KINDS } from '../../../schemas/references.ts';
 
 /** A position index as the parse recorded it (position-index.ts's toCache). */
 export interface IndexData {
@@ -30,9 +30,8 @@ export interface CachedFile {
   /**
    * The compact position index the parse recorded, or null when lookups need a `yaml` document. From the cache, a
    * function that reads and decodes it when first called (undefined when it cannot): most plans never need one.
-   * (`true` only between decoding an entry and `get`, which turns it into that function.)
    */
-  index?: IndexData | null | true | (() => IndexData | undefined);
+  index?: IndexData | null | (() => IndexData | undefined);
   /** What the YAML text may hold that link-numbers.ts looks closer at (number-hints.ts). */
   numbers?: NumberHints;
   /** An account plan's top-level fields and where their values are (YamlSource.topFields). */
@@ -109,19 +108,24 @@ export class PlansCache {
     const old = this.old;
     const bytes = old?.read(key);
     const entry = bytes && decodeEntry(bytes);
-    if (!entry || !isObject(entry) || !isEntry(entry as unknown as CachedFile, key)) return undefined;
-    const found = entry as unknown as CachedFile;
-    if (found.index === true) {
-      const at = indexKey(key);
-      if (!old!.slots.has(at)) return undefined;
-      this.used.add(at);
-      found.index = () => {
+    if (!entry || !isObject(entry) || !isEntry(entry as unknown as Stored, key)) return undefined;
+    // In the pack, `index` says only whether the file has one (an entry of its own): it leaves here as its reader.
+    const { index, ...found } = entry as unknown as Stored;
+    if (index === null) {
+      this.used.add(key);
+      return { ...found, index: null };
+    }
+    const at = indexKey(key);
+    if (!old!.slots.has(at)) return undefined;
+    this.used.add(at);
+    this.used.add(key);
+    return {
+      ...found,
+      index: () => {
         const held = old!.read(at);
         return held && decodeIndex(held);
-      };
-    }
-    this.used.add(key);
-    return found;
+      },
+    };
   }
 
   /** Keeps the entry of a file this run used without reading it (a file another run loaded): `save` does not drop it. */
@@ -364,8 +368,11 @@ export function isJsonExact(value: unknown, undefinedFields: 'refused' | 'droppe
 }
 
 
+/** An entry as the pack holds it: its index is `true` (an entry of its own, indexKey) or null. */
+type Stored = Omit<CachedFile, 'index'> & { index: true | null };
+
 /** The entry is for this key and has the shape the loader relies on; anything else is a miss. */
-function isEntry(entry: CachedFile, key: string): boolean {
+function isEntry(entry: Stored, key: string): boolean {
   if (entry.key !== key || typeof entry.parsed !== 'boolean' || !areDiagnostics(entry.parse)) return false;
   if (entry.mdx !== undefined && !(isObject(entry.mdx) && typeof entry.mdx.yamlText === 'string' && typeof entry.mdx.body === 'string')) return false;
   if (entry.index !== null && entry.index !== true) return false;
@@ -389,12 +396,12 @@ function isTopFields(top: unknown): boolean {
   return top['fields'].every((f: unknown) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && isAt(f[1]) && isAt(f[2]));
 }
 
-const REFERENCE_KINDS: ReadonlySet<string> = new Set(['person', 'offering', 'account', 'dimension', 'dimension-values'] satisfies ReferenceKind[]);
+const REFERENCE_KIND_SET: ReadonlySet<string> = new Set(REFERENCE_KINDS);
 
 function isFoundReference(r: unknown): boolean {
   return (
     isObject(r) &&
-    REFERENCE_KINDS.has(r['kind'] as string) &&
+    REFERENCE_KIND_SET.has(r['kind'] as string) &&
     (r['what'] === undefined || typeof r['what'] === 'string') &&
     'value' in r &&
     Array.isArray(r['path']) &&

@@ -6,7 +6,7 @@ import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visi
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import { contentHash } from './cache-key.ts';
 import { StatIndex } from './stat-index.ts';
-import { mayShowImage } from './narrative/image-hint.ts';
+import { isNarrative, mayShowImage } from './narrative/image-hint.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
 export interface PlansFile {
@@ -240,7 +240,7 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number, inde
       at += n;
     }
     // Only a file read whole as fstat saw it, and found by the walk itself (not through a link), is recorded.
-    if (index && e.stat && at === size) index.record(e.rel, stat, { hash: contentHash(bytes), mayShowImage: e.rel.endsWith('.mdx') && mayShowImage(bytes) }, readAt);
+    if (index && e.stat && at === size) index.record(e.rel, stat, { hash: contentHash(bytes), mayShowImage: isNarrative(e.rel) && mayShowImage(bytes) }, readAt);
     return { ...file, bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

@@ -88,7 +88,7 @@ function fromEntry(entry: CachedFile, f: PlansFile, format: 'yaml' | 'mdx'): Loa
   const text = mdx ? mdx.yamlText : () => yamlTextOf(f.bytes);
   const cached = entry.index;
   const index =
-    cached === null || cached === undefined || cached === true
+    cached === null || cached === undefined
       ? null
       : (source: string) => {
           const data = typeof cached === 'function' ? cached() : cached;

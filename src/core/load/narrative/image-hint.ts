@@ -1,3 +1,8 @@
+/** Whether a plans file is a narrative whose images are checked: an account plan written as MDX. */
+export function isNarrative(rel: string): boolean {
+  return /^accounts\/.+\.mdx$/.test(rel);
+}
+
 /** Only a narrative that mentions an image is parsed again; most have none. */
 export const MAY_HAVE_IMAGE = /!\[|<img/i;
 

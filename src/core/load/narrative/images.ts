@@ -5,7 +5,7 @@ import { checkImageIn, folderOnDisk, type ImageFolder } from './image-file.ts';
 import { bodyOffset, parseNarrative, inspectTree } from './render.ts';
 import { positionAt } from '../yaml-source.ts';
 import { matter } from '../lazy.ts';
-import { MAY_HAVE_IMAGE, mayShowImage } from './image-hint.ts';
+import { isNarrative, MAY_HAVE_IMAGE, mayShowImage } from './image-hint.ts';
 
 
 /**
@@ -17,7 +17,7 @@ export function checkNarrativeImages(files: readonly PlansFile[], plansRoot: str
   const folder = typeof plansRoot === 'string' ? folderOnDisk(plansRoot) : plansRoot;
   const out: Diagnostic[] = [];
   for (const f of files) {
-    if (!/^accounts\/.+\.mdx$/.test(f.rel)) continue;
+    if (!isNarrative(f.rel)) continue;
     // Most files stop here, unsplit; one the stat index vouched for, unread.
     if (!(f.mayShowImage ?? mayShowImage(f.bytes))) continue;
     const split = splitMdx(f.bytes);
