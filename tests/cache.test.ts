@@ -228,6 +228,13 @@ describe('a position index is its own entry, read when a message first points in
     expect(reads()).toBe(1);
   });
 
+  it('a plan with a key made of NULs: a field it lacks is still where a fresh parse says', () => {
+    const s = sandbox();
+    s.write({ 'accounts/acme.yaml': `${readFileSync(join(s.plans, 'accounts/acme.yaml'), 'utf8')}"\\0": x\n"\\0\\0": y\n` });
+    const { source, text } = loadTwice(s);
+    for (const target of ['value', 'key'] as const) expect(source.locate(['tier'], target)).toEqual(fresh(text).locate(['tier'], target));
+  });
+
   it('a pack removed or written anew before it is read: the positions are found from the file\'s text instead, the same', () => {
     for (const damage of [(p: string) => rmSync(p), (p: string) => writeFileSync(p, Buffer.alloc(readFileSync(p).length, 7))]) {
       const s = sandbox();

@@ -26,8 +26,8 @@ export async function validateCommand(
   const today = todayOption(values.today, env, VALIDATE_USAGE);
   // Paths in the report and the annotations are relative to the repository root.
   const { plansDir, cwd: root } = fromRepositoryRoot(plansDirOption(values.plans), cwd, env);
-  // A run handed to the site's pages (`validated`, by the build) is read whole at once: the pages render for seconds
-  // while the files may change, and must never stop on one that did (the stat index's files are read when needed).
+  // A run handed to the site's pages (`validated`, by the build) is read whole at once, as the site reads its own
+  // (src/lib/workspace.ts): the pages render for seconds while the files may change, and never stop on one that did.
   const spec = { command: 'validate', options: [format, today], plansDir, cwd: root, cacheable: !values['no-cache'], index: !values['no-cache'] && validated === undefined, env };
   // The engine is loaded only when the output is not replayed from the run cache: a replay loads none of it.
   return cachedRun(spec, output, async (files, output) => {

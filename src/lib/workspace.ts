@@ -37,11 +37,12 @@ export function loadSiteRun(): Run {
   const today = resolveToday(undefined, process.env);
   const handed = cached ? undefined : takeOverRun(plansDir(), plansCwd());
   // Else the cache `npm run build` filled while validating: the site's load costs no parse (off with ACCOUNT_PLANS_CACHE=0).
-  // In `astro dev` the files change while pages render: each run reads its files at once (no stat index), one snapshot.
+  // Pages render for seconds (and in `astro dev` the files change meanwhile): the run reads its files at once, one
+  // snapshot the stat index never leaves partly unread, so no page stops on a file edited while the site builds.
   const run =
     handed?.today === today
       ? handed
-      : Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, index: !import.meta.env.DEV, toolRoot: toolRootFor(plansCwd()) ?? plansCwd() }), { today });
+      : Run.of(workingCopy({ plansDir: plansDir(), cwd: plansCwd(), cache: true, index: false, toolRoot: toolRootFor(plansCwd()) ?? plansCwd() }), { today });
   const { workspace, diagnostics } = run.loaded;
   if (!workspace || hasErrors(diagnostics)) {
     const lines = diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d));

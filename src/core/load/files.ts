@@ -82,7 +82,7 @@ export function readPlansFolder(
     if (e === workspace && workspaceFile) return workspaceFile;
     const cap = sizeCapFor(e.rel, limit);
     const row = e.path && e.stat && e.stat.size <= cap && PARSED.test(e.rel) ? index?.vouch(e.rel, e.stat) : undefined;
-    return row ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), row, Number(e.stat!.size), cap) : readEntry(e, display, cap, index);
+    return row ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), row, Number(e.stat!.size), cap, index!) : readEntry(e, display, cap, index);
   });
   index?.save();
   return files;
@@ -101,9 +101,10 @@ class VouchedFile implements PlansFile {
   readonly mayShowImage: boolean;
   readonly #entry: Entry;
   readonly #cap: number;
+  readonly #index: StatIndex;
   #bytes: Uint8Array | undefined;
 
-  constructor(entry: Entry, display: string, known: { hash: string; mayShowImage: boolean }, size: number, cap: number) {
+  constructor(entry: Entry, display: string, known: { hash: string; mayShowImage: boolean }, size: number, cap: number, index: StatIndex) {
     this.rel = entry.rel;
     this.display = display;
     this.hash = known.hash;
@@ -111,12 +112,17 @@ class VouchedFile implements PlansFile {
     this.size = size;
     this.#entry = entry;
     this.#cap = cap;
+    this.#index = index;
   }
 
   get bytes(): Uint8Array {
     if (this.#bytes === undefined) {
       const read = readEntry(this.#entry, () => this.display, this.#cap, undefined);
-      if (read.problem || read.bytes.length !== this.size || contentHash(read.bytes) !== this.hash) throw new PlansFileChanged(this.display);
+      if (read.problem || read.bytes.length !== this.size || contentHash(read.bytes) !== this.hash) {
+        // Changed since the walk, or the index was wrong about it: either way the next run reads every file afresh.
+        this.#index.discard();
+        throw new PlansFileChanged(this.display);
+      }
       this.#bytes = read.bytes;
     }
     return this.#bytes;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { BigIntStats } from 'node:fs';
+import { rmSync, type BigIntStats } from 'node:fs';
 import { join } from 'node:path';
 import { makeCacheFolders, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
 import { isObject } from '../shared/own.ts';
@@ -76,6 +76,19 @@ export class StatIndex {
     else {
       this.now.set(rel, { seen, ...known });
       this.changed = true;
+    }
+  }
+
+  /**
+   * Removes the index: a file it vouched for did not have the bytes it said (a file system that keeps a file's stat
+   * values through a write, or a copied cache folder), so none of its rows is trusted again; the next run reads every
+   * file and records them anew. Never throws.
+   */
+  discard(): void {
+    try {
+      rmSync(this.path, { force: true });
+    } catch {
+      // A folder that cannot be written cannot have held an index either.
     }
   }
 

@@ -88,8 +88,10 @@ export class YamlSource {
       const { line, column } = this.locate(path, target);
       return [line, column];
     };
-    // No field of a YAML mapping is named with a NUL: it stands for every field the file does not have.
-    const absent = ['\u0000'];
+    // A name none of the fields has stands for every field the file does not have (YAML allows a key of NULs too).
+    let name = '\u0000';
+    while (keys.includes(name)) name += '\u0000';
+    const absent = [name];
     return { fields: keys.map((key) => [key, at([key], 'value'), at([key], 'key')]), missing: [at(absent, 'value'), at(absent, 'key')] };
   }
 
