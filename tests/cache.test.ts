@@ -37,14 +37,14 @@ const packOf = (s: Sandbox) => {
  * Plants, for accounts/acme.yaml as it is on disk (or for `asIfFor`'s bytes), an entry that says the file is
  * broken with POISON: a run that shows POISON used the entry, one that does not parsed the file again.
  */
-function plant(s: Sandbox, asIfFor?: Uint8Array): void {
+function plant(s: Sandbox, asIfFor?: Uint8Array, extra: Record<string, unknown> = {}): void {
   // A run whose inputs are all unchanged prints its last output (tests/run-cache.test.ts): without those records,
   // the next run reads its files' entries, which is what these tests are about.
   removeRunRecords(s);
   const cache = PlansCache.open(s.plans, s.dir)!;
   const bytes = readFileSync(join(s.plans, 'accounts/acme.yaml'));
   const entryKey = cache.keyOf({ display: 'plans/accounts/acme.yaml', rel: 'accounts/acme.yaml', bytes: asIfFor ?? bytes });
-  cache.set({ key: entryKey, parse: [{ file: 'plans/accounts/acme.yaml', line: 1, column: 1, severity: 'error', code: 'not-a-mapping', message: POISON }], parsed: false });
+  cache.set({ key: entryKey, parse: [{ file: 'plans/accounts/acme.yaml', line: 1, column: 1, severity: 'error', code: 'not-a-mapping', message: POISON }], parsed: false, ...extra });
   cache.save();
 }
 
@@ -245,3 +245,26 @@ describe('a position index is its own entry, read when a message first points in
     }
   });
 });
+
+describe('an entry whose kept facts are not of their shape is a miss, never used', () => {
+  // Each is planted with the POISON message: a run that prints it used the entry.
+  const at = (line: number, column: number) => [line, column];
+  it.each([
+    { name: 'a top-level position at line 0', extra: { top: { fields: [['name', at(0, 1), at(1, 1)]], missing: [at(1, 1), at(1, 1)] } } },
+    { name: 'a top-level position that is not a whole number', extra: { top: { fields: [['name', at(1.5, 1), at(1, 1)]], missing: [at(1, 1), at(1, 1)] } } },
+    { name: 'no answer for a missing field', extra: { top: { fields: [] } } },
+    { name: 'a reference of a kind no schema has', extra: { refs: [{ kind: 'secret', path: ['owner'], value: 'x' }] } },
+    { name: 'a reference whose path holds an object', extra: { refs: [{ kind: 'person', path: [{ x: 1 }], value: 'x' }] } },
+    { name: 'a reference without a value', extra: { refs: [{ kind: 'person', path: ['owner'] }] } },
+    { name: 'number hints that are not yes or no', extra: { numbers: { notPlain: 'yes', threeDecimals: false } } },
+  ])('$name', ({ extra }) => {
+    const s = sandbox();
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN });
+    plant(s, undefined, extra);
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN });
+    // The same entry with well-shaped facts is used: the test would see it.
+    plant(s);
+    expect(validate(s)).toMatchObject({ status: 2, stdout: POISONED });
+  });
+});
+

@@ -61,6 +61,19 @@ describe('check --base', () => {
     expect(Buffer.from(readPlansAtRef('HEAD', 'plans', repo)[0]!.bytes)).toEqual(Buffer.from(now[0]!.bytes));
   });
 
+  it('reads files at the ref by object id: a name with a line break, a colon or a leading space is read as it is', () => {
+    const odd = mkdtempSync(join(tmpdir(), 'check-base-odd-'));
+    git(odd, 'init', '--quiet', '--initial-branch=main');
+    cpSync('tests/fixtures/rollup-met', join(odd, 'plans'), { recursive: true });
+    const names = ['accounts/new\nline.yaml', 'accounts/a:b.yaml', 'accounts/ lead.yaml', 'accounts/HEAD:x.yaml'];
+    for (const [i, name] of names.entries()) writeFileSync(join(odd, 'plans', name), `name: Odd ${i}\n`);
+    git(odd, 'add', '.');
+    git(odd, 'commit', '--quiet', '-m', 'odd names');
+    const byRel = new Map(readPlansAtRef('HEAD', 'plans', odd).map((f) => [f.rel, Buffer.from(f.bytes).toString('utf8')]));
+    for (const [i, name] of names.entries()) expect(byRel.get(name), JSON.stringify(name)).toBe(`name: Odd ${i}\n`);
+    expect(byRel.get('accounts/acme.yaml')).toBe(readFileSync(join(odd, 'plans/accounts/acme.yaml'), 'utf8'));
+  });
+
   it('shows before, after and change per goal, and the plans that moved it', async () => {
     const r = await run(repo, [...TODAY, '--base', 'HEAD~1']);
     expect(r.code).toBe(1);
