@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +8,25 @@ import { join } from 'node:path';
  * load/history/cache.ts for git's versions), and the reading and writing of their files: only real folders below an
  * existing node_modules are used, never a link, only their own files are removed, and a file that is a link is not read.
  */
+
+/** Whether the caches are off for this run (ACCOUNT_PLANS_CACHE=0). */
+export function cachesOff(env: NodeJS.ProcessEnv): boolean {
+  return env['ACCOUNT_PLANS_CACHE'] === '0';
+}
+
+/**
+ * The folder the working copy's caches live in (the pack, the findings, the run records, the stat index):
+ * node_modules/.cache/account-plans of `cwd`, made when missing; undefined when it cannot be used (makeCacheFolders).
+ */
+export function cacheFolderOf(cwd: string): string | undefined {
+  const folder = join(cwd, 'node_modules', '.cache', 'account-plans');
+  return makeCacheFolders(folder) ? folder : undefined;
+}
+
+/** The file in `folder` that caches something of `of` (a plans folder, a command over one): named by a hash of it. */
+export function cacheFileFor(folder: string, of: string, ending: string): string {
+  return join(folder, `${createHash('sha256').update(of).digest('hex').slice(0, 32)}${ending}`);
+}
 
 /** Whether a path is a folder itself, not a link to one. */
 export function isRealFolder(path: string): boolean {

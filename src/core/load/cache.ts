@@ -1,8 +1,7 @@
-import { createHash } from 'node:crypto';
 import { lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { makeCacheFolders, pruneOldest } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, pruneOldest } from './cache-folder.ts';
 import { toolFingerprint } from './cache-key.ts';
 import { isObject } from '../shared/own.ts';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
@@ -80,12 +79,11 @@ export class PlansCache {
 
   /** The cache for a plans folder, or undefined when it is off or cannot be used here. */
   static open(plansRoot: string, cwd: string, env: NodeJS.ProcessEnv = process.env, toolRoot?: string): PlansCache | undefined {
-    if (env['ACCOUNT_PLANS_CACHE'] === '0') return undefined;
+    if (cachesOff(env)) return undefined;
     const fingerprint = toolFingerprint(toolRoot);
-    if (!fingerprint) return undefined;
-    const folder = join(cwd, 'node_modules', '.cache', 'account-plans');
-    if (!makeCacheFolders(folder)) return undefined;
-    const pack = join(folder, `${createHash('sha256').update(plansRoot).digest('hex').slice(0, 32)}.pack`);
+    const folder = fingerprint && cacheFolderOf(cwd);
+    if (!fingerprint || !folder) return undefined;
+    const pack = cacheFileFor(folder, plansRoot, '.pack');
     return new PlansCache(folder, pack, fingerprint, PackReader.open(pack, fingerprint));
   }
 

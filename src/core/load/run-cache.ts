@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
-import { Checksum, closeQuietly, makeCacheFolders, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
 import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -57,13 +56,11 @@ export class RunCache {
 
   /** The cache for this run, or undefined when caching is off or cannot be used here. */
   static open(plansRoot: string, cwd: string, inputs: RunInputs, env: NodeJS.ProcessEnv = process.env, toolRoot?: string): RunCache | undefined {
-    if (env['ACCOUNT_PLANS_CACHE'] === '0') return undefined;
+    if (cachesOff(env)) return undefined;
     const fingerprint = commandFingerprint(toolRoot);
-    if (!fingerprint) return undefined;
-    const folder = join(cwd, 'node_modules', '.cache', 'account-plans');
-    if (!makeCacheFolders(folder)) return undefined;
-    const name = createHash('sha256').update(`${inputs.command}\0${plansRoot}`).digest('hex').slice(0, 32);
-    return new RunCache(folder, join(folder, `${name}.run`), runKey(fingerprint, cwd, plansRoot, inputs));
+    const folder = fingerprint && cacheFolderOf(cwd);
+    if (!fingerprint || !folder) return undefined;
+    return new RunCache(folder, cacheFileFor(folder, `${inputs.command}\0${plansRoot}`, '.run'), runKey(fingerprint, cwd, plansRoot, inputs));
   }
 
   /**

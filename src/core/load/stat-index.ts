@@ -1,7 +1,5 @@
-import { createHash } from 'node:crypto';
 import { rmSync, type BigIntStats } from 'node:fs';
-import { join } from 'node:path';
-import { makeCacheFolders, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
 import { isObject } from '../shared/own.ts';
 
 const MAGIC = 'account-plans stat index 2\n';
@@ -51,10 +49,9 @@ export class StatIndex {
 
   /** The index of a plans folder (its real path), or undefined when the caches are off or cannot be used here. */
   static open(realRoot: string, cwd: string, env: NodeJS.ProcessEnv = process.env): StatIndex | undefined {
-    if (env['ACCOUNT_PLANS_CACHE'] === '0') return undefined;
-    const folder = join(cwd, 'node_modules', '.cache', 'account-plans');
-    if (!makeCacheFolders(folder)) return undefined;
-    const path = join(folder, `${createHash('sha256').update(realRoot).digest('hex').slice(0, 32)}.stat`);
+    const folder = cachesOff(env) ? undefined : cacheFolderOf(cwd);
+    if (!folder) return undefined;
+    const path = cacheFileFor(folder, realRoot, '.stat');
     return new StatIndex(folder, path, readRows(path));
   }
 
