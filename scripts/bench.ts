@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fastest, measure, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
+import { fastest, measure, measureScript, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
 import { stageTable } from './lib/bench-stages.ts';
 import { benchHistory } from './lib/bench-history.ts';
 import { benchLedger } from './lib/bench-ledger.ts';
@@ -80,8 +80,9 @@ await main(async (argv, output) => {
   // The floor and the command in the same loop, each figure the fastest of `runs`, so both see the same machine.
   // Edited: the cache is warm and one plan has a comment line appended since, as after an edit in a pull request;
   // the plan is put back after.
-  // Each command as `npm run <command>` runs it (scripts/run.mjs, which starts from Node's compile cache).
-  const command = (name: string, args: string[], okUpTo: number) => measure(script('run.mjs'), [name, ...args], okUpTo);
+  // Each command as `npm run <command>` runs it: package.json's script line (scripts/run.mjs, which starts from Node's
+  // compile cache, with the Node flags the script gives).
+  const command = (name: string, args: string[], okUpTo: number) => measureScript(ROOT, name, args, okUpTo);
   const coldWarm = (dir: string, name: string, args: string[], okUpTo: number, edit: () => () => void) => {
     const floor: Sample[] = [];
     const cold: Sample[] = [];

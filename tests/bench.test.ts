@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { npmScript } from '../scripts/lib/bench-run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 
@@ -12,6 +13,18 @@ function bench(args: string[]) {
 
 // Shape only: timings are never asserted, they depend on the machine.
 describe('npm run bench', () => {
+  it('runs each command as its npm script starts it: Node\'s flags from package.json, then the script', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const check = npmScript(ROOT, 'check');
+    expect(check.slice(-2)).toEqual([join(ROOT, 'scripts', 'run.mjs'), 'check']);
+    expect(['node', ...check.slice(0, -2), 'scripts/run.mjs', 'check'].join(' ')).toBe(pkg.scripts['check']);
+    const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
+    writeFileSync(join(tmp, 'package.json'), JSON.stringify({ scripts: { check: 'node --max-semi-space-size=8 --stack-size=900 scripts/run.mjs check', other: 'vitest run', flag: 'node scripts/run.mjs --x', shell: 'node $(evil) scripts/run.mjs check' } }));
+    expect(npmScript(tmp, 'check')).toEqual(['--max-semi-space-size=8', '--stack-size=900', join(tmp, 'scripts', 'run.mjs'), 'check']);
+    expect(npmScript(tmp, 'flag')).toEqual([join(tmp, 'scripts', 'run.mjs'), '--x']);
+    for (const name of ['other', 'shell', 'missing']) expect(() => npmScript(tmp, name)).toThrow(/is not `node \[flags\] scripts/);
+  });
+
   it('writes JSON with seconds, ratios to the floor and memory for validate, check and check --base, cold, warm and after one plan was edited', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'bench-test-'));
     const json = join(tmp, 'out', 'bench.json');

@@ -28,6 +28,24 @@ export function measure(script: string, args: string[], okUpTo = 0): Sample {
   return measureCommand(process.execPath, [script, ...args], { okUpTo });
 }
 
+/**
+ * What `npm run <name>` runs in the repository at `root`, after `node`: Node's own flags (the young generation's size),
+ * the script, and the command's name; so the bench measures a command exactly as its npm script starts it. Throws
+ * when the script is not `node [flags] scripts/<file> …`, which the bench would not be measuring as written.
+ */
+export function npmScript(root: string, name: string): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  const words = scripts?.[name]?.split(/\s+/) ?? [];
+  const at = words.findIndex((w) => w.startsWith('scripts/'));
+  if (words[0] !== 'node' || at === -1 || !words.slice(1, at).every((w) => w.startsWith('--'))) throw new Error(`package.json's script "${name}" is not \`node [flags] scripts/…\`: ${words.join(' ')}`);
+  return [...words.slice(1, at), join(root, words[at]!), ...words.slice(at + 1)];
+}
+
+/** Runs a command of the tool as its npm script starts it (npmScript), with `args` after it. */
+export function measureScript(root: string, name: string, args: string[], okUpTo = 0): Sample {
+  return measureCommand(process.execPath, [...npmScript(root, name), ...args], { okUpTo });
+}
+
 /** Runs any program with output discarded, timed around the spawn (the baselines: Hugo, a bare Astro site). */
 export function measureCommand(program: string, args: string[], options: { okUpTo?: number; env?: NodeJS.ProcessEnv; cwd?: string } = {}): Sample {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
