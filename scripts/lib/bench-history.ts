@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gitIn } from '../../src/core/git/run.ts';
 import { CACHE_FOLDER } from '../../src/core/load/history/cache.ts';
-import { fastest, measure, type Sample } from './bench-run.ts';
+import { fastest, measure, measureScript, type Sample } from './bench-run.ts';
 import type { Output } from './cli.ts';
 import { generateWorkspace } from './generate.ts';
 
@@ -32,14 +32,13 @@ export function benchHistory(options: HistoryBenchOptions): { history: { account
   const accounts = options.accounts ?? 2000;
   const commits = options.commits ?? 500;
   const repo = makeRepo(join(work, `history-${accounts}x${commits}`), accounts, commits, seed);
-  const history = join(ROOT, 'scripts', 'history.ts');
   const args = ['--plans', join(repo, 'plans'), '--json', '--today', today];
   const cold: Sample[] = [];
   const warm: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     rmSync(join(ROOT, CACHE_FOLDER), { recursive: true, force: true });
-    cold.push(measure(history, args));
-    warm.push(measure(history, args));
+    cold.push(measureScript(ROOT, 'history', args));
+    warm.push(measureScript(ROOT, 'history', args));
   }
 
   const siteAccounts = options.siteAccounts ?? 500;
