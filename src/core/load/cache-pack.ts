@@ -177,9 +177,12 @@ export class PackWriter {
   readonly temp: string;
   private at: number;
   private readonly table: Buffer[] = [];
-  /** Bytes not yet written: gathered into writes of about a megabyte, rather than a system call per entry and per row. */
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
+  /**
+   * Bytes not yet written, copied into one buffer of WRITE_BYTES that is written when full and used again: a write of
+   * about a megabyte rather than a system call per entry and per row, and no new megabyte to allocate per write.
+   */
+  private readonly stage = Buffer.allocUnsafe(WRITE_BYTES);
+  private staged = 0;
 
   /** Creates `temp` ('wx': never follows or replaces anything already there, a link included). Throws when it cannot. */
   constructor(temp: string, fingerprint: string) {
@@ -215,17 +218,19 @@ export class PackWriter {
 
   private write(bytes: Uint8Array): void {
     if (this.at + bytes.length > MAX_PACK_BYTES) throw new Error('The pack would be larger than a reader accepts.');
-    this.pending.push(bytes);
-    this.pendingBytes += bytes.length;
     this.at += bytes.length;
-    if (this.pendingBytes >= WRITE_BYTES) this.flush();
+    if (this.staged + bytes.length > this.stage.length) this.flush();
+    // An entry as large as the buffer goes straight to the file.
+    if (bytes.length >= this.stage.length) writeAll(this.fd, bytes);
+    else {
+      this.stage.set(bytes, this.staged);
+      this.staged += bytes.length;
+    }
   }
 
   private flush(): void {
-    const bytes = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending);
-    this.pending = [];
-    this.pendingBytes = 0;
-    writeAll(this.fd, bytes);
+    if (this.staged > 0) writeAll(this.fd, this.stage.subarray(0, this.staged));
+    this.staged = 0;
   }
 }
 
