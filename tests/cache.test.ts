@@ -257,6 +257,8 @@ describe('an entry whose kept facts are not of their shape is a miss, never used
     { name: 'a reference whose path holds an object', extra: { refs: [{ kind: 'person', path: [{ x: 1 }], value: 'x' }] } },
     { name: 'a reference without a value', extra: { refs: [{ kind: 'person', path: ['owner'] }] } },
     { name: 'number hints that are not yes or no', extra: { numbers: { notPlain: 'yes', threeDecimals: false } } },
+    { name: 'a plan\'s own checks that are not a list of lists', extra: { own: { stakeholders: [] } } },
+    { name: 'a plan\'s own check that holds something other than diagnostics', extra: { own: [[{ file: 'plans/accounts/acme.yaml', line: 1 }], [], [], []] } },
   ])('$name', ({ extra }) => {
     const s = sandbox();
     expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN });
@@ -268,3 +270,45 @@ describe('an entry whose kept facts are not of their shape is a miss, never used
   });
 });
 
+
+describe('a plan\'s own checks (stakeholders, ids, forecast periods, offerings) are kept with its entry', () => {
+  /** acme.yaml with a problem for each check of a plan alone: a circle of reports_to, an id twice, a period twice, an offering twice, an unknown objective. */
+  const TROUBLED = `${readFileSync(join(import.meta.dirname, 'fixtures/minimal/accounts/acme.yaml'), 'utf8')
+    .replace('  - { period: FY2027-Q2, revenue: 200, confidence: 0.5 }', '  - { period: FY2027-Q2, revenue: 200, confidence: 0.5 }\n  - { period: FY2027-Q2, revenue: 50 }\n  - { period: FY2027, revenue: 10 }')
+    .replace('    name: Maria\n', '    name: Maria\n    reports_to: tom\n')}  - id: tom
+    name: Tom again
+penetration:
+  - { offering: sensors, status: won }
+  - { offering: sensors, status: open }
+actions:
+  - { id: call, description: Call Maria, owner: ann-lee, due: 2027-01-10, objective: nowhere }
+`;
+
+  it('a warm run prints what a cold run and a run without the cache print, problem by problem', () => {
+    const s = sandbox();
+    s.write({ 'accounts/acme.yaml': TROUBLED });
+    const cold = validate(s);
+    expect(cold.status, cold.stdout).toBe(2);
+    for (const said of ['is a circle', 'is used twice', 'is already forecast', 'would count it twice', 'is listed twice', 'is not an objective']) expect(cold.stdout, said).toContain(said);
+    removeRunRecords(s);
+    expect(validate(s)).toMatchObject({ status: 2, stdout: cold.stdout });
+    expect(validate(s, ['--no-cache'])).toMatchObject({ status: 2, stdout: cold.stdout });
+  });
+
+  it('are taken from the entry, not checked again: a planted diagnostic among them is printed', () => {
+    const s = sandbox();
+    expect(validate(s)).toMatchObject({ status: 0, stdout: CLEAN });
+    removeRunRecords(s);
+    const cache = PlansCache.open(s.plans, s.dir)!;
+    const key = cache.keyOf({ display: 'plans/accounts/acme.yaml', rel: 'accounts/acme.yaml', bytes: readFileSync(join(s.plans, 'accounts/acme.yaml')) });
+    const entry = cache.get(key)!;
+    expect(entry.own).toEqual([[], [], [], []]);
+    const index = (typeof entry.index === 'function' ? entry.index() : entry.index) ?? null;
+    const planted = { file: 'plans/accounts/acme.yaml', line: 9, column: 3, severity: 'error' as const, code: 'duplicate-id' as const, message: POISON, path: 'stakeholders[0].id' };
+    cache.set({ ...entry, index, own: [[], [planted], [], []] });
+    cache.save();
+    expect(validate(s)).toMatchObject({ status: 2, stdout: `plans/accounts/acme.yaml:9:3 error ${POISON}\n1 error, 0 warnings, 0 notes.\n` });
+    // Without the cache the plan is checked, and is clean.
+    expect(validate(s, ['--no-cache'])).toMatchObject({ status: 0, stdout: CLEAN });
+  });
+});

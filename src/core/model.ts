@@ -22,6 +22,8 @@ export interface AccountEntry extends Located {
   plan: AccountPlan;
   /** The MDX narrative, for .mdx plans. */
   body?: string;
+  /** The diagnostics of the checks of this plan alone (load/link.ts ownDiagnostics), as its load found or the parse cache kept them. */
+  own?: readonly (readonly Diagnostic[])[];
 }
 
 export interface ReviewEntry extends Located {

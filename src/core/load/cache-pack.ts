@@ -16,7 +16,7 @@ import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, wri
  * Two runs appending at once cannot mix up entries: each entry's checksum is in the table that points at it, so
  * an entry whose bytes are not where its table says is a miss.
  */
-const MAGIC = 'account-plans cache 7\n';
+const MAGIC = 'account-plans cache 8\n';
 const TAG = 0x34637061; // "apc4", little-endian
 /** tableAt, count, the table's checksum, TAG. */
 const FOOTER = 12 + CHECKSUM_BYTES;

@@ -37,6 +37,8 @@ export interface CachedFile {
   top?: TopFields;
   /** The references of a valid account plan (references.ts's referencesIn), which linking checks against the other files. */
   refs?: readonly FoundReference[];
+  /** The diagnostics of a valid account plan's own checks (link.ts ownDiagnostics): one list per check. */
+  own?: readonly (readonly Diagnostic[])[];
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 
@@ -379,6 +381,8 @@ function isEntry(entry: Stored, key: string): boolean {
   if (entry.top !== undefined && !isTopFields(entry.top)) return false;
   const refs: unknown = entry.refs;
   if (refs !== undefined && !(Array.isArray(refs) && refs.every(isFoundReference))) return false;
+  const own: unknown = entry.own;
+  if (own !== undefined && !(Array.isArray(own) && own.every(areDiagnostics))) return false;
   if (!entry.parsed) return entry.validated === undefined;
   const v = entry.validated;
   return isObject(v) && typeof v.ok === 'boolean' && areDiagnostics(v.diagnostics) && (!v.ok || isObject(v.value));

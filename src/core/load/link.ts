@@ -12,6 +12,7 @@ import { compPlansAgree } from './link-comp.ts';
 import { referencesIn, type FoundReference } from './references.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
+import type { AccountPlan } from '../../../schemas/index.ts';
 import type { AccountEntry, Located, ReviewEntry, Workspace } from '../model.ts';
 
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
@@ -34,10 +35,7 @@ const CHECKS: Check[] = [
   planReferencesExist,
   currencyHasRate,
   parentsInNoCircle,
-  stakeholderLinks,
-  uniqueIdsInPlan,
-  forecastNotDoubleCounted,
-  penetrationUnique,
+  planOwnChecks,
   icpScoresExist,
   goalScopesExist,
   reviewsMatch,
@@ -203,90 +201,101 @@ function parentsInNoCircle(ws: Workspace, { accountIds }: LinkContext): Diagnost
   });
 }
 
-function stakeholderLinks(ws: Workspace): Diagnostic[] {
-  return ws.accounts.flatMap((a) => {
-    const out: Diagnostic[] = [];
-    const ids = a.plan.stakeholders.map((s) => s.id);
-    const firstById = new Map<string, string | undefined>();
-    for (const s of a.plan.stakeholders) if (!firstById.has(s.id)) firstById.set(s.id, s.reports_to);
-    const cycles = findCycles(ids, (id) => firstById.get(id));
-    const ref = (path: PathSegment[], id: string | undefined) => {
-      if (id !== undefined && !ids.includes(id)) {
-        out.push(at(a, path, 'unknown-stakeholder', { field: formatPath(path), id, stakeholders: ids }));
-      }
-    };
-    a.plan.stakeholders.forEach((s, i) => {
-      if (s.reports_to === s.id) {
-        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-self', { index: i, name: s.name }));
-        return;
-      }
-      ref(['stakeholders', i, 'reports_to'], s.reports_to);
-      const found = cycles.get(s.id);
-      const cycle = found && found.first === i ? cycleFrom(found, s.id) : undefined;
-      if (cycle) {
-        out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', { index: i, cycle }));
-      }
-    });
-    a.plan.exec_relationships.forEach((x, i) => ref(['exec_relationships', i, 'theirs'], x.theirs));
-    a.plan.buying_process?.steps.forEach((x, i) => ref(['buying_process', 'steps', i, 'owner'], x.owner));
-    const objectives = a.plan.objectives.map((o) => o.id);
-    a.plan.actions.forEach((x, i) => {
-      if (x.objective !== undefined && !objectives.includes(x.objective)) {
-        out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', { index: i, id: x.objective, objectives }));
-      }
-    });
-    return out;
-  });
-}
-
-function uniqueIdsInPlan(ws: Workspace): Diagnostic[] {
-  const lists = ['stakeholders', 'objectives', 'opportunities', 'actions'] as const;
-  return ws.accounts.flatMap((a) =>
-    lists.flatMap((list) => {
-      const seen = new Set<string>();
-      return a.plan[list].flatMap((item: { id?: string | undefined }, i) => {
-        if (item.id === undefined) return [];
-        if (!seen.has(item.id)) return (seen.add(item.id), []);
-        return [at(a, [list, i, 'id'], 'duplicate-id', { list, index: i, id: item.id })];
-      });
-    }),
-  );
-}
-
-function forecastNotDoubleCounted(ws: Workspace): Diagnostic[] {
-  return ws.accounts.flatMap((a) => {
-    const out: Diagnostic[] = [];
-    const seen = new Map<string, number>();
-    const annual = new Map<string, number>();
-    const quarterly = new Map<string, number>();
-    a.plan.forecast.forEach((f, i) => {
-      const key = `${f.period}|${f.product ?? ''}`;
-      const first = seen.get(key);
-      if (first !== undefined) {
-        out.push(at(a, ['forecast', i, 'period'], 'duplicate-forecast', { index: i, period: f.period, product: f.product, first }));
-      } else seen.set(key, i);
-      (isQuarter(f.period) ? quarterly : annual).set(yearOf(f.period), i);
-    });
-    for (const [year, i] of annual) {
-      const q = quarterly.get(year);
-      if (q !== undefined) {
-        out.push(at(a, ['forecast', i, 'period'], 'double-counting', { index: i, year, quarter: q }));
-      }
+function stakeholderLinks(a: OwnPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = a.plan.stakeholders.map((s) => s.id);
+  const firstById = new Map<string, string | undefined>();
+  for (const s of a.plan.stakeholders) if (!firstById.has(s.id)) firstById.set(s.id, s.reports_to);
+  const cycles = findCycles(ids, (id) => firstById.get(id));
+  const ref = (path: PathSegment[], id: string | undefined) => {
+    if (id !== undefined && !ids.includes(id)) {
+      out.push(at(a, path, 'unknown-stakeholder', { field: formatPath(path), id, stakeholders: ids }));
     }
-    return out;
+  };
+  a.plan.stakeholders.forEach((s, i) => {
+    if (s.reports_to === s.id) {
+      out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-self', { index: i, name: s.name }));
+      return;
+    }
+    ref(['stakeholders', i, 'reports_to'], s.reports_to);
+    const found = cycles.get(s.id);
+    const cycle = found && found.first === i ? cycleFrom(found, s.id) : undefined;
+    if (cycle) {
+      out.push(at(a, ['stakeholders', i, 'reports_to'], 'reports-to-cycle', { index: i, cycle }));
+    }
+  });
+  a.plan.exec_relationships.forEach((x, i) => ref(['exec_relationships', i, 'theirs'], x.theirs));
+  a.plan.buying_process?.steps.forEach((x, i) => ref(['buying_process', 'steps', i, 'owner'], x.owner));
+  const objectives = a.plan.objectives.map((o) => o.id);
+  a.plan.actions.forEach((x, i) => {
+    if (x.objective !== undefined && !objectives.includes(x.objective)) {
+      out.push(at(a, ['actions', i, 'objective'], 'unknown-objective', { index: i, id: x.objective, objectives }));
+    }
+  });
+  return out;
+}
+
+function uniqueIdsInPlan(a: OwnPlan): Diagnostic[] {
+  const lists = ['stakeholders', 'objectives', 'opportunities', 'actions'] as const;
+  return lists.flatMap((list) => {
+    const seen = new Set<string>();
+    return a.plan[list].flatMap((item: { id?: string | undefined }, i) => {
+      if (item.id === undefined) return [];
+      if (!seen.has(item.id)) return (seen.add(item.id), []);
+      return [at(a, [list, i, 'id'], 'duplicate-id', { list, index: i, id: item.id })];
+    });
   });
 }
 
-function penetrationUnique(ws: Workspace): Diagnostic[] {
-  return ws.accounts.flatMap(duplicatePenetration);
+function forecastNotDoubleCounted(a: OwnPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, number>();
+  const annual = new Map<string, number>();
+  const quarterly = new Map<string, number>();
+  a.plan.forecast.forEach((f, i) => {
+    const key = `${f.period}|${f.product ?? ''}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      out.push(at(a, ['forecast', i, 'period'], 'duplicate-forecast', { index: i, period: f.period, product: f.product, first }));
+    } else seen.set(key, i);
+    (isQuarter(f.period) ? quarterly : annual).set(yearOf(f.period), i);
+  });
+  for (const [year, i] of annual) {
+    const q = quarterly.get(year);
+    if (q !== undefined) {
+      out.push(at(a, ['forecast', i, 'period'], 'double-counting', { index: i, year, quarter: q }));
+    }
+  }
+  return out;
 }
 
-function duplicatePenetration(a: AccountEntry): Diagnostic[] {
+function duplicatePenetration(a: OwnPlan): Diagnostic[] {
   const seen = new Set<string>();
   return a.plan.penetration.flatMap((p, i) => {
     if (!seen.has(p.offering)) return (seen.add(p.offering), []);
     return [at(a, ['penetration', i, 'offering'], 'duplicate-offering', { index: i, offering: p.offering })];
   });
+}
+
+/** A plan as the checks of a plan alone see it: its file, where its fields are, and its value. */
+export type OwnPlan = Located & { plan: AccountPlan };
+
+/**
+ * The checks that read one plan and nothing else (stakeholders and who they report to, ids unique within the plan,
+ * the forecast not counted twice, each offering's penetration once), in the order linkWorkspace reports them. A
+ * function of the plan's file alone, so the parse cache keeps their diagnostics with it (AccountEntry.own) and a run
+ * after an edit checks only the plans that changed.
+ */
+const OWN_CHECKS: readonly ((a: OwnPlan) => Diagnostic[])[] = [stakeholderLinks, uniqueIdsInPlan, forecastNotDoubleCounted, duplicatePenetration];
+
+/** The diagnostics of each of a plan's own checks, one list per check in OWN_CHECKS's order. */
+export function ownDiagnostics(a: OwnPlan): Diagnostic[][] {
+  return OWN_CHECKS.map((check) => check(a));
+}
+
+/** Every plan's own checks, check by check, each from the plan's kept diagnostics when it has them (AccountEntry.own). */
+function planOwnChecks(ws: Workspace): Diagnostic[] {
+  return OWN_CHECKS.flatMap((check, k) => ws.accounts.flatMap((a) => (a.own?.length === OWN_CHECKS.length ? a.own[k]! : check(a))));
 }
 
 function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic[] {

@@ -1,6 +1,7 @@
-import type { FileKind } from '../../../schemas/index.ts';
+import type { AccountPlan, FileKind } from '../../../schemas/index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { fileKey, type CachedFile, type PlansCache } from './cache.ts';
+import { fileKey, isJsonExact, type CachedFile, type PlansCache } from './cache.ts';
+import { ownDiagnostics } from './link.ts';
 import { isObject } from '../shared/own.ts';
 import { knownReferences, referencesIn } from './references.ts';
 import { AccountPlanSchema } from '../../../schemas/index.ts';
@@ -18,6 +19,8 @@ export interface LoadedFile {
   source?: YamlSource;
   body?: string;
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
+  /** A valid account plan's own checks (link.ts ownDiagnostics), found as it was loaded or kept by the parse cache. */
+  own?: readonly (readonly Diagnostic[])[];
 }
 
 /**
@@ -58,6 +61,7 @@ function loadAnew(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, cache: P
   const diagnostics: Diagnostic[] = [];
   const result = validateData(kind, parsed.data, parsed.source, diagnostics);
   const validated = { ok: result.ok, ...(result.ok && { value: result.value }), diagnostics };
+  const own = kind === 'account' && result.ok ? ownDiagnostics({ file: f.display, source: parsed.source, plan: result.value as AccountPlan }) : undefined;
   if (key !== undefined) {
     cache!.set({
       key,
@@ -68,10 +72,12 @@ function loadAnew(f: PlansFile, format: 'yaml' | 'mdx', kind: FileKind, cache: P
       numbers: parsed.source.numbers(),
       ...(kind === 'account' && isObject(parsed.data) && { top: parsed.source.topFields(Object.keys(parsed.data)) }),
       ...(kind === 'account' && isObject(validated.value) && { refs: referencesIn(AccountPlanSchema, validated.value) }),
+      // Kept only when JSON gives them back as they are (as the findings cache keeps findings); else linking finds them again.
+      ...(own && isJsonExact(own, 'dropped') && { own }),
       validated,
     });
   }
-  return { parse: parsed.diagnostics, source: parsed.source, ...(parsed.body !== undefined && { body: parsed.body }), validated };
+  return { parse: parsed.diagnostics, source: parsed.source, ...(parsed.body !== undefined && { body: parsed.body }), validated, ...(own && { own }) };
 }
 
 /**
@@ -99,5 +105,6 @@ function fromEntry(entry: CachedFile, f: PlansFile, format: 'yaml' | 'mdx'): Loa
     source: new YamlSource(f.display, text, index, entry.numbers, entry.top),
     ...(entry.mdx && { body: entry.mdx.body }),
     ...(entry.validated && { validated: entry.validated }),
+    ...(entry.own && { own: entry.own }),
   };
 }

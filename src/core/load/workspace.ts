@@ -96,7 +96,7 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
     const value = loaded.validated.value;
     if (sharedMatch) shared[sharedMatch[1] as Slot] = { value, located };
     else if (accountMatch) {
-      accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: value as AccountEntry['plan'], ...(loaded.body !== undefined && { body: loaded.body }) });
+      accounts.push({ ...located, id: accountMatch[1]!, rel: f.rel, format, plan: value as AccountEntry['plan'], ...(loaded.body !== undefined && { body: loaded.body }), ...(loaded.own && { own: loaded.own }) });
     } else if (reviewMatch) {
       reviews.push({ ...located, rel: f.rel, month: reviewMatch[1]!, person: reviewMatch[2]!, review: value as ReviewEntry['review'] });
     } else {
