@@ -250,9 +250,12 @@ describe('an entry whose kept facts are not of their shape is a miss, never used
   // Each is planted with the POISON message: a run that prints it used the entry.
   const at = (line: number, column: number) => [line, column];
   it.each([
-    { name: 'a top-level position at line 0', extra: { top: { fields: [['name', at(0, 1), at(1, 1)]], missing: [at(1, 1), at(1, 1)] } } },
-    { name: 'a top-level position that is not a whole number', extra: { top: { fields: [['name', at(1.5, 1), at(1, 1)]], missing: [at(1, 1), at(1, 1)] } } },
-    { name: 'no answer for a missing field', extra: { top: { fields: [] } } },
+    { name: 'a top-level position at line 0', extra: { top: [1, 1, 1, 1, 'name', 0, 1, 1, 1] } },
+    { name: 'a top-level position that is not a whole number', extra: { top: [1, 1, 1, 1, 'name', 1.5, 1, 1, 1] } },
+    { name: 'no answer for a missing field', extra: { top: [] } },
+    { name: 'a field without its four numbers', extra: { top: [1, 1, 1, 1, 'name', 1, 1] } },
+    { name: 'a number where a field\'s name goes', extra: { top: [1, 1, 1, 1, 7, 1, 1, 1, 1] } },
+    { name: 'top-level positions as the earlier nested form', extra: { top: { fields: [['name', at(1, 7), at(1, 1)]], missing: [at(1, 1), at(1, 1)] } } },
     { name: 'a reference of a kind no schema has', extra: { refs: [{ kind: 'secret', path: ['owner'], value: 'x' }] } },
     { name: 'a reference whose path holds an object', extra: { refs: [{ kind: 'person', path: [{ x: 1 }], value: 'x' }] } },
     { name: 'a reference without a value', extra: { refs: [{ kind: 'person', path: ['owner'] }] } },
@@ -302,7 +305,7 @@ actions:
     const cache = PlansCache.open(s.plans, s.dir)!;
     const key = cache.keyOf({ display: 'plans/accounts/acme.yaml', rel: 'accounts/acme.yaml', bytes: readFileSync(join(s.plans, 'accounts/acme.yaml')) });
     const entry = cache.get(key)!;
-    expect(entry.own).toEqual([[], [], [], []]);
+    expect(entry.own).toEqual([]);
     const index = (typeof entry.index === 'function' ? entry.index() : entry.index) ?? null;
     const planted = { file: 'plans/accounts/acme.yaml', line: 9, column: 3, severity: 'error' as const, code: 'duplicate-id' as const, message: POISON, path: 'stakeholders[0].id' };
     cache.set({ ...entry, index, own: [[], [planted], [], []] });

@@ -22,7 +22,7 @@ export interface AccountEntry extends Located {
   plan: AccountPlan;
   /** The MDX narrative, for .mdx plans. */
   body?: string;
-  /** The diagnostics of the checks of this plan alone (load/link.ts ownDiagnostics), as its load found or the parse cache kept them. */
+  /** The diagnostics of the checks of this plan alone (load/link.ts ownDiagnostics: one list per check, or none when all are empty), as its load found or the parse cache kept them. */
   own?: readonly (readonly Diagnostic[])[];
 }
 

@@ -7,7 +7,7 @@ import { isObject } from '../shared/own.ts';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
 import { PackReader, PackWriter } from './cache-pack.ts';
 import type { NumberHints } from './number-hints.ts';
-import type { TopFields } from './yaml-source.ts';
+import { TOP_FIELD, TOP_MISSING, type TopFields } from './yaml-source.ts';
 import type { FoundReference } from './references.ts';
 import { REFERENCE_KINDS } from '../../../schemas/references.ts';
 
@@ -388,14 +388,15 @@ function isEntry(entry: Stored, key: string): boolean {
   return isObject(v) && typeof v.ok === 'boolean' && areDiagnostics(v.diagnostics) && (!v.ok || isObject(v.value));
 }
 
-/** A line and a column, each a whole number from 1. */
-function isAt(at: unknown): boolean {
-  return Array.isArray(at) && at.length === 2 && at.every((n) => Number.isInteger(n) && (n as number) >= 1);
-}
-
 function isTopFields(top: unknown): boolean {
-  if (!isObject(top) || !Array.isArray(top['fields']) || !Array.isArray(top['missing']) || top['missing'].length !== 2 || !top['missing'].every(isAt)) return false;
-  return top['fields'].every((f: unknown) => Array.isArray(f) && f.length === 3 && typeof f[0] === 'string' && isAt(f[1]) && isAt(f[2]));
+  if (!Array.isArray(top) || top.length < TOP_MISSING || (top.length - TOP_MISSING) % TOP_FIELD !== 0) return false;
+  // A line or a column: a whole number from 1.
+  const isAt = (n: unknown) => Number.isInteger(n) && (n as number) >= 1;
+  for (let i = 0; i < top.length; i++) {
+    const field = i >= TOP_MISSING && (i - TOP_MISSING) % TOP_FIELD === 0;
+    if (field ? typeof top[i] !== 'string' : !isAt(top[i])) return false;
+  }
+  return true;
 }
 
 const REFERENCE_KIND_SET: ReadonlySet<string> = new Set(REFERENCE_KINDS);

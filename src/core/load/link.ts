@@ -288,14 +288,24 @@ export type OwnPlan = Located & { plan: AccountPlan };
  */
 const OWN_CHECKS: readonly ((a: OwnPlan) => Diagnostic[])[] = [stakeholderLinks, uniqueIdsInPlan, forecastNotDoubleCounted, duplicatePenetration];
 
-/** The diagnostics of each of a plan's own checks, one list per check in OWN_CHECKS's order. */
+/**
+ * The diagnostics of each of a plan's own checks, one list per check in OWN_CHECKS's order, or no list at all when
+ * none found anything (most plans: the parse cache keeps one empty list for them, not one per check).
+ */
 export function ownDiagnostics(a: OwnPlan): Diagnostic[][] {
-  return OWN_CHECKS.map((check) => check(a));
+  const found = OWN_CHECKS.map((check) => check(a));
+  return found.some((list) => list.length > 0) ? found : [];
 }
 
 /** Every plan's own checks, check by check, each from the plan's kept diagnostics when it has them (AccountEntry.own). */
 function planOwnChecks(ws: Workspace): Diagnostic[] {
-  return OWN_CHECKS.flatMap((check, k) => ws.accounts.flatMap((a) => (a.own?.length === OWN_CHECKS.length ? a.own[k]! : check(a))));
+  return OWN_CHECKS.flatMap((check, k) =>
+    ws.accounts.flatMap((a) => {
+      const own = a.own;
+      if (own?.length === 0) return [];
+      return own?.length === OWN_CHECKS.length ? own[k]! : check(a);
+    }),
+  );
 }
 
 function icpScoresExist(ws: Workspace, { sharedFiles }: LinkContext): Diagnostic[] {

@@ -7,13 +7,15 @@ import { scanNumbers, type NumberHints } from './number-hints.ts';
 /** A line and a column, as a pair. */
 type At = [line: number, column: number];
 /**
- * Where a file's top-level fields are, as `locate` gives it: each field's value and key, and the answer for a field
- * the file does not have (every missing field gets the same: the nearest part that exists, the top of the mapping).
+ * Where a file's top-level fields are, as `locate` gives it: first the answer for a field the file does not have (every
+ * missing field gets the same: the nearest part that exists, the top of the mapping) as value and as key, then each
+ * field's name with its value's and its key's line and column. Flat, one array per file: the parse cache keeps one for
+ * every plan and a run after an edit decodes them all, so each nested array would be thousands of objects more.
  */
-export interface TopFields {
-  fields: [key: string, value: At, key: At][];
-  missing: [value: At, key: At];
-}
+export type TopFields = (string | number)[];
+/** How many numbers the missing field's answer takes, and each field (its name, then four numbers). */
+export const TOP_MISSING = 4;
+export const TOP_FIELD = 5;
 
 /** A value given as is, or as a function that gives it when it is first needed. */
 export type Lazy<T> = T | (() => T);
@@ -31,7 +33,7 @@ export class YamlSource {
   /** Where each top-level field is, when the parse cache kept it (topFields): asked without the text or the index. */
   #top: TopFields | undefined;
   /** The same by field, made on the first question: most plans are never asked one. */
-  #topByKey: ReadonlyMap<string, readonly [At, At]> | undefined;
+  #topByKey: ReadonlyMap<string, number> | undefined;
   /** The index when known; `indexLater` gives it from the text (or undefined, when it must be rebuilt from it) on first lookup. */
   private index: PositionIndex | null | undefined;
   private indexLater: ((text: string) => PositionIndex | undefined) | undefined;
@@ -71,9 +73,9 @@ export class YamlSource {
   locate(path: readonly PathSegment[], target: 'value' | 'key' = 'value'): Position {
     const top = this.#top;
     if (top && path.length === 1 && typeof path[0] === 'string') {
-      this.#topByKey ??= new Map(top.fields.map(([key, value, at]) => [key, [value, at] as const]));
-      const [line, column] = (this.#topByKey.get(path[0]) ?? top.missing)[target === 'value' ? 0 : 1];
-      return { line, column };
+      this.#topByKey ??= topByKey(top);
+      const at = this.#topByKey.get(path[0]) ?? 0;
+      return target === 'value' ? { line: top[at] as number, column: top[at + 1] as number } : { line: top[at + 2] as number, column: top[at + 3] as number };
     }
     return this.positionAtOffset(this.offsetOf(path, target));
   }
@@ -92,7 +94,7 @@ export class YamlSource {
     let name = '\u0000';
     while (keys.includes(name)) name += '\u0000';
     const absent = [name];
-    return { fields: keys.map((key) => [key, at([key], 'value'), at([key], 'key')]), missing: [at(absent, 'value'), at(absent, 'key')] };
+    return [...at(absent, 'value'), ...at(absent, 'key'), ...keys.flatMap((key) => [key, ...at([key], 'value'), ...at([key], 'key')])];
   }
 
   /** The scalar at `path` as written in the file (00123, not 123), when it is a plain scalar on one line. */
@@ -200,4 +202,11 @@ export function positionAt(text: string, offset: number): Position {
     }
   }
   return { line, column: offset - last };
+}
+
+/** Where each field's four numbers start in a TopFields. */
+function topByKey(top: TopFields): Map<string, number> {
+  const by = new Map<string, number>();
+  for (let i = TOP_MISSING; i < top.length; i += TOP_FIELD) by.set(top[i] as string, i + 1);
+  return by;
 }
