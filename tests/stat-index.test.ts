@@ -234,18 +234,20 @@ describe('a hostile or damaged index is no index', () => {
       writeFileSync(path, bad);
       expect(vouched(read(dir))).toEqual([]);
     }
-    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace('stat index 2', 'stat index 9'), 'latin1'));
+    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace('stat index 3', 'stat index 9'), 'latin1'));
     expect(vouched(read(dir))).toEqual([]);
   });
 
   it('rows of the wrong shape, a __proto__ row and rows for files that are not there are ignored; the right rows still count', async () => {
     const { dir, path } = await indexed();
     const whole = readFileSync(path);
-    const head = 'account-plans stat index 2\n';
-    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as Record<string, unknown>;
-    const good = rows[A_PLAN];
-    const hostile = `{"__proto__":${JSON.stringify(good)},"accounts/ghost.yaml":${JSON.stringify(good)},"team.yaml":[1,2,3],"goals.yaml":"x",${JSON.stringify(A_PLAN)}:${JSON.stringify(good)}}`;
-    sealed(path, Buffer.from(head + hostile, 'utf8'));
+    const head = 'account-plans stat index 3\n';
+    // Eight strings a row: the path, size, mtime, ctime, inode, device, hash, and "image" or "".
+    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as string[];
+    const at = rows.indexOf(A_PLAN);
+    const good = rows.slice(at + 1, at + 8);
+    const hostile = ['__proto__', ...good, 'accounts/ghost.yaml', ...good, 'team.yaml', 1, 2, 3, 4, 5, 6, 7, 'goals.yaml', ...good.slice(0, 6), 'x', A_PLAN, ...good];
+    sealed(path, Buffer.from(head + JSON.stringify(hostile), 'utf8'));
     const files = read(dir);
     expect(vouched(files)).toEqual([A_PLAN]);
     expect(({} as Record<string, unknown>)['0']).toBeUndefined();
@@ -255,13 +257,14 @@ describe('a hostile or damaged index is no index', () => {
   it('a right-shaped row with a wrong hash stops one run with the file named, then is gone: the next run reads the file', async () => {
     const { dir, path } = await indexed();
     const whole = readFileSync(path);
-    const head = 'account-plans stat index 2\n';
-    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as Record<string, string[]>;
+    const head = 'account-plans stat index 3\n';
+    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as string[];
+    const at = rows.indexOf(A_PLAN);
     // As a file system that keeps every stat value through a write, or a cache folder copied with other plans, would leave it.
-    rows[A_PLAN]![5] = contentHash(Buffer.from('other bytes'));
+    rows[at + 6] = contentHash(Buffer.from('other bytes'));
     sealed(path, Buffer.from(head + JSON.stringify(rows), 'utf8'));
     const lied = plan(read(dir), A_PLAN);
-    expect(lied.hash).toBe(rows[A_PLAN]![5]);
+    expect(lied.hash).toBe(rows[at + 6]);
     expect(() => lied.bytes).toThrow(PlansFileChanged);
     const next = read(dir);
     expect(vouched(next)).not.toContain(A_PLAN);

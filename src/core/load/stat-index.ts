@@ -1,8 +1,7 @@
 import { rmSync, type BigIntStats } from 'node:fs';
 import { cacheFileFor, cacheFolderOf, cachesOff, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
-import { isObject } from '../shared/own.ts';
 
-const MAGIC = 'account-plans stat index 2\n';
+const MAGIC = 'account-plans stat index 3\n';
 /** An index larger than this is not read (50,000 plans take about 6 MB). */
 const MAX_BYTES = 256 << 20;
 /** Indexes of other plans folders kept beside this one; the oldest go first. */
@@ -23,6 +22,12 @@ export interface Known {
 }
 /** What is known of a file seen so. */
 type Row = { seen: Seen } & Known;
+/**
+ * The rows of an index as its file holds them: one flat list of strings, eight a row (the path, the five values of
+ * Seen, the hash, "image" or ""), so reading 10,000 rows makes one list and no object per row. ROW is a row's length.
+ */
+type Rows = { list: readonly string[]; at: ReadonlyMap<string, number> };
+const ROW = 8;
 
 /**
  * The stat index: for each file of a plans folder, what lstat said of it when it was last read, and the hash of what
@@ -37,11 +42,12 @@ type Row = { seen: Seen } & Known;
 export class StatIndex {
   private readonly path: string;
   private readonly folder: string;
-  private readonly old: ReadonlyMap<string, Row>;
-  private readonly now = new Map<string, Row>();
+  private readonly old: Rows;
+  /** This run's rows: where an unchanged one starts in the old list, or a row recorded now. */
+  private readonly now = new Map<string, number | Row>();
   private changed = false;
 
-  private constructor(folder: string, path: string, old: ReadonlyMap<string, Row>) {
+  private constructor(folder: string, path: string, old: Rows) {
     this.folder = folder;
     this.path = path;
     this.old = old;
@@ -57,19 +63,20 @@ export class StatIndex {
 
   /** What is known of the file at `rel` when the index vouches for it as lstat now sees it, else undefined. */
   vouch(rel: string, stat: BigIntStats): Known | undefined {
-    const row = this.old.get(rel);
-    if (!row || !sameSeen(row.seen, seenOf(stat))) return undefined;
-    this.now.set(rel, row);
-    return row;
+    const at = this.old.at.get(rel);
+    if (at === undefined || !sameSeen(this.old.list, at, seenOf(stat))) return undefined;
+    this.now.set(rel, at);
+    return knownAt(this.old.list, at);
   }
 
   /** A file just read: `stat` is the open file's, `readAt` the clock (ns since the epoch) just before it was opened. */
   record(rel: string, stat: BigIntStats, known: Known, readAt: bigint): void {
     if (readAt - stat.mtimeNs < RACY_NS || readAt - stat.ctimeNs < RACY_NS) return;
     const seen = seenOf(stat);
-    const old = this.old.get(rel);
+    const at = this.old.at.get(rel);
+    const old = at === undefined ? undefined : knownAt(this.old.list, at);
     // A file always read (workspace.yaml) and unchanged keeps its row, and the index is not written again for it.
-    if (old && old.hash === known.hash && old.mayShowImage === known.mayShowImage && sameSeen(old.seen, seen)) this.now.set(rel, old);
+    if (old && old.hash === known.hash && old.mayShowImage === known.mayShowImage && sameSeen(this.old.list, at!, seen)) this.now.set(rel, at!);
     else {
       this.now.set(rel, { seen, ...known });
       this.changed = true;
@@ -91,10 +98,13 @@ export class StatIndex {
 
   /** Writes the index when a file was recorded or one is gone. Never throws: an index that cannot be written is none. */
   save(): void {
-    if (!this.changed && this.now.size === this.old.size) return;
-    const rows: Record<string, [...Seen, string, string]> = Object.create(null) as Record<string, [...Seen, string, string]>;
-    for (const [rel, { seen, hash, mayShowImage }] of this.now) rows[rel] = [...seen, hash, mayShowImage ? 'image' : ''];
-    if (!replaceCacheFile(this.path, [Buffer.from(MAGIC, 'latin1'), Buffer.from(JSON.stringify(rows), 'utf8')])) return;
+    if (!this.changed && this.now.size === this.old.at.size) return;
+    const list: string[] = [];
+    for (const [rel, row] of this.now) {
+      if (typeof row === 'number') for (let i = 0; i < ROW; i++) list.push(this.old.list[row + i]!);
+      else list.push(rel, ...row.seen, row.hash, row.mayShowImage ? 'image' : '');
+    }
+    if (!replaceCacheFile(this.path, [Buffer.from(MAGIC, 'latin1'), Buffer.from(JSON.stringify(list), 'utf8')])) return;
     try {
       pruneOldest(this.folder, '.stat', this.path, MAX_FILES);
     } catch {
@@ -107,28 +117,33 @@ function seenOf(stat: BigIntStats): Seen {
   return [String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs), String(stat.ino), String(stat.dev)];
 }
 
-function sameSeen(a: Seen, b: Seen): boolean {
-  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3] && a[4] === b[4];
+/** Whether the row at `at` of `list` saw the file as `seen` does. */
+function sameSeen(list: readonly string[], at: number, seen: Seen): boolean {
+  return list[at + 1] === seen[0] && list[at + 2] === seen[1] && list[at + 3] === seen[2] && list[at + 4] === seen[3] && list[at + 5] === seen[4];
+}
+
+function knownAt(list: readonly string[], at: number): Known {
+  return { hash: list[at + 6]!, mayShowImage: list[at + 7] === 'image' };
 }
 
 /** The rows of an index file; none when it is missing, damaged, of another version or not of the expected shape. */
-function readRows(path: string): Map<string, Row> {
-  const rows = new Map<string, Row>();
+function readRows(path: string): Rows {
+  const none: Rows = { list: [], at: new Map() };
   const head = Buffer.from(MAGIC, 'latin1');
   const bytes = readCacheFile(path, MAX_BYTES, head);
-  if (!bytes) return rows;
-  let parsed: unknown;
+  if (!bytes) return none;
+  let list: unknown;
   try {
-    parsed = JSON.parse(bytes.toString('utf8', head.length));
+    list = JSON.parse(bytes.toString('utf8', head.length));
   } catch {
-    return rows;
+    return none;
   }
-  if (!isObject(parsed)) return rows;
-  for (const rel of Object.keys(parsed)) {
-    const row = parsed[rel];
-    if (!Array.isArray(row) || row.length !== 7 || !row.every((v) => typeof v === 'string') || (row[6] !== '' && row[6] !== 'image')) continue;
-    const [size, mtime, ctime, ino, dev, hash, image] = row as string[];
-    rows.set(rel, { seen: [size!, mtime!, ctime!, ino!, dev!], hash: hash!, mayShowImage: image === 'image' });
+  if (!Array.isArray(list) || list.length % ROW !== 0) return none;
+  const at = new Map<string, number>();
+  // A row not of its shape is left out (its file is read); the others still count.
+  rows: for (let i = 0; i < list.length; i += ROW) {
+    for (let k = 0; k < ROW; k++) if (typeof list[i + k] !== 'string') continue rows;
+    if (list[i + 7] === '' || list[i + 7] === 'image') at.set(list[i] as string, i);
   }
-  return rows;
+  return { list: list as string[], at };
 }
