@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
+import { RunCache, type Stream } from '../src/core/load/run-cache.ts';
 
 /*
  * The run cache (src/core/load/run-cache.ts): a re-run of validate or check whose inputs are all unchanged prints the
@@ -236,5 +237,49 @@ describe('a damaged or hostile record is ignored: never a crash, never a write o
     expect(outside()).toEqual(before);
     // The next run reads what this one left: still the truth.
     expect(validate(s)).toEqual(fresh);
+  });
+});
+
+describe('a record is replayed in its order, whatever its lines\' lengths', () => {
+  it('short lines, long lines, empty lines and characters across the read window\'s end come back as recorded, line by line and in chunks', () => {
+    const s = sandbox();
+    const cache = RunCache.open(s.plans, s.dir, { command: 'test', options: [], files: [], extra: [] })!;
+    // More than one window (1 MB) of short lines whose characters take two bytes, so some line and some character
+    // straddles a window's end; long lines (64 KB and more) between short ones of the same stream.
+    const lines: [Stream, string][] = [
+      ['out', 'first'],
+      ['out', 'é'.repeat(70_000)],
+      ['out', ''],
+      ...Array.from({ length: 3000 }, (_, i): [Stream, string] => [i % 500 === 0 ? 'err' : 'out', `${i} ${'é'.repeat(200 + (i % 37))}`]),
+      ['err', 'x'.repeat(2_500_000)],
+      ['command', '::notice::kept'],
+      ['out', 'last'],
+    ];
+    const recorder = cache.record()!;
+    for (const [stream, line] of lines) recorder.add(stream, line);
+    recorder.finish(1);
+
+    const byLine: [Stream, string][] = [];
+    expect(cache.replay((stream, line) => byLine.push([stream, line]))).toBe(1);
+    expect(byLine).toEqual(lines);
+
+    const chunks: [Stream, Buffer][] = [];
+    expect(cache.replayChunks((stream, bytes) => chunks.push([stream, Buffer.from(bytes)]))).toBe(1);
+    // Joined stream by stream, in the order they came, the chunks are the lines with their line breaks.
+    const runs: [Stream, string][] = [];
+    for (const [stream, bytes] of chunks) {
+      const last = runs[runs.length - 1];
+      if (last && last[0] === stream) last[1] += bytes.toString('utf8');
+      else runs.push([stream, bytes.toString('utf8')]);
+    }
+    const expected: [Stream, string][] = [];
+    for (const [stream, line] of lines) {
+      const last = expected[expected.length - 1];
+      if (last && last[0] === stream) last[1] += `${line}\n`;
+      else expected.push([stream, `${line}\n`]);
+    }
+    expect(runs).toEqual(expected);
+    // No chunk is larger than a window unless it is one long line (and its line break comes apart).
+    for (const [, bytes] of chunks) expect(bytes.length <= 1 << 20 || bytes.length === 2_500_000).toBe(true);
   });
 });

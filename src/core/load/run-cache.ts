@@ -100,7 +100,8 @@ export class RunCache {
     for (let at = from; at < to; ) {
       const lineStream = STREAMS[bytes[at]!]!;
       const length = bytes.readUInt32LE(at + 1);
-      if (lineStream !== stream || size + length + 1 > CHUNK_BYTES) flush();
+      // A long line goes out on its own, after the short lines before it.
+      if (lineStream !== stream || size + length + 1 > CHUNK_BYTES || length >= LONG_LINE) flush();
       stream = lineStream;
       if (length >= LONG_LINE) {
         emit(stream, bytes.subarray(at + 5, at + 5 + length));
