@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import * as nodeModule from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +57,9 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   // Astro's intermediate modules must resolve packages from the project's node_modules, so the staging
   // folder lives below it (in the user's repository, never in the installed package); each build gets its own,
   // so two builds at once never collide.
+  // The folder the cache was asked for: Node keeps each version's entries in a folder of their own below it.
+  const compileCacheDir = nodeModule.getCompileCacheDir?.();
+  const compileCache = compileCacheDir && dirname(compileCacheDir);
   const work = join(root, 'node_modules/.cache');
   mkdirSync(work, { recursive: true });
   const staging = mkdtempSync(join(work, 'site-build-'));
@@ -68,6 +72,10 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
       PLANS_CWD: root,
       ASTRO_TELEMETRY_DISABLED: '1',
       ...(noCache && { ACCOUNT_PLANS_CACHE: '0' }),
+      // The build's process uses this one's compile cache (scripts/account-plans.ts turns it on), so it neither loads
+      // Node's TypeScript stripper nor strips and compiles the tool's, Astro's and Vite's modules afresh on every
+      // build (about 0.6 s of CPU before validation). NODE_DISABLE_COMPILE_CACHE leaves it off, here and there.
+      ...(compileCache && { NODE_COMPILE_CACHE: compileCache }),
     };
     // Astro keeps its intermediate files inside the output folder only when that folder is below the
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
