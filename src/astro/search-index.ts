@@ -26,11 +26,12 @@ const WRITE_WAIT_MS = 5000;
  * starts a page outside it and every page it wrote there is whole on disk; the pages are seen through Astro's
  * prerenderer (`astro:build:start`'s setPrerenderer, around Astro's own, which is left to render and write as before).
  *
- * The index is the same as one made from the finished site (its pages, words and fragments; only the order Pagefind
- * numbers the pages in differs): whenever the build does not go folder by folder as expected (a site with an adapter,
- * which may bring its own prerenderer; a page of a folder after the folder was read; a page not written within
- * WRITE_WAIT_MS; a file in the folder that Astro did not render, such as one from public/), the index is made afresh
- * from the finished site at the end, as it was before. Only `astro build` runs these hooks; `astro dev` has no index.
+ * The index is the same files, byte for byte, as Pagefind makes from the finished site (the folders go to Pagefind one
+ * after the other, in the order Astro renders them; tests/search-index.test.ts). Whenever the build does not go folder
+ * by folder as expected (a site with an adapter, which may bring its own prerenderer; a page of a folder after the
+ * folder was read; a page not whole within WRITE_WAIT_MS; a file in the folder that Astro did not render, such as one
+ * from public/), the index is made afresh from the finished site at the end, as it was before. Only `astro build` runs
+ * these hooks; `astro dev` has no index.
  */
 export function searchIndex(): AstroIntegration {
   let base = '/';
