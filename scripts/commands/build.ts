@@ -21,9 +21,9 @@ const ASTRO_RUNNER = fileURLToPath(new URL(`../lib/astro-build${extname(fileURLT
 /**
  * Validates the plans, then builds the site with Astro, which indexes it with Pagefind as it goes
  * (src/astro/search-index.ts). Both happen in one process of their own (lib/astro-build.ts): the pages reuse the
- * validated plans, and this process holds none of them. The site is built into a temporary folder next to the output and moved into place only when every step succeeded, so a
- * failed build never leaves a partial site and never touches the previous one. An output folder it may
- * not replace (see out-folder.ts) is refused before any of that.
+ * validated plans, and this process holds none of them. The site is built into a temporary folder next to the output
+ * and moved into place only when every step succeeded, so a failed build never leaves a partial site and never touches
+ * the previous one. An output folder it may not replace (see out-folder.ts) is refused before any of that.
  * Returns 0 when built, 2 when the output is refused or the plans are invalid; a failing Astro or Pagefind step is exit 1.
  */
 export async function buildCommand(argv: string[], output: Output, cwd = process.cwd()): Promise<number> {
@@ -53,12 +53,13 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     command: output.command !== undefined,
   };
 
+  // Node's compile cache, as the folder it was turned on with (Node keeps each version's entries in a folder below it).
+  const compileCacheDir = nodeModule.getCompileCacheDir?.();
+  const compileCache = compileCacheDir && dirname(compileCacheDir);
+
   // Astro's intermediate modules must resolve packages from the project's node_modules, so the staging
   // folder lives below it (in the user's repository, never in the installed package); each build gets its own,
   // so two builds at once never collide.
-  // The folder the cache was asked for: Node keeps each version's entries in a folder of their own below it.
-  const compileCacheDir = nodeModule.getCompileCacheDir?.();
-  const compileCache = compileCacheDir && dirname(compileCacheDir);
   const work = join(root, 'node_modules/.cache');
   mkdirSync(work, { recursive: true });
   const staging = mkdtempSync(join(work, 'site-build-'));
