@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegration } from 'astro';
 import { packageRoot } from '../../scripts/lib/package.ts';
 import { mermaidAsset } from './mermaid-asset.ts';
+import { searchIndex } from './search-index.ts';
 
 export interface AccountPlansOptions {
   /** The plans folder, relative to the Astro project's root (default: the PLANS_DIR environment variable, else ./plans). */
@@ -29,7 +30,8 @@ const ROUTES = join(packageRoot(), 'src', 'routes');
  *  - a content security policy (every page of the site gets it, the user's own pages too: their inline scripts need
  *    Astro's hash, and remote images, fonts or scripts are blocked unless the user widens the directives);
  *  - `build.format: 'directory'`, which the pages' links assume;
- *  - Mermaid's prebuilt module copied beside the site.
+ *  - Mermaid's prebuilt module copied beside the site;
+ *  - the search index (Pagefind) of the account and person pages, made while the other pages render (search-index.ts).
  */
 export function accountPlans(options: AccountPlansOptions = {}): AstroIntegration {
   return {
@@ -42,8 +44,12 @@ export function accountPlans(options: AccountPlansOptions = {}): AstroIntegratio
         for (const route of siteRoutes()) injectRoute(route);
         updateConfig({
           // Astro runs the hooks of an integration added here too (as Starlight adds its own).
-          integrations: [mermaidAsset()],
-          build: { format: 'directory' },
+          integrations: [mermaidAsset(), searchIndex()],
+          // Two pages at a time: Astro awaits each page's folder and file write (and the CSP digests of its inline
+          // scripts and styles) before it renders the next, which leaves this process idle for about a fifth of the
+          // pages' time; with a second page under way, that wait is spent rendering. Every page is the same bytes.
+          // A site's own setting above one is kept.
+          build: { format: 'directory', concurrency: config.build.concurrency > 1 ? config.build.concurrency : PAGES_AT_ONCE },
           // Astro renders no Markdown here, and Shiki's inline styles would not suit the CSP below (Astro warns).
           markdown: { syntaxHighlight: false },
           vite: { define: { __ACCOUNT_PLANS__: JSON.stringify(settings) } },
@@ -68,6 +74,9 @@ const CSP: Exclude<NonNullable<NonNullable<AstroConfig['security']>['csp']>, boo
   // style="" attributes of the bars and legends; with it, Astro emits no style hashes (they would void it).
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
+
+/** How many pages Astro renders at once (build.concurrency); more measured no faster on two cores. */
+export const PAGES_AT_ONCE = 2;
 
 /** Each page file as an injected route: accounts/[id].astro is /accounts/[id], index.astro is /, goals.csv.ts is /goals.csv. */
 export function siteRoutes(folder: string = ROUTES): { pattern: string; entrypoint: string }[] {

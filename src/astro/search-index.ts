@@ -1,0 +1,231 @@
+import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
+import * as pagefind from 'pagefind';
+import { oneLine } from '../core/shared/text.ts';
+
+/**
+ * The folders of the pages people search: each account's plan and each person's page (src/routes/accounts,
+ * src/routes/people). Only those pages carry data-pagefind-body (Base.astro's `searchable`), so Pagefind indexes only
+ * them; reading just these folders makes the same index without parsing every other page (the findings page alone is
+ * megabytes at scale).
+ */
+export const SEARCHED_FOLDERS = ['accounts', 'people'] as const;
+const globOf = (folder: string) => `${folder}/**/*.html`;
+const SEARCHED_PAGES = `{${SEARCHED_FOLDERS.join(',')}}/**/*.html`;
+
+/** How long the index waits for Astro to finish writing a folder's pages before it leaves them to the end. */
+const WRITE_WAIT_MS = 5000;
+
+/**
+ * The site's search index (Pagefind), made in the build's own process, each searched folder as soon as Astro has
+ * written all of its pages: Astro renders the pages route by route, so Pagefind (a process of its own) reads the
+ * 2,000 plans of accounts/ on the other core while this one renders the findings, people and other pages, and only
+ * the last folder and writing the index are left when the last page is out. A folder is handed to Pagefind when Astro
+ * starts a page outside it and every page it wrote there is whole on disk; the pages are seen through Astro's
+ * prerenderer (`astro:build:start`'s setPrerenderer, around Astro's own, which is left to render and write as before).
+ *
+ * The index is the same files, byte for byte, as Pagefind makes from the finished site (the folders go to Pagefind one
+ * after the other, in the order Astro renders them; tests/search-index.test.ts). Whenever the build does not go folder
+ * by folder as expected (a site with an adapter, which may bring its own prerenderer; a page of a folder after the
+ * folder was read; a page not whole within WRITE_WAIT_MS; a file in the folder that Astro did not render, such as one
+ * from public/), the index is made afresh from the finished site at the end, as it was before. Only `astro build` runs
+ * these hooks; `astro dev` has no index.
+ */
+export function searchIndex(): AstroIntegration {
+  let base = '/';
+  let site = '';
+  let adapter = false;
+  let index: SiteIndex | undefined;
+  return {
+    name: 'account-plans:search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+        site = fileURLToPath(config.outDir);
+        adapter = config.adapter !== undefined;
+      },
+      'astro:build:start': async ({ setPrerenderer }) => {
+        // Pagefind's process starts while Vite bundles the site.
+        index = await SiteIndex.start(site);
+        const taking = index;
+        if (!adapter) setPrerenderer((astro) => watchPages(astro, base, taking));
+      },
+      'astro:build:done': async ({ dir }) => {
+        const taken = index;
+        index = undefined;
+        await taken?.finish(fileURLToPath(dir));
+      },
+    },
+  };
+}
+
+/** Pagefind's index of one build, fed a folder at a time. */
+export class SiteIndex {
+  private readonly index: pagefind.PagefindIndex;
+  private readonly site: string;
+  private readonly waitMs: number;
+  /** Each searched folder's pages Astro has started, by folder, until the folder is handed to Pagefind. */
+  private readonly pages = new Map<string, string[]>();
+  /** The folders handed to Pagefind, with the pages read from each (undefined: left to the end). */
+  private readonly read = new Map<string, Promise<string[] | undefined>>();
+  /** The folder handed to Pagefind last. */
+  private last: Promise<unknown> = Promise.resolve();
+  /** Set when the build did not go folder by folder: the index is then made from the finished site. */
+  private afresh = false;
+
+  private constructor(index: pagefind.PagefindIndex, site: string, waitMs: number) {
+    this.index = index;
+    this.site = site;
+    this.waitMs = waitMs;
+  }
+
+  /** Starts Pagefind for the site Astro writes into `site`. */
+  static async start(site: string, waitMs = WRITE_WAIT_MS): Promise<SiteIndex> {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) {
+      await pagefind.close();
+      throw new Error(`Pagefind could not start: ${oneLine(errors.join('; '))}`);
+    }
+    return new SiteIndex(index, site, waitMs);
+  }
+
+  /**
+   * Astro starts the page at `pathname` (below the base), written to `file` below the site when it is a page. A
+   * searched folder with pages started is handed to Pagefind once a page outside it starts.
+   */
+  starting(pathname: string, file: string | undefined): void {
+    const folder = pathname.split('/')[0] ?? '';
+    for (const [open, files] of this.pages) {
+      if (open === folder) continue;
+      this.pages.delete(open);
+      // One folder after the other, in the order Astro rendered them, so Pagefind numbers the pages as it does
+      // reading the finished site: the index is the same bytes, not only the same pages.
+      const reading = this.last.then(() => this.readFolder(open, files));
+      this.last = reading.catch(() => undefined);
+      // Its failure is reported by finish, which awaits it; until then it is not an unhandled rejection.
+      reading.catch(() => {});
+      this.read.set(open, reading);
+    }
+    if (file === undefined || !(SEARCHED_FOLDERS as readonly string[]).includes(folder) || !file.endsWith('.html')) return;
+    if (this.read.has(folder)) this.afresh = true;
+    else this.pages.set(folder, [...(this.pages.get(folder) ?? []), file]);
+  }
+
+  /** Hands `folder` to Pagefind once each of its `files` is whole on disk; undefined when it is left to the end. */
+  private async readFolder(folder: string, files: string[]): Promise<string[] | undefined> {
+    if (!(await written(files.map((f) => join(this.site, f)), this.waitMs))) return undefined;
+    const added = await this.index.addDirectory({ path: this.site, glob: globOf(folder) });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
+    return files;
+  }
+
+  /**
+   * Adds what is left, or the whole site afresh, and writes the index into `site`/pagefind. Says which it did:
+   * 'as-rendered' when every folder read while Astro rendered was whole, 'afresh' when the index was made anew.
+   */
+  async finish(site: string): Promise<'as-rendered' | 'afresh'> {
+    try {
+      const read = new Map<string, string[] | undefined>();
+      for (const [folder, files] of this.read) read.set(folder, await files);
+      const folders = SEARCHED_FOLDERS.filter((f) => !read.has(f));
+      // What was read must be every page of its folder now: nothing added to it since, nothing Astro did not render.
+      const whole = resolve(site) === resolve(this.site) && [...read].every(([folder, files]) => files !== undefined && sameFiles(htmlBelow(site, folder), files));
+      let index = this.index;
+      if (this.afresh || !whole) {
+        await this.index.deleteIndex();
+        const started = await pagefind.createIndex({});
+        if (!started.index) throw new Error(`Pagefind could not start: ${oneLine(started.errors.join('; '))}`);
+        index = started.index;
+      }
+      const glob = this.afresh || !whole ? SEARCHED_PAGES : folders.length > 0 ? `{${folders.join(',')}}/**/*.html` : undefined;
+      if (glob !== undefined) {
+        const added = await index.addDirectory({ path: site, glob });
+        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
+      }
+      const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);
+      return this.afresh || !whole ? 'afresh' : 'as-rendered';
+    } finally {
+      await pagefind.close();
+    }
+  }
+}
+
+/** Astro's prerenderer, telling `index` which page it starts before it renders and writes it as ever. */
+function watchPages(astro: AstroPrerenderer, base: string, index: SiteIndex): AstroPrerenderer {
+  const render = astro.render.bind(astro);
+  astro.render = (request, options) => {
+    const pathname = belowBase(new URL(request.url).pathname, base);
+    if (pathname !== undefined) index.starting(pathname, options.routeData.type === 'page' ? pageFile(pathname) : undefined);
+    return render(request, options);
+  };
+  return astro;
+}
+
+/** A URL's path below the site's base, without its leading slash (`/base/accounts/acme/` is `accounts/acme/`). */
+export function belowBase(pathname: string, base: string): string | undefined {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const path = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : pathname === base ? '' : undefined;
+  if (path === undefined) return undefined;
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file a page below the base is written to with build.format 'directory' (which the integration sets). */
+export function pageFile(path: string): string {
+  return `${path === '' ? '' : path.replace(/\/?$/, '/')}index.html`;
+}
+
+/** The .html files below `folder` of `site`, as paths below the site. */
+function htmlBelow(site: string, folder: string): string[] {
+  try {
+    return readdirSync(join(site, folder), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.html'))
+      .map((e) => relative(site, join(e.parentPath, e.name)).split(sep).join('/'));
+  } catch {
+    return [];
+  }
+}
+
+function sameFiles(a: string[], b: string[]): boolean {
+  const set = new Set(b);
+  return a.length === set.size && a.every((f) => set.has(f));
+}
+
+/**
+ * Whether every file is whole on disk within WRITE_WAIT_MS: it ends with `</html>`, as every page of the site does
+ * (Astro writes a page in one piece from its start, and plan text is escaped, so `</html>` is only at its end).
+ */
+async function written(files: string[], waitMs: number): Promise<boolean> {
+  const until = Date.now() + waitMs;
+  let left = files;
+  for (;;) {
+    left = left.filter((f) => !endsWithHtml(f));
+    if (left.length === 0) return true;
+    if (Date.now() > until) return false;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const END = Buffer.from('</html>');
+
+function endsWithHtml(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, 'r');
+    const size = fstatSync(fd).size;
+    if (size < END.length) return false;
+    const tail = Buffer.alloc(END.length);
+    readSync(fd, tail, 0, END.length, size - END.length);
+    return tail.equals(END);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
