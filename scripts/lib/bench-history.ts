@@ -48,7 +48,7 @@ export function benchHistory(options: HistoryBenchOptions): { history: { account
     const before = process.env['PLANS_HISTORY'];
     process.env['PLANS_HISTORY'] = flag;
     try {
-      return fastest(Array.from({ length: runs }, () => measure(join(ROOT, 'scripts', 'run.mjs'), ['build', '--plans', join(siteRepo, 'plans'), '--out', join(work, 'dist-history'), '--force'])));
+      return fastest(Array.from({ length: runs }, () => measureScript(ROOT, 'build', ['--plans', join(siteRepo, 'plans'), '--out', join(work, 'dist-history'), '--force'])));
     } finally {
       if (before === undefined) delete process.env['PLANS_HISTORY'];
       else process.env['PLANS_HISTORY'] = before;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { countPages, fastest, measure, type Rated, type Sample } from './bench-run.ts';
+import { countPages, fastest, measure, measureScript, type Rated, type Sample } from './bench-run.ts';
 import { benchBaselines, type Baselines } from './bench-baselines.ts';
 import { generateWorkspace } from './generate.ts';
 
@@ -25,7 +25,7 @@ export function benchSite(options: { work: string; accounts: number; seed: numbe
     generateWorkspace(dir, { accounts: n, seed, mdx: 0.2 });
     const out = join(work, `dist-${n}`);
     // Each build starts without the cache, as the first build on a new machine does, and runs as `npm run build` runs it.
-    const sample = fastest(Array.from({ length: runs }, () => (options.clearCache(), measure(script('run.mjs'), ['build', '--plans', dir, '--out', out]))));
+    const sample = fastest(Array.from({ length: runs }, () => (options.clearCache(), measureScript(options.toolRoot, 'build', ['--plans', dir, '--out', out]))));
     return { dir, sample, pages: countPages(out) };
   };
   const smallAccounts = Math.max(1, Math.round(accounts / 10));
