@@ -213,6 +213,19 @@ describe('a hostile or damaged index is no index', () => {
     return { dir, path: indexFile(dir)! };
   }
 
+  const HEAD = 'account-plans stat index 3\n';
+
+  /** The index's rows as its file holds them: eight strings a row (the path, size, mtime, ctime, inode, device, hash, and "image" or ""). */
+  function rowsOf(path: string): string[] {
+    const whole = readFileSync(path);
+    return JSON.parse(whole.subarray(HEAD.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as string[];
+  }
+
+  /** Writes `rows` as the index, with its head and a right checksum. */
+  function sealRows(path: string, rows: unknown[]): void {
+    sealed(path, Buffer.from(HEAD + JSON.stringify(rows), 'utf8'));
+  }
+
   /** The index file with `content` and a matching checksum, as the tool writes it (cache-folder.ts). */
   function sealed(path: string, content: Buffer): void {
     writeFileSync(path, Buffer.concat([content, checksum(content)]));
@@ -234,20 +247,17 @@ describe('a hostile or damaged index is no index', () => {
       writeFileSync(path, bad);
       expect(vouched(read(dir))).toEqual([]);
     }
-    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace('stat index 3', 'stat index 9'), 'latin1'));
+    sealed(path, Buffer.from(whole.subarray(0, whole.length - CHECKSUM_BYTES).toString('latin1').replace(HEAD, HEAD.replace('3', '9')), 'latin1'));
     expect(vouched(read(dir))).toEqual([]);
   });
 
   it('rows of the wrong shape, a __proto__ row and rows for files that are not there are ignored; the right rows still count', async () => {
     const { dir, path } = await indexed();
-    const whole = readFileSync(path);
-    const head = 'account-plans stat index 3\n';
-    // Eight strings a row: the path, size, mtime, ctime, inode, device, hash, and "image" or "".
-    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as string[];
+    const rows = rowsOf(path);
     const at = rows.indexOf(A_PLAN);
     const good = rows.slice(at + 1, at + 8);
     const hostile = ['__proto__', ...good, 'accounts/ghost.yaml', ...good, 'team.yaml', 1, 2, 3, 4, 5, 6, 7, 'goals.yaml', ...good.slice(0, 6), 'x', A_PLAN, ...good];
-    sealed(path, Buffer.from(head + JSON.stringify(hostile), 'utf8'));
+    sealRows(path, hostile);
     const files = read(dir);
     expect(vouched(files)).toEqual([A_PLAN]);
     expect(({} as Record<string, unknown>)['0']).toBeUndefined();
@@ -256,13 +266,11 @@ describe('a hostile or damaged index is no index', () => {
 
   it('a right-shaped row with a wrong hash stops one run with the file named, then is gone: the next run reads the file', async () => {
     const { dir, path } = await indexed();
-    const whole = readFileSync(path);
-    const head = 'account-plans stat index 3\n';
-    const rows = JSON.parse(whole.subarray(head.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as string[];
+    const rows = rowsOf(path);
     const at = rows.indexOf(A_PLAN);
     // As a file system that keeps every stat value through a write, or a cache folder copied with other plans, would leave it.
     rows[at + 6] = contentHash(Buffer.from('other bytes'));
-    sealed(path, Buffer.from(head + JSON.stringify(rows), 'utf8'));
+    sealRows(path, rows);
     const lied = plan(read(dir), A_PLAN);
     expect(lied.hash).toBe(rows[at + 6]);
     expect(() => lied.bytes).toThrow(PlansFileChanged);

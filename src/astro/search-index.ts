@@ -12,8 +12,8 @@ import { oneLine } from '../core/shared/text.ts';
  * megabytes at scale).
  */
 export const SEARCHED_FOLDERS = ['accounts', 'people'] as const;
-const globOf = (folder: string) => `${folder}/**/*.html`;
-const SEARCHED_PAGES = `{${SEARCHED_FOLDERS.join(',')}}/**/*.html`;
+/** The pages of `folders`, as a glob below the site. */
+const globOf = (folders: readonly string[]) => (folders.length === 1 ? `${folders[0]}/**/*.html` : `{${folders.join(',')}}/**/*.html`);
 
 /** How long the index waits for Astro to finish writing a folder's pages before it leaves them to the end. */
 const WRITE_WAIT_MS = 5000;
@@ -83,12 +83,12 @@ export class SiteIndex {
 
   /** Starts Pagefind for the site Astro writes into `site`. */
   static async start(site: string, waitMs = WRITE_WAIT_MS): Promise<SiteIndex> {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) {
+    try {
+      return new SiteIndex(await newIndex(), site, waitMs);
+    } catch (e) {
       await pagefind.close();
-      throw new Error(`Pagefind could not start: ${oneLine(errors.join('; '))}`);
+      throw e;
     }
-    return new SiteIndex(index, site, waitMs);
   }
 
   /**
@@ -116,8 +116,7 @@ export class SiteIndex {
   /** Hands `folder` to Pagefind once each of its `files` is whole on disk; undefined when it is left to the end. */
   private async readFolder(folder: string, files: string[]): Promise<string[] | undefined> {
     if (!(await written(files.map((f) => join(this.site, f)), this.waitMs))) return undefined;
-    const added = await this.index.addDirectory({ path: this.site, glob: globOf(folder) });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
+    await addPages(this.index, this.site, [folder]);
     return files;
   }
 
@@ -132,25 +131,34 @@ export class SiteIndex {
       const folders = SEARCHED_FOLDERS.filter((f) => !read.has(f));
       // What was read must be every page of its folder now: nothing added to it since, nothing Astro did not render.
       const whole = resolve(site) === resolve(this.site) && [...read].every(([folder, files]) => files !== undefined && sameFiles(htmlBelow(site, folder), files));
+      const afresh = this.afresh || !whole;
       let index = this.index;
-      if (this.afresh || !whole) {
+      if (afresh) {
         await this.index.deleteIndex();
-        const started = await pagefind.createIndex({});
-        if (!started.index) throw new Error(`Pagefind could not start: ${oneLine(started.errors.join('; '))}`);
-        index = started.index;
+        index = await newIndex();
       }
-      const glob = this.afresh || !whole ? SEARCHED_PAGES : folders.length > 0 ? `{${folders.join(',')}}/**/*.html` : undefined;
-      if (glob !== undefined) {
-        const added = await index.addDirectory({ path: site, glob });
-        if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
-      }
+      const left = afresh ? SEARCHED_FOLDERS : folders;
+      if (left.length > 0) await addPages(index, site, left);
       const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
       if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);
-      return this.afresh || !whole ? 'afresh' : 'as-rendered';
+      return afresh ? 'afresh' : 'as-rendered';
     } finally {
       await pagefind.close();
     }
   }
+}
+
+/** A new Pagefind index; throws with Pagefind's words when it cannot start. */
+async function newIndex(): Promise<pagefind.PagefindIndex> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${oneLine(errors.join('; '))}`);
+  return index;
+}
+
+/** Adds the pages of `folders` below `site` to `index`; throws with Pagefind's words when it cannot. */
+async function addPages(index: pagefind.PagefindIndex, site: string, folders: readonly string[]): Promise<void> {
+  const added = await index.addDirectory({ path: site, glob: globOf(folders) });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index the site: ${oneLine(added.errors.join('; '))}`);
 }
 
 /** Astro's prerenderer, telling `index` which page it starts before it renders and writes it as ever. */

@@ -22,9 +22,16 @@ export interface AccountEntry extends Located {
   plan: AccountPlan;
   /** The MDX narrative, for .mdx plans. */
   body?: string;
-  /** The diagnostics of the checks of this plan alone (load/link.ts ownDiagnostics: one list per check, or none when all are empty), as its load found or the parse cache kept them. */
-  own?: readonly (readonly Diagnostic[])[];
+  /** The diagnostics of the checks of this plan alone, as its load found or the parse cache kept them. */
+  own?: OwnDiagnostics;
 }
+
+/**
+ * What the checks of one plan alone found (load/link.ts ownDiagnostics): one list per check in link.ts's order, or no
+ * list at all when none found anything. Kept with the plan in the parse cache; linking checks afresh a plan whose
+ * lists are of any other number.
+ */
+export type OwnDiagnostics = readonly (readonly Diagnostic[])[];
 
 export interface ReviewEntry extends Located {
   rel: string;

@@ -1,6 +1,7 @@
 import { lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { OwnDiagnostics } from '../model.ts';
 import { cacheFileFor, cacheFolderOf, cachesOff, pruneOldest } from './cache-folder.ts';
 import { toolFingerprint } from './cache-key.ts';
 import { isObject } from '../shared/own.ts';
@@ -37,8 +38,8 @@ export interface CachedFile {
   top?: TopFields;
   /** The references of a valid account plan (references.ts's referencesIn), which linking checks against the other files. */
   refs?: readonly FoundReference[];
-  /** The diagnostics of a valid account plan's own checks (link.ts ownDiagnostics): one list per check. */
-  own?: readonly (readonly Diagnostic[])[];
+  /** The diagnostics of a valid account plan's own checks (link.ts ownDiagnostics). */
+  own?: OwnDiagnostics;
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
 }
 

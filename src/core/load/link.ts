@@ -13,7 +13,7 @@ import { referencesIn, type FoundReference } from './references.ts';
 import { toMap } from '../shared/own.ts';
 import { isQuarter, yearOf } from '../shared/periods.ts';
 import type { AccountPlan } from '../../../schemas/index.ts';
-import type { AccountEntry, Located, ReviewEntry, Workspace } from '../model.ts';
+import type { AccountEntry, Located, OwnDiagnostics, ReviewEntry, Workspace } from '../model.ts';
 
 /** What the checks know beyond the workspace: the ids of every account file, including plans that failed their schema. */
 export interface LinkContext {
@@ -292,7 +292,7 @@ const OWN_CHECKS: readonly ((a: OwnPlan) => Diagnostic[])[] = [stakeholderLinks,
  * The diagnostics of each of a plan's own checks, one list per check in OWN_CHECKS's order, or no list at all when
  * none found anything (most plans: the parse cache keeps one empty list for them, not one per check).
  */
-export function ownDiagnostics(a: OwnPlan): Diagnostic[][] {
+export function ownDiagnostics(a: OwnPlan): OwnDiagnostics {
   const found = OWN_CHECKS.map((check) => check(a));
   return found.some((list) => list.length > 0) ? found : [];
 }

@@ -1,5 +1,6 @@
 import type { AccountPlan, FileKind } from '../../../schemas/index.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import type { OwnDiagnostics } from '../model.ts';
 import { fileKey, isJsonExact, type CachedFile, type PlansCache } from './cache.ts';
 import { ownDiagnostics } from './link.ts';
 import { isObject } from '../shared/own.ts';
@@ -20,7 +21,7 @@ export interface LoadedFile {
   body?: string;
   validated?: { ok: boolean; value?: unknown; diagnostics: Diagnostic[] };
   /** A valid account plan's own checks (link.ts ownDiagnostics), found as it was loaded or kept by the parse cache. */
-  own?: readonly (readonly Diagnostic[])[];
+  own?: OwnDiagnostics;
 }
 
 /**
