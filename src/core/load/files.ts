@@ -1,5 +1,5 @@
 import { problem, type Problem } from '../diagnostics/diagnose.ts';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type BigIntStats, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../shared/input-error.ts';
 import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visibleName } from '../shared/paths.ts';
@@ -46,7 +46,7 @@ interface Entry {
   path?: string;
   problem?: Problem;
   /** What lstat said of a regular file found by the walk (not through a link): what the stat index compares. */
-  stat?: BigIntStats;
+  stat?: Stats;
 }
 
 /**
@@ -82,7 +82,7 @@ export function readPlansFolder(
     if (e === workspace && workspaceFile) return workspaceFile;
     const cap = sizeCapFor(e.rel, limit);
     const row = e.path && e.stat && e.stat.size <= cap && PARSED.test(e.rel) ? index?.vouch(e.rel, e.stat) : undefined;
-    return row ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), row, Number(e.stat!.size), cap, index!) : readEntry(e, display, cap, index);
+    return row ? new VouchedFile({ rel: e.rel, path: e.path! }, display(e.rel), row, e.stat!.size, cap, index!) : readEntry(e, display, cap, index);
   });
   index?.save();
   return files;
@@ -138,6 +138,8 @@ export class PlansFileChanged extends InputError {
 
 function listFolder(realRoot: string): Entry[] {
   const out: Entry[] = [];
+  // The real root is a clean absolute path and each name one segment, so a path is joined without normalising it.
+  const base = realRoot.endsWith(sep) ? realRoot : `${realRoot}${sep}`;
   const walk = (relDir: string) => {
     let names: string[];
     try {
@@ -149,16 +151,16 @@ function listFolder(realRoot: string): Entry[] {
     for (const name of names) {
       if (isSkippedName(name)) continue;
       const rel = relDir === '' ? name : `${relDir}/${name}`;
-      const path = join(realRoot, rel);
+      const path = base + (sep === '/' ? rel : rel.replaceAll('/', sep));
       // A plans file or folder whose name hides something is an error at it, never silently left out.
       const hidden = invisibleInName(name);
       if (hidden && (PLAN_EXTENSIONS.test(visibleName(name)) || isFolder(path))) {
         out.push({ rel, problem: invisibleNameProblem(name, hidden, isFolder(path)) });
         continue;
       }
-      let stat: BigIntStats;
+      let stat: Stats;
       try {
-        stat = lstatSync(path, { bigint: true });
+        stat = lstatSync(path);
       } catch (e) {
         if (PLAN_EXTENSIONS.test(name)) out.push({ rel, problem: vanished(e) });
         continue;
@@ -232,11 +234,11 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number, inde
   let fd: number | undefined;
   try {
     // The clock before opening: a file modified at about this time is read again next run (stat-index.ts).
-    const readAt = BigInt(Date.now()) * 1_000_000n;
+    const readAt = Date.now();
     fd = openSync(e.path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-    const stat = fstatSync(fd, { bigint: true });
+    const stat = fstatSync(fd);
     if (!stat.isFile()) return { ...file, problem: notAFile(stat) };
-    const size = Number(stat.size);
+    const size = stat.size;
     if (size > cap) return { ...file, problem: problem('file-too-large', { of: 'plans-file', rel: e.rel, size, cap }) };
     const bytes = new Uint8Array(size);
     let at = 0;
@@ -259,7 +261,7 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number, inde
   }
 }
 
-function notAFile(stat: Stats | BigIntStats): Problem {
+function notAFile(stat: Stats): Problem {
   const what = stat.isFIFO() ? 'a named pipe (FIFO)' : stat.isSocket() ? 'a socket' : stat.isCharacterDevice() || stat.isBlockDevice() ? 'a device' : stat.isDirectory() ? 'a folder' : 'not a regular file';
   return problem('not-a-file', { is: 'special', what });
 }

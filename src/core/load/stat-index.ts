@@ -1,7 +1,7 @@
-import { rmSync, type BigIntStats } from 'node:fs';
+import { rmSync, type Stats } from 'node:fs';
 import { cacheFileFor, cacheFolderOf, cachesOff, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
 
-const MAGIC = 'account-plans stat index 3\n';
+const MAGIC = 'account-plans stat index 4\n';
 /** An index larger than this is not read (50,000 plans take about 6 MB). */
 const MAX_BYTES = 256 << 20;
 /** Indexes of other plans folders kept beside this one; the oldest go first. */
@@ -11,10 +11,15 @@ const MAX_FILES = 16;
  * tick of the file system's clock as the read would leave every stat value as it was (git's "racily clean" entries).
  * Two seconds covers the coarsest clock in use (FAT's) and a clock a little behind the machine's.
  */
-const RACY_NS = 2_000_000_000n;
+const RACY_MS = 2000;
 
-/** A file as lstat saw it: what changes whenever its content can have changed. */
-type Seen = readonly [size: string, mtimeNs: string, ctimeNs: string, ino: string, dev: string];
+/**
+ * A file as lstat saw it: what changes whenever its content can have changed. The times are lstat's milliseconds, a
+ * double exact to a quarter of a microsecond today: a write moves the change time to the clock of the write, which
+ * is at least RACY_MS after the one recorded, so the nanoseconds (a BigInt lstat, a fifth slower over 10,000 files)
+ * would tell nothing more.
+ */
+type Seen = readonly [size: string, mtimeMs: string, ctimeMs: string, ino: string, dev: string];
 /** What is known of a file's bytes without reading them: their hash (cache-key.ts's contentHash), and whether a narrative may show an image. */
 export interface Known {
   hash: string;
@@ -31,10 +36,10 @@ const ROW = 8;
 
 /**
  * The stat index: for each file of a plans folder, what lstat said of it when it was last read, and the hash of what
- * was read, like git's index. A file whose size, modification and change times (to the nanosecond), inode and device
+ * was read, like git's index. A file whose size, modification and change times, inode and device
  * are all as recorded is known by its hash without being read, so a run over unchanged plans opens none of them. A file
- * is recorded only when it was read at least RACY_NS after its last modification; any other is read every time until it
- * is. One file per plans folder in the cache folder (node_modules/.cache/account-plans), checked by its checksum; a
+ * is recorded only when it was read at least RACY_MS after its last modification and change; any other is read every
+ * time until it is. One file per plans folder in the cache folder (node_modules/.cache/account-plans), checked by its checksum; a
  * damaged, cut, foreign or linked index is no index. The index vouches for a file's hash only: whoever reads a vouched
  * file checks what it read against that hash (files.ts), so a file changed behind the index's back is an error, never
  * a wrong result.
@@ -62,16 +67,16 @@ export class StatIndex {
   }
 
   /** What is known of the file at `rel` when the index vouches for it as lstat now sees it, else undefined. */
-  vouch(rel: string, stat: BigIntStats): Known | undefined {
+  vouch(rel: string, stat: Stats): Known | undefined {
     const at = this.old.at.get(rel);
     if (at === undefined || !sameSeen(this.old.list, at, seenOf(stat))) return undefined;
     this.now.set(rel, at);
     return knownAt(this.old.list, at);
   }
 
-  /** A file just read: `stat` is the open file's, `readAt` the clock (ns since the epoch) just before it was opened. */
-  record(rel: string, stat: BigIntStats, known: Known, readAt: bigint): void {
-    if (readAt - stat.mtimeNs < RACY_NS || readAt - stat.ctimeNs < RACY_NS) return;
+  /** A file just read: `stat` is the open file's, `readAt` the clock (ms since the epoch) just before it was opened. */
+  record(rel: string, stat: Stats, known: Known, readAt: number): void {
+    if (readAt - stat.mtimeMs < RACY_MS || readAt - stat.ctimeMs < RACY_MS) return;
     const seen = seenOf(stat);
     const at = this.old.at.get(rel);
     const old = at === undefined ? undefined : knownAt(this.old.list, at);
@@ -113,8 +118,8 @@ export class StatIndex {
   }
 }
 
-function seenOf(stat: BigIntStats): Seen {
-  return [String(stat.size), String(stat.mtimeNs), String(stat.ctimeNs), String(stat.ino), String(stat.dev)];
+function seenOf(stat: Stats): Seen {
+  return [String(stat.size), String(stat.mtimeMs), String(stat.ctimeMs), String(stat.ino), String(stat.dev)];
 }
 
 /** Whether the row at `at` of `list` saw the file as `seen` does. */
