@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { checksum, CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
 import { tmpdir } from 'node:os';
@@ -281,5 +281,94 @@ describe('a record is replayed in its order, whatever its lines\' lengths', () =
     expect(runs).toEqual(expected);
     // No chunk is larger than a window unless it is one long line (and its line break comes apart).
     for (const [, bytes] of chunks) expect(bytes.length <= 1 << 20 || bytes.length === 2_500_000).toBe(true);
+  });
+});
+
+describe('a record larger than the window it is read through', () => {
+  const inputs = { command: 'test', options: [], files: [], extra: [] };
+  const WINDOW = 1 << 20;
+
+  /** The record file's head (magic and key), measured from a record of no line. */
+  function headBytes(s: Sandbox): number {
+    const cache = RunCache.open(s.plans, s.dir, inputs)!;
+    cache.record()!.finish(0);
+    return readFileSync(records(s)[0]!).length - 12 - CHECKSUM_BYTES;
+  }
+
+  /** Each stream's text as the chunks gave it, in order. */
+  function joined(chunks: [Stream, Buffer][]): [Stream, string][] {
+    const runs: [Stream, string][] = [];
+    for (const [stream, bytes] of chunks) {
+      const last = runs[runs.length - 1];
+      if (last && last[0] === stream) last[1] += bytes.toString('utf8');
+      else runs.push([stream, bytes.toString('utf8')]);
+    }
+    return runs;
+  }
+
+  it('a line whose five-byte head is split between two windows, at every split, comes back as recorded', () => {
+    const s = sandbox();
+    const head = headBytes(s);
+    for (let split = 0; split <= 5; split++) {
+      // The first line ends `split` bytes before the window's end, so the second line's head starts there.
+      const lines: [Stream, string][] = [['out', 'a'.repeat(WINDOW - head - 5 - split)], ['err', 'b'.repeat(70)], ['out', 'c'.repeat(100_000)], ['out', 'd']];
+      const cache = RunCache.open(s.plans, s.dir, inputs)!;
+      const recorder = cache.record()!;
+      for (const [stream, line] of lines) recorder.add(stream, line);
+      recorder.finish(2);
+      const chunks: [Stream, Buffer][] = [];
+      expect(cache.replayChunks((stream, bytes) => chunks.push([stream, Buffer.from(bytes)]))).toBe(2);
+      expect(joined(chunks)).toEqual([['out', `${lines[0]![1]}\n`], ['err', `${lines[1]![1]}\n`], ['out', `${lines[2]![1]}\nd\n`]]);
+    }
+  });
+
+  it('a record damaged past the first window prints nothing at all: every window is checked before any line goes out', () => {
+    const s = sandbox();
+    const cache = RunCache.open(s.plans, s.dir, inputs)!;
+    const recorder = cache.record()!;
+    for (let i = 0; i < 40; i++) recorder.add('out', `${i} ${'x'.repeat(100_000)}`);
+    recorder.finish(0);
+    const [file] = records(s);
+    const whole = readFileSync(file!);
+    // A byte of the last line changed, the checksum not: the damage is in the third window.
+    const damaged = Buffer.from(whole);
+    damaged[whole.length - 100] = 0x79;
+    writeFileSync(file!, damaged);
+    const chunks: Buffer[] = [];
+    expect(cache.replayChunks((_stream, bytes) => chunks.push(Buffer.from(bytes)))).toBeUndefined();
+    expect(chunks).toEqual([]);
+    // The same change with a checksum that matches it, and a last line's length past the end: nothing either.
+    const content = Buffer.from(contentOf(whole));
+    content.writeUInt32LE(0x7fffffff, content.length - 12 - 5 - 100_003 + 1);
+    writeFileSync(file!, seal(content));
+    expect(cache.replayChunks((_stream, bytes) => chunks.push(Buffer.from(bytes)))).toBeUndefined();
+    expect(chunks).toEqual([]);
+  });
+
+  it('reaches a pipe and a file as recorded: the bytes of a window used again are copied for a pipe, which may write later', () => {
+    const s = sandbox();
+    const lines: [Stream, string][] = Array.from({ length: 30 }, (_, i): [Stream, string] => [i % 7 === 3 ? 'err' : 'out', i % 2 === 0 ? `${i}`.repeat(150_000) : `short ${i}`]);
+    const cache = RunCache.open(s.plans, s.dir, inputs)!;
+    const recorder = cache.record()!;
+    for (const [stream, line] of lines) recorder.add(stream, line);
+    recorder.finish(1);
+    const script = [
+      `import { RunCache } from ${JSON.stringify(join(ROOT, 'src/core/load/run-cache.ts'))};`,
+      `import { consoleOutput } from ${JSON.stringify(join(ROOT, 'scripts/lib/cli.ts'))};`,
+      'const out = consoleOutput();',
+      `const cache = RunCache.open(${JSON.stringify(s.plans)}, ${JSON.stringify(s.dir)}, ${JSON.stringify(inputs)});`,
+      'process.exitCode = cache.replayChunks((stream, bytes) => out.writeLines(stream, bytes)) ?? 9;',
+    ].join('\n');
+    const expected = (stream: Stream) => lines.filter(([st]) => st === stream).map(([, line]) => `${line}\n`).join('');
+    const piped = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: s.dir, maxBuffer: 64 << 20 });
+    expect(piped.status).toBe(1);
+    expect(piped.stdout.toString('utf8')).toBe(expected('out'));
+    expect(piped.stderr.toString('utf8')).toBe(expected('err'));
+    const toFile = join(s.dir, 'out.txt');
+    const fd = openSync(toFile, 'w');
+    const filed = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: s.dir, stdio: ['ignore', fd, 'pipe'] });
+    closeSync(fd);
+    expect(filed.status).toBe(1);
+    expect(readFileSync(toFile, 'utf8')).toBe(expected('out'));
   });
 });

@@ -1,4 +1,6 @@
 import pc from 'picocolors';
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { InputError } from '../../src/core/shared/input-error.ts';
 import { NPM_SCRIPTS, type Invocation } from '../../src/core/shared/invocation.ts';
@@ -24,7 +26,8 @@ export interface Output {
   /**
    * Lines as bytes, each followed by its line break (a long line and its line break may come in two calls), printed
    * exactly as `out`, `err` or `command` would print them one by one (a replayed output: load/run-cache.ts); absent
-   * where an output takes lines only.
+   * where an output takes lines only. `bytes` may be a view of a buffer the caller fills again once this returns:
+   * an output that keeps bytes beyond the call keeps a copy.
    */
   writeLines?(stream: 'out' | 'err' | 'command', bytes: Uint8Array): void;
   paint: Paint;
@@ -47,6 +50,9 @@ export function consoleOutput(how: Invocation = NPM_SCRIPTS): Output {
   const c = pc.createColors(colour);
   const stdout = guarded(process.stdout);
   const stderr = guarded(process.stderr);
+  // Node writes to a file or a device that is not a terminal (/dev/null) before write() returns; to a pipe it may
+  // write later, holding the bytes it was given, so those get a copy of their own.
+  const atOnce = [writesAtOnce(1), writesAtOnce(2)];
   return {
     out: (line) => stdout(`${defuseCommands(line)}\n`),
     err: (line) => stderr(`${defuseCommands(line)}\n`),
@@ -56,11 +62,22 @@ export function consoleOutput(how: Invocation = NPM_SCRIPTS): Output {
     writeLines: (stream, bytes) => {
       const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const raw = stream === 'command' || (b.indexOf('::') === -1 && b.indexOf('##[') === -1);
-      (stream === 'err' ? stderr : stdout)(raw ? b : defuseCommands(b.toString('utf8')));
+      const err = stream === 'err';
+      (err ? stderr : stdout)(!raw ? defuseCommands(b.toString('utf8')) : atOnce[err ? 1 : 0] ? b : Buffer.from(b));
     },
     paint: { red: c.red, yellow: c.yellow, blue: c.blue, dim: c.dim, bold: c.bold, green: c.green },
     how,
   };
+}
+
+/** Whether Node writes to this descriptor synchronously: a regular file, or a device that is not a terminal. */
+function writesAtOnce(fd: number): boolean {
+  try {
+    const stat = fstatSync(fd);
+    return stat.isFile() || (stat.isCharacterDevice() && !isatty(fd));
+  } catch {
+    return false;
+  }
 }
 
 function guarded(stream: NodeJS.WriteStream): (text: string | Uint8Array) => void {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
-import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, pruneOldest, readCacheFile, writeAll } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, openCheckedCacheFile, pruneOldest, readCacheFile, readExactly, WINDOW_BYTES, writeAll } from './cache-folder.ts';
 import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -82,38 +82,28 @@ export class RunCache {
   /**
    * The same as `replay`, in chunks: consecutive short lines of one stream joined as their bytes, each followed by a
    * line break, up to about CHUNK_BYTES at a time, so a large output is written in few calls and never decoded into
-   * strings. A long line is handed over as it is in the record, then its line break: copying megabytes of JSON into
-   * fresh memory costs more than the second call.
+   * strings. A long line is handed over as it is in the record, then its line break. The record is never held whole:
+   * it is read once through a window to check its checksum and the bounds of every line, then again to hand the lines
+   * over. `emit` is given views of two buffers that are used again once it returns: it writes them or copies them.
    */
   replayChunks(emit: (stream: Stream, bytes: Buffer) => void): number | undefined {
-    const record = this.read();
-    if (!record) return undefined;
-    const { bytes, from, to } = record;
-    let parts: Buffer[] = [];
-    let size = 0;
-    let stream: Stream | undefined;
-    const flush = () => {
-      if (stream !== undefined && parts.length > 0) emit(stream, Buffer.concat(parts, size));
-      parts = [];
-      size = 0;
-    };
-    for (let at = from; at < to; ) {
-      const lineStream = STREAMS[bytes[at]!]!;
-      const length = bytes.readUInt32LE(at + 1);
-      // A long line goes out on its own, after the short lines before it.
-      if (lineStream !== stream || size + length + 1 > CHUNK_BYTES || length >= LONG_LINE) flush();
-      stream = lineStream;
-      if (length >= LONG_LINE) {
-        emit(stream, bytes.subarray(at + 5, at + 5 + length));
-        emit(stream, NEWLINE);
-      } else {
-        parts.push(bytes.subarray(at + 5, at + 5 + length), NEWLINE);
-        size += length + 1;
-      }
-      at += 5 + length;
+    const head = headOf(this.key);
+    const walk = new LineWalk(head.length);
+    const file = openCheckedCacheFile(this.path, MAX_RECORD_BYTES, head, (window, at, size) => walk.look(window, at, size - FOOTER));
+    if (!file) return undefined;
+    try {
+      const to = file.size - FOOTER;
+      const footer = to >= head.length ? readExactly(file.fd, to, FOOTER) : undefined;
+      if (!footer || footer.readUInt32LE(8) !== TAG || walk.next !== to || walk.lines !== footer.readUInt32LE(0)) return undefined;
+      const exit = footer.readInt32LE(4);
+      if (exit < 0 || exit > 2) return undefined;
+      emitLines(file.fd, head.length, to, emit);
+      return exit;
+    } catch {
+      return undefined;
+    } finally {
+      closeQuietly(file.fd);
     }
-    flush();
-    return record.exit;
   }
 
   /** A writer for this run's record, or undefined when none can be made here. */
@@ -268,6 +258,104 @@ function runKey(fingerprint: string, cwd: string, plansRoot: string, inputs: Run
   field(String(inputs.extra.length));
   for (const e of inputs.extra) field(e);
   return hash.digest('hex');
+}
+
+/**
+ * The bounds of a record's lines, checked as its windows go by (replayChunks): each line's stream and length, the
+ * length never past the end of the lines (`to`); a line's five-byte head may be split between two windows.
+ */
+class LineWalk {
+  /** Where the next line starts; the end of the lines once every one was found whole. */
+  next: number;
+  lines = 0;
+  private readonly split = Buffer.alloc(5);
+  private have = 0;
+
+  constructor(from: number) {
+    this.next = from;
+  }
+
+  look(window: Buffer, at: number, to: number): boolean {
+    if (this.have > 0) {
+      const take = Math.min(5 - this.have, window.length);
+      window.copy(this.split, this.have, 0, take);
+      this.have += take;
+      if (this.have < 5) return true;
+      this.have = 0;
+      if (!this.step(this.split, to)) return false;
+    }
+    while (this.next < to && this.next - at < window.length) {
+      const i = this.next - at;
+      if (i + 5 > window.length) {
+        this.have = window.copy(this.split, 0, i);
+        return true;
+      }
+      if (!this.step(window.subarray(i, i + 5), to)) return false;
+    }
+    return true;
+  }
+
+  private step(head: Buffer, to: number): boolean {
+    if (head[0]! >= STREAMS.length) return false;
+    this.next += 5 + head.readUInt32LE(1);
+    this.lines++;
+    return this.next <= to;
+  }
+}
+
+/**
+ * Hands over the lines between `from` and `to` of a checked record (replayChunks), read through one window; a line
+ * longer than the window gets a window of its own size. A record changed in place since it was checked (the tool
+ * never writes one in place) ends the lines where it no longer fits.
+ */
+function emitLines(fd: number, from: number, to: number, emit: (stream: Stream, bytes: Buffer) => void): void {
+  let window = Buffer.allocUnsafe(Math.max(1, Math.min(WINDOW_BYTES, to - from)));
+  const out = Buffer.allocUnsafe(CHUNK_BYTES);
+  let used = 0;
+  let stream: Stream | undefined;
+  const flush = () => {
+    if (stream !== undefined && used > 0) emit(stream, out.subarray(0, used));
+    used = 0;
+  };
+  for (let at = from; at < to; ) {
+    const n = readUpTo(fd, window, Math.min(window.length, to - at), at);
+    if (n < 5) break;
+    let i = 0;
+    while (i + 5 <= n) {
+      const lineStream = STREAMS[window[i]!];
+      const length = window.readUInt32LE(i + 1);
+      if (lineStream === undefined || at + i + 5 + length > to) return flush();
+      if (i + 5 + length > n) break;
+      // A long line goes out on its own, after the short lines before it.
+      if (lineStream !== stream || used + length + 1 > out.length || length >= LONG_LINE) flush();
+      stream = lineStream;
+      const line = window.subarray(i + 5, i + 5 + length);
+      if (length >= LONG_LINE) {
+        emit(stream, line);
+        emit(stream, NEWLINE);
+      } else {
+        line.copy(out, used);
+        out[used + length] = NEWLINE[0]!;
+        used += length + 1;
+      }
+      i += 5 + length;
+    }
+    // A line longer than the window: read it again into one that holds it.
+    if (i === 0) window = Buffer.allocUnsafe(5 + window.readUInt32LE(1));
+    at += i;
+  }
+  flush();
+}
+
+/** Reads up to `length` bytes at `position` into the start of `into`: fewer only where the file ends. */
+function readUpTo(fd: number, into: Buffer, length: number, position: number): number {
+  let read = 0;
+  while (read < length) {
+    const n = readSync(fd, into, read, length - read, position + read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read;
 }
 
 function headOf(key: string): Buffer {
