@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateWorkspace } from '../scripts/lib/generate.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const LAZY = ['yaml', 'gray-matter', 'satteri', 'hast-util-to-html', 'hast-util-sanitize', 'property-information'];
+const LAZY = ['yaml', 'gray-matter', 'satteri', 'hast-util-to-html', 'hast-util-sanitize', 'property-information', 'csv-parse'];
 const work = mkdtempSync(join(tmpdir(), 'lazy-imports-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -59,6 +59,12 @@ describe('libraries only some files need', () => {
     const { status, loaded } = loadedBy(plans);
     expect(status).toBe(0);
     expect(loaded).toEqual(expect.arrayContaining(['gray-matter', 'satteri']));
+  });
+
+  it('are loaded when the plans have a sales ledger: the CSV parser', () => {
+    const { status, loaded } = loadedBy(join(ROOT, 'plans'));
+    expect(status).toBe(0);
+    expect(loaded).toContain('csv-parse');
   });
 
   it('are loaded when js-yaml refuses a file, and the error is still explained', () => {

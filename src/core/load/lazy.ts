@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
  * Libraries that few runs need, loaded on first use. A run over plain YAML plans never loads them: `yaml` is for
  * the files js-yaml refuses or that need node ranges, gray-matter and satteri for MDX plans, hast-util-to-html for
  * the site's narratives (with hast-util-sanitize and property-information, which the narratives' check and HTML
- * use). Together they cost about 0.1 s of start-up.
+ * use), csv-parse for a sales ledger. Together they cost about 0.1 s of start-up.
  * `require` keeps the callers synchronous (Node 24 requires an ES module synchronously).
  */
 const load = createRequire(import.meta.url);
@@ -15,6 +15,7 @@ let satteriModule: typeof import('satteri') | undefined;
 let toHtmlModule: typeof import('hast-util-to-html') | undefined;
 let sanitizeModule: typeof import('hast-util-sanitize') | undefined;
 let propertiesModule: typeof import('property-information') | undefined;
+let csvModule: typeof import('csv-parse') | undefined;
 
 export function yaml(): typeof import('yaml') {
   return (yamlModule ??= load('yaml') as typeof import('yaml'));
@@ -39,4 +40,8 @@ export function hastSanitize(): typeof import('hast-util-sanitize') {
 
 export function propertyInformation(): typeof import('property-information') {
   return (propertiesModule ??= load('property-information') as typeof import('property-information'));
+}
+
+export function csvParse(): typeof import('csv-parse') {
+  return (csvModule ??= load('csv-parse') as typeof import('csv-parse'));
 }

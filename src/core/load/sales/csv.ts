@@ -1,4 +1,4 @@
-import { Parser } from 'csv-parse';
+import { csvParse } from '../lazy.ts';
 
 /**
  * csv-parse's streaming parser, fed chunk by chunk from a synchronous read: the loader stays synchronous like the
@@ -42,7 +42,7 @@ const OPTIONS = { bom: true, relax_column_count: true, skip_empty_lines: true, i
  * Returns the first syntax failure, if any.
  */
 export function parseCsvChunks(chunks: Iterable<Uint8Array>, onRow: (row: CsvRow) => boolean | void, delimiter = ','): CsvFailure | undefined {
-  const engine = (new Parser({ ...OPTIONS, delimiter }) as unknown as { api: Engine }).api;
+  const engine = (new (csvParse().Parser)({ ...OPTIONS, delimiter }) as unknown as { api: Engine }).api;
   let window: Buffer = Buffer.alloc(0);
   let windowStart = 0; // file offset of window[0]
   let consumed = 0; // file offset where the next record starts (after the last record's delimiter)
