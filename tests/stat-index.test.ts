@@ -213,12 +213,12 @@ describe('a hostile or damaged index is no index', () => {
     return { dir, path: indexFile(dir)! };
   }
 
-  const HEAD = 'account-plans stat index 4\n';
+  const HEAD = 'account-plans stat index 5\n';
 
-  /** The index's rows as its file holds them: eight strings a row (the path, size, mtime, ctime, inode, device, hash, and "image" or ""). */
-  function rowsOf(path: string): string[] {
+  /** The index's rows as its file holds them: eight values a row (the path, then size, mtime, ctime, inode and device as numbers, the hash, and "image" or ""). */
+  function rowsOf(path: string): (string | number)[] {
     const whole = readFileSync(path);
-    return JSON.parse(whole.subarray(HEAD.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as string[];
+    return JSON.parse(whole.subarray(HEAD.length, whole.length - CHECKSUM_BYTES).toString('utf8')) as (string | number)[];
   }
 
   /** Writes `rows` as the index, with its head and a right checksum. */
@@ -256,7 +256,10 @@ describe('a hostile or damaged index is no index', () => {
     const rows = rowsOf(path);
     const at = rows.indexOf(A_PLAN);
     const good = rows.slice(at + 1, at + 8);
-    const hostile = ['__proto__', ...good, 'accounts/ghost.yaml', ...good, 'team.yaml', 1, 2, 3, 4, 5, 6, 7, 'goals.yaml', ...good.slice(0, 6), 'x', A_PLAN, ...good];
+    // Another plan's row with its numbers written as strings, as an index of an earlier format held them.
+    const other = rows.findIndex((r, i) => i % 8 === 0 && typeof r === 'string' && r.startsWith('accounts/') && r !== A_PLAN);
+    const asStrings = [rows[other], ...rows.slice(other + 1, other + 6).map(String), ...rows.slice(other + 6, other + 8)];
+    const hostile = ['__proto__', ...good, 'accounts/ghost.yaml', ...good, 'team.yaml', 1, 2, 3, 4, 5, 6, 7, 'goals.yaml', ...good.slice(0, 6), 'x', ...asStrings, A_PLAN, ...good];
     sealRows(path, hostile);
     const files = read(dir);
     expect(vouched(files)).toEqual([A_PLAN]);

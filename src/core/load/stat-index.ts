@@ -1,7 +1,7 @@
 import { rmSync, type Stats } from 'node:fs';
 import { cacheFileFor, cacheFolderOf, cachesOff, pruneOldest, readCacheFile, replaceCacheFile } from './cache-folder.ts';
 
-const MAGIC = 'account-plans stat index 4\n';
+const MAGIC = 'account-plans stat index 5\n';
 /** An index larger than this is not read (50,000 plans take about 6 MB). */
 const MAX_BYTES = 256 << 20;
 /** Indexes of other plans folders kept beside this one; the oldest go first. */
@@ -19,7 +19,7 @@ const RACY_MS = 2000;
  * is at least RACY_MS after the one recorded, so the nanoseconds (a BigInt lstat, a fifth slower over 10,000 files)
  * would tell nothing more.
  */
-type Seen = readonly [size: string, mtimeMs: string, ctimeMs: string, ino: string, dev: string];
+type Seen = readonly [size: number, mtimeMs: number, ctimeMs: number, ino: number, dev: number];
 /** What is known of a file's bytes without reading them: their hash (cache-key.ts's contentHash), and whether a narrative may show an image. */
 export interface Known {
   hash: string;
@@ -28,10 +28,11 @@ export interface Known {
 /** What is known of a file seen so. */
 type Row = { seen: Seen } & Known;
 /**
- * The rows of an index as its file holds them: one flat list of strings, eight a row (the path, the five values of
- * Seen, the hash, "image" or ""), so reading 10,000 rows makes one list and no object per row. ROW is a row's length.
+ * The rows of an index as its file holds them: one flat list, eight a row (the path, the five numbers of Seen, the
+ * hash, "image" or ""), so reading 10,000 rows makes one list and no object per row, and a file is compared with its
+ * row number by number, never through a string. ROW is a row's length.
  */
-type Rows = { list: readonly string[]; at: ReadonlyMap<string, number> };
+type Rows = { list: readonly (string | number)[]; at: ReadonlyMap<string, number> };
 const ROW = 8;
 
 /**
@@ -69,7 +70,7 @@ export class StatIndex {
   /** What is known of the file at `rel` when the index vouches for it as lstat now sees it, else undefined. */
   vouch(rel: string, stat: Stats): Known | undefined {
     const at = this.old.at.get(rel);
-    if (at === undefined || !sameSeen(this.old.list, at, seenOf(stat))) return undefined;
+    if (at === undefined || !sameSeen(this.old.list, at, stat)) return undefined;
     this.now.set(rel, at);
     return knownAt(this.old.list, at);
   }
@@ -77,13 +78,12 @@ export class StatIndex {
   /** A file just read: `stat` is the open file's, `readAt` the clock (ms since the epoch) just before it was opened. */
   record(rel: string, stat: Stats, known: Known, readAt: number): void {
     if (readAt - stat.mtimeMs < RACY_MS || readAt - stat.ctimeMs < RACY_MS) return;
-    const seen = seenOf(stat);
     const at = this.old.at.get(rel);
     const old = at === undefined ? undefined : knownAt(this.old.list, at);
     // A file always read (workspace.yaml) and unchanged keeps its row, and the index is not written again for it.
-    if (old && old.hash === known.hash && old.mayShowImage === known.mayShowImage && sameSeen(this.old.list, at!, seen)) this.now.set(rel, at!);
+    if (old && old.hash === known.hash && old.mayShowImage === known.mayShowImage && sameSeen(this.old.list, at!, stat)) this.now.set(rel, at!);
     else {
-      this.now.set(rel, { seen, ...known });
+      this.now.set(rel, { seen: seenOf(stat), ...known });
       this.changed = true;
     }
   }
@@ -104,7 +104,7 @@ export class StatIndex {
   /** Writes the index when a file was recorded or one is gone. Never throws: an index that cannot be written is none. */
   save(): void {
     if (!this.changed && this.now.size === this.old.at.size) return;
-    const list: string[] = [];
+    const list: (string | number)[] = [];
     for (const [rel, row] of this.now) {
       if (typeof row === 'number') for (let i = 0; i < ROW; i++) list.push(this.old.list[row + i]!);
       else list.push(rel, ...row.seen, row.hash, row.mayShowImage ? 'image' : '');
@@ -119,16 +119,16 @@ export class StatIndex {
 }
 
 function seenOf(stat: Stats): Seen {
-  return [String(stat.size), String(stat.mtimeMs), String(stat.ctimeMs), String(stat.ino), String(stat.dev)];
+  return [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino, stat.dev];
 }
 
-/** Whether the row at `at` of `list` saw the file as `seen` does. */
-function sameSeen(list: readonly string[], at: number, seen: Seen): boolean {
-  return list[at + 1] === seen[0] && list[at + 2] === seen[1] && list[at + 3] === seen[2] && list[at + 4] === seen[3] && list[at + 5] === seen[4];
+/** Whether the row at `at` of `list` saw the file as lstat now sees it. */
+function sameSeen(list: Rows['list'], at: number, stat: Stats): boolean {
+  return list[at + 1] === stat.size && list[at + 2] === stat.mtimeMs && list[at + 3] === stat.ctimeMs && list[at + 4] === stat.ino && list[at + 5] === stat.dev;
 }
 
-function knownAt(list: readonly string[], at: number): Known {
-  return { hash: list[at + 6]!, mayShowImage: list[at + 7] === 'image' };
+function knownAt(list: Rows['list'], at: number): Known {
+  return { hash: list[at + 6] as string, mayShowImage: list[at + 7] === 'image' };
 }
 
 /** The rows of an index file; none when it is missing, damaged, of another version or not of the expected shape. */
@@ -147,8 +147,9 @@ function readRows(path: string): Rows {
   const at = new Map<string, number>();
   // A row not of its shape is left out (its file is read); the others still count.
   rows: for (let i = 0; i < list.length; i += ROW) {
-    for (let k = 0; k < ROW; k++) if (typeof list[i + k] !== 'string') continue rows;
+    if (typeof list[i] !== 'string' || typeof list[i + 6] !== 'string') continue;
+    for (let k = 1; k <= 5; k++) if (typeof list[i + k] !== 'number') continue rows;
     if (list[i + 7] === '' || list[i + 7] === 'image') at.set(list[i] as string, i);
   }
-  return { list: list as string[], at };
+  return { list: list as Rows['list'], at };
 }
