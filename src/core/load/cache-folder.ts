@@ -171,7 +171,7 @@ export function openCheckedCacheFile(path: string, maxBytes: number, start: Uint
     const window = Buffer.allocUnsafe(Math.min(WINDOW_BYTES, Math.max(size, 1)));
     const sum = new Checksum();
     for (let at = 0; at < size; ) {
-      const n = readSync(file.fd, window, 0, Math.min(window.length, size - at), at);
+      const n = readUpTo(file.fd, window, Math.min(window.length, size - at), at);
       if (n === 0) throw new Error('cut short');
       const bytes = window.subarray(0, n);
       sum.update(bytes);
@@ -217,13 +217,18 @@ export function replaceCacheFile(path: string, chunks: Iterable<Uint8Array>): bo
 /** `length` bytes from `position`, or undefined when the file ends first. Throws on a read error. */
 export function readExactly(fd: number, position: number, length: number): Buffer | undefined {
   const bytes = Buffer.allocUnsafe(length);
+  return readUpTo(fd, bytes, length, position) === length ? bytes : undefined;
+}
+
+/** Reads up to `length` bytes at `position` into the start of `into`, and says how many: fewer only where the file ends. Throws on a read error. */
+export function readUpTo(fd: number, into: Uint8Array, length: number, position: number): number {
   let read = 0;
   while (read < length) {
-    const n = readSync(fd, bytes, read, length - read, position + read);
-    if (n === 0) return undefined;
+    const n = readSync(fd, into, read, length - read, position + read);
+    if (n === 0) break;
     read += n;
   }
-  return bytes;
+  return read;
 }
 
 /** Writes all of `bytes`, however many calls it takes. Throws on a write error. */

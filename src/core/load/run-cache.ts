@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
-import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, openCheckedCacheFile, pruneOldest, readCacheFile, readExactly, WINDOW_BYTES, writeAll } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, openCheckedCacheFile, pruneOldest, readCacheFile, readExactly, readUpTo, WINDOW_BYTES, writeAll } from './cache-folder.ts';
 import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -345,17 +345,6 @@ function emitLines(fd: number, from: number, to: number, emit: (stream: Stream, 
     at += i;
   }
   flush();
-}
-
-/** Reads up to `length` bytes at `position` into the start of `into`: fewer only where the file ends. */
-function readUpTo(fd: number, into: Buffer, length: number, position: number): number {
-  let read = 0;
-  while (read < length) {
-    const n = readSync(fd, into, read, length - read, position + read);
-    if (n === 0) break;
-    read += n;
-  }
-  return read;
 }
 
 function headOf(key: string): Buffer {
