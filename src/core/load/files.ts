@@ -1,11 +1,12 @@
 import { problem, type Problem } from '../diagnostics/diagnose.ts';
-import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, lstatSync, openSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { InputError } from '../shared/input-error.ts';
 import { invisibleInName, isBelow, isSkippedName, PLAN_EXTENSIONS, toPosix, visibleName } from '../shared/paths.ts';
 import { DEFAULT_MAX_FILE_BYTES, fileSizeLimit, sizeCapFor } from './limits.ts';
 import { contentHash } from './cache-key.ts';
 import { StatIndex } from './stat-index.ts';
+import { readUpTo } from './cache-folder.ts';
 import { isNarrative, mayShowImage } from './narrative/image-hint.ts';
 
 /** One file of the plans folder, as bytes, before parsing. */
@@ -241,12 +242,7 @@ function readEntry(e: Entry, display: (rel: string) => string, cap: number, inde
     const size = stat.size;
     if (size > cap) return { ...file, problem: problem('file-too-large', { of: 'plans-file', rel: e.rel, size, cap }) };
     const bytes = new Uint8Array(size);
-    let at = 0;
-    while (at < bytes.length) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
-      if (n === 0) break;
-      at += n;
-    }
+    const at = readUpTo(fd, bytes, size, 0);
     // Only a file read whole as fstat saw it, and found by the walk itself (not through a link), is recorded.
     if (index && e.stat && at === size) index.record(e.rel, stat, { hash: contentHash(bytes), mayShowImage: isNarrative(e.rel) && mayShowImage(bytes) }, readAt);
     return { ...file, bytes: at === bytes.length ? bytes : bytes.subarray(0, at) };
