@@ -6,11 +6,11 @@ import { accountPlans, inlineAsset, PAGES_AT_ONCE } from '../src/astro/integrati
 type Setup = NonNullable<AstroIntegration['hooks']['astro:config:setup']>;
 
 /** What the integration's config hook asks of Astro, for a site whose own build settings are `build`. */
-function configOf(build: Partial<AstroConfig['build']>): { build?: Partial<AstroConfig['build']>; vite?: AstroConfig['vite'] } {
+function configOf(build: Partial<AstroConfig['build']>, vite: AstroConfig['vite'] = {}): { build?: Partial<AstroConfig['build']>; vite?: AstroConfig['vite'] } {
   const updates: { build?: Partial<AstroConfig['build']>; vite?: AstroConfig['vite'] }[] = [];
   const hook = accountPlans({ plans: 'tests/fixtures/minimal' }).hooks['astro:config:setup'] as Setup;
   const options = {
-    config: { root: pathToFileURL(`${process.cwd()}/`), build: { concurrency: 1, ...build } },
+    config: { root: pathToFileURL(`${process.cwd()}/`), build: { concurrency: 1, ...build }, vite },
     injectRoute: () => {},
     updateConfig: (update: { build?: Partial<AstroConfig['build']>; vite?: AstroConfig['vite'] }) => updates.push(update),
   };
@@ -39,6 +39,10 @@ describe('what Vite inlines into a page', () => {
     expect(configOf({}).vite?.build?.assetsInlineLimit).toBe(inlineAsset);
     expect(inlineAsset('_astro/Mermaid.astro_astro_type_script_index_0_lang.CqXfyW4U.js', Buffer.alloc(2273))).toBe(false);
     expect(inlineAsset('_astro/Base.astro_astro_type_script_index_0_lang.DBFEvJy0.js', Buffer.alloc(10))).toBe(false);
+  });
+
+  it("keeps a site's own assetsInlineLimit", () => {
+    expect(configOf({}, { build: { assetsInlineLimit: 8192 } }).vite?.build).toBeUndefined();
   });
 
   it('inlines a stylesheet or asset under 4 KB, as Vite does by default', () => {

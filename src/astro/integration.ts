@@ -52,7 +52,8 @@ export function accountPlans(options: AccountPlansOptions = {}): AstroIntegratio
           build: { format: 'directory', concurrency: config.build.concurrency > 1 ? config.build.concurrency : PAGES_AT_ONCE },
           // Astro renders no Markdown here, and Shiki's inline styles would not suit the CSP below (Astro warns).
           markdown: { syntaxHighlight: false },
-          vite: { define: { __ACCOUNT_PLANS__: JSON.stringify(settings) }, build: { assetsInlineLimit: inlineAsset } },
+          // Every bundled script as a file of its own (inlineAsset); a site's own setting is kept.
+          vite: { define: { __ACCOUNT_PLANS__: JSON.stringify(settings) }, ...(config.vite?.build?.assetsInlineLimit === undefined && { build: { assetsInlineLimit: inlineAsset } }) },
           security: { csp: CSP },
         });
       },
