@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterEach, describe, expect, it } from 'vitest';
-import { belowBase, pageFile, SiteIndex } from '../src/astro/search-index.ts';
+import { belowBase, pageFile, searchedFirst, SiteIndex } from '../src/astro/search-index.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 // The build hands each searched folder to Pagefind while Astro renders the other pages (src/astro/search-index.ts).
@@ -121,6 +121,64 @@ describe('the search index made while the site is built', () => {
     starting(waiting, IN_ORDER);
     expect(await waiting.finish(cut)).toBe('afresh');
     expect(filesOf(join(cut, 'pagefind'))).toEqual(cutExpected);
+  });
+});
+
+/** Waits until `file` exists (the index written while pages still render), failing after 20 s. */
+async function until(file: string): Promise<void> {
+  for (let i = 0; i < 2000; i++) {
+    if (existsSync(file)) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`${file} never came`);
+}
+
+// The searched folders render first (searchedFirst), so the index can be written while the other pages render.
+const SEARCHED_FIRST = ['accounts/acme/', 'accounts/globex/', 'accounts/', 'people/ana/', 'people/', '404', 'accounts.csv', 'findings/', 'search/'];
+
+describe('the search index written while the other pages render', () => {
+  it('is written once every searched folder is read, before the build ends, and is the finished site\'s index', async () => {
+    const dir = site();
+    const expected = await indexOfFinished(dir);
+    const index = await SiteIndex.start(dir);
+    index.expect(['accounts', 'people']);
+    starting(index, SEARCHED_FIRST);
+    // Written before finish is called: Astro is still rendering the findings and search pages.
+    await until(join(dir, 'pagefind', 'pagefind-entry.json'));
+    expect(await index.finish(dir)).toBe('as-rendered');
+    expect(filesOf(join(dir, 'pagefind'))).toEqual(expected);
+  });
+
+  it('is not written early while a searched folder with pages is still to come', async () => {
+    const dir = site();
+    const index = await SiteIndex.start(dir);
+    index.expect(['accounts', 'people']);
+    starting(index, ['accounts/acme/', 'accounts/globex/', 'accounts/', 'findings/']);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(existsSync(join(dir, 'pagefind'))).toBe(false);
+    starting(index, ['people/ana/', 'people/', 'search/']);
+    expect(await index.finish(dir)).toBe('as-rendered');
+    expect(filesOf(join(dir, 'pagefind'))).toEqual(await indexOfFinished(dir));
+  });
+
+  it('is replaced whole, no file of it left, when a searched folder gets a page after it was written', async () => {
+    const dir = site();
+    const index = await SiteIndex.start(dir);
+    index.expect(['accounts', 'people']);
+    starting(index, SEARCHED_FIRST);
+    await until(join(dir, 'pagefind', 'pagefind-entry.json'));
+    mkdirSync(join(dir, 'people/from-public'));
+    writeFileSync(join(dir, 'people/from-public/index.html'), page('Public', 'copied after the index was written'));
+    const expected = await indexOfFinished(dir);
+    expect(await index.finish(dir)).toBe('afresh');
+    expect(filesOf(join(dir, 'pagefind'))).toEqual(expected);
+  });
+
+  it('puts the pages of the searched folders first, each group in the order Astro gave', () => {
+    const paths = ['/', '/404', '/accounts/acme/', '/accounts.csv', '/findings/', '/accounts/', '/people/ana/', '/people/ana.csv', '/peoplex/', '/search/'].map((pathname) => ({ pathname }));
+    expect(searchedFirst(paths, '/').map((p) => p.pathname)).toEqual(['/accounts/acme/', '/accounts/', '/people/ana/', '/people/ana.csv', '/', '/404', '/accounts.csv', '/findings/', '/peoplex/', '/search/']);
+    // Below a base, with or without the base in the path.
+    expect(searchedFirst([{ pathname: '/docs/findings/' }, { pathname: '/docs/people/ana/' }, { pathname: '/accounts/acme/' }], '/docs').map((p) => p.pathname)).toEqual(['/docs/people/ana/', '/accounts/acme/', '/docs/findings/']);
   });
 });
 

@@ -52,7 +52,8 @@ export function accountPlans(options: AccountPlansOptions = {}): AstroIntegratio
           build: { format: 'directory', concurrency: config.build.concurrency > 1 ? config.build.concurrency : PAGES_AT_ONCE },
           // Astro renders no Markdown here, and Shiki's inline styles would not suit the CSP below (Astro warns).
           markdown: { syntaxHighlight: false },
-          vite: { define: { __ACCOUNT_PLANS__: JSON.stringify(settings) } },
+          // Every bundled script as a file of its own (inlineAsset); a site's own setting is kept.
+          vite: { define: { __ACCOUNT_PLANS__: JSON.stringify(settings) }, ...(config.vite?.build?.assetsInlineLimit === undefined && { build: { assetsInlineLimit: inlineAsset } }) },
           security: { csp: CSP },
         });
       },
@@ -74,6 +75,16 @@ const CSP: Exclude<NonNullable<NonNullable<AstroConfig['security']>['csp']>, boo
   // style="" attributes of the bars and legends; with it, Astro emits no style hashes (they would void it).
   styleDirective: { resources: ["'self'", "'unsafe-inline'"] },
 };
+
+/**
+ * Vite's build.assetsInlineLimit: a bundled script is always served as its own file under _astro/, never inlined into
+ * each page that uses it. A browser fetches it once for the whole site, every page is smaller by its bytes (Mermaid's
+ * loader alone is 2.3 KB on each of 2,000 account pages), and the CSP lists no hash for it ('self' allows it). A
+ * stylesheet or another asset keeps Vite's own rule (inlined under 4 KB).
+ */
+export function inlineAsset(file: string, content: Buffer): boolean {
+  return !file.endsWith('.js') && content.length < 4096;
+}
 
 /** How many pages Astro renders at once (build.concurrency); more measured no faster on two cores. */
 export const PAGES_AT_ONCE = 2;

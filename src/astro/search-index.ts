@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readdirSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
@@ -20,9 +20,9 @@ const WRITE_WAIT_MS = 5000;
 
 /**
  * The site's search index (Pagefind), made in the build's own process, each searched folder as soon as Astro has
- * written all of its pages: Astro renders the pages route by route, so Pagefind (a process of its own) reads the
- * 2,000 plans of accounts/ on the other core while this one renders the findings, people and other pages, and only
- * the last folder and writing the index are left when the last page is out. A folder is handed to Pagefind when Astro
+ * written all of its pages: Astro renders the pages route by route, the searched folders first (searchedFirst), so
+ * Pagefind (a process of its own) reads the 2,000 plans of accounts/ on the other core while this one renders the
+ * people pages, and writes the index while it renders the findings, packs and other pages (SiteIndex.writeEarly). A folder is handed to Pagefind when Astro
  * starts a page outside it and every page it wrote there is whole on disk; the pages are seen through Astro's
  * prerenderer (`astro:build:start`'s setPrerenderer, around Astro's own, which is left to render and write as before).
  *
@@ -74,6 +74,10 @@ export class SiteIndex {
   private last: Promise<unknown> = Promise.resolve();
   /** Set when the build did not go folder by folder: the index is then made from the finished site. */
   private afresh = false;
+  /** The searched folders Astro will render pages in (from its static paths), once known. */
+  private expected: Set<string> | undefined;
+  /** The index written as soon as every expected folder was read, while Astro renders the other pages. */
+  private early: Promise<boolean> | undefined;
 
   private constructor(index: pagefind.PagefindIndex, site: string, waitMs: number) {
     this.index = index;
@@ -89,6 +93,11 @@ export class SiteIndex {
       await pagefind.close();
       throw e;
     }
+  }
+
+  /** The searched folders of the site's pages, from the paths Astro is about to render (in `searchedFirst` order). */
+  expect(folders: Iterable<string>): void {
+    this.expected = new Set(folders);
   }
 
   /**
@@ -108,9 +117,30 @@ export class SiteIndex {
       reading.catch(() => {});
       this.read.set(open, reading);
     }
-    if (file === undefined || !(SEARCHED_FOLDERS as readonly string[]).includes(folder) || !file.endsWith('.html')) return;
-    if (this.read.has(folder)) this.afresh = true;
-    else this.pages.set(folder, [...(this.pages.get(folder) ?? []), file]);
+    if (file !== undefined && (SEARCHED_FOLDERS as readonly string[]).includes(folder) && file.endsWith('.html')) {
+      if (this.read.has(folder)) this.afresh = true;
+      else this.pages.set(folder, [...(this.pages.get(folder) ?? []), file]);
+    }
+    this.writeEarly();
+  }
+
+  /**
+   * Once every searched folder with pages has been handed to Pagefind, the index is written while Astro renders the
+   * rest of the site (the findings, packs and other pages, which searchedFirst puts after them); finish keeps it when
+   * nothing was added to those folders since, as it keeps the pages read.
+   */
+  private writeEarly(): void {
+    const expected = this.expected;
+    if (this.early || this.afresh || !expected || this.pages.size > 0 || [...expected].some((f) => !this.read.has(f))) return;
+    const folders = [...this.read.values()];
+    const writing = this.last.then(async () => {
+      for (const files of folders) if ((await files) === undefined) return false;
+      await writeIndex(this.index, this.site);
+      return true;
+    });
+    // Its failure is reported by finish, which awaits it.
+    writing.catch(() => {});
+    this.early = writing;
   }
 
   /** Hands `folder` to Pagefind once each of its `files` is whole on disk; undefined when it is left to the end. */
@@ -128,19 +158,24 @@ export class SiteIndex {
     try {
       const read = new Map<string, string[] | undefined>();
       for (const [folder, files] of this.read) read.set(folder, await files);
+      const early = this.early ? await this.early : false;
       const folders = SEARCHED_FOLDERS.filter((f) => !read.has(f));
       // What was read must be every page of its folder now: nothing added to it since, nothing Astro did not render.
-      const whole = resolve(site) === resolve(this.site) && [...read].every(([folder, files]) => files !== undefined && sameFiles(htmlBelow(site, folder), files));
-      const afresh = this.afresh || !whole;
+      const same = resolve(site) === resolve(this.site);
+      const whole = same && [...read].every(([folder, files]) => files !== undefined && sameFiles(htmlBelow(site, folder), files));
+      // An index written early covers the folders read; one left with a page now (from public/, say) makes it afresh.
+      const afresh = this.afresh || !whole || (early && folders.some((f) => htmlBelow(site, f).length > 0));
+      if (early && !afresh) return 'as-rendered';
       let index = this.index;
       if (afresh) {
+        // An index written early is not kept, not even a file of it.
+        if (this.early) rmSync(join(this.site, 'pagefind'), { recursive: true, force: true });
         await this.index.deleteIndex();
         index = await newIndex();
       }
       const left = afresh ? SEARCHED_FOLDERS : folders;
       if (left.length > 0) await addPages(index, site, left);
-      const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
-      if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);
+      await writeIndex(index, site);
       return afresh ? 'afresh' : 'as-rendered';
     } finally {
       await pagefind.close();
@@ -155,6 +190,12 @@ async function newIndex(): Promise<pagefind.PagefindIndex> {
   return index;
 }
 
+/** Writes `index` into `site`/pagefind; throws with Pagefind's words when it cannot. */
+async function writeIndex(index: pagefind.PagefindIndex, site: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${oneLine(written.errors.join('; '))}`);
+}
+
 /** Adds the pages of `folders` below `site` to `index`; throws with Pagefind's words when it cannot. */
 async function addPages(index: pagefind.PagefindIndex, site: string, folders: readonly string[]): Promise<void> {
   const added = await index.addDirectory({ path: site, glob: globOf(folders) });
@@ -163,6 +204,12 @@ async function addPages(index: pagefind.PagefindIndex, site: string, folders: re
 
 /** Astro's prerenderer, telling `index` which page it starts before it renders and writes it as ever. */
 function watchPages(astro: AstroPrerenderer, base: string, index: SiteIndex): AstroPrerenderer {
+  const paths = astro.getStaticPaths.bind(astro);
+  astro.getStaticPaths = async () => {
+    const ordered = searchedFirst(await paths(), base);
+    index.expect(ordered.map((p) => folderOf(p.pathname, base)).filter((f) => (SEARCHED_FOLDERS as readonly string[]).includes(f)));
+    return ordered;
+  };
   const render = astro.render.bind(astro);
   astro.render = (request, options) => {
     const pathname = belowBase(new URL(request.url).pathname, base);
@@ -170,6 +217,21 @@ function watchPages(astro: AstroPrerenderer, base: string, index: SiteIndex): As
     return render(request, options);
   };
   return astro;
+}
+
+/**
+ * The pages of the searched folders first, then every other page, each group in Astro's own order: Pagefind reads
+ * the searched folders and writes the index while Astro renders the rest (the findings page, the packs, …). The
+ * searched folders keep their order among themselves, so Pagefind numbers their pages as before.
+ */
+export function searchedFirst<T extends { pathname: string }>(paths: readonly T[], base: string): T[] {
+  const searched = (p: T) => (SEARCHED_FOLDERS as readonly string[]).includes(folderOf(p.pathname, base));
+  return [...paths.filter(searched), ...paths.filter((p) => !searched(p))];
+}
+
+/** The first folder of a page's path, below the base when the path has it (`/accounts/acme/` is `accounts`). */
+function folderOf(pathname: string, base: string): string {
+  return (belowBase(pathname, base) ?? pathname.replace(/^\//, '')).split('/')[0] ?? '';
 }
 
 /** A URL's path below the site's base, without its leading slash (`/base/accounts/acme/` is `accounts/acme/`). */
