@@ -1,4 +1,4 @@
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, rmSync } from 'node:fs';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, rmSync } from 'node:fs';
 import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, writeAll } from './cache-folder.ts';
 
 /**
@@ -80,7 +80,8 @@ export class PackReader {
   }
 
   /**
-   * An entry's bytes, or undefined when it is not in the pack, cannot be read, or does not match its checksum. Once
+   * An entry's bytes, or undefined when it is not in the pack, cannot be read, or does not match its checksum; valid
+   * until the next read (bytesAt). Once
    * the reader is closed, the pack is opened again for the one entry (a position index asked for late in a run): a
    * pack written anew since has other bytes there, which its checksum tells.
    */
@@ -105,28 +106,42 @@ export class PackReader {
     }
   }
 
-  /** A window of the pack read ahead: entries are asked for in about the order they were written. */
-  private window: { from: number; bytes: Buffer } | undefined;
+  /**
+   * A window of the pack read ahead, entries being asked for in about the order they were written: one buffer, read
+   * into again for each stretch of the pack, so a run over a pack of 60 MB touches one megabyte of fresh memory, not
+   * sixty (a short-lived process pays for fresh memory page by page).
+   */
+  private window: Buffer | undefined;
+  private windowFrom = 0;
+  private windowBytes = 0;
 
   /**
-   * The bytes at `offset`, from the window when they are in it, else from a new window of READ_AHEAD bytes read
-   * from there: one system call for many entries, and no more than a window held at a time (a window is never
-   * written to, so an entry can be a view of it).
+   * The bytes at `offset`, from the window when they are in it, else from the window read again from there: one
+   * system call for many entries. A view of the window, valid until the next read: whoever reads an entry decodes or
+   * copies it before asking for another (cache.ts).
    */
   private bytesAt(offset: number, length: number): Buffer | undefined {
-    const w = this.window;
-    if (w && offset >= w.from && offset + length <= w.from + w.bytes.length) return w.bytes.subarray(offset - w.from, offset - w.from + length);
+    const from = this.windowFrom;
+    if (this.window && offset >= from && offset + length <= from + this.windowBytes) return this.window.subarray(offset - from, offset - from + length);
     if (length >= READ_AHEAD) return readExactly(this.fd!, offset, length);
-    const bytes = readExactly(this.fd!, offset, Math.min(READ_AHEAD, this.size - offset));
-    if (!bytes || bytes.length < length) return undefined;
-    this.window = { from: offset, bytes };
-    return bytes.subarray(0, length);
+    const window = (this.window ??= Buffer.allocUnsafe(READ_AHEAD));
+    const want = Math.min(READ_AHEAD, this.size - offset);
+    let read = 0;
+    while (read < want) {
+      const n = readSync(this.fd!, window, read, want - read, offset + read);
+      if (n === 0) break;
+      read += n;
+    }
+    this.windowFrom = offset;
+    this.windowBytes = read;
+    return read < length ? undefined : window.subarray(0, length);
   }
 
   close(): void {
     if (this.fd !== undefined) closing(this.fd);
     this.fd = undefined;
     this.window = undefined;
+    this.windowBytes = 0;
   }
 
   /**
