@@ -155,12 +155,11 @@ export interface CheckedCacheFile {
 
 /**
  * Opens a cache file as readCacheFile does and checks its checksum without holding it whole: the file is read once
- * through one reused window of WINDOW_BYTES, and `look` is shown each window (its bytes, where they start, and the size
- * of what the file holds), so a
- * caller can check what it needs before using any of it. A file read whole costs its size in fresh memory, which a
- * short-lived process pays page by page (a replayed record of 23 MB: 120 ms whole, 15 ms through a window). Undefined,
- * with nothing left open, for every miss readCacheFile has, or when `look` says no. The caller closes the file
- * (closeQuietly). Never throws.
+ * through one reused window of WINDOW_BYTES, and `look` is shown each window (its bytes, where they start, and the
+ * size of what the file holds), so a caller can check what it needs before using any of it. A file read whole costs
+ * its size in fresh memory, which a short-lived process pays page by page (a replayed record of 23 MB: 120 ms whole,
+ * 15 ms through a window). Undefined, with nothing left open, for every miss readCacheFile has, or when `look` says
+ * no. The caller closes the file (closeQuietly). Never throws.
  */
 export function openCheckedCacheFile(path: string, maxBytes: number, start: Uint8Array, look: (window: Buffer, at: number, size: number) => boolean): CheckedCacheFile | undefined {
   const file = openCacheFile(path, maxBytes);
