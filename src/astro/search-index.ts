@@ -12,6 +12,8 @@ import { oneLine } from '../core/shared/text.ts';
  * megabytes at scale).
  */
 export const SEARCHED_FOLDERS = ['accounts', 'people'] as const;
+/** Whether `folder` (a page's first path segment) is one people search. */
+const isSearched = (folder: string) => (SEARCHED_FOLDERS as readonly string[]).includes(folder);
 /** The pages of `folders`, as a glob below the site. */
 const globOf = (folders: readonly string[]) => (folders.length === 1 ? `${folders[0]}/**/*.html` : `{${folders.join(',')}}/**/*.html`);
 
@@ -117,7 +119,7 @@ export class SiteIndex {
       reading.catch(() => {});
       this.read.set(open, reading);
     }
-    if (file !== undefined && (SEARCHED_FOLDERS as readonly string[]).includes(folder) && file.endsWith('.html')) {
+    if (file !== undefined && isSearched(folder) && file.endsWith('.html')) {
       if (this.read.has(folder)) this.afresh = true;
       else this.pages.set(folder, [...(this.pages.get(folder) ?? []), file]);
     }
@@ -207,7 +209,7 @@ function watchPages(astro: AstroPrerenderer, base: string, index: SiteIndex): As
   const paths = astro.getStaticPaths.bind(astro);
   astro.getStaticPaths = async () => {
     const ordered = searchedFirst(await paths(), base);
-    index.expect(ordered.map((p) => folderOf(p.pathname, base)).filter((f) => (SEARCHED_FOLDERS as readonly string[]).includes(f)));
+    index.expect(ordered.map((p) => folderOf(p.pathname, base)).filter(isSearched));
     return ordered;
   };
   const render = astro.render.bind(astro);
@@ -225,7 +227,7 @@ function watchPages(astro: AstroPrerenderer, base: string, index: SiteIndex): As
  * searched folders keep their order among themselves, so Pagefind numbers their pages as before.
  */
 export function searchedFirst<T extends { pathname: string }>(paths: readonly T[], base: string): T[] {
-  const searched = (p: T) => (SEARCHED_FOLDERS as readonly string[]).includes(folderOf(p.pathname, base));
+  const searched = (p: T) => isSearched(folderOf(p.pathname, base));
   return [...paths.filter(searched), ...paths.filter((p) => !searched(p))];
 }
 

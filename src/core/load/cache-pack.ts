@@ -1,5 +1,5 @@
-import { closeSync, constants, fstatSync, ftruncateSync, openSync, readSync, rmSync } from 'node:fs';
-import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, writeAll } from './cache-folder.ts';
+import { closeSync, constants, fstatSync, ftruncateSync, openSync, rmSync } from 'node:fs';
+import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, readUpTo, writeAll } from './cache-folder.ts';
 
 /**
  * The file format of a cache pack: a head (MAGIC and the tool's fingerprint), the entries' bytes one after the
@@ -125,13 +125,7 @@ export class PackReader {
     if (this.window && offset >= from && offset + length <= from + this.windowBytes) return this.window.subarray(offset - from, offset - from + length);
     if (length >= READ_AHEAD) return readExactly(this.fd!, offset, length);
     const window = (this.window ??= Buffer.allocUnsafe(READ_AHEAD));
-    const want = Math.min(READ_AHEAD, this.size - offset);
-    let read = 0;
-    while (read < want) {
-      const n = readSync(this.fd!, window, read, want - read, offset + read);
-      if (n === 0) break;
-      read += n;
-    }
+    const read = readUpTo(this.fd!, window, Math.min(READ_AHEAD, this.size - offset), offset);
     this.windowFrom = offset;
     this.windowBytes = read;
     return read < length ? undefined : window.subarray(0, length);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
-import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, openCheckedCacheFile, pruneOldest, readCacheFile, readExactly, readUpTo, WINDOW_BYTES, writeAll } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, openCheckedCacheFile, pruneOldest, readExactly, readUpTo, WINDOW_BYTES, writeAll } from './cache-folder.ts';
 import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -68,15 +68,7 @@ export class RunCache {
    * sent nothing) when there is no usable record for this key. Never throws.
    */
   replay(emit: (stream: Stream, line: string) => void): number | undefined {
-    const record = this.read();
-    if (!record) return undefined;
-    const { bytes, from, to } = record;
-    for (let at = from; at < to; ) {
-      const length = bytes.readUInt32LE(at + 1);
-      emit(STREAMS[bytes[at]!]!, bytes.toString('utf8', at + 5, at + 5 + length));
-      at += 5 + length;
-    }
-    return record.exit;
+    return this.replayLines((stream, bytes) => emit(stream, bytes.toString('utf8')));
   }
 
   /**
@@ -87,6 +79,37 @@ export class RunCache {
    * over. `emit` is given views of two buffers that are used again once it returns: it writes them or copies them.
    */
   replayChunks(emit: (stream: Stream, bytes: Buffer) => void): number | undefined {
+    const out = Buffer.allocUnsafe(CHUNK_BYTES);
+    let used = 0;
+    let stream: Stream | undefined;
+    const flush = () => {
+      if (stream !== undefined && used > 0) emit(stream, out.subarray(0, used));
+      used = 0;
+    };
+    const exit = this.replayLines((lineStream, line) => {
+      // A long line goes out on its own, after the short lines before it.
+      if (lineStream !== stream || used + line.length + 1 > out.length || line.length >= LONG_LINE) flush();
+      stream = lineStream;
+      if (line.length >= LONG_LINE) {
+        emit(stream, line);
+        emit(stream, NEWLINE);
+      } else {
+        line.copy(out, used);
+        out[used + line.length] = NEWLINE[0]!;
+        used += line.length + 1;
+      }
+    });
+    flush();
+    return exit;
+  }
+
+  /**
+   * Hands each recorded line to `line` as a view of the window it was read into (valid until `line` returns), and
+   * returns the recorded exit code; undefined, having handed over nothing, when there is no usable record for this
+   * key. The record is read once through a window to check its checksum and the bounds of every line (LineWalk), then
+   * again to hand the lines over (eachLine). Never throws.
+   */
+  private replayLines(line: (stream: Stream, bytes: Buffer) => void): number | undefined {
     const head = headOf(this.key);
     const walk = new LineWalk(head.length);
     const file = openCheckedCacheFile(this.path, MAX_RECORD_BYTES, head, (window, at, size) => walk.look(window, at, size - FOOTER));
@@ -97,7 +120,7 @@ export class RunCache {
       if (!footer || footer.readUInt32LE(8) !== TAG || walk.next !== to || walk.lines !== footer.readUInt32LE(0)) return undefined;
       const exit = footer.readInt32LE(4);
       if (exit < 0 || exit > 2) return undefined;
-      emitLines(file.fd, head.length, to, emit);
+      eachLine(file.fd, head.length, to, line);
       return exit;
     } catch {
       return undefined;
@@ -115,24 +138,7 @@ export class RunCache {
     }
   }
 
-  /** The whole record, its lines' bounds checked end to end before any is used. */
-  private read(): { bytes: Buffer; from: number; to: number; exit: number } | undefined {
-    const head = headOf(this.key);
-    const bytes = readCacheFile(this.path, MAX_RECORD_BYTES, head);
-    if (!bytes || bytes.length < head.length + FOOTER || !bytes.subarray(0, head.length).equals(head)) return undefined;
-    const to = bytes.length - FOOTER;
-    if (bytes.readUInt32LE(to + 8) !== TAG) return undefined;
-    const count = bytes.readUInt32LE(to);
-    const exit = bytes.readInt32LE(to + 4);
-    if (exit < 0 || exit > 2) return undefined;
-    let lines = 0;
-    for (let at = head.length; at < to; lines++) {
-      if (at + 5 > to || bytes[at]! >= STREAMS.length) return undefined;
-      at += 5 + bytes.readUInt32LE(at + 1);
-      if (at > to) return undefined;
-    }
-    return lines === count ? { bytes, from: head.length, to, exit } : undefined;
-  }
+
 }
 
 /** Writes a record as the command prints, so a large output is never held; `finish` puts it in place. */
@@ -304,47 +310,28 @@ class LineWalk {
 }
 
 /**
- * Hands over the lines between `from` and `to` of a checked record (replayChunks), read through one window; a line
+ * Hands over the lines between `from` and `to` of a checked record (replayLines), each a view of one window; a line
  * longer than the window gets a window of its own size. A record changed in place since it was checked (the tool
  * never writes one in place) ends the lines where it no longer fits.
  */
-function emitLines(fd: number, from: number, to: number, emit: (stream: Stream, bytes: Buffer) => void): void {
+function eachLine(fd: number, from: number, to: number, line: (stream: Stream, bytes: Buffer) => void): void {
   let window = Buffer.allocUnsafe(Math.max(1, Math.min(WINDOW_BYTES, to - from)));
-  const out = Buffer.allocUnsafe(CHUNK_BYTES);
-  let used = 0;
-  let stream: Stream | undefined;
-  const flush = () => {
-    if (stream !== undefined && used > 0) emit(stream, out.subarray(0, used));
-    used = 0;
-  };
   for (let at = from; at < to; ) {
     const n = readUpTo(fd, window, Math.min(window.length, to - at), at);
-    if (n < 5) break;
+    if (n < 5) return;
     let i = 0;
     while (i + 5 <= n) {
-      const lineStream = STREAMS[window[i]!];
+      const stream = STREAMS[window[i]!];
       const length = window.readUInt32LE(i + 1);
-      if (lineStream === undefined || at + i + 5 + length > to) return flush();
+      if (stream === undefined || at + i + 5 + length > to) return;
       if (i + 5 + length > n) break;
-      // A long line goes out on its own, after the short lines before it.
-      if (lineStream !== stream || used + length + 1 > out.length || length >= LONG_LINE) flush();
-      stream = lineStream;
-      const line = window.subarray(i + 5, i + 5 + length);
-      if (length >= LONG_LINE) {
-        emit(stream, line);
-        emit(stream, NEWLINE);
-      } else {
-        line.copy(out, used);
-        out[used + length] = NEWLINE[0]!;
-        used += length + 1;
-      }
+      line(stream, window.subarray(i + 5, i + 5 + length));
       i += 5 + length;
     }
     // A line longer than the window: read it again into one that holds it.
     if (i === 0) window = Buffer.allocUnsafe(5 + window.readUInt32LE(1));
     at += i;
   }
-  flush();
 }
 
 function headOf(key: string): Buffer {
