@@ -4,6 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkOutputFolder, putSiteInPlace, SITE_MARKER, SITE_MARKER_TEXT } from '../scripts/lib/out-folder.ts';
 import { ExitError } from '../scripts/lib/cli.ts';
+import { youngGeneration } from '../scripts/commands/build.ts';
 import { makeSandbox, ROOT, runScript, snapshotTree, type Sandbox } from './helpers/sandbox.ts';
 
 const OWN = 'Pass --out with a folder of its own, such as dist.';
@@ -195,4 +196,12 @@ describe('a real build', () => {
     for (const key of after.keys()) if (key === 'out' || key.startsWith('out/')) after.delete(key);
     expect(after).toEqual(before);
   }, 120_000);
+});
+
+describe("the build's process", () => {
+  it('gets semi-spaces of 16 MB, unless NODE_OPTIONS sets their size', () => {
+    expect(youngGeneration({})).toEqual(['--max-semi-space-size=16']);
+    expect(youngGeneration({ NODE_OPTIONS: '--enable-source-maps' })).toEqual(['--max-semi-space-size=16']);
+    expect(youngGeneration({ NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=64' })).toEqual([]);
+  });
 });

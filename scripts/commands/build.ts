@@ -79,7 +79,7 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     };
     // Astro keeps its intermediate files inside the output folder only when that folder is below the
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
-    const args = [ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache, validate })];
+    const args = [...youngGeneration(process.env), ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache, validate })];
     const { code, stop } = await run(process.execPath, args, { cwd: staging, env }, output);
     if (stop && 'invalid' in stop) {
       output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
@@ -98,6 +98,17 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
   }
   output.out(`Built the site into ${target.shown}.`);
   return 0;
+}
+
+/**
+ * V8's young generation for the build's process: semi-spaces of 16 MB, as the npm scripts give validate and check.
+ * Left to itself V8 grows them to 64 MB on a machine with this much memory, and each scavenge then copies the
+ * validated plans and rendered pages that live to the end of the build again; at 16 MB they move to the old
+ * generation sooner, which is marked on the other core. The 2,000-account build: 0.97 of the time and of the CPU, 90 MB
+ * less at its peak (6 pairs). A size the user set in NODE_OPTIONS is theirs to keep.
+ */
+export function youngGeneration(env: NodeJS.ProcessEnv): string[] {
+  return /--max-semi-space-size\b/.test(env['NODE_OPTIONS'] ?? '') ? [] : ['--max-semi-space-size=16'];
 }
 
 /**
