@@ -4,6 +4,8 @@ import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, 
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES } from '../src/core/diagnostics/codes.ts';
+import { loadWorkspace } from '../src/core/load/workspace.ts';
+import { fixtureFiles, withFiles } from './helpers/workspace.ts';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
 
 /**
@@ -70,6 +72,11 @@ const cases: FileCase[] = [
     name: 'a plan whose name ends in a space',
     setup: (s) => writeFileSync(join(s.plans, 'accounts/initech.yaml '), readFileSync(join(s.bystander, 'outside.yaml'))),
     expected: ['plans/accounts/initech.yaml :1:1 error The file name "initech.yaml " ends in a space, which nobody sees in a listing, so it is not read. Rename the file to "initech.yaml".'],
+  },
+  {
+    name: 'a folder whose name starts with a space',
+    setup: (s) => (mkdirSync(join(s.plans, 'accounts/ emea')), writeFileSync(join(s.plans, 'accounts/ emea/initech.yaml'), readFileSync(join(s.bystander, 'outside.yaml')))),
+    expected: ['plans/accounts/ emea:1:1 error The folder name " emea" starts with a space, which nobody sees in a listing, so its plans are not read. Rename the folder to "emea".'],
   },
   {
     name: 'a plan whose name ends in a no-break space',
@@ -177,5 +184,28 @@ describe('validate: entries of the plans folder that are not plain files', () =>
     const r = runScript('validate', ['--plans', 'linked-plans'], { cwd: s.dir });
     expect(r.stdout).toBe('0 errors, 0 warnings, 0 notes in 2 account plans.\n');
     expect(r.status).toBe(0);
+  });
+});
+
+describe('names that hide something, in files that do not come from the walk (git, a test)', () => {
+  const plan = readFileSync('tests/fixtures/minimal/accounts/acme.yaml');
+  // [the path, the name as the message shows it, why]
+  it.each([
+    ['accounts/ emea/initech.yaml', ' emea', 'starts with a space'],
+    ['accounts/emea /initech.yaml', 'emea ', 'ends in a space'],
+    ['accounts/initech.yaml ', 'initech.yaml ', 'ends in a space'],
+    [' accounts/initech.yaml', ' accounts', 'starts with a space'],
+    ['accounts/ini\u200btech.yaml', 'ini\\u200btech.yaml', 'invisible character'],
+    ['accounts/initech.yaml\u00a0', 'initech.yaml\u00a0', 'not an ordinary one'],
+  ])('%j', (rel, name, why) => {
+    const found = loadWorkspace(withFiles(fixtureFiles('minimal'), { [rel]: plan })).diagnostics.filter((d) => d.code === 'invisible-name');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain(`"${name}"`);
+    expect(found[0]!.message).toContain(why);
+  });
+
+  it('a space inside a name is not one of them', () => {
+    const found = loadWorkspace(withFiles(fixtureFiles('minimal'), { 'accounts/ini tech.yaml': plan })).diagnostics;
+    expect(found.map((d) => d.code)).not.toContain('invisible-name');
   });
 });

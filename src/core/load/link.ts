@@ -123,11 +123,16 @@ function dimensionRef(ws: Workspace, where: Located, path: PathSegment[], name: 
 /** A plan's value for each dimension: every name a dimension, every value one of its values, no dimension left out. */
 function dimensionValuesExist(ws: Workspace, where: Located, path: PathSegment[], value: unknown): Diagnostic[] {
   const dims = defined(ws).dimensions;
-  const names = [...dims.keys()];
   const values: Record<string, unknown> = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  const keys = Object.keys(values);
+  // Every plan is checked after each edit: the usual answer (each dimension given once, with one of its values) is
+  // found without building a message or a list.
+  if (keys.length === dims.size && keys.every((key) => dims.get(key)?.includes(values[key] as string) === true)) return [];
+  const names = [...dims.keys()];
   const field = formatPath(path);
   const out: Diagnostic[] = [];
-  for (const [key, v] of Object.entries(values)) {
+  for (const key of keys) {
+    const v = values[key];
     const allowed = dims.get(key);
     if (!allowed) {
       out.push(at(where, [...path, key], 'unknown-dimension', { in: 'plan', field: `${field}.${key}`, name: key, names }));

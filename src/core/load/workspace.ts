@@ -151,8 +151,13 @@ export function loadWorkspace(files: readonly PlansFile[], options: { root?: str
   return { workspace: invalid || hasErrors(sorted) ? undefined : workspace, diagnostics: sorted };
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const EDGE_SPACE = /(?:^|\/) | (?:\/|$)/;
+
 /** The first part of a path whose name hides something (invisibleInName), if any. */
 function hiddenPart(rel: string): { name: string; why: string; folder: boolean } | undefined {
+  // Printable ASCII holds no control, invisible or unusual space: only a part's leading or trailing space is left.
+  if (PRINTABLE_ASCII.test(rel) && !EDGE_SPACE.test(rel)) return undefined;
   const parts = rel.split('/');
   for (const [i, name] of parts.entries()) {
     const why = invisibleInName(name);
