@@ -10,18 +10,18 @@ import { Run } from '../src/core/engine/run.ts';
 import { judgeGate } from '../src/core/report/gate.ts';
 import type { CheckReport } from '../src/core/report/check-report.ts';
 
-const joined = (value: unknown, pieceChars?: number) => [...safeJsonPieces(value, pieceChars)].join('\n');
+const joined = (value: unknown, pieceChars?: number, run?: number) => [...safeJsonPieces(value, pieceChars, run)].join('\n');
 
 describe('safeJsonPieces: the JSON of check --json written in pieces of whole lines', () => {
-  it('joins to exactly safeJson\'s text for any JSON-like value, with text that needs escapes, cut into small pieces', () => {
+  it('joins to exactly safeJson\'s text for any JSON-like value, with text that needs escapes, cut into small pieces, lists written in short runs', () => {
     const text = fc.string({ unit: fc.constantFrom('a', '#', '[', '\u2028', '\u0085', '\u202e', '"', '\\', '\n', 'é', ':') });
     const leaf = fc.oneof(text, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
     const value = fc.letrec((tie) => ({
       node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 5 }), fc.dictionary(text, tie('node'), { maxKeys: 5 })),
     })).node;
     fc.assert(
-      fc.property(value.filter((v) => v !== undefined), fc.integer({ min: 1, max: 64 }), (v, size) => {
-        expect(joined(v, size)).toBe(safeJson(v));
+      fc.property(value.filter((v) => v !== undefined), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 4 }), (v, size, run) => {
+        expect(joined(v, size, run)).toBe(safeJson(v));
       }),
       { numRuns: 400, seed: 10 },
     );
@@ -34,6 +34,7 @@ describe('safeJsonPieces: the JSON of check --json written in pieces of whole li
     report.gate = judgeGate(report, 'strict');
     const json = toJson(report);
     expect(joined(json, 500)).toBe(safeJson(json));
+    expect(joined(json, 500, 3)).toBe(safeJson(json));
     expect(joined(json)).toBe(safeJson(json));
   });
 });

@@ -1,5 +1,8 @@
 import { escapeJsonText } from './escape.ts';
 
+/** Items of a list in the top object written by one JSON.stringify call. */
+const RUN = 256;
+
 /** About this many characters per piece: large enough for few writes, small enough that no run holds its whole output. */
 const PIECE_CHARS = 1 << 20;
 
@@ -8,9 +11,9 @@ const PIECE_CHARS = 1 << 20;
  * is about 100 MB; written piece by piece it is never one string (nor a copy of it per escape pass). The escapes
  * of safeJson act within a line, so each piece is escaped on its own.
  */
-export function* safeJsonPieces(value: unknown, pieceChars = PIECE_CHARS): Generator<string> {
+export function* safeJsonPieces(value: unknown, pieceChars = PIECE_CHARS, run = RUN): Generator<string> {
   let pending = '';
-  for (const part of jsonParts(value, '', 0)) {
+  for (const part of jsonParts(value, '', 0, run)) {
     pending += part;
     if (pending.length < pieceChars) continue;
     const cut = pending.lastIndexOf('\n');
@@ -22,17 +25,28 @@ export function* safeJsonPieces(value: unknown, pieceChars = PIECE_CHARS): Gener
 }
 
 /**
- * JSON.stringify(value, null, 2) as a sequence of parts, its nested lines indented by `indent`. The top object and
- * its arrays are opened up, so each finding or goal is one part; deeper, one JSON.stringify call is faster.
+ * JSON.stringify(value, null, 2) as a sequence of parts, its nested lines indented by `indent`. The top object is
+ * opened up, and its lists written `run` items at a time, so no part is large; deeper, one JSON.stringify call is faster.
  */
-function* jsonParts(value: unknown, indent: string, depth: number): Generator<string> {
+function* jsonParts(value: unknown, indent: string, depth: number, run: number): Generator<string> {
+  if (depth === 1 && Array.isArray(value) && value.length > 0) {
+    // The items of a list in the top object (the findings, the goals): a run of them in one JSON.stringify call,
+    // indented once, is the same text as each on its own, for a tenth of the calls.
+    for (let from = 0; from < value.length; from += run) {
+      const text = JSON.stringify(value.slice(from, from + run), null, 2);
+      const items = text.slice(1, -2).replaceAll('\n', `\n${indent}`);
+      yield from === 0 ? `[${items}` : `,${items}`;
+    }
+    yield `\n${indent}]`;
+    return;
+  }
   if (depth < 2 && Array.isArray(value) && value.length > 0) {
     const inner = `${indent}  `;
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? '[\n' : ',\n'}${inner}`;
       const item: unknown = value[i];
       if (item === undefined || typeof item === 'function' || typeof item === 'symbol') yield 'null';
-      else yield* jsonParts(item, inner, depth + 1);
+      else yield* jsonParts(item, inner, depth + 1, run);
     }
     yield `\n${indent}]`;
     return;
@@ -43,7 +57,7 @@ function* jsonParts(value: unknown, indent: string, depth: number): Generator<st
       const inner = `${indent}  `;
       for (const [i, [key, v]] of entries.entries()) {
         yield `${i === 0 ? '{\n' : ',\n'}${inner}${JSON.stringify(key)}: `;
-        yield* jsonParts(v, inner, depth + 1);
+        yield* jsonParts(v, inner, depth + 1, run);
       }
       yield `\n${indent}}`;
       return;
