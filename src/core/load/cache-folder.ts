@@ -189,7 +189,8 @@ export function openCheckedCacheFile(path: string, maxBytes: number, start: Uint
  * Puts a whole cache file in place: `chunks` written one after another to a temporary file beside `path` ('wx': never
  * through a link or over a file already there), their checksum after them (as readCacheFile reads it), then renamed
  * over `path`, so a reader sees the old file or the new one, never half of one. The chunks are taken as they come, so
- * a large file is never joined into one buffer. False, with nothing left behind, when it cannot be written. Never throws.
+ * a large file is never joined into one buffer, and each is written before the next is asked for (a generator may
+ * hand the same buffer again). False, with nothing left behind, when it cannot be written. Never throws.
  */
 export function replaceCacheFile(path: string, chunks: Iterable<Uint8Array>): boolean {
   const temp = `${path}.${process.pid}.tmp`;
