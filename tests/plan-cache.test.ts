@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RULE_IDS } from '../schemas/rules.ts';
 import { check, openRun } from '../src/core/engine/index.ts';
-import { PlanCache } from '../src/core/engine/plan-cache.ts';
+import { LineFinder, PlanCache } from '../src/core/engine/plan-cache.ts';
 import { Run } from '../src/core/engine/run.ts';
 import { PlansCache } from '../src/core/load/cache.ts';
 import { checksum, CHECKSUM_BYTES } from '../src/core/load/cache-folder.ts';
@@ -263,3 +263,34 @@ function applyEdit(original: CaseFiles, files: CaseFiles, e: Edit): CaseFiles {
     }
   }
 }
+
+describe('the findings file is read through a window: its lines are found whatever the window cuts', () => {
+  /** The lines as the whole file shows them: each with a tab after a non-empty key and a line break, by key. */
+  function reference(bytes: Buffer, from: number): Map<string, { at: number; json: number; end: number }> {
+    const found = new Map<string, { at: number; json: number; end: number }>();
+    for (let at = from; at < bytes.length; ) {
+      const end = bytes.indexOf(0x0a, at);
+      if (end === -1) break;
+      const tab = bytes.indexOf(0x09, at);
+      if (tab > at && tab < end) found.set(bytes.toString('utf8', at, tab), { at, json: tab + 1, end });
+      at = end + 1;
+    }
+    return found;
+  }
+
+  it('keys and JSON cut anywhere, in windows of any size, give the lines the whole file gives', () => {
+    const part = fc.string({ unit: fc.constantFrom('a', 'é', '€', '\t', '\n', '"', '{', '}') });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.array(part, { maxLength: 12 }), fc.integer({ min: 1, max: 9 }), (head, parts, size) => {
+        const headBytes = Buffer.from(head, 'utf8');
+        const bytes = Buffer.concat([headBytes, Buffer.from(parts.join(''), 'utf8')]);
+        const finder = new LineFinder(headBytes.length);
+        // One window, read into again for each stretch, as openCheckedCacheFile does.
+        const window = Buffer.alloc(size);
+        for (let at = 0; at < bytes.length; at += size) finder.look(window.subarray(0, bytes.copy(window, 0, at, at + size)), at);
+        expect(finder.found).toEqual(reference(bytes, headBytes.length));
+      }),
+      { numRuns: 600, seed: 27 },
+    );
+  });
+});

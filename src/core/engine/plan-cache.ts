@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountEntry } from '../model.ts';
-import { pruneOldest, readCacheFile, replaceCacheFile } from '../load/cache-folder.ts';
+import { closeQuietly, openCheckedCacheFile, pruneOldest, readExactly, readUpTo, replaceCacheFile, WINDOW_BYTES } from '../load/cache-folder.ts';
 import { isJsonExact } from '../load/cache.ts';
 import { isObject } from '../shared/own.ts';
 import { fileHash, fileSize, type PlansFile } from '../load/files.ts';
@@ -34,40 +34,38 @@ export interface PlanCacheSite {
  * Any change to the header's inputs makes every line a miss; a file that is damaged (its checksum), cut short, of
  * another version or a link is not read, and a line that does not parse or does not fit its plan is a miss. The whole
  * file is written again when a line changed, through a temporary file, so a run cut short leaves the old one; the
- * unchanged lines are copied as they were read, never decoded and encoded again.
+ * unchanged lines are copied as they were read, never decoded and encoded again. The file is never held whole: its
+ * checksum is checked and its lines found through one reused window, and a line is read again through it when its
+ * plan asks for it and when it is copied (the plans ask in the order their lines were written).
  */
 export class PlanCache implements PlanStore {
   private readonly site: PlanCacheSite;
   private readonly head: Buffer;
-  /** The old file's lines, by plan key: the whole line, and its JSON. Views of the file's bytes, never copies. */
-  private readonly old: Map<string, { line: Buffer; json: Buffer }>;
+  /** The old file, open, once its checksum was found right; undefined when there is none (or after save). */
+  private fd: number | undefined;
+  /** The old file's whole lines, by plan key: where each starts, where its JSON starts, and where its line break is. */
+  private readonly old: Map<string, OldLine>;
   /** Each file the plans were read from, by path inside the folder. */
   private readonly files: Map<string, PlansFile>;
-  /** This run's lines, in the order the plans were asked for: an old line as it was read, a new one encoded. */
-  private readonly lines: Buffer[] = [];
+  /** This run's lines, in the order the plans were asked for: an old line where it is in the old file, a new one encoded. */
+  private readonly lines: (Buffer | OldLine)[] = [];
   private changed = false;
 
-  private constructor(site: PlanCacheSite, head: Buffer, old: Map<string, { line: Buffer; json: Buffer }>, files: readonly PlansFile[]) {
+  private constructor(site: PlanCacheSite, head: Buffer, old: Map<string, OldLine>, fd: number | undefined, files: readonly PlansFile[]) {
     this.site = site;
     this.files = new Map(files.map((f) => [f.rel, f]));
     this.head = head;
     this.old = old;
+    this.fd = fd;
   }
 
   /** The cache for a run with this context over these files; never throws (an unreadable file is an empty cache). */
   static open(site: PlanCacheSite, ctx: PlanContext, files: readonly PlansFile[]): PlanCache {
     const key = createHash('sha256').update(JSON.stringify([site.fingerprint, ctx.today, ctx.settings, [...ctx.personById]])).digest('hex');
     const head = Buffer.from(`${MAGIC}${key}\n`, 'utf8');
-    const old = new Map<string, { line: Buffer; json: Buffer }>();
-    const bytes = readCacheFile(site.path, MAX_BYTES, head);
-    for (let at = head.length; bytes && at < bytes.length; ) {
-      let end = bytes.indexOf(NEWLINE, at);
-      if (end === -1) end = bytes.length;
-      const tab = bytes.indexOf(TAB, at);
-      if (tab > at && tab < end) old.set(bytes.toString('utf8', at, tab), { line: bytes.subarray(at, end + 1), json: bytes.subarray(tab + 1, end) });
-      at = end + 1;
-    }
-    return new PlanCache(site, head, old, files);
+    const lines = new LineFinder(head.length);
+    const file = openCheckedCacheFile(site.path, MAX_BYTES, head, (window, at) => (lines.look(window, at), true));
+    return new PlanCache(site, head, file ? lines.found : new Map(), file?.fd, files);
   }
 
   get(a: AccountEntry): PlanFindings | undefined {
@@ -76,14 +74,14 @@ export class PlanCache implements PlanStore {
     if (old === undefined) return undefined;
     let found: unknown;
     try {
-      found = JSON.parse(old.json.toString('utf8'));
+      const json = this.bytesAt(old.json, old.end - old.json);
+      found = json && JSON.parse(json.toString('utf8'));
     } catch {
       return undefined;
     }
-    // A line cut short by the end of the file has no line break: it parsed, but is rewritten whole.
-    if (!fitsPlan(found, a) || old.line[old.line.length - 1] !== NEWLINE) return undefined;
+    if (!fitsPlan(found, a)) return undefined;
     this.old.delete(key!);
-    this.lines.push(old.line);
+    this.lines.push(old);
     return found;
   }
 
@@ -106,27 +104,35 @@ export class PlanCache implements PlanStore {
 
   /**
    * Writes the file when a plan was checked or one left, a megabyte at a time with its checksum kept as it goes, so the
-   * lines are never joined into one string. Never throws: a cache that cannot be written is no cache.
+   * lines are never joined into one string; then closes the old file. Never throws: a cache that cannot be written is no cache.
    */
   save(): void {
-    if (!this.changed && this.old.size === 0) return;
-    if (replaceCacheFile(this.site.path, this.chunks())) {
-      try {
-        pruneOldest(this.site.folder, '.findings', this.site.path, MAX_FILES);
-      } catch {
-        // Pruning is housekeeping: the file just written stays.
+    try {
+      if (!this.changed && this.old.size === 0) return;
+      if (replaceCacheFile(this.site.path, this.chunks())) {
+        try {
+          pruneOldest(this.site.folder, '.findings', this.site.path, MAX_FILES);
+        } catch {
+          // Pruning is housekeeping: the file just written stays.
+        }
       }
+    } finally {
+      if (this.fd !== undefined) closeQuietly(this.fd);
+      this.fd = undefined;
     }
   }
 
   /**
    * The head and the lines, gathered into one buffer of WRITE_BYTES used again for each chunk (replaceCacheFile writes
    * a chunk before it asks for the next), so writing 12 MB of lines touches one megabyte of fresh memory, not twelve.
+   * An old line is read again from the old file; one that cannot be is left out (its plan is checked next time).
    */
   private *chunks(): Generator<Buffer> {
     const stage = Buffer.allocUnsafe(WRITE_BYTES);
     let size = 0;
-    for (const line of [this.head, ...this.lines]) {
+    for (const item of [this.head, ...this.lines]) {
+      const line = Buffer.isBuffer(item) ? item : this.bytesAt(item.at, item.end + 1 - item.at);
+      if (!line) continue;
       if (size + line.length > WRITE_BYTES && size > 0) {
         yield stage.subarray(0, size);
         size = 0;
@@ -138,6 +144,94 @@ export class PlanCache implements PlanStore {
       }
     }
     yield stage.subarray(0, size);
+  }
+
+  /** The window the old file's lines are read through, and where in the file it starts. */
+  private window: Buffer | undefined;
+  private windowFrom = 0;
+  private windowBytes = 0;
+
+  /**
+   * `length` bytes of the old file from `offset`: a view of the window, valid until the next read (a line longer than
+   * the window is read on its own). Undefined when the file is closed or ends first; never throws.
+   */
+  private bytesAt(offset: number, length: number): Buffer | undefined {
+    if (this.fd === undefined) return undefined;
+    try {
+      const from = this.windowFrom;
+      if (this.window && offset >= from && offset + length <= from + this.windowBytes) return this.window.subarray(offset - from, offset - from + length);
+      if (length >= WINDOW_BYTES) return readExactly(this.fd, offset, length);
+      const window = (this.window ??= Buffer.allocUnsafe(WINDOW_BYTES));
+      this.windowBytes = readUpTo(this.fd, window, WINDOW_BYTES, offset);
+      this.windowFrom = offset;
+      return this.windowBytes < length ? undefined : window.subarray(0, length);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** Where a whole line of the old file is: its start, the start of its JSON (after the tab), and its line break. */
+interface OldLine {
+  at: number;
+  json: number;
+  end: number;
+}
+
+/**
+ * The lines of a findings file found window by window as its checksum is checked (openCheckedCacheFile): each line's
+ * plan key and where its parts are. A line with no tab before its line break, or the last one if it has no line
+ * break (cut short), is not found, so its plan is a miss.
+ */
+export class LineFinder {
+  readonly found = new Map<string, OldLine>();
+  /** Where the current line starts, and where its JSON starts once its tab was seen (-1 before; -2 for an empty key). */
+  private lineAt: number;
+  private jsonAt = -1;
+  /** The bytes of the current line's key seen in earlier windows (a key cut by a window's end), each a copy. */
+  private keyParts: Buffer[] = [];
+  /** The current line's key, once its tab was seen. */
+  private key = '';
+  private readonly headLength: number;
+
+  constructor(headLength: number) {
+    this.headLength = headLength;
+    this.lineAt = headLength;
+  }
+
+  look(window: Buffer, at: number): void {
+    let i = Math.max(0, this.headLength - at);
+    while (i < window.length) {
+      if (this.jsonAt === -1) {
+        const tab = window.indexOf(TAB, i);
+        const newline = window.indexOf(NEWLINE, i);
+        if (newline !== -1 && (tab === -1 || newline < tab)) {
+          // A line without a tab: no plan's.
+          this.startLine(at + newline + 1);
+          i = newline + 1;
+          continue;
+        }
+        if (tab === -1) {
+          this.keyParts.push(Buffer.from(window.subarray(i)));
+          return;
+        }
+        if (this.keyParts.length === 0) this.key = window.toString('utf8', i, tab);
+        else this.key = Buffer.concat([...this.keyParts, window.subarray(i, tab)]).toString('utf8');
+        this.jsonAt = at + tab > this.lineAt ? at + tab + 1 : -2;
+        i = tab + 1;
+      }
+      const newline = window.indexOf(NEWLINE, i);
+      if (newline === -1) return;
+      if (this.jsonAt >= 0) this.found.set(this.key, { at: this.lineAt, json: this.jsonAt, end: at + newline });
+      this.startLine(at + newline + 1);
+      i = newline + 1;
+    }
+  }
+
+  private startLine(at: number): void {
+    this.lineAt = at;
+    this.jsonAt = -1;
+    this.keyParts = [];
   }
 }
 
