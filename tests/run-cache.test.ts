@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeSandbox, runScript, type Sandbox } from './helpers/sandbox.ts';
-import { RunCache, type Stream } from '../src/core/load/run-cache.ts';
+import { LONG_LINE, RunCache, type Stream } from '../src/core/load/run-cache.ts';
+import { cachedRun } from '../scripts/lib/cached-run.ts';
+import type { Output } from '../scripts/lib/cli.ts';
+import { plain as plainPaint } from '../src/core/report/diagnostics.ts';
 
 /*
  * The run cache (src/core/load/run-cache.ts): a re-run of validate or check whose inputs are all unchanged prints the
@@ -370,5 +373,28 @@ describe('a record larger than the window it is read through', () => {
     closeSync(fd);
     expect(filed.status).toBe(1);
     expect(readFileSync(toFile, 'utf8')).toBe(expected('out'));
+  });
+});
+
+describe('a run recorded through an output that takes bytes', () => {
+  it('long lines of characters of every UTF-8 length are printed and recorded as their bytes, each one whole', async () => {
+    const s = sandbox();
+    const long = (c: string) => c.repeat(Math.ceil((LONG_LINE + 1) / c.length));
+    const lines = [long('é€😀a'), 'short', long('😀'), long('€'), long('a')];
+    const spec = { command: 'test-bytes', options: [], plansDir: 'plans', cwd: s.dir, cacheable: true, index: true };
+    const capture = () => {
+      const got: Buffer[] = [];
+      const output: Output = { out: (line) => got.push(Buffer.from(`${line}\n`)), err: () => {}, paint: plainPaint, writeLines: (_stream, bytes) => got.push(Buffer.from(bytes)) };
+      return { output, text: () => Buffer.concat(got).toString('utf8') };
+    };
+    const first = capture();
+    let ran = 0;
+    const exit = await cachedRun(spec, first.output, (_files, output) => (ran++, lines.forEach((line) => output.out(line)), 0));
+    expect([exit, ran]).toEqual([0, 1]);
+    expect(first.text()).toBe(lines.map((line) => `${line}\n`).join(''));
+    const again = capture();
+    expect(await cachedRun(spec, again.output, () => (ran++, 1))).toBe(0);
+    expect(ran).toBe(1);
+    expect(again.text()).toBe(first.text());
   });
 });
