@@ -178,18 +178,22 @@ describe('build puts a finished site in place', () => {
 });
 
 describe('a real build', () => {
-  it('builds into a fresh folder, marks it, and rebuilds over its own output; nothing else changes', () => {
+  it('builds into a fresh folder, marks it, and rebuilds over its own output; nothing else changes; Astro lists each page only with --verbose', () => {
     const sb = sandbox();
     const before = sb.snapshot();
     const first = runScript('build', ['--plans', 'plans', '--out', 'out/site'], { cwd: sb.dir });
     expect(first.stderr).not.toMatch(/\bat .*:\d+:\d+/);
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('Built the site into out/site.');
+    expect(first.stdout).toContain('Rendering the site with Astro (--verbose lists each page as it is written).');
+    expect(`${first.stdout}${first.stderr}`).not.toContain('index.html');
     expect(readFileSync(join(sb.dir, 'out/site', SITE_MARKER), 'utf8')).toBe(SITE_MARKER_TEXT);
     expect(readFileSync(join(sb.dir, 'out/site/index.html'), 'utf8')).toContain('<html');
     writeFileSync(join(sb.dir, 'out/site/stale.html'), 'from an earlier build');
-    const second = runScript('build', ['--plans', 'plans', '--out', 'out/site'], { cwd: sb.dir });
+    const second = runScript('build', ['--plans', 'plans', '--out', 'out/site', '--verbose'], { cwd: sb.dir });
     expect(second.status).toBe(0);
+    expect(second.stdout).toContain('Rendering the site with Astro.');
+    expect(second.stdout).toMatch(/\/accounts\/[a-z0-9-]+\/index\.html/);
     expect(readdirSync(join(sb.dir, 'out/site'))).not.toContain('stale.html');
     expect(readdirSync(join(sb.dir, 'out'))).toEqual(['site']);
     const after = sb.snapshot();

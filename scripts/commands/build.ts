@@ -10,7 +10,7 @@ import { packageRoot } from '../lib/package.ts';
 import type { BuildMessage, ValidateSpec } from '../lib/astro-build.ts';
 import { NPX } from '../../src/core/shared/invocation.ts';
 
-export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache]   (PLANS_DIR, SITE, BASE, TODAY and PLANS_HISTORY=off are read from the environment)';
+export const BUILD_USAGE = 'Usage: npm run build -- [--plans DIR] [--out DIR] [--force] [--no-cache] [--verbose]   (PLANS_DIR, SITE, BASE, TODAY and PLANS_HISTORY=off are read from the environment)';
 
 /** The package's own folder (this repository, or node_modules/account-plans in a user's repository). */
 const PACKAGE_ROOT = packageRoot();
@@ -29,7 +29,7 @@ const ASTRO_RUNNER = fileURLToPath(new URL(`../lib/astro-build${extname(fileURLT
 export async function buildCommand(argv: string[], output: Output, cwd = process.cwd()): Promise<number> {
   const values = parseOptions(
     argv,
-    { plans: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    { plans: { type: 'string' }, out: { type: 'string' }, force: { type: 'boolean' }, 'no-cache': { type: 'boolean' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     BUILD_USAGE,
   );
   if (values.help) {
@@ -79,7 +79,7 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
     };
     // Astro keeps its intermediate files inside the output folder only when that folder is below the
     // working directory (else in one shared .astro/ folder that two builds at once would overwrite).
-    const args = [...youngGeneration(process.env), ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache, validate })];
+    const args = [...youngGeneration(process.env), ASTRO_RUNNER, JSON.stringify({ root, outDir: staging, cacheDir: cache, validate, verbose: Boolean(values.verbose) })];
     const { code, stop } = await run(process.execPath, args, { cwd: staging, env }, output);
     if (stop && 'invalid' in stop) {
       output.err(`The site was not built because the plans are invalid. Fix the errors above; ${target.shown} is unchanged.`);
