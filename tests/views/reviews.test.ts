@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { accountReviews, reviewProgress } from '../../src/core/views/account-reviews.ts';
 import { personActivity } from '../../src/core/views/person-activity.ts';
 import { reviewPageView, reviewPaths } from '../../src/core/views/review-page.ts';
-import { weekView } from '../../src/core/views/week.ts';
+import { openActions, weekView } from '../../src/core/views/week.ts';
 import { example, siteOf } from './helpers.ts';
 
 describe('the review pages', () => {
@@ -133,5 +133,20 @@ describe('progress on the plan, from the reviews', () => {
       ['action', 'Submit the sole-source justification to Brian Tollefson', 'in-progress', ['2026-10 planned', '2026-11 slipped']],
     ]);
     expect(reviewProgress(example, 'meridale-university')).toEqual([]);
+  });
+});
+
+describe("a person's activity", () => {
+  it('has, for every person, exactly the open actions and findings that name them or sit in their book, in the site\'s order', () => {
+    expect(example.ws.people.length).toBeGreaterThan(3);
+    for (const { id } of example.ws.people) {
+      const owned = new Set((example.index.ownedBy.get(id) ?? []).map((a) => a.id));
+      const view = personActivity(example, id);
+      expect(view.actions).toEqual(openActions(example).filter((x) => x.owner === id || x.review?.person === id || (x.account !== undefined && owned.has(x.account.id))));
+      expect(view.findings.map((f) => [f.rule, f.message])).toEqual(
+        example.findings.all.filter((f) => f.person === id || (f.account !== undefined && owned.has(f.account))).map((f) => [f.rule, f.message]),
+      );
+    }
+    expect(personActivity(example, 'nobody-here')).toMatchObject({ actions: [], findings: [] });
   });
 });
