@@ -207,5 +207,6 @@ describe("the build's process", () => {
     expect(youngGeneration({})).toEqual(['--max-semi-space-size=16']);
     expect(youngGeneration({ NODE_OPTIONS: '--enable-source-maps' })).toEqual(['--max-semi-space-size=16']);
     expect(youngGeneration({ NODE_OPTIONS: '--enable-source-maps --max-semi-space-size=64' })).toEqual([]);
+    expect(youngGeneration({ NODE_OPTIONS: '--max_semi_space_size=8' })).toEqual([]);
   });
 });

@@ -108,7 +108,8 @@ export async function buildCommand(argv: string[], output: Output, cwd = process
  * less at its peak (6 pairs). A size the user set in NODE_OPTIONS is theirs to keep.
  */
 export function youngGeneration(env: NodeJS.ProcessEnv): string[] {
-  return /--max-semi-space-size\b/.test(env['NODE_OPTIONS'] ?? '') ? [] : ['--max-semi-space-size=16'];
+  // Node takes V8's options with hyphens or underscores.
+  return /--max[-_]semi[-_]space[-_]size\b/.test(env['NODE_OPTIONS'] ?? '') ? [] : ['--max-semi-space-size=16'];
 }
 
 /**
