@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AccountEntry } from '../model.ts';
-import { closeQuietly, openCheckedCacheFile, pruneOldest, readExactly, readUpTo, replaceCacheFile, WINDOW_BYTES } from '../load/cache-folder.ts';
+import { closeQuietly, FileWindow, openCheckedCacheFile, pruneOldest, replaceCacheFile } from '../load/cache-folder.ts';
 import { isJsonExact } from '../load/cache.ts';
 import { isObject } from '../shared/own.ts';
 import { fileHash, fileSize, type PlansFile } from '../load/files.ts';
@@ -146,25 +146,14 @@ export class PlanCache implements PlanStore {
     yield stage.subarray(0, size);
   }
 
-  /** The window the old file's lines are read through, and where in the file it starts. */
-  private window: Buffer | undefined;
-  private windowFrom = 0;
-  private windowBytes = 0;
+  /** The old file's lines read again through one reused window (FileWindow). */
+  private window: FileWindow | undefined;
 
-  /**
-   * `length` bytes of the old file from `offset`: a view of the window, valid until the next read (a line longer than
-   * the window is read on its own). Undefined when the file is closed or ends first; never throws.
-   */
+  /** `length` bytes of the old file from `offset`, a view valid until the next read; undefined once it is closed or where it cannot be read. */
   private bytesAt(offset: number, length: number): Buffer | undefined {
     if (this.fd === undefined) return undefined;
     try {
-      const from = this.windowFrom;
-      if (this.window && offset >= from && offset + length <= from + this.windowBytes) return this.window.subarray(offset - from, offset - from + length);
-      if (length >= WINDOW_BYTES) return readExactly(this.fd, offset, length);
-      const window = (this.window ??= Buffer.allocUnsafe(WINDOW_BYTES));
-      this.windowBytes = readUpTo(this.fd, window, WINDOW_BYTES, offset);
-      this.windowFrom = offset;
-      return this.windowBytes < length ? undefined : window.subarray(0, length);
+      return (this.window ??= new FileWindow(this.fd)).bytesAt(offset, length);
     } catch {
       return undefined;
     }

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, ftruncateSync, openSync, rmSync } from 'node:fs';
-import { checksum, CHECKSUM_BYTES, closeQuietly, openCacheFile, readExactly, readUpTo, writeAll } from './cache-folder.ts';
+import { checksum, CHECKSUM_BYTES, closeQuietly, FileWindow, openCacheFile, readExactly, writeAll } from './cache-folder.ts';
 
 /**
  * The file format of a cache pack: a head (MAGIC and the tool's fingerprint), the entries' bytes one after the
@@ -23,8 +23,6 @@ const FOOTER = 12 + CHECKSUM_BYTES;
 /** keyLength, offset, length, the entry's checksum, then the key. */
 const ROW = 12 + CHECKSUM_BYTES;
 const WRITE_BYTES = 1 << 20;
-/** How much of the pack a reader reads at once. */
-const READ_AHEAD = 1 << 20;
 /** A pack larger than this is not read: the cache is an optimisation, never a way to run out of memory. */
 const MAX_PACK_BYTES = 1 << 30;
 
@@ -81,15 +79,14 @@ export class PackReader {
 
   /**
    * An entry's bytes, or undefined when it is not in the pack, cannot be read, or does not match its checksum; valid
-   * until the next read (bytesAt). Once
-   * the reader is closed, the pack is opened again for the one entry (a position index asked for late in a run): a
-   * pack written anew since has other bytes there, which its checksum tells.
+   * until the next read (FileWindow). Once the reader is closed, the pack is opened again for the one entry (a
+   * position index asked for late in a run): a pack written anew since has other bytes there, which its checksum tells.
    */
   read(key: string): Buffer | undefined {
     const slot = this.slots.get(key);
     if (!slot) return undefined;
     try {
-      const bytes = this.fd === undefined ? this.readClosed(slot) : this.bytesAt(slot.offset, slot.length);
+      const bytes = this.fd === undefined ? this.readClosed(slot) : (this.window ??= new FileWindow(this.fd, this.size)).bytesAt(slot.offset, slot.length);
       return bytes && checksum(bytes).equals(slot.sum) ? bytes : undefined;
     } catch {
       return undefined;
@@ -106,36 +103,13 @@ export class PackReader {
     }
   }
 
-  /**
-   * A window of the pack read ahead, entries being asked for in about the order they were written: one buffer, read
-   * into again for each stretch of the pack, so a run over a pack of 60 MB touches one megabyte of fresh memory, not
-   * sixty (a short-lived process pays for fresh memory page by page).
-   */
-  private window: Buffer | undefined;
-  private windowFrom = 0;
-  private windowBytes = 0;
-
-  /**
-   * The bytes at `offset`, from the window when they are in it, else from the window read again from there: one
-   * system call for many entries. A view of the window, valid until the next read: whoever reads an entry decodes or
-   * copies it before asking for another (cache.ts).
-   */
-  private bytesAt(offset: number, length: number): Buffer | undefined {
-    const from = this.windowFrom;
-    if (this.window && offset >= from && offset + length <= from + this.windowBytes) return this.window.subarray(offset - from, offset - from + length);
-    if (length >= READ_AHEAD) return readExactly(this.fd!, offset, length);
-    const window = (this.window ??= Buffer.allocUnsafe(READ_AHEAD));
-    const read = readUpTo(this.fd!, window, Math.min(READ_AHEAD, this.size - offset), offset);
-    this.windowFrom = offset;
-    this.windowBytes = read;
-    return read < length ? undefined : window.subarray(0, length);
-  }
+  /** The pack read ahead, entries being asked for in about the order they were written (FileWindow). */
+  private window: FileWindow | undefined;
 
   close(): void {
     if (this.fd !== undefined) closing(this.fd);
     this.fd = undefined;
     this.window = undefined;
-    this.windowBytes = 0;
   }
 
   /**
