@@ -234,17 +234,18 @@ export class FileWindow {
 
   /**
    * `length` bytes from `offset`: a view of the window, valid until the next read, so a caller decodes or copies it
-   * first (a read of a whole window or more gets bytes of its own). Undefined when the file ends first. Throws on a
+   * first. A read longer than the window makes the window that long, and every read after it fills that much (a
+   * replayed report's lines of a megabyte and more then come with the header of the next in one read). Undefined when the file ends first. Throws on a
    * read error.
    */
   bytesAt(offset: number, length: number): Buffer | undefined {
     const from = this.from;
     if (this.window && offset >= from && offset + length <= from + this.held) return this.window.subarray(offset - from, offset - from + length);
-    if (length >= WINDOW_BYTES) return readExactly(this.fd, offset, length);
-    const window = (this.window ??= Buffer.allocUnsafe(WINDOW_BYTES));
-    this.held = readUpTo(this.fd, window, Math.max(0, Math.min(WINDOW_BYTES, this.end - offset)), offset);
+    const size = Math.max(this.window?.length ?? WINDOW_BYTES, length);
+    if (!this.window || this.window.length < size) this.window = Buffer.allocUnsafe(size);
+    this.held = readUpTo(this.fd, this.window, Math.max(0, Math.min(size, this.end - offset)), offset);
     this.from = offset;
-    return this.held < length ? undefined : window.subarray(0, length);
+    return this.held < length ? undefined : this.window.subarray(0, length);
   }
 }
 

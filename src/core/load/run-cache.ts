@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, openSync, renameSync, rmSync } from 'node:fs';
 import { fileHash, fileSize, type PlansFile } from './files.ts';
-import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, openCheckedCacheFile, pruneOldest, readExactly, readUpTo, WINDOW_BYTES, writeAll } from './cache-folder.ts';
+import { cacheFileFor, cacheFolderOf, cachesOff, Checksum, closeQuietly, FileWindow, openCheckedCacheFile, pruneOldest, readExactly, writeAll } from './cache-folder.ts';
 import { commandFingerprint } from './cache-key.ts';
 
 /** Where a line of a command's output went: stdout, stderr, or stdout as a GitHub workflow command. */
@@ -137,8 +137,6 @@ export class RunCache {
       return undefined;
     }
   }
-
-
 }
 
 /** Writes a record as the command prints, so a large output is never held; `finish` puts it in place. */
@@ -310,27 +308,22 @@ class LineWalk {
 }
 
 /**
- * Hands over the lines between `from` and `to` of a checked record (replayLines), each a view of one window; a line
- * longer than the window gets a window of its own size. A record changed in place since it was checked (the tool
- * never writes one in place) ends the lines where it no longer fits.
+ * Hands over the lines between `from` and `to` of a checked record (replayLines), each a view of one window
+ * (FileWindow; a line longer than the window gets a window of its size). A record changed in place since it was
+ * checked (the tool never writes one in place) ends the lines where it no longer fits.
  */
 function eachLine(fd: number, from: number, to: number, line: (stream: Stream, bytes: Buffer) => void): void {
-  let window = Buffer.allocUnsafe(Math.max(1, Math.min(WINDOW_BYTES, to - from)));
+  const window = new FileWindow(fd, to);
   for (let at = from; at < to; ) {
-    const n = readUpTo(fd, window, Math.min(window.length, to - at), at);
-    if (n < 5) return;
-    let i = 0;
-    while (i + 5 <= n) {
-      const stream = STREAMS[window[i]!];
-      const length = window.readUInt32LE(i + 1);
-      if (stream === undefined || at + i + 5 + length > to) return;
-      if (i + 5 + length > n) break;
-      line(stream, window.subarray(i + 5, i + 5 + length));
-      i += 5 + length;
-    }
-    // A line longer than the window: read it again into one that holds it.
-    if (i === 0) window = Buffer.allocUnsafe(5 + window.readUInt32LE(1));
-    at += i;
+    const head = window.bytesAt(at, 5);
+    if (!head) return;
+    const stream = STREAMS[head[0]!];
+    const length = head.readUInt32LE(1);
+    if (stream === undefined || at + 5 + length > to) return;
+    const bytes = window.bytesAt(at + 5, length);
+    if (!bytes) return;
+    line(stream, bytes);
+    at += 5 + length;
   }
 }
 
