@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fastest, measure, measureScript, memorySource, ratio, type Rated, type Sample } from './lib/bench-run.ts';
@@ -63,7 +63,18 @@ await main(async (argv, output) => {
   const jsonFile = resolve(values.json ?? join('bench-results', 'bench.json'));
   // Deleting the cache is always safe; cold runs start without it, in case the tool has one.
   const caches = [...new Set([process.cwd(), ROOT].map((d) => join(d, 'node_modules', '.cache', 'account-plans')))];
-  const clearCache = () => caches.forEach((c) => rmSync(c, { recursive: true, force: true }));
+  // Other runs may be writing into it (the tests share the repository's): it is renamed aside first, so no new file
+  // appears in what is being removed, and removing it retries a folder that was not empty yet.
+  const clearCache = () =>
+    caches.forEach((c) => {
+      const aside = `${c}.cleared-${process.pid}`;
+      try {
+        renameSync(c, aside);
+      } catch {
+        // Not there, or cannot be moved: removed where it is.
+      }
+      for (const folder of [aside, c]) rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    });
 
   const machine = {
     node: process.version,
